@@ -1,0 +1,52 @@
+/**
+ * Who is calling. Deployed, API Gateway's JWT authorizer has verified the Cognito access token and passes its
+ * claims; the person is the token's `username`. Locally and in tests, a token signed with `LOCAL_JWT_SECRET`
+ * (see `npm run token`) is verified here. The token says who someone is, never what they may do: roles are
+ * read from the table on every request, so a reassignment takes effect at once.
+ */
+import { jwtVerify, SignJWT } from 'jose';
+
+export const LOCAL_ISSUER = 'shiroishi-local';
+export const LOCAL_AUDIENCE = 'shiroishi-regulation-api';
+
+export type Identification = { personId: string } | { anonymous: true } | { invalid: string };
+
+type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+export async function identify(
+  authorization: string | undefined,
+  authorizerClaims: Claims | undefined,
+  localSecret: string | undefined,
+): Promise<Identification> {
+  if (authorizerClaims) {
+    const name = authorizerClaims['username'] ?? authorizerClaims['cognito:username'];
+    return typeof name === 'string' && name ? { personId: name } : { invalid: 'The token names no user.' };
+  }
+  if (!authorization) return { anonymous: true };
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) return { invalid: 'Send the token as `Authorization: Bearer <token>`.' };
+  if (!localSecret) return { invalid: 'This deployment accepts only tokens verified by its authorizer.' };
+  try {
+    const { payload } = await jwtVerify(match[1], new TextEncoder().encode(localSecret), {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const name = payload['username'];
+    return typeof name === 'string' && name ? { personId: name } : { invalid: 'The token names no user.' };
+  } catch {
+    return { invalid: 'The token is not valid or has expired.' };
+  }
+}
+
+/** Signs a local token for a demo person (npm run token, tests). */
+export async function signLocalToken(personId: string, secret: string, expiresIn = '12h'): Promise<string> {
+  return new SignJWT({ username: personId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(personId)
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}

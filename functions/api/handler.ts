@@ -1,0 +1,31 @@
+/**
+ * The Lambda entry point: API Gateway HTTP API (payload v2) → Apollo. Deployed, the JWT authorizer has already
+ * verified the caller's Cognito access token and its claims arrive in the event.
+ */
+import 'reflect-metadata';
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { configFromEnv } from '../store/client';
+import { identify } from './auth';
+import { checkBody } from './request';
+import { createApolloServer, createContext } from './server';
+
+const config = configFromEnv();
+const server = createApolloServer();
+
+type Claims = Parameters<typeof identify>[1];
+
+export const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+  middleware: [
+    async (event) => {
+      const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+      const rejected = checkBody(body, event.headers?.['content-type']);
+      if (rejected) return { statusCode: rejected.status, headers: rejected.headers, body: rejected.body };
+    },
+  ],
+  context: async ({ event, context }) => {
+    const claims = (event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>).requestContext?.authorizer?.jwt?.claims as Claims;
+    const identification = await identify(event.headers?.authorization, claims, process.env.LOCAL_JWT_SECRET);
+    return createContext(identification, config, context.awsRequestId);
+  },
+});

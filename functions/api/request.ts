@@ -1,0 +1,32 @@
+/** Checks on the raw request shared by the Lambda handler and the local server, before GraphQL sees it. */
+import { LIMITS } from './server';
+
+export interface Rejection {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+function reject(status: number, code: string, message: string): Rejection {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  };
+}
+
+/** Too large, or JSON that does not parse: a clear 4xx, never a fault. */
+export function checkBody(body: string | undefined, contentType: string | undefined): Rejection | undefined {
+  if (!body) return undefined;
+  if (Buffer.byteLength(body) > LIMITS.bodyBytes) {
+    return reject(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${LIMITS.bodyBytes} bytes.`);
+  }
+  if (contentType?.toLowerCase().startsWith('application/json')) {
+    try {
+      JSON.parse(body);
+    } catch {
+      return reject(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+/** The executable schema, built once per process from the resolver classes. */
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { AuditResolver } from '../resolvers/audit';
+import { ConsultationResolver, DecisionResolver } from '../resolvers/consultations';
+import { NodeResolver } from '../resolvers/node';
+import { DepartmentResolver, PersonResolver, RoleAssignmentResolver } from '../resolvers/people';
+import { OverrideAgreementResolver, ResponsibilityResolver, SystemResolver } from '../resolvers/systems';
+
+let schema: GraphQLSchema | undefined;
+
+export function getSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [
+      NodeResolver,
+      DepartmentResolver,
+      PersonResolver,
+      RoleAssignmentResolver,
+      SystemResolver,
+      ResponsibilityResolver,
+      OverrideAgreementResolver,
+      ConsultationResolver,
+      DecisionResolver,
+      AuditResolver,
+    ],
+    // Inputs are checked by class-validator; errors never echo the submitted values back.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return schema;
+}

@@ -1,0 +1,140 @@
+/**
+ * People and roles (第3条–第5条, 第12条, 第27条, 第32条). Roles are data: assignments with validity dates, so a
+ * reassignment takes effect at once and the history of who held a role stays on record.
+ */
+import { refuse } from './refusal';
+
+export const ROLES = [
+  'GENERAL_MANAGER', // 総括管理責任者 — 副市長 (第3条)
+  'SYSTEM_ADMINISTRATOR', // 情報システム管理者 — 総務部長 (第4条)
+  'INFORMATION_MANAGER', // 情報管理責任者 — 各主管課の長 (第5条)
+  'HOMEPAGE_OPERATIONS_MANAGER', // ホームページ運用管理者 — 総務課長 (第27条第2項)
+  'HOMEPAGE_SYSTEM_MANAGER', // ホームページシステム管理者 — デジタル推進課長 (第27条第3項)
+  'STAFF', // 職員等 (第12条)
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that act for one department (主管課) and so are assigned with one. */
+export const DEPARTMENT_ROLES: readonly Role[] = ['INFORMATION_MANAGER', 'STAFF'];
+
+export interface Department {
+  id: string;
+  name: string;
+  nameKana?: string;
+  /** The division (部) the section belongs to, e.g. 総務部. */
+  division?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  departmentId: string;
+  title?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleAssignment {
+  id: string;
+  personId: string;
+  role: Role;
+  /** The department the role acts for; set for department roles, absent for city-wide ones. */
+  departmentId?: string;
+  /** ISO date (YYYY-MM-DD), inclusive. */
+  validFrom: string;
+  /** ISO date (YYYY-MM-DD), inclusive; open-ended when absent. */
+  validUntil?: string;
+  version: number;
+  createdAt: string;
+}
+
+/** The viewer as the rules see them: who they are and the roles they hold today. */
+export interface Actor {
+  person: Person;
+  roles: RoleAssignment[];
+}
+
+/** The calendar date in Asia/Tokyo of an instant: validity dates are the city's dates. */
+export function tokyoDate(instant: string): string {
+  const t = new Date(Date.parse(instant) + 9 * 3600_000);
+  return t.toISOString().slice(0, 10);
+}
+
+export function isAssignmentActive(a: RoleAssignment, now: string): boolean {
+  const today = tokyoDate(now);
+  return a.validFrom <= today && (a.validUntil === undefined || today <= a.validUntil);
+}
+
+export function activeRoles(assignments: RoleAssignment[], now: string): RoleAssignment[] {
+  return assignments.filter((a) => isAssignmentActive(a, now));
+}
+
+/** Whether the actor holds `role` today; for department roles, for that department. */
+export function holds(actor: Actor, role: Role, now: string, departmentId?: string): boolean {
+  return actor.roles.some(
+    (a) =>
+      a.role === role &&
+      isAssignmentActive(a, now) &&
+      (departmentId === undefined || a.departmentId === departmentId),
+  );
+}
+
+/** The departments for which the actor is information manager (情報管理責任者) today. */
+export function managedDepartments(actor: Actor, now: string): string[] {
+  return actor.roles
+    .filter((a) => a.role === 'INFORMATION_MANAGER' && isAssignmentActive(a, now) && a.departmentId)
+    .map((a) => a.departmentId as string);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Who keeps the register of people and roles is not named by the regulation; the city gives it to the
+ * system administrator (第4条: 総括管理責任者の事務の一部を処理) and the general manager (第3条: 総括的に管理).
+ */
+export function assertMayAdministerPeople(actor: Actor, now: string): void {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now) && !holds(actor, 'GENERAL_MANAGER', now)) {
+    refuse(
+      'FORBIDDEN',
+      'Only the system administrator or the general manager keeps the register of departments, people and roles. 部署・職員・役割の登録は情報システム管理者又は総括管理責任者が行います。',
+      '第4条',
+    );
+  }
+}
+
+export function validateAssignment(input: {
+  role: Role;
+  departmentId?: string;
+  validFrom: string;
+  validUntil?: string;
+}): void {
+  if (!DATE.test(input.validFrom) || Number.isNaN(Date.parse(input.validFrom))) {
+    refuse('INVALID_VALUE', 'validFrom must be a date (YYYY-MM-DD).', undefined, ['validFrom']);
+  }
+  if (input.validUntil !== undefined) {
+    if (!DATE.test(input.validUntil) || Number.isNaN(Date.parse(input.validUntil))) {
+      refuse('INVALID_VALUE', 'validUntil must be a date (YYYY-MM-DD).', undefined, ['validUntil']);
+    }
+    if (input.validUntil < input.validFrom) {
+      refuse('INVALID_VALUE', 'validUntil must not be before validFrom.', undefined, ['validUntil']);
+    }
+  }
+  const needsDepartment = DEPARTMENT_ROLES.includes(input.role);
+  if (needsDepartment && !input.departmentId) {
+    refuse(
+      'INVALID_VALUE',
+      `${input.role} acts for one department (主管課): departmentId is required.`,
+      input.role === 'INFORMATION_MANAGER' ? '第5条' : '第12条',
+      ['departmentId'],
+    );
+  }
+  if (!needsDepartment && input.departmentId) {
+    refuse('INVALID_VALUE', `${input.role} is a city-wide role: departmentId must be empty.`, undefined, [
+      'departmentId',
+    ]);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * A rule of the regulation (or of the API's own integrity) refused an action.
+ * Domain functions throw it; resolvers turn it into a `UserError` that cites `article`.
+ */
+export type RefusalCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'WRONG_DEPARTMENT'
+  | 'SELF_DECISION'
+  | 'INVALID_STATE'
+  | 'ALREADY_DECIDED'
+  | 'STALE_VERSION'
+  | 'MISSING_PURPOSE'
+  | 'INVALID_VALUE'
+  | 'NOT_EXEMPT'
+  | 'INVALID_CONNECTION'
+  | 'OVERRIDE_AGREEMENT_REQUIRED'
+  | 'DUPLICATE';
+
+export class Refusal extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+    readonly article?: string,
+    readonly field?: string[],
+  ) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}
+
+export function refuse(code: RefusalCode, message: string, article?: string, field?: string[]): never {
+  throw new Refusal(code, message, article, field);
+}

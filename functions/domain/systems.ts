@@ -1,0 +1,344 @@
+/**
+ * Administrative systems (行政システム): 第2条第5号–第7号, 第6条, 第8条ただし書, 第10条, 第11条, 第23条.
+ * The consultations that move a system through its life (forms 1–3) are in consultations.ts.
+ */
+import { Actor, holds } from './people';
+import { refuse } from './refusal';
+
+export const SYSTEM_CATEGORIES = ['INFORMATION', 'BUSINESS'] as const; // 情報系 / 業務系 (第2条第6号・第7号)
+export type SystemCategory = (typeof SYSTEM_CATEGORIES)[number];
+
+export const NETWORKS = ['EXTERNAL', 'INTERNAL'] as const; // 外部 / 内部
+export type Network = (typeof NETWORKS)[number];
+
+export const PURPOSES = [
+  'CITIZEN_WELFARE', // 市民福祉の向上 (第6条第1号)
+  'LABOUR_REDUCTION', // 労働の軽減 (第6条第2号)
+  'COST_SAVING', // 経費の節減 (第6条第3号)
+  'EFFICIENCY', // 事務の効率化 (第6条第4号)
+  'ADMINISTRATIVE_STANDARDS', // その他行政水準の向上 (第6条第5号)
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** REGISTERED (in the register, not yet decided) → DECIDED (様式第1号) → INSTALLED (様式第2号) → ABOLISHED. */
+export const SYSTEM_STATUSES = ['REGISTERED', 'DECIDED', 'INSTALLED', 'ABOLISHED'] as const;
+export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+
+export const DOCUMENT_KINDS = ['DESIGN', 'OPERATING_PROCEDURE', 'OPERATIONS_MANUAL', 'OTHER'] as const; // 第2条第11号
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface SystemDocument {
+  kind: DocumentKind;
+  title: string;
+  /** Where the document is kept: a file path, a URL on the city network, a cabinet. */
+  location?: string;
+}
+
+/** Who develops and maintains (第10条) or bears the cost (第23条), and on what footing. */
+export const RESPONSIBILITY_BASES = ['DESIGNATED', 'PROCESSING_DEPARTMENT', 'AGREED_OVERRIDE'] as const;
+export type ResponsibilityBasis = (typeof RESPONSIBILITY_BASES)[number];
+
+export interface OverrideAgreement {
+  /** Date the heads of デジタル推進課 and 財政課 and the information manager agreed (協議). */
+  agreedOn: string;
+  /** Where the agreement is recorded (document number, minutes). */
+  reference: string;
+  /** The system administrator who consented (承諾). */
+  consentedBy: string;
+  consentedAt: string;
+}
+
+export interface Responsibility {
+  departmentId: string;
+  basis: ResponsibilityBasis;
+  override?: OverrideAgreement;
+  assignedBy: string;
+  assignedAt: string;
+}
+
+export const RESPONSIBILITY_KINDS = ['MAINTENANCE', 'COST'] as const;
+export type ResponsibilityKind = (typeof RESPONSIBILITY_KINDS)[number];
+
+export interface SystemRecord {
+  id: string;
+  name: string;
+  description?: string;
+  category: SystemCategory;
+  network: Network;
+  purposes: Purpose[];
+  status: SystemStatus;
+  /** The department (主管課) that registered the system and files its consultations. */
+  owningDepartmentId: string;
+  /** 業務系: the departments whose work the system processes (第10条第2項). */
+  processingDepartmentIds: string[];
+  maintenance?: Responsibility; // 第10条
+  costBearing?: Responsibility; // 第23条
+  documents: SystemDocument[];
+  /** 第8条ただし書: a 業務系 system used solely for education or research. */
+  educationOrResearchOnly: boolean;
+  /** Systems this one is connected to after a 様式第3号 consultation (第9条). */
+  connectedSystemIds: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt?: string;
+  installedAt?: string;
+  abolishedAt?: string;
+}
+
+export const OPERATING_HOURS = ['ALL_DAY', 'WORKING_HOURS'] as const;
+export type OperatingHours = (typeof OPERATING_HOURS)[number];
+
+/** 第11条: 情報系 all day (第1項); 業務系 within staff working hours (第2項). */
+export function operatingHours(category: SystemCategory): { policy: OperatingHours; article: string } {
+  return category === 'INFORMATION'
+    ? { policy: 'ALL_DAY', article: '第11条第1項' }
+    : { policy: 'WORKING_HOURS', article: '第11条第2項' };
+}
+
+/** Only the information manager of the owning department acts on a system's record (第5条, 第7条). */
+export function assertOwningManager(actor: Actor, system: Pick<SystemRecord, 'owningDepartmentId'>, now: string, article = '第7条'): void {
+  if (!holds(actor, 'INFORMATION_MANAGER', now, system.owningDepartmentId)) {
+    refuse(
+      'WRONG_DEPARTMENT',
+      'Only the information manager (情報管理責任者) of the owning department may do this. 所管課の情報管理責任者のみが行えます。',
+      article,
+      ['systemId'],
+    );
+  }
+}
+
+export interface SystemInput {
+  name: string;
+  description?: string;
+  category: SystemCategory;
+  network: Network;
+  purposes: Purpose[];
+  owningDepartmentId: string;
+  processingDepartmentIds?: string[];
+  documents?: SystemDocument[];
+  educationOrResearchOnly?: boolean;
+}
+
+function validateShape(input: Pick<SystemInput, 'category' | 'educationOrResearchOnly' | 'purposes' | 'name'>): void {
+  if (!input.name.trim()) refuse('INVALID_VALUE', 'A system needs a name. 名称を入力してください。', undefined, ['name']);
+  if (input.educationOrResearchOnly && input.category !== 'BUSINESS') {
+    refuse(
+      'INVALID_VALUE',
+      'Only a 業務系 system can be one used solely for education or research. 教育・研究専用は業務系システムに限ります。',
+      '第8条',
+      ['educationOrResearchOnly'],
+    );
+  }
+  if (new Set(input.purposes).size !== input.purposes.length) {
+    refuse('INVALID_VALUE', 'A purpose is listed twice.', '第6条', ['purposes']);
+  }
+}
+
+/** A new system enters the register; its default responsibilities follow 第10条第2項 and 第23条第2項 for 業務系. */
+export function registerSystem(actor: Actor, input: SystemInput, id: string, now: string): SystemRecord {
+  assertOwningManager(actor, input, now, '第7条');
+  validateShape(input);
+  const processing = input.processingDepartmentIds?.length ? unique(input.processingDepartmentIds) : [input.owningDepartmentId];
+  const byProcessing: Responsibility | undefined =
+    input.category === 'BUSINESS' && processing.length === 1
+      ? { departmentId: processing[0], basis: 'PROCESSING_DEPARTMENT', assignedBy: actor.person.id, assignedAt: now }
+      : undefined;
+  return {
+    id,
+    name: input.name.trim(),
+    description: input.description?.trim() || undefined,
+    category: input.category,
+    network: input.network,
+    purposes: input.purposes,
+    status: 'REGISTERED',
+    owningDepartmentId: input.owningDepartmentId,
+    processingDepartmentIds: input.category === 'BUSINESS' ? processing : [],
+    maintenance: byProcessing, // 第10条第2項
+    costBearing: byProcessing, // 第23条第2項
+    documents: input.documents ?? [],
+    educationOrResearchOnly: input.educationOrResearchOnly ?? false,
+    connectedSystemIds: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export type SystemEdit = Partial<Pick<SystemRecord, 'name' | 'description' | 'network' | 'purposes' | 'documents' | 'educationOrResearchOnly' | 'processingDepartmentIds'>>;
+
+/** Fields that describe the record and may change at any time; the rest change only by 様式第2号 once decided. */
+const RECORD_FIELDS: readonly (keyof SystemEdit)[] = ['description', 'documents'];
+
+export function editSystem(actor: Actor, system: SystemRecord, edit: SystemEdit, now: string): Partial<SystemRecord> {
+  assertOwningManager(actor, system, now, '第8条');
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'An abolished system is no longer edited.', '第8条');
+  const structural = (Object.keys(edit) as (keyof SystemEdit)[]).filter((k) => edit[k] !== undefined && !RECORD_FIELDS.includes(k));
+  if (system.status !== 'REGISTERED' && structural.length) {
+    refuse(
+      'INVALID_STATE',
+      `Once decided, a system is changed through 様式第2号 (行政システムの設置等の協議書), not edited: ${structural.join(', ')}.`,
+      '第8条',
+      structural,
+    );
+  }
+  const next = { ...system, ...stripUndefined(edit) };
+  validateShape(next);
+  const patch: Partial<SystemRecord> = stripUndefined(edit);
+  if (patch.name) patch.name = patch.name.trim();
+  if (patch.processingDepartmentIds) patch.processingDepartmentIds = unique(patch.processingDepartmentIds);
+  return patch;
+}
+
+/** 第6条: a system processes work for at least one of the five purposes; one with none cannot be decided. */
+export function assertHasPurpose(system: Pick<SystemRecord, 'purposes'>): void {
+  if (system.purposes.length === 0) {
+    refuse(
+      'MISSING_PURPOSE',
+      'A system must serve at least one purpose of 第6条 (市民福祉の向上, 労働の軽減, 経費の節減, 事務の効率化, 行政水準の向上).',
+      '第6条',
+      ['purposes'],
+    );
+  }
+}
+
+export interface ResponsibilityInput {
+  kind: ResponsibilityKind;
+  departmentId: string;
+  basis: ResponsibilityBasis;
+  agreement?: { agreedOn: string; reference: string };
+}
+
+/**
+ * Who develops and maintains a system (第10条) and who bears its cost (第23条):
+ * - 情報系: the department the system administrator designates (第10条第1項, 第23条第1項);
+ * - 業務系: the department whose work it processes, or the one those departments agree on (第10条第2項, 第23条第2項);
+ * - otherwise: an override agreed by the heads of デジタル推進課 and 財政課 and the information manager, with the
+ *   system administrator's consent (第10条第3項, 第23条第3項), recorded as such.
+ */
+export function assignResponsibility(
+  actor: Actor,
+  system: SystemRecord,
+  input: ResponsibilityInput,
+  now: string,
+): Responsibility {
+  const maintenance = input.kind === 'MAINTENANCE';
+  const art = (p: number) => (maintenance ? `第10条第${p}項` : `第23条第${p}項`);
+  const isAdministrator = holds(actor, 'SYSTEM_ADMINISTRATOR', now);
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'The system is abolished.', art(1));
+  switch (input.basis) {
+    case 'DESIGNATED':
+      if (system.category !== 'INFORMATION') {
+        refuse('INVALID_VALUE', 'Designation by the system administrator applies to 情報系 systems.', art(1), ['basis']);
+      }
+      if (!isAdministrator) {
+        refuse('FORBIDDEN', 'For a 情報系 system the system administrator designates the department.', art(1));
+      }
+      return { departmentId: input.departmentId, basis: 'DESIGNATED', assignedBy: actor.person.id, assignedAt: now };
+    case 'PROCESSING_DEPARTMENT':
+      if (system.category !== 'BUSINESS') {
+        refuse('INVALID_VALUE', 'For a 情報系 system the department is designated, not derived from the work processed.', art(2), ['basis']);
+      }
+      if (!system.processingDepartmentIds.includes(input.departmentId)) {
+        refuse(
+          'INVALID_VALUE',
+          'The department must be one whose work the system processes (処理する業務を所管する主管課).',
+          art(2),
+          ['departmentId'],
+        );
+      }
+      if (!isAdministrator && !holds(actor, 'INFORMATION_MANAGER', now, system.owningDepartmentId)) {
+        refuse('WRONG_DEPARTMENT', 'The information manager of the owning department records the agreed department.', art(2));
+      }
+      return { departmentId: input.departmentId, basis: 'PROCESSING_DEPARTMENT', assignedBy: actor.person.id, assignedAt: now };
+    case 'AGREED_OVERRIDE':
+      if (!isAdministrator) {
+        refuse('FORBIDDEN', 'An override takes effect with the consent (承諾) of the system administrator.', art(3));
+      }
+      if (!input.agreement?.reference.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(input.agreement.agreedOn ?? '')) {
+        refuse(
+          'OVERRIDE_AGREEMENT_REQUIRED',
+          'An override records the agreement (協議) of the heads of デジタル推進課 and 財政課 and the information manager: its date and reference.',
+          art(3),
+          ['agreement'],
+        );
+      }
+      return {
+        departmentId: input.departmentId,
+        basis: 'AGREED_OVERRIDE',
+        override: {
+          agreedOn: input.agreement.agreedOn,
+          reference: input.agreement.reference.trim(),
+          consentedBy: actor.person.id,
+          consentedAt: now,
+        },
+        assignedBy: actor.person.id,
+        assignedAt: now,
+      };
+  }
+}
+
+export const EXEMPT_ACTIONS = ['INSTALL', 'CHANGE', 'ABOLISH'] as const;
+export type ExemptAction = (typeof EXEMPT_ACTIONS)[number];
+
+/**
+ * 第8条ただし書: a 業務系 system used solely for education or research is installed, changed or abolished without
+ * 様式第2号. The change is still recorded, and the record says it was made under the exemption.
+ */
+export function applyExemptChange(
+  actor: Actor,
+  system: SystemRecord,
+  action: ExemptAction,
+  changes: SystemEdit,
+  now: string,
+): Partial<SystemRecord> {
+  assertOwningManager(actor, system, now, '第8条');
+  if (system.category !== 'BUSINESS' || !system.educationOrResearchOnly) {
+    refuse(
+      'NOT_EXEMPT',
+      'Only a 業務系 system used solely for education or research is exempt from 様式第2号; file a consultation instead.',
+      '第8条',
+      ['systemId'],
+    );
+  }
+  if (system.status === 'REGISTERED') {
+    refuse('INVALID_STATE', 'The system must first be decided (様式第1号); the exemption covers installation, change and abolition only.', '第7条');
+  }
+  return installChangeAbolish(system, action, changes, now);
+}
+
+/** The effect of an installation, change or abolition on the system, whether by 様式第2号 or under the exemption. */
+export function installChangeAbolish(
+  system: SystemRecord,
+  action: ExemptAction,
+  changes: SystemEdit,
+  now: string,
+): Partial<SystemRecord> {
+  switch (action) {
+    case 'INSTALL':
+      if (system.status !== 'DECIDED') refuse('INVALID_STATE', `Only a decided system can be installed; this one is ${system.status.toLowerCase()}.`, '第8条');
+      return { status: 'INSTALLED', installedAt: now };
+    case 'CHANGE': {
+      if (system.status !== 'INSTALLED') refuse('INVALID_STATE', `Only an installed system can be changed; this one is ${system.status.toLowerCase()}.`, '第8条');
+      const patch = stripUndefined(changes);
+      if (Object.keys(patch).length === 0) refuse('INVALID_VALUE', 'A change names what changes.', '第8条', ['changes']);
+      const next = { ...system, ...patch };
+      validateShape(next);
+      assertHasPurpose(next);
+      return patch;
+    }
+    case 'ABOLISH':
+      if (system.status !== 'INSTALLED' && system.status !== 'DECIDED') {
+        refuse('INVALID_STATE', `This system is ${system.status.toLowerCase()} and cannot be abolished.`, '第8条');
+      }
+      return { status: 'ABOLISHED', abolishedAt: now };
+  }
+}
+
+export function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+export function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,146 @@
+/**
+ * The workflow shared by every form of the regulation (様式第1号, 第2号, 第3号 and those to come):
+ * draft → submitted → approved / rejected / returned for revision; withdrawn by the applicant.
+ * Forms 4, 7 and 9 are not in the text; they are the answers to the forms before them, modelled here as the
+ * `Decision` on an application (who decided, when, the outcome, the reason and any conditions).
+ */
+import { Refusal, refuse } from './refusal';
+
+export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'RETURNED', 'WITHDRAWN'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const DECISION_OUTCOMES = ['APPROVED', 'REJECTED', 'RETURNED'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  decidedBy: string;
+  decidedAt: string;
+  reason?: string;
+  conditions: string[];
+}
+
+/** The workflow state every application carries, whatever its form. */
+export interface ApplicationState {
+  status: ApplicationStatus;
+  applicantId: string;
+  version: number;
+  submittedAt?: string;
+  decision?: Decision;
+  withdrawnAt?: string;
+}
+
+const FINAL: readonly ApplicationStatus[] = ['APPROVED', 'REJECTED', 'WITHDRAWN'];
+
+export function isFinal(status: ApplicationStatus): boolean {
+  return FINAL.includes(status);
+}
+
+/** A client's `expectedVersion` must be the version it read; otherwise someone changed the object meanwhile. */
+export function assertVersion(current: number, expected: number): void {
+  if (current !== expected) {
+    refuse(
+      'STALE_VERSION',
+      `This record has changed since you read it (version ${expected}, now ${current}). Reload it and try again. 他の操作で更新されています。再読込してください。`,
+      undefined,
+      ['expectedVersion'],
+    );
+  }
+}
+
+function assertApplicant(state: ApplicationState, actorId: string, action: string): void {
+  if (state.applicantId !== actorId) {
+    refuse('FORBIDDEN', `Only the applicant may ${action} this application. 申請者本人のみが行えます。`);
+  }
+}
+
+/** Drafts and applications returned for revision can be edited by their applicant. */
+export function assertEditable(state: ApplicationState, actorId: string): void {
+  assertApplicant(state, actorId, 'edit');
+  if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
+    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be edited; only drafts and returned ones.`);
+  }
+}
+
+export function submit(state: ApplicationState, actorId: string, now: string): Partial<ApplicationState> {
+  assertApplicant(state, actorId, 'submit');
+  if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
+    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be submitted.`);
+  }
+  return { status: 'SUBMITTED', submittedAt: now };
+}
+
+export function withdraw(state: ApplicationState, actorId: string, now: string): Partial<ApplicationState> {
+  assertApplicant(state, actorId, 'withdraw');
+  if (isFinal(state.status)) {
+    refuse(
+      state.status === 'WITHDRAWN' ? 'INVALID_STATE' : 'ALREADY_DECIDED',
+      `A ${state.status.toLowerCase()} application cannot be withdrawn.`,
+    );
+  }
+  return { status: 'WITHDRAWN', withdrawnAt: now };
+}
+
+export interface DecisionInput {
+  outcome: DecisionOutcome;
+  reason?: string;
+  conditions?: string[];
+}
+
+/**
+ * Records a decision. The caller has already checked that the decider holds the role the form names;
+ * here: the application awaits a decision, and no one decides their own application.
+ */
+export function decide(
+  state: ApplicationState,
+  deciderId: string,
+  input: DecisionInput,
+  now: string,
+  article: string,
+): Partial<ApplicationState> {
+  if (state.status !== 'SUBMITTED') {
+    if (state.decision || isFinal(state.status)) {
+      refuse('ALREADY_DECIDED', `This application has already been ${state.status.toLowerCase()}. 既に処理済みです。`, article);
+    }
+    refuse('INVALID_STATE', `Only a submitted application can be decided; this one is ${state.status.toLowerCase()}.`, article);
+  }
+  if (state.applicantId === deciderId) {
+    refuse('SELF_DECISION', 'No one decides their own application. 自らの申請を決裁することはできません。', article);
+  }
+  if (input.outcome !== 'APPROVED' && !input.reason?.trim()) {
+    refuse('INVALID_VALUE', 'A rejection or a return for revision states its reason. 理由を記載してください。', article, ['reason']);
+  }
+  if (input.outcome !== 'APPROVED' && input.conditions?.length) {
+    refuse('INVALID_VALUE', 'Conditions belong to an approval.', article, ['conditions']);
+  }
+  return {
+    status: input.outcome,
+    decision: {
+      outcome: input.outcome,
+      decidedBy: deciderId,
+      decidedAt: now,
+      reason: input.reason?.trim() || undefined,
+      conditions: (input.conditions ?? []).map((c) => c.trim()).filter((c) => c.length > 0),
+    },
+  };
+}
+
+/** What the viewer may do next with an application, for portals (`viewerCanSubmit`, …). */
+export function permittedActions(
+  state: ApplicationState,
+  viewerId: string,
+  viewerMayDecide: boolean,
+): { edit: boolean; submit: boolean; withdraw: boolean; decide: boolean } {
+  const own = state.applicantId === viewerId;
+  const open = state.status === 'DRAFT' || state.status === 'RETURNED';
+  return {
+    edit: own && open,
+    submit: own && open,
+    withdraw: own && !isFinal(state.status),
+    decide: !own && viewerMayDecide && state.status === 'SUBMITTED',
+  };
+}
+
+export function isRefusal(e: unknown): e is Refusal {
+  return e instanceof Refusal;
+}

@@ -1,0 +1,59 @@
+/** The audit trail as queries: per object, and per person who acted. */
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { AuditEvent as AuditRecord, AuditedType } from '../domain/audit';
+import { holds } from '../domain/people';
+import { refuse } from '../domain/refusal';
+import { listAuditByActor, listAuditOfObject } from '../store/audit';
+import { objectPk } from '../store/store';
+import { getPerson } from '../store/people';
+import { connection, Node, PageArgs } from '../../graphql/common';
+import { AuditEvent, AuditEventConnection } from '../../graphql/audit';
+import { Person } from '../../graphql/people';
+import { fromGlobalId, NodeType } from '../../graphql/globalId';
+import { Context } from './context';
+import { globalId, keyOf, read } from './support';
+import { loadNode } from './node';
+
+const AUDITED: readonly NodeType[] = ['Department', 'Person', 'System', 'Consultation'];
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'あるオブジェクトの監査証跡(古い順)。 / The audit trail of one object, oldest first.' })
+  auditTrail(@Arg('objectId', () => ID) objectId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const id = fromGlobalId(objectId);
+      if (!id || !AUDITED.includes(id.type)) refuse('NOT_FOUND', 'objectId is not the id of an audited object.', undefined, ['objectId']);
+      return connection(await listAuditOfObject(ctx.store, id.type as AuditedType, id.key, first, after));
+    });
+  }
+
+  @Query(() => AuditEventConnection, {
+    description:
+      'ある職員が行った操作(新しい順)。本人、情報システム管理者、総括管理責任者が閲覧できる。 / What one person did, newest first; for that person, the system administrator and the general manager.',
+  })
+  auditTrailByPerson(@Arg('personId', () => ID) personId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const key = keyOf(personId, 'Person', 'personId');
+      const now = ctx.clock();
+      if (key !== ctx.viewer.person.id && !holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', now) && !holds(ctx.viewer, 'GENERAL_MANAGER', now)) {
+        refuse('FORBIDDEN', 'Only the person, the system administrator or the general manager reads what a person did.', '第4条', ['personId']);
+      }
+      return connection(await listAuditByActor(ctx.store, key, first, after));
+    });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() e: AuditRecord) {
+    return globalId('AuditEvent', `${objectPk(e.objectType, e.objectId)}|AUDIT#${e.at}#${e.id}`);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '操作した者。 / Who acted.' })
+  actor(@Root() e: AuditRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, e.actorId);
+  }
+
+  @FieldResolver(() => Node, { nullable: true, description: '変更されたオブジェクト(現在の状態)。 / The object changed, as it is now.' })
+  object(@Root() e: AuditRecord, @Ctx() ctx: Context) {
+    return loadNode(ctx, globalId(e.objectType, e.objectId));
+  }
+}

@@ -1,0 +1,281 @@
+/** Consultations on forms 1–3 (第7条–第9条): drafting, submission, withdrawal, decision and its effect. */
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Consultation as ConsultationRecord,
+  articleOf,
+  assertActionPossible,
+  assertMayDecide,
+  assertMayFile,
+  effectOfApproval,
+  formOf,
+  validateConsultationInput,
+} from '../domain/consultations';
+import { Decision as DecisionRecord, assertEditable, assertVersion, decide, permittedActions, submit, withdraw } from '../domain/workflow';
+import { holds } from '../domain/people';
+import { SystemRecord } from '../domain/systems';
+import { refuse } from '../domain/refusal';
+import { AuditEvent } from '../domain/audit';
+import { getDepartment, getPerson } from '../store/people';
+import { getSystem, systemChange } from '../store/systems';
+import { Change } from '../store/store';
+import { consultationChange, getConsultation, inboxPartition, listApplicationsOf, listInbox } from '../store/consultations';
+import { listAuditOfObject } from '../store/audit';
+import { connection, PageArgs } from '../../graphql/common';
+import { Department, Person } from '../../graphql/people';
+import { System } from '../../graphql/systems';
+import { AuditEventConnection } from '../../graphql/audit';
+import {
+  Consultation,
+  ConsultationConnection,
+  ConsultationPayload,
+  ConsultationTransitionInput,
+  Decision,
+  DecideConsultationInput,
+  DraftConsultationInput,
+  UpdateConsultationInput,
+} from '../../graphql/consultations';
+import { Context } from './context';
+import { auditEvent, found, globalId, keyOf, mutate, newId, read } from './support';
+import { loadSystem, systemEdit } from './systems';
+
+async function loadConsultation(ctx: Context, id: string): Promise<ConsultationRecord> {
+  return found(await getConsultation(ctx.store, keyOf(id, 'Consultation', 'consultationId')), 'consultation', 'consultationId');
+}
+
+/** The system(s) a consultation concerns, as they stand now. */
+async function subjects(ctx: Context, c: Pick<ConsultationRecord, 'systemId' | 'connectSystemId'>): Promise<[SystemRecord, SystemRecord | undefined]> {
+  const [system, other] = await Promise.all([
+    getSystem(ctx.store, c.systemId),
+    c.connectSystemId ? getSystem(ctx.store, c.connectSystemId) : Promise.resolve(undefined),
+  ]);
+  return [found(system, 'system', 'systemId'), c.connectSystemId ? found(other, 'system', 'connectSystemId') : undefined];
+}
+
+function next(before: ConsultationRecord, patch: Partial<ConsultationRecord>, now: string): ConsultationRecord {
+  return { ...before, ...patch, version: before.version + 1, updatedAt: now };
+}
+
+@Resolver(() => Consultation)
+export class ConsultationResolver {
+  @Query(() => ConsultationConnection, {
+    description: '自分の決裁待ち(提出の古い順)。保有する役割から決まる。 / What awaits the viewer’s decision, oldest first, by the roles they hold today.',
+  })
+  myInbox(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const partitions = holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', ctx.clock()) ? [inboxPartition('SYSTEM_ADMINISTRATOR')] : [];
+      if (partitions.length === 0) return connection({ nodes: [] });
+      return connection(await listInbox(ctx.store, partitions, first, after));
+    });
+  }
+
+  @Query(() => ConsultationConnection, { description: '自分が作成した申請・協議(新しい順)。 / The viewer’s own applications, newest first.' })
+  myApplications(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listApplicationsOf(ctx.store, ctx.viewer.person.id, first, after)));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() c: ConsultationRecord) {
+    return globalId('Consultation', c.id);
+  }
+
+  @FieldResolver(() => System, { description: '対象のシステム。 / The system concerned.' })
+  system(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return getSystem(ctx.store, c.systemId);
+  }
+
+  @FieldResolver(() => System, { nullable: true, description: '接続先(様式第3号)。 / The system to connect to.' })
+  connectSystem(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return c.connectSystemId ? getSystem(ctx.store, c.connectSystemId) : undefined;
+  }
+
+  @FieldResolver(() => Person, { description: '提出者(情報管理責任者)。 / The applicant.' })
+  applicant(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, c.applicantId);
+  }
+
+  @FieldResolver(() => Department, { description: '提出した主管課。 / The applicant’s department.' })
+  applicantDepartment(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, c.applicantDepartmentId);
+  }
+
+  @FieldResolver(() => String, { description: '根拠条文。 / The article that prescribes the form.' })
+  article(@Root() c: ConsultationRecord) {
+    return articleOf(c.action);
+  }
+
+  @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })
+  auditTrail(@Root() c: ConsultationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'Consultation', c.id, first, after)));
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が修正できるか。 / Whether the viewer may revise it.' })
+  viewerCanEdit(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return actions(ctx, c).edit;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が提出できるか。 / Whether the viewer may submit it.' })
+  viewerCanSubmit(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return actions(ctx, c).submit;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が取り下げられるか。 / Whether the viewer may withdraw it.' })
+  viewerCanWithdraw(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return actions(ctx, c).withdraw;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が決裁できるか。 / Whether the viewer may decide it.' })
+  viewerCanDecide(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
+    return actions(ctx, c).decide;
+  }
+
+  @Mutation(() => ConsultationPayload, {
+    description: '協議書の作成(`submit: true` で同時に提出)。様式は内容から決まる。 / Draft a consultation; the action determines the form.',
+  })
+  draftConsultation(@Arg('input') input: DraftConsultationInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const system = await loadSystem(ctx, input.systemId, 'systemId');
+      const other = input.connectSystemId ? await loadSystem(ctx, input.connectSystemId, 'connectSystemId') : undefined;
+      const proposedChanges = await systemEdit(ctx, input.proposedChanges, 'proposedChanges');
+      const fields = { action: input.action, title: input.title, details: input.details, plannedOn: input.plannedOn, connectSystemId: other?.id, proposedChanges };
+      validateConsultationInput(fields);
+      const applicantDepartmentId = assertMayFile(ctx.viewer, system, other, now, input.action);
+      if (input.action === 'CONNECT' && !other) refuse('INVALID_VALUE', '様式第3号 names the system to connect to.', '第9条', ['connectSystemId']);
+      assertActionPossible(fields, system, other);
+      const draft: ConsultationRecord = {
+        id: newId(now),
+        form: formOf(input.action),
+        action: input.action,
+        systemId: system.id,
+        connectSystemId: other?.id,
+        proposedChanges: input.action === 'CHANGE' ? proposedChanges : undefined,
+        title: input.title.trim(),
+        details: input.details.trim(),
+        plannedOn: input.plannedOn,
+        applicantId: ctx.viewer.person.id,
+        applicantDepartmentId,
+        status: 'DRAFT',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const events: AuditEvent[] = [auditEvent(ctx, now, 'Consultation', draft.id, 'consultation.drafted', undefined, draft, { article: articleOf(draft.action) })];
+      let saved = draft;
+      if (input.submit) {
+        saved = { ...draft, ...submit(draft, ctx.viewer.person.id, now) };
+        events.push(auditEvent(ctx, now, 'Consultation', draft.id, 'consultation.submitted', draft, saved, { article: articleOf(draft.action) }));
+      }
+      await ctx.store.commit([consultationChange(saved)], events);
+      return { consultation: saved };
+    });
+  }
+
+  @Mutation(() => ConsultationPayload, { description: '下書き・差戻しの修正。 / Revise a draft or returned consultation.' })
+  updateConsultation(@Arg('input') input: UpdateConsultationInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadConsultation(ctx, input.consultationId);
+      assertVersion(before.version, input.expectedVersion);
+      assertEditable(before, ctx.viewer.person.id);
+      const proposedChanges = input.proposedChanges ? await systemEdit(ctx, input.proposedChanges, 'proposedChanges') : before.proposedChanges;
+      const after = next(
+        before,
+        {
+          title: input.title?.trim() ?? before.title,
+          details: input.details?.trim() ?? before.details,
+          plannedOn: input.plannedOn ?? before.plannedOn,
+          proposedChanges,
+        },
+        now,
+      );
+      validateConsultationInput(after);
+      await ctx.store.commit(
+        [consultationChange(after, before.version)],
+        [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.revised', before, after, { article: articleOf(after.action) })],
+      );
+      return { consultation: after };
+    });
+  }
+
+  @Mutation(() => ConsultationPayload, { description: '提出(あらかじめ)。 / Submit to the system administrator, in advance.' })
+  submitConsultation(@Arg('input') input: ConsultationTransitionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadConsultation(ctx, input.consultationId);
+      assertVersion(before.version, input.expectedVersion);
+      const patch = submit(before, ctx.viewer.person.id, now);
+      const [system, other] = await subjects(ctx, before);
+      assertMayFile(ctx.viewer, system, other, now, before.action);
+      assertActionPossible(before, system, other);
+      const after = next(before, { ...patch, decision: undefined }, now);
+      await ctx.store.commit(
+        [consultationChange(after, before.version)],
+        [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.submitted', before, after, { article: articleOf(after.action) })],
+      );
+      return { consultation: after };
+    });
+  }
+
+  @Mutation(() => ConsultationPayload, { description: '取下げ(申請者のみ)。 / Withdraw (the applicant only).' })
+  withdrawConsultation(@Arg('input') input: ConsultationTransitionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadConsultation(ctx, input.consultationId);
+      const patch = withdraw(before, ctx.viewer.person.id, now);
+      assertVersion(before.version, input.expectedVersion);
+      const after = next(before, patch, now);
+      await ctx.store.commit(
+        [consultationChange(after, before.version)],
+        [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.withdrawn', before, after, { article: articleOf(after.action) })],
+      );
+      return { consultation: after };
+    });
+  }
+
+  @Mutation(() => ConsultationPayload, {
+    description:
+      '決裁(情報システム管理者)。承認はシステムに効果を持つ(決定・設置・変更・廃止・接続)。 / Decide; approval takes effect on the system in the same transaction.',
+  })
+  decideConsultation(@Arg('input') input: DecideConsultationInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadConsultation(ctx, input.consultationId);
+      const article = articleOf(before.action);
+      assertMayDecide(ctx.viewer, before.action, now);
+      // Decided already: say so first, whatever version the client saw.
+      const patch = decide(before, ctx.viewer.person.id, input, now, article);
+      assertVersion(before.version, input.expectedVersion);
+      const after = next(before, patch, now);
+      const changes: Change[] = [consultationChange(after, before.version)];
+      const events: AuditEvent[] = [auditEvent(ctx, now, 'Consultation', after.id, `consultation.${after.status.toLowerCase()}`, before, after, { article })];
+      if (after.status === 'APPROVED') {
+        const [system, other] = await subjects(ctx, before);
+        const effect = effectOfApproval(before, system, other, now);
+        for (const [s, p] of [[system, effect.system], [other, effect.other]] as const) {
+          if (!s || !p) continue;
+          const changed: SystemRecord = { ...s, ...p, version: s.version + 1, updatedAt: now };
+          changes.push(systemChange(changed, s.version));
+          events.push(
+            auditEvent(ctx, now, 'System', s.id, `system.${before.action.toLowerCase()}Approved`, s, changed, {
+              article,
+              note: `${formLabel(before.form)} approved: ${globalId('Consultation', before.id)}`,
+            }),
+          );
+        }
+      }
+      await ctx.store.commit(changes, events);
+      return { consultation: after };
+    });
+  }
+}
+
+@Resolver(() => Decision)
+export class DecisionResolver {
+  @FieldResolver(() => Person, { description: '決裁者。 / Who decided.' })
+  decidedBy(@Root() d: DecisionRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, d.decidedBy);
+  }
+}
+
+function actions(ctx: Context, c: ConsultationRecord) {
+  return permittedActions(c, ctx.viewer.person.id, holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', ctx.clock()));
+}
+
+function formLabel(form: ConsultationRecord['form']): string {
+  return form === 'FORM_1' ? '様式第1号' : form === 'FORM_2' ? '様式第2号' : '様式第3号';
+}

@@ -1,0 +1,13 @@
+/** What every resolver receives: the signed-in viewer with their roles as the table says today, and the store. */
+import { Actor } from '../domain/people';
+import { Store } from '../store/store';
+
+export interface Context {
+  /** False for an unauthenticated request, which may only introspect the schema. */
+  signedIn: boolean;
+  viewer: Actor;
+  store: Store;
+  /** The current instant (ISO-8601, UTC); a function so retries and long requests see time move. */
+  clock: () => string;
+  requestId: string;
+}

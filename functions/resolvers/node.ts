@@ -1,0 +1,51 @@
+/** `node(id)` and `nodes(ids)`: any object by its global id. */
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { fromGlobalId } from '../../graphql/globalId';
+import { MAX_PAGE, Node } from '../../graphql/common';
+import { getDepartment, getPerson } from '../store/people';
+import { getSystem } from '../store/systems';
+import { getConsultation } from '../store/consultations';
+import { getAuditEvent } from '../store/audit';
+import { Context } from './context';
+
+export async function loadNode(ctx: Context, id: string): Promise<object | undefined> {
+  const decoded = fromGlobalId(id);
+  if (!decoded) return undefined;
+  const { type, key } = decoded;
+  let value: object | undefined;
+  switch (type) {
+    case 'Department':
+      value = await getDepartment(ctx.store, key);
+      break;
+    case 'Person':
+      value = await getPerson(ctx.store, key);
+      break;
+    case 'System':
+      value = await getSystem(ctx.store, key);
+      break;
+    case 'Consultation':
+      value = await getConsultation(ctx.store, key);
+      break;
+    case 'AuditEvent': {
+      const [pk, sk] = key.split('|');
+      value = pk && sk ? await getAuditEvent(ctx.store, pk, sk) : undefined;
+      break;
+    }
+  }
+  return value && { ...value, __typename: type };
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'グローバルIDによる取得。 / Any object by its global id.' })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return loadNode(ctx, id);
+  }
+
+  @Query(() => [Node], { nullable: 'items', description: '複数のグローバルIDによる取得(最大100)。 / Several objects by id (at most 100).' })
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    if (ids.length > MAX_PAGE) throw new Error(`at most ${MAX_PAGE} ids`);
+    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+  }
+}
+

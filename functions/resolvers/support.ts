@@ -1,0 +1,111 @@
+/** The few mechanics every resolver shares: ids, refusals as userErrors, and retrying writes that lost a race. */
+import { randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { AuditEvent, AuditedType, diff } from '../domain/audit';
+import { Refusal, refuse } from '../domain/refusal';
+import { InvalidCursor } from '../store/cursor';
+import { WriteConflict } from '../store/table';
+import { NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
+import { UserError, UserErrorCode } from '../../graphql/common';
+import { Context } from './context';
+
+/** A new id that sorts by creation time. */
+export function newId(now: string): string {
+  return Date.parse(now).toString(36).padStart(9, '0') + randomBytes(5).toString('hex');
+}
+
+/** The key of a global id of the expected type, or a NOT_FOUND refusal naming the input field. */
+export function keyOf(globalId: string, type: NodeType, field: string): string {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded || decoded.type !== type) {
+    refuse('NOT_FOUND', `${field} is not the id of a ${type}.`, undefined, [field]);
+  }
+  return decoded.key;
+}
+
+export function globalId(type: NodeType, key: string): string {
+  return toGlobalId(type, key);
+}
+
+export function found<T>(value: T | undefined, type: string, field: string): T {
+  if (value === undefined) refuse('NOT_FOUND', `No ${type} has that id.`, undefined, [field]);
+  return value;
+}
+
+export function auditEvent(
+  ctx: Context,
+  now: string,
+  objectType: AuditedType,
+  objectId: string,
+  action: string,
+  before: object | undefined,
+  after: object,
+  extra: { article?: string; note?: string } = {},
+): AuditEvent {
+  return {
+    id: newId(now),
+    objectType,
+    objectId,
+    action,
+    actorId: ctx.viewer.person.id,
+    at: now,
+    ...diff(before, after),
+    ...extra,
+  };
+}
+
+export function toUserError(r: Refusal): UserError {
+  return { code: r.code as UserErrorCode, message: r.message, article: r.article, field: r.field };
+}
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Runs a mutation: read, apply the rules, write in one transaction. A refusal becomes a userError and nothing is
+ * written. When the write loses a race (a version condition failed, or the transaction collided with another),
+ * the whole mutation runs again from fresh reads, so the loser meets the rule that now refuses it
+ * (ALREADY_DECIDED, STALE_VERSION) instead of a fault.
+ */
+export async function mutate<P extends object>(
+  ctx: Context,
+  run: (now: string) => Promise<P>,
+): Promise<P | { userErrors: UserError[] }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const payload = await run(ctx.clock());
+      return { ...payload, userErrors: [] };
+    } catch (e) {
+      if (e instanceof Refusal) return { userErrors: [toUserError(e)] };
+      if (e instanceof WriteConflict) {
+        ctx.store.forget();
+        if (attempt < MAX_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
+          continue;
+        }
+        return {
+          userErrors: [
+            toUserError(
+              new Refusal('STALE_VERSION', 'Others changed this record at the same time. Reload it and try again. 同時に更新されました。再読込してください。'),
+            ),
+          ],
+        };
+      }
+      throw e;
+    }
+  }
+}
+
+/** Runs a read; a bad argument (a cursor from another list, an id of the wrong type) is a clear client error. */
+export async function read<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof InvalidCursor) {
+      throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+    }
+    if (e instanceof Refusal) {
+      throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: e.field?.[0], article: e.article } });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,93 @@
+/** Departments, people and their role assignments (key layout in README.md). */
+import { Department, Person, RoleAssignment } from '../domain/people';
+import { Change, Store, compact as strip, fromItem } from './store';
+import { Item } from './table';
+
+export const departmentKey = (id: string) => ({ pk: `DEPT#${id}`, sk: 'DEPARTMENT' });
+export const personKey = (id: string) => ({ pk: `PERSON#${id}`, sk: 'PERSON' });
+const ROLE_PREFIX = 'ROLE#';
+
+export function departmentItem(d: Department): Item {
+  return { ...departmentKey(d.id), entity: 'Department', kindPk: 'Department', kindSk: d.id, ...d };
+}
+
+export function personItem(p: Person): Item {
+  return {
+    ...personKey(p.id),
+    entity: 'Person',
+    kindPk: 'Person',
+    kindSk: p.id,
+    deptPk: `DEPT#${p.departmentId}`,
+    deptSk: `PERSON#${p.id}`,
+    ...strip(p),
+  };
+}
+
+export function roleItem(a: RoleAssignment): Item {
+  return {
+    pk: `PERSON#${a.personId}`,
+    sk: `${ROLE_PREFIX}${a.id}`,
+    entity: 'RoleAssignment',
+    // Who holds a role: the role's partition in byKind, by department where the role has one.
+    kindPk: `Role#${a.role}`,
+    kindSk: `${a.departmentId ?? '-'}#${a.validFrom}#${a.id}`,
+    ...(a.departmentId ? { deptPk: `DEPT#${a.departmentId}`, deptSk: `ROLE#${a.role}#${a.id}` } : {}),
+    ...strip(a),
+  };
+}
+
+export const changeOf = {
+  department: (d: Department, expectedVersion?: number): Change => ({ item: departmentItem(d), expectedVersion }),
+  person: (p: Person, expectedVersion?: number): Change => ({ item: personItem(p), expectedVersion }),
+  role: (a: RoleAssignment, expectedVersion?: number): Change => ({ item: roleItem(a), expectedVersion }),
+};
+
+export async function getDepartment(store: Store, id: string): Promise<Department | undefined> {
+  const k = departmentKey(id);
+  const item = await store.load(k.pk, k.sk);
+  return item && fromItem<Department>(item);
+}
+
+export async function getPerson(store: Store, id: string): Promise<Person | undefined> {
+  const k = personKey(id);
+  const item = await store.load(k.pk, k.sk);
+  return item && fromItem<Person>(item);
+}
+
+/** A person and every role assignment they have held, in one Query of their partition. */
+export async function getPersonWithRoles(
+  store: Store,
+  id: string,
+): Promise<{ person: Person; roles: RoleAssignment[] } | undefined> {
+  const items = await store.table.queryPartition(`PERSON#${id}`);
+  const personItemFound = items.find((i) => i.sk === 'PERSON');
+  if (!personItemFound) return undefined;
+  store.prime([personItemFound]);
+  return {
+    person: fromItem<Person>(personItemFound),
+    roles: items.filter((i) => i.sk.startsWith(ROLE_PREFIX)).map((i) => fromItem<RoleAssignment>(i)),
+  };
+}
+
+export async function getRoleAssignment(store: Store, personId: string, id: string): Promise<RoleAssignment | undefined> {
+  const item = await store.load(`PERSON#${personId}`, `${ROLE_PREFIX}${id}`);
+  return item && fromItem<RoleAssignment>(item);
+}
+
+export async function listDepartments(store: Store, first: number, after?: string) {
+  const page = await store.table.query({ index: 'byKind', partition: 'Department', limit: first, after });
+  return { nodes: page.items.map((i) => fromItem<Department>(i)), endCursor: page.endCursor };
+}
+
+export async function listPeople(store: Store, first: number, after?: string, departmentId?: string) {
+  const page = departmentId
+    ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'PERSON#', limit: first, after })
+    : await store.table.query({ index: 'byKind', partition: 'Person', limit: first, after });
+  return { nodes: page.items.map((i) => fromItem<Person>(i)), endCursor: page.endCursor };
+}
+
+/** The assignments of one role (all of them, current and past), e.g. who is or was system administrator. */
+export async function listRoleHolders(store: Store, role: string, first: number, after?: string) {
+  const page = await store.table.query({ index: 'byKind', partition: `Role#${role}`, limit: first, after });
+  return { nodes: page.items.map((i) => fromItem<RoleAssignment>(i)), endCursor: page.endCursor };
+}

@@ -1,0 +1,41 @@
+/** Administrative systems (key layout in README.md). */
+import { SystemRecord } from '../domain/systems';
+import { Change, Store, compact as strip, fromItem } from './store';
+import { Item } from './table';
+
+export const systemKey = (id: string) => ({ pk: `SYSTEM#${id}`, sk: 'SYSTEM' });
+
+export function systemItem(s: SystemRecord): Item {
+  return {
+    ...systemKey(s.id),
+    entity: 'System',
+    kindPk: 'System',
+    kindSk: s.id,
+    deptPk: `DEPT#${s.owningDepartmentId}`,
+    deptSk: `SYSTEM#${s.id}`,
+    ...strip(s),
+  };
+}
+
+export const systemChange = (s: SystemRecord, expectedVersion?: number): Change => ({ item: systemItem(s), expectedVersion });
+
+export async function getSystem(store: Store, id: string): Promise<SystemRecord | undefined> {
+  const k = systemKey(id);
+  const item = await store.load(k.pk, k.sk);
+  return item && fromItem<SystemRecord>(item);
+}
+
+export async function getSystems(store: Store, ids: string[]): Promise<(SystemRecord | undefined)[]> {
+  const items = await store.loadMany(ids.map(systemKey));
+  return items.map((i) => i && fromItem<SystemRecord>(i));
+}
+
+/** The register in order of registration, or one department's systems. One Query either way. */
+export async function listSystems(store: Store, first: number, after?: string, departmentId?: string) {
+  const page = departmentId
+    ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'SYSTEM#', limit: first, after })
+    : await store.table.query({ index: 'byKind', partition: 'System', limit: first, after });
+  // Index items carry every attribute (projection ALL), so they stand in for the table item.
+  store.prime(page.items);
+  return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
+}

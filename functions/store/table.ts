@@ -1,0 +1,176 @@
+/**
+ * The table's operations, each metered. Request paths use GetItem, BatchGetItem, Query and TransactWriteItems;
+ * there is no Scan here, so none can creep into a request path.
+ */
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { BatchGetCommandOutput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { CostMeter } from './client';
+import { Key, decodeCursor, encodeCursor } from './cursor';
+import { GLOBAL_INDEXES, IndexName, TABLE_KEYS } from './tableSchema';
+
+export type Item = Record<string, unknown> & { pk: string; sk: string };
+
+export interface Page {
+  items: Item[];
+  /** Cursor of the last item returned when more may follow. */
+  endCursor?: string;
+}
+
+export interface QueryRequest {
+  index?: IndexName;
+  partition: string;
+  /** Only sort keys that begin with this. */
+  prefix?: string;
+  limit: number;
+  after?: string;
+  /** Newest (highest sort key) first. */
+  descending?: boolean;
+}
+
+/** A write in a transaction: a whole item put, conditioned on the version it replaces or on not existing yet. */
+export interface Write {
+  item: Item;
+  /** The version the writer read; absent for a new item, which must not exist yet. */
+  expectedVersion?: number;
+}
+
+/** The transaction lost: a condition no longer held (someone changed the item) or it collided with another. */
+export class WriteConflict extends Error {
+  constructor(readonly reasons: string[]) {
+    super(`The write did not apply: ${reasons.join(', ')}`);
+    this.name = 'WriteConflict';
+  }
+}
+
+function keyAttributes(index?: IndexName): { partition: string; sort: string } {
+  if (!index) return { partition: TABLE_KEYS.partitionKey, sort: TABLE_KEYS.sortKey };
+  const def = GLOBAL_INDEXES.find((i) => i.indexName === index);
+  if (!def) throw new Error(`unknown index ${index}`);
+  return { partition: def.partitionKey, sort: def.sortKey };
+}
+
+export class Table {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    readonly name: string,
+    readonly meter: CostMeter,
+  ) {}
+
+  async get(pk: string, sk: string): Promise<Item | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.name, Key: { pk, sk }, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    this.meter.record('GetItem', out.ConsumedCapacity);
+    return out.Item as Item | undefined;
+  }
+
+  /** Loads many items in as few calls as DynamoDB allows (100 keys a call), retrying unprocessed keys. */
+  async batchGet(keys: { pk: string; sk: string }[]): Promise<Item[]> {
+    const found: Item[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+      for (let attempt = 0; pending && pending.length; attempt++) {
+        if (attempt > 0) await sleep(Math.min(1000, 20 * 2 ** attempt) * Math.random());
+        if (attempt > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
+        const out: BatchGetCommandOutput = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.name]: { Keys: pending, ConsistentRead: true } },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        this.meter.record('BatchGetItem', out.ConsumedCapacity);
+        found.push(...((out.Responses?.[this.name] ?? []) as Item[]));
+        pending = out.UnprocessedKeys?.[this.name]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async query(req: QueryRequest): Promise<Page> {
+    const { partition, sort } = keyAttributes(req.index);
+    const startKey: Key | undefined = req.after ? decodeCursor(req.after, partition, req.partition) : undefined;
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.name,
+        IndexName: req.index,
+        KeyConditionExpression: req.prefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p',
+        ExpressionAttributeNames: req.prefix ? { '#p': partition, '#s': sort } : { '#p': partition },
+        ExpressionAttributeValues: req.prefix ? { ':p': req.partition, ':s': req.prefix } : { ':p': req.partition },
+        Limit: req.limit,
+        ExclusiveStartKey: startKey,
+        ScanIndexForward: !req.descending,
+        ConsistentRead: req.index ? undefined : true,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.meter.record('Query', out.ConsumedCapacity);
+    const items = (out.Items ?? []) as Item[];
+    const last = out.LastEvaluatedKey as Key | undefined;
+    return { items, endCursor: last && items.length ? encodeCursor(last) : undefined };
+  }
+
+  /** Every item of one small partition (a person and their role assignments). */
+  async queryPartition(pk: string, prefix?: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.query({ partition: pk, prefix, limit: 200, after });
+      items.push(...page.items);
+      after = page.endCursor;
+    } while (after);
+    return items;
+  }
+
+  /**
+   * Writes items all-or-nothing in one TransactWriteItems: each conditioned on the version its writer read
+   * (`version = :seen`), or on not existing yet. A state change and its audit event always travel together.
+   */
+  async transact(writes: Write[]): Promise<void> {
+    if (writes.length === 0) return;
+    if (writes.length > 100) throw new Error('a transaction holds at most 100 writes');
+    const input: TransactWriteCommandInput = {
+      ReturnConsumedCapacity: 'TOTAL',
+      TransactItems: writes.map((w) =>
+        w.expectedVersion === undefined
+          ? {
+              Put: {
+                TableName: this.name,
+                Item: w.item,
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            }
+          : {
+              Put: {
+                TableName: this.name,
+                Item: w.item,
+                ConditionExpression: '#v = :seen',
+                ExpressionAttributeNames: { '#v': 'version' },
+                ExpressionAttributeValues: { ':seen': w.expectedVersion },
+              },
+            },
+      ),
+    };
+    try {
+      const out = await this.doc.send(new TransactWriteCommand(input));
+      this.meter.record('TransactWriteItems', out.ConsumedCapacity);
+    } catch (e) {
+      this.meter.record('TransactWriteItems', undefined);
+      const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
+      if (err.name === 'TransactionCanceledException') {
+        throw new WriteConflict((err.CancellationReasons ?? []).map((r) => r.Code ?? 'None'));
+      }
+      if (err.name === 'TransactionConflictException') throw new WriteConflict(['TransactionConflict']);
+      throw e;
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,25 @@
+/**
+ * The one DynamoDB table: its keys and the global secondary indexes, each named for the access pattern it serves.
+ * Pure data, shared by the store (local table creation) and the CDK stack, so the two cannot drift apart.
+ * The access patterns behind each index are written down in functions/store/README.md.
+ */
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+export const GLOBAL_INDEXES = [
+  /** Every item of a kind (systems, departments, people), in name order. */
+  { indexName: 'byKind', partitionKey: 'kindPk', sortKey: 'kindSk' },
+  /** What belongs to a department: its systems, its people. */
+  { indexName: 'byDepartment', partitionKey: 'deptPk', sortKey: 'deptSk' },
+  /** Sparse: applications awaiting a decision, keyed by the deciding role and its scope. */
+  { indexName: 'inbox', partitionKey: 'inboxPk', sortKey: 'inboxSk' },
+  /** Applications by the person who filed them, newest last. */
+  { indexName: 'byApplicant', partitionKey: 'applicantPk', sortKey: 'applicantSk' },
+  /** Audit events by the person who acted. */
+  { indexName: 'byActor', partitionKey: 'actorPk', sortKey: 'actorSk' },
+  /** Applications by the object they concern (the consultations of a system). */
+  { indexName: 'bySubject', partitionKey: 'subjectPk', sortKey: 'subjectSk' },
+] as const;
+
+export type IndexName = (typeof GLOBAL_INDEXES)[number]['indexName'];
+
+export const DEFAULT_TABLE_NAME = 'shiroishi-regulation';

@@ -1,0 +1,250 @@
+/**
+ * 協議 — consultations of 様式第1号 (第7条), 様式第2号 (第8条) and 様式第3号 (第9条), and the workflow every form shares.
+ */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { SystemChanges, SystemChangesInput } from './systems';
+
+export enum ApplicationStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  RETURNED = 'RETURNED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ApplicationStatus, {
+  name: 'ApplicationStatus',
+  description: '申請・協議の状態(全様式共通)。 / Where an application stands; shared by every form.',
+  valuesConfig: {
+    DRAFT: { description: '下書き。 / Draft, not yet submitted.' },
+    SUBMITTED: { description: '提出済・決裁待ち。 / Submitted, awaiting a decision.' },
+    APPROVED: { description: '承認。 / Approved.' },
+    REJECTED: { description: '不承認。 / Rejected.' },
+    RETURNED: { description: '差戻し(修正の上再提出)。 / Returned for revision.' },
+    WITHDRAWN: { description: '取下げ。 / Withdrawn by the applicant.' },
+  },
+});
+
+export enum DecisionOutcome {
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  RETURNED = 'RETURNED',
+}
+registerEnumType(DecisionOutcome, {
+  name: 'DecisionOutcome',
+  description: '決裁の結果。 / The outcome of a decision.',
+  valuesConfig: {
+    APPROVED: { description: '承認。 / Approve.' },
+    REJECTED: { description: '不承認(理由必須)。 / Reject (reason required).' },
+    RETURNED: { description: '差戻し(理由必須)。 / Return for revision (reason required).' },
+  },
+});
+
+export enum ConsultationForm {
+  FORM_1 = 'FORM_1',
+  FORM_2 = 'FORM_2',
+  FORM_3 = 'FORM_3',
+}
+registerEnumType(ConsultationForm, {
+  name: 'ConsultationForm',
+  description: '協議書の様式。 / The form of a consultation.',
+  valuesConfig: {
+    FORM_1: { description: '様式第1号 行政システム決定の協議書(第7条)。' },
+    FORM_2: { description: '様式第2号 行政システムの設置等の協議書(第8条)。' },
+    FORM_3: { description: '様式第3号 ネットワークシステム接続の協議書(第9条)。' },
+  },
+});
+
+export enum ConsultationAction {
+  DECIDE = 'DECIDE',
+  INSTALL = 'INSTALL',
+  CHANGE = 'CHANGE',
+  ABOLISH = 'ABOLISH',
+  CONNECT = 'CONNECT',
+}
+registerEnumType(ConsultationAction, {
+  name: 'ConsultationAction',
+  description: '協議の内容(様式は内容から決まる)。 / What the consultation asks; it determines the form.',
+  valuesConfig: {
+    DECIDE: { description: '決定(様式第1号)。 / Decide a new system.' },
+    INSTALL: { description: '設置(様式第2号)。 / Install.' },
+    CHANGE: { description: '変更(様式第2号)。 / Change.' },
+    ABOLISH: { description: '廃止(様式第2号)。 / Abolish.' },
+    CONNECT: { description: '情報系と業務系の接続(様式第3号)。 / Connect a 情報系 and a 業務系 system.' },
+  },
+});
+
+@ObjectType({
+  description:
+    '決裁(様式第4号・第7号・第9号に当たる回答)。 / The decision on an application: who, when, outcome, reason, conditions.',
+})
+export class Decision {
+  @Field(() => DecisionOutcome)
+  outcome!: DecisionOutcome;
+
+  @Field(() => DateTime)
+  decidedAt!: string;
+
+  @Field(() => String, { nullable: true, description: '理由。 / Reason.' })
+  reason?: string;
+
+  @Field(() => [String], { description: '承認の条件。 / Conditions attached to an approval.' })
+  conditions!: string[];
+}
+
+@ObjectType({ implements: Node, description: '協議(様式第1号〜第3号)。 / A consultation on forms 1–3.' })
+export class Consultation extends Node {
+  @Field(() => ConsultationForm)
+  form!: ConsultationForm;
+
+  @Field(() => ConsultationAction)
+  action!: ConsultationAction;
+
+  @Field({ description: '件名。 / Title.' })
+  title!: string;
+
+  @Field({ description: '内容・理由。 / Content and reasons.' })
+  details!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: '実施予定日。 / When it is to take effect.' })
+  plannedOn?: string;
+
+  @Field(() => SystemChanges, { nullable: true, description: '変更の内容(変更のとき)。 / The proposed changes.' })
+  proposedChanges?: SystemChanges;
+
+  @Field(() => ApplicationStatus)
+  status!: ApplicationStatus;
+
+  @Field(() => Decision, { nullable: true })
+  decision?: Decision;
+
+  @Field(() => DateTime, { nullable: true })
+  submittedAt?: string;
+
+  @Field(() => DateTime, { nullable: true })
+  withdrawnAt?: string;
+
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+
+  @Field(() => DateTime)
+  updatedAt!: string;
+}
+
+export const ConsultationConnection = Connection(Consultation, 'Consultation', '協議');
+
+@InputType({ description: '協議書の作成。 / Draft a consultation (and submit it at once with `submit: true`).' })
+export class DraftConsultationInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  systemId!: string;
+
+  @Field(() => ConsultationAction)
+  action!: ConsultationAction;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  title!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  details!: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  plannedOn?: string;
+
+  @Field(() => ID, { nullable: true, description: '接続先(様式第3号)。 / The system to connect to.' })
+  @IsOptional()
+  @MaxLength(500)
+  connectSystemId?: string;
+
+  @Field(() => SystemChangesInput, { nullable: true, description: '変更の内容(変更のとき)。 / For a change.' })
+  @IsOptional()
+  @ValidateNested()
+  proposedChanges?: SystemChangesInput;
+
+  @Field({ nullable: true, defaultValue: false, description: '作成と同時に提出する。 / Submit at once.' })
+  submit!: boolean;
+}
+
+@InputType({ description: '下書き・差戻しの修正。 / Revise a draft or a returned consultation.' })
+export class UpdateConsultationInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  consultationId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  details?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  plannedOn?: string;
+
+  @Field(() => SystemChangesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  proposedChanges?: SystemChangesInput;
+}
+
+@InputType({ description: '提出・取下げ。 / Submit or withdraw.' })
+export class ConsultationTransitionInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  consultationId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+}
+
+@InputType({ description: '決裁。 / Decide a submitted consultation.' })
+export class DecideConsultationInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  consultationId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => DecisionOutcome)
+  outcome!: DecisionOutcome;
+
+  @Field(() => String, { nullable: true, description: '理由(不承認・差戻しは必須)。 / Reason (required to reject or return).' })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  reason?: string;
+
+  @Field(() => [String], { nullable: true, description: '承認の条件。 / Conditions of an approval.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(MAX_TEXT, { each: true })
+  conditions?: string[];
+}
+
+@ObjectType({ description: '協議の変更結果。 / The result of a consultation mutation.' })
+export class ConsultationPayload {
+  @Field(() => Consultation, { nullable: true })
+  consultation?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

@@ -1,0 +1,199 @@
+/** 主管課・職員・役割 — departments, people and roles (第2条第1号, 第3条–第5条, 第12条, 第27条, 第32条). */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_NAME, Node, UserError } from './common';
+
+export enum Role {
+  GENERAL_MANAGER = 'GENERAL_MANAGER',
+  SYSTEM_ADMINISTRATOR = 'SYSTEM_ADMINISTRATOR',
+  INFORMATION_MANAGER = 'INFORMATION_MANAGER',
+  HOMEPAGE_OPERATIONS_MANAGER = 'HOMEPAGE_OPERATIONS_MANAGER',
+  HOMEPAGE_SYSTEM_MANAGER = 'HOMEPAGE_SYSTEM_MANAGER',
+  STAFF = 'STAFF',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: '規程が定める役割。 / A role the regulation names.',
+  valuesConfig: {
+    GENERAL_MANAGER: { description: '総括管理責任者(副市長、第3条)。委員会の委員長。 / General manager (deputy mayor); chairs the committee.' },
+    SYSTEM_ADMINISTRATOR: { description: '情報システム管理者(総務部長、第4条)。 / System administrator (director of General Affairs).' },
+    INFORMATION_MANAGER: { description: '情報管理責任者(各主管課の長、第5条)。ホームページ情報管理者を兼ねる。 / Information manager of one department.' },
+    HOMEPAGE_OPERATIONS_MANAGER: { description: 'ホームページ運用管理者(総務課長、第27条第2項)。 / Homepage operations manager.' },
+    HOMEPAGE_SYSTEM_MANAGER: { description: 'ホームページシステム管理者(デジタル推進課長、第27条第3項)。 / Homepage system manager.' },
+    STAFF: { description: '職員等(臨時職員・委託職員を含む、第12条)。 / Staff, including temporary and contract staff.' },
+  },
+});
+
+@ObjectType({ implements: Node, description: '主管課(第2条第1号)。 / A department in charge (section or office).' })
+export class Department extends Node {
+  @Field({ description: '課コード(例: shimin)。 / Short code, e.g. `shimin`.' })
+  code!: string;
+
+  @Field({ description: '名称(例: 市民課)。 / Name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '所属する部(例: 市民経済部)。 / The division it belongs to.' })
+  division?: string;
+
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+
+  @Field(() => DateTime)
+  updatedAt!: string;
+}
+
+@ObjectType({ description: '役割の割当て(有効期間付き)。 / A role held by a person over a period.' })
+export class RoleAssignment {
+  @Field(() => ID, { description: '割当てID。 / Assignment id.' })
+  assignmentId!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => LocalDate, { description: '開始日(この日を含む)。 / First day (inclusive).' })
+  validFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: '終了日(この日を含む)。空欄は期限なし。 / Last day (inclusive); open-ended when null.' })
+  validUntil?: string;
+
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
+  version!: number;
+}
+
+@ObjectType({ implements: Node, description: '職員。 / A person on the city staff.' })
+export class Person extends Node {
+  @Field({ description: 'サインイン名(トークンの username)。 / Sign-in name, the `username` of their token.' })
+  personId!: string;
+
+  @Field({ description: '氏名。 / Name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '職名(例: 市民課長)。 / Title, e.g. 市民課長.' })
+  title?: string;
+
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
+  version!: number;
+}
+
+export const DepartmentConnection = Connection(Department, 'Department', '主管課');
+export const PersonConnection = Connection(Person, 'Person', '職員');
+
+@InputType({ description: '主管課の登録。 / A new department.' })
+export class CreateDepartmentInput {
+  @Field({ description: '課コード(英小文字・数字・ハイフン)。 / Code: lower-case letters, digits, hyphens.' })
+  @Matches(/^[a-z][a-z0-9-]{1,39}$/)
+  code!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  division?: string;
+}
+
+@InputType({ description: '主管課の名称変更等。 / Rename a department or move it to another division.' })
+export class UpdateDepartmentInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  departmentId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  division?: string;
+}
+
+@InputType({ description: '職員の登録。 / A new person.' })
+export class CreatePersonInput {
+  @Field({ description: 'サインイン名(Cognito のユーザー名と同じ)。 / Sign-in name (the Cognito username).' })
+  @Matches(/^[a-z][a-z0-9.-]{1,63}$/)
+  personId!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  title?: string;
+
+  @Field(() => ID, { description: '所属する主管課。 / Their department.' })
+  @MaxLength(500)
+  departmentId!: string;
+}
+
+@InputType({ description: '役割の割当て。 / Give a person a role from a date.' })
+export class AssignRoleInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  personId!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: '情報管理責任者・職員等は主管課を指定。 / Required for department roles.' })
+  @IsOptional()
+  @MaxLength(500)
+  departmentId?: string;
+
+  @Field(() => LocalDate)
+  validFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  validUntil?: string;
+}
+
+@InputType({ description: '役割の終了(期間の最終日を設定)。 / End a role assignment on a date.' })
+export class EndRoleAssignmentInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  personId!: string;
+
+  @Field(() => ID)
+  @MaxLength(100)
+  assignmentId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => LocalDate, { description: '最終日(この日を含む)。 / Last day (inclusive).' })
+  validUntil!: string;
+}
+
+@ObjectType({ description: '主管課の変更結果。 / The result of a department mutation.' })
+export class DepartmentPayload {
+  @Field(() => Department, { nullable: true })
+  department?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: '職員・役割の変更結果。 / The result of a person or role mutation.' })
+export class PersonPayload {
+  @Field(() => Person, { nullable: true })
+  person?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+

@@ -1,0 +1,439 @@
+/** 行政システム — administrative systems (第2条第5号–第7号, 第6条, 第8条, 第10条, 第11条, 第23条). */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+
+export enum SystemCategory {
+  INFORMATION = 'INFORMATION',
+  BUSINESS = 'BUSINESS',
+}
+registerEnumType(SystemCategory, {
+  name: 'SystemCategory',
+  description: 'システムの区分。 / Category of a system.',
+  valuesConfig: {
+    INFORMATION: { description: '情報系(各主管課の共同利用、第2条第6号)。 / Shared by all departments.' },
+    BUSINESS: { description: '業務系(主管課の特定業務、第2条第7号)。 / Set up by one department for its own work.' },
+  },
+});
+
+export enum Network {
+  EXTERNAL = 'EXTERNAL',
+  INTERNAL = 'INTERNAL',
+}
+registerEnumType(Network, {
+  name: 'Network',
+  description: '接続するネットワーク。 / The network a system is on.',
+  valuesConfig: {
+    EXTERNAL: { description: '外部(インターネット等に接続)。 / Connected to the internet or other outside networks.' },
+    INTERNAL: { description: '内部。 / Internal only.' },
+  },
+});
+
+export enum Purpose {
+  CITIZEN_WELFARE = 'CITIZEN_WELFARE',
+  LABOUR_REDUCTION = 'LABOUR_REDUCTION',
+  COST_SAVING = 'COST_SAVING',
+  EFFICIENCY = 'EFFICIENCY',
+  ADMINISTRATIVE_STANDARDS = 'ADMINISTRATIVE_STANDARDS',
+}
+registerEnumType(Purpose, {
+  name: 'Purpose',
+  description: '処理の要件(第6条)。 / The purposes of 第6条; a system needs at least one.',
+  valuesConfig: {
+    CITIZEN_WELFARE: { description: '市民福祉の向上(第1号)。 / Citizen welfare.' },
+    LABOUR_REDUCTION: { description: '労働の軽減(第2号)。 / Labour reduction.' },
+    COST_SAVING: { description: '経費の節減(第3号)。 / Cost saving.' },
+    EFFICIENCY: { description: '事務の効率化(第4号)。 / Efficiency.' },
+    ADMINISTRATIVE_STANDARDS: { description: 'その他行政水準の向上(第5号)。 / Raising administrative standards.' },
+  },
+});
+
+export enum SystemStatus {
+  REGISTERED = 'REGISTERED',
+  DECIDED = 'DECIDED',
+  INSTALLED = 'INSTALLED',
+  ABOLISHED = 'ABOLISHED',
+}
+registerEnumType(SystemStatus, {
+  name: 'SystemStatus',
+  description: 'システムの段階。 / Where a system stands in its life.',
+  valuesConfig: {
+    REGISTERED: { description: '登録済・未決定。 / In the register, not yet decided.' },
+    DECIDED: { description: '決定済(様式第1号、第7条)。 / Decided.' },
+    INSTALLED: { description: '設置済(様式第2号、第8条)。 / Installed.' },
+    ABOLISHED: { description: '廃止(様式第2号、第8条)。 / Abolished.' },
+  },
+});
+
+export enum DocumentKind {
+  DESIGN = 'DESIGN',
+  OPERATING_PROCEDURE = 'OPERATING_PROCEDURE',
+  OPERATIONS_MANUAL = 'OPERATIONS_MANUAL',
+  OTHER = 'OTHER',
+}
+registerEnumType(DocumentKind, {
+  name: 'DocumentKind',
+  description: 'ドキュメントの種類(第2条第11号)。 / Kind of document.',
+  valuesConfig: {
+    DESIGN: { description: 'システム設計書。 / Design document.' },
+    OPERATING_PROCEDURE: { description: '操作手順。 / Operating procedure.' },
+    OPERATIONS_MANUAL: { description: '運用マニュアル。 / Operations manual.' },
+    OTHER: { description: 'その他。 / Other.' },
+  },
+});
+
+export enum ResponsibilityBasis {
+  DESIGNATED = 'DESIGNATED',
+  PROCESSING_DEPARTMENT = 'PROCESSING_DEPARTMENT',
+  AGREED_OVERRIDE = 'AGREED_OVERRIDE',
+}
+registerEnumType(ResponsibilityBasis, {
+  name: 'ResponsibilityBasis',
+  description: '開発・維持管理(第10条)及び経費負担(第23条)の根拠。 / On what footing a department holds the responsibility.',
+  valuesConfig: {
+    DESIGNATED: { description: '情報系: 情報システム管理者の指定(第1項)。 / 情報系: designated by the system administrator.' },
+    PROCESSING_DEPARTMENT: { description: '業務系: 業務を所管する主管課(第2項)。 / 業務系: the department whose work it processes.' },
+    AGREED_OVERRIDE: {
+      description: 'デジタル推進課長・財政課長・情報管理責任者の協議と情報システム管理者の承諾による別の区分(第3項)。 / Override by agreement with consent.',
+    },
+  },
+});
+
+export enum ResponsibilityKind {
+  MAINTENANCE = 'MAINTENANCE',
+  COST = 'COST',
+}
+registerEnumType(ResponsibilityKind, {
+  name: 'ResponsibilityKind',
+  description: '責任の種類。 / Which responsibility.',
+  valuesConfig: {
+    MAINTENANCE: { description: '開発及び維持管理(第10条)。 / Development and maintenance.' },
+    COST: { description: '経費の負担(第23条)。 / Cost bearing.' },
+  },
+});
+
+export enum OperatingHours {
+  ALL_DAY = 'ALL_DAY',
+  WORKING_HOURS = 'WORKING_HOURS',
+}
+registerEnumType(OperatingHours, {
+  name: 'OperatingHours',
+  description: '操作の時間(第11条)。 / Operating hours.',
+  valuesConfig: {
+    ALL_DAY: { description: '原則として終日(情報系、第11条第1項)。 / All day.' },
+    WORKING_HOURS: { description: '勤務時間内(業務系、第11条第2項)。 / Within staff working hours.' },
+  },
+});
+
+export enum ExemptAction {
+  INSTALL = 'INSTALL',
+  CHANGE = 'CHANGE',
+  ABOLISH = 'ABOLISH',
+}
+registerEnumType(ExemptAction, {
+  name: 'ExemptAction',
+  description: '第8条ただし書による設置・変更・廃止。 / Installation, change or abolition under the 第8条 exemption.',
+  valuesConfig: {
+    INSTALL: { description: '設置。 / Install.' },
+    CHANGE: { description: '変更。 / Change.' },
+    ABOLISH: { description: '廃止。 / Abolish.' },
+  },
+});
+
+@ObjectType({ description: 'ドキュメント(第2条第11号)。 / A document of the system.' })
+export class SystemDocument {
+  @Field(() => DocumentKind)
+  kind!: DocumentKind;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: '保管場所。 / Where it is kept.' })
+  location?: string;
+}
+
+@ObjectType({ description: '第10条第3項・第23条第3項の協議と承諾の記録。 / The recorded agreement and consent of an override.' })
+export class OverrideAgreement {
+  @Field(() => LocalDate, { description: '協議の日。 / Date of the agreement.' })
+  agreedOn!: string;
+
+  @Field({ description: '協議の記録(文書番号等)。 / Where the agreement is recorded.' })
+  reference!: string;
+
+  @Field(() => DateTime, { description: '承諾の日時。 / When the system administrator consented.' })
+  consentedAt!: string;
+}
+
+@ObjectType({ description: '開発・維持管理(第10条)又は経費負担(第23条)の区分。 / Who holds a responsibility, and why.' })
+export class Responsibility {
+  @Field(() => ResponsibilityBasis)
+  basis!: ResponsibilityBasis;
+
+  @Field(() => OverrideAgreement, { nullable: true })
+  override?: OverrideAgreement;
+
+  @Field(() => DateTime)
+  assignedAt!: string;
+
+  @Field({ description: '根拠条文。 / The article it rests on.' })
+  article!: string;
+}
+
+@ObjectType({ description: '操作の時間の原則(第11条)。 / The operating-hours policy.' })
+export class OperatingHoursPolicy {
+  @Field(() => OperatingHours)
+  policy!: OperatingHours;
+
+  @Field({ description: '根拠条文。 / The article.' })
+  article!: string;
+}
+
+@ObjectType({ implements: Node, description: '行政システム(第2条第5号)。 / An administrative system.' })
+export class System extends Node {
+  @Field({ description: '名称。 / Name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '概要。 / Description.' })
+  description?: string;
+
+  @Field(() => SystemCategory)
+  category!: SystemCategory;
+
+  @Field(() => Network)
+  network!: Network;
+
+  @Field(() => [Purpose], { description: '処理の要件(第6条)。 / Purposes (第6条).' })
+  purposes!: Purpose[];
+
+  @Field(() => SystemStatus)
+  status!: SystemStatus;
+
+  @Field(() => [SystemDocument])
+  documents!: SystemDocument[];
+
+  @Field({ description: '専ら教育又は研究に要する業務系システム(第8条ただし書)。 / Used solely for education or research.' })
+  educationOrResearchOnly!: boolean;
+
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+
+  @Field(() => DateTime)
+  updatedAt!: string;
+
+  @Field(() => DateTime, { nullable: true, description: '決定日時(様式第1号の承認)。 / When decided.' })
+  decidedAt?: string;
+
+  @Field(() => DateTime, { nullable: true, description: '設置日時。 / When installed.' })
+  installedAt?: string;
+
+  @Field(() => DateTime, { nullable: true, description: '廃止日時。 / When abolished.' })
+  abolishedAt?: string;
+}
+
+export const SystemConnection = Connection(System, 'System', '行政システム');
+
+@InputType({ description: 'ドキュメント。 / A document.' })
+export class SystemDocumentInput {
+  @Field(() => DocumentKind)
+  kind!: DocumentKind;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  location?: string;
+}
+
+@InputType({ description: '行政システムの登録(決定前)。 / Register a system before its decision (様式第1号 follows).' })
+export class RegisterSystemInput {
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  description?: string;
+
+  @Field(() => SystemCategory)
+  category!: SystemCategory;
+
+  @Field(() => Network)
+  network!: Network;
+
+  @Field(() => [Purpose], { description: '第6条の目的(決定には1つ以上必要)。 / Purposes (at least one to be decided).' })
+  @ArrayMaxSize(5)
+  purposes!: Purpose[];
+
+  @Field(() => ID, { description: '所管する主管課。 / The owning department.' })
+  @MaxLength(500)
+  owningDepartmentId!: string;
+
+  @Field(() => [ID], { nullable: true, description: '業務系: 処理する業務を所管する主管課(既定は所管課)。 / 業務系: departments whose work it processes.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(500, { each: true })
+  processingDepartmentIds?: string[];
+
+  @Field(() => [SystemDocumentInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @ValidateNested({ each: true })
+  documents?: SystemDocumentInput[];
+
+  @Field({ nullable: true, description: '専ら教育又は研究に要する業務系システム(第8条ただし書)。 / Solely for education or research.' })
+  @IsOptional()
+  educationOrResearchOnly?: boolean;
+}
+
+/** The fields a change may set; shared by direct edits, 様式第2号 changes and exempt changes. */
+@InputType({ description: 'システムの変更内容。 / What changes in a system.' })
+export class SystemChangesInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  description?: string;
+
+  @Field(() => Network, { nullable: true })
+  @IsOptional()
+  network?: Network;
+
+  @Field(() => [Purpose], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  purposes?: Purpose[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(500, { each: true })
+  processingDepartmentIds?: string[];
+
+  @Field(() => [SystemDocumentInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @ValidateNested({ each: true })
+  documents?: SystemDocumentInput[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  educationOrResearchOnly?: boolean;
+}
+
+@ObjectType({ description: 'システムの変更内容。 / Proposed changes to a system.' })
+export class SystemChanges {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => Network, { nullable: true })
+  network?: Network;
+
+  @Field(() => [Purpose], { nullable: true })
+  purposes?: Purpose[];
+
+  @Field(() => [SystemDocument], { nullable: true })
+  documents?: SystemDocument[];
+
+  @Field({ nullable: true })
+  educationOrResearchOnly?: boolean;
+}
+
+@InputType({ description: 'システム記録の更新。決定後は概要とドキュメントのみ(他は様式第2号)。 / Edit a system; once decided only description and documents.' })
+export class UpdateSystemInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  systemId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => SystemChangesInput)
+  @ValidateNested()
+  changes!: SystemChangesInput;
+}
+
+@InputType({ description: '第10条第3項・第23条第3項の協議の記録。 / The agreement behind an override.' })
+export class OverrideAgreementInput {
+  @Field(() => LocalDate)
+  agreedOn!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  reference!: string;
+}
+
+@InputType({ description: '開発・維持管理又は経費負担の区分の設定。 / Set who maintains a system or bears its cost.' })
+export class AssignSystemResponsibilityInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  systemId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => ResponsibilityKind)
+  kind!: ResponsibilityKind;
+
+  @Field(() => ID)
+  @MaxLength(500)
+  departmentId!: string;
+
+  @Field(() => ResponsibilityBasis)
+  basis!: ResponsibilityBasis;
+
+  @Field(() => OverrideAgreementInput, { nullable: true, description: '別の区分のときは必須。 / Required for an override.' })
+  @IsOptional()
+  @ValidateNested()
+  agreement?: OverrideAgreementInput;
+}
+
+@InputType({ description: '第8条ただし書による設置・変更・廃止の記録。 / Record an exempt installation, change or abolition.' })
+export class RecordExemptSystemChangeInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  systemId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => ExemptAction)
+  action!: ExemptAction;
+
+  @Field(() => SystemChangesInput, { nullable: true, description: '変更のとき。 / For a change.' })
+  @IsOptional()
+  @ValidateNested()
+  changes?: SystemChangesInput;
+
+  @Field(() => String, { nullable: true, description: '記録に残す説明。 / A note for the record.' })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  note?: string;
+}
+
+@ObjectType({ description: '行政システムの変更結果。 / The result of a system mutation.' })
+export class SystemPayload {
+  @Field(() => System, { nullable: true })
+  system?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
