@@ -1,0 +1,111 @@
+/**
+ * The demo city: the departments the regulation names, service departments, a person in every role, and systems
+ * of each category at different stages. Written through the store with audit events, like any other change.
+ */
+import { AuditEvent } from '../domain/audit';
+import { Department, Person, Role, RoleAssignment } from '../domain/people';
+import { SystemRecord } from '../domain/systems';
+import { changeOf, getDepartment } from '../store/people';
+import { systemChange } from '../store/systems';
+import { Change, Store } from '../store/store';
+
+const FROM = '2023-04-01';
+
+export const DEMO_DEPARTMENTS: [id: string, name: string, division: string][] = [
+  ['tokubetsu', '市長・副市長(特別職)', '特別職'],
+  ['soumu', '総務課', '総務部'],
+  ['digital', 'デジタル推進課', '総務部'],
+  ['zaisei', '財政課', '総務部'],
+  ['shimin', '市民課', '市民経済部'],
+  ['kenkou', '健康推進課', '健康福祉部'],
+  ['fukushi', '社会福祉課', '健康福祉部'],
+  ['kyouiku', '学校教育課', '教育委員会'],
+];
+
+/** [personId, name, title, department, roles (role, department acted for)] */
+export const DEMO_PEOPLE: [string, string, string, string, [Role, string?][]][] = [
+  ['fuku-shichou', '白石 一郎', '副市長', 'tokubetsu', [['GENERAL_MANAGER']]],
+  ['soumu-director', '佐藤 健一', '総務部長', 'soumu', [['SYSTEM_ADMINISTRATOR']]],
+  ['soumu-manager', '鈴木 花子', '総務課長', 'soumu', [['INFORMATION_MANAGER', 'soumu'], ['HOMEPAGE_OPERATIONS_MANAGER']]],
+  ['digital-manager', '高橋 誠', 'デジタル推進課長', 'digital', [['INFORMATION_MANAGER', 'digital'], ['HOMEPAGE_SYSTEM_MANAGER']]],
+  ['zaisei-manager', '田中 美咲', '財政課長', 'zaisei', [['INFORMATION_MANAGER', 'zaisei']]],
+  ['shimin-manager', '伊藤 大輔', '市民課長', 'shimin', [['INFORMATION_MANAGER', 'shimin']]],
+  ['kenkou-manager', '渡辺 由美', '健康推進課長', 'kenkou', [['INFORMATION_MANAGER', 'kenkou']]],
+  ['fukushi-manager', '山本 浩二', '社会福祉課長', 'fukushi', [['INFORMATION_MANAGER', 'fukushi']]],
+  ['kyouiku-manager', '中村 直樹', '学校教育課長', 'kyouiku', [['INFORMATION_MANAGER', 'kyouiku']]],
+  ['shimin-staff', '小林 さくら', '市民課 主事', 'shimin', [['STAFF', 'shimin']]],
+  ['kenkou-staff', '加藤 翔太', '健康推進課 保健師', 'kenkou', [['STAFF', 'kenkou']]],
+  ['digital-contractor', '吉田 拓也', 'デジタル推進課 委託職員', 'digital', [['STAFF', 'digital']]],
+];
+
+type DemoSystem = Pick<SystemRecord, 'id' | 'name' | 'description' | 'category' | 'network' | 'purposes' | 'status' | 'owningDepartmentId' | 'educationOrResearchOnly'>;
+
+export const DEMO_SYSTEMS: DemoSystem[] = [
+  { id: 'demo-groupware', name: 'グループウェア', description: '全庁の掲示板・スケジュール・文書共有。', category: 'INFORMATION', network: 'INTERNAL', purposes: ['EFFICIENCY', 'LABOUR_REDUCTION'], status: 'INSTALLED', owningDepartmentId: 'digital', educationOrResearchOnly: false },
+  { id: 'demo-zaimu', name: '財務会計システム', description: '予算編成・執行・決算。', category: 'INFORMATION', network: 'INTERNAL', purposes: ['EFFICIENCY', 'COST_SAVING'], status: 'INSTALLED', owningDepartmentId: 'zaisei', educationOrResearchOnly: false },
+  { id: 'demo-homepage', name: '白石市ホームページ(電子案内)', description: '市民への情報提供。', category: 'INFORMATION', network: 'EXTERNAL', purposes: ['CITIZEN_WELFARE', 'ADMINISTRATIVE_STANDARDS'], status: 'INSTALLED', owningDepartmentId: 'digital', educationOrResearchOnly: false },
+  { id: 'demo-juumin', name: '住民情報システム', description: '住民基本台帳・印鑑登録・証明書交付。', category: 'BUSINESS', network: 'INTERNAL', purposes: ['CITIZEN_WELFARE', 'EFFICIENCY'], status: 'INSTALLED', owningDepartmentId: 'shimin', educationOrResearchOnly: false },
+  { id: 'demo-hoken', name: '保健福祉システム', description: '健診・予防接種・母子保健の記録。', category: 'BUSINESS', network: 'INTERNAL', purposes: ['CITIZEN_WELFARE'], status: 'INSTALLED', owningDepartmentId: 'kenkou', educationOrResearchOnly: false },
+  { id: 'demo-kenshin-yoyaku', name: '健診オンライン予約', description: '市民が健診を予約するウェブサービス(決定済・未設置)。', category: 'BUSINESS', network: 'EXTERNAL', purposes: ['CITIZEN_WELFARE', 'LABOUR_REDUCTION'], status: 'DECIDED', owningDepartmentId: 'kenkou', educationOrResearchOnly: false },
+  { id: 'demo-gakushu', name: '学習用端末管理システム', description: '学校の授業で使う端末の管理(教育専用、第8条ただし書)。', category: 'BUSINESS', network: 'EXTERNAL', purposes: ['ADMINISTRATIVE_STANDARDS'], status: 'INSTALLED', owningDepartmentId: 'kyouiku', educationOrResearchOnly: true },
+];
+
+/** Seeds the demo city unless it is there already. Returns whether it seeded. */
+export async function seedDemoCity(store: Store, now = new Date().toISOString()): Promise<boolean> {
+  if (await getDepartment(store, 'soumu')) return false;
+  const actor = 'soumu-director';
+  const note = 'デモ市の初期データ。 / Demo city seed.';
+  const event = (objectType: AuditEvent['objectType'], objectId: string, after: object, i: number): AuditEvent => ({
+    id: `seed${String(i).padStart(4, '0')}`,
+    objectType,
+    objectId,
+    action: `${objectType.toLowerCase()}.seeded`,
+    actorId: actor,
+    at: now,
+    note,
+    before: {},
+    after: after as Record<string, unknown>,
+  });
+  const batches: { changes: Change[]; events: AuditEvent[] }[] = [];
+  let i = 0;
+  for (const [id, name, division] of DEMO_DEPARTMENTS) {
+    const d: Department = { id, name, division, version: 1, createdAt: now, updatedAt: now };
+    batches.push({ changes: [changeOf.department(d)], events: [event('Department', id, d, i++)] });
+  }
+  for (const [id, name, title, departmentId, roles] of DEMO_PEOPLE) {
+    const p: Person = { id, name, title, departmentId, version: 1, createdAt: now, updatedAt: now };
+    const assignments: RoleAssignment[] = roles.map(([role, dept], n) => ({
+      id: `${id}-${n}`,
+      personId: id,
+      role,
+      departmentId: dept,
+      validFrom: FROM,
+      version: 1,
+      createdAt: now,
+    }));
+    batches.push({
+      changes: [changeOf.person(p), ...assignments.map((a) => changeOf.role(a))],
+      events: [event('Person', id, { ...p, roleAssignments: assignments }, i++)],
+    });
+  }
+  for (const s of DEMO_SYSTEMS) {
+    const own = s.category === 'BUSINESS' ? s.owningDepartmentId : s.owningDepartmentId;
+    const system: SystemRecord = {
+      ...s,
+      processingDepartmentIds: s.category === 'BUSINESS' ? [s.owningDepartmentId] : [],
+      maintenance: { departmentId: own, basis: s.category === 'BUSINESS' ? 'PROCESSING_DEPARTMENT' : 'DESIGNATED', assignedBy: actor, assignedAt: now },
+      costBearing: { departmentId: own, basis: s.category === 'BUSINESS' ? 'PROCESSING_DEPARTMENT' : 'DESIGNATED', assignedBy: actor, assignedAt: now },
+      documents: [{ kind: 'OPERATIONS_MANUAL', title: `${s.name} 運用マニュアル`, location: '共有フォルダ/情報システム/運用' }],
+      connectedSystemIds: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      decidedAt: now,
+      installedAt: s.status === 'INSTALLED' ? now : undefined,
+    };
+    batches.push({ changes: [systemChange(system)], events: [event('System', s.id, system, i++)] });
+  }
+  // The register of departments goes first: the departments exist before anyone or anything belongs to them.
+  for (const b of batches) await store.commit(b.changes, b.events);
+  return true;
+}
