@@ -3,6 +3,9 @@
  * demo city on first start, and the API with GraphiQL at http://localhost:4000/graphql (PORT changes the port).
  */
 import 'reflect-metadata';
+
+// Node 20 is supported locally; the deployed function runs a current Node.js.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { join } from 'node:path';
 import { configFromEnv } from '../store/client';
 import { ensureTable } from '../store/createTable';

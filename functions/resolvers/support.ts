@@ -9,9 +9,18 @@ import { NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { UserError, UserErrorCode } from '../../graphql/common';
 import { Context } from './context';
 
-/** A new id that sorts by creation time. */
+let lastMillis = 0;
+let sequence = 0;
+
+/**
+ * A new id that sorts by creation time, and within one process by creation order even in the same millisecond
+ * (so the audit events of one mutation keep their order).
+ */
 export function newId(now: string): string {
-  return Date.parse(now).toString(36).padStart(9, '0') + randomBytes(5).toString('hex');
+  const millis = Date.parse(now);
+  sequence = millis === lastMillis ? sequence + 1 : 0;
+  lastMillis = millis;
+  return millis.toString(36).padStart(9, '0') + sequence.toString(36).padStart(3, '0') + randomBytes(4).toString('hex');
 }
 
 /** The key of a global id of the expected type, or a NOT_FOUND refusal naming the input field. */

@@ -2,6 +2,7 @@
 import { startDynamoLocal } from '../../functions/local/dynamoLocal';
 
 export default async function globalSetup(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   if (!process.env.DYNAMODB_ENDPOINT) {
     const dynamo = await startDynamoLocal();
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/*
+ * Bundles the API Lambda for deployment:  node functions/api/bundle.js [entry.js] [outdir]
+ * Defaults: dist/functions/api/handler.js -> dist/bundle/api/index.js (Lambda handler `index.handler`).
+ *
+ * - type-graphql reads TypeScript's decorator metadata, which esbuild does not emit, so the bundle is made from
+ *   tsc's JavaScript (`npm run build` first), never from the .ts sources.
+ * - keepNames is essential: minified class names would rename every GraphQL type.
+ * - The AWS SDK is bundled, not taken from the Lambda runtime, so its version is the one package-lock.json pins.
+ * - Only index.js goes into the asset directory. The source map, esbuild's metafile (open it in
+ *   https://esbuild.github.io/analyze/) and the collected licence comments go to <outdir>.meta/ beside it.
+ * - After writing, the bundle is loaded once in a child process, so a module that cannot be bundled (a dynamic
+ *   require, a file read beside the source) fails here and not in Lambda.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { execFileSync } = require('node:child_process');
+const esbuild = require('esbuild');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TARGET_BYTES = 1.5 * 1024 * 1024;
+
+const entry = path.resolve(ROOT, process.argv[2] ?? 'dist/functions/api/handler.js');
+const outdir = path.resolve(ROOT, process.argv[3] ?? 'dist/bundle/api');
+const metaDir = `${outdir}.meta`;
+
+/**
+ * Modules replaced by a stub that throws when used. Each is reachable only through a feature this API does not
+ * use, and together they are about a fifth of the bundle.
+ */
+const STUBS = {
+  // class-validator's @IsPhoneNumber only (phone metadata, ~200 kB). With the stub, @IsPhoneNumber rejects every value.
+  'libphonenumber-js': ['parsePhoneNumber'],
+  // Apollo GraphOS usage reporting (APOLLO_KEY) and federated inline traces (~120 kB). City data is not reported to
+  // Apollo's cloud, and the schema is not a subgraph, so neither plugin is ever loaded.
+  '@apollo/usage-reporting-protobuf': ['Trace', 'Report', 'ReportHeader', 'google'],
+};
+
+const stubPlugin = {
+  name: 'stubs',
+  setup(build) {
+    for (const [name, exportsList] of Object.entries(STUBS)) {
+      const filter = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/.*)?$`);
+      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'stub', pluginData: { name, exportsList } }));
+    }
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, ({ pluginData: { name, exportsList } }) => ({
+      loader: 'js',
+      contents:
+        `const fail = () => { throw new Error(${JSON.stringify(`${name} is stubbed out of the Lambda bundle (functions/api/bundle.js)`)}); };\n` +
+        exportsList.map((e) => `Object.defineProperty(exports, ${JSON.stringify(e)}, { enumerable: true, get: fail });`).join('\n'),
+    }));
+  },
+};
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const rel = (p) => path.relative(process.cwd(), p) || '.';
+
+/** Two builds of one package in the bundle (dual-package hazard): for graphql this breaks the schema at run time. */
+function duplicatePackageBuilds(inputs) {
+  const variantsByPackage = new Map();
+  for (const input of inputs) {
+    const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/);
+    if (!m) continue;
+    const [, pkg, file] = m;
+    const variant =
+      file.match(/^(?:dist\/)?(cjs|esm5?|esm2015|es|dist-cjs|dist-es|dist-types|lib|module|build)\//)?.[1] ??
+      (file.endsWith('.mjs') ? 'mjs' : file.endsWith('.cjs') ? 'cjs-file' : null);
+    if (!variant) continue;
+    const key = `${pkg}`;
+    const set = variantsByPackage.get(key) ?? new Set();
+    set.add(variant);
+    variantsByPackage.set(key, set);
+  }
+  const twins = (a, b) => (s) => s.has(a) && s.has(b);
+  const suspicious = [twins('cjs', 'esm5'), twins('cjs', 'esm'), twins('cjs', 'esm2015'), twins('dist-cjs', 'dist-es'), twins('mjs', 'cjs')];
+  return [...variantsByPackage].filter(([, set]) => suspicious.some((t) => t(set))).map(([pkg, set]) => `${pkg} (${[...set].join(', ')})`);
+}
+
+async function main() {
+  if (!fs.existsSync(entry)) {
+    console.error(`bundle: ${rel(entry)} not found. Compile first: npm run build`);
+    process.exit(1);
+  }
+
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: { index: entry },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    // ESM builds first, so packages that ship one (AWS SDK, class-validator, graphql) are tree-shaken. Every
+    // importer, require() or import, then resolves to the same file; the duplicate check below enforces that.
+    mainFields: ['module', 'main'],
+    minify: true,
+    keepNames: true,
+    sourcemap: 'external',
+    legalComments: 'external',
+    // Lambda's environment also sets NODE_ENV=production; defining it lets libraries drop development-only code.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: [],
+    plugins: [stubPlugin],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+
+  const [outputName, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+  const duplicates = duplicatePackageBuilds(Object.keys(output.inputs));
+  if (duplicates.length > 0) {
+    console.error(`bundle: two builds of the same package in ${outputName}: ${duplicates.join('; ')}`);
+    process.exit(1);
+  }
+
+  fs.rmSync(outdir, { recursive: true, force: true });
+  fs.rmSync(metaDir, { recursive: true, force: true });
+  fs.mkdirSync(outdir, { recursive: true });
+  fs.mkdirSync(metaDir, { recursive: true });
+  let code;
+  for (const file of result.outputFiles) {
+    const name = path.basename(file.path);
+    if (name === 'index.js') code = file.contents;
+    fs.writeFileSync(path.join(name === 'index.js' ? outdir : metaDir, name), file.contents);
+  }
+  fs.writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify(result.metafile));
+
+  // Load it once, as Lambda would (the SDK makes no call until a request).
+  const bundle = path.join(outdir, 'index.js');
+  try {
+    execFileSync(
+      process.execPath,
+      ['-e', `const m = require(${JSON.stringify(bundle)}); if (typeof m.handler !== 'function') { console.error('no exported handler'); process.exit(1); }`],
+      {
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', TABLE_NAME: 'bundle-load-check', AWS_REGION: 'ap-northeast-1', NODE_NO_WARNINGS: '1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+        timeout: 30_000,
+      },
+    );
+  } catch {
+    console.error(`bundle: ${rel(bundle)} does not load or does not export handler`);
+    process.exit(1);
+  }
+
+  const byPackage = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const key = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? '(this project)';
+    byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+  }
+  const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped)`);
+  console.log(`bundle: largest: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} kB`).join(', ')}`);
+  if (code.length > TARGET_BYTES) {
+    console.warn(`bundle: WARNING: over the ${mb(TARGET_BYTES)} target; see ${rel(path.join(metaDir, 'meta.json'))}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,322 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+// Pure data with no runtime dependencies: the table's keys cannot drift from what the store expects.
+import { GLOBAL_INDEXES, TABLE_KEYS } from '../functions/store/tableSchema';
+
+/**
+ * What the API function may do to the table. Request paths read with GetItem/BatchGetItem/Query and write every
+ * state change with its audit event in one TransactWriteItems. TransactWriteItems (and TransactGetItems) is not an
+ * IAM action of its own: IAM checks each item's action (Put → PutItem, Update → UpdateItem,
+ * ConditionCheck → ConditionCheckItem, Delete → DeleteItem). No Scan, no DeleteItem: nothing in the regulation's
+ * record is deleted. If the store ever needs Delete, add 'dynamodb:DeleteItem' here.
+ */
+export const API_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+/** On the global secondary indexes only Query is possible (and Scan, which is not granted). */
+export const API_INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+export interface RegulationApiStackProps extends StackProps {
+  /**
+   * Directory holding the bundled API (index.js exporting `handler`), as written by functions/api/bundle.js.
+   * Relative paths resolve against the current directory (the repository root when run by the CDK CLI).
+   * @default 'dist/bundle/api'
+   */
+  readonly apiCodePath?: string;
+  /** Browser origins allowed by CORS, e.g. ['https://portal.example.jp']. @default - none: no CORS preflight */
+  readonly allowedOrigins?: string[];
+  /** Steady-state requests per second on the default stage. @default 50 */
+  readonly throttleRateLimit?: number;
+  /** Burst requests on the default stage. @default 100 */
+  readonly throttleBurstLimit?: number;
+  /**
+   * Portal URLs Cognito may redirect to after sign-in with the authorization code flow. Requires
+   * `cognitoDomainPrefix`. @default - none: portals sign in with SRP only (no hosted sign-in page)
+   */
+  readonly oauthCallbackUrls?: string[];
+  /** Prefix of the Cognito hosted domain (<prefix>.auth.<region>.amazoncognito.com), for the code flow. */
+  readonly cognitoDomainPrefix?: string;
+  /** Retention of the function's and the API's logs. @default ONE_YEAR (city audit) */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+export class RegulationApiStack extends Stack {
+  public readonly table: dynamodb.Table;
+  public readonly apiFunction: lambda.Function;
+  public readonly userPool: cognito.UserPool;
+  public readonly userPoolClient: cognito.UserPoolClient;
+  public readonly httpApi: apigwv2.HttpApi;
+  public readonly graphqlUrl: string;
+
+  constructor(scope: Construct, id: string, props: RegulationApiStackProps = {}) {
+    super(scope, id, props);
+
+    const codePath = path.resolve(props.apiCodePath ?? 'dist/bundle/api');
+    if (!fs.existsSync(path.join(codePath, 'index.js'))) {
+      throw new Error(`${codePath}/index.js not found: build the API bundle first (npm run build && node functions/api/bundle.js)`);
+    }
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
+
+    // ---- Table -------------------------------------------------------------------------------------------------
+    const str = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: str(TABLE_KEYS.partitionKey),
+      sortKey: str(TABLE_KEYS.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // The AWS managed key (aws/dynamodb): every use of the key is in CloudTrail, at no key cost and with no key
+      // policy to maintain. A customer managed key would add cost and a way to lose the data (key deletion or a
+      // broken key policy) for no requirement we have: nothing is shared across accounts.
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+    });
+    for (const index of GLOBAL_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: str(index.partitionKey),
+        sortKey: str(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    // ---- Function ----------------------------------------------------------------------------------------------
+    const functionLogs = new logs.LogGroup(this, 'ApiFunctionLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // An explicit role instead of the default one, which carries the AWSLambdaBasicExecutionRole managed policy
+    // (logs on every log group in the account): this one may only write to its own log group and to the table.
+    const role = new iam.Role(this, 'ApiFunctionRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'GraphQL API function: its own log group and the regulation table, nothing else',
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [functionLogs.logGroupArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'RegulationTable',
+        actions: [...API_TABLE_ACTIONS],
+        resources: [this.table.tableArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'RegulationTableIndexes',
+        actions: [...API_INDEX_ACTIONS],
+        // Each index by name, not index/*: an index added later is granted when it is added to tableSchema.ts.
+        resources: GLOBAL_INDEXES.map((index) => `${this.table.tableArn}/index/${index.indexName}`),
+      }),
+    );
+
+    this.apiFunction = new lambda.Function(this, 'ApiFunction', {
+      description: 'GraphQL API (Apollo Server + type-graphql) for the network-system regulation',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      code: lambda.Code.fromAsset(codePath),
+      handler: 'index.handler',
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup: functionLogs,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: lambda.SystemLogLevel.INFO, // keeps the REPORT line (duration, memory, cold start)
+      tracing: lambda.Tracing.ACTIVE,
+      environment: {
+        TABLE_NAME: this.table.tableName,
+        NODE_ENV: 'production',
+        POWERTOOLS_SERVICE_NAME: 'regulation-api',
+      },
+    });
+    const rolePolicy = role.node.tryFindChild('DefaultPolicy');
+    Validations.of(rolePolicy ?? role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the X-Ray statement added by tracing: ACTIVE (xray:PutTraceSegments, xray:PutTelemetryRecords), which has no resource-level permissions; table, indexes and log group are named.',
+    });
+    Validations.of(this.apiFunction).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked only synchronously by API Gateway, which returns the error to the caller; a dead-letter queue receives only asynchronous invocations, and there are none.',
+    });
+
+    // ---- Cognito -----------------------------------------------------------------------------------------------
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName: 'shiroishi-regulation-staff',
+      // Accounts are created by the administrators only; the username is the person id stored in the API.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      signInCaseSensitive: false,
+      standardAttributes: { email: { required: true, mutable: true } },
+      autoVerify: { email: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // 第24条: passwords are the staff's own and never disclosed; a second factor (authenticator app) makes a leaked
+      // password useless on its own. Required, since these accounts approve consultations and data provision.
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+        // 第24条 asks for a change at least once a year; a change must not return to a recent password.
+        passwordHistorySize: 5,
+      },
+      // Threat protection (compromised-credential and adaptive-authentication checks) needs the Plus plan.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      userVerification: {
+        emailSubject: '白石市 行政情報ネットワーク管理システム: 確認コード',
+        emailBody: '確認コード: {####}',
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+      },
+      userInvitation: {
+        emailSubject: '白石市 行政情報ネットワーク管理システム: アカウントのお知らせ',
+        emailBody:
+          '白石市 行政情報ネットワーク管理システムのアカウントを作成しました。<br>' +
+          'ユーザー名: {username}<br>仮パスワード: {####}<br>' +
+          '初回サインイン時にパスワードの変更と認証アプリの登録をお願いします。パスワードは他人に教えないでください(第24条)。',
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const callbackUrls = props.oauthCallbackUrls ?? [];
+    if (callbackUrls.length > 0 && !props.cognitoDomainPrefix) {
+      throw new Error('oauthCallbackUrls needs cognitoDomainPrefix (the hosted sign-in domain)');
+    }
+    this.userPoolClient = this.userPool.addClient('PortalClient', {
+      userPoolClientName: 'portal',
+      // A browser or desktop portal cannot keep a secret.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      ...(callbackUrls.length > 0
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+              callbackUrls,
+              logoutUrls: callbackUrls,
+            },
+          }
+        : { disableOAuth: true }),
+    });
+    const domain = props.cognitoDomainPrefix
+      ? this.userPool.addDomain('HostedDomain', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } })
+      : undefined;
+
+    // ---- HTTP API ----------------------------------------------------------------------------------------------
+    // A JWT authorizer: issuer https://cognito-idp.<region>.amazonaws.com/<poolId>, audience the portal client id.
+    // API Gateway checks `aud` when present (ID tokens) and otherwise `client_id` (access tokens), so the access
+    // token the portal sends as `Authorization: Bearer <token>` passes; the function reads its `username` claim.
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', this.userPool, {
+      userPoolClients: [this.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const origins = props.allowedOrigins ?? [];
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: 'shiroishi-regulation-api',
+      description: 'GraphQL API for the network-system regulation (POST/GET /graphql)',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      corsPreflight:
+        origins.length > 0
+          ? {
+              allowOrigins: origins,
+              allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
+              allowHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+              allowCredentials: false,
+              maxAge: Duration.hours(1),
+            }
+          : undefined,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRateLimit ?? 50, burstLimit: props.throttleBurstLimit ?? 100 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        // One JSON object per request (HTTP API $context variables).
+        format: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            httpMethod: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            protocol: '$context.protocol',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            user: '$context.authorizer.claims.username',
+            authorizerError: '$context.authorizer.error',
+            error: '$context.error.message',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('GraphqlIntegration', this.apiFunction, {
+      payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
+    });
+    this.httpApi.addRoutes({
+      path: '/graphql',
+      methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.GET],
+      integration,
+    });
+
+    // ---- Outputs -----------------------------------------------------------------------------------------------
+    this.graphqlUrl = `${stage.url}graphql`;
+    new CfnOutput(this, 'GraphqlUrl', { value: this.graphqlUrl, description: 'POST/GET with Authorization: Bearer <Cognito access token>' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'Region', { value: Aws.REGION });
+    if (domain) {
+      new CfnOutput(this, 'HostedSignInDomain', { value: domain.baseUrl() });
+    }
+  }
+}
