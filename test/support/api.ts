@@ -7,7 +7,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { signLocalToken } from '../../functions/api/auth';
 import { configFromEnv } from '../../functions/store/client';
 import { ensureTable } from '../../functions/store/createTable';
-import { Store } from '../../functions/store/store';
+import { Store, documentClient } from '../../functions/store/store';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { seedDemoCity } from '../../functions/local/seed';
 import { toGlobalId, NodeType } from '../../graphql/globalId';
 
@@ -88,6 +89,11 @@ export interface Api {
   /** Like gql, but fails the test on any top-level error and returns `data`. */
   data(personId: string, query: string, variables?: Record<string, unknown>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   token(personId: string): Promise<string>;
+  /**
+   * Every item in the test's table (a Scan: fine in a test, never in a request path), to prove that a refused
+   * request wrote nothing: compare before and after.
+   */
+  snapshot(): Promise<Record<string, unknown>[]>;
 }
 
 export const gid = (type: NodeType, key: string) => toGlobalId(type, key);
@@ -130,6 +136,16 @@ export async function setupApi(): Promise<Api> {
     invoke,
     gql,
     token,
+    async snapshot() {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await documentClient(config).send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+        items.push(...(out.Items ?? []));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+    },
     async data(personId, query, variables) {
       const res = await gql(personId, query, variables);
       if (res.status !== 200 || res.body.errors) {
