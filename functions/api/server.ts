@@ -155,15 +155,8 @@ export async function createContext(identification: Identification, config: Stor
   const store = new Store(config);
   const clock = () => new Date().toISOString();
   if ('anonymous' in identification) {
-    return {
-      signedIn: false,
-      store,
-      clock,
-      requestId,
-      get viewer(): never {
-        throw httpError('Sign in: send `Authorization: Bearer <token>`.', 'UNAUTHENTICATED', 401);
-      },
-    };
+    // No resolver of ours runs for it: limitsPlugin lets an anonymous request through only to introspect.
+    return { signedIn: false, viewer: undefined as never, store, clock, requestId };
   }
   const found = await getPersonWithRoles(store, identification.personId);
   if (!found) {

@@ -1,0 +1,109 @@
+/**
+ * `npm start` as a new user meets it, over real HTTP: the server starts DynamoDB Local with its data in the data
+ * folder, seeds the demo city, serves GraphiQL at /graphql, accepts tokens from `npm run token`, and keeps what
+ * it acknowledged across a restart. Runs the compiled server (npm test builds first).
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../functions/local/dynamoLocal';
+
+const root = join(__dirname, '..', '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'regulation-e2e-'));
+let server: ChildProcess | undefined;
+let base = '';
+
+function env(port: number): NodeJS.ProcessEnv {
+  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, LOCAL_JWT_SECRET: _secret, ...rest } = process.env;
+  return { ...rest, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+}
+
+async function start(): Promise<void> {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [join(root, 'dist', 'functions', 'local', 'main.js')], { cwd: root, env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
+  server = child;
+  let output = '';
+  child.stdout?.on('data', (b) => (output += b));
+  child.stderr?.on('data', (b) => (output += b));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('GraphiQL and the API')) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function stop(): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function token(person: string): string {
+  const out = execFileSync(process.execPath, [join(root, 'dist', 'functions', 'local', 'token.js'), person], { cwd: root, env: env(0), encoding: 'utf8' });
+  return out.trim().split('\n').pop() as string;
+}
+
+async function gql(person: string, query: string, variables?: object) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token(person)}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (res.status !== 200 || body.errors) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+beforeAll(start, 180_000);
+afterAll(async () => {
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves GraphiQL to a browser at /graphql', async () => {
+    const res = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('GraphiQL');
+  });
+
+  it('refuses a request without a token with 401', async () => {
+    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { name } }' }) });
+    expect(res.status).toBe(401);
+  });
+
+  it('takes a system from registration to decision, as the README walks through, and keeps it across a restart', async () => {
+    const registered = await gql(
+      'shimin-manager',
+      `mutation($input: RegisterSystemInput!) { registerSystem(input: $input) { system { id status } userErrors { code } } }`,
+      { input: { name: '窓口予約システム', category: 'BUSINESS', network: 'EXTERNAL', purposes: ['CITIZEN_WELFARE'], owningDepartmentId: 'RGVwYXJ0bWVudDpzaGltaW4' } },
+    );
+    const systemId = registered.registerSystem.system.id;
+    const drafted = await gql(
+      'shimin-manager',
+      `mutation($input: DraftConsultationInput!) { draftConsultation(input: $input) { consultation { id version status } userErrors { code } } }`,
+      { input: { systemId, action: 'DECIDE', title: '窓口予約の導入', details: '待ち時間を減らす。', submit: true } },
+    );
+    const c = drafted.draftConsultation.consultation;
+    expect(c.status).toBe('SUBMITTED');
+    const decided = await gql(
+      'soumu-director',
+      `mutation($input: DecideConsultationInput!) { decideConsultation(input: $input) { consultation { status system { status } } userErrors { code message } } }`,
+      { input: { consultationId: c.id, expectedVersion: c.version, outcome: 'APPROVED' } },
+    );
+    expect(decided.decideConsultation).toEqual({ consultation: { status: 'APPROVED', system: { status: 'DECIDED' } }, userErrors: [] });
+
+    await stop();
+    await start();
+    const after = await gql('shimin-manager', `query($id: ID!) { node(id: $id) { ... on System { status auditTrail(first: 10) { nodes { action } } } } }`, { id: systemId });
+    expect(after.node).toEqual({ status: 'DECIDED', auditTrail: { nodes: [{ action: 'system.registered' }, { action: 'system.decideApproved' }] } });
+    const departments = await gql('shimin-manager', `{ departments(first: 100) { nodes { code } } }`);
+    expect(departments.departments.nodes.filter((d: { code: string }) => d.code === 'shimin')).toHaveLength(1);
+  }, 240_000);
+});
