@@ -19,7 +19,11 @@ export async function identify(
   localSecret: string | undefined,
 ): Promise<Identification> {
   if (authorizerClaims) {
-    const name = authorizerClaims['username'] ?? authorizerClaims['cognito:username'];
+    // An ID token also passes the authorizer (its `aud` is the client id); the API takes access tokens only.
+    if (authorizerClaims['token_use'] !== undefined && authorizerClaims['token_use'] !== 'access') {
+      return { invalid: 'Send the Cognito access token, not the ID token.' };
+    }
+    const name = authorizerClaims['username'];
     return typeof name === 'string' && name ? { personId: name } : { invalid: 'The token names no user.' };
   }
   if (!authorization) return { anonymous: true };
