@@ -1,4 +1,5 @@
 /** Checks on the raw request shared by the Lambda handler and the local server, before GraphQL sees it. */
+import { CostMeter } from '../store/client';
 import { LIMITS } from './server';
 
 export interface Rejection {
@@ -11,7 +12,11 @@ function reject(status: number, code: string, message: string): Rejection {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+    // Nothing reached DynamoDB; the cost is still reported, as on every response.
+    body: JSON.stringify({
+      errors: [{ message, extensions: { code } }],
+      extensions: { cost: new CostMeter().snapshot() },
+    }),
   };
 }
 

@@ -47,6 +47,7 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema, operation, contextValue }) {
+        if (contextValue.rejection) throw contextValue.rejection;
         if (!contextValue.signedIn && !isIntrospectionOnly(operation)) {
           throw httpError('Sign in: send `Authorization: Bearer <token>`. サインインしてください。', 'UNAUTHENTICATED', 401);
         }
@@ -149,18 +150,18 @@ export function createApolloServer(): ApolloServer<Context> {
  * effect at once. A request without a token may only introspect (GraphiQL loads the schema before sign-in).
  */
 export async function createContext(identification: Identification, config: StoreConfig, requestId: string): Promise<Context> {
-  if ('invalid' in identification) {
-    throw httpError(identification.invalid, 'UNAUTHENTICATED', 401);
-  }
   const store = new Store(config);
   const clock = () => new Date().toISOString();
-  if ('anonymous' in identification) {
-    // No resolver of ours runs for it: limitsPlugin lets an anonymous request through only to introspect.
-    return { signedIn: false, viewer: undefined as never, store, clock, requestId };
+  const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId };
+  // Refusals are raised once the operation is known (limitsPlugin), so even they carry `extensions.cost`.
+  if ('invalid' in identification) {
+    return { ...anonymous, rejection: httpError(identification.invalid, 'UNAUTHENTICATED', 401) };
   }
+  // No resolver of ours runs for an anonymous request: limitsPlugin lets it through only to introspect.
+  if ('anonymous' in identification) return anonymous;
   const found = await getPersonWithRoles(store, identification.personId);
   if (!found) {
-    throw httpError(`${identification.personId} is not registered as city staff. 職員として登録されていません。`, 'FORBIDDEN', 403);
+    return { ...anonymous, rejection: httpError(`${identification.personId} is not registered as city staff. 職員として登録されていません。`, 'FORBIDDEN', 403) };
   }
   return { signedIn: true, viewer: found, store, clock, requestId };
 }

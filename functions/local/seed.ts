@@ -89,7 +89,8 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
     });
   }
   for (const s of DEMO_SYSTEMS) {
-    const own = s.category === 'BUSINESS' ? s.owningDepartmentId : s.owningDepartmentId;
+    // 業務系: the department whose work it processes (第10条第2項); 情報系: the department designated (第1項).
+    const own = s.owningDepartmentId;
     const system: SystemRecord = {
       ...s,
       processingDepartmentIds: s.category === 'BUSINESS' ? [s.owningDepartmentId] : [],

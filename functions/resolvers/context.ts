@@ -1,4 +1,5 @@
 /** What every resolver receives: the signed-in viewer with their roles as the table says today, and the store. */
+import type { GraphQLError } from 'graphql';
 import { Actor } from '../domain/people';
 import { Store } from '../store/store';
 
@@ -10,4 +11,6 @@ export interface Context {
   /** The current instant (ISO-8601, UTC); a function so retries and long requests see time move. */
   clock: () => string;
   requestId: string;
+  /** Why the request may not proceed (an invalid token, an unknown person), raised once the operation is parsed. */
+  rejection?: GraphQLError;
 }

@@ -1,4 +1,5 @@
 /** `node(id)` and `nodes(ids)`: any object by its global id. */
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { fromGlobalId } from '../../graphql/globalId';
 import { MAX_PAGE, Node } from '../../graphql/common';
@@ -44,7 +45,9 @@ export class NodeResolver {
 
   @Query(() => [Node], { nullable: 'items', description: '複数のグローバルIDによる取得(最大100)。 / Several objects by id (at most 100).' })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
-    if (ids.length > MAX_PAGE) throw new Error(`at most ${MAX_PAGE} ids`);
+    if (ids.length > MAX_PAGE) {
+      throw new GraphQLError(`Ask for at most ${MAX_PAGE} ids at once.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' } });
+    }
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }
 }

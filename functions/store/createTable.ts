@@ -11,6 +11,7 @@ export async function ensureTable(config: StoreConfig): Promise<'created' | 'exi
   });
   try {
     await client.send(new DescribeTableCommand({ TableName: config.tableName }));
+    client.destroy();
     return 'exists';
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
