@@ -35,6 +35,7 @@ export async function identify(
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: ['exp'],
     });
     const name = payload['username'];
     return typeof name === 'string' && name ? { personId: name } : { invalid: 'The token names no user.' };

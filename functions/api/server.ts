@@ -51,13 +51,19 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
         if (!contextValue.signedIn && !isIntrospectionOnly(operation)) {
           throw httpError('Sign in: send `Authorization: Bearer <token>`. サインインしてください。', 'UNAUTHENTICATED', 401);
         }
-        const cost = getComplexity({
-          schema,
-          query: document,
-          operationName: request.operationName,
-          variables: request.variables,
-          estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let cost: number;
+        try {
+          cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch (e) {
+          // Estimating reads the variables first; ones that do not fit the schema are the client's error.
+          throw httpError(e instanceof Error ? e.message : 'The variables do not fit the schema.', 'BAD_USER_INPUT', 400);
+        }
         if (cost > LIMITS.cost) {
           throw httpError(`The query is too costly (${cost}, limit ${LIMITS.cost}). Ask for smaller pages or fewer fields.`, 'QUERY_TOO_COSTLY', 400, {
             cost,
@@ -76,6 +82,12 @@ const costPlugin: ApolloServerPlugin<Context> = {
         const body = response.body;
         if (body?.kind === 'single' && contextValue?.store) {
           body.singleResult.extensions = { ...body.singleResult.extensions, cost: contextValue.store.meter.snapshot() };
+        }
+        // Input the API refused while executing (a string over its limit, a page too large, a foreign cursor) is
+        // a malformed request like any other: 400, when nothing else went wrong.
+        const errors = body?.kind === 'single' ? body.singleResult.errors : undefined;
+        if (errors?.length && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT') && (response.http.status ?? 200) === 200) {
+          response.http.status = 400;
         }
       },
     };

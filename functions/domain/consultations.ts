@@ -5,7 +5,7 @@
  * - 様式第3号 ネットワークシステム接続の協議書: connecting a 情報系 and a 業務系 system, in advance (第9条).
  * They share the workflow of workflow.ts; this module adds who files, who decides, and what approval does.
  */
-import { Actor, holds } from './people';
+import { Actor, assertInformationManagerOf, holds } from './people';
 import { refuse } from './refusal';
 import { ApplicationState } from './workflow';
 import { SystemEdit, SystemRecord, assertHasPurpose, installChangeAbolish, stripUndefined } from './systems';
@@ -58,16 +58,7 @@ export interface ConsultationInput {
 /** The information manager of the system's department files (第7条, 第8条, 第9条). */
 export function assertMayFile(actor: Actor, system: SystemRecord, other: SystemRecord | undefined, now: string, action: ConsultationAction): string {
   const departments = [system.owningDepartmentId, ...(other ? [other.owningDepartmentId] : [])];
-  const dept = departments.find((d) => holds(actor, 'INFORMATION_MANAGER', now, d));
-  if (!dept) {
-    refuse(
-      'WRONG_DEPARTMENT',
-      "Only the information manager (情報管理責任者) of the system's department files this consultation. 所管課の情報管理責任者のみが提出できます。",
-      articleOf(action),
-      ['systemId'],
-    );
-  }
-  return dept;
+  return assertInformationManagerOf(actor, departments, now, articleOf(action), ['systemId'], 'file this consultation');
 }
 
 export function assertMayDecide(actor: Actor, action: ConsultationAction, now: string): void {

@@ -90,6 +90,26 @@ export function managedDepartments(actor: Actor, now: string): string[] {
     .map((a) => a.departmentId as string);
 }
 
+/**
+ * Refuses unless the actor is the information manager (情報管理責任者) of `departmentId` today: another
+ * department's manager is told it is not their department; anyone else, that the role is not theirs.
+ */
+export function assertInformationManagerOf(
+  actor: Actor,
+  departmentIds: string[],
+  now: string,
+  article: string,
+  field: string[],
+  what: string,
+): string {
+  const dept = departmentIds.find((d) => holds(actor, 'INFORMATION_MANAGER', now, d));
+  if (dept) return dept;
+  if (managedDepartments(actor, now).length > 0) {
+    refuse('WRONG_DEPARTMENT', `Only the information manager (情報管理責任者) of the department concerned may ${what}. 所管課の情報管理責任者のみが行えます。`, article, field);
+  }
+  refuse('FORBIDDEN', `Only an information manager (情報管理責任者) may ${what}. 情報管理責任者のみが行えます。`, article, field);
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

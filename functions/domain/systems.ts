@@ -2,7 +2,7 @@
  * Administrative systems (行政システム): 第2条第5号–第7号, 第6条, 第8条ただし書, 第10条, 第11条, 第23条.
  * The consultations that move a system through its life (forms 1–3) are in consultations.ts.
  */
-import { Actor, holds } from './people';
+import { Actor, assertInformationManagerOf, holds } from './people';
 import { refuse } from './refusal';
 
 export const SYSTEM_CATEGORIES = ['INFORMATION', 'BUSINESS'] as const; // 情報系 / 業務系 (第2条第6号・第7号)
@@ -97,15 +97,14 @@ export function operatingHours(category: SystemCategory): { policy: OperatingHou
 }
 
 /** Only the information manager of the owning department acts on a system's record (第5条, 第7条). */
-export function assertOwningManager(actor: Actor, system: Pick<SystemRecord, 'owningDepartmentId'>, now: string, article = '第7条'): void {
-  if (!holds(actor, 'INFORMATION_MANAGER', now, system.owningDepartmentId)) {
-    refuse(
-      'WRONG_DEPARTMENT',
-      'Only the information manager (情報管理責任者) of the owning department may do this. 所管課の情報管理責任者のみが行えます。',
-      article,
-      ['systemId'],
-    );
-  }
+export function assertOwningManager(
+  actor: Actor,
+  system: Pick<SystemRecord, 'owningDepartmentId'>,
+  now: string,
+  article: string,
+  field: string[] = ['systemId'],
+): void {
+  assertInformationManagerOf(actor, [system.owningDepartmentId], now, article, field, "act on this system's record");
 }
 
 export interface SystemInput {
@@ -137,7 +136,7 @@ function validateShape(input: Pick<SystemInput, 'category' | 'educationOrResearc
 
 /** A new system enters the register; its default responsibilities follow 第10条第2項 and 第23条第2項 for 業務系. */
 export function registerSystem(actor: Actor, input: SystemInput, id: string, now: string): SystemRecord {
-  assertOwningManager(actor, input, now, '第7条');
+  assertOwningManager(actor, input, now, '第7条', ['owningDepartmentId']);
   validateShape(input);
   const processing = input.processingDepartmentIds?.length ? unique(input.processingDepartmentIds) : [input.owningDepartmentId];
   const byProcessing: Responsibility | undefined =
@@ -304,6 +303,14 @@ export function applyExemptChange(
   if (system.status === 'REGISTERED') {
     refuse('INVALID_STATE', 'The system must first be decided (様式第1号); the exemption covers installation, change and abolition only.', '第7条');
   }
+  if (changes.educationOrResearchOnly === false) {
+    refuse(
+      'NOT_EXEMPT',
+      'A system that stops being used solely for education or research leaves the exemption: that change goes through 様式第2号.',
+      '第8条',
+      ['changes', 'educationOrResearchOnly'],
+    );
+  }
   return installChangeAbolish(system, action, changes, now);
 }
 
@@ -328,8 +335,9 @@ export function installChangeAbolish(
       return patch;
     }
     case 'ABOLISH':
-      if (system.status !== 'INSTALLED' && system.status !== 'DECIDED') {
-        refuse('INVALID_STATE', `This system is ${system.status.toLowerCase()} and cannot be abolished.`, '第8条');
+      // 第8条: 既に設置している行政システムを…廃止
+      if (system.status !== 'INSTALLED') {
+        refuse('INVALID_STATE', `Only an installed system is abolished; this one is ${system.status.toLowerCase()}.`, '第8条');
       }
       return { status: 'ABOLISHED', abolishedAt: now };
   }

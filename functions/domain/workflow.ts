@@ -99,6 +99,9 @@ export function decide(
   article: string,
 ): Partial<ApplicationState> {
   if (state.status !== 'SUBMITTED') {
+    if (state.status === 'WITHDRAWN') {
+      refuse('INVALID_STATE', 'The applicant has withdrawn this application. 取り下げられています。', article);
+    }
     if (state.decision || isFinal(state.status)) {
       refuse('ALREADY_DECIDED', `This application has already been ${state.status.toLowerCase()}. 既に処理済みです。`, article);
     }

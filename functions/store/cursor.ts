@@ -12,26 +12,39 @@ export function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+export interface CursorShape {
+  /** The key attributes a start key of this list has: the table's, plus the index's when reading one. */
+  attributes: string[];
+  partitionAttribute: string;
+  partitionValue: string;
+  sortAttribute: string;
+  /** The sort-key prefix the list is read with, if any. */
+  prefix?: string;
+}
+
 /**
- * Decodes a cursor and checks it belongs to the list being read (the same partition), so a cursor from one list
- * cannot be replayed against another.
+ * Decodes a cursor and checks it belongs to the list being read (the same partition, index and prefix), so a
+ * cursor from one list cannot be replayed against another.
  */
-export function decodeCursor(cursor: string, partitionAttribute: string, partitionValue: string): Key {
+export function decodeCursor(cursor: string, shape: CursorShape): Key {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new InvalidCursor();
   }
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw new InvalidCursor();
+  const k = key as Record<string, unknown>;
+  const names = Object.keys(k).sort();
+  const expected = [...new Set(shape.attributes)].sort();
   if (
-    typeof key !== 'object' ||
-    key === null ||
-    Array.isArray(key) ||
-    Object.values(key).some((v) => typeof v !== 'string') ||
-    (key as Key)[partitionAttribute] !== partitionValue ||
-    Object.keys(key).length > 4
+    names.length !== expected.length ||
+    names.some((n, i) => n !== expected[i]) ||
+    Object.values(k).some((v) => typeof v !== 'string' || v.length === 0 || v.length > 1024) ||
+    k[shape.partitionAttribute] !== shape.partitionValue ||
+    (shape.prefix !== undefined && !(k[shape.sortAttribute] as string).startsWith(shape.prefix))
   ) {
     throw new InvalidCursor();
   }
-  return key as Key;
+  return k as Key;
 }

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { BatchGetCommandOutput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { CostMeter } from './client';
-import { Key, decodeCursor, encodeCursor } from './cursor';
+import { InvalidCursor, Key, decodeCursor, encodeCursor } from './cursor';
 import { GLOBAL_INDEXES, IndexName, TABLE_KEYS } from './tableSchema';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -94,7 +94,15 @@ export class Table {
 
   async query(req: QueryRequest): Promise<Page> {
     const { partition, sort } = keyAttributes(req.index);
-    const startKey: Key | undefined = req.after ? decodeCursor(req.after, partition, req.partition) : undefined;
+    const startKey: Key | undefined = req.after
+      ? decodeCursor(req.after, {
+          attributes: [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, partition, sort],
+          partitionAttribute: partition,
+          partitionValue: req.partition,
+          sortAttribute: sort,
+          prefix: req.prefix,
+        })
+      : undefined;
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.name,
@@ -108,7 +116,11 @@ export class Table {
         ConsistentRead: req.index ? undefined : true,
         ReturnConsumedCapacity: 'TOTAL',
       }),
-    );
+    ).catch((e: { name?: string; message?: string }) => {
+      // A start key DynamoDB will not take is a cursor that does not belong here, not a fault.
+      if (startKey && e.name === 'ValidationException' && /start key|ExclusiveStartKey/i.test(e.message ?? '')) throw new InvalidCursor();
+      throw e;
+    });
     this.meter.record('Query', out.ConsumedCapacity);
     const items = (out.Items ?? []) as Item[];
     const last = out.LastEvaluatedKey as Key | undefined;
