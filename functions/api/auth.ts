@@ -26,7 +26,8 @@ export async function identify(
     const name = authorizerClaims['username'];
     return typeof name === 'string' && name ? { personId: name } : { invalid: 'The token names no user.' };
   }
-  if (!authorization) return { anonymous: true };
+  // No header, or the empty template GraphiQL starts with (`Bearer `): no credentials, not bad ones.
+  if (!authorization || /^Bearer\s*$/i.test(authorization.trim())) return { anonymous: true };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) return { invalid: 'Send the token as `Authorization: Bearer <token>`.' };
   if (!localSecret) return { invalid: 'This deployment accepts only tokens verified by its authorizer.' };

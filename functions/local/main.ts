@@ -20,8 +20,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT || 4000);
   let dynamo: RunningDynamo | undefined;
   if (!process.env.DYNAMODB_ENDPOINT) {
-    console.log('Starting DynamoDB Local (data in .data/dynamodb) …');
-    dynamo = await startDynamoLocal({ path: join(dataDir(), 'dynamodb') });
+    const path = join(dataDir(), 'dynamodb');
+    console.log(`Starting DynamoDB Local (data in ${path}) …`);
+    dynamo = await startDynamoLocal({ path });
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   }
   const config = configFromEnv();

@@ -19,7 +19,8 @@ declare const __GRAPHIQL_WORKERS__: { editor: string; json: string; graphql: str
 
 const ENDPOINT = new URL("/graphql", window.location.href).href;
 
-const DEFAULT_HEADERS = `{"Authorization": "Bearer <paste the last line of: npm run token -- shimin-manager>"}`;
+// An empty "Bearer " counts as no token: the schema and its docs load before sign-in.
+const DEFAULT_HEADERS = `{"Authorization": "Bearer "}`;
 
 // Lines kept short: the operation editor is about half the window wide.
 const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム API
@@ -31,7 +32,7 @@ const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム AP
 #   それ以外の人（デモの人物は README を参照）:
 #     npm run token -- <人物 ID>
 #   出力の最後の行を、下の Headers タブの "Bearer " の
-#   後ろに貼り付けてから実行します。
+#   後ろ(引用符の中)に貼り付けてから実行します。
 #
 # Sign in
 #   Run in this repository; it prints a bearer token.
@@ -39,8 +40,8 @@ const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム AP
 #     npm run token
 #   For anyone else (see the demo people in the README):
 #     npm run token -- <person id>
-#   Paste the last line it prints after "Bearer " in the
-#   Headers tab below, then run the query.
+#   Paste the last line it prints after "Bearer " (inside
+#   the quotes) in the Headers tab below, then run the query.
 #
 # 実行 / Run: Ctrl+Enter (Mac: Cmd+Enter)
 
