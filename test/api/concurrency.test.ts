@@ -2,7 +2,8 @@
  * Races through the real Lambda handler against DynamoDB Local. Every state change and its audit event are written
  * in one TransactWriteItems conditioned on the version read, and a mutation that loses a race runs again from fresh
  * reads: so of many concurrent writers exactly one wins, the others meet the rule that now refuses them
- * (STALE_VERSION, ALREADY_DECIDED) as a userError, and no acknowledged write is lost.
+ * (STALE_VERSION, ALREADY_DECIDED, INVALID_STATE for deciding a withdrawn application) as a userError, and no
+ * acknowledged write is lost.
  */
 import { Api, Response, gid, setupApi } from '../support/api';
 
@@ -129,7 +130,7 @@ describe('第7条: one decision per consultation, however many race for it', () 
     expect(actions(sys).filter((a) => a !== 'system.registered')).toEqual(approvals);
   });
 
-  it('an approval racing the applicant’s withdrawal: exactly one wins, the state and the audit trail say which, and the system is decided only if the approval won', async () => {
+  it('an approval racing the applicant’s withdrawal: exactly one wins (a losing approval is INVALID_STATE, a losing withdrawal ALREADY_DECIDED or STALE_VERSION), the state and the audit trail say which, and the system is decided only if the approval won', async () => {
     const wins = { approve: 0, withdraw: 0 };
     for (let round = 0; round < 10; round++) {
       const system = await registeredSystem();
@@ -145,9 +146,16 @@ describe('第7条: one decision per consultation, however many race for it', () 
         : await Promise.all([send[1](), send[0]()]).then(([w, a]) => [a, w]);
       const [approve] = payloads([approveRes], 'decideConsultation');
       const [withdrawn] = payloads([withdrawRes], 'withdrawConsultation');
-      const { index } = oneWinner([approve, withdrawn], ['STALE_VERSION', 'ALREADY_DECIDED']);
+      const { index } = oneWinner([approve, withdrawn], ['STALE_VERSION', 'ALREADY_DECIDED', 'INVALID_STATE']);
       const approved = index === 0;
       wins[approved ? 'approve' : 'withdraw']++;
+      if (approved) {
+        // The approval won: the applicant's withdrawal meets a decided application.
+        expect(['ALREADY_DECIDED', 'STALE_VERSION']).toContain(withdrawn.userErrors[0].code);
+      } else {
+        // The withdrawal won: there is nothing left to decide.
+        expect(approve.userErrors[0].code).toBe('INVALID_STATE');
+      }
 
       const after = (await api.data(DIRECTOR, CONSULTATION, { id: consultation.id })).node;
       expect(after.status).toBe(approved ? 'APPROVED' : 'WITHDRAWN');

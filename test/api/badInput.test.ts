@@ -1,0 +1,436 @@
+/**
+ * Bad input through the real Lambda handler: every malformed request, every value over a limit and every id or
+ * cursor that is not what it claims gets a clear 4xx (or a userError) that names what is wrong, never a 500, never
+ * a stack trace or a DynamoDB internal, never the submitted value echoed back, and writes nothing.
+ */
+import { Api, Response, gid, setupApi, v2Event } from '../support/api';
+
+let api: Api;
+let token: string;
+beforeAll(async () => {
+  api = await setupApi();
+  token = await api.token('shimin-manager');
+});
+
+const REGISTER = `mutation($input: RegisterSystemInput!) {
+  registerSystem(input: $input) { system { id name } userErrors { code message field article } }
+}`;
+const DRAFT = `mutation($input: DraftConsultationInput!) {
+  draftConsultation(input: $input) { consultation { id } userErrors { code message field article } }
+}`;
+
+/** A registration 市民課's information manager may make: every test spoils one part of it. */
+const validSystem = () => ({
+  name: '窓口予約システム',
+  category: 'BUSINESS',
+  network: 'EXTERNAL',
+  purposes: ['CITIZEN_WELFARE'],
+  owningDepartmentId: gid('Department', 'shimin'),
+});
+const registerBody = (input: Record<string, unknown> = validSystem()) => JSON.stringify({ query: REGISTER, variables: { input } });
+const asManager = () => ({ authorization: `Bearer ${token}` });
+
+/** No stack trace, no path on this machine, no DynamoDB internals anywhere in what the client receives. */
+function expectNoInternals(res: Response): void {
+  const raw = res.raw;
+  expect(raw).not.toMatch(/stacktrace/i);
+  expect(raw).not.toContain('/work/');
+  expect(raw).not.toContain('node_modules');
+  expect(raw).not.toMatch(/\n\s+at |\bat [\w$.<>]+ \(|\.[jt]s:\d+:\d+/);
+  // `extensions.cost.dynamodbCalls` is the documented cost report; nothing else may mention DynamoDB.
+  expect(raw.replace(/"dynamodbCalls"/g, '')).not.toMatch(/dynamo/i);
+  expect(raw).not.toMatch(/ValidationException|ResourceNotFound|ExclusiveStartKey|LastEvaluatedKey|TableName|ConditionalCheck|aws-sdk|\$metadata/);
+  expect(raw).not.toContain(api.tableName);
+  expect(raw).not.toContain('INTERNAL_SERVER_ERROR');
+}
+
+function topError(res: Response): { message: string; extensions: Record<string, any> } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect(res.body.errors).toHaveLength(1);
+  return res.body.errors[0];
+}
+
+/** Sends one request and proves the table is exactly as it was. */
+async function writesNothing(send: () => Promise<Response>): Promise<Response> {
+  const before = await api.snapshot();
+  const res = await send();
+  expect(await api.snapshot()).toEqual(before);
+  return res;
+}
+
+describe('a request body that is not a GraphQL request is a 4xx before GraphQL runs', () => {
+  it.each([
+    {
+      rule: 'malformed JSON is a 400 BAD_REQUEST and writes nothing',
+      event: () => v2Event({ body: registerBody().slice(0, 60), headers: asManager() }),
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: /not valid JSON/,
+    },
+    {
+      rule: 'a text/plain body (a CSRF-able content type) is a 400 BAD_REQUEST and writes nothing',
+      event: () => v2Event({ body: registerBody(), headers: { ...asManager(), 'content-type': 'text/plain' } }),
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: /Cross-Site Request Forgery|content-type/i,
+    },
+    {
+      rule: 'a body that is not JSON (application/graphql) is a 400 BAD_REQUEST and writes nothing',
+      event: () => v2Event({ body: `mutation { registerSystem(input: {}) { userErrors { code } } }`, headers: { ...asManager(), 'content-type': 'application/graphql' } }),
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: /POST body missing|Content-Type/i,
+    },
+    {
+      rule: 'an empty body is a 400 BAD_REQUEST',
+      event: () => v2Event({ body: '', headers: asManager() }),
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: /body missing/i,
+    },
+    {
+      rule: 'JSON that is not a request object is a 400 BAD_REQUEST',
+      event: () => v2Event({ body: '"registerSystem"', headers: asManager() }),
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: /body missing|no keys/i,
+    },
+    {
+      rule: 'a body over 64 KiB is a 413 PAYLOAD_TOO_LARGE and writes nothing',
+      event: () => v2Event({ body: registerBody({ ...validSystem(), description: 'あ'.repeat(22_000) }), headers: asManager() }),
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: /larger than 65536 bytes/,
+    },
+  ])('$rule', async ({ event, status, code, message }) => {
+    const res = await writesNothing(() => api.invoke(event()));
+    const error = topError(res);
+    expect(error.extensions.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(res.body.data).toBeUndefined();
+    expectNoInternals(res);
+    expect(res.status).toBe(status);
+  });
+});
+
+describe('a document the schema rejects is a 400 that says where it is wrong', () => {
+  it.each([
+    {
+      rule: 'a query that does not parse is a 400 GRAPHQL_PARSE_FAILED',
+      query: '{ viewer { personId ',
+      code: 'GRAPHQL_PARSE_FAILED',
+      message: /Syntax Error/,
+    },
+    {
+      rule: 'an unknown field is a 400 GRAPHQL_VALIDATION_FAILED naming the field',
+      query: '{ viewer { salary } }',
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: /Cannot query field "salary" on type "Person"/,
+    },
+    {
+      rule: 'a wrong enum value written in the query is a 400 GRAPHQL_VALIDATION_FAILED naming the enum',
+      query: `mutation { registerSystem(input: { name: "x", category: MAINFRAME, network: INTERNAL, purposes: [], owningDepartmentId: "${gid('Department', 'shimin')}" }) { userErrors { code } } }`,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: /"MAINFRAME" does not exist in "SystemCategory"/,
+    },
+    {
+      rule: 'a string written for an Int is a 400 GRAPHQL_VALIDATION_FAILED',
+      query: '{ systems(first: "ten") { nodes { id } } }',
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: /Int cannot represent/,
+    },
+    {
+      rule: 'a connection without its required `first` is a 400 GRAPHQL_VALIDATION_FAILED',
+      query: '{ systems { nodes { id } } }',
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: /argument "first" of type "Int!" is required/,
+    },
+  ])('$rule, and writes nothing', async ({ query, code, message }) => {
+    const res = await writesNothing(() => api.gql('shimin-manager', query));
+    const error = topError(res);
+    expect(error.extensions.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(res.body.data).toBeUndefined();
+    expectNoInternals(res);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('variables the schema rejects are a 400 BAD_USER_INPUT, never a 500', () => {
+  it.each([
+    {
+      rule: 'unknown fields in an input object passed as a variable are a 400 BAD_USER_INPUT naming the field',
+      query: REGISTER,
+      variables: { input: { ...validSystem(), bogus: 1 } },
+      message: /bogus/,
+    },
+    {
+      rule: 'a wrong enum value passed as a variable is a 400 BAD_USER_INPUT naming the enum',
+      query: REGISTER,
+      variables: { input: { ...validSystem(), category: 'MAINFRAME' } },
+      message: /SystemCategory/,
+    },
+    {
+      rule: 'a missing required input field passed as a variable is a 400 BAD_USER_INPUT naming the field',
+      query: REGISTER,
+      variables: { input: { ...validSystem(), network: undefined } },
+      message: /network/,
+    },
+    {
+      rule: 'a string passed for an Int variable is a 400 BAD_USER_INPUT',
+      query: 'query($n: Int!) { systems(first: $n) { nodes { id } } }',
+      variables: { n: 'ten' },
+      message: /Int/,
+    },
+  ])('$rule, and writes nothing', async ({ query, variables, message }) => {
+    const res = await writesNothing(() => api.gql('shimin-manager', query, variables));
+    const error = topError(res);
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(message);
+    expect(res.body.data).toBeUndefined();
+    expectNoInternals(res);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('strings over their limit are BAD_USER_INPUT naming the field, without echoing the value', () => {
+  // A marker that cannot occur in any message, so finding a run of it means the value came back.
+  const long = (n: number) => 'ZQ'.repeat(n).slice(0, n);
+
+  it.each([
+    {
+      rule: 'a system name of 201 characters (limit 200)',
+      query: REGISTER,
+      variables: () => ({ input: { ...validSystem(), name: long(201) } }),
+      field: ['name'],
+    },
+    {
+      rule: 'a system description of 4001 characters (limit 4000)',
+      query: REGISTER,
+      variables: () => ({ input: { ...validSystem(), description: long(4001) } }),
+      field: ['description'],
+    },
+    {
+      rule: 'a document title of 201 characters inside a list of inputs',
+      query: REGISTER,
+      variables: () => ({ input: { ...validSystem(), documents: [{ kind: 'DESIGN', title: long(201) }] } }),
+      field: ['documents', '0', 'title'],
+    },
+    {
+      rule: 'consultation details of 4001 characters (limit 4000)',
+      query: DRAFT,
+      variables: () => ({ input: { systemId: gid('System', 'demo-juumin'), action: 'CHANGE', title: '変更', details: long(4001) } }),
+      field: ['details'],
+    },
+  ])('$rule is a 400 BAD_USER_INPUT, and writes nothing', async ({ query, variables, field }) => {
+    const res = await writesNothing(() => api.gql('shimin-manager', query, variables()));
+    const error = topError(res);
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.problems).toEqual([{ field, message: expect.stringMatching(/shorter than or equal to \d+ characters/) }]);
+    expect(error.message).toContain(field[field.length - 1]);
+    expect(res.raw).not.toContain('ZQZQZQZQ');
+    expect(res.body.data ?? null).toBeNull();
+    expectNoInternals(res);
+    // CONVENTIONS: "string lengths. Over a limit: a 400 with a clear code".
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('page arguments: `first` is 1–100, cursors are opaque and belong to one list', () => {
+  it.each([
+    { rule: '`first` over 100', first: 101, message: /first must not be greater than 100/ },
+    { rule: '`first` below 1', first: 0, message: /first must not be less than 1/ },
+    { rule: 'a negative `first`', first: -5, message: /first must not be less than 1/ },
+  ])('$rule is a 400 BAD_USER_INPUT naming `first`', async ({ first, message }) => {
+    const res = await api.gql('shimin-manager', 'query($n: Int!) { systems(first: $n) { nodes { id } } }', { n: first });
+    const error = topError(res);
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.problems).toEqual([{ field: ['first'], message: expect.stringMatching(message) }]);
+    expect(res.body.data ?? null).toBeNull();
+    expectNoInternals(res);
+    // README: `first` is "at most 100"; top-level errors are for malformed requests (400) and limits (400/413).
+    expect(res.status).toBe(400);
+  });
+
+  const SYSTEMS_AFTER = 'query($after: String, $dept: ID) { systems(first: 1, after: $after, departmentId: $dept) { nodes { id } } }';
+
+  it.each([
+    { rule: 'an `after` cursor that is garbage', cursor: async () => 'garbage!!' },
+    { rule: 'an `after` cursor that is base64 of something else', cursor: async () => Buffer.from('hello', 'utf8').toString('base64url') },
+    {
+      rule: 'a cursor from another list (people, passed to systems)',
+      cursor: async () => (await api.data('shimin-manager', '{ people(first: 1) { pageInfo { endCursor } } }')).people.pageInfo.endCursor,
+    },
+    {
+      rule: "a cursor from another list in the same department (市民課's people, passed to 市民課's systems)",
+      cursor: async () =>
+        (await api.data('shimin-manager', 'query($d: ID) { people(first: 1, departmentId: $d) { pageInfo { endCursor } } }', { d: gid('Department', 'shimin') }))
+          .people.pageInfo.endCursor,
+      dept: gid('Department', 'shimin'),
+    },
+    {
+      rule: 'a cursor naming the right list but not a key of it',
+      cursor: async () => Buffer.from(JSON.stringify({ kindPk: 'System', kindSk: 'zzz' }), 'utf8').toString('base64url'),
+    },
+  ])('$rule is a 400 BAD_USER_INPUT on `after`, not a 500', async ({ cursor, dept }) => {
+    const after = await cursor();
+    expect(typeof after).toBe('string');
+    const res = await api.gql('shimin-manager', SYSTEMS_AFTER, { after, dept });
+    const error = topError(res);
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.argumentName).toBe('after');
+    expect(error.message).toMatch(/cursor is not valid for this list/);
+    expect(res.body.data ?? null).toBeNull();
+    expectNoInternals(res);
+    // README: top-level errors are for sign-in (401/403), malformed requests (400), limits (400/413) and faults.
+    expect(res.status).toBe(400);
+  });
+
+  it('a cursor from one page of a list reads on in that list', async () => {
+    const first = await api.data('shimin-manager', '{ systems(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
+    expect(first.systems.pageInfo.hasNextPage).toBe(true);
+    const next = await api.data('shimin-manager', SYSTEMS_AFTER, { after: first.systems.pageInfo.endCursor });
+    expect(next.systems.nodes).toHaveLength(1);
+    expect(first.systems.nodes).not.toContainEqual(next.systems.nodes[0]);
+  });
+
+  it('`nodes(ids:)` with more than 100 ids is a 400 BAD_USER_INPUT, not a 500', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => gid('System', `none-${i}`));
+    const res = await api.gql('shimin-manager', 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    const error = topError(res);
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/100/);
+    expectNoInternals(res);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('ids that are not what they claim', () => {
+  it.each([
+    { rule: 'the global id of a System given as owningDepartmentId', id: gid('System', 'demo-juumin'), message: /not the id of a Department/ },
+    { rule: 'garbage given as owningDepartmentId', id: 'garbage', message: /not the id of a Department/ },
+    { rule: 'a Department id of no department', id: gid('Department', 'no-such-department'), message: /No department has that id/ },
+  ])('$rule is a NOT_FOUND userError naming the field, and writes nothing', async ({ id, message }) => {
+    const res = await writesNothing(() => api.gql('shimin-manager', REGISTER, { input: { ...validSystem(), owningDepartmentId: id } }));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.registerSystem.system).toBeNull();
+    expect(res.body.data.registerSystem.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.stringMatching(message), field: ['owningDepartmentId'], article: null }]);
+    expectNoInternals(res);
+    expect(res.status).toBe(200);
+  });
+
+  it('a System id of the wrong type in draftConsultation is a NOT_FOUND userError on systemId, and writes nothing', async () => {
+    const res = await writesNothing(() =>
+      api.gql('shimin-manager', DRAFT, { input: { systemId: gid('Department', 'shimin'), action: 'CHANGE', title: '変更', details: '変更する。' } }),
+    );
+    expect(res.body.data.draftConsultation).toEqual({
+      consultation: null,
+      userErrors: [{ code: 'NOT_FOUND', message: expect.stringMatching(/not the id of a System/), field: ['systemId'], article: null }],
+    });
+    expectNoInternals(res);
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    { rule: 'garbage', id: 'garbage' },
+    { rule: 'not base64url at all', id: '!!! ::: ???' },
+    { rule: 'an id of an unknown type', id: Buffer.from('Secret:1', 'utf8').toString('base64url') },
+    { rule: 'a well-formed id of nothing', id: gid('System', 'no-such-system') },
+  ])('node(id:) with $rule is null, not an error', async ({ id }) => {
+    const res = await api.gql('shimin-manager', 'query($id: ID!) { node(id: $id) { id } }', { id });
+    expect(res.body).toMatchObject({ data: { node: null } });
+    expect(res.body.errors).toBeUndefined();
+    expectNoInternals(res);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('depth and cost limits are refused before anything is read', () => {
+  /** A query whose deepest field is `depth` levels below the root (graphql-depth-limit counts the root's fields as 0). */
+  const deepQuery = (depth: number) => {
+    const fields = ['systems(first: 1)', 'nodes', ...Array.from({ length: depth - 2 }, () => 'connectedSystems')];
+    return `{ ${fields.reduceRight((inner, field) => `${field} { ${inner} }`, 'name')} }`;
+  };
+
+  let baseline: unknown;
+  beforeAll(async () => {
+    // The cheapest signed-in request: identifying the viewer is all it reads.
+    baseline = (await api.gql('shimin-manager', '{ __typename }')).body.extensions.cost;
+  });
+
+  it('a query 12 deep is answered', async () => {
+    const res = await api.gql('shimin-manager', deepQuery(12));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.systems.nodes).toHaveLength(1);
+    expect(res.status).toBe(200);
+  });
+
+  it('a query 13 deep is a 400 GRAPHQL_VALIDATION_FAILED and reads nothing', async () => {
+    const res = await api.gql('shimin-manager', deepQuery(13));
+    const error = topError(res);
+    expect(error.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error.message).toMatch(/exceeds maximum operation depth of 12/);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.extensions.cost).toEqual(baseline);
+    expectNoInternals(res);
+    expect(res.status).toBe(400);
+  });
+
+  it('a too-costly query is a 400 QUERY_TOO_COSTLY with its cost and the limit, and makes no DynamoDB call beyond identifying the viewer', async () => {
+    const res = await api.gql(
+      'shimin-manager',
+      '{ systems(first: 100) { nodes { consultations(first: 100) { nodes { auditTrail(first: 100) { nodes { id } } } } } } }',
+    );
+    const error = topError(res);
+    expect(error.extensions.code).toBe('QUERY_TOO_COSTLY');
+    expect(error.extensions.limit).toBe(20_000);
+    expect(error.extensions.cost).toBeGreaterThan(20_000);
+    expect(error.message).toMatch(/too costly .*limit 20000/);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.extensions.cost).toEqual(baseline);
+    expect(res.body.extensions.cost.calls).not.toHaveProperty('BatchGetItem');
+    expectNoInternals(res);
+    expect(res.status).toBe(400);
+  });
+
+  it('a too-costly mutation is refused the same way and writes nothing', async () => {
+    const query = `mutation($input: RegisterSystemInput!) {
+      registerSystem(input: $input) { system { owningDepartment { systems(first: 100) { nodes { consultations(first: 100) { nodes { auditTrail(first: 100) { nodes { id } } } } } } } } }
+    }`;
+    const res = await writesNothing(() => api.gql('shimin-manager', query, { input: validSystem() }));
+    expect(topError(res).extensions.code).toBe('QUERY_TOO_COSTLY');
+    expect(res.body.extensions.cost).toEqual(baseline);
+    expectNoInternals(res);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('every successful response reports its cost', () => {
+  it.each([
+    { rule: 'a query', person: 'shimin-manager', query: '{ viewer { personId department { name } } }', variables: undefined },
+    { rule: 'a page of a connection', person: 'shimin-manager', query: '{ systems(first: 3) { nodes { name owningDepartment { name } } } }', variables: undefined },
+    { rule: 'node(id:)', person: 'shimin-manager', query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: gid('System', 'demo-juumin') } },
+    { rule: 'introspection without a token', person: null, query: '{ __schema { queryType { name } } }', variables: undefined },
+    { rule: 'a mutation', person: 'shimin-manager', query: REGISTER, variables: { input: validSystem() } },
+    {
+      rule: 'a mutation refused with a userError',
+      person: 'shimin-manager',
+      query: REGISTER,
+      variables: { input: { ...validSystem(), owningDepartmentId: gid('Department', 'kenkou') } },
+    },
+  ])('$rule carries extensions.cost with dynamodbCalls', async ({ person, query, variables }) => {
+    const res = await api.gql(person, query, variables);
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    const cost = res.body.extensions?.cost;
+    expect(cost).toEqual({
+      dynamodbCalls: expect.any(Number),
+      readCapacityUnits: expect.any(Number),
+      writeCapacityUnits: expect.any(Number),
+      calls: expect.any(Object),
+    });
+    const byOperation = Object.values(cost.calls as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(cost.dynamodbCalls).toBe(byOperation);
+    if (person) expect(cost.dynamodbCalls).toBeGreaterThan(0);
+    if (query === REGISTER && res.body.data.registerSystem.system) expect(cost.calls.TransactWriteItems).toBe(1);
+  });
+});
