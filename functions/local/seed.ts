@@ -84,7 +84,7 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
       createdAt: now,
     }));
     batches.push({
-      changes: [changeOf.person(p), ...assignments.map((a) => changeOf.role(a))],
+      changes: [changeOf.person(p, assignments), ...assignments.map((a) => changeOf.role(a))],
       events: [event('Person', id, { ...p, roleAssignments: assignments }, i++)],
     });
   }

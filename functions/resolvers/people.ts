@@ -151,7 +151,7 @@ export class PersonResolver {
       const dept = found(await getDepartment(ctx.store, keyOf(input.departmentId, 'Department', 'departmentId')), 'department', 'departmentId');
       if (await getPerson(ctx.store, input.personId)) refuse('DUPLICATE', `${input.personId} is already registered.`, undefined, ['personId']);
       const p: PersonRecord = { id: input.personId, name: input.name.trim(), title: input.title?.trim() || undefined, departmentId: dept.id, version: 1, createdAt: now, updatedAt: now };
-      await ctx.store.commit([changeOf.person(p)], [auditEvent(ctx, now, 'Person', p.id, 'person.created', undefined, p)]);
+      await ctx.store.commit([changeOf.person(p, [])], [auditEvent(ctx, now, 'Person', p.id, 'person.created', undefined, p)]);
       return { person: p };
     });
   }
@@ -160,14 +160,14 @@ export class PersonResolver {
   assignRole(@Arg('input') input: AssignRoleInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       assertMayAdministerPeople(ctx.viewer, now);
-      const person = found(await getPerson(ctx.store, keyOf(input.personId, 'Person', 'personId')), 'person', 'personId');
+      const { person, roles } = found(await getPersonWithRoles(ctx.store, keyOf(input.personId, 'Person', 'personId')), 'person', 'personId');
       const departmentId = input.departmentId ? keyOf(input.departmentId, 'Department', 'departmentId') : undefined;
       if (departmentId) found(await getDepartment(ctx.store, departmentId), 'department', 'departmentId');
       validateAssignment({ role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil });
       const a: RoleRecord = { id: newId(now), personId: person.id, role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil, version: 1, createdAt: now };
       const after = { ...person, version: person.version + 1, updatedAt: now };
       await ctx.store.commit(
-        [changeOf.role(a), changeOf.person(after, person.version)],
+        [changeOf.role(a), changeOf.person(after, [...roles, a], person.version)],
         [auditEvent(ctx, now, 'Person', person.id, 'role.assigned', {}, { roleAssignment: a })],
       );
       return { person: after };
@@ -179,14 +179,14 @@ export class PersonResolver {
     return mutate(ctx, async (now) => {
       assertMayAdministerPeople(ctx.viewer, now);
       const personId = keyOf(input.personId, 'Person', 'personId');
-      const person = found(await getPerson(ctx.store, personId), 'person', 'personId');
+      const { person, roles } = found(await getPersonWithRoles(ctx.store, personId), 'person', 'personId');
       const before = found(await getRoleAssignment(ctx.store, personId, input.assignmentId), 'role assignment', 'assignmentId');
       if (before.version !== input.expectedVersion) refuse('STALE_VERSION', 'The assignment changed since you read it.', undefined, ['expectedVersion']);
       validateAssignment({ ...before, validUntil: input.validUntil });
       const after: RoleRecord = { ...before, validUntil: input.validUntil, version: before.version + 1 };
       const personAfter = { ...person, version: person.version + 1, updatedAt: now };
       await ctx.store.commit(
-        [changeOf.role(after, before.version), changeOf.person(personAfter, person.version)],
+        [changeOf.role(after, before.version), changeOf.person(personAfter, roles.map((r) => (r.id === after.id ? after : r)), person.version)],
         [auditEvent(ctx, now, 'Person', person.id, 'role.ended', { roleAssignment: before }, { roleAssignment: after })],
       );
       return { person: personAfter };

@@ -11,7 +11,11 @@ export function departmentItem(d: Department): Item {
   return { ...departmentKey(d.id), entity: 'Department', kindPk: 'Department', kindSk: d.id, ...d };
 }
 
-export function personItem(p: Person): Item {
+/**
+ * A person's item carries a copy of their role assignments, written in the same transaction as the assignment
+ * items themselves (those serve "who holds this role"), so loading people with their roles is one batched read.
+ */
+export function personItem(p: Person, roles: RoleAssignment[]): Item {
   return {
     ...personKey(p.id),
     entity: 'Person',
@@ -20,7 +24,13 @@ export function personItem(p: Person): Item {
     deptPk: `DEPT#${p.departmentId}`,
     deptSk: `PERSON#${p.id}`,
     ...strip(p),
+    roleAssignments: roles.map((r) => strip(r)),
   };
+}
+
+function personFromItem(item: Item): { person: Person; roles: RoleAssignment[] } {
+  const { roleAssignments, ...person } = fromItem<Person & { roleAssignments?: RoleAssignment[] }>(item);
+  return { person, roles: roleAssignments ?? [] };
 }
 
 export function roleItem(a: RoleAssignment): Item {
@@ -38,7 +48,7 @@ export function roleItem(a: RoleAssignment): Item {
 
 export const changeOf = {
   department: (d: Department, expectedVersion?: number): Change => ({ item: departmentItem(d), expectedVersion }),
-  person: (p: Person, expectedVersion?: number): Change => ({ item: personItem(p), expectedVersion }),
+  person: (p: Person, roles: RoleAssignment[], expectedVersion?: number): Change => ({ item: personItem(p, roles), expectedVersion }),
   role: (a: RoleAssignment, expectedVersion?: number): Change => ({ item: roleItem(a), expectedVersion }),
 };
 
@@ -49,24 +59,14 @@ export async function getDepartment(store: Store, id: string): Promise<Departmen
 }
 
 export async function getPerson(store: Store, id: string): Promise<Person | undefined> {
-  const k = personKey(id);
-  const item = await store.load(k.pk, k.sk);
-  return item && fromItem<Person>(item);
+  return (await getPersonWithRoles(store, id))?.person;
 }
 
-/** A person and every role assignment they have held, in one Query of their partition. */
-export async function getPersonWithRoles(
-  store: Store,
-  id: string,
-): Promise<{ person: Person; roles: RoleAssignment[] } | undefined> {
-  const items = await store.table.queryPartition(`PERSON#${id}`);
-  const personItemFound = items.find((i) => i.sk === 'PERSON');
-  if (!personItemFound) return undefined;
-  store.prime([personItemFound]);
-  return {
-    person: fromItem<Person>(personItemFound),
-    roles: items.filter((i) => i.sk.startsWith(ROLE_PREFIX)).map((i) => fromItem<RoleAssignment>(i)),
-  };
+/** A person and every role assignment they have held; batched with other item reads of the same tick. */
+export async function getPersonWithRoles(store: Store, id: string): Promise<{ person: Person; roles: RoleAssignment[] } | undefined> {
+  const k = personKey(id);
+  const item = await store.load(k.pk, k.sk);
+  return item && personFromItem(item);
 }
 
 export async function getRoleAssignment(store: Store, personId: string, id: string): Promise<RoleAssignment | undefined> {
@@ -83,7 +83,8 @@ export async function listPeople(store: Store, first: number, after?: string, de
   const page = departmentId
     ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'PERSON#', limit: first, after })
     : await store.table.query({ index: 'byKind', partition: 'Person', limit: first, after });
-  return { nodes: page.items.map((i) => fromItem<Person>(i)), endCursor: page.endCursor };
+  store.prime(page.items.filter((i) => i.sk === 'PERSON'));
+  return { nodes: page.items.map((i) => personFromItem(i).person), endCursor: page.endCursor };
 }
 
 /** The assignments of one role (all of them, current and past), e.g. who is or was system administrator. */
