@@ -113,7 +113,12 @@ export async function read<T>(run: () => Promise<T>): Promise<T> {
       throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
     }
     if (e instanceof Refusal) {
-      throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: e.field?.[0], article: e.article } });
+      const forbidden = e.code === 'FORBIDDEN' || e.code === 'WRONG_DEPARTMENT';
+      throw new GraphQLError(e.message, {
+        extensions: forbidden
+          ? { code: 'FORBIDDEN', article: e.article, http: { status: 403 } }
+          : { code: 'BAD_USER_INPUT', argumentName: e.field?.[0], article: e.article },
+      });
     }
     throw e;
   }
