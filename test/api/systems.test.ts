@@ -4,7 +4,7 @@
  * (第8条ただし書) and operating hours (第11条). A refused mutation is a userError citing its article, and writes nothing.
  */
 import { tokyoDate } from '../../functions/domain/people';
-import { Api, gid, setupApi } from '../support/api';
+import { Api, gid, ok, refused, setupApi } from '../support/api';
 
 let api: Api;
 beforeAll(async () => {
@@ -31,27 +31,6 @@ const END_ROLE = `mutation($input: EndRoleAssignmentInput!) {
 const SYSTEM_QUERY = `query($id: ID!) { node(id: $id) { ... on System { ${SYSTEM} } } }`;
 const TRAIL = `query($id: ID!) { node(id: $id) { ... on System { auditTrail(first: 100) { nodes { action article note actor { personId } before after } } } } }`;
 
-type UserError = { code: string; message: string; article: string | null; field: string[] | null };
-
-/** Runs a mutation that must be refused: returns its userErrors and proves that nothing was written. */
-async function refused(personId: string, mutation: string, input: Record<string, unknown>): Promise<UserError[]> {
-  const before = await api.snapshot();
-  const data = await api.data(personId, mutation, { input });
-  const payload = Object.values(data)[0] as { userErrors: UserError[]; system?: unknown; person?: unknown };
-  expect(payload.userErrors).not.toEqual([]);
-  expect(payload.system ?? payload.person ?? null).toBeNull();
-  expect(await api.snapshot()).toEqual(before);
-  return payload.userErrors;
-}
-
-/** Runs a mutation that must succeed and returns its payload's object. */
-async function ok(personId: string, mutation: string, input: Record<string, unknown>) {
-  const data = await api.data(personId, mutation, { input });
-  const payload = Object.values(data)[0] as { userErrors: UserError[]; system?: any; person?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  expect(payload.userErrors).toEqual([]);
-  return payload.system ?? payload.person;
-}
-
 async function system(key: string, viewer = 'soumu-director') {
   return (await api.data(viewer, SYSTEM_QUERY, { id: gid('System', key) })).node;
 }
@@ -73,7 +52,7 @@ const newBusiness = (extra: Record<string, unknown> = {}) => ({
 
 describe('第7条: registering a system (before its 様式第1号 decision)', () => {
   it('the information manager of the owning department registers a 業務系 system; 第10条第2項・第23条第2項 give it to that department', async () => {
-    const s = await ok('shimin-manager', REGISTER, { ...newBusiness(), description: '住民票等をコンビニで交付する。' });
+    const s = await ok(api, 'shimin-manager', REGISTER, { ...newBusiness(), description: '住民票等をコンビニで交付する。' });
     expect(s).toMatchObject({
       name: 'コンビニ交付システム',
       status: 'REGISTERED',
@@ -93,13 +72,13 @@ describe('第7条: registering a system (before its 様式第1号 decision)', ()
   });
 
   it('第10条第2項: a 業務系 system processing another department’s work is maintained and paid for by that department', async () => {
-    const s = await ok('shimin-manager', REGISTER, newBusiness({ name: '福祉窓口予約', processingDepartmentIds: [gid('Department', 'fukushi')] }));
+    const s = await ok(api, 'shimin-manager', REGISTER, newBusiness({ name: '福祉窓口予約', processingDepartmentIds: [gid('Department', 'fukushi')] }));
     expect(s.maintenance).toMatchObject({ basis: 'PROCESSING_DEPARTMENT', department: { code: 'fukushi' } });
     expect(s.costBearing).toMatchObject({ basis: 'PROCESSING_DEPARTMENT', department: { code: 'fukushi' } });
   });
 
   it('第10条第1項・第11条第1項: a 情報系 system awaits designation and operates all day', async () => {
-    const s = await ok('digital-manager', REGISTER, {
+    const s = await ok(api, 'digital-manager', REGISTER, {
       name: '電子申請システム',
       category: 'INFORMATION',
       network: 'EXTERNAL',
@@ -116,7 +95,7 @@ describe('第7条: registering a system (before its 様式第1号 decision)', ()
   });
 
   it('第7条: another department’s information manager cannot register a 市民課 system (WRONG_DEPARTMENT)', async () => {
-    const errors = await refused('kenkou-manager', REGISTER, newBusiness({ name: 'kenkou-manager の登録' }));
+    const errors = await refused(api, 'kenkou-manager', REGISTER, newBusiness({ name: 'kenkou-manager の登録' }));
     expect(errors).toEqual([expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第7条', field: ['owningDepartmentId'] })]);
   });
 
@@ -125,12 +104,12 @@ describe('第7条: registering a system (before its 様式第1号 decision)', ()
     ['the system administrator', 'soumu-director'],
     ['the general manager', 'fuku-shichou'],
   ])('第7条: %s, not an information manager, cannot register a 市民課 system (FORBIDDEN)', async (_who, personId) => {
-    const errors = await refused(personId, REGISTER, newBusiness({ name: `${personId} の登録` }));
+    const errors = await refused(api, personId, REGISTER, newBusiness({ name: `${personId} の登録` }));
     expect(errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第7条', field: ['owningDepartmentId'] })]);
   });
 
   it('第8条ただし書: only a 業務系 system can be one solely for education or research', async () => {
-    const errors = await refused('digital-manager', REGISTER, {
+    const errors = await refused(api, 'digital-manager', REGISTER, {
       name: '研修用グループウェア',
       category: 'INFORMATION',
       network: 'INTERNAL',
@@ -142,20 +121,20 @@ describe('第7条: registering a system (before its 様式第1号 decision)', ()
   });
 
   it('第6条: a purpose is not listed twice', async () => {
-    const errors = await refused('shimin-manager', REGISTER, newBusiness({ purposes: ['EFFICIENCY', 'EFFICIENCY'] }));
+    const errors = await refused(api, 'shimin-manager', REGISTER, newBusiness({ purposes: ['EFFICIENCY', 'EFFICIENCY'] }));
     expect(errors).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', article: '第6条', field: ['purposes'] })]);
   });
 
   it('an unknown department is NOT_FOUND on its field', async () => {
-    const errors = await refused('shimin-manager', REGISTER, newBusiness({ owningDepartmentId: gid('Department', 'nonexistent') }));
+    const errors = await refused(api, 'shimin-manager', REGISTER, newBusiness({ owningDepartmentId: gid('Department', 'nonexistent') }));
     expect(errors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['owningDepartmentId'] })]);
   });
 });
 
 describe('第8条: editing a system’s record', () => {
   it('before the decision, the owning department’s manager edits anything in the record', async () => {
-    const s = await ok('shimin-manager', REGISTER, newBusiness({ name: '仮称 窓口システム' }));
-    const edited = await ok('shimin-manager', UPDATE, {
+    const s = await ok(api, 'shimin-manager', REGISTER, newBusiness({ name: '仮称 窓口システム' }));
+    const edited = await ok(api, 'shimin-manager', UPDATE, {
       systemId: s.id,
       expectedVersion: 1,
       changes: { name: '窓口支援システム', network: 'INTERNAL', purposes: ['LABOUR_REDUCTION'] },
@@ -165,16 +144,16 @@ describe('第8条: editing a system’s record', () => {
 
   it('once decided, its name, network and purposes change only through 様式第2号 (INVALID_STATE)', async () => {
     const juumin = await system('demo-juumin');
-    const errors = await refused('shimin-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { name: '新住民情報システム' } });
+    const errors = await refused(api, 'shimin-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { name: '新住民情報システム' } });
     expect(errors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第8条', field: ['name'] })]);
-    const more = await refused('shimin-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { network: 'EXTERNAL', purposes: ['COST_SAVING'] } });
+    const more = await refused(api, 'shimin-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { network: 'EXTERNAL', purposes: ['COST_SAVING'] } });
     expect(more).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第8条', field: ['network', 'purposes'] })]);
   });
 
   it('once decided, its description and documents (第2条第11号) are still kept up to date', async () => {
     const juumin = await system('demo-juumin');
     const documents = [{ kind: 'DESIGN', title: '住民情報システム設計書', location: '共有フォルダ/市民課/設計' }];
-    const edited = await ok('shimin-manager', UPDATE, {
+    const edited = await ok(api, 'shimin-manager', UPDATE, {
       systemId: juumin.id,
       expectedVersion: juumin.version,
       changes: { description: '住民基本台帳・印鑑登録・証明書交付・転入転出。', documents },
@@ -185,19 +164,19 @@ describe('第8条: editing a system’s record', () => {
 
   it('a stale version is refused (STALE_VERSION)', async () => {
     const juumin = await system('demo-juumin');
-    const errors = await refused('shimin-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version - 1, changes: { description: '古い版' } });
+    const errors = await refused(api, 'shimin-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version - 1, changes: { description: '古い版' } });
     expect(errors).toEqual([expect.objectContaining({ code: 'STALE_VERSION', field: ['expectedVersion'] })]);
   });
 
   it('another department’s manager does not edit it (WRONG_DEPARTMENT)', async () => {
     const juumin = await system('demo-juumin');
-    const errors = await refused('kenkou-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { description: '他課' } });
+    const errors = await refused(api, 'kenkou-manager', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { description: '他課' } });
     expect(errors).toEqual([expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第8条', field: ['systemId'] })]);
   });
 
   it('staff of the department (職員等), not an information manager, does not edit it (FORBIDDEN)', async () => {
     const juumin = await system('demo-juumin');
-    const errors = await refused('shimin-staff', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { description: '職員' } });
+    const errors = await refused(api, 'shimin-staff', UPDATE, { systemId: juumin.id, expectedVersion: juumin.version, changes: { description: '職員' } });
     expect(errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第8条', field: ['systemId'] })]);
   });
 });
@@ -232,7 +211,7 @@ describe('第11条: operating hours', () => {
 describe('第10条・第23条: who develops and maintains a system, and who bears its cost', () => {
   it('第10条第1項・第23条第1項: the system administrator designates the department for a 情報系 system', async () => {
     const gw = await system('demo-groupware');
-    const maintained = await ok('soumu-director', ASSIGN, {
+    const maintained = await ok(api, 'soumu-director', ASSIGN, {
       systemId: gw.id,
       expectedVersion: gw.version,
       kind: 'MAINTENANCE',
@@ -240,7 +219,7 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
       departmentId: gid('Department', 'digital'),
     });
     expect(maintained.maintenance).toMatchObject({ basis: 'DESIGNATED', article: '第10条第1項', department: { code: 'digital' }, assignedBy: { personId: 'soumu-director' }, override: null });
-    const costed = await ok('soumu-director', ASSIGN, {
+    const costed = await ok(api, 'soumu-director', ASSIGN, {
       systemId: gw.id,
       expectedVersion: maintained.version,
       kind: 'COST',
@@ -256,45 +235,46 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
     ]);
   });
 
-  it('第10条第1項: the information manager who owns a 情報系 system does not designate (FORBIDDEN)', async () => {
-    const gw = await system('demo-groupware');
-    const errors = await refused('digital-manager', ASSIGN, {
-      systemId: gw.id,
-      expectedVersion: gw.version,
-      kind: 'MAINTENANCE',
+  it.each([
+    {
+      rule: '第10条第1項: the information manager who owns a 情報系 system does not designate (FORBIDDEN)',
+      personId: 'digital-manager',
+      key: 'demo-groupware',
       basis: 'DESIGNATED',
-      departmentId: gid('Department', 'digital'),
-    });
-    expect(errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第10条第1項' })]);
-  });
-
-  it('第10条第1項: a 業務系 system is not designated (INVALID_VALUE)', async () => {
-    const juumin = await system('demo-juumin');
-    const errors = await refused('soumu-director', ASSIGN, {
-      systemId: juumin.id,
-      expectedVersion: juumin.version,
-      kind: 'MAINTENANCE',
+      department: 'digital',
+      error: { code: 'FORBIDDEN', article: '第10条第1項' },
+    },
+    {
+      rule: '第10条第1項: a 業務系 system is not designated (INVALID_VALUE)',
+      personId: 'soumu-director',
+      key: 'demo-juumin',
       basis: 'DESIGNATED',
-      departmentId: gid('Department', 'digital'),
-    });
-    expect(errors).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', article: '第10条第1項', field: ['basis'] })]);
-  });
-
-  it('第10条第2項: a 業務系 system goes to a department whose work it processes', async () => {
-    const juumin = await system('demo-juumin');
-    const errors = await refused('shimin-manager', ASSIGN, {
-      systemId: juumin.id,
-      expectedVersion: juumin.version,
-      kind: 'MAINTENANCE',
+      department: 'digital',
+      error: { code: 'INVALID_VALUE', article: '第10条第1項', field: ['basis'] },
+    },
+    {
+      rule: '第10条第2項: a 業務系 system goes to a department whose work it processes',
+      personId: 'shimin-manager',
+      key: 'demo-juumin',
       basis: 'PROCESSING_DEPARTMENT',
-      departmentId: gid('Department', 'kenkou'),
+      department: 'kenkou',
+      error: { code: 'INVALID_VALUE', article: '第10条第2項', field: ['departmentId'] },
+    },
+  ])('$rule', async ({ personId, key, basis, department, error }) => {
+    const s = await system(key);
+    const errors = await refused(api, personId, ASSIGN, {
+      systemId: s.id,
+      expectedVersion: s.version,
+      kind: 'MAINTENANCE',
+      basis,
+      departmentId: gid('Department', department),
     });
-    expect(errors).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', article: '第10条第2項', field: ['departmentId'] })]);
+    expect(errors).toEqual([expect.objectContaining(error)]);
   });
 
   it('第10条第3項: an override agreed by デジタル推進課長, 財政課長 and the manager, with the system administrator’s consent, is recorded and visible', async () => {
     const hoken = await system('demo-hoken');
-    const s = await ok('soumu-director', ASSIGN, {
+    const s = await ok(api, 'soumu-director', ASSIGN, {
       systemId: hoken.id,
       expectedVersion: hoken.version,
       kind: 'MAINTENANCE',
@@ -317,7 +297,7 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
 
   it('第23条第3項: the same override for cost bearing', async () => {
     const hoken = await system('demo-hoken');
-    const s = await ok('soumu-director', ASSIGN, {
+    const s = await ok(api, 'soumu-director', ASSIGN, {
       systemId: hoken.id,
       expectedVersion: hoken.version,
       kind: 'COST',
@@ -331,17 +311,17 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
   it('第10条第3項・第23条第3項: an override without its recorded agreement is refused (OVERRIDE_AGREEMENT_REQUIRED)', async () => {
     const juumin = await system('demo-juumin');
     const base = { systemId: juumin.id, expectedVersion: juumin.version, basis: 'AGREED_OVERRIDE', departmentId: gid('Department', 'digital') };
-    expect(await refused('soumu-director', ASSIGN, { ...base, kind: 'MAINTENANCE' })).toEqual([
+    expect(await refused(api, 'soumu-director', ASSIGN, { ...base, kind: 'MAINTENANCE' })).toEqual([
       expect.objectContaining({ code: 'OVERRIDE_AGREEMENT_REQUIRED', article: '第10条第3項', field: ['agreement'] }),
     ]);
-    expect(await refused('soumu-director', ASSIGN, { ...base, kind: 'COST', agreement: { agreedOn: '2026-05-20', reference: '  ' } })).toEqual([
+    expect(await refused(api, 'soumu-director', ASSIGN, { ...base, kind: 'COST', agreement: { agreedOn: '2026-05-20', reference: '  ' } })).toEqual([
       expect.objectContaining({ code: 'OVERRIDE_AGREEMENT_REQUIRED', article: '第23条第3項' }),
     ]);
   });
 
   it('第10条第3項: without the system administrator’s consent there is no override (FORBIDDEN)', async () => {
     const juumin = await system('demo-juumin');
-    const errors = await refused('shimin-manager', ASSIGN, {
+    const errors = await refused(api, 'shimin-manager', ASSIGN, {
       systemId: juumin.id,
       expectedVersion: juumin.version,
       kind: 'MAINTENANCE',
@@ -356,7 +336,7 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
 describe('第8条ただし書: an education/research 業務系 system is installed, changed or abolished without 様式第2号', () => {
   it('学校教育課長 changes 学習用端末管理システム; the audit event cites 第8条ただし書 and keeps the note', async () => {
     const gakushu = await system('demo-gakushu');
-    const s = await ok('kyouiku-manager', EXEMPT, {
+    const s = await ok(api, 'kyouiku-manager', EXEMPT, {
       systemId: gakushu.id,
       expectedVersion: gakushu.version,
       action: 'CHANGE',
@@ -377,7 +357,7 @@ describe('第8条ただし書: an education/research 業務系 system is install
 
   it('a 業務系 system not solely for education or research is not exempt (NOT_EXEMPT)', async () => {
     const juumin = await system('demo-juumin');
-    const errors = await refused('shimin-manager', EXEMPT, {
+    const errors = await refused(api, 'shimin-manager', EXEMPT, {
       systemId: juumin.id,
       expectedVersion: juumin.version,
       action: 'CHANGE',
@@ -389,13 +369,13 @@ describe('第8条ただし書: an education/research 業務系 system is install
 
   it('another department’s manager does not record it (WRONG_DEPARTMENT)', async () => {
     const gakushu = await system('demo-gakushu');
-    const errors = await refused('shimin-manager', EXEMPT, { systemId: gakushu.id, expectedVersion: gakushu.version, action: 'ABOLISH' });
+    const errors = await refused(api, 'shimin-manager', EXEMPT, { systemId: gakushu.id, expectedVersion: gakushu.version, action: 'ABOLISH' });
     expect(errors).toEqual([expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第8条' })]);
   });
 
   it('the exemption cannot remove itself: ending the education/research use goes through 様式第2号 (NOT_EXEMPT)', async () => {
     const gakushu = await system('demo-gakushu');
-    const errors = await refused('kyouiku-manager', EXEMPT, {
+    const errors = await refused(api, 'kyouiku-manager', EXEMPT, {
       systemId: gakushu.id,
       expectedVersion: gakushu.version,
       action: 'CHANGE',
@@ -407,13 +387,13 @@ describe('第8条ただし書: an education/research 業務系 system is install
 
   it('an installed system is not installed again (INVALID_STATE)', async () => {
     const gakushu = await system('demo-gakushu');
-    const errors = await refused('kyouiku-manager', EXEMPT, { systemId: gakushu.id, expectedVersion: gakushu.version, action: 'INSTALL' });
+    const errors = await refused(api, 'kyouiku-manager', EXEMPT, { systemId: gakushu.id, expectedVersion: gakushu.version, action: 'INSTALL' });
     expect(errors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第8条' })]);
   });
 
   it('abolished under the exemption with the default note; it is then no longer editable', async () => {
     const gakushu = await system('demo-gakushu');
-    const s = await ok('kyouiku-manager', EXEMPT, { systemId: gakushu.id, expectedVersion: gakushu.version, action: 'ABOLISH' });
+    const s = await ok(api, 'kyouiku-manager', EXEMPT, { systemId: gakushu.id, expectedVersion: gakushu.version, action: 'ABOLISH' });
     expect(s).toMatchObject({ status: 'ABOLISHED', viewerCanEdit: false, viewerCanFileConsultation: false });
     expect(typeof s.abolishedAt).toBe('string');
     const last = (await trail('demo-gakushu')).at(-1);
@@ -426,7 +406,7 @@ describe('roles are data: a role that ended yesterday takes effect at once', () 
   const yesterday = () => tokyoDate(new Date(Date.now() - 24 * 3600_000).toISOString());
 
   it('第4条: only the system administrator or the general manager ends an assignment (FORBIDDEN)', async () => {
-    const errors = await refused('shimin-manager', END_ROLE, {
+    const errors = await refused(api, 'shimin-manager', END_ROLE, {
       personId: gid('Person', 'zaisei-manager'),
       assignmentId: 'zaisei-manager-0',
       expectedVersion: 1,
@@ -437,7 +417,7 @@ describe('roles are data: a role that ended yesterday takes effect at once', () 
 
   it('財政課長’s 情報管理責任者 role ends yesterday: today they can no longer register or edit 財政課 systems', async () => {
     expect((await system('demo-zaimu', 'zaisei-manager')).viewerCanEdit).toBe(true);
-    const person = await ok('soumu-director', END_ROLE, {
+    const person = await ok(api, 'soumu-director', END_ROLE, {
       personId: gid('Person', 'zaisei-manager'),
       assignmentId: 'zaisei-manager-0',
       expectedVersion: 1,
@@ -448,7 +428,7 @@ describe('roles are data: a role that ended yesterday takes effect at once', () 
     ]);
     expect(person.currentRoles).toEqual([]);
 
-    const errors = await refused('zaisei-manager', REGISTER, {
+    const errors = await refused(api, 'zaisei-manager', REGISTER, {
       name: '契約管理システム',
       category: 'BUSINESS',
       network: 'INTERNAL',

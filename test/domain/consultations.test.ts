@@ -15,72 +15,14 @@ import {
   formOf,
   validateConsultationInput,
 } from '../../functions/domain/consultations';
-import { Actor, Role, RoleAssignment } from '../../functions/domain/people';
-import { Refusal } from '../../functions/domain/refusal';
 import { SystemRecord } from '../../functions/domain/systems';
+import { NOW, actor, administrator, digitalManager, formerShiminManager, generalManager, groupware, kenkouManager, refusal, shiminManager, shiminStaff, system } from '../support/domain';
 
-const NOW = '2026-06-15T03:00:00Z';
-const EARLIER = '2025-04-01T00:00:00Z';
-
-function actor(id: string, departmentId: string, ...roles: [Role, string?, string?][]): Actor {
-  const assignments: RoleAssignment[] = roles.map(([role, dept, validUntil], i) => ({
-    id: `${id}-${i}`,
-    personId: id,
-    role,
-    departmentId: dept,
-    validFrom: '2023-04-01',
-    validUntil,
-    version: 1,
-    createdAt: EARLIER,
-  }));
-  return { person: { id, name: id, departmentId, version: 1, createdAt: EARLIER, updatedAt: EARLIER }, roles: assignments };
-}
-
-const administrator = actor('soumu-director', 'soumu', ['SYSTEM_ADMINISTRATOR']);
 const formerAdministrator = actor('former-director', 'soumu', ['SYSTEM_ADMINISTRATOR', undefined, '2026-03-31']);
-const generalManager = actor('fuku-shichou', 'tokubetsu', ['GENERAL_MANAGER']);
-const shiminManager = actor('shimin-manager', 'shimin', ['INFORMATION_MANAGER', 'shimin']);
-const kenkouManager = actor('kenkou-manager', 'kenkou', ['INFORMATION_MANAGER', 'kenkou']);
-const digitalManager = actor('digital-manager', 'digital', ['INFORMATION_MANAGER', 'digital']);
-const shiminStaff = actor('shimin-staff', 'shimin', ['STAFF', 'shimin']);
-const formerShiminManager = actor('former', 'shimin', ['INFORMATION_MANAGER', 'shimin', '2026-03-31']);
 
-function system(extra: Partial<SystemRecord> = {}): SystemRecord {
-  return {
-    id: 'juumin',
-    name: '住民情報システム',
-    category: 'BUSINESS',
-    network: 'INTERNAL',
-    purposes: ['CITIZEN_WELFARE', 'EFFICIENCY'],
-    status: 'INSTALLED',
-    owningDepartmentId: 'shimin',
-    processingDepartmentIds: ['shimin'],
-    documents: [],
-    educationOrResearchOnly: false,
-    connectedSystemIds: [],
-    version: 4,
-    createdAt: EARLIER,
-    updatedAt: EARLIER,
-    decidedAt: EARLIER,
-    installedAt: EARLIER,
-    ...extra,
-  };
-}
 const hoken = (extra: Partial<SystemRecord> = {}) => system({ id: 'hoken', name: '保健福祉システム', owningDepartmentId: 'kenkou', processingDepartmentIds: ['kenkou'], ...extra });
-const groupware = (extra: Partial<SystemRecord> = {}) =>
-  system({ id: 'groupware', name: 'グループウェア', category: 'INFORMATION', owningDepartmentId: 'digital', processingDepartmentIds: [], ...extra });
 const zaimu = (extra: Partial<SystemRecord> = {}) =>
   system({ id: 'zaimu', name: '財務会計システム', category: 'INFORMATION', owningDepartmentId: 'zaisei', processingDepartmentIds: [], ...extra });
-
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof Refusal) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the action was allowed');
-}
 
 describe('the form and article of each action', () => {
   it.each([

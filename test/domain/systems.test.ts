@@ -2,8 +2,6 @@
  * Administrative systems: the register (第7条), the education/research exemption (第8条ただし書), development and
  * maintenance (第10条), cost bearing (第23条) and operating hours (第11条).
  */
-import { Actor, Role, RoleAssignment } from '../../functions/domain/people';
-import { Refusal } from '../../functions/domain/refusal';
 import {
   SystemInput,
   SystemRecord,
@@ -16,73 +14,16 @@ import {
   operatingHours,
   registerSystem,
 } from '../../functions/domain/systems';
+import { NOW, actor, administrator, digitalManager, formerShiminManager, generalManager, groupware, kenkouManager, refusal, shiminManager, shiminStaff, system } from '../support/domain';
 
-const NOW = '2026-06-15T03:00:00Z';
-const EARLIER = '2025-04-01T00:00:00Z';
-
-function actor(id: string, departmentId: string, ...roles: [Role, string?, string?][]): Actor {
-  const assignments: RoleAssignment[] = roles.map(([role, dept, validUntil], i) => ({
-    id: `${id}-${i}`,
-    personId: id,
-    role,
-    departmentId: dept,
-    validFrom: '2023-04-01',
-    validUntil,
-    version: 1,
-    createdAt: EARLIER,
-  }));
-  return { person: { id, name: id, departmentId, version: 1, createdAt: EARLIER, updatedAt: EARLIER }, roles: assignments };
-}
-
-const administrator = actor('soumu-director', 'soumu', ['SYSTEM_ADMINISTRATOR']);
-const generalManager = actor('fuku-shichou', 'tokubetsu', ['GENERAL_MANAGER']);
-const shiminManager = actor('shimin-manager', 'shimin', ['INFORMATION_MANAGER', 'shimin']);
-const kenkouManager = actor('kenkou-manager', 'kenkou', ['INFORMATION_MANAGER', 'kenkou']);
-const digitalManager = actor('digital-manager', 'digital', ['INFORMATION_MANAGER', 'digital']);
 const kyouikuManager = actor('kyouiku-manager', 'kyouiku', ['INFORMATION_MANAGER', 'kyouiku']);
-const shiminStaff = actor('shimin-staff', 'shimin', ['STAFF', 'shimin']);
-const formerShiminManager = actor('former', 'shimin', ['INFORMATION_MANAGER', 'shimin', '2026-03-31']);
 
 function input(extra: Partial<SystemInput> = {}): SystemInput {
   return { name: ' コンビニ交付システム ', category: 'BUSINESS', network: 'EXTERNAL', purposes: ['CITIZEN_WELFARE'], owningDepartmentId: 'shimin', ...extra };
 }
 
-function system(extra: Partial<SystemRecord> = {}): SystemRecord {
-  return {
-    id: 'sys',
-    name: '住民情報システム',
-    category: 'BUSINESS',
-    network: 'INTERNAL',
-    purposes: ['CITIZEN_WELFARE', 'EFFICIENCY'],
-    status: 'INSTALLED',
-    owningDepartmentId: 'shimin',
-    processingDepartmentIds: ['shimin'],
-    documents: [],
-    educationOrResearchOnly: false,
-    connectedSystemIds: [],
-    version: 4,
-    createdAt: EARLIER,
-    updatedAt: EARLIER,
-    decidedAt: EARLIER,
-    installedAt: EARLIER,
-    ...extra,
-  };
-}
-
-const groupware = (extra: Partial<SystemRecord> = {}) =>
-  system({ id: 'gw', name: 'グループウェア', category: 'INFORMATION', owningDepartmentId: 'digital', processingDepartmentIds: [], ...extra });
 const gakushu = (extra: Partial<SystemRecord> = {}) =>
   system({ id: 'gk', name: '学習用端末管理システム', owningDepartmentId: 'kyouiku', processingDepartmentIds: ['kyouiku'], educationOrResearchOnly: true, ...extra });
-
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof Refusal) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the action was allowed');
-}
 
 describe('第7条: registering a system before its decision', () => {
   it('the information manager of the owning department registers it; it awaits its decision (REGISTERED)', () => {

@@ -2,7 +2,6 @@
  * The workflow every form shares (様式第1号–第3号 and those to come): draft → submitted → approved / rejected /
  * returned for revision; withdrawn by the applicant. The answer to a form (様式第4号・第7号・第9号) is its Decision.
  */
-import { Refusal } from '../../functions/domain/refusal';
 import {
   APPLICATION_STATUSES,
   ApplicationState,
@@ -16,8 +15,8 @@ import {
   submit,
   withdraw,
 } from '../../functions/domain/workflow';
+import { NOW, refusal } from '../support/domain';
 
-const NOW = '2026-06-15T03:00:00Z';
 const APPLICANT = 'shimin-manager';
 const ADMINISTRATOR = 'soumu-director';
 const ARTICLE = '第7条';
@@ -35,16 +34,6 @@ function state(status: ApplicationStatus, extra: Partial<ApplicationState> = {})
     ...(status === 'WITHDRAWN' ? { withdrawnAt: '2026-06-02T00:00:00Z' } : {}),
     ...extra,
   };
-}
-
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof Refusal) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the action was allowed');
 }
 
 describe('statuses', () => {

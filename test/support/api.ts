@@ -98,6 +98,14 @@ export interface Api {
 
 export const gid = (type: NodeType, key: string) => toGlobalId(type, key);
 
+/** Two mutations that write, for the tests proving that a refused request writes nothing. */
+export const REGISTER_SYSTEM = `mutation($input: RegisterSystemInput!) {
+  registerSystem(input: $input) { system { id name } userErrors { code message field article } }
+}`;
+export const DRAFT_CONSULTATION = `mutation($input: DraftConsultationInput!) {
+  draftConsultation(input: $input) { consultation { id } userErrors { code message field article } }
+}`;
+
 /** A fresh table with the demo city, and the handler bound to it. */
 export async function setupApi(): Promise<Api> {
   const tableName = `t-${randomUUID()}`;
@@ -154,4 +162,71 @@ export async function setupApi(): Promise<Api> {
       return res.body.data;
     },
   };
+}
+
+/** A top-level GraphQL error as the client receives it. */
+export type TopError = { message: string; extensions: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A refusal under the regulation, as a mutation payload's userError. */
+export type UserError = { code: string; message: string; article: string | null; field: string[] | null };
+
+/** The response's single top-level error. */
+export function topError(res: Response): TopError {
+  expect(res.body.errors).toHaveLength(1);
+  return res.body.errors[0];
+}
+
+/** The response's single top-level error, with no data beside it. */
+export function onlyError(res: Response): TopError {
+  expect(res.body.errors).toHaveLength(1);
+  expect(res.body.data ?? null).toBeNull();
+  return res.body.errors[0];
+}
+
+/** Sends one request and proves the table is exactly as it was. */
+export async function writesNothing(api: Api, send: () => Promise<Response>): Promise<Response> {
+  const before = await api.snapshot();
+  const res = await send();
+  expect(await api.snapshot()).toEqual(before);
+  return res;
+}
+
+/**
+ * No stack trace, no path on this machine, no DynamoDB internals anywhere in what the client receives; `also` adds
+ * the internals (a pattern) and the strings the calling file must not see either.
+ */
+export function expectNoInternals(api: Api, res: Response, also: { internals: RegExp; absent: string[] }): void {
+  const raw = res.raw;
+  expect(raw).not.toMatch(/stacktrace/i);
+  expect(raw).not.toContain('/work/');
+  expect(raw).not.toContain('node_modules');
+  expect(raw).not.toMatch(/\n\s+at |\bat [\w$.<>]+ \(|\.[jt]s:\d+:\d+/);
+  // `extensions.cost.dynamodbCalls` is the documented cost report; nothing else may mention DynamoDB.
+  expect(raw.replace(/"dynamodbCalls"/g, '')).not.toMatch(/dynamo/i);
+  expect(raw).not.toMatch(also.internals);
+  expect(raw).not.toContain(api.tableName);
+  for (const s of also.absent) expect(raw).not.toContain(s);
+}
+
+/** The payload of a mutation (its single field): its userErrors and the objects it returns (system, person, …). */
+function payloadOf(data: Record<string, unknown>): { userErrors: UserError[]; objects: unknown[] } {
+  const { userErrors, ...objects } = Object.values(data)[0] as { userErrors: UserError[]; [field: string]: unknown };
+  return { userErrors, objects: Object.values(objects) };
+}
+
+/** Runs a mutation that must be refused: returns its userErrors and proves that nothing was returned or written. */
+export async function refused(api: Api, personId: string, mutation: string, input: Record<string, unknown>): Promise<UserError[]> {
+  const before = await api.snapshot();
+  const { userErrors, objects } = payloadOf(await api.data(personId, mutation, { input }));
+  expect(userErrors).not.toEqual([]);
+  for (const object of objects) expect(object ?? null).toBeNull();
+  expect(await api.snapshot()).toEqual(before);
+  return userErrors;
+}
+
+/** Runs a mutation that must succeed and returns the object of its payload (the system, person, consultation, …). */
+export async function ok(api: Api, personId: string, mutation: string, input: Record<string, unknown>): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const { userErrors, objects } = payloadOf(await api.data(personId, mutation, { input }));
+  expect(userErrors).toEqual([]);
+  return objects[0];
 }
