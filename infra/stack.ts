@@ -12,7 +12,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 // Pure data with no runtime dependencies: the table's keys cannot drift from what the store expects.
-import { GLOBAL_INDEXES, TABLE_KEYS } from '../functions/store/tableSchema';
+import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/store/tableSchema';
 
 /**
  * What the API function may do to the table. Request paths read with GetItem/BatchGetItem/Query and write every
@@ -81,6 +81,8 @@ export class RegulationApiStack extends Stack {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 },
       deletionProtection: true,
+      // Idempotency records expire a day after the mutation they answer (functions/store/idempotency.ts).
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
       // The AWS managed key (aws/dynamodb): every use of the key is in CloudTrail, at no key cost and with no key
       // policy to maintain. A customer managed key would add cost and a way to lose the data (key deletion or a
@@ -256,7 +258,7 @@ export class RegulationApiStack extends Stack {
           ? {
               allowOrigins: origins,
               allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
-              allowHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'apollo-require-preflight', 'x-apollo-operation-name'],
               allowCredentials: false,
               maxAge: Duration.hours(1),
             }

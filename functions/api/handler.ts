@@ -26,6 +26,6 @@ export const handler = startServerAndCreateLambdaHandler(server, handlers.create
   context: async ({ event, context }) => {
     const claims = (event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>).requestContext?.authorizer?.jwt?.claims as Claims;
     const identification = await identify(event.headers?.authorization, claims, process.env.LOCAL_JWT_SECRET);
-    return createContext(identification, config, context.awsRequestId);
+    return createContext(identification, config, context.awsRequestId, event.headers?.['idempotency-key']);
   },
 });

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuditResolver } from '../resolvers/audit';
+import { IdempotencyMiddleware } from '../resolvers/idempotency';
 import { ConsultationResolver, DecisionResolver } from '../resolvers/consultations';
 import { NodeResolver } from '../resolvers/node';
 import { DepartmentResolver, PersonResolver, RoleAssignmentResolver } from '../resolvers/people';
@@ -24,6 +25,7 @@ export function getSchema(): GraphQLSchema {
       DecisionResolver,
       AuditResolver,
     ],
+    globalMiddlewares: [IdempotencyMiddleware],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

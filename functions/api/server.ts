@@ -161,10 +161,23 @@ export function createApolloServer(): ApolloServer<Context> {
  * The context of one request. Roles are read from the table here, on every request, so a reassignment takes
  * effect at once. A request without a token may only introspect (GraphiQL loads the schema before sign-in).
  */
-export async function createContext(identification: Identification, config: StoreConfig, requestId: string): Promise<Context> {
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export async function createContext(
+  identification: Identification,
+  config: StoreConfig,
+  requestId: string,
+  idempotencyKey?: string,
+): Promise<Context> {
   const store = new Store(config);
   const clock = () => new Date().toISOString();
   const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId };
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    return {
+      ...anonymous,
+      rejection: httpError('Idempotency-Key must be 8 to 128 letters, digits or . _ : - (a UUID will do).', 'BAD_REQUEST', 400),
+    };
+  }
   // Refusals are raised once the operation is known (limitsPlugin), so even they carry `extensions.cost`.
   if ('invalid' in identification) {
     return { ...anonymous, rejection: httpError(identification.invalid, 'UNAUTHENTICATED', 401) };
@@ -175,5 +188,5 @@ export async function createContext(identification: Identification, config: Stor
   if (!found) {
     return { ...anonymous, rejection: httpError(`${identification.personId} is not registered as city staff. 職員として登録されていません。`, 'FORBIDDEN', 403) };
   }
-  return { signedIn: true, viewer: found, store, clock, requestId };
+  return { signedIn: true, viewer: found, store, clock, requestId, idempotencyKey };
 }

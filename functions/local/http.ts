@@ -53,7 +53,10 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
       const body = raw && contentType?.toLowerCase().startsWith('application/json') ? JSON.parse(raw as string) : raw;
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(await identify(req.headers.authorization, undefined, options.localSecret), options.config, randomUUID()),
+        context: async () => {
+          const key = req.headers['idempotency-key'];
+          return createContext(await identify(req.headers.authorization, undefined, options.localSecret), options.config, randomUUID(), Array.isArray(key) ? key[0] : key);
+        },
       });
       const out: Record<string, string> = {};
       for (const [k, v] of response.headers) out[k] = v;

@@ -35,7 +35,7 @@ import {
   UpdateConsultationInput,
 } from '../../graphql/consultations';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, read } from './support';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
 import { loadSystem, systemEdit } from './systems';
 
 async function loadConsultation(ctx: Context, id: string): Promise<ConsultationRecord> {
@@ -164,8 +164,7 @@ export class ConsultationResolver {
         saved = { ...draft, ...submit(draft, ctx.viewer.person.id, now) };
         events.push(auditEvent(ctx, now, 'Consultation', draft.id, 'consultation.submitted', draft, saved, { article: articleOf(draft.action) }));
       }
-      await ctx.store.commit([consultationChange(saved)], events);
-      return { consultation: saved };
+      return outcome({ consultation: saved }, [consultationChange(saved)], events);
     });
   }
 
@@ -187,11 +186,11 @@ export class ConsultationResolver {
         now,
       );
       validateConsultationInput(after);
-      await ctx.store.commit(
+      return outcome(
+        { consultation: after },
         [consultationChange(after, before.version)],
         [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.revised', before, after, { article: articleOf(after.action) })],
       );
-      return { consultation: after };
     });
   }
 
@@ -205,11 +204,11 @@ export class ConsultationResolver {
       assertMayFile(ctx.viewer, system, other, now, before.action);
       assertActionPossible(before, system, other);
       const after = next(before, { ...patch, decision: undefined }, now);
-      await ctx.store.commit(
+      return outcome(
+        { consultation: after },
         [consultationChange(after, before.version)],
         [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.submitted', before, after, { article: articleOf(after.action) })],
       );
-      return { consultation: after };
     });
   }
 
@@ -220,11 +219,11 @@ export class ConsultationResolver {
       const patch = withdraw(before, ctx.viewer.person.id, now);
       assertVersion(before.version, input.expectedVersion);
       const after = next(before, patch, now);
-      await ctx.store.commit(
+      return outcome(
+        { consultation: after },
         [consultationChange(after, before.version)],
         [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.withdrawn', before, after, { article: articleOf(after.action) })],
       );
-      return { consultation: after };
     });
   }
 
@@ -258,8 +257,7 @@ export class ConsultationResolver {
           );
         }
       }
-      await ctx.store.commit(changes, events);
-      return { consultation: after };
+      return outcome({ consultation: after }, changes, events);
     });
   }
 }

@@ -2,6 +2,7 @@
 import type { GraphQLError } from 'graphql';
 import { Actor } from '../domain/people';
 import { Store } from '../store/store';
+import type { IdempotencyClaim } from '../store/idempotency';
 
 export interface Context {
   /** False for an unauthenticated request, which may only introspect the schema. */
@@ -13,4 +14,8 @@ export interface Context {
   requestId: string;
   /** Why the request may not proceed (an invalid token, an unknown person), raised once the operation is parsed. */
   rejection?: GraphQLError;
+  /** The request's `Idempotency-Key` header, if the client sent one. */
+  idempotencyKey?: string;
+  /** Set while a mutation runs under that key (resolvers/idempotency.ts). */
+  idempotency?: IdempotencyClaim;
 }

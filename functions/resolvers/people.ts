@@ -36,7 +36,7 @@ import {
 } from '../../graphql/people';
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, read } from './support';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -73,8 +73,7 @@ export class DepartmentResolver {
         refuse('DUPLICATE', `A department with code ${input.code} exists.`, undefined, ['code']);
       }
       const d: DepartmentRecord = { id: input.code, name: input.name.trim(), division: input.division?.trim() || undefined, version: 1, createdAt: now, updatedAt: now };
-      await ctx.store.commit([changeOf.department(d)], [auditEvent(ctx, now, 'Department', d.id, 'department.created', undefined, d)]);
-      return { department: d };
+      return outcome({ department: d }, [changeOf.department(d)], [auditEvent(ctx, now, 'Department', d.id, 'department.created', undefined, d)]);
     });
   }
 
@@ -91,8 +90,7 @@ export class DepartmentResolver {
         version: before.version + 1,
         updatedAt: now,
       };
-      await ctx.store.commit([changeOf.department(after, before.version)], [auditEvent(ctx, now, 'Department', after.id, 'department.updated', before, after)]);
-      return { department: after };
+      return outcome({ department: after }, [changeOf.department(after, before.version)], [auditEvent(ctx, now, 'Department', after.id, 'department.updated', before, after)]);
     });
   }
 }
@@ -151,8 +149,7 @@ export class PersonResolver {
       const dept = found(await getDepartment(ctx.store, keyOf(input.departmentId, 'Department', 'departmentId')), 'department', 'departmentId');
       if (await getPerson(ctx.store, input.personId)) refuse('DUPLICATE', `${input.personId} is already registered.`, undefined, ['personId']);
       const p: PersonRecord = { id: input.personId, name: input.name.trim(), title: input.title?.trim() || undefined, departmentId: dept.id, version: 1, createdAt: now, updatedAt: now };
-      await ctx.store.commit([changeOf.person(p, [])], [auditEvent(ctx, now, 'Person', p.id, 'person.created', undefined, p)]);
-      return { person: p };
+      return outcome({ person: p }, [changeOf.person(p, [])], [auditEvent(ctx, now, 'Person', p.id, 'person.created', undefined, p)]);
     });
   }
 
@@ -166,11 +163,11 @@ export class PersonResolver {
       validateAssignment({ role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil });
       const a: RoleRecord = { id: newId(now), personId: person.id, role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil, version: 1, createdAt: now };
       const after = { ...person, version: person.version + 1, updatedAt: now };
-      await ctx.store.commit(
+      return outcome(
+        { person: after },
         [changeOf.role(a), changeOf.person(after, [...roles, a], person.version)],
         [auditEvent(ctx, now, 'Person', person.id, 'role.assigned', {}, { roleAssignment: a })],
       );
-      return { person: after };
     });
   }
 
@@ -185,11 +182,11 @@ export class PersonResolver {
       validateAssignment({ ...before, validUntil: input.validUntil });
       const after: RoleRecord = { ...before, validUntil: input.validUntil, version: before.version + 1 };
       const personAfter = { ...person, version: person.version + 1, updatedAt: now };
-      await ctx.store.commit(
+      return outcome(
+        { person: personAfter },
         [changeOf.role(after, before.version), changeOf.person(personAfter, roles.map((r) => (r.id === after.id ? after : r)), person.version)],
         [auditEvent(ctx, now, 'Person', person.id, 'role.ended', { roleAssignment: before }, { roleAssignment: after })],
       );
-      return { person: personAfter };
     });
   }
 }

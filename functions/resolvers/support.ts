@@ -5,6 +5,8 @@ import { AuditEvent, AuditedType, diff } from '../domain/audit';
 import { Refusal, refuse } from '../domain/refusal';
 import { InvalidCursor } from '../store/cursor';
 import { WriteConflict } from '../store/table';
+import { Change } from '../store/store';
+import { getIdempotencyRecord, idempotencyItem } from '../store/idempotency';
 import { NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { UserError, UserErrorCode } from '../../graphql/common';
 import { Context } from './context';
@@ -69,20 +71,47 @@ export function toUserError(r: Refusal): UserError {
 
 const MAX_ATTEMPTS = 6;
 
+/** What a mutation decided: its payload, the objects it changes and the audit events that record them. */
+export interface Outcome<P> {
+  payload: P;
+  changes: Change[];
+  events: AuditEvent[];
+}
+
+export function outcome<P>(payload: P, changes: Change[], events: AuditEvent[]): Outcome<P> {
+  return { payload, changes, events };
+}
+
 /**
- * Runs a mutation: read, apply the rules, write in one transaction. A refusal becomes a userError and nothing is
- * written. When the write loses a race (a version condition failed, or the transaction collided with another),
- * the whole mutation runs again from fresh reads, so the loser meets the rule that now refuses it
- * (ALREADY_DECIDED, STALE_VERSION) instead of a fault.
+ * Runs a mutation: read, apply the rules, then write the changes and their audit events in one transaction. A
+ * refusal becomes a userError and nothing is written. When the write loses a race (a version condition failed,
+ * or the transaction collided with another), the whole mutation runs again from fresh reads, so the loser meets
+ * the rule that now refuses it (ALREADY_DECIDED, STALE_VERSION) instead of a fault. With an `Idempotency-Key`,
+ * the payload is kept with the change, and a retry of the same request returns it without a second effect.
  */
 export async function mutate<P extends object>(
   ctx: Context,
-  run: (now: string) => Promise<P>,
+  run: (now: string) => Promise<Outcome<P>>,
 ): Promise<P | { userErrors: UserError[] }> {
+  const claim = ctx.idempotency;
   for (let attempt = 1; ; attempt++) {
     try {
-      const payload = await run(ctx.clock());
-      return { ...payload, userErrors: [] };
+      if (claim) {
+        const earlier = await getIdempotencyRecord(ctx.store, claim);
+        if (earlier) {
+          if (earlier.hash !== claim.hash) {
+            throw new GraphQLError('This Idempotency-Key was used for a request with other input. Use a new key for a new request.', {
+              extensions: { code: 'BAD_USER_INPUT', argumentName: 'input', http: { status: 422 } },
+            });
+          }
+          return earlier.payload as P;
+        }
+      }
+      const now = ctx.clock();
+      const { payload, changes, events } = await run(now);
+      const answer = { ...payload, userErrors: [] };
+      await ctx.store.commit(changes, events, claim ? [idempotencyItem(claim, answer, now)] : []);
+      return answer;
     } catch (e) {
       if (e instanceof Refusal) return { userErrors: [toUserError(e)] };
       if (e instanceof WriteConflict) {

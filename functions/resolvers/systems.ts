@@ -34,7 +34,7 @@ import {
 import { ConsultationConnection } from '../../graphql/consultations';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, read } from './support';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
 
 /** Global department ids in an input, as keys, each checked to exist. */
 export async function departmentKeys(ctx: Context, ids: string[], field: string): Promise<string[]> {
@@ -164,8 +164,7 @@ export class SystemResolver {
         newId(now),
         now,
       );
-      await ctx.store.commit([systemChange(system)], [auditEvent(ctx, now, 'System', system.id, 'system.registered', undefined, system, { article: '第7条' })]);
-      return { system };
+      return outcome({ system }, [systemChange(system)], [auditEvent(ctx, now, 'System', system.id, 'system.registered', undefined, system, { article: '第7条' })]);
     });
   }
 
@@ -176,8 +175,7 @@ export class SystemResolver {
       checkVersion(before.version, input.expectedVersion);
       const patch = editSystem(ctx.viewer, before, await systemEdit(ctx, input.changes, 'changes'), now);
       const after: SystemRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-      await ctx.store.commit([systemChange(after, before.version)], [auditEvent(ctx, now, 'System', after.id, 'system.updated', before, after)]);
-      return { system: after };
+      return outcome({ system: after }, [systemChange(after, before.version)], [auditEvent(ctx, now, 'System', after.id, 'system.updated', before, after)]);
     });
   }
 
@@ -190,11 +188,11 @@ export class SystemResolver {
       const r = assignResponsibility(ctx.viewer, before, { kind: input.kind, departmentId, basis: input.basis, agreement: input.agreement }, now);
       const field = input.kind === 'MAINTENANCE' ? 'maintenance' : 'costBearing';
       const after: SystemRecord = { ...before, [field]: r, version: before.version + 1, updatedAt: now };
-      await ctx.store.commit(
+      return outcome(
+        { system: after },
         [systemChange(after, before.version)],
         [auditEvent(ctx, now, 'System', after.id, `system.${field}Assigned`, before, after, { article: article(input.kind === 'MAINTENANCE' ? '第10条' : '第23条', r) })],
       );
-      return { system: after };
     });
   }
 
@@ -207,7 +205,8 @@ export class SystemResolver {
       checkVersion(before.version, input.expectedVersion);
       const patch = applyExemptChange(ctx.viewer, before, input.action, await systemEdit(ctx, input.changes, 'changes'), now);
       const after: SystemRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-      await ctx.store.commit(
+      return outcome(
+        { system: after },
         [systemChange(after, before.version)],
         [
           auditEvent(ctx, now, 'System', after.id, `system.exempt${cap(input.action)}`, before, after, {
@@ -216,7 +215,6 @@ export class SystemResolver {
           }),
         ],
       );
-      return { system: after };
     });
   }
 }

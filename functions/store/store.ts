@@ -84,13 +84,15 @@ export class Store {
 
   /**
    * Writes the changes and their audit events in one TransactWriteItems, each change conditioned on the version
-   * it was read at. Throws `WriteConflict` when any condition fails: then nothing was written.
+   * it was read at, plus `records` that must not exist yet (the idempotency record of the request). Throws
+   * `WriteConflict` when any condition fails: then nothing was written.
    */
-  async commit(changes: Change[], events: AuditEvent[]): Promise<void> {
+  async commit(changes: Change[], events: AuditEvent[], records: Item[] = []): Promise<void> {
     if (events.length === 0) throw new Error('a change without its audit event is not written');
     const writes: Write[] = [
       ...changes.map((c) => ({ item: c.item, expectedVersion: c.expectedVersion })),
       ...events.map((e) => ({ item: auditItem(e) })),
+      ...records.map((item) => ({ item })),
     ];
     await this.table.transact(writes);
     for (const c of changes) this.loader.clear(`${c.item.pk}\u0000${c.item.sk}`).prime(`${c.item.pk}\u0000${c.item.sk}`, c.item);

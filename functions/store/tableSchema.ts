@@ -22,4 +22,7 @@ export const GLOBAL_INDEXES = [
 
 export type IndexName = (typeof GLOBAL_INDEXES)[number]['indexName'];
 
+/** Items with this attribute (epoch seconds) are deleted by DynamoDB after that time: idempotency records only. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
 export const DEFAULT_TABLE_NAME = 'shiroishi-regulation';
