@@ -150,7 +150,9 @@ export function createApolloServer(): ApolloServer<Context> {
     schema: getSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
+    // Apollo's two preflight headers, and `authorization`: a browser sends that cross-site only after a CORS preflight,
+    // so a signed-in GET (GraphQL over HTTP) is no CSRF risk. Without one, GETs and form/text bodies stay blocked.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     validationRules: [depthLimit(LIMITS.depth)],
     plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin, costPlugin],
     formatError,
