@@ -7,6 +7,10 @@ export enum AuditedType {
   Person = 'Person',
   System = 'System',
   Consultation = 'Consultation',
+  Dataset = 'Dataset',
+  DataUseApplication = 'DataUseApplication',
+  ExternalProvision = 'ExternalProvision',
+  OutsourcingContract = 'OutsourcingContract',
 }
 registerEnumType(AuditedType, { name: 'AuditedType', description: '記録対象の種類。 / The kind of object changed.' });
 

@@ -44,7 +44,7 @@ export interface ConnectionShape<T> {
 }
 
 /** A Relay connection of `T` (`edges { cursor node }`, `nodes`, `pageInfo`). */
-export function Connection<T extends object>(nodeClass: ClassType<T>, name: string, japanese: string) {
+export function Connection<T extends object>(nodeClass: ClassType<T> | (abstract new () => T), name: string, japanese: string) {
   @ObjectType(`${name}Edge`, { description: `${japanese}の辺。 / An edge to a ${name}.` })
   class Edge {
     @Field({ description: 'この項目の位置。 / Where this item stands.' })
@@ -105,6 +105,9 @@ export enum UserErrorCode {
   INVALID_CONNECTION = 'INVALID_CONNECTION',
   OVERRIDE_AGREEMENT_REQUIRED = 'OVERRIDE_AGREEMENT_REQUIRED',
   DUPLICATE = 'DUPLICATE',
+  OWN_DEPARTMENT = 'OWN_DEPARTMENT',
+  AGREEMENT_INCOMPLETE = 'AGREEMENT_INCOMPLETE',
+  CONTRACT_INCOMPLETE = 'CONTRACT_INCOMPLETE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -124,6 +127,9 @@ registerEnumType(UserErrorCode, {
     INVALID_CONNECTION: { description: '第9条の接続に当たらない。 / Not a connection under 第9条.' },
     OVERRIDE_AGREEMENT_REQUIRED: { description: '第10条第3項・第23条第3項の協議の記録が必要。 / The override needs its recorded agreement.' },
     DUPLICATE: { description: '既に存在する。 / Already exists.' },
+    OWN_DEPARTMENT: { description: '自課のデータには申請不要(第14条)。 / A department does not apply for its own data.' },
+    AGREEMENT_INCOMPLETE: { description: '協定書等に第15条第4項の条件が欠けている。 / The agreement lacks a condition of 第15条第4項.' },
+    CONTRACT_INCOMPLETE: { description: '契約書に個人情報保護の事項がない(第22条)。 / The contract lacks its personal-information clause.' },
   },
 });
 

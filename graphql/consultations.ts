@@ -5,57 +5,9 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
 import { SystemChanges, SystemChangesInput } from './systems';
+import { Application, ApplicationStatus, Decision, DecisionOutcome, Form } from './applications';
 
-export enum ApplicationStatus {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  RETURNED = 'RETURNED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(ApplicationStatus, {
-  name: 'ApplicationStatus',
-  description: '申請・協議の状態(全様式共通)。 / Where an application stands; shared by every form.',
-  valuesConfig: {
-    DRAFT: { description: '下書き。 / Draft, not yet submitted.' },
-    SUBMITTED: { description: '提出済・決裁待ち。 / Submitted, awaiting a decision.' },
-    APPROVED: { description: '承認。 / Approved.' },
-    REJECTED: { description: '不承認。 / Rejected.' },
-    RETURNED: { description: '差戻し(修正の上再提出)。 / Returned for revision.' },
-    WITHDRAWN: { description: '取下げ。 / Withdrawn by the applicant.' },
-  },
-});
-
-export enum DecisionOutcome {
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  RETURNED = 'RETURNED',
-}
-registerEnumType(DecisionOutcome, {
-  name: 'DecisionOutcome',
-  description: '決裁の結果。 / The outcome of a decision.',
-  valuesConfig: {
-    APPROVED: { description: '承認。 / Approve.' },
-    REJECTED: { description: '不承認(理由必須)。 / Reject (reason required).' },
-    RETURNED: { description: '差戻し(理由必須)。 / Return for revision (reason required).' },
-  },
-});
-
-export enum ConsultationForm {
-  FORM_1 = 'FORM_1',
-  FORM_2 = 'FORM_2',
-  FORM_3 = 'FORM_3',
-}
-registerEnumType(ConsultationForm, {
-  name: 'ConsultationForm',
-  description: '協議書の様式。 / The form of a consultation.',
-  valuesConfig: {
-    FORM_1: { description: '様式第1号 行政システム決定の協議書(第7条)。' },
-    FORM_2: { description: '様式第2号 行政システムの設置等の協議書(第8条)。' },
-    FORM_3: { description: '様式第3号 ネットワークシステム接続の協議書(第9条)。' },
-  },
-});
+export { ApplicationStatus, Decision, DecisionOutcome, Form };
 
 export enum ConsultationAction {
   DECIDE = 'DECIDE',
@@ -76,34 +28,11 @@ registerEnumType(ConsultationAction, {
   },
 });
 
-@ObjectType({
-  description:
-    '決裁(様式第4号・第7号・第9号に当たる回答)。 / The decision on an application: who, when, outcome, reason, conditions.',
-})
-export class Decision {
-  @Field(() => DecisionOutcome)
-  outcome!: DecisionOutcome;
-
-  @Field(() => DateTime)
-  decidedAt!: string;
-
-  @Field(() => String, { nullable: true, description: '理由。 / Reason.' })
-  reason?: string;
-
-  @Field(() => [String], { description: '承認の条件。 / Conditions attached to an approval.' })
-  conditions!: string[];
-}
-
-@ObjectType({ implements: Node, description: '協議(様式第1号〜第3号)。 / A consultation on forms 1–3.' })
-export class Consultation extends Node {
-  @Field(() => ConsultationForm)
-  form!: ConsultationForm;
+@ObjectType({ implements: [Node, Application], description: '協議(様式第1号〜第3号)。 / A consultation on forms 1–3.' })
+export class Consultation extends Application {
 
   @Field(() => ConsultationAction)
   action!: ConsultationAction;
-
-  @Field({ description: '件名。 / Title.' })
-  title!: string;
 
   @Field({ description: '内容・理由。 / Content and reasons.' })
   details!: string;
@@ -114,26 +43,6 @@ export class Consultation extends Node {
   @Field(() => SystemChanges, { nullable: true, description: '変更の内容(変更のとき)。 / The proposed changes.' })
   proposedChanges?: SystemChanges;
 
-  @Field(() => ApplicationStatus)
-  status!: ApplicationStatus;
-
-  @Field(() => Decision, { nullable: true })
-  decision?: Decision;
-
-  @Field(() => DateTime, { nullable: true })
-  submittedAt?: string;
-
-  @Field(() => DateTime, { nullable: true })
-  withdrawnAt?: string;
-
-  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
-  version!: number;
-
-  @Field(() => DateTime)
-  createdAt!: string;
-
-  @Field(() => DateTime)
-  updatedAt!: string;
 }
 
 export const ConsultationConnection = Connection(Consultation, 'Consultation', '協議');

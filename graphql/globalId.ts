@@ -1,5 +1,15 @@
 /** Opaque global ids: the type and the key of an object, encoded so clients treat them as opaque. */
-export const NODE_TYPES = ['Department', 'Person', 'System', 'Consultation', 'AuditEvent'] as const;
+export const NODE_TYPES = [
+  'Department',
+  'Person',
+  'System',
+  'Consultation',
+  'AuditEvent',
+  'Dataset',
+  'DataUseApplication',
+  'ExternalProvision',
+  'OutsourcingContract',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeType, key: string): string {

@@ -2,7 +2,12 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ApplicationResolver } from '../resolvers/applications';
 import { AuditResolver } from '../resolvers/audit';
+import { DatasetResolver } from '../resolvers/datasets';
+import { DataUseResolver } from '../resolvers/dataUse';
+import { ExternalProvisionResolver } from '../resolvers/externalProvision';
+import { OutsourcingResolver } from '../resolvers/outsourcing';
 import { IdempotencyMiddleware } from '../resolvers/idempotency';
 import { ConsultationResolver, DecisionResolver } from '../resolvers/consultations';
 import { NodeResolver } from '../resolvers/node';
@@ -23,6 +28,11 @@ export function getSchema(): GraphQLSchema {
       OverrideAgreementResolver,
       ConsultationResolver,
       DecisionResolver,
+      ApplicationResolver,
+      DatasetResolver,
+      DataUseResolver,
+      ExternalProvisionResolver,
+      OutsourcingResolver,
       AuditResolver,
     ],
     globalMiddlewares: [IdempotencyMiddleware],

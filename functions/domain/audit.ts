@@ -2,7 +2,16 @@
  * The audit trail: every change records who, when, what, and the values before and after. It is written in the
  * same transaction as the change itself (functions/store), so neither exists without the other.
  */
-export const AUDITED_TYPES = ['Department', 'Person', 'System', 'Consultation'] as const;
+export const AUDITED_TYPES = [
+  'Department',
+  'Person',
+  'System',
+  'Consultation',
+  'Dataset',
+  'DataUseApplication',
+  'ExternalProvision',
+  'OutsourcingContract',
+] as const;
 export type AuditedType = (typeof AUDITED_TYPES)[number];
 
 export interface AuditEvent {

@@ -15,7 +15,10 @@ export type RefusalCode =
   | 'NOT_EXEMPT'
   | 'INVALID_CONNECTION'
   | 'OVERRIDE_AGREEMENT_REQUIRED'
-  | 'DUPLICATE';
+  | 'DUPLICATE'
+  | 'OWN_DEPARTMENT'
+  | 'AGREEMENT_INCOMPLETE'
+  | 'CONTRACT_INCOMPLETE';
 
 export class Refusal extends Error {
   constructor(

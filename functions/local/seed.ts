@@ -7,6 +7,8 @@ import { Department, Person, Role, RoleAssignment } from '../domain/people';
 import { SystemRecord } from '../domain/systems';
 import { changeOf, getDepartment } from '../store/people';
 import { systemChange } from '../store/systems';
+import { dataChange } from '../store/data';
+import { Dataset } from '../domain/datasets';
 import { Change, Store } from '../store/store';
 
 const FROM = '2023-04-01';
@@ -49,6 +51,24 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
   { id: 'demo-kenshin-yoyaku', name: '健診オンライン予約', description: '市民が健診を予約するウェブサービス(決定済・未設置)。', category: 'BUSINESS', network: 'EXTERNAL', purposes: ['CITIZEN_WELFARE', 'LABOUR_REDUCTION'], status: 'DECIDED', owningDepartmentId: 'kenkou', educationOrResearchOnly: false },
   { id: 'demo-gakushu', name: '学習用端末管理システム', description: '学校の授業で使う端末の管理(教育専用、第8条ただし書)。', category: 'BUSINESS', network: 'EXTERNAL', purposes: ['ADMINISTRATIVE_STANDARDS'], status: 'INSTALLED', owningDepartmentId: 'kyouiku', educationOrResearchOnly: true },
 ];
+
+export const DEMO_DATASETS: Dataset[] = [
+  ['demo-ds-juumin', 'demo-juumin', 'shimin', '住民基本台帳データ', '住民の氏名・住所・生年月日・世帯。', true],
+  ['demo-ds-inkan', 'demo-juumin', 'shimin', '印鑑登録データ', '印鑑登録の有無と登録番号。', true],
+  ['demo-ds-kenshin', 'demo-hoken', 'kenkou', '健診結果データ', '特定健診・がん検診の受診記録と結果。', true],
+  ['demo-ds-yobou', 'demo-hoken', 'kenkou', '予防接種記録', '定期予防接種の接種日と種類。', true],
+  ['demo-ds-shisetsu', 'demo-homepage', 'digital', '公共施設一覧', '公共施設の名称・所在地・開館時間(オープンデータ)。', false],
+].map(([id, systemId, departmentId, name, description, pi]) => ({
+  id: id as string,
+  systemId: systemId as string,
+  departmentId: departmentId as string,
+  name: name as string,
+  description: description as string,
+  containsPersonalInformation: pi as boolean,
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+}));
 
 /** Seeds the demo city unless it is there already. Returns whether it seeded. */
 export async function seedDemoCity(store: Store, now = new Date().toISOString()): Promise<boolean> {
@@ -105,6 +125,10 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
       installedAt: s.status === 'INSTALLED' ? now : undefined,
     };
     batches.push({ changes: [systemChange(system)], events: [event('System', s.id, system, i++)] });
+  }
+  for (const d of DEMO_DATASETS) {
+    const dataset: Dataset = { ...d, createdAt: now, updatedAt: now };
+    batches.push({ changes: [dataChange.dataset(dataset)], events: [event('Dataset', d.id, dataset, i++)] });
   }
   // The register of departments goes first: the departments exist before anyone or anything belongs to them.
   for (const b of batches) await store.commit(b.changes, b.events);

@@ -14,7 +14,7 @@ import { Context } from './context';
 import { globalId, keyOf, read } from './support';
 import { loadNode } from './node';
 
-const AUDITED: readonly NodeType[] = ['Department', 'Person', 'System', 'Consultation'];
+const AUDITED: readonly NodeType[] = ['Department', 'Person', 'System', 'Consultation', 'Dataset', 'DataUseApplication', 'ExternalProvision', 'OutsourcingContract'];
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {

@@ -18,7 +18,7 @@ import { AuditEvent } from '../domain/audit';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem, systemChange } from '../store/systems';
 import { Change } from '../store/store';
-import { consultationChange, getConsultation, inboxPartition, listApplicationsOf, listInbox } from '../store/consultations';
+import { consultationChange, getConsultation } from '../store/consultations';
 import { listAuditOfObject } from '../store/audit';
 import { connection, PageArgs } from '../../graphql/common';
 import { Department, Person } from '../../graphql/people';
@@ -36,6 +36,7 @@ import {
 } from '../../graphql/consultations';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { decideApplication, registerForm, submitApplication, withdrawApplication } from './applications';
 import { loadSystem, systemEdit } from './systems';
 
 async function loadConsultation(ctx: Context, id: string): Promise<ConsultationRecord> {
@@ -57,22 +58,6 @@ function next(before: ConsultationRecord, patch: Partial<ConsultationRecord>, no
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
-  @Query(() => ConsultationConnection, {
-    description: '自分の決裁待ち(提出の古い順)。保有する役割から決まる。 / What awaits the viewer’s decision, oldest first, by the roles they hold today.',
-  })
-  myInbox(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
-      const partitions = holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', ctx.clock()) ? [inboxPartition('SYSTEM_ADMINISTRATOR')] : [];
-      if (partitions.length === 0) return connection({ nodes: [] });
-      return connection(await listInbox(ctx.store, partitions, first, after));
-    });
-  }
-
-  @Query(() => ConsultationConnection, { description: '自分が作成した申請・協議(新しい順)。 / The viewer’s own applications, newest first.' })
-  myApplications(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listApplicationsOf(ctx.store, ctx.viewer.person.id, first, after)));
-  }
-
   @FieldResolver(() => ID)
   id(@Root() c: ConsultationRecord) {
     return globalId('Consultation', c.id);
@@ -197,33 +182,16 @@ export class ConsultationResolver {
   @Mutation(() => ConsultationPayload, { description: '提出(あらかじめ)。 / Submit to the system administrator, in advance.' })
   submitConsultation(@Arg('input') input: ConsultationTransitionInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
-      const before = await loadConsultation(ctx, input.consultationId);
-      assertVersion(before.version, input.expectedVersion);
-      const patch = submit(before, ctx.viewer.person.id, now);
-      const [system, other] = await subjects(ctx, before);
-      assertMayFile(ctx.viewer, system, other, now, before.action);
-      assertActionPossible(before, system, other);
-      const after = next(before, { ...patch, decision: undefined }, now);
-      return outcome(
-        { consultation: after },
-        [consultationChange(after, before.version)],
-        [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.submitted', before, after, { article: articleOf(after.action) })],
-      );
+      const o = await submitApplication(ctx, consultationRules, await loadConsultation(ctx, input.consultationId), input.expectedVersion, now);
+      return outcome({ consultation: o.payload }, o.changes, o.events);
     });
   }
 
   @Mutation(() => ConsultationPayload, { description: '取下げ(申請者のみ)。 / Withdraw (the applicant only).' })
   withdrawConsultation(@Arg('input') input: ConsultationTransitionInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
-      const before = await loadConsultation(ctx, input.consultationId);
-      const patch = withdraw(before, ctx.viewer.person.id, now);
-      assertVersion(before.version, input.expectedVersion);
-      const after = next(before, patch, now);
-      return outcome(
-        { consultation: after },
-        [consultationChange(after, before.version)],
-        [auditEvent(ctx, now, 'Consultation', after.id, 'consultation.withdrawn', before, after, { article: articleOf(after.action) })],
-      );
+      const o = withdrawApplication(ctx, consultationRules, await loadConsultation(ctx, input.consultationId), input.expectedVersion, now);
+      return outcome({ consultation: o.payload }, o.changes, o.events);
     });
   }
 
@@ -233,34 +201,45 @@ export class ConsultationResolver {
   })
   decideConsultation(@Arg('input') input: DecideConsultationInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
-      const before = await loadConsultation(ctx, input.consultationId);
-      const article = articleOf(before.action);
-      assertMayDecide(ctx.viewer, before.action, now);
-      // Decided already: say so first, whatever version the client saw.
-      const patch = decide(before, ctx.viewer.person.id, input, now, article);
-      assertVersion(before.version, input.expectedVersion);
-      const after = next(before, patch, now);
-      const changes: Change[] = [consultationChange(after, before.version)];
-      const events: AuditEvent[] = [auditEvent(ctx, now, 'Consultation', after.id, `consultation.${after.status.toLowerCase()}`, before, after, { article })];
-      if (after.status === 'APPROVED') {
-        const [system, other] = await subjects(ctx, before);
-        const effect = effectOfApproval(before, system, other, now);
-        for (const [s, p] of [[system, effect.system], [other, effect.other]] as const) {
-          if (!s || !p) continue;
-          const changed: SystemRecord = { ...s, ...p, version: s.version + 1, updatedAt: now };
-          changes.push(systemChange(changed, s.version));
-          events.push(
-            auditEvent(ctx, now, 'System', s.id, `system.${before.action.toLowerCase()}Approved`, s, changed, {
-              article,
-              note: `${formLabel(before.form)} approved: ${globalId('Consultation', before.id)}`,
-            }),
-          );
-        }
-      }
-      return outcome({ consultation: after }, changes, events);
+      const o = await decideApplication(ctx, consultationRules, await loadConsultation(ctx, input.consultationId), input, now);
+      return outcome({ consultation: o.payload }, o.changes, o.events);
     });
   }
 }
+
+/** 様式第1号–第3号: filed by the system's information manager, decided by the system administrator (第7条–第9条). */
+export const consultationRules = registerForm<ConsultationRecord>({
+  type: 'Consultation',
+  action: 'consultation',
+  load: (ctx, key) => getConsultation(ctx.store, key),
+  change: consultationChange,
+  article: (c) => articleOf(c.action),
+  async checkSubmit(ctx, c, now) {
+    const [system, other] = await subjects(ctx, c);
+    assertMayFile(ctx.viewer, system, other, now, c.action);
+    assertActionPossible(c, system, other);
+  },
+  assertMayDecide: (ctx, c, now) => assertMayDecide(ctx.viewer, c.action, now),
+  // Approval takes effect on the system(s): decided, installed, changed, abolished, or connected.
+  async approve(ctx, before, after, _input, now) {
+    const [system, other] = await subjects(ctx, before);
+    const effect = effectOfApproval(before, system, other, now);
+    const changes: Change[] = [];
+    const events: AuditEvent[] = [];
+    for (const [s, p] of [[system, effect.system], [other, effect.other]] as const) {
+      if (!s || !p) continue;
+      const changed: SystemRecord = { ...s, ...p, version: s.version + 1, updatedAt: now };
+      changes.push(systemChange(changed, s.version));
+      events.push(
+        auditEvent(ctx, now, 'System', s.id, `system.${before.action.toLowerCase()}Approved`, s, changed, {
+          article: articleOf(before.action),
+          note: `${formLabel(before.form)} approved: ${globalId('Consultation', before.id)}`,
+        }),
+      );
+    }
+    return { after, changes, events };
+  },
+});
 
 @Resolver(() => Decision)
 export class DecisionResolver {

@@ -7,6 +7,7 @@ import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import { getConsultation } from '../store/consultations';
 import { getAuditEvent } from '../store/audit';
+import { getContract, getDataUse, getDataset, getProvision } from '../store/data';
 import { Context } from './context';
 
 export async function loadNode(ctx: Context, id: string): Promise<object | undefined> {
@@ -26,6 +27,18 @@ export async function loadNode(ctx: Context, id: string): Promise<object | undef
       break;
     case 'Consultation':
       value = await getConsultation(ctx.store, key);
+      break;
+    case 'Dataset':
+      value = await getDataset(ctx.store, key);
+      break;
+    case 'DataUseApplication':
+      value = await getDataUse(ctx.store, key);
+      break;
+    case 'ExternalProvision':
+      value = await getProvision(ctx.store, key);
+      break;
+    case 'OutsourcingContract':
+      value = await getContract(ctx.store, key);
       break;
     case 'AuditEvent': {
       const [pk, sk] = key.split('|');

@@ -16,6 +16,9 @@ import { getDepartment, getPerson } from '../store/people';
 import { getSystem, getSystems, listSystems, systemChange } from '../store/systems';
 import { listConsultationsOfSystem } from '../store/consultations';
 import { listAuditOfObject } from '../store/audit';
+import { listContractsOfSystem, listDatasetsOfSystem } from '../store/data';
+import { DatasetConnection } from '../../graphql/datasets';
+import { OutsourcingContractConnection } from '../../graphql/outsourcing';
 import { connection, PageArgs } from '../../graphql/common';
 import { Department, Person } from '../../graphql/people';
 import {
@@ -126,6 +129,16 @@ export class SystemResolver {
   @FieldResolver(() => ConsultationConnection, { description: 'このシステムの協議(新しい順)。 / Its consultations, newest first.' })
   consultations(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listConsultationsOfSystem(ctx.store, s.id, first, after)));
+  }
+
+  @FieldResolver(() => DatasetConnection, { description: 'このシステムのデータ(第13条)。 / Its datasets.' })
+  datasets(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listDatasetsOfSystem(ctx.store, s.id, first, after)));
+  }
+
+  @FieldResolver(() => OutsourcingContractConnection, { description: '外部委託契約(第22条)。 / Its outsourcing contracts.' })
+  outsourcingContracts(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listContractsOfSystem(ctx.store, s.id, first, after)));
   }
 
   @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })

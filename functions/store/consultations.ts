@@ -22,7 +22,7 @@ export function consultationItem(c: Consultation): Item {
     applicantPk: `PERSON#${c.applicantId}`,
     applicantSk: c.id,
     subjectPk: `SYSTEM#${c.systemId}`,
-    subjectSk: c.id,
+    subjectSk: `CONSULT#${c.id}`,
     ...strip(c),
   };
 }
@@ -38,18 +38,25 @@ export async function getConsultation(store: Store, id: string): Promise<Consult
   return item && fromItem<Consultation>(item);
 }
 
+/** An application of any form, tagged with its GraphQL type (the item's entity). */
+export function application(item: Item): object {
+  return { ...fromItem<object>(item), __typename: item.entity };
+}
+
+/** Every application a person filed, of any form, newest first. */
 export async function listApplicationsOf(store: Store, personId: string, first: number, after?: string) {
   const page = await store.table.query({ index: 'byApplicant', partition: `PERSON#${personId}`, limit: first, after, descending: true });
-  return { nodes: page.items.map((i) => fromItem<Consultation>(i)), endCursor: page.endCursor };
+  store.prime(page.items);
+  return { nodes: page.items.map(application), endCursor: page.endCursor };
 }
 
 export async function listConsultationsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, limit: first, after, descending: true });
+  const page = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONSULT#', limit: first, after, descending: true });
   return { nodes: page.items.map((i) => fromItem<Consultation>(i)), endCursor: page.endCursor };
 }
 
 /**
- * What awaits a decision in several inbox partitions (a viewer may hold several deciding roles), merged oldest
+ * What awaits a decision, of any form, in several inbox partitions (a viewer may hold several deciding roles), merged oldest
  * first. The cursor keeps each partition's position, so paging neither skips nor repeats.
  */
 export async function listInbox(store: Store, partitions: string[], first: number, after?: string) {
@@ -72,7 +79,7 @@ export async function listInbox(store: Store, partitions: string[], first: numbe
     if (last) next[p] = encodeCursor({ pk: last.item.pk, sk: last.item.sk, inboxPk: p, inboxSk: String(last.item.inboxSk) });
   }
   return {
-    nodes: taken.map((t) => fromItem<Consultation>(t.item)),
+    nodes: taken.map((t) => application(t.item)),
     endCursor: hasNextPage ? Buffer.from(JSON.stringify(next)).toString('base64url') : undefined,
   };
 }

@@ -112,6 +112,14 @@ export function objectPk(objectType: AuditEvent['objectType'], objectId: string)
       return `SYSTEM#${objectId}`;
     case 'Consultation':
       return `CONSULT#${objectId}`;
+    case 'Dataset':
+      return `DATASET#${objectId}`;
+    case 'DataUseApplication':
+      return `DATAUSE#${objectId}`;
+    case 'ExternalProvision':
+      return `PROVISION#${objectId}`;
+    case 'OutsourcingContract':
+      return `CONTRACT#${objectId}`;
   }
 }
 

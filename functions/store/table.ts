@@ -27,6 +27,8 @@ export interface QueryRequest {
   partition: string;
   /** Only sort keys that begin with this. */
   prefix?: string;
+  /** Only sort keys between these two, inclusive (e.g. grants still running: `GRANT#<today>` to `GRANT#~`). */
+  between?: [string, string];
   limit: number;
   after?: string;
   /** Newest (highest sort key) first. */
@@ -53,6 +55,28 @@ function keyAttributes(index?: IndexName): { partition: string; sort: string } {
   const def = GLOBAL_INDEXES.find((i) => i.indexName === index);
   if (!def) throw new Error(`unknown index ${index}`);
   return { partition: def.partitionKey, sort: def.sortKey };
+}
+
+function keyCondition(
+  req: QueryRequest,
+  partition: string,
+  sort: string,
+): { KeyConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, string> } {
+  if (req.between) {
+    return {
+      KeyConditionExpression: '#p = :p AND #s BETWEEN :a AND :b',
+      ExpressionAttributeNames: { '#p': partition, '#s': sort },
+      ExpressionAttributeValues: { ':p': req.partition, ':a': req.between[0], ':b': req.between[1] },
+    };
+  }
+  if (req.prefix) {
+    return {
+      KeyConditionExpression: '#p = :p AND begins_with(#s, :s)',
+      ExpressionAttributeNames: { '#p': partition, '#s': sort },
+      ExpressionAttributeValues: { ':p': req.partition, ':s': req.prefix },
+    };
+  }
+  return { KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': partition }, ExpressionAttributeValues: { ':p': req.partition } };
 }
 
 export class Table {
@@ -107,9 +131,7 @@ export class Table {
       new QueryCommand({
         TableName: this.name,
         IndexName: req.index,
-        KeyConditionExpression: req.prefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p',
-        ExpressionAttributeNames: req.prefix ? { '#p': partition, '#s': sort } : { '#p': partition },
-        ExpressionAttributeValues: req.prefix ? { ':p': req.partition, ':s': req.prefix } : { ':p': req.partition },
+        ...keyCondition(req, partition, sort),
         Limit: req.limit,
         ExclusiveStartKey: startKey,
         ScanIndexForward: !req.descending,

@@ -16,8 +16,10 @@ export const GLOBAL_INDEXES = [
   { indexName: 'byApplicant', partitionKey: 'applicantPk', sortKey: 'applicantSk' },
   /** Audit events by the person who acted. */
   { indexName: 'byActor', partitionKey: 'actorPk', sortKey: 'actorSk' },
-  /** Applications by the object they concern (the consultations of a system). */
+  /** What concerns an object: the consultations, datasets and contracts of a system; the grants of a dataset. */
   { indexName: 'bySubject', partitionKey: 'subjectPk', sortKey: 'subjectSk' },
+  /** Sparse: what falls due on a date (provided data to be returned or disposed of), by kind of duty. */
+  { indexName: 'byDueDate', partitionKey: 'duePk', sortKey: 'dueSk' },
 ] as const;
 
 export type IndexName = (typeof GLOBAL_INDEXES)[number]['indexName'];

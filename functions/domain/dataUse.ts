@@ -1,0 +1,86 @@
+/**
+ * データ利用承認申請書 (様式第6号, 第14条): an information manager who would use data another department holds
+ * applies in advance to the information manager who holds it, and needs approval. Approval is a grant for a period.
+ */
+import { Dataset } from './datasets';
+import { Actor, assertInformationManagerOf, holds } from './people';
+import { Period, isCurrent, validatePeriod } from './period';
+import { refuse } from './refusal';
+import { ApplicationState, permittedActions } from './workflow';
+
+export const ARTICLE = '第14条';
+
+export interface DataUseApplication extends ApplicationState {
+  id: string;
+  form: 'FORM_6';
+  title: string;
+  datasetId: string;
+  /** The department that holds the data and decides: the dataset's department. */
+  owningDepartmentId: string;
+  /** The department that would use the data. */
+  requestingDepartmentId: string;
+  purpose: string;
+  /** The items (項目) of the data needed. */
+  items: string[];
+  period: Period;
+  legalBasis: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DataUseInput {
+  purpose: string;
+  items: string[];
+  period: Period;
+  legalBasis: string;
+}
+
+export function validateDataUseInput(input: DataUseInput): void {
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State the purpose of use (利用目的).', ARTICLE, ['purpose']);
+  if (input.items.length === 0 || input.items.some((i) => !i.trim())) {
+    refuse('INVALID_VALUE', 'List the data items needed (利用項目).', ARTICLE, ['items']);
+  }
+  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', 'State the legal basis (根拠法令等).', ARTICLE, ['legalBasis']);
+  validatePeriod(input.period, ARTICLE);
+}
+
+/**
+ * The applicant is the information manager of the requesting department (他の主管課で所管するデータ): a
+ * department does not apply for its own data.
+ */
+export function assertMayApply(actor: Actor, dataset: Dataset, requestingDepartmentId: string, now: string): void {
+  assertInformationManagerOf(actor, [requestingDepartmentId], now, ARTICLE, ['requestingDepartmentId'], 'apply for the use of data');
+  if (dataset.departmentId === requestingDepartmentId) {
+    refuse(
+      'OWN_DEPARTMENT',
+      'A department uses its own data without applying: 様式第6号 is for data another department holds (他の主管課で所管するデータ).',
+      ARTICLE,
+      ['datasetId'],
+    );
+  }
+}
+
+/** The information manager who holds the data decides (当該データを所管する情報管理責任者). */
+export function assertMayDecide(actor: Actor, application: Pick<DataUseApplication, 'owningDepartmentId'>, now: string): void {
+  assertInformationManagerOf(
+    actor,
+    [application.owningDepartmentId],
+    now,
+    ARTICLE,
+    ['applicationId'],
+    'decide on the use of this data: the information manager of the department that holds it decides',
+  );
+}
+
+export function mayDecide(actor: Actor, application: DataUseApplication, now: string): boolean {
+  return holds(actor, 'INFORMATION_MANAGER', now, application.owningDepartmentId);
+}
+
+/** An approved application is a grant; it is current while its period runs. */
+export function isCurrentGrant(a: Pick<DataUseApplication, 'status' | 'period'>, now: string): boolean {
+  return a.status === 'APPROVED' && isCurrent(a.period, now);
+}
+
+export function viewerActions(actor: Actor, a: DataUseApplication, now: string) {
+  return permittedActions(a, actor.person.id, mayDecide(actor, a, now));
+}

@@ -1,0 +1,373 @@
+/**
+ * データの外部提供 (第15条): an information manager who would provide data outside the city consults the general
+ * manager in advance on 様式第8号 (第1項); an agreement (協定書等) is exchanged (第3項) and must contain the conditions
+ * of 第4項. Data counts as provided only once the consultation is approved and the agreement concluded; the
+ * conditions then live on as obligations: return or disposal (第4号), inspection (第5号), incident reports (第6号).
+ */
+import { Dataset } from './datasets';
+import { Actor, assertInformationManagerOf, holds } from './people';
+import { Period, hasEnded, isDate, validatePeriod } from './period';
+import { refuse } from './refusal';
+import { ApplicationState, permittedActions } from './workflow';
+
+export const ARTICLE = '第15条';
+
+/** The conditions of 第15条第4項, in the order of its items (第1号–第8号). */
+export const CLAUSES = [
+  'CONFIDENTIALITY', // 第1号 秘密保持に関する事項
+  'NO_OTHER_PURPOSE_OR_THIRD_PARTY', // 第2号 目的外の使用及び第三者への提供の禁止に関する事項
+  'NO_COPYING', // 第3号 複写又は複製の禁止に関する事項
+  'RETURN_OR_DISPOSAL', // 第4号 使用期間終了後の返還又は廃棄の義務に関する事項
+  'INSPECTION', // 第5号 使用又は保管状況に係る検査に応じる義務に関する事項
+  'INCIDENT_REPORTING', // 第6号 滅失、き損等の事故発生時における報告義務に関する事項
+  'DAMAGES', // 第7号 損害賠償に関する事項
+  'OTHER', // 第8号 その他総括管理責任者が必要と認める事項
+] as const;
+export type Clause = (typeof CLAUSES)[number];
+
+export const CLAUSE_TITLES: Record<Clause, string> = {
+  CONFIDENTIALITY: '秘密保持に関する事項',
+  NO_OTHER_PURPOSE_OR_THIRD_PARTY: '目的外の使用及び第三者への提供の禁止に関する事項',
+  NO_COPYING: '複写又は複製の禁止に関する事項',
+  RETURN_OR_DISPOSAL: '使用期間終了後の返還又は廃棄の義務に関する事項',
+  INSPECTION: '使用又は保管状況に係る検査に応じる義務に関する事項',
+  INCIDENT_REPORTING: '滅失、き損等の事故発生時における報告義務に関する事項',
+  DAMAGES: '損害賠償に関する事項',
+  OTHER: 'その他総括管理責任者が必要と認める事項',
+};
+
+export function clauseArticle(clause: Clause): string {
+  return `第15条第4項第${CLAUSES.indexOf(clause) + 1}号`;
+}
+
+/** A clause-8 item the general manager requires (その他総括管理責任者が必要と認める事項). */
+export interface RequiredItem {
+  id: string;
+  title: string;
+  requiredBy: string;
+  requiredAt: string;
+}
+
+/** Where a clause stands in the agreement: its text, or a reference to where it stands in the signed document. */
+export interface AgreementClause {
+  clause: Clause;
+  /** For clause 8: which required item this entry answers. */
+  requiredItemId?: string;
+  text?: string;
+  reference?: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface Agreement {
+  clauses: AgreementClause[];
+  /** The signed document (協定書等): number, title, where kept. */
+  documentReference?: string;
+  concludedOn?: string;
+  concludedBy?: string;
+  concludedAt?: string;
+}
+
+export const END_KINDS = ['RETURN', 'DISPOSAL'] as const;
+export type EndKind = (typeof END_KINDS)[number];
+
+export interface ReturnOrDisposal {
+  kind: EndKind;
+  on: string;
+  method: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface Inspection {
+  id: string;
+  on: string;
+  findings: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface IncidentReport {
+  id: string;
+  occurredOn: string;
+  reportedOn: string;
+  description: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface ExternalProvision extends ApplicationState {
+  id: string;
+  form: 'FORM_8';
+  title: string;
+  departmentId: string;
+  datasetIds: string[];
+  recipient: string;
+  recipientAbroad: boolean;
+  includesPersonalInformation: boolean;
+  purpose: string;
+  period: Period;
+  legalBasis: string;
+  /** Clause-8 items the general manager required when approving. */
+  requiredItems: RequiredItem[];
+  agreement: Agreement;
+  returnOrDisposal?: ReturnOrDisposal;
+  inspections: Inspection[];
+  incidents: IncidentReport[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProvisionInput {
+  recipient: string;
+  recipientAbroad: boolean;
+  includesPersonalInformation: boolean;
+  purpose: string;
+  period: Period;
+  legalBasis: string;
+}
+
+export function validateProvisionInput(input: ProvisionInput, datasets: Dataset[]): void {
+  if (datasets.length === 0) refuse('INVALID_VALUE', 'Name the data to be provided.', '第15条第1項', ['datasetIds']);
+  if (!input.recipient.trim()) refuse('INVALID_VALUE', 'Name the recipient (提供先).', '第15条第1項', ['recipient']);
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State the purpose (提供目的).', '第15条第1項', ['purpose']);
+  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', 'State the legal basis (根拠).', '第15条第1項', ['legalBasis']);
+  validatePeriod(input.period, '第15条第1項');
+  // 個人情報: the consultation says so when any dataset holds it.
+  if (!input.includesPersonalInformation && datasets.some((d) => d.containsPersonalInformation)) {
+    refuse(
+      'INVALID_VALUE',
+      'A dataset named holds personal information (個人情報): the consultation must say personal information is included.',
+      '第15条第1項',
+      ['includesPersonalInformation'],
+    );
+  }
+}
+
+/** The information manager of the department that holds the data consults (第15条第1項). */
+export function assertMayProvide(actor: Actor, datasets: Dataset[], now: string): string {
+  const departments = [...new Set(datasets.map((d) => d.departmentId))];
+  if (departments.length > 1) {
+    refuse('INVALID_VALUE', 'One consultation provides the data of one department; file one for each department.', '第15条第1項', ['datasetIds']);
+  }
+  return assertInformationManagerOf(actor, departments, now, '第15条第1項', ['datasetIds'], 'consult on providing this data');
+}
+
+export function assertMayDecide(actor: Actor, now: string): void {
+  if (!holds(actor, 'GENERAL_MANAGER', now)) {
+    refuse('FORBIDDEN', 'Only the general manager (総括管理責任者) decides an external provision. 総括管理責任者のみが決裁できます。', '第15条第1項');
+  }
+}
+
+/** Clause-8 items, required by the general manager when approving (その他総括管理責任者が必要と認める事項). */
+export function requiredItems(titles: string[], deciderId: string, now: string, newId: () => string): RequiredItem[] {
+  const clean = titles.map((t) => t.trim()).filter((t) => t.length > 0);
+  if (new Set(clean).size !== clean.length) refuse('DUPLICATE', 'A required item is listed twice.', clauseArticle('OTHER'), ['requiredClauses']);
+  return clean.map((title) => ({ id: newId(), title, requiredBy: deciderId, requiredAt: now }));
+}
+
+export interface ClauseStatus {
+  clause: Clause;
+  article: string;
+  title: string;
+  requiredItem?: RequiredItem;
+  entry?: AgreementClause;
+  present: boolean;
+  /** Why the clause is missing, for a person. */
+  missingBecause?: string;
+}
+
+/**
+ * The completeness check of 第15条第4項, clause by clause: the seven fixed clauses, and clause 8 once for each
+ * item the general manager required (none when nothing was required).
+ */
+export function clauseStatuses(p: Pick<ExternalProvision, 'agreement' | 'requiredItems'>): ClauseStatus[] {
+  const fixed: ClauseStatus[] = CLAUSES.filter((c) => c !== 'OTHER').map((clause) => {
+    const entry = p.agreement.clauses.find((e) => e.clause === clause);
+    return {
+      clause,
+      article: clauseArticle(clause),
+      title: CLAUSE_TITLES[clause],
+      entry,
+      present: !!entry,
+      missingBecause: entry ? undefined : `The agreement does not yet state ${CLAUSE_TITLES[clause]} (${clauseArticle(clause)}).`,
+    };
+  });
+  const other: ClauseStatus[] = p.requiredItems.map((item) => {
+    const entry = p.agreement.clauses.find((e) => e.clause === 'OTHER' && e.requiredItemId === item.id);
+    return {
+      clause: 'OTHER',
+      article: clauseArticle('OTHER'),
+      title: item.title,
+      requiredItem: item,
+      entry,
+      present: !!entry,
+      missingBecause: entry ? undefined : `The general manager required 「${item.title}」 (${clauseArticle('OTHER')}); the agreement does not yet state it.`,
+    };
+  });
+  return [...fixed, ...other];
+}
+
+export function isAgreementComplete(p: Pick<ExternalProvision, 'agreement' | 'requiredItems'>): boolean {
+  return clauseStatuses(p).every((c) => c.present);
+}
+
+function assertProvider(actor: Actor, p: ExternalProvision, now: string, article: string): void {
+  assertInformationManagerOf(actor, [p.departmentId], now, article, ['provisionId'], 'keep the record of this provision');
+}
+
+/** Records where a clause stands in the agreement; only after approval and before conclusion (第15条第3項). */
+export function recordClause(
+  actor: Actor,
+  p: ExternalProvision,
+  input: { clause: Clause; requiredItemId?: string; text?: string; reference?: string },
+  now: string,
+): AgreementClause[] {
+  const article = clauseArticle(input.clause);
+  assertProvider(actor, p, now, article);
+  if (p.status !== 'APPROVED') refuse('INVALID_STATE', 'The agreement follows the approval of the consultation (第15条第1項).', '第15条第3項');
+  if (p.agreement.concludedAt) refuse('INVALID_STATE', 'The agreement is concluded; its clauses no longer change.', '第15条第3項');
+  if (!input.text?.trim() && !input.reference?.trim()) {
+    refuse('INVALID_VALUE', 'Give the clause text or where it stands in the signed document (e.g. 第5条).', article, ['text']);
+  }
+  if (input.clause === 'OTHER') {
+    if (!p.requiredItems.some((i) => i.id === input.requiredItemId)) {
+      refuse('INVALID_VALUE', 'Clause 8 answers an item the general manager required: name it (requiredItemId).', article, ['requiredItemId']);
+    }
+  } else if (input.requiredItemId) {
+    refuse('INVALID_VALUE', 'Only clause 8 answers a required item.', article, ['requiredItemId']);
+  }
+  const entry: AgreementClause = {
+    clause: input.clause,
+    requiredItemId: input.clause === 'OTHER' ? input.requiredItemId : undefined,
+    text: input.text?.trim() || undefined,
+    reference: input.reference?.trim() || undefined,
+    recordedBy: actor.person.id,
+    recordedAt: now,
+  };
+  const others = p.agreement.clauses.filter((e) => !(e.clause === entry.clause && e.requiredItemId === entry.requiredItemId));
+  return [...others, entry];
+}
+
+/** 第15条第3項・第4項: the agreement is concluded only when it holds every clause required of it. */
+export function concludeAgreement(actor: Actor, p: ExternalProvision, input: { concludedOn: string; documentReference: string }, now: string): Agreement {
+  assertProvider(actor, p, now, '第15条第3項');
+  if (p.status !== 'APPROVED') refuse('INVALID_STATE', 'Only an approved consultation leads to an agreement (第15条第1項).', '第15条第3項');
+  if (p.agreement.concludedAt) refuse('INVALID_STATE', 'The agreement is already concluded.', '第15条第3項');
+  if (!isDate(input.concludedOn)) refuse('INVALID_VALUE', 'concludedOn is a date (YYYY-MM-DD).', '第15条第3項', ['concludedOn']);
+  if (!input.documentReference.trim()) refuse('INVALID_VALUE', 'Name the signed document (協定書等).', '第15条第3項', ['documentReference']);
+  const missing = clauseStatuses(p).filter((c) => !c.present);
+  if (missing.length > 0) {
+    const first = missing[0];
+    refuse(
+      'AGREEMENT_INCOMPLETE',
+      `The agreement lacks ${missing.map((m) => `${m.title} (${m.article})`).join(', ')}. 協定書等に必要な条件が欠けています。`,
+      first.article,
+      ['clauses', first.clause],
+    );
+  }
+  return { ...p.agreement, documentReference: input.documentReference.trim(), concludedOn: input.concludedOn, concludedBy: actor.person.id, concludedAt: now };
+}
+
+export const PROVISION_STAGES = ['CONSULTATION', 'AGREEMENT_PENDING', 'PROVIDED', 'PERIOD_ENDED', 'CLOSED', 'NOT_PROVIDED'] as const;
+export type ProvisionStage = (typeof PROVISION_STAGES)[number];
+
+/** Where a provision stands. Data is provided only when approved and the agreement concluded. */
+export function stage(p: ExternalProvision, now: string): ProvisionStage {
+  if (p.status === 'REJECTED' || p.status === 'WITHDRAWN') return 'NOT_PROVIDED';
+  if (p.status !== 'APPROVED') return 'CONSULTATION';
+  if (!p.agreement.concludedAt) return 'AGREEMENT_PENDING';
+  if (p.returnOrDisposal) return 'CLOSED';
+  return hasEnded(p.period, now) ? 'PERIOD_ENDED' : 'PROVIDED';
+}
+
+export function isProvided(p: ExternalProvision): boolean {
+  return p.status === 'APPROVED' && !!p.agreement.concludedAt;
+}
+
+function assertConcluded(p: ExternalProvision, article: string): void {
+  if (!isProvided(p)) refuse('INVALID_STATE', 'Nothing was provided: the consultation is not approved or the agreement not concluded.', article);
+}
+
+/** 第4号: at the end of the period the data is returned or disposed of; the record says when and how. */
+export function recordReturnOrDisposal(actor: Actor, p: ExternalProvision, input: { kind: EndKind; on: string; method: string }, now: string): ReturnOrDisposal {
+  const article = clauseArticle('RETURN_OR_DISPOSAL');
+  assertProvider(actor, p, now, article);
+  assertConcluded(p, article);
+  if (p.returnOrDisposal) refuse('INVALID_STATE', 'The return or disposal is already recorded.', article);
+  if (!isDate(input.on)) refuse('INVALID_VALUE', 'on is a date (YYYY-MM-DD).', article, ['on']);
+  if (!input.method.trim()) refuse('INVALID_VALUE', 'State how the data was returned or disposed of (方法).', article, ['method']);
+  if (input.on < p.period.from) refuse('INVALID_VALUE', 'The data cannot be returned before the period began.', article, ['on']);
+  return { kind: input.kind, on: input.on, method: input.method.trim(), recordedBy: actor.person.id, recordedAt: now };
+}
+
+/** 第5号: inspections of how the recipient uses and keeps the data. */
+export function recordInspection(actor: Actor, p: ExternalProvision, input: { on: string; findings: string }, id: string, now: string): Inspection {
+  const article = clauseArticle('INSPECTION');
+  assertProvider(actor, p, now, article);
+  assertConcluded(p, article);
+  if (!isDate(input.on)) refuse('INVALID_VALUE', 'on is a date (YYYY-MM-DD).', article, ['on']);
+  if (!input.findings.trim()) refuse('INVALID_VALUE', 'Record what the inspection found.', article, ['findings']);
+  return { id, on: input.on, findings: input.findings.trim(), recordedBy: actor.person.id, recordedAt: now };
+}
+
+/** 第6号: loss, damage and other incidents at the recipient, as reported. */
+export function recordIncident(
+  actor: Actor,
+  p: ExternalProvision,
+  input: { occurredOn: string; reportedOn: string; description: string },
+  id: string,
+  now: string,
+): IncidentReport {
+  const article = clauseArticle('INCIDENT_REPORTING');
+  assertProvider(actor, p, now, article);
+  assertConcluded(p, article);
+  if (!isDate(input.occurredOn)) refuse('INVALID_VALUE', 'occurredOn is a date (YYYY-MM-DD).', article, ['occurredOn']);
+  if (!isDate(input.reportedOn)) refuse('INVALID_VALUE', 'reportedOn is a date (YYYY-MM-DD).', article, ['reportedOn']);
+  if (input.reportedOn < input.occurredOn) refuse('INVALID_VALUE', 'An incident is reported after it occurred.', article, ['reportedOn']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe the incident (事故の内容).', article, ['description']);
+  return { id, occurredOn: input.occurredOn, reportedOn: input.reportedOn, description: input.description.trim(), recordedBy: actor.person.id, recordedAt: now };
+}
+
+export interface Obligation {
+  clause: Clause;
+  article: string;
+  title: string;
+  /** Due now (the period has ended and nothing was returned or disposed of). */
+  overdue: boolean;
+  note: string;
+}
+
+/** The obligations still open on a provided dataset. */
+export function openObligations(p: ExternalProvision, now: string): Obligation[] {
+  if (!isProvided(p) || p.returnOrDisposal) return [];
+  const ended = hasEnded(p.period, now);
+  return [
+    {
+      clause: 'RETURN_OR_DISPOSAL',
+      article: clauseArticle('RETURN_OR_DISPOSAL'),
+      title: CLAUSE_TITLES.RETURN_OR_DISPOSAL,
+      overdue: ended,
+      note: ended ? `The period ended on ${p.period.until}; no return or disposal is recorded.` : `Due when the period ends on ${p.period.until}.`,
+    },
+    {
+      clause: 'INSPECTION',
+      article: clauseArticle('INSPECTION'),
+      title: CLAUSE_TITLES.INSPECTION,
+      overdue: false,
+      note: `${p.inspections.length} inspection(s) recorded; the recipient must accept inspection while it holds the data.`,
+    },
+    {
+      clause: 'INCIDENT_REPORTING',
+      article: clauseArticle('INCIDENT_REPORTING'),
+      title: CLAUSE_TITLES.INCIDENT_REPORTING,
+      overdue: false,
+      note: `${p.incidents.length} incident(s) reported; the recipient reports loss or damage while it holds the data.`,
+    },
+  ];
+}
+
+export function viewerActions(actor: Actor, p: ExternalProvision, now: string) {
+  return permittedActions(p, actor.person.id, holds(actor, 'GENERAL_MANAGER', now));
+}
+

@@ -1,0 +1,30 @@
+/** Periods of use and provision: inclusive calendar dates (YYYY-MM-DD) in Asia/Tokyo. */
+import { tokyoDate } from './people';
+import { refuse } from './refusal';
+
+export interface Period {
+  from: string;
+  until: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isDate(s: string | undefined): s is string {
+  return !!s && DATE.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s;
+}
+
+export function validatePeriod(p: Period, article: string, field = 'period'): void {
+  if (!isDate(p.from)) refuse('INVALID_VALUE', 'The period starts on a date (YYYY-MM-DD).', article, [field, 'from']);
+  if (!isDate(p.until)) refuse('INVALID_VALUE', 'The period ends on a date (YYYY-MM-DD).', article, [field, 'until']);
+  if (p.until < p.from) refuse('INVALID_VALUE', 'The period ends before it starts.', article, [field, 'until']);
+}
+
+/** Whether `now` falls within the period, by the city's calendar. */
+export function isCurrent(p: Period, now: string): boolean {
+  const today = tokyoDate(now);
+  return p.from <= today && today <= p.until;
+}
+
+export function hasEnded(p: Period, now: string): boolean {
+  return tokyoDate(now) > p.until;
+}

@@ -1,0 +1,163 @@
+/**
+ * The workflow every form shares (functions/domain/workflow.ts), as mutations that take an application of any
+ * form: submit, withdraw, decide. Each form contributes its rules (who decides, what approval does) as `FormRules`.
+ */
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { AuditEvent, AuditedType } from '../domain/audit';
+import { ApplicationState, DecisionInput, assertVersion, decide, submit, withdraw } from '../domain/workflow';
+import { holds, managedDepartments } from '../domain/people';
+import { refuse } from '../domain/refusal';
+import { Change } from '../store/store';
+import { inboxPartition, listApplicationsOf, listInbox } from '../store/consultations';
+import { connection, PageArgs } from '../../graphql/common';
+import { Application, ApplicationConnection } from '../../graphql/applications';
+import { ApplicationPayload, ApplicationTransitionInput, DecideApplicationInput } from '../../graphql/applicationInputs';
+import { fromGlobalId } from '../../graphql/globalId';
+import { Context } from './context';
+import { Outcome, auditEvent, mutate, outcome, read } from './support';
+
+export interface ApplicationRecord extends ApplicationState {
+  id: string;
+  updatedAt: string;
+}
+
+export interface FormRules<R extends ApplicationRecord> {
+  type: AuditedType & ('Consultation' | 'DataUseApplication' | 'ExternalProvision');
+  /** The prefix of its audit actions, e.g. `consultation`. */
+  action: string;
+  load(ctx: Context, key: string): Promise<R | undefined>;
+  change(r: R, expectedVersion?: number): Change;
+  article(r: R): string;
+  /** Checks at submission beyond the workflow's: the applicant still may, the subject still allows it. */
+  checkSubmit(ctx: Context, r: R, now: string): Promise<void>;
+  assertMayDecide(ctx: Context, r: R, now: string): void;
+  /** What approval adds to the application and does elsewhere, in the same transaction. */
+  approve?(ctx: Context, before: R, after: R, input: DecisionInput & { requiredClauses?: string[] }, now: string): Promise<{ after: R; changes: Change[]; events: AuditEvent[] }>;
+}
+
+function next<R extends ApplicationRecord>(before: R, patch: Partial<R>, now: string): R {
+  return { ...before, ...patch, version: before.version + 1, updatedAt: now };
+}
+
+export async function submitApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
+  assertVersion(before.version, expectedVersion);
+  const patch = submit(before, ctx.viewer.person.id, now);
+  await rules.checkSubmit(ctx, before, now);
+  const after = next(before, { ...patch, decision: undefined } as Partial<R>, now);
+  return outcome(after, [rules.change(after, before.version)], [
+    auditEvent(ctx, now, rules.type, after.id, `${rules.action}.submitted`, before, after, { article: rules.article(after) }),
+  ]);
+}
+
+export function withdrawApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
+  const patch = withdraw(before, ctx.viewer.person.id, now);
+  assertVersion(before.version, expectedVersion);
+  const after = next(before, patch as Partial<R>, now);
+  return outcome(after, [rules.change(after, before.version)], [
+    auditEvent(ctx, now, rules.type, after.id, `${rules.action}.withdrawn`, before, after, { article: rules.article(after) }),
+  ]);
+}
+
+export async function decideApplication<R extends ApplicationRecord>(
+  ctx: Context,
+  rules: FormRules<R>,
+  before: R,
+  input: DecisionInput & { expectedVersion: number; requiredClauses?: string[] },
+  now: string,
+): Promise<Outcome<R>> {
+  const article = rules.article(before);
+  rules.assertMayDecide(ctx, before, now);
+  // Decided already: say so first, whatever version the client saw.
+  const patch = decide(before, ctx.viewer.person.id, input, now, article);
+  assertVersion(before.version, input.expectedVersion);
+  if (input.requiredClauses?.length && (patch.status !== 'APPROVED' || !rules.approve)) {
+    refuse('INVALID_VALUE', 'Required clauses are added when approving an external provision (様式第8号).', '第15条第4項第8号', ['requiredClauses']);
+  }
+  let after = next(before, patch as Partial<R>, now);
+  const changes: Change[] = [];
+  const events: AuditEvent[] = [];
+  if (after.status === 'APPROVED' && rules.approve) {
+    const effect = await rules.approve(ctx, before, after, input, now);
+    after = effect.after;
+    changes.push(...effect.changes);
+    events.push(...effect.events);
+  }
+  return outcome(
+    after,
+    [rules.change(after, before.version), ...changes],
+    [auditEvent(ctx, now, rules.type, after.id, `${rules.action}.${after.status.toLowerCase()}`, before, after, { article }), ...events],
+  );
+}
+
+const registry = new Map<string, FormRules<ApplicationRecord>>();
+
+/** Each form's resolver module registers its rules, so the shared mutations find them by the id's type. */
+export function registerForm<R extends ApplicationRecord>(rules: FormRules<R>): FormRules<R> {
+  registry.set(rules.type, rules as unknown as FormRules<ApplicationRecord>);
+  return rules;
+}
+
+async function loadAny(ctx: Context, id: string): Promise<{ rules: FormRules<ApplicationRecord>; record: ApplicationRecord }> {
+  const decoded = fromGlobalId(id);
+  const rules = decoded && registry.get(decoded.type);
+  if (!decoded || !rules) refuse('NOT_FOUND', 'applicationId is not the id of an application.', undefined, ['applicationId']);
+  const record = await rules.load(ctx, decoded.key);
+  if (!record) refuse('NOT_FOUND', 'No application has that id.', undefined, ['applicationId']);
+  return { rules, record };
+}
+
+const tagged = (rules: FormRules<ApplicationRecord>, r: ApplicationRecord) => ({ application: { ...r, __typename: rules.type } });
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @Query(() => ApplicationConnection, {
+    description:
+      '自分の決裁待ち(様式を問わず、提出の古い順)。本日保有する役割から決まる。 / What awaits the viewer’s decision, every form, oldest first, by the roles held today.',
+  })
+  myInbox(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const now = ctx.clock();
+      const partitions = [
+        ...(holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', now) ? [inboxPartition('SYSTEM_ADMINISTRATOR')] : []), // 様式第1号–第3号
+        ...(holds(ctx.viewer, 'GENERAL_MANAGER', now) ? [inboxPartition('GENERAL_MANAGER')] : []), // 様式第8号
+        ...managedDepartments(ctx.viewer, now).map((d) => inboxPartition('INFORMATION_MANAGER', d)), // 様式第6号
+      ];
+      if (partitions.length === 0) return connection({ nodes: [] });
+      return connection(await listInbox(ctx.store, partitions, first, after));
+    });
+  }
+
+  @Query(() => ApplicationConnection, { description: '自分が作成した申請・協議(様式を問わず、新しい順)。 / The viewer’s own applications, every form, newest first.' })
+  myApplications(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listApplicationsOf(ctx.store, ctx.viewer.person.id, first, after)));
+  }
+
+  @Mutation(() => ApplicationPayload, { description: '提出(様式を問わない)。 / Submit an application of any form.' })
+  submitApplication(@Arg('input') input: ApplicationTransitionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const { rules, record } = await loadAny(ctx, input.applicationId);
+      const o = await submitApplication(ctx, rules, record, input.expectedVersion, now);
+      return outcome(tagged(rules, o.payload), o.changes, o.events);
+    });
+  }
+
+  @Mutation(() => ApplicationPayload, { description: '取下げ(申請者のみ、様式を問わない)。 / Withdraw an application of any form.' })
+  withdrawApplication(@Arg('input') input: ApplicationTransitionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const { rules, record } = await loadAny(ctx, input.applicationId);
+      const o = withdrawApplication(ctx, rules, record, input.expectedVersion, now);
+      return outcome(tagged(rules, o.payload), o.changes, o.events);
+    });
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description: '決裁(様式が定める者が行う)。承認の効果は同一トランザクションで記録。 / Decide an application of any form, by the role its form names.',
+  })
+  decideApplication(@Arg('input') input: DecideApplicationInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const { rules, record } = await loadAny(ctx, input.applicationId);
+      const o = await decideApplication(ctx, rules, record, input, now);
+      return outcome(tagged(rules, o.payload), o.changes, o.events);
+    });
+  }
+}

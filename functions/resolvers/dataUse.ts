@@ -1,0 +1,143 @@
+/** データ利用承認申請 (様式第6号, 第14条): apply to the department that holds the data; its manager decides. */
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ARTICLE, DataUseApplication as DataUseRecord, assertMayApply, assertMayDecide, isCurrentGrant, validateDataUseInput, viewerActions } from '../domain/dataUse';
+import { submit } from '../domain/workflow';
+import { getDepartment, getPerson } from '../store/people';
+import { dataChange, getDataUse, getDataset, listRunningGrantsOfDepartment } from '../store/data';
+import { listAuditOfObject } from '../store/audit';
+import { connection, PageArgs } from '../../graphql/common';
+import { ApplyForDataUseInput, DataUseApplication, DataUseApplicationConnection, DataUseApplicationPayload } from '../../graphql/dataUse';
+import { Dataset } from '../../graphql/datasets';
+import { Department, Person } from '../../graphql/people';
+import { AuditEventConnection } from '../../graphql/audit';
+import { Context } from './context';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { registerForm } from './applications';
+
+export const dataUseRules = registerForm<DataUseRecord>({
+  type: 'DataUseApplication',
+  action: 'dataUse',
+  load: (ctx, key) => getDataUse(ctx.store, key),
+  change: dataChange.dataUse,
+  article: () => ARTICLE,
+  async checkSubmit(ctx, a, now) {
+    const dataset = found(await getDataset(ctx.store, a.datasetId), 'dataset', 'datasetId');
+    assertMayApply(ctx.viewer, dataset, a.requestingDepartmentId, now);
+  },
+  assertMayDecide: (ctx, a, now) => assertMayDecide(ctx.viewer, a, now),
+});
+
+@Resolver(() => DataUseApplication)
+export class DataUseResolver {
+  @Query(() => DataUseApplicationConnection, {
+    description:
+      '主管課が現在利用できる他課のデータ(承認済・期間内)。既定は自分の課。 / What a department may use now (the viewer’s own by default).',
+  })
+  dataUseGrants(
+    @Args() { first, after }: PageArgs,
+    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return read(async () => {
+      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
+      const now = ctx.clock();
+      const page = await listRunningGrantsOfDepartment(ctx.store, dept, now, first, after);
+      return connection({ ...page, nodes: page.nodes.filter((g) => isCurrentGrant(g, now)) });
+    });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() a: DataUseRecord) {
+    return globalId('DataUseApplication', a.id);
+  }
+
+  @FieldResolver(() => Dataset)
+  dataset(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return getDataset(ctx.store, a.datasetId);
+  }
+
+  @FieldResolver(() => Department, { description: '利用する主管課。 / The department that would use the data.' })
+  requestingDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, a.requestingDepartmentId);
+  }
+
+  @FieldResolver(() => Department, { description: 'データを所管し承認する主管課。 / The department that holds the data and decides.' })
+  owningDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, a.owningDepartmentId);
+  }
+
+  @FieldResolver(() => Person)
+  applicant(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, a.applicantId);
+  }
+
+  @FieldResolver(() => Department)
+  applicantDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, a.requestingDepartmentId);
+  }
+
+  @FieldResolver(() => String)
+  article() {
+    return ARTICLE;
+  }
+
+  @FieldResolver(() => Boolean, { description: '現在有効な利用許可か。 / Whether it is a grant in force today.' })
+  current(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return isCurrentGrant(a, ctx.clock());
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() a: DataUseRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'DataUseApplication', a.id, first, after)));
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanSubmit(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, a, ctx.clock()).submit;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanWithdraw(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, a, ctx.clock()).withdraw;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanDecide(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, a, ctx.clock()).decide;
+  }
+
+  @Mutation(() => DataUseApplicationPayload, {
+    description: 'データ利用承認申請書(様式第6号)の作成(`submit: true` で提出)。 / Apply to use another department’s dataset.',
+  })
+  applyForDataUse(@Arg('input') input: ApplyForDataUseInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const dataset = found(await getDataset(ctx.store, keyOf(input.datasetId, 'Dataset', 'datasetId')), 'dataset', 'datasetId');
+      const requesting = keyOf(input.requestingDepartmentId, 'Department', 'requestingDepartmentId');
+      found(await getDepartment(ctx.store, requesting), 'department', 'requestingDepartmentId');
+      assertMayApply(ctx.viewer, dataset, requesting, now);
+      const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
+      validateDataUseInput(fields);
+      const draft: DataUseRecord = {
+        id: newId(now),
+        form: 'FORM_6',
+        title: `「${dataset.name}」の利用`,
+        datasetId: dataset.id,
+        owningDepartmentId: dataset.departmentId,
+        requestingDepartmentId: requesting,
+        ...fields,
+        applicantId: ctx.viewer.person.id,
+        status: 'DRAFT',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const events = [auditEvent(ctx, now, 'DataUseApplication', draft.id, 'dataUse.drafted', undefined, draft, { article: ARTICLE })];
+      let saved = draft;
+      if (input.submit) {
+        saved = { ...draft, ...submit(draft, ctx.viewer.person.id, now) };
+        events.push(auditEvent(ctx, now, 'DataUseApplication', draft.id, 'dataUse.submitted', draft, saved, { article: ARTICLE }));
+      }
+      return outcome({ application: saved }, [dataChange.dataUse(saved)], events);
+    });
+  }
+}

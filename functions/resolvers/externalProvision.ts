@@ -1,0 +1,274 @@
+/**
+ * データの外部提供 (様式第8号, 第15条): consultation with the general manager, the agreement checked clause by clause
+ * against 第15条第4項, and the obligations that follow provision.
+ */
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  ExternalProvision as ProvisionRecord,
+  assertMayDecide,
+  assertMayProvide,
+  clauseStatuses,
+  concludeAgreement,
+  isAgreementComplete,
+  openObligations,
+  recordClause,
+  recordIncident,
+  recordInspection,
+  recordReturnOrDisposal,
+  requiredItems,
+  stage,
+  validateProvisionInput,
+  viewerActions,
+} from '../domain/externalProvision';
+import { assertVersion, submit } from '../domain/workflow';
+import { Dataset as DatasetRecord } from '../domain/datasets';
+import { getDepartment, getPerson } from '../store/people';
+import { dataChange, getDatasets, getProvision, listProvisionsOfDepartment, listProvisionsPastPeriod } from '../store/data';
+import { listAuditOfObject } from '../store/audit';
+import { connection, PageArgs } from '../../graphql/common';
+import {
+  Agreement,
+  ConcludeAgreementInput,
+  ConsultExternalProvisionInput,
+  ExternalProvision,
+  ExternalProvisionConnection,
+  ExternalProvisionPayload,
+  Obligation,
+  ProvisionStage,
+  RecordAgreementClauseInput,
+  RecordIncidentInput,
+  RecordInspectionInput,
+  RecordReturnOrDisposalInput,
+  RequiredItem,
+} from '../../graphql/externalProvision';
+import { Dataset } from '../../graphql/datasets';
+import { Department, Person } from '../../graphql/people';
+import { AuditEventConnection } from '../../graphql/audit';
+import { Context } from './context';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { registerForm } from './applications';
+
+const CONSULT = '第15条第1項';
+
+async function loadDatasets(ctx: Context, ids: string[]): Promise<DatasetRecord[]> {
+  const keys = ids.map((id) => keyOf(id, 'Dataset', 'datasetIds'));
+  return (await getDatasets(ctx.store, keys)).map((d) => found(d, 'dataset', 'datasetIds'));
+}
+
+export const provisionRules = registerForm<ProvisionRecord>({
+  type: 'ExternalProvision',
+  action: 'externalProvision',
+  load: (ctx, key) => getProvision(ctx.store, key),
+  change: dataChange.provision,
+  article: () => CONSULT,
+  async checkSubmit(ctx, p, now) {
+    const datasets = (await getDatasets(ctx.store, p.datasetIds)).map((d) => found(d, 'dataset', 'datasetIds'));
+    assertMayProvide(ctx.viewer, datasets, now);
+  },
+  assertMayDecide: (ctx, _p, now) => assertMayDecide(ctx.viewer, now),
+  // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.
+  async approve(ctx, _before, after, input, now) {
+    const items = requiredItems(input.requiredClauses ?? [], ctx.viewer.person.id, now, () => newId(now));
+    return { after: { ...after, requiredItems: items }, changes: [], events: [] };
+  },
+});
+
+async function loadProvision(ctx: Context, id: string, expectedVersion: number): Promise<ProvisionRecord> {
+  const p = found(await getProvision(ctx.store, keyOf(id, 'ExternalProvision', 'provisionId')), 'external provision', 'provisionId');
+  assertVersion(p.version, expectedVersion);
+  return p;
+}
+
+function saved(ctx: Context, before: ProvisionRecord, patch: Partial<ProvisionRecord>, action: string, article: string, now: string) {
+  const after: ProvisionRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+  return outcome({ provision: after }, [dataChange.provision(after, before.version)], [
+    auditEvent(ctx, now, 'ExternalProvision', after.id, `externalProvision.${action}`, before, after, { article }),
+  ]);
+}
+
+@Resolver(() => ExternalProvision)
+export class ExternalProvisionResolver {
+  @Query(() => ExternalProvisionConnection, {
+    description:
+      '期間が終了したのに返還又は廃棄が記録されていない外部提供(第15条第4項第4号)。 / Provisions past their period with no return or disposal recorded.',
+  })
+  provisionsPastPeriod(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listProvisionsPastPeriod(ctx.store, ctx.clock(), first, after)));
+  }
+
+  @Query(() => ExternalProvisionConnection, { description: '主管課の外部提供(新しい順)。既定は自分の課。 / A department’s provisions, newest first.' })
+  externalProvisions(
+    @Args() { first, after }: PageArgs,
+    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return read(async () => {
+      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
+      return connection(await listProvisionsOfDepartment(ctx.store, dept, first, after));
+    });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() p: ProvisionRecord) {
+    return globalId('ExternalProvision', p.id);
+  }
+
+  @FieldResolver(() => [Dataset], { description: '提供するデータ。 / The datasets provided.' })
+  async datasets(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return (await getDatasets(ctx.store, p.datasetIds)).filter(Boolean);
+  }
+
+  @FieldResolver(() => Department, { description: '提供する主管課。 / The providing department.' })
+  department(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, p.departmentId);
+  }
+
+  @FieldResolver(() => Person)
+  applicant(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, p.applicantId);
+  }
+
+  @FieldResolver(() => Department)
+  applicantDepartment(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, p.departmentId);
+  }
+
+  @FieldResolver(() => String)
+  article() {
+    return CONSULT;
+  }
+
+  @FieldResolver(() => ProvisionStage, { description: '段階(承認かつ協定締結で初めて提供)。 / Stage: provided only once approved and concluded.' })
+  stage(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return stage(p, ctx.clock());
+  }
+
+  @FieldResolver(() => [RequiredItem], { description: '総括管理責任者が必要と認めた事項(第8号)。 / Clause-8 items the general manager required.' })
+  requiredItems(@Root() p: ProvisionRecord) {
+    return p.requiredItems.map((i) => ({ ...i, itemId: i.id }));
+  }
+
+  @FieldResolver(() => Agreement, { description: '協定書等と第15条第4項の条件ごとの確認。 / The agreement and its clause-by-clause check.' })
+  agreement(@Root() p: ProvisionRecord) {
+    return {
+      ...p.agreement,
+      clauses: clauseStatuses(p).map((c) => ({ ...c, requiredItem: c.requiredItem && { ...c.requiredItem, itemId: c.requiredItem.id } })),
+      complete: isAgreementComplete(p),
+    };
+  }
+
+  @FieldResolver(() => [Obligation], { description: '提供後も続く未了の義務。 / Obligations still open.' })
+  openObligations(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return openObligations(p, ctx.clock());
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'ExternalProvision', p.id, first, after)));
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanSubmit(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, p, ctx.clock()).submit;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanWithdraw(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, p, ctx.clock()).withdraw;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanDecide(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, p, ctx.clock()).decide;
+  }
+
+  @Mutation(() => ExternalProvisionPayload, {
+    description: 'データの外部提供協議書(様式第8号)の作成(あらかじめ総括管理責任者へ)。 / Consult the general manager in advance.',
+  })
+  consultExternalProvision(@Arg('input') input: ConsultExternalProvisionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const datasets = await loadDatasets(ctx, input.datasetIds);
+      const departmentId = assertMayProvide(ctx.viewer, datasets, now);
+      const fields = {
+        recipient: input.recipient.trim(),
+        recipientAbroad: input.recipientAbroad,
+        includesPersonalInformation: input.includesPersonalInformation,
+        purpose: input.purpose.trim(),
+        period: { from: input.period.from, until: input.period.until },
+        legalBasis: input.legalBasis.trim(),
+      };
+      validateProvisionInput(fields, datasets);
+      const draft: ProvisionRecord = {
+        id: newId(now),
+        form: 'FORM_8',
+        title: `「${fields.recipient}」への外部提供`,
+        departmentId,
+        datasetIds: datasets.map((d) => d.id),
+        ...fields,
+        requiredItems: [],
+        agreement: { clauses: [] },
+        inspections: [],
+        incidents: [],
+        applicantId: ctx.viewer.person.id,
+        status: 'DRAFT',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const events = [auditEvent(ctx, now, 'ExternalProvision', draft.id, 'externalProvision.drafted', undefined, draft, { article: CONSULT })];
+      let result = draft;
+      if (input.submit) {
+        result = { ...draft, ...submit(draft, ctx.viewer.person.id, now) };
+        events.push(auditEvent(ctx, now, 'ExternalProvision', draft.id, 'externalProvision.submitted', draft, result, { article: CONSULT }));
+      }
+      return outcome({ provision: result }, [dataChange.provision(result)], events);
+    });
+  }
+
+  @Mutation(() => ExternalProvisionPayload, { description: '協定書等の条件の記載の記録(第15条第4項)。 / Record where a condition stands in the agreement.' })
+  recordAgreementClause(@Arg('input') input: RecordAgreementClauseInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
+      const clauses = recordClause(ctx.viewer, before, input, now);
+      return saved(ctx, before, { agreement: { ...before.agreement, clauses } }, 'clauseRecorded', '第15条第4項', now);
+    });
+  }
+
+  @Mutation(() => ExternalProvisionPayload, {
+    description: '協定書等の締結(第15条第3項)。条件が欠けていれば拒否し、欠けた号を示す。 / Conclude the agreement; refused, naming the item, while a condition is missing.',
+  })
+  concludeAgreement(@Arg('input') input: ConcludeAgreementInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
+      const agreement = concludeAgreement(ctx.viewer, before, input, now);
+      return saved(ctx, before, { agreement }, 'agreementConcluded', '第15条第3項', now);
+    });
+  }
+
+  @Mutation(() => ExternalProvisionPayload, { description: '返還又は廃棄の記録(第15条第4項第4号)。 / Record the return or disposal.' })
+  recordReturnOrDisposal(@Arg('input') input: RecordReturnOrDisposalInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
+      const returnOrDisposal = recordReturnOrDisposal(ctx.viewer, before, input, now);
+      return saved(ctx, before, { returnOrDisposal }, input.kind === 'RETURN' ? 'returned' : 'disposed', '第15条第4項第4号', now);
+    });
+  }
+
+  @Mutation(() => ExternalProvisionPayload, { description: '検査の記録(第15条第4項第5号)。 / Record an inspection.' })
+  recordProvisionInspection(@Arg('input') input: RecordInspectionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
+      const inspection = recordInspection(ctx.viewer, before, input, newId(now), now);
+      return saved(ctx, before, { inspections: [...before.inspections, inspection] }, 'inspected', '第15条第4項第5号', now);
+    });
+  }
+
+  @Mutation(() => ExternalProvisionPayload, { description: '提供先の事故報告の記録(第15条第4項第6号)。 / Record an incident the recipient reported.' })
+  recordProvisionIncident(@Arg('input') input: RecordIncidentInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
+      const incident = recordIncident(ctx.viewer, before, input, newId(now), now);
+      return saved(ctx, before, { incidents: [...before.incidents, incident] }, 'incidentReported', '第15条第4項第6号', now);
+    });
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Datasets, data-use applications (様式第6号) with the grants they become, external provisions (様式第8号) and
+ * outsourcing contracts (第22条). Key layout in README.md.
+ */
+import { Dataset } from '../domain/datasets';
+import { DataUseApplication } from '../domain/dataUse';
+import { ExternalProvision, isProvided } from '../domain/externalProvision';
+import { OutsourcingContract } from '../domain/outsourcing';
+import { tokyoDate } from '../domain/people';
+import { Change, Store, compact, fromItem } from './store';
+import { Item } from './table';
+import { inboxPartition } from './consultations';
+
+export const datasetKey = (id: string) => ({ pk: `DATASET#${id}`, sk: 'DATASET' });
+export const dataUseKey = (id: string) => ({ pk: `DATAUSE#${id}`, sk: 'DATAUSE' });
+export const provisionKey = (id: string) => ({ pk: `PROVISION#${id}`, sk: 'PROVISION' });
+export const contractKey = (id: string) => ({ pk: `CONTRACT#${id}`, sk: 'CONTRACT' });
+
+/** Grants sort by their last day, so "still running" is a key range from today on. */
+const GRANT = 'GRANT#';
+const END = '~';
+
+export function datasetItem(d: Dataset): Item {
+  return {
+    ...datasetKey(d.id),
+    entity: 'Dataset',
+    kindPk: 'Dataset',
+    kindSk: d.id,
+    deptPk: `DEPT#${d.departmentId}`,
+    deptSk: `DATASET#${d.id}`,
+    subjectPk: `SYSTEM#${d.systemId}`,
+    subjectSk: `DATASET#${d.id}`,
+    ...compact(d),
+  };
+}
+
+export function dataUseItem(a: DataUseApplication): Item {
+  const granted = a.status === 'APPROVED';
+  return {
+    ...dataUseKey(a.id),
+    entity: 'DataUseApplication',
+    kindPk: 'DataUseApplication',
+    kindSk: a.id,
+    ...(a.status === 'SUBMITTED' ? { inboxPk: inboxPartition('INFORMATION_MANAGER', a.owningDepartmentId), inboxSk: `${a.submittedAt}#${a.id}` } : {}),
+    applicantPk: `PERSON#${a.applicantId}`,
+    applicantSk: a.id,
+    // An approved application is a grant: found by the dataset it opens and by the department it is for.
+    subjectPk: `DATASET#${a.datasetId}`,
+    subjectSk: granted ? `${GRANT}${a.period.until}#${a.id}` : `DATAUSE#${a.id}`,
+    deptPk: `DEPT#${a.requestingDepartmentId}`,
+    deptSk: granted ? `${GRANT}${a.period.until}#${a.id}` : `DATAUSE#${a.id}`,
+    ...compact(a),
+  };
+}
+
+export function provisionItem(p: ExternalProvision): Item {
+  const awaitingReturn = isProvided(p) && !p.returnOrDisposal;
+  return {
+    ...provisionKey(p.id),
+    entity: 'ExternalProvision',
+    kindPk: 'ExternalProvision',
+    kindSk: p.id,
+    ...(p.status === 'SUBMITTED' ? { inboxPk: inboxPartition('GENERAL_MANAGER'), inboxSk: `${p.submittedAt}#${p.id}` } : {}),
+    applicantPk: `PERSON#${p.applicantId}`,
+    applicantSk: p.id,
+    deptPk: `DEPT#${p.departmentId}`,
+    deptSk: `PROVISION#${p.id}`,
+    // Sparse: provided data not yet returned or disposed of, by the last day of its period (第15条第4項第4号).
+    ...(awaitingReturn ? { duePk: 'PROVISION_RETURN', dueSk: `${p.period.until}#${p.id}` } : {}),
+    ...compact(p),
+  };
+}
+
+export function contractItem(c: OutsourcingContract): Item {
+  return {
+    ...contractKey(c.id),
+    entity: 'OutsourcingContract',
+    kindPk: 'OutsourcingContract',
+    kindSk: c.id,
+    subjectPk: `SYSTEM#${c.systemId}`,
+    subjectSk: `CONTRACT#${c.id}`,
+    ...compact(c),
+  };
+}
+
+export const dataChange = {
+  dataset: (d: Dataset, expectedVersion?: number): Change => ({ item: datasetItem(d), expectedVersion }),
+  dataUse: (a: DataUseApplication, expectedVersion?: number): Change => ({ item: dataUseItem(a), expectedVersion }),
+  provision: (p: ExternalProvision, expectedVersion?: number): Change => ({ item: provisionItem(p), expectedVersion }),
+  contract: (c: OutsourcingContract, expectedVersion?: number): Change => ({ item: contractItem(c), expectedVersion }),
+};
+
+async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
+  const item = await store.load(key.pk, key.sk);
+  return item && fromItem<T>(item);
+}
+
+export const getDataset = (store: Store, id: string) => load<Dataset>(store, datasetKey(id));
+export const getDataUse = (store: Store, id: string) => load<DataUseApplication>(store, dataUseKey(id));
+export const getProvision = (store: Store, id: string) => load<ExternalProvision>(store, provisionKey(id));
+export const getContract = (store: Store, id: string) => load<OutsourcingContract>(store, contractKey(id));
+
+export async function getDatasets(store: Store, ids: string[]): Promise<(Dataset | undefined)[]> {
+  return (await store.loadMany(ids.map(datasetKey))).map((i) => i && fromItem<Dataset>(i));
+}
+
+function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
+  store.prime(p.items);
+  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
+}
+
+export async function listDatasetsOfSystem(store: Store, systemId: string, first: number, after?: string) {
+  return page<Dataset>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'DATASET#', limit: first, after }), store);
+}
+
+export async function listDatasetsOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
+  return page<Dataset>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'DATASET#', limit: first, after }), store);
+}
+
+/** Grants of a dataset whose period has not ended (some may not have started: the caller tells current ones). */
+export async function listRunningGrantsOfDataset(store: Store, datasetId: string, now: string, first: number, after?: string) {
+  const from = `${GRANT}${tokyoDate(now)}`;
+  return page<DataUseApplication>(
+    await store.table.query({ index: 'bySubject', partition: `DATASET#${datasetId}`, between: [from, `${GRANT}${END}`], limit: first, after }),
+    store,
+  );
+}
+
+/** Grants a department holds whose period has not ended. */
+export async function listRunningGrantsOfDepartment(store: Store, departmentId: string, now: string, first: number, after?: string) {
+  const from = `${GRANT}${tokyoDate(now)}`;
+  return page<DataUseApplication>(
+    await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, between: [from, `${GRANT}${END}`], limit: first, after }),
+    store,
+  );
+}
+
+export async function listProvisionsOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
+  return page<ExternalProvision>(
+    await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'PROVISION#', limit: first, after, descending: true }),
+    store,
+  );
+}
+
+/** Provided data whose period ended before today with no return or disposal recorded (第15条第4項第4号). */
+export async function listProvisionsPastPeriod(store: Store, now: string, first: number, after?: string) {
+  return page<ExternalProvision>(
+    await store.table.query({ index: 'byDueDate', partition: 'PROVISION_RETURN', between: ['0', `${tokyoDate(now)}`], limit: first, after }),
+    store,
+  );
+}
+
+export async function listContractsOfSystem(store: Store, systemId: string, first: number, after?: string) {
+  return page<OutsourcingContract>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONTRACT#', limit: first, after }), store);
+}

@@ -1,0 +1,58 @@
+/** Inputs and payload shared by every form's workflow: submit, withdraw, decide. */
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { MAX_LIST, MAX_NAME, MAX_TEXT, UserError } from './common';
+import { Application, DecisionOutcome } from './applications';
+
+@InputType({ description: '提出・取下げ(様式を問わない)。 / Submit or withdraw an application of any form.' })
+export class ApplicationTransitionInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  applicationId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+}
+
+@InputType({ description: '決裁(様式を問わない)。 / Decide an application of any form.' })
+export class DecideApplicationInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  applicationId!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
+
+  @Field(() => DecisionOutcome)
+  outcome!: DecisionOutcome;
+
+  @Field(() => String, { nullable: true, description: '理由(不承認・差戻しは必須)。 / Reason (required to reject or return).' })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  reason?: string;
+
+  @Field(() => [String], { nullable: true, description: '承認の条件。 / Conditions of an approval.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(MAX_TEXT, { each: true })
+  conditions?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      '様式第8号の承認: 協定書等に加える事項(第15条第4項第8号 その他総括管理責任者が必要と認める事項)。 / Form 8 approval: items the agreement must also contain.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(MAX_NAME, { each: true })
+  requiredClauses?: string[];
+}
+
+@ObjectType({ description: '申請・協議の変更結果。 / The result of an application mutation.' })
+export class ApplicationPayload {
+  @Field(() => Application, { nullable: true })
+  application?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

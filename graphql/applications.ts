@@ -1,0 +1,135 @@
+/**
+ * 申請・協議 — what every form shares: the workflow's states, the decision (the answers the text calls 様式第4号,
+ * 第7号, 第9号), and the `Application` interface that the inbox and "my applications" list.
+ */
+import { Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, DateTime, Node } from './common';
+import { Department, Person } from './people';
+
+export enum ApplicationStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  RETURNED = 'RETURNED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ApplicationStatus, {
+  name: 'ApplicationStatus',
+  description: '申請・協議の状態(全様式共通)。 / Where an application stands; shared by every form.',
+  valuesConfig: {
+    DRAFT: { description: '下書き。 / Draft, not yet submitted.' },
+    SUBMITTED: { description: '提出済・決裁待ち。 / Submitted, awaiting a decision.' },
+    APPROVED: { description: '承認。 / Approved.' },
+    REJECTED: { description: '不承認。 / Rejected.' },
+    RETURNED: { description: '差戻し(修正の上再提出)。 / Returned for revision.' },
+    WITHDRAWN: { description: '取下げ。 / Withdrawn by the applicant.' },
+  },
+});
+
+export enum DecisionOutcome {
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  RETURNED = 'RETURNED',
+}
+registerEnumType(DecisionOutcome, {
+  name: 'DecisionOutcome',
+  description: '決裁の結果。 / The outcome of a decision.',
+  valuesConfig: {
+    APPROVED: { description: '承認。 / Approve.' },
+    REJECTED: { description: '不承認(理由必須)。 / Reject (reason required).' },
+    RETURNED: { description: '差戻し(理由必須)。 / Return for revision (reason required).' },
+  },
+});
+
+export enum Form {
+  FORM_1 = 'FORM_1',
+  FORM_2 = 'FORM_2',
+  FORM_3 = 'FORM_3',
+  FORM_6 = 'FORM_6',
+  FORM_8 = 'FORM_8',
+}
+registerEnumType(Form, {
+  name: 'Form',
+  description: '規程の様式。 / The form of the regulation an application is made on.',
+  valuesConfig: {
+    FORM_1: { description: '様式第1号 行政システム決定の協議書(第7条)。' },
+    FORM_2: { description: '様式第2号 行政システムの設置等の協議書(第8条)。' },
+    FORM_3: { description: '様式第3号 ネットワークシステム接続の協議書(第9条)。' },
+    FORM_6: { description: '様式第6号 データ利用承認申請書(第14条)。' },
+    FORM_8: { description: '様式第8号 データの外部提供協議書(第15条)。' },
+  },
+});
+
+
+@ObjectType({
+  description:
+    '決裁(様式第4号・第7号・第9号に当たる回答)。 / The decision on an application: who, when, outcome, reason, conditions.',
+})
+export class Decision {
+  @Field(() => DecisionOutcome)
+  outcome!: DecisionOutcome;
+
+  @Field(() => DateTime)
+  decidedAt!: string;
+
+  @Field(() => String, { nullable: true, description: '理由。 / Reason.' })
+  reason?: string;
+
+  @Field(() => [String], { description: '承認の条件。 / Conditions attached to an approval.' })
+  conditions!: string[];
+}
+
+@InterfaceType({
+  implements: Node,
+  description: '申請・協議(様式を問わない)。 / An application on any form: what inboxes and “my applications” list.',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class Application extends Node {
+  @Field(() => Form, { description: '様式。 / The form.' })
+  form!: Form;
+
+  @Field({ description: '件名。 / Title.' })
+  title!: string;
+
+  @Field(() => ApplicationStatus)
+  status!: ApplicationStatus;
+
+  @Field(() => Decision, { nullable: true })
+  decision?: Decision;
+
+  @Field(() => DateTime, { nullable: true })
+  submittedAt?: string;
+
+  @Field(() => DateTime, { nullable: true })
+  withdrawnAt?: string;
+
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+
+  @Field(() => DateTime)
+  updatedAt!: string;
+
+  @Field(() => Person, { description: '申請者(情報管理責任者)。 / The applicant.' })
+  applicant!: unknown;
+
+  @Field(() => Department, { description: '申請した主管課。 / The applicant’s department.' })
+  applicantDepartment!: unknown;
+
+  @Field({ description: '根拠条文。 / The article that prescribes the form.' })
+  article!: string;
+
+  @Field({ description: '閲覧者が提出できるか。 / Whether the viewer may submit it.' })
+  viewerCanSubmit!: boolean;
+
+  @Field({ description: '閲覧者が取り下げられるか。 / Whether the viewer may withdraw it.' })
+  viewerCanWithdraw!: boolean;
+
+  @Field({ description: '閲覧者が決裁できるか。 / Whether the viewer may decide it.' })
+  viewerCanDecide!: boolean;
+}
+
+export const ApplicationConnection = Connection(Application, 'Application', '申請・協議');

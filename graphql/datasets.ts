@@ -1,0 +1,53 @@
+/** データ — datasets a system holds, owned by its department (第2条第10号, 第13条). */
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { Connection, DateTime, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+
+@ObjectType({ implements: Node, description: 'データ(データセット)。 / A dataset held in a system.' })
+export class Dataset extends Node {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field({ description: '個人情報(第2条第2号)を含む。 / Holds personal information.' })
+  containsPersonalInformation!: boolean;
+
+  @Field(() => Int, { description: '版。 / Version.' })
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+}
+
+export const DatasetConnection = Connection(Dataset, 'Dataset', 'データ');
+
+@InputType({ description: 'データの登録。 / Register a dataset of a system.' })
+export class RegisterDatasetInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  systemId!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  description?: string;
+
+  @Field()
+  containsPersonalInformation!: boolean;
+}
+
+@ObjectType({ description: 'データの変更結果。 / The result of a dataset mutation.' })
+export class DatasetPayload {
+  @Field(() => Dataset, { nullable: true })
+  dataset?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

@@ -1,0 +1,127 @@
+/** 外部委託 — outsourcing contracts for a system's development or maintenance (第22条). */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Period, PeriodInput } from './period';
+
+export enum ContractScope {
+  DEVELOPMENT = 'DEVELOPMENT',
+  MAINTENANCE = 'MAINTENANCE',
+  DEVELOPMENT_AND_MAINTENANCE = 'DEVELOPMENT_AND_MAINTENANCE',
+}
+registerEnumType(ContractScope, {
+  name: 'ContractScope',
+  description: '委託の範囲。 / What is outsourced.',
+  valuesConfig: {
+    DEVELOPMENT: { description: '開発。 / Development.' },
+    MAINTENANCE: { description: '維持管理。 / Maintenance.' },
+    DEVELOPMENT_AND_MAINTENANCE: { description: '開発及び維持管理。 / Both.' },
+  },
+});
+
+export enum ContractStatus {
+  DRAFT = 'DRAFT',
+  CONCLUDED = 'CONCLUDED',
+}
+registerEnumType(ContractStatus, {
+  name: 'ContractStatus',
+  description: '契約の状態。 / Contract status.',
+  valuesConfig: { DRAFT: { description: '作成中。 / Being drawn up.' }, CONCLUDED: { description: '締結済。 / Concluded.' } },
+});
+
+@ObjectType({ description: '個人情報の保護に関し必要な事項の記載(第22条)。 / The personal-information clause.' })
+export class PersonalInformationClause {
+  @Field(() => String, { nullable: true })
+  text?: string;
+
+  @Field(() => String, { nullable: true, description: '契約書での位置。 / Where it stands in the contract.' })
+  reference?: string;
+}
+
+@ObjectType({ implements: Node, description: '外部委託契約(第22条)。 / An outsourcing contract.' })
+export class OutsourcingContract extends Node {
+  @Field({ description: '受託者。 / Contractor.' })
+  contractor!: string;
+
+  @Field(() => ContractScope)
+  scope!: ContractScope;
+
+  @Field(() => Period)
+  period!: Period;
+
+  @Field(() => PersonalInformationClause, { nullable: true })
+  personalInformationClause?: PersonalInformationClause;
+
+  @Field(() => ContractStatus)
+  status!: ContractStatus;
+
+  @Field(() => LocalDate, { nullable: true })
+  concludedOn?: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+}
+
+export const OutsourcingContractConnection = Connection(OutsourcingContract, 'OutsourcingContract', '外部委託契約');
+
+@InputType({ description: '個人情報の保護に関する条項。 / The personal-information clause: text or reference.' })
+export class PersonalInformationClauseInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  text?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  reference?: string;
+}
+
+@InputType({ description: '外部委託契約の記録。 / Record an outsourcing contract (draft).' })
+export class RecordOutsourcingContractInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  systemId!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  contractor!: string;
+
+  @Field(() => ContractScope)
+  scope!: ContractScope;
+
+  @Field(() => PeriodInput)
+  @ValidateNested()
+  period!: PeriodInput;
+
+  @Field(() => PersonalInformationClauseInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  personalInformationClause?: PersonalInformationClauseInput;
+}
+
+@InputType({ description: '契約の締結の記録。個人情報保護条項がなければ拒否。 / Record the contract as concluded.' })
+export class ConcludeOutsourcingContractInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  contractId!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
+
+  @Field(() => LocalDate)
+  concludedOn!: string;
+}
+
+@ObjectType({ description: '外部委託契約の変更結果。 / The result of a contract mutation.' })
+export class OutsourcingContractPayload {
+  @Field(() => OutsourcingContract, { nullable: true })
+  contract?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
