@@ -5,7 +5,7 @@
 import { ApolloServer, ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, validate } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import { getPersonWithRoles } from '../store/people';
@@ -145,6 +145,14 @@ function describe(e: unknown): Record<string, unknown> {
   return e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : { value: String(e) };
 }
 
+/**
+ * The depth limit, guarded: graphql-depth-limit follows fragment spreads recursively and never returns from a
+ * fragment that spreads itself. Such a document is invalid anyway (graphql's NoFragmentCyclesRule, which Apollo
+ * runs beside this one, says so with a 400); the limit then has nothing to measure.
+ */
+const depthRule: ValidationRule = (context) =>
+  validate(context.getSchema(), context.getDocument(), [NoFragmentCyclesRule]).length > 0 ? {} : depthLimit(LIMITS.depth)(context);
+
 export function createApolloServer(): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: getSchema(),
@@ -153,7 +161,7 @@ export function createApolloServer(): ApolloServer<Context> {
     // Apollo's two preflight headers, and `authorization`: a browser sends that cross-site only after a CORS preflight,
     // so a signed-in GET (GraphQL over HTTP) is no CSRF risk. Without one, GETs and form/text bodies stay blocked.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
-    validationRules: [depthLimit(LIMITS.depth)],
+    validationRules: [depthRule],
     plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin, costPlugin],
     formatError,
   });
