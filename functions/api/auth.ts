@@ -4,7 +4,7 @@
  * (see `npm run token`) is verified here. The token says who someone is, never what they may do: roles are
  * read from the table on every request, so a reassignment takes effect at once.
  */
-import { jwtVerify, SignJWT } from 'jose';
+import type * as Jose from 'jose';
 
 export const LOCAL_ISSUER = 'shiroishi-local';
 export const LOCAL_AUDIENCE = 'shiroishi-regulation-api';
@@ -12,6 +12,24 @@ export const LOCAL_AUDIENCE = 'shiroishi-regulation-api';
 export type Identification = { personId: string } | { anonymous: true } | { invalid: string };
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+/**
+ * `jose` verifies and signs local tokens only, so it is loaded when one is first needed. The Lambda bundle leaves it
+ * out (functions/api/bundle.js), since deployed tokens are verified by the authorizer: a deployment that is given
+ * LOCAL_JWT_SECRET regardless fails closed here, with this error in its log, rather than accepting any token.
+ */
+function loadJose(): typeof Jose {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('jose') as typeof Jose;
+  } catch (e) {
+    throw new Error(
+      'LOCAL_JWT_SECRET is set, but jose, which verifies local tokens, is not installed here (the Lambda bundle leaves it ' +
+        'out: deployed, the API Gateway authorizer verifies tokens). Unset LOCAL_JWT_SECRET in deployments.',
+      { cause: e },
+    );
+  }
+}
 
 export async function identify(
   authorization: string | undefined,
@@ -31,6 +49,7 @@ export async function identify(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) return { invalid: 'Send the token as `Authorization: Bearer <token>`.' };
   if (!localSecret) return { invalid: 'This deployment accepts only tokens verified by its authorizer.' };
+  const { jwtVerify } = loadJose(); // outside the try below: a missing library is a fault, not a bad token
   try {
     const { payload } = await jwtVerify(match[1], new TextEncoder().encode(localSecret), {
       issuer: LOCAL_ISSUER,
@@ -47,6 +66,7 @@ export async function identify(
 
 /** Signs a local token for a demo person (npm run token, tests). */
 export async function signLocalToken(personId: string, secret: string, expiresIn = '12h'): Promise<string> {
+  const { SignJWT } = loadJose();
   return new SignJWT({ username: personId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(personId)

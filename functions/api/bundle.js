@@ -9,6 +9,9 @@
  * - The AWS SDK is bundled, not taken from the Lambda runtime, so its version is the one package-lock.json pins.
  * - Only index.js goes into the asset directory. The source map, esbuild's metafile (open it in
  *   https://esbuild.github.io/analyze/) and the collected licence comments go to <outdir>.meta/ beside it.
+ * - `jose` is left out (external): it verifies local tokens only (LOCAL_JWT_SECRET), never set on Lambda, where the
+ *   authorizer verifies tokens; auth.ts loads it lazily and fails closed without it.
+ * - `graphql-scalars` and `class-validator` are narrowed to the exports the code uses (narrowPlugin below).
  * - After writing, the bundle is loaded once in a child process, so a module that cannot be bundled (a dynamic
  *   require, a file read beside the source) fails here and not in Lambda.
  */
@@ -51,6 +54,54 @@ const stubPlugin = {
       contents:
         `const fail = () => { throw new Error(${JSON.stringify(`${name} is stubbed out of the Lambda bundle (functions/api/bundle.js)`)}); };\n` +
         exportsList.map((e) => `Object.defineProperty(exports, ${JSON.stringify(e)}, { enumerable: true, get: fail });`).join('\n'),
+    }));
+  },
+};
+
+/**
+ * Packages our compiled code (and type-graphql's) require() as a whole, though it uses a few of their exports. A
+ * require() of a package cannot be tree-shaken, so every importer gets instead a module that imports, from the
+ * package's ESM build, just the names that importer uses (read from its compiled code); esbuild then bundles only
+ * what those names need. Where the names cannot be told, the whole package is bundled as before, with a warning.
+ */
+const NARROWED = [
+  // Three scalars of ~70, with their mocks and type definitions (~160 kB); its `exports` offers no path to one.
+  'graphql-scalars',
+  // A dozen decorators and validateOrReject; the whole index brings every validator of validator.js (~200 kB).
+  'class-validator',
+];
+
+/** The names `importer` takes from `pkg`: `const x = require("pkg")` used only as `x.name`, or tsc's dynamic import. */
+function namesUsed(code, pkg) {
+  const req = `require\\(${JSON.stringify(pkg).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\)`;
+  const dynamic = [...code.matchAll(new RegExp(`const \\{([\\w\\s,]+)\\} = await Promise\\.resolve\\(\\)\\.then\\(\\(\\) => __importStar\\(${req}\\)\\)`, 'g'))];
+  const bound = [...code.matchAll(new RegExp(`(?:const|var|let) (\\w+) = ${req}`, 'g'))];
+  if (dynamic.length + bound.length !== [...code.matchAll(new RegExp(req, 'g'))].length) return undefined;
+  const names = new Set(dynamic.flatMap((m) => m[1].split(',').map((n) => n.trim()).filter(Boolean)));
+  for (const [, binding] of bound) {
+    const uses = [...code.matchAll(new RegExp(`\\b${binding}\\b(\\.(\\w+))?`, 'g'))].slice(1);
+    if (uses.some((u) => !u[2])) return undefined;
+    for (const u of uses) names.add(u[2]);
+  }
+  return names.size ? [...names].sort() : undefined;
+}
+
+const narrowPlugin = {
+  name: 'narrowed',
+  setup(build) {
+    const filter = new RegExp(`^(${NARROWED.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, async (args) => {
+      if (args.kind !== 'require-call' || !args.importer) return undefined;
+      const names = namesUsed(fs.readFileSync(args.importer, 'utf8'), args.path);
+      if (!names) return { warnings: [{ text: `${args.path}: cannot tell which exports ${rel(args.importer)} uses; bundling the whole package` }] };
+      const esm = await build.resolve(args.path, { kind: 'import-statement', resolveDir: path.dirname(args.importer) });
+      if (esm.errors.length) return { errors: esm.errors };
+      return { path: `${args.path}:${names.join(',')}`, namespace: 'narrowed', pluginData: { names, entry: esm.path } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'narrowed' }, ({ pluginData: { names, entry } }) => ({
+      loader: 'js',
+      resolveDir: path.dirname(entry),
+      contents: `export { ${names.join(', ')} } from ${JSON.stringify(entry)};`,
     }));
   },
 };
@@ -102,8 +153,8 @@ async function main() {
     legalComments: 'external',
     // Lambda's environment also sets NODE_ENV=production; defining it lets libraries drop development-only code.
     define: { 'process.env.NODE_ENV': '"production"' },
-    external: [],
-    plugins: [stubPlugin],
+    external: ['jose'],
+    plugins: [stubPlugin, narrowPlugin],
     metafile: true,
     write: false,
     logLevel: 'warning',

@@ -5,7 +5,7 @@
  * conditions then live on as obligations: return or disposal (第4号), inspection (第5号), incident reports (第6号).
  */
 import { Dataset } from './datasets';
-import { Actor, assertInformationManagerOf, holds } from './people';
+import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { Period, hasEnded, isDate, validatePeriod } from './period';
 import { refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
@@ -128,6 +128,7 @@ export interface ProvisionInput {
 }
 
 export function validateProvisionInput(input: ProvisionInput, datasets: Dataset[]): void {
+  if (new Set(datasets.map((d) => d.id)).size !== datasets.length) refuse('DUPLICATE', 'A dataset is named twice.', '第15条第1項', ['datasetIds']);
   if (datasets.length === 0) refuse('INVALID_VALUE', 'Name the data to be provided.', '第15条第1項', ['datasetIds']);
   if (!input.recipient.trim()) refuse('INVALID_VALUE', 'Name the recipient (提供先).', '第15条第1項', ['recipient']);
   if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State the purpose (提供目的).', '第15条第1項', ['purpose']);
@@ -255,6 +256,7 @@ export function concludeAgreement(actor: Actor, p: ExternalProvision, input: { c
   if (p.status !== 'APPROVED') refuse('INVALID_STATE', 'Only an approved consultation leads to an agreement (第15条第1項).', '第15条第3項');
   if (p.agreement.concludedAt) refuse('INVALID_STATE', 'The agreement is already concluded.', '第15条第3項');
   if (!isDate(input.concludedOn)) refuse('INVALID_VALUE', 'concludedOn is a date (YYYY-MM-DD).', '第15条第3項', ['concludedOn']);
+  if (input.concludedOn > tokyoDate(now)) refuse('INVALID_VALUE', 'An agreement is recorded once exchanged: concludedOn cannot be in the future.', '第15条第3項', ['concludedOn']);
   if (!input.documentReference.trim()) refuse('INVALID_VALUE', 'Name the signed document (協定書等).', '第15条第3項', ['documentReference']);
   const missing = clauseStatuses(p).filter((c) => !c.present);
   if (missing.length > 0) {
@@ -298,6 +300,7 @@ export function recordReturnOrDisposal(actor: Actor, p: ExternalProvision, input
   if (!isDate(input.on)) refuse('INVALID_VALUE', 'on is a date (YYYY-MM-DD).', article, ['on']);
   if (!input.method.trim()) refuse('INVALID_VALUE', 'State how the data was returned or disposed of (方法).', article, ['method']);
   if (input.on < p.period.from) refuse('INVALID_VALUE', 'The data cannot be returned before the period began.', article, ['on']);
+  if (input.on > tokyoDate(now)) refuse('INVALID_VALUE', 'A return or disposal is recorded once done: the date cannot be in the future.', article, ['on']);
   return { kind: input.kind, on: input.on, method: input.method.trim(), recordedBy: actor.person.id, recordedAt: now };
 }
 

@@ -3,7 +3,7 @@
  * states what is needed to protect personal information. A contract without that clause is not concluded here.
  */
 import { Actor, holds } from './people';
-import { Period, validatePeriod } from './period';
+import { Period, isDate, validatePeriod } from './period';
 import { refuse } from './refusal';
 import { SystemRecord } from './systems';
 
@@ -75,6 +75,6 @@ export function concludeContract(actor: Actor, system: SystemRecord, c: Outsourc
       ['personalInformationClause'],
     );
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(concludedOn)) refuse('INVALID_VALUE', 'concludedOn is a date (YYYY-MM-DD).', ARTICLE, ['concludedOn']);
+  if (!isDate(concludedOn)) refuse('INVALID_VALUE', 'concludedOn is a date (YYYY-MM-DD).', ARTICLE, ['concludedOn']);
   return { status: 'CONCLUDED', concludedOn };
 }

@@ -31,6 +31,8 @@ export interface FormRules<R extends ApplicationRecord> {
   /** Checks at submission beyond the workflow's: the applicant still may, the subject still allows it. */
   checkSubmit(ctx: Context, r: R, now: string): Promise<void>;
   assertMayDecide(ctx: Context, r: R, now: string): void;
+  /** 様式第8号 only: approval may require further clauses of the agreement (第15条第4項第8号). */
+  takesRequiredClauses?: true;
   /** What approval adds to the application and does elsewhere, in the same transaction. */
   approve?(ctx: Context, before: R, after: R, input: DecisionInput & { requiredClauses?: string[] }, now: string): Promise<{ after: R; changes: Change[]; events: AuditEvent[] }>;
 }
@@ -70,7 +72,7 @@ export async function decideApplication<R extends ApplicationRecord>(
   // Decided already: say so first, whatever version the client saw.
   const patch = decide(before, ctx.viewer.person.id, input, now, article);
   assertVersion(before.version, input.expectedVersion);
-  if (input.requiredClauses?.length && (patch.status !== 'APPROVED' || !rules.approve)) {
+  if (input.requiredClauses?.length && (patch.status !== 'APPROVED' || !rules.takesRequiredClauses)) {
     refuse('INVALID_VALUE', 'Required clauses are added when approving an external provision (様式第8号).', '第15条第4項第8号', ['requiredClauses']);
   }
   let after = next(before, patch as Partial<R>, now);

@@ -66,6 +66,7 @@ export const provisionRules = registerForm<ProvisionRecord>({
     assertMayProvide(ctx.viewer, datasets, now);
   },
   assertMayDecide: (ctx, _p, now) => assertMayDecide(ctx.viewer, now),
+  takesRequiredClauses: true,
   // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.
   async approve(ctx, _before, after, input, now) {
     const items = requiredItems(input.requiredClauses ?? [], ctx.viewer.person.id, now, () => newId(now));
