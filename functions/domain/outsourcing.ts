@@ -2,7 +2,7 @@
  * 外部委託 (第22条): when the development or maintenance of a system is outsourced in whole or part, the contract
  * states what is needed to protect personal information. A contract without that clause is not concluded here.
  */
-import { Actor, holds } from './people';
+import { Actor, assertInformationManagerOf, holds } from './people';
 import { Period, isDate, validatePeriod } from './period';
 import { refuse } from './refusal';
 import { SystemRecord } from './systems';
@@ -31,9 +31,8 @@ export interface OutsourcingContract {
 
 /** 第22条: 情報システム管理者及び情報管理責任者 — the system administrator, or the system's information manager. */
 export function assertMayContract(actor: Actor, system: SystemRecord, now: string): void {
-  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now) && !holds(actor, 'INFORMATION_MANAGER', now, system.owningDepartmentId)) {
-    refuse('FORBIDDEN', "Only the system administrator or the system's information manager records its outsourcing contracts.", ARTICLE, ['systemId']);
-  }
+  if (holds(actor, 'SYSTEM_ADMINISTRATOR', now)) return;
+  assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE, ['systemId'], "record the system's outsourcing contracts (or the system administrator)");
 }
 
 export function draftContract(

@@ -246,8 +246,8 @@ export function assignResponsibility(
           ['departmentId'],
         );
       }
-      if (!isAdministrator && !holds(actor, 'INFORMATION_MANAGER', now, system.owningDepartmentId)) {
-        refuse('WRONG_DEPARTMENT', 'The information manager of the owning department records the agreed department.', art(2));
+      if (!isAdministrator) {
+        assertInformationManagerOf(actor, [system.owningDepartmentId], now, art(2), ['systemId'], 'record the department that processes the work');
       }
       return { departmentId: input.departmentId, basis: 'PROCESSING_DEPARTMENT', assignedBy: actor.person.id, assignedAt: now };
     case 'AGREED_OVERRIDE':

@@ -48,34 +48,36 @@ export function assertVersion(current: number, expected: number): void {
   }
 }
 
-function assertApplicant(state: ApplicationState, actorId: string, action: string): void {
+/** `article`: the article that prescribes the form, cited when the workflow refuses. */
+function assertApplicant(state: ApplicationState, actorId: string, action: string, article?: string): void {
   if (state.applicantId !== actorId) {
-    refuse('FORBIDDEN', `Only the applicant may ${action} this application. 申請者本人のみが行えます。`);
+    refuse('FORBIDDEN', `Only the applicant may ${action} this application. 申請者本人のみが行えます。`, article);
   }
 }
 
 /** Drafts and applications returned for revision can be edited by their applicant. */
-export function assertEditable(state: ApplicationState, actorId: string): void {
-  assertApplicant(state, actorId, 'edit');
+export function assertEditable(state: ApplicationState, actorId: string, article?: string): void {
+  assertApplicant(state, actorId, 'edit', article);
   if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
-    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be edited; only drafts and returned ones.`);
+    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be edited; only drafts and returned ones.`, article);
   }
 }
 
-export function submit(state: ApplicationState, actorId: string, now: string): Partial<ApplicationState> {
-  assertApplicant(state, actorId, 'submit');
+export function submit(state: ApplicationState, actorId: string, now: string, article?: string): Partial<ApplicationState> {
+  assertApplicant(state, actorId, 'submit', article);
   if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
-    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be submitted.`);
+    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be submitted.`, article);
   }
   return { status: 'SUBMITTED', submittedAt: now };
 }
 
-export function withdraw(state: ApplicationState, actorId: string, now: string): Partial<ApplicationState> {
-  assertApplicant(state, actorId, 'withdraw');
+export function withdraw(state: ApplicationState, actorId: string, now: string, article?: string): Partial<ApplicationState> {
+  assertApplicant(state, actorId, 'withdraw', article);
   if (isFinal(state.status)) {
     refuse(
       state.status === 'WITHDRAWN' ? 'INVALID_STATE' : 'ALREADY_DECIDED',
       `A ${state.status.toLowerCase()} application cannot be withdrawn.`,
+      article,
     );
   }
   return { status: 'WITHDRAWN', withdrawnAt: now };

@@ -43,7 +43,7 @@ function next<R extends ApplicationRecord>(before: R, patch: Partial<R>, now: st
 
 export async function submitApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
   assertVersion(before.version, expectedVersion);
-  const patch = submit(before, ctx.viewer.person.id, now);
+  const patch = submit(before, ctx.viewer.person.id, now, rules.article(before));
   await rules.checkSubmit(ctx, before, now);
   const after = next(before, { ...patch, decision: undefined } as Partial<R>, now);
   return outcome(after, [rules.change(after, before.version)], [
@@ -52,7 +52,7 @@ export async function submitApplication<R extends ApplicationRecord>(ctx: Contex
 }
 
 export function withdrawApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
-  const patch = withdraw(before, ctx.viewer.person.id, now);
+  const patch = withdraw(before, ctx.viewer.person.id, now, rules.article(before));
   assertVersion(before.version, expectedVersion);
   const after = next(before, patch as Partial<R>, now);
   return outcome(after, [rules.change(after, before.version)], [

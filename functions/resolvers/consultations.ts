@@ -158,7 +158,7 @@ export class ConsultationResolver {
     return mutate(ctx, async (now) => {
       const before = await loadConsultation(ctx, input.consultationId);
       assertVersion(before.version, input.expectedVersion);
-      assertEditable(before, ctx.viewer.person.id);
+      assertEditable(before, ctx.viewer.person.id, articleOf(before.action));
       const proposedChanges = input.proposedChanges ? await systemEdit(ctx, input.proposedChanges, 'proposedChanges') : before.proposedChanges;
       const after = next(
         before,

@@ -24,8 +24,11 @@ describe('第22条: who records an outsourcing contract — the system administr
     expect(() => assertMayContract(digitalManager, groupware(), NOW)).not.toThrow();
   });
 
+  it('another department’s information manager is told it is not their department (WRONG_DEPARTMENT, 第22条)', () => {
+    expect(refusal(() => assertMayContract(kenkouManager, system(), NOW))).toMatchObject({ code: 'WRONG_DEPARTMENT', article: ARTICLE, field: ['systemId'] });
+  });
+
   it.each([
-    ['another department’s information manager', kenkouManager],
     ['職員等 of the system’s department', shiminStaff],
     ['the general manager', generalManager],
     ['a former information manager of the department', formerShiminManager],
@@ -94,8 +97,8 @@ describe('第22条: the contract is concluded only when it states the protection
     expect(refusal(() => concludeContract(shiminManager, system(), contract(), concludedOn, NOW))).toMatchObject({ code: 'INVALID_VALUE', article: '第22条', field: ['concludedOn'] });
   });
 
-  it('only the system administrator or the system’s information manager concludes it (FORBIDDEN, 第22条)', () => {
-    expect(refusal(() => concludeContract(kenkouManager, system(), contract(), '2026-04-01', NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第22条' });
+  it('only the system administrator or the system’s information manager concludes it (WRONG_DEPARTMENT / FORBIDDEN, 第22条)', () => {
+    expect(refusal(() => concludeContract(kenkouManager, system(), contract(), '2026-04-01', NOW))).toMatchObject({ code: 'WRONG_DEPARTMENT', article: '第22条' });
     expect(refusal(() => concludeContract(shiminStaff, system(), contract(), '2026-04-01', NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第22条' });
   });
 });
