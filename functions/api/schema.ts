@@ -8,7 +8,6 @@ import { DatasetResolver } from '../resolvers/datasets';
 import { DataUseResolver } from '../resolvers/dataUse';
 import { ExternalProvisionResolver } from '../resolvers/externalProvision';
 import { OutsourcingResolver } from '../resolvers/outsourcing';
-import { IdempotencyMiddleware } from '../resolvers/idempotency';
 import { ConsultationResolver, DecisionResolver } from '../resolvers/consultations';
 import { NodeResolver } from '../resolvers/node';
 import { DepartmentResolver, PersonResolver, RoleAssignmentResolver } from '../resolvers/people';
@@ -35,7 +34,6 @@ export function getSchema(): GraphQLSchema {
       OutsourcingResolver,
       AuditResolver,
     ],
-    globalMiddlewares: [IdempotencyMiddleware],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

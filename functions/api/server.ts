@@ -5,7 +5,8 @@
 import { ApolloServer, ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, validate } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, print, validate } from 'graphql';
+import { requestFingerprint } from '../resolvers/idempotency';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import { getPersonWithRoles } from '../store/people';
@@ -48,6 +49,9 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ request, document, schema, operation, contextValue }) {
         if (contextValue.rejection) throw contextValue.rejection;
+        if (contextValue.idempotencyKey && operation?.operation === 'mutation') {
+          contextValue.requestFingerprint = requestFingerprint(request.query ?? print(document), request.operationName, request.variables);
+        }
         if (!contextValue.signedIn && !isIntrospectionOnly(operation)) {
           throw httpError('Sign in: send `Authorization: Bearer <token>`. サインインしてください。', 'UNAUTHENTICATED', 401);
         }
@@ -181,7 +185,7 @@ export async function createContext(
 ): Promise<Context> {
   const store = new Store(config);
   const clock = () => new Date().toISOString();
-  const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId };
+  const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId, mutationsRun: 0 };
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     return {
       ...anonymous,
@@ -198,5 +202,5 @@ export async function createContext(
   if (!found) {
     return { ...anonymous, rejection: httpError(`${identification.personId} is not registered as city staff. 職員として登録されていません。`, 'FORBIDDEN', 403) };
   }
-  return { signedIn: true, viewer: found, store, clock, requestId, idempotencyKey };
+  return { signedIn: true, viewer: found, store, clock, requestId, idempotencyKey, mutationsRun: 0 };
 }

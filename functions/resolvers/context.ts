@@ -2,7 +2,6 @@
 import type { GraphQLError } from 'graphql';
 import { Actor } from '../domain/people';
 import { Store } from '../store/store';
-import type { IdempotencyClaim } from '../store/idempotency';
 
 export interface Context {
   /** False for an unauthenticated request, which may only introspect the schema. */
@@ -16,6 +15,8 @@ export interface Context {
   rejection?: GraphQLError;
   /** The request's `Idempotency-Key` header, if the client sent one. */
   idempotencyKey?: string;
-  /** Set while a mutation runs under that key (resolvers/idempotency.ts). */
-  idempotency?: IdempotencyClaim;
+  /** The fingerprint of a mutation request sent with a key (resolvers/idempotency.ts). */
+  requestFingerprint?: string;
+  /** How many mutations of the request have run: a mutation's place in it. */
+  mutationsRun: number;
 }

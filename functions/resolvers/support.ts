@@ -10,6 +10,7 @@ import { getIdempotencyRecord, idempotencyItem } from '../store/idempotency';
 import { NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { UserError, UserErrorCode } from '../../graphql/common';
 import { Context } from './context';
+import { nextClaim } from './idempotency';
 
 let lastMillis = 0;
 let sequence = 0;
@@ -93,7 +94,7 @@ export async function mutate<P extends object>(
   ctx: Context,
   run: (now: string) => Promise<Outcome<P>>,
 ): Promise<P | { userErrors: UserError[] }> {
-  const claim = ctx.idempotency;
+  const claim = nextClaim(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
       if (claim) {

@@ -12,7 +12,7 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 export interface IdempotencyClaim {
   personId: string;
   key: string;
-  /** The mutation's place in the response (its alias or field name): one request may hold several. */
+  /** The mutation's place in the request (0, 1, …): one request may hold several, run in order. */
   path: string;
   /** A hash of the mutation's arguments: the same key with other input is a client error. */
   hash: string;

@@ -114,6 +114,22 @@ describe('Idempotency-Key', () => {
     expect(withoutKey.body.data.decideConsultation.userErrors).toEqual([{ code: 'ALREADY_DECIDED' }]);
   });
 
+  it('two mutations in one request under one key: each has one effect, and the retry answers both as before', async () => {
+    const key = randomUUID();
+    const both = `mutation($a: RegisterSystemInput!, $b: RegisterSystemInput!) {
+      first: registerSystem(input: $a) { system { id name } userErrors { code } }
+      second: registerSystem(input: $b) { system { id name } userErrors { code } }
+    }`;
+    const vars = { a: input('再送テスト9a').input, b: input('再送テスト9b').input };
+    const sent = await send('shimin-manager', key, both, vars);
+    const again = await send('shimin-manager', key, both, vars);
+    expect(sent.body.data.first.system.name).toBe('再送テスト9a');
+    expect(sent.body.data.second.system.name).toBe('再送テスト9b');
+    expect(again.body.data).toEqual(sent.body.data);
+    expect(await systemsNamed('再送テスト9a')).toHaveLength(1);
+    expect(await systemsNamed('再送テスト9b')).toHaveLength(1);
+  });
+
   it('a malformed key is a 400 and writes nothing', async () => {
     const before = await api.snapshot();
     const res = await send('shimin-manager', 'short', REGISTER, input('再送テスト8'));

@@ -1,0 +1,442 @@
+/**
+ * npm run bench [-- --quick] [-- --json FILE]
+ *
+ * Builds the production bundle, starts DynamoDB Local in memory, generates a small and a large city, and measures:
+ * the fixed operations through the real Lambda handler beside their floor (the same DynamoDB calls made directly),
+ * their cost in calls and capacity, how reads scale from the small to the large table, the cold start of the
+ * bundle in fresh processes, and the bundle's size. Prints the figures and each target met or not met.
+ * `--quick`: small data and few iterations only (a smoke run). Not a test: nothing here asserts a timing.
+ */
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startDynamoLocal } from '../../functions/local/dynamoLocal';
+import type { CostReport } from '../../functions/store/client';
+import { coldStart, ColdStartResult } from './coldStart';
+import { DataSet, LARGE, SMALL, fixturesPerSide, loadDataSet } from './data';
+import { Latency, kb, mb, ms, round, summarize, table } from './measure';
+import type { Chunk, OperationInfo, PageSizeResult, WorkerReply, WorkerRequest } from './operations';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const BUNDLE = join(ROOT, 'dist', 'bundle', 'api', 'index.js');
+
+const TARGETS = {
+  ratio: 1.3,
+  scale: 1.2,
+  coldStartMs: 150,
+  bundleBytes: 1.5 * 1024 * 1024,
+};
+
+interface Options {
+  quick: boolean;
+  json?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--quick') options.quick = true;
+    else if (argv[i] === '--json' && argv[i + 1]) options.json = resolve(argv[++i]);
+    else throw new Error(`bench: unknown argument ${argv[i]} (use --quick, --json FILE)`);
+  }
+  return options;
+}
+
+const note = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+interface BundleResult {
+  bytes: number;
+  gzipBytes: number;
+  largest: [string, number][];
+}
+
+function buildBundle(): BundleResult {
+  execFileSync(process.execPath, [join(ROOT, 'functions', 'api', 'bundle.js')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const code = readFileSync(BUNDLE);
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'api.meta', 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }>;
+  };
+  const output = Object.values(meta.outputs).find((o) => o.entryPoint);
+  const byPackage = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const key = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? '(this project)';
+    byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+  }
+  return { bytes: statSync(BUNDLE).size, gzipBytes: gzipSync(code, { level: 9 }).length, largest: [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8) };
+}
+
+/** A process measuring one table (operations.ts), driven one request at a time. */
+class Worker {
+  private readonly child: ChildProcess;
+  private pending?: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+
+  constructor(
+    readonly data: DataSet,
+    endpoint: string,
+  ) {
+    this.child = fork(join(__dirname, 'operations.js'), [], {
+      env: {
+        ...process.env,
+        TABLE_NAME: data.tableName,
+        DYNAMODB_ENDPOINT: endpoint,
+        AWS_REGION: 'ap-northeast-1',
+        LOCAL_JWT_SECRET: randomBytes(32).toString('hex'),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (m: WorkerReply) => {
+      const p = this.pending;
+      this.pending = undefined;
+      if (m.type === 'error') p?.reject(new Error(`bench: the ${data.spec.label} table's process failed: ${m.message}`));
+      else p?.resolve(m);
+    });
+    this.child.on('exit', (code) => this.pending?.reject(new Error(`bench: the ${data.spec.label} table's process exited (${code})`)));
+  }
+
+  request<T extends WorkerReply['type']>(r: WorkerRequest): Promise<Extract<WorkerReply, { type: T }>> {
+    return new Promise((resolvePromise, reject) => {
+      this.pending = { resolve: resolvePromise as (r: WorkerReply) => void, reject };
+      this.child.send(r);
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+interface OperationResult extends OperationInfo {
+  /** What the handler's response reported in `extensions.cost`. */
+  cost: CostReport;
+  /** What the floor's own calls consumed, metered the same way. */
+  floorCost: CostReport;
+  handler: Latency;
+  floor: Latency;
+  ratio: number;
+}
+
+interface Run {
+  data: DataSet;
+  operations: OperationResult[];
+  pageSizes: PageSizeResult[];
+}
+
+/**
+ * Every operation on every table: a warm-up, then the rounds in chunks alternating between the tables (small,
+ * large, large, small, …), so that a change in the machine's load during the run falls on both tables alike.
+ */
+async function measureOperations(workers: Worker[], iterations: { reads: number; writes: number; warmup: number }, chunks: number): Promise<Run[]> {
+  let infos: OperationInfo[] = [];
+  for (const w of workers) {
+    infos = (await w.request<'ready'>({ type: 'init', fixtures: w.data.fixtures, fixturesPerSide: fixturesPerSide(iterations) })).operations;
+  }
+  const collected = workers.map(() => infos.map(() => ({ handler: [] as number[], floor: [] as number[], cost: undefined as CostReport | undefined, floorCost: undefined as CostReport | undefined })));
+  for (const [op, info] of infos.entries()) {
+    const rounds = info.kind === 'write' ? iterations.writes : iterations.reads;
+    note(`${info.name}: ${iterations.warmup} warm-up and ${rounds} rounds on each table`);
+    for (const w of workers) await w.request<'chunk'>({ type: 'run', op, rounds: iterations.warmup, record: false });
+    for (let c = 0; c < chunks; c++) {
+      const size = Math.floor(rounds / chunks) + (c < rounds % chunks ? 1 : 0);
+      const order = c % 2 === 0 ? workers.map((w, i) => [w, i] as const) : workers.map((w, i) => [w, i] as const).reverse();
+      for (const [w, i] of order) {
+        const chunk: Chunk = await w.request<'chunk'>({ type: 'run', op, rounds: size, record: true });
+        const into = collected[i][op];
+        into.handler.push(...chunk.handler);
+        into.floor.push(...chunk.floor);
+        into.cost = chunk.cost;
+        into.floorCost = chunk.floorCost;
+      }
+    }
+  }
+  const runs: Run[] = [];
+  for (const [i, w] of workers.entries()) {
+    const pageSizes = (await w.request<'pageSizes'>({ type: 'pageSizes' })).pageSizes;
+    const operations = infos.map((info, op) => {
+      const c = collected[i][op];
+      const handler = summarize(c.handler);
+      const floor = summarize(c.floor);
+      return { ...info, cost: c.cost as CostReport, floorCost: c.floorCost as CostReport, handler, floor, ratio: handler.p50 / floor.p50 };
+    });
+    runs.push({ data: w.data, operations, pageSizes });
+  }
+  return runs;
+}
+
+interface Target {
+  target: string;
+  /** undefined: not measured in this run. */
+  met: boolean | undefined;
+  measured: string;
+  cause?: string;
+}
+
+const x = (n: number) => `${n.toFixed(2)}×`;
+const writeCalls = (o: OperationResult) =>
+  Object.entries(o.cost.calls)
+    .filter(([op]) => !['GetItem', 'BatchGetItem', 'Query'].includes(op))
+    .reduce((a, [, n]) => a + n, 0);
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const loadBefore = loadavg()[0];
+  const iterations = options.quick ? { reads: 30, writes: 20, warmup: 5 } : { reads: 200, writes: 100, warmup: 20 };
+  const chunks = options.quick ? 2 : 10;
+  const coldSamples = options.quick ? 3 : 10;
+  const started = Date.now();
+
+  note('bundling (node functions/api/bundle.js)');
+  const bundle = buildBundle();
+
+  note('starting DynamoDB Local (in memory)');
+  const dynamo = await startDynamoLocal();
+  let runs: Run[];
+  let cold: ColdStartResult;
+  const workers: Worker[] = [];
+  try {
+    const datasets: DataSet[] = [];
+    for (const spec of options.quick ? [SMALL] : [SMALL, LARGE]) {
+      note(`loading ${spec.label} data`);
+      const d = await loadDataSet(dynamo.endpoint, spec, { fixtures: 2 * fixturesPerSide(iterations), onProgress: note });
+      note(`${spec.label}: ${Object.values(d.items).reduce((a, b) => a + b, 0).toLocaleString('en')} items in ${d.loadSeconds.toFixed(0)} s`);
+      datasets.push(d);
+    }
+    workers.push(...datasets.map((d) => new Worker(d, dynamo.endpoint)));
+    runs = await measureOperations(workers, iterations, chunks);
+    note(`cold start: ${coldSamples} fresh processes + 1 profiled`);
+    cold = await coldStart({
+      bundle: BUNDLE,
+      sourceMap: join(ROOT, 'dist', 'bundle', 'api.meta', 'index.js.map'),
+      endpoint: dynamo.endpoint,
+      tableName: datasets[0].tableName,
+      samples: coldSamples,
+      profile: true,
+    });
+  } finally {
+    for (const w of workers) w.stop();
+    await dynamo.stop();
+  }
+
+  const out: string[] = [];
+  const section = (title: string) => out.push('', `## ${title}`, '');
+  const primary = runs[runs.length - 1];
+  const small = runs.find((r) => r.data.spec.label === 'small');
+  const large = runs.find((r) => r.data.spec.label === 'large');
+
+  out.push(
+    `npm run bench${options.quick ? ' --quick' : ''}: ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), DynamoDB Local in memory on the same machine`,
+    `Load average (1 min) of the machine: ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on it slows every figure).`,
+  );
+
+  section('Data');
+  out.push(
+    table(
+      ['size', 'systems', 'consultations', 'in the inbox', 'audit events', 'items in all', 'load time'],
+      runs.map(({ data }) => [
+        data.spec.label,
+        data.spec.systems.toLocaleString('en'),
+        data.spec.consultations.toLocaleString('en'),
+        data.spec.submitted.toLocaleString('en'),
+        (data.items['audit event'] ?? 0).toLocaleString('en'),
+        Object.values(data.items).reduce((a, b) => a + b, 0).toLocaleString('en'),
+        `${data.loadSeconds.toFixed(0)} s`,
+      ]),
+    ),
+    `Both on top of the demo city (8 departments, 12 people, 7 systems) and the write fixtures (${primary.data.fixtures.systems} registered systems,`,
+    `${primary.data.fixtures.drafts.length} drafts, ${primary.data.fixtures.submitted.length} submitted consultations), counted under items in all and audit events only.`,
+  );
+
+  for (const run of runs) {
+    section(`Operations on the ${run.data.spec.label} table`);
+    const floorSays = (h: number, f: number) => (h !== f ? ` (floor ${f})` : '');
+    out.push(
+      table(
+        ['operation', 'calls', 'RCU', 'WCU', 'handler p50', 'p95', 'floor p50', 'p95', 'ratio p50'],
+        run.operations.map((o) => [
+          o.name,
+          `${o.cost.dynamodbCalls}${floorSays(o.cost.dynamodbCalls, o.floorCost.dynamodbCalls)}`,
+          `${o.cost.readCapacityUnits}${floorSays(o.cost.readCapacityUnits, o.floorCost.readCapacityUnits)}`,
+          `${o.cost.writeCapacityUnits}${floorSays(o.cost.writeCapacityUnits, o.floorCost.writeCapacityUnits)}`,
+          ms(o.handler.p50),
+          ms(o.handler.p95),
+          ms(o.floor.p50),
+          ms(o.floor.p95),
+          x(o.ratio),
+        ]),
+      ),
+    );
+  }
+  out.push(
+    '',
+    `Milliseconds over ${iterations.reads} runs of each read and ${iterations.writes} of each write after ${iterations.warmup} warm-up, handler and floor`,
+    'interleaved, the two tables alternating in chunks. handler: the Lambda handler in-process, an API Gateway v2 event with a',
+    'signed local token (verified on each request). floor: the same DynamoDB calls with the same keys (BatchGetItem, Query,',
+    'TransactWriteItems) straight from the DocumentClient, no GraphQL. calls, RCU, WCU: extensions.cost of the response; the floor',
+    'consumed the same unless shown.',
+  );
+
+  section(`Calls by page size (${primary.data.spec.label} table)`);
+  out.push(
+    table(
+      ['page', 'first: 10', 'first: 100', 'equal'],
+      primary.pageSizes.map((p) => [
+        p.name,
+        `${p.small.calls} (${p.small.related} related)`,
+        `${p.large.calls} (${p.large.related} related)`,
+        p.small.calls === p.large.calls ? 'yes' : 'no',
+      ]),
+    ),
+    'related: the distinct objects the page names beside its own (departments; systems and applicants), one BatchGetItem per 100.',
+  );
+  const writes = primary.operations.filter((o) => o.kind === 'write');
+  out.push('', table(['mutation', 'write calls', 'calls by operation'], writes.map((o) => [o.name, writeCalls(o), JSON.stringify(o.cost.calls)])));
+
+  if (small && large) {
+    section('Scale: p50 on the large table against the small one');
+    out.push(
+      table(
+        ['operation', 'small p50', 'large p50', 'large / small', 'floor: small', 'large', 'large / small'],
+        large.operations.map((o, i) => {
+          const s = small.operations[i];
+          return [o.name, ms(s.handler.p50), ms(o.handler.p50), x(o.handler.p50 / s.handler.p50), ms(s.floor.p50), ms(o.floor.p50), x(o.floor.p50 / s.floor.p50)];
+        }),
+      ),
+    );
+  }
+
+  section(`Cold start of dist/bundle/api/index.js (${cold.samples.length} fresh processes, medians)`);
+  const c = cold.median;
+  out.push(
+    table(
+      ['phase', 'ms'],
+      [
+        ['node boot (before the bundle; not counted)', ms(c.bootMs)],
+        ['module load: require() of the bundle, schema build and Apollo server included', ms(c.requireMs)],
+        [`first request { __typename }, signed in (${c.firstDbCalls} DynamoDB call: the viewer)`, ms(c.firstMs)],
+        ['  of which the process sat idle, waiting for DynamoDB', ms(c.firstIdleMs)],
+        ['  its DynamoDB call in flight (node:http), overlapping busy time', ms(c.firstDbMs)],
+        ['to first answer (module load + first request)', ms(c.toFirstAnswerMs)],
+        ['to first answer excluding the database', ms(c.toFirstAnswerExclDbMs)],
+        [`second request (warm), of which DynamoDB ${ms(c.secondDbMs)}`, ms(c.secondMs)],
+      ],
+    ),
+    'The caller is identified as on Lambda, by the JWT authorizer\'s claims in the event. Excluding the database: the time the',
+    'process was busy from require() to the first answer (the first request less its idle time).',
+  );
+  if (cold.profile) {
+    const p = cold.profile;
+    const share = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
+    const top = (b: typeof p.require, n: number) => b.byPackage.slice(0, n).map(([k, v]) => `${k} ${share(v, b.totalMs)}`).join(', ');
+    out.push(
+      '',
+      `Where the time goes (one more run, under --cpu-prof, so slower: module load ${ms(p.requireMs)} ms, first request ${ms(p.firstMs)} ms):`,
+      `- schema build (getSchema, type-graphql's buildSchemaSync): ${ms(p.schemaBuildMs)} ms, ${share(p.schemaBuildMs, p.requireMs)} of module load` +
+        ` (the Apollo server with it: ${ms(p.apolloServerMs)} ms)`,
+      `- module load, self time by package: ${top(p.require, 8)}`,
+      `- first request, self time by package: ${top(p.first, 6)}`,
+    );
+  }
+
+  section('Bundle');
+  out.push(`dist/bundle/api/index.js ${mb(bundle.bytes)} (${bundle.bytes.toLocaleString('en')} bytes; ${mb(bundle.gzipBytes)} gzipped)`);
+  out.push(`largest: ${bundle.largest.map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
+
+  // ---- targets -------------------------------------------------------------------------------------------------
+  const targets: Target[] = [];
+  const fixedCost = primary.operations.find((o) => o.kind === 'reference');
+  for (const o of primary.operations.filter((op) => op.kind !== 'reference')) {
+    const met = o.ratio <= TARGETS.ratio;
+    targets.push({
+      target: `handler/floor p50 ≤ ${TARGETS.ratio}: ${o.name}`,
+      met,
+      measured: `${x(o.ratio)} (${ms(o.handler.p50)} vs ${ms(o.floor.p50)} ms)`,
+      cause: met
+        ? undefined
+        : `${ms(o.handler.p50 - o.floor.p50)} ms of handler work over ${ms(o.floor.p50)} ms of DynamoDB calls; every request pays` +
+          ` ~${ms(fixedCost ? fixedCost.handler.p50 - fixedCost.floor.p50 : NaN)} ms (viewer { id } row), which weighs most on the cheapest reads`,
+    });
+  }
+  for (const p of primary.pageSizes) {
+    const met = p.small.calls === p.large.calls;
+    targets.push({
+      target: `${p.name.split(' ')[0]} page: first 10 and first 100 cost the same calls`,
+      met,
+      measured: `${p.small.calls} and ${p.large.calls}`,
+      cause: met ? undefined : `first: 100 names ${p.large.related} related objects and BatchGetItem takes 100 keys a call: calls grow by one per 100`,
+    });
+  }
+  targets.push({
+    target: 'every mutation is one write call (TransactWriteItems)',
+    met: writes.every((o) => writeCalls(o) === 1 && o.cost.calls.TransactWriteItems === 1),
+    measured: writes.map((o) => `${o.name.split(' ')[0]} ${writeCalls(o)}`).join(', '),
+  });
+  if (small && large) {
+    large.operations.forEach((o, i) => {
+      if (o.kind !== 'read') return;
+      const s = small.operations[i];
+      const r = o.handler.p50 / s.handler.p50;
+      const floor = o.floor.p50 / s.floor.p50;
+      const met = r <= TARGETS.scale;
+      targets.push({
+        target: `scale large/small p50 ≤ ${TARGETS.scale}: ${o.name}`,
+        met,
+        measured: x(r),
+        cause: met
+          ? undefined
+          : floor >= r - 0.1
+            ? `the floor, the same DynamoDB calls without the API, slows ${x(floor)} too: DynamoDB Local on the larger table`
+            : `the handler slows more than its DynamoDB calls (floor ${x(floor)})`,
+      });
+    });
+  } else {
+    targets.push({ target: `scale large/small p50 ≤ ${TARGETS.scale}`, met: undefined, measured: 'not measured (--quick: small data only)' });
+  }
+  const coldMet = c.toFirstAnswerExclDbMs <= TARGETS.coldStartMs;
+  targets.push({
+    target: `cold start to first answer excluding the database ≤ ${TARGETS.coldStartMs} ms`,
+    met: coldMet,
+    measured: `${ms(c.toFirstAnswerExclDbMs)} ms median (p95 ${ms(cold.p95ToFirstAnswerExclDbMs)})`,
+    cause: coldMet
+      ? undefined
+      : `module load ${ms(c.requireMs)} ms` +
+        (cold.profile ? `, ${Math.round((100 * cold.profile.schemaBuildMs) / cold.profile.requireMs)}% of it the schema build at load` : '') +
+        `; first request ${ms(c.firstMs - c.firstIdleMs)} ms busy`,
+  });
+  targets.push({ target: `bundle ≤ ${mb(TARGETS.bundleBytes)}`, met: bundle.bytes <= TARGETS.bundleBytes, measured: mb(bundle.bytes) });
+
+  section('Targets');
+  const state = (t: Target) => (t.met === undefined ? 'skipped' : t.met ? 'met' : 'NOT MET');
+  out.push(table(['', 'target', 'measured'], targets.map((t) => [state(t), t.target, t.measured + (t.cause ? `: ${t.cause}` : '')]), ['l', 'l', 'l']));
+  const measured = targets.filter((t) => t.met !== undefined);
+  out.push('', `${measured.filter((t) => t.met).length} of ${measured.length} targets met. The bench took ${Math.round((Date.now() - started) / 1000)} s.`);
+
+  process.stdout.write(out.join('\n') + '\n');
+
+  if (options.json) {
+    const figures = {
+      at: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      loadAverage: { start: loadBefore, end: loadavg()[0] },
+      quick: options.quick,
+      iterations,
+      data: runs.map(({ data }) => ({ size: data.spec, tableName: data.tableName, items: data.items, loadSeconds: round(data.loadSeconds, 1) })),
+      operations: Object.fromEntries(runs.map(({ data, operations }) => [data.spec.label, operations])),
+      pageSizes: primary.pageSizes,
+      coldStart: cold,
+      bundle,
+      targets,
+    };
+    writeFileSync(options.json, JSON.stringify(figures, null, 2) + '\n');
+    note(`figures written to ${options.json}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
