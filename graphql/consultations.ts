@@ -3,7 +3,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Connection, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
 import { SystemChanges, SystemChangesInput } from './systems';
 import { Application, ApplicationStatus, Decision, DecisionOutcome, Form } from './applications';
 

@@ -1,5 +1,5 @@
 /** Consultations on forms 1–3 (第7条–第9条): drafting, submission, withdrawal, decision and its effect. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import {
   Consultation as ConsultationRecord,
   articleOf,
@@ -10,7 +10,7 @@ import {
   formOf,
   validateConsultationInput,
 } from '../domain/consultations';
-import { Decision as DecisionRecord, assertEditable, assertVersion, decide, permittedActions, submit, withdraw } from '../domain/workflow';
+import { Decision as DecisionRecord, assertEditable, assertVersion, permittedActions, submit } from '../domain/workflow';
 import { holds } from '../domain/people';
 import { SystemRecord } from '../domain/systems';
 import { refuse } from '../domain/refusal';
@@ -26,7 +26,6 @@ import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import {
   Consultation,
-  ConsultationConnection,
   ConsultationPayload,
   ConsultationTransitionInput,
   Decision,
