@@ -106,4 +106,33 @@ describe('npm start', () => {
     const departments = await gql('shimin-manager', `{ departments(first: 100) { nodes { code } } }`);
     expect(departments.departments.nodes.filter((d: { code: string }) => d.code === 'shimin')).toHaveLength(1);
   }, 240_000);
+
+  it('takes a data-use application from 市民課 to 健康推進課 through approval (様式第6号), as the README walks through', async () => {
+    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const applied = await gql(
+      'shimin-manager',
+      `mutation($input: ApplyForDataUseInput!) { applyForDataUse(input: $input) { application { id version status } userErrors { code } } }`,
+      {
+        input: {
+          datasetId: 'RGF0YXNldDpkZW1vLWRzLWtlbnNoaW4',
+          requestingDepartmentId: 'RGVwYXJ0bWVudDpzaGltaW4',
+          purpose: '転入者の健診案内の送付',
+          items: ['氏名', '受診年月日'],
+          legalBasis: '健康増進法第19条の2',
+          period: { from: today, until: today },
+          submit: true,
+        },
+      },
+    );
+    const a = applied.applyForDataUse.application;
+    expect(a.status).toBe('SUBMITTED');
+    const decided = await gql(
+      'kenkou-manager',
+      `mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { application { status } userErrors { code } } }`,
+      { input: { applicationId: a.id, expectedVersion: a.version, outcome: 'APPROVED', conditions: ['目的外利用の禁止'] } },
+    );
+    expect(decided.decideApplication).toEqual({ application: { status: 'APPROVED' }, userErrors: [] });
+    const grants = await gql('shimin-manager', `{ dataUseGrants(first: 10) { nodes { id dataset { name } } } }`);
+    expect(grants.dataUseGrants.nodes).toContainEqual({ id: a.id, dataset: { name: '健診結果データ' } });
+  }, 120_000);
 });
