@@ -14,13 +14,10 @@ export class ApplicationTransitionInput {
   expectedVersion!: number;
 }
 
-@InputType({ description: '決裁(様式を問わない)。 / Decide an application of any form.' })
-export class DecideApplicationInput {
-  @Field(() => ID)
-  @MaxLength(500)
-  applicationId!: string;
-
-  @Field(() => Int)
+/** The fields of a decision, the same on every form's decide input (no input takes it as it is). */
+@InputType('DecisionFields')
+export abstract class DecisionFields {
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
   @Field(() => DecisionOutcome)
@@ -36,6 +33,13 @@ export class DecideApplicationInput {
   @ArrayMaxSize(MAX_LIST)
   @MaxLength(MAX_TEXT, { each: true })
   conditions?: string[];
+}
+
+@InputType({ description: '決裁(様式を問わない)。 / Decide an application of any form.' })
+export class DecideApplicationInput extends DecisionFields {
+  @Field(() => ID)
+  @MaxLength(500)
+  applicationId!: string;
 
   @Field(() => [String], {
     nullable: true,

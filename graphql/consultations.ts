@@ -2,10 +2,11 @@
  * 協議 — consultations of 様式第1号 (第7条), 様式第2号 (第8条) and 様式第3号 (第9条), and the workflow every form shares.
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Connection, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Connection, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
 import { SystemChanges, SystemChangesInput } from './systems';
 import { Application, ApplicationStatus, Decision, DecisionOutcome, Form } from './applications';
+import { DecisionFields } from './applicationInputs';
 
 export { ApplicationStatus, Decision, DecisionOutcome, Form };
 
@@ -126,27 +127,10 @@ export class ConsultationTransitionInput {
 }
 
 @InputType({ description: '決裁。 / Decide a submitted consultation.' })
-export class DecideConsultationInput {
+export class DecideConsultationInput extends DecisionFields {
   @Field(() => ID)
   @MaxLength(500)
   consultationId!: string;
-
-  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
-  expectedVersion!: number;
-
-  @Field(() => DecisionOutcome)
-  outcome!: DecisionOutcome;
-
-  @Field(() => String, { nullable: true, description: '理由(不承認・差戻しは必須)。 / Reason (required to reject or return).' })
-  @IsOptional()
-  @MaxLength(MAX_TEXT)
-  reason?: string;
-
-  @Field(() => [String], { nullable: true, description: '承認の条件。 / Conditions of an approval.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @MaxLength(MAX_TEXT, { each: true })
-  conditions?: string[];
 }
 
 @ObjectType({ description: '協議の変更結果。 / The result of a consultation mutation.' })
