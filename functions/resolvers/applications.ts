@@ -41,6 +41,18 @@ function next<R extends ApplicationRecord>(before: R, patch: Partial<R>, now: st
   return { ...before, ...patch, version: before.version + 1, updatedAt: now };
 }
 
+/** A new application: drafted, and submitted at once when the applicant asks (`submit: true`). */
+export function createApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, draft: R, submitNow: boolean, now: string): Outcome<R> {
+  const article = rules.article(draft);
+  const events = [auditEvent(ctx, now, rules.type, draft.id, `${rules.action}.drafted`, undefined, draft, { article })];
+  let saved = draft;
+  if (submitNow) {
+    saved = { ...draft, ...submit(draft, ctx.viewer.person.id, now, article) };
+    events.push(auditEvent(ctx, now, rules.type, draft.id, `${rules.action}.submitted`, draft, saved, { article }));
+  }
+  return outcome(saved, [rules.change(saved)], events);
+}
+
 export async function submitApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
   assertVersion(before.version, expectedVersion);
   const patch = submit(before, ctx.viewer.person.id, now, rules.article(before));

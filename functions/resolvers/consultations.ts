@@ -10,7 +10,7 @@ import {
   formOf,
   validateConsultationInput,
 } from '../domain/consultations';
-import { Decision as DecisionRecord, assertEditable, assertVersion, permittedActions, submit } from '../domain/workflow';
+import { Decision as DecisionRecord, assertEditable, assertVersion, permittedActions } from '../domain/workflow';
 import { holds } from '../domain/people';
 import { SystemRecord } from '../domain/systems';
 import { refuse } from '../domain/refusal';
@@ -35,7 +35,7 @@ import {
 } from '../../graphql/consultations';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
-import { decideApplication, registerForm, submitApplication, withdrawApplication } from './applications';
+import { createApplication, decideApplication, registerForm, submitApplication, withdrawApplication } from './applications';
 import { loadSystem, systemEdit } from './systems';
 
 async function loadConsultation(ctx: Context, id: string): Promise<ConsultationRecord> {
@@ -142,13 +142,8 @@ export class ConsultationResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const events: AuditEvent[] = [auditEvent(ctx, now, 'Consultation', draft.id, 'consultation.drafted', undefined, draft, { article: articleOf(draft.action) })];
-      let saved = draft;
-      if (input.submit) {
-        saved = { ...draft, ...submit(draft, ctx.viewer.person.id, now) };
-        events.push(auditEvent(ctx, now, 'Consultation', draft.id, 'consultation.submitted', draft, saved, { article: articleOf(draft.action) }));
-      }
-      return outcome({ consultation: saved }, [consultationChange(saved)], events);
+      const o = createApplication(ctx, consultationRules, draft, input.submit, now);
+      return outcome({ consultation: o.payload }, o.changes, o.events);
     });
   }
 

@@ -1,7 +1,6 @@
 /** データ利用承認申請 (様式第6号, 第14条): apply to the department that holds the data; its manager decides. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ARTICLE, DataUseApplication as DataUseRecord, assertMayApply, assertMayDecide, isCurrentGrant, validateDataUseInput, viewerActions } from '../domain/dataUse';
-import { submit } from '../domain/workflow';
 import { getDepartment, getPerson } from '../store/people';
 import { dataChange, getDataUse, getDataset, listRunningGrantsOfDepartment } from '../store/data';
 import { listAuditOfObject } from '../store/audit';
@@ -11,8 +10,8 @@ import { Dataset } from '../../graphql/datasets';
 import { Department, Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
-import { registerForm } from './applications';
+import { found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { createApplication, registerForm } from './applications';
 
 export const dataUseRules = registerForm<DataUseRecord>({
   type: 'DataUseApplication',
@@ -131,13 +130,8 @@ export class DataUseResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const events = [auditEvent(ctx, now, 'DataUseApplication', draft.id, 'dataUse.drafted', undefined, draft, { article: ARTICLE })];
-      let saved = draft;
-      if (input.submit) {
-        saved = { ...draft, ...submit(draft, ctx.viewer.person.id, now) };
-        events.push(auditEvent(ctx, now, 'DataUseApplication', draft.id, 'dataUse.submitted', draft, saved, { article: ARTICLE }));
-      }
-      return outcome({ application: saved }, [dataChange.dataUse(saved)], events);
+      const o = createApplication(ctx, dataUseRules, draft, input.submit, now);
+      return outcome({ application: o.payload }, o.changes, o.events);
     });
   }
 }

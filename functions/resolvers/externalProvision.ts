@@ -20,7 +20,7 @@ import {
   validateProvisionInput,
   viewerActions,
 } from '../domain/externalProvision';
-import { assertVersion, submit } from '../domain/workflow';
+import { assertVersion } from '../domain/workflow';
 import { Dataset as DatasetRecord } from '../domain/datasets';
 import { getDepartment, getPerson } from '../store/people';
 import { dataChange, getDatasets, getProvision, listProvisionsOfDepartment, listProvisionsPastPeriod } from '../store/data';
@@ -46,7 +46,7 @@ import { Department, Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
-import { registerForm } from './applications';
+import { createApplication, registerForm } from './applications';
 
 const CONSULT = '第15条第1項';
 
@@ -216,13 +216,8 @@ export class ExternalProvisionResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const events = [auditEvent(ctx, now, 'ExternalProvision', draft.id, 'externalProvision.drafted', undefined, draft, { article: CONSULT })];
-      let result = draft;
-      if (input.submit) {
-        result = { ...draft, ...submit(draft, ctx.viewer.person.id, now) };
-        events.push(auditEvent(ctx, now, 'ExternalProvision', draft.id, 'externalProvision.submitted', draft, result, { article: CONSULT }));
-      }
-      return outcome({ provision: result }, [dataChange.provision(result)], events);
+      const o = createApplication(ctx, provisionRules, draft, input.submit, now);
+      return outcome({ provision: o.payload }, o.changes, o.events);
     });
   }
 

@@ -9,6 +9,7 @@ import {
   validateAssignment,
 } from '../domain/people';
 import { refuse } from '../domain/refusal';
+import { assertVersion } from '../domain/workflow';
 import {
   changeOf,
   getDepartment,
@@ -82,7 +83,7 @@ export class DepartmentResolver {
     return mutate(ctx, async (now) => {
       assertMayAdministerPeople(ctx.viewer, now);
       const before = found(await getDepartment(ctx.store, keyOf(input.departmentId, 'Department', 'departmentId')), 'department', 'departmentId');
-      if (before.version !== input.expectedVersion) refuse('STALE_VERSION', 'The department changed since you read it.', undefined, ['expectedVersion']);
+      assertVersion(before.version, input.expectedVersion);
       const after: DepartmentRecord = {
         ...before,
         name: input.name?.trim() ?? before.name,
@@ -178,7 +179,7 @@ export class PersonResolver {
       const personId = keyOf(input.personId, 'Person', 'personId');
       const { person, roles } = found(await getPersonWithRoles(ctx.store, personId), 'person', 'personId');
       const before = found(await getRoleAssignment(ctx.store, personId, input.assignmentId), 'role assignment', 'assignmentId');
-      if (before.version !== input.expectedVersion) refuse('STALE_VERSION', 'The assignment changed since you read it.', undefined, ['expectedVersion']);
+      assertVersion(before.version, input.expectedVersion);
       validateAssignment({ ...before, validUntil: input.validUntil });
       const after: RoleRecord = { ...before, validUntil: input.validUntil, version: before.version + 1 };
       const personAfter = { ...person, version: person.version + 1, updatedAt: now };

@@ -11,7 +11,7 @@ import {
   operatingHours,
   registerSystem,
 } from '../domain/systems';
-import { refuse } from '../domain/refusal';
+import { assertVersion } from '../domain/workflow';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem, getSystems, listSystems, systemChange } from '../store/systems';
 import { listConsultationsOfSystem } from '../store/consultations';
@@ -65,12 +65,6 @@ export async function systemEdit(ctx: Context, changes: SystemChangesInput | und
 
 export async function loadSystem(ctx: Context, id: string, field: string): Promise<SystemRecord> {
   return found(await getSystem(ctx.store, keyOf(id, 'System', field)), 'system', field);
-}
-
-function checkVersion(current: number, expected: number): void {
-  if (current !== expected) {
-    refuse('STALE_VERSION', `The system changed since you read it (version ${expected}, now ${current}). Reload it. 再読込してください。`, undefined, ['expectedVersion']);
-  }
 }
 
 function mayEdit(viewer: Actor, s: SystemRecord, now: string): boolean {
@@ -185,7 +179,7 @@ export class SystemResolver {
   updateSystem(@Arg('input') input: UpdateSystemInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       const before = await loadSystem(ctx, input.systemId, 'systemId');
-      checkVersion(before.version, input.expectedVersion);
+      assertVersion(before.version, input.expectedVersion);
       const patch = editSystem(ctx.viewer, before, await systemEdit(ctx, input.changes, 'changes'), now);
       const after: SystemRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
       return outcome({ system: after }, [systemChange(after, before.version)], [auditEvent(ctx, now, 'System', after.id, 'system.updated', before, after)]);
@@ -196,7 +190,7 @@ export class SystemResolver {
   assignSystemResponsibility(@Arg('input') input: AssignSystemResponsibilityInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       const before = await loadSystem(ctx, input.systemId, 'systemId');
-      checkVersion(before.version, input.expectedVersion);
+      assertVersion(before.version, input.expectedVersion);
       const [departmentId] = await departmentKeys(ctx, [input.departmentId], 'departmentId');
       const r = assignResponsibility(ctx.viewer, before, { kind: input.kind, departmentId, basis: input.basis, agreement: input.agreement }, now);
       const field = input.kind === 'MAINTENANCE' ? 'maintenance' : 'costBearing';
@@ -215,7 +209,7 @@ export class SystemResolver {
   recordExemptSystemChange(@Arg('input') input: RecordExemptSystemChangeInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       const before = await loadSystem(ctx, input.systemId, 'systemId');
-      checkVersion(before.version, input.expectedVersion);
+      assertVersion(before.version, input.expectedVersion);
       const patch = applyExemptChange(ctx.viewer, before, input.action, await systemEdit(ctx, input.changes, 'changes'), now);
       const after: SystemRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
       return outcome(
