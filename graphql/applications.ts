@@ -46,8 +46,11 @@ export enum Form {
   FORM_1 = 'FORM_1',
   FORM_2 = 'FORM_2',
   FORM_3 = 'FORM_3',
+  FORM_5 = 'FORM_5',
   FORM_6 = 'FORM_6',
   FORM_8 = 'FORM_8',
+  FORM_10 = 'FORM_10',
+  FORM_11 = 'FORM_11',
 }
 registerEnumType(Form, {
   name: 'Form',
@@ -56,8 +59,11 @@ registerEnumType(Form, {
     FORM_1: { description: '様式第1号 行政システム決定の協議書(第7条)。' },
     FORM_2: { description: '様式第2号 行政システムの設置等の協議書(第8条)。' },
     FORM_3: { description: '様式第3号 ネットワークシステム接続の協議書(第9条)。' },
+    FORM_5: { description: '様式第5号 業務系システム操作職員等指定・解除報告書(第12条第2項)。' },
     FORM_6: { description: '様式第6号 データ利用承認申請書(第14条)。' },
     FORM_8: { description: '様式第8号 データの外部提供協議書(第15条)。' },
+    FORM_10: { description: '様式第10号 ホームページトップページリンク設定・解除依頼書(第27条第4項第4号)。' },
+    FORM_11: { description: '様式第11号 電子メール利用等申請書(第28条)。' },
   },
 });
 

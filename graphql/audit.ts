@@ -11,6 +11,19 @@ export enum AuditedType {
   DataUseApplication = 'DataUseApplication',
   ExternalProvision = 'ExternalProvision',
   OutsourcingContract = 'OutsourcingContract',
+  HomepageCategory = 'HomepageCategory',
+  HomepagePage = 'HomepagePage',
+  TopPageLinkRequest = 'TopPageLinkRequest',
+  TopPageLink = 'TopPageLink',
+  MailAddress = 'MailAddress',
+  MailAddressApplication = 'MailAddressApplication',
+  OperatorReport = 'OperatorReport',
+  OperatorDesignation = 'OperatorDesignation',
+  WorkingCalendar = 'WorkingCalendar',
+  ServiceInterruption = 'ServiceInterruption',
+  ServerRoom = 'ServerRoom',
+  ServerRoomAuthorization = 'ServerRoomAuthorization',
+  ServerRoomEntry = 'ServerRoomEntry',
 }
 registerEnumType(AuditedType, { name: 'AuditedType', description: '記録対象の種類。 / The kind of object changed.' });
 

@@ -108,6 +108,8 @@ export enum UserErrorCode {
   OWN_DEPARTMENT = 'OWN_DEPARTMENT',
   AGREEMENT_INCOMPLETE = 'AGREEMENT_INCOMPLETE',
   CONTRACT_INCOMPLETE = 'CONTRACT_INCOMPLETE',
+  NOT_IN_ADVANCE = 'NOT_IN_ADVANCE',
+  NOT_ON_TOP_PAGE = 'NOT_ON_TOP_PAGE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -130,6 +132,8 @@ registerEnumType(UserErrorCode, {
     OWN_DEPARTMENT: { description: '自課のデータには申請不要(第14条)。 / A department does not apply for its own data.' },
     AGREEMENT_INCOMPLETE: { description: '協定書等に第15条第4項の条件が欠けている。 / The agreement lacks a condition of 第15条第4項.' },
     CONTRACT_INCOMPLETE: { description: '契約書に個人情報保護の事項がない(第22条)。 / The contract lacks its personal-information clause.' },
+    NOT_IN_ADVANCE: { description: 'あらかじめ行うべき手続が間に合っていない(第11条第1項第1号、第12条第2項、第27条第4項第4号、第28条)。 / What the regulation requires in advance (あらかじめ) came too late.' },
+    NOT_ON_TOP_PAGE: { description: 'トップページにそのリンクはない(第27条第4項第4号)。 / The top page has no such link to release.' },
   },
 });
 

@@ -9,6 +9,19 @@ export const NODE_TYPES = [
   'DataUseApplication',
   'ExternalProvision',
   'OutsourcingContract',
+  'HomepageCategory',
+  'HomepagePage',
+  'TopPageLinkRequest',
+  'TopPageLink',
+  'MailAddress',
+  'MailAddressApplication',
+  'OperatorReport',
+  'OperatorDesignation',
+  'WorkingCalendar',
+  'ServiceInterruption',
+  'ServerRoom',
+  'ServerRoomAuthorization',
+  'ServerRoomEntry',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -12,6 +12,11 @@ import { ConsultationResolver, DecisionResolver } from '../resolvers/consultatio
 import { NodeResolver } from '../resolvers/node';
 import { DepartmentResolver, PersonResolver, RoleAssignmentResolver } from '../resolvers/people';
 import { OverrideAgreementResolver, ResponsibilityResolver, SystemResolver } from '../resolvers/systems';
+import { homepageResolvers } from '../resolvers/homepage';
+import { emailResolvers } from '../resolvers/email';
+import { operatorResolvers } from '../resolvers/operators';
+import { operatingHoursResolvers } from '../resolvers/operatingHours';
+import { serverRoomResolvers } from '../resolvers/serverRoom';
 
 let schema: GraphQLSchema | undefined;
 
@@ -33,6 +38,11 @@ export function getSchema(): GraphQLSchema {
       ExternalProvisionResolver,
       OutsourcingResolver,
       AuditResolver,
+      ...homepageResolvers,
+      ...emailResolvers,
+      ...operatorResolvers,
+      ...operatingHoursResolvers,
+      ...serverRoomResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

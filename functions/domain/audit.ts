@@ -11,6 +11,19 @@ export const AUDITED_TYPES = [
   'DataUseApplication',
   'ExternalProvision',
   'OutsourcingContract',
+  'HomepageCategory',
+  'HomepagePage',
+  'TopPageLinkRequest',
+  'TopPageLink',
+  'MailAddress',
+  'MailAddressApplication',
+  'OperatorReport',
+  'OperatorDesignation',
+  'WorkingCalendar',
+  'ServiceInterruption',
+  'ServerRoom',
+  'ServerRoomAuthorization',
+  'ServerRoomEntry',
 ] as const;
 export type AuditedType = (typeof AUDITED_TYPES)[number];
 

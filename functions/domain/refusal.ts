@@ -18,7 +18,9 @@ export type RefusalCode =
   | 'DUPLICATE'
   | 'OWN_DEPARTMENT'
   | 'AGREEMENT_INCOMPLETE'
-  | 'CONTRACT_INCOMPLETE';
+  | 'CONTRACT_INCOMPLETE'
+  | 'NOT_IN_ADVANCE'
+  | 'NOT_ON_TOP_PAGE';
 
 export class Refusal extends Error {
   constructor(

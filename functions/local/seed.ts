@@ -10,6 +10,11 @@ import { systemChange } from '../store/systems';
 import { dataChange } from '../store/data';
 import { Dataset } from '../domain/datasets';
 import { Change, Store } from '../store/store';
+import { demoHomepage } from './demo/homepage';
+import { demoEmail } from './demo/email';
+import { demoOperators } from './demo/operators';
+import { demoOperatingHours } from './demo/operatingHours';
+import { demoServerRoom } from './demo/serverRoom';
 
 const FROM = '2023-04-01';
 
@@ -130,6 +135,7 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
     const dataset: Dataset = { ...d, createdAt: now, updatedAt: now };
     batches.push({ changes: [dataChange.dataset(dataset)], events: [event('Dataset', d.id, dataset, i++)] });
   }
+  batches.push(...demoOperatingHours(now), ...demoOperators(now), ...demoServerRoom(now), ...demoHomepage(now), ...demoEmail(now));
   // The register of departments goes first: the departments exist before anyone or anything belongs to them.
   for (const b of batches) await store.commit(b.changes, b.events);
   return true;

@@ -22,7 +22,7 @@ export interface ApplicationRecord extends ApplicationState {
 }
 
 export interface FormRules<R extends ApplicationRecord> {
-  type: AuditedType & ('Consultation' | 'DataUseApplication' | 'ExternalProvision');
+  type: AuditedType & ('Consultation' | 'DataUseApplication' | 'ExternalProvision' | 'OperatorReport' | 'TopPageLinkRequest' | 'MailAddressApplication');
   /** The prefix of its audit actions, e.g. `consultation`. */
   action: string;
   load(ctx: Context, key: string): Promise<R | undefined>;
@@ -35,22 +35,35 @@ export interface FormRules<R extends ApplicationRecord> {
   takesRequiredClauses?: true;
   /** What approval adds to the application and does elsewhere, in the same transaction. */
   approve?(ctx: Context, before: R, after: R, input: DecisionInput & { requiredClauses?: string[] }, now: string): Promise<{ after: R; changes: Change[]; events: AuditEvent[] }>;
+  /** What submission does elsewhere, in the same transaction (様式第5号: the designations it reports take effect on their dates). */
+  onSubmit?(ctx: Context, before: R | undefined, after: R, now: string): Promise<Effect>;
+  /** What a withdrawal, rejection or return undoes elsewhere, in the same transaction. */
+  onClose?(ctx: Context, before: R, after: R, now: string): Promise<Effect>;
 }
+
+export interface Effect {
+  changes: Change[];
+  events: AuditEvent[];
+}
+
+const NO_EFFECT: Effect = { changes: [], events: [] };
 
 function next<R extends ApplicationRecord>(before: R, patch: Partial<R>, now: string): R {
   return { ...before, ...patch, version: before.version + 1, updatedAt: now };
 }
 
 /** A new application: drafted, and submitted at once when the applicant asks (`submit: true`). */
-export function createApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, draft: R, submitNow: boolean, now: string): Outcome<R> {
+export async function createApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, draft: R, submitNow: boolean, now: string): Promise<Outcome<R>> {
   const article = rules.article(draft);
   const events = [auditEvent(ctx, now, rules.type, draft.id, `${rules.action}.drafted`, undefined, draft, { article })];
   let saved = draft;
+  let effect = NO_EFFECT;
   if (submitNow) {
     saved = { ...draft, ...submit(draft, ctx.viewer.person.id, now, article) };
     events.push(auditEvent(ctx, now, rules.type, draft.id, `${rules.action}.submitted`, draft, saved, { article }));
+    effect = (await rules.onSubmit?.(ctx, undefined, saved, now)) ?? NO_EFFECT;
   }
-  return outcome(saved, [rules.change(saved)], events);
+  return outcome(saved, [rules.change(saved), ...effect.changes], [...events, ...effect.events]);
 }
 
 export async function submitApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
@@ -58,17 +71,21 @@ export async function submitApplication<R extends ApplicationRecord>(ctx: Contex
   const patch = submit(before, ctx.viewer.person.id, now, rules.article(before));
   await rules.checkSubmit(ctx, before, now);
   const after = next(before, { ...patch, decision: undefined } as Partial<R>, now);
-  return outcome(after, [rules.change(after, before.version)], [
+  const effect = (await rules.onSubmit?.(ctx, before, after, now)) ?? NO_EFFECT;
+  return outcome(after, [rules.change(after, before.version), ...effect.changes], [
     auditEvent(ctx, now, rules.type, after.id, `${rules.action}.submitted`, before, after, { article: rules.article(after) }),
+    ...effect.events,
   ]);
 }
 
-export function withdrawApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
+export async function withdrawApplication<R extends ApplicationRecord>(ctx: Context, rules: FormRules<R>, before: R, expectedVersion: number, now: string) {
   const patch = withdraw(before, ctx.viewer.person.id, now, rules.article(before));
   assertVersion(before.version, expectedVersion);
   const after = next(before, patch as Partial<R>, now);
-  return outcome(after, [rules.change(after, before.version)], [
+  const effect = (before.status === 'SUBMITTED' && (await rules.onClose?.(ctx, before, after, now))) || NO_EFFECT;
+  return outcome(after, [rules.change(after, before.version), ...effect.changes], [
     auditEvent(ctx, now, rules.type, after.id, `${rules.action}.withdrawn`, before, after, { article: rules.article(after) }),
+    ...effect.events,
   ]);
 }
 
@@ -93,6 +110,10 @@ export async function decideApplication<R extends ApplicationRecord>(
   if (after.status === 'APPROVED' && rules.approve) {
     const effect = await rules.approve(ctx, before, after, input, now);
     after = effect.after;
+    changes.push(...effect.changes);
+    events.push(...effect.events);
+  } else if (after.status !== 'APPROVED' && rules.onClose) {
+    const effect = await rules.onClose(ctx, before, after, now);
     changes.push(...effect.changes);
     events.push(...effect.events);
   }
@@ -132,8 +153,9 @@ export class ApplicationResolver {
     return read(async () => {
       const now = ctx.clock();
       const partitions = [
-        ...(holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', now) ? [inboxPartition('SYSTEM_ADMINISTRATOR')] : []), // 様式第1号–第3号
+        ...(holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', now) ? [inboxPartition('SYSTEM_ADMINISTRATOR')] : []), // 様式第1号–第3号, 第5号, 第11号
         ...(holds(ctx.viewer, 'GENERAL_MANAGER', now) ? [inboxPartition('GENERAL_MANAGER')] : []), // 様式第8号
+        ...(holds(ctx.viewer, 'HOMEPAGE_OPERATIONS_MANAGER', now) ? [inboxPartition('HOMEPAGE_OPERATIONS_MANAGER')] : []), // 様式第10号
         ...managedDepartments(ctx.viewer, now).map((d) => inboxPartition('INFORMATION_MANAGER', d)), // 様式第6号
       ];
       if (partitions.length === 0) return connection({ nodes: [] });
@@ -159,7 +181,7 @@ export class ApplicationResolver {
   withdrawApplication(@Arg('input') input: ApplicationTransitionInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       const { rules, record } = await loadAny(ctx, input.applicationId);
-      const o = withdrawApplication(ctx, rules, record, input.expectedVersion, now);
+      const o = await withdrawApplication(ctx, rules, record, input.expectedVersion, now);
       return outcome(tagged(rules, o.payload), o.changes, o.events);
     });
   }

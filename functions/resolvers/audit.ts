@@ -1,6 +1,6 @@
 /** The audit trail as queries: per object, and per person who acted. */
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { AuditEvent as AuditRecord, AuditedType } from '../domain/audit';
+import { AUDITED_TYPES, AuditEvent as AuditRecord, AuditedType } from '../domain/audit';
 import { holds } from '../domain/people';
 import { refuse } from '../domain/refusal';
 import { listAuditByActor, listAuditOfObject } from '../store/audit';
@@ -9,12 +9,12 @@ import { getPerson } from '../store/people';
 import { connection, Node, PageArgs } from '../../graphql/common';
 import { AuditEvent, AuditEventConnection } from '../../graphql/audit';
 import { Person } from '../../graphql/people';
-import { fromGlobalId, NodeType } from '../../graphql/globalId';
+import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
 import { globalId, keyOf, read } from './support';
 import { loadNode } from './node';
 
-const AUDITED: readonly NodeType[] = ['Department', 'Person', 'System', 'Consultation', 'Dataset', 'DataUseApplication', 'ExternalProvision', 'OutsourcingContract'];
+const AUDITED: readonly string[] = AUDITED_TYPES;
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {

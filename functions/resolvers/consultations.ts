@@ -142,7 +142,7 @@ export class ConsultationResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const o = createApplication(ctx, consultationRules, draft, input.submit, now);
+      const o = await createApplication(ctx, consultationRules, draft, input.submit, now);
       return outcome({ consultation: o.payload }, o.changes, o.events);
     });
   }
@@ -184,7 +184,7 @@ export class ConsultationResolver {
   @Mutation(() => ConsultationPayload, { description: '取下げ(申請者のみ)。 / Withdraw (the applicant only).' })
   withdrawConsultation(@Arg('input') input: ConsultationTransitionInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
-      const o = withdrawApplication(ctx, consultationRules, await loadConsultation(ctx, input.consultationId), input.expectedVersion, now);
+      const o = await withdrawApplication(ctx, consultationRules, await loadConsultation(ctx, input.consultationId), input.expectedVersion, now);
       return outcome({ consultation: o.payload }, o.changes, o.events);
     });
   }

@@ -130,7 +130,7 @@ export class DataUseResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const o = createApplication(ctx, dataUseRules, draft, input.submit, now);
+      const o = await createApplication(ctx, dataUseRules, draft, input.submit, now);
       return outcome({ application: o.payload }, o.changes, o.events);
     });
   }

@@ -216,7 +216,7 @@ export class ExternalProvisionResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const o = createApplication(ctx, provisionRules, draft, input.submit, now);
+      const o = await createApplication(ctx, provisionRules, draft, input.submit, now);
       return outcome({ provision: o.payload }, o.changes, o.events);
     });
   }

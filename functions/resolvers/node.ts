@@ -1,7 +1,7 @@
 /** `node(id)` and `nodes(ids)`: any object by its global id. */
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { fromGlobalId } from '../../graphql/globalId';
+import { NodeType, fromGlobalId } from '../../graphql/globalId';
 import { MAX_PAGE, Node } from '../../graphql/common';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
@@ -9,6 +9,15 @@ import { getConsultation } from '../store/consultations';
 import { getAuditEvent } from '../store/audit';
 import { getContract, getDataUse, getDataset, getProvision } from '../store/data';
 import { Context } from './context';
+
+type NodeLoader = (ctx: Context, key: string) => Promise<object | undefined>;
+
+const loaders = new Map<NodeType, NodeLoader>();
+
+/** An area's resolver module registers how to load its objects by key, so `node(id)` finds them. */
+export function registerNode(type: NodeType, loader: NodeLoader): void {
+  loaders.set(type, loader);
+}
 
 export async function loadNode(ctx: Context, id: string): Promise<object | undefined> {
   const decoded = fromGlobalId(id);
@@ -45,6 +54,8 @@ export async function loadNode(ctx: Context, id: string): Promise<object | undef
       value = pk && sk ? await getAuditEvent(ctx.store, pk, sk) : undefined;
       break;
     }
+    default:
+      value = await loaders.get(type)?.(ctx, key);
   }
   return value && { ...value, __typename: type };
 }

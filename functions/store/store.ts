@@ -102,25 +102,33 @@ export class Store {
 /** Audit events live in the partition of the object they record and are indexed by the person who acted. */
 export const AUDIT_PREFIX = 'AUDIT#';
 
+/** The partition of each audited object: its events live beside it. */
+export const OBJECT_PREFIX: Record<AuditEvent['objectType'], string> = {
+  Department: 'DEPT#',
+  Person: 'PERSON#',
+  System: 'SYSTEM#',
+  Consultation: 'CONSULT#',
+  Dataset: 'DATASET#',
+  DataUseApplication: 'DATAUSE#',
+  ExternalProvision: 'PROVISION#',
+  OutsourcingContract: 'CONTRACT#',
+  HomepageCategory: 'HPCAT#',
+  HomepagePage: 'HPPAGE#',
+  TopPageLinkRequest: 'TOPLINKREQ#',
+  TopPageLink: 'TOPLINK#',
+  MailAddress: 'MAILADDR#',
+  MailAddressApplication: 'MAILAPP#',
+  OperatorReport: 'OPREPORT#',
+  OperatorDesignation: 'OPERATOR#',
+  WorkingCalendar: 'CALENDAR#',
+  ServiceInterruption: 'INTERRUPTION#',
+  ServerRoom: 'ROOM#',
+  ServerRoomAuthorization: 'ROOMAUTH#',
+  ServerRoomEntry: 'ROOMENTRY#',
+};
+
 export function objectPk(objectType: AuditEvent['objectType'], objectId: string): string {
-  switch (objectType) {
-    case 'Department':
-      return `DEPT#${objectId}`;
-    case 'Person':
-      return `PERSON#${objectId}`;
-    case 'System':
-      return `SYSTEM#${objectId}`;
-    case 'Consultation':
-      return `CONSULT#${objectId}`;
-    case 'Dataset':
-      return `DATASET#${objectId}`;
-    case 'DataUseApplication':
-      return `DATAUSE#${objectId}`;
-    case 'ExternalProvision':
-      return `PROVISION#${objectId}`;
-    case 'OutsourcingContract':
-      return `CONTRACT#${objectId}`;
-  }
+  return `${OBJECT_PREFIX[objectType]}${objectId}`;
 }
 
 export function auditItem(e: AuditEvent): Item {
