@@ -110,6 +110,7 @@ export enum UserErrorCode {
   CONTRACT_INCOMPLETE = 'CONTRACT_INCOMPLETE',
   NOT_IN_ADVANCE = 'NOT_IN_ADVANCE',
   NOT_ON_TOP_PAGE = 'NOT_ON_TOP_PAGE',
+  QUORUM_NOT_MET = 'QUORUM_NOT_MET',
 }
 
 registerEnumType(UserErrorCode, {
@@ -134,6 +135,7 @@ registerEnumType(UserErrorCode, {
     CONTRACT_INCOMPLETE: { description: '契約書に個人情報保護の事項がない(第22条)。 / The contract lacks its personal-information clause.' },
     NOT_IN_ADVANCE: { description: 'あらかじめ行うべき手続が間に合っていない(第11条第1項第1号、第12条第2項、第27条第4項第4号、第28条)。 / What the regulation requires in advance (あらかじめ) came too late.' },
     NOT_ON_TOP_PAGE: { description: 'トップページにそのリンクはない(第27条第4項第4号)。 / The top page has no such link to release.' },
+    QUORUM_NOT_MET: { description: '委員の半数以上が出席していない(第33条第4項)。 / Fewer than half of the committee members are present.' },
   },
 });
 

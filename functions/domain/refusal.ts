@@ -20,7 +20,8 @@ export type RefusalCode =
   | 'AGREEMENT_INCOMPLETE'
   | 'CONTRACT_INCOMPLETE'
   | 'NOT_IN_ADVANCE'
-  | 'NOT_ON_TOP_PAGE';
+  | 'NOT_ON_TOP_PAGE'
+  | 'QUORUM_NOT_MET';
 
 export class Refusal extends Error {
   constructor(

@@ -1,0 +1,149 @@
+/**
+ * 管理運営委員会 (第30条–第34条): its seats come from the role assignments, it meets with at least half of its members
+ * present, and decides by a majority of the members present, the presiding chair deciding a tie.
+ */
+import { AGENDA_MATTERS, MATTER_ARTICLE, assertMayConvene, compositionOn, decideMotion, presiding, quorum, validateAttendance } from '../../functions/domain/committee';
+import { RoleAssignment } from '../../functions/domain/people';
+import { NOW, refusal } from '../support/domain';
+
+function assignment(personId: string, role: RoleAssignment['role'], departmentId?: string, validUntil?: string, validFrom = '2023-04-01'): RoleAssignment {
+  return { id: `${personId}-${role}-${departmentId ?? ''}`, personId, role, departmentId, validFrom, validUntil, version: 1, createdAt: '2023-04-01T00:00:00Z' };
+}
+
+/** The demo city: the deputy mayor, the director of General Affairs and eight section heads. */
+const CITY: RoleAssignment[] = [
+  assignment('fuku-shichou', 'GENERAL_MANAGER'),
+  assignment('soumu-director', 'SYSTEM_ADMINISTRATOR'),
+  ...['soumu', 'digital', 'zaisei', 'shimin', 'kenkou', 'fukushi', 'kyouiku', 'kaikei'].map((d) => assignment(`${d}-manager`, 'INFORMATION_MANAGER', d)),
+  assignment('soumu-manager', 'HOMEPAGE_OPERATIONS_MANAGER'),
+  assignment('shimin-staff', 'STAFF', 'shimin'),
+];
+const committee = compositionOn(CITY, NOW);
+const members = committee.memberIds;
+const CHAIR = 'fuku-shichou';
+const VICE = 'soumu-director';
+const vote = (ids: string[], v: 'FOR' | 'AGAINST') => ids.map((personId) => ({ personId, vote: v }));
+
+describe('第32条: the committee is made of the roles in force', () => {
+  it('第32条第2項–第4項: chair = general manager, vice-chair = system administrator, members = the information managers', () => {
+    expect(committee.chairId).toBe(CHAIR);
+    expect(committee.viceChairId).toBe(VICE);
+    expect(members).toHaveLength(8);
+    expect(members).not.toContain('shimin-staff');
+  });
+
+  it('第32条第4項: a person who manages two departments is one member', () => {
+    const c = compositionOn([...CITY, assignment('zaisei-manager', 'INFORMATION_MANAGER', 'kaikei2')], NOW);
+    expect(c.memberIds).toHaveLength(8);
+  });
+
+  it('a member whose assignment ended is no longer on the committee; the successor is', () => {
+    const c = compositionOn([...CITY.filter((a) => a.personId !== 'shimin-manager'), assignment('shimin-manager', 'INFORMATION_MANAGER', 'shimin', '2026-03-31'), assignment('new-shimin', 'INFORMATION_MANAGER', 'shimin', undefined, '2026-04-01')], NOW);
+    expect(c.memberIds).toContain('new-shimin');
+    expect(c.memberIds).not.toContain('shimin-manager');
+  });
+
+  it('第31条: four matters of deliberation, each with its item', () => {
+    expect(AGENDA_MATTERS.map((m) => MATTER_ARTICLE[m])).toEqual(['第31条第1号', '第31条第2号', '第31条第3号', '第31条第4号']);
+  });
+});
+
+describe('第33条第2項・第3項: who convenes and presides', () => {
+  it('第33条第2項: the chair convenes', () => {
+    expect(() => assertMayConvene(committee, CHAIR, false)).not.toThrow();
+  });
+
+  it('第33条第3項: the vice-chair convenes only when the chair is prevented or the seat is empty', () => {
+    expect(refusal(() => assertMayConvene(committee, VICE, false))).toMatchObject({ code: 'FORBIDDEN', article: '第33条第3項' });
+    expect(() => assertMayConvene(committee, VICE, true)).not.toThrow();
+    expect(() => assertMayConvene({ ...committee, chairId: undefined }, VICE, false)).not.toThrow();
+  });
+
+  it('第33条第2項: a member does not convene', () => {
+    expect(refusal(() => assertMayConvene(committee, 'shimin-manager', true))).toMatchObject({ code: 'FORBIDDEN', article: '第33条第2項' });
+  });
+
+  it('第33条第3項: the vice-chair presides when the chair is absent; the chair when present', () => {
+    expect(presiding(committee, [CHAIR, VICE])).toEqual({ personId: CHAIR, seat: 'CHAIR' });
+    expect(presiding(committee, [VICE])).toEqual({ personId: VICE, seat: 'VICE_CHAIR' });
+    expect(presiding(committee, members)).toBeUndefined();
+  });
+
+  it('第32条: only those who sit on the committee are recorded as present, once each', () => {
+    expect(refusal(() => validateAttendance(committee, [CHAIR, 'shimin-staff']))).toMatchObject({ code: 'INVALID_VALUE', article: '第32条', field: ['present'] });
+    expect(refusal(() => validateAttendance(committee, [CHAIR, CHAIR]))).toMatchObject({ code: 'INVALID_VALUE' });
+    expect(() => validateAttendance(committee, [CHAIR, VICE, ...members])).not.toThrow();
+  });
+});
+
+describe('第33条第4項: at least half of the members present', () => {
+  it('4 of 8 members is a quorum (半数以上); 3 is not', () => {
+    expect(quorum(committee, members.slice(0, 4))).toEqual({ membersPresent: 4, members: 8, required: 4, met: true });
+    expect(quorum(committee, members.slice(0, 3))).toMatchObject({ met: false, required: 4 });
+  });
+
+  it('with 7 members, 4 is a quorum and 3 is not (half, rounded up)', () => {
+    const seven = { ...committee, memberIds: members.slice(0, 7) };
+    expect(quorum(seven, members.slice(0, 4)).met).toBe(true);
+    expect(quorum(seven, members.slice(0, 3)).met).toBe(false);
+  });
+
+  it('the chair and vice-chair are not 委員: they do not make up a quorum', () => {
+    expect(quorum(committee, [CHAIR, VICE, ...members.slice(0, 3)]).met).toBe(false);
+  });
+
+  it('a committee without members never has a quorum', () => {
+    expect(quorum({ chairId: CHAIR, memberIds: [] }, [CHAIR]).met).toBe(false);
+  });
+
+  it('第33条第4項: a vote in a meeting without quorum is refused', () => {
+    const present = [CHAIR, ...members.slice(0, 3)];
+    expect(refusal(() => decideMotion(committee, present, vote(members.slice(0, 3), 'FOR')))).toMatchObject({ code: 'QUORUM_NOT_MET', article: '第33条第4項' });
+  });
+});
+
+describe('第33条第5項: a majority of the members present; on a tie the presiding chair decides', () => {
+  const present = [CHAIR, VICE, ...members.slice(0, 6)];
+
+  it('4 of 6 present for: carried by majority', () => {
+    const r = decideMotion(committee, present, [...vote(members.slice(0, 4), 'FOR'), ...vote(members.slice(4, 6), 'AGAINST')]);
+    expect(r).toMatchObject({ outcome: 'CARRIED', decidedBy: 'MAJORITY', votesFor: 4, votesAgainst: 2, presidingId: CHAIR });
+  });
+
+  it('3 for, 2 against, 1 not voting of 6 present: not a majority of those present, rejected', () => {
+    const r = decideMotion(committee, present, [...vote(members.slice(0, 3), 'FOR'), ...vote(members.slice(3, 5), 'AGAINST')]);
+    expect(r).toMatchObject({ outcome: 'REJECTED', decidedBy: 'MAJORITY', notVoting: 1 });
+  });
+
+  it('3 for, 3 against (可否同数): the chair’s casting vote carries it', () => {
+    const r = decideMotion(committee, present, [...vote(members.slice(0, 3), 'FOR'), ...vote(members.slice(3, 6), 'AGAINST')], 'FOR');
+    expect(r).toMatchObject({ outcome: 'CARRIED', decidedBy: 'CASTING_VOTE', castingVote: 'FOR', presidingId: CHAIR });
+  });
+
+  it('第33条第3項: with the chair absent, the vice-chair presides and breaks the tie', () => {
+    const r = decideMotion(committee, [VICE, ...members.slice(0, 4)], [...vote(members.slice(0, 2), 'FOR'), ...vote(members.slice(2, 4), 'AGAINST')], 'AGAINST');
+    expect(r).toMatchObject({ outcome: 'REJECTED', decidedBy: 'CASTING_VOTE', presidingId: VICE });
+  });
+
+  it('a tie without the casting vote is not decided', () => {
+    expect(refusal(() => decideMotion(committee, present, [...vote(members.slice(0, 3), 'FOR'), ...vote(members.slice(3, 6), 'AGAINST')]))).toMatchObject({
+      code: 'INVALID_VALUE',
+      article: '第33条第5項',
+      field: ['castingVote'],
+    });
+  });
+
+  it('the presiding chair casts no vote when there is no tie', () => {
+    expect(refusal(() => decideMotion(committee, present, vote(members.slice(0, 6), 'FOR'), 'FOR'))).toMatchObject({ code: 'INVALID_VALUE', field: ['castingVote'] });
+  });
+
+  it('only members present vote, each once: not the chair, not an absent member', () => {
+    expect(refusal(() => decideMotion(committee, present, vote([CHAIR, ...members.slice(0, 4)], 'FOR')))).toMatchObject({ code: 'INVALID_VALUE', field: ['votes'] });
+    expect(refusal(() => decideMotion(committee, present, vote([members[7]], 'FOR')))).toMatchObject({ code: 'INVALID_VALUE', field: ['votes'] });
+    expect(refusal(() => decideMotion(committee, present, vote([members[0], members[0]], 'FOR')))).toMatchObject({ code: 'INVALID_VALUE', field: ['votes'] });
+  });
+
+  it('no one to preside: neither chair nor vice-chair present, no vote', () => {
+    expect(refusal(() => decideMotion(committee, members.slice(0, 6), vote(members.slice(0, 6), 'FOR')))).toMatchObject({ code: 'INVALID_STATE', article: '第33条第3項' });
+  });
+});
