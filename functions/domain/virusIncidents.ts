@@ -1,0 +1,220 @@
+/**
+ * コンピュータウィルス対策 (第26条): when a device is infected or suspected, the duty runs in order — disconnect it
+ * from the network, report to the system administrator, request recovery (第3項, the information manager in charge
+ * of the work); remove the virus and tell the other managers where needed (第4項, the information manager the system
+ * administrator designates). Each step is timestamped and signed; an incident closes only with every step done and
+ * with the question of personal information answered.
+ */
+import { Actor, assertInformationManagerOf, holds } from './people';
+import { refuse } from './refusal';
+import { SystemRecord } from './systems';
+
+export const ARTICLE = '第26条';
+
+export const INCIDENT_STEPS = ['DISCONNECTED', 'REPORTED', 'RECOVERY_REQUESTED', 'VIRUS_REMOVED', 'OTHERS_NOTIFIED'] as const;
+export type IncidentStep = (typeof INCIDENT_STEPS)[number];
+
+export const STEP_ARTICLE: Record<IncidentStep, string> = {
+  DISCONNECTED: '第26条第3項', // ネットワークからの速やかな切離し
+  REPORTED: '第26条第3項', // 情報システム管理者へ速やかに報告
+  RECOVERY_REQUESTED: '第26条第3項', // 復旧を依頼
+  VIRUS_REMOVED: '第26条第4項', // ウィルスの駆除
+  OTHERS_NOTIFIED: '第26条第4項', // 他の情報管理責任者に必要がある場合は周知
+};
+
+export interface StepRecord {
+  step: IncidentStep;
+  at: string;
+  by: string;
+  note?: string;
+  /** OTHERS_NOTIFIED only: 周知は必要がある場合 — recorded as not needed, with the reason in `note`. */
+  notNeeded?: boolean;
+}
+
+export const PERSONAL_INFORMATION = ['AFFECTED', 'NOT_AFFECTED', 'UNDER_INVESTIGATION'] as const;
+export type PersonalInformationImpact = (typeof PERSONAL_INFORMATION)[number];
+
+export interface OutsideReportDecision {
+  /** Whether the incident is reported outside the city (e.g. to the Personal Information Protection Commission). */
+  report: boolean;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface VirusIncident {
+  id: string;
+  systemId: string;
+  /** The department whose information manager carries 第26条第3項's duty. */
+  departmentId: string;
+  device: string;
+  detectedAt: string;
+  /** 感染した疑いがある場合: suspected, not confirmed. */
+  suspected: boolean;
+  description: string;
+  /** The information manager the system administrator designated to remove the virus (第26条第4項). */
+  removalManagerId?: string;
+  steps: StepRecord[];
+  personalInformation: PersonalInformationImpact;
+  outsideReport?: OutsideReportDecision;
+  status: 'OPEN' | 'CLOSED';
+  closedAt?: string;
+  recordedBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * 第26条第1項・第2項: the department in charge — for 情報系 the one the system administrator designated (its
+ * maintenance, 第10条第1項), for 業務系 the one whose work it is (第10条第2項); the owning department until assigned.
+ */
+export function departmentInCharge(system: Pick<SystemRecord, 'maintenance' | 'owningDepartmentId'>): string {
+  return system.maintenance?.departmentId ?? system.owningDepartmentId;
+}
+
+/** 第26条第3項: the information manager in charge of the work records the incident and its first three steps. */
+export function assertInCharge(actor: Actor, incident: Pick<VirusIncident, 'departmentId'>, now: string, article = '第26条第3項'): void {
+  assertInformationManagerOf(actor, [incident.departmentId], now, article, ['systemId'], 'act on a virus incident of this system (業務を所管する情報管理責任者)');
+}
+
+export function openIncident(
+  actor: Actor,
+  system: SystemRecord,
+  input: { device: string; detectedAt: string; suspected: boolean; description: string },
+  id: string,
+  now: string,
+): VirusIncident {
+  const departmentId = departmentInCharge(system);
+  assertInCharge(actor, { departmentId }, now);
+  if (!input.device.trim()) refuse('INVALID_VALUE', 'Name the device (電子計算機器).', '第26条第3項', ['device']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe what was found.', '第26条第3項', ['description']);
+  assertInstant(input.detectedAt, now, ['detectedAt']);
+  return {
+    id,
+    systemId: system.id,
+    departmentId,
+    device: input.device.trim(),
+    detectedAt: input.detectedAt,
+    suspected: input.suspected,
+    description: input.description.trim(),
+    steps: [],
+    personalInformation: 'UNDER_INVESTIGATION',
+    status: 'OPEN',
+    recordedBy: actor.person.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function assertInstant(at: string, now: string, field: string[]): void {
+  if (Number.isNaN(Date.parse(at))) refuse('INVALID_VALUE', 'A time is an ISO-8601 instant with its offset.', ARTICLE, field);
+  if (Date.parse(at) > Date.parse(now)) refuse('INVALID_VALUE', 'A step is recorded when it has happened, not before.', ARTICLE, field);
+}
+
+/** The next step due, or undefined when all are done. */
+export function nextStep(incident: Pick<VirusIncident, 'steps'>): IncidentStep | undefined {
+  return INCIDENT_STEPS.find((s) => !incident.steps.some((r) => r.step === s));
+}
+
+/** 第26条第4項: the system administrator designates the information manager who removes the virus. */
+export function designateRemovalManager(actor: Actor, incident: VirusIncident, manager: Actor, now: string): Partial<VirusIncident> {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
+    refuse('FORBIDDEN', 'The system administrator designates who removes the virus. ウィルスの駆除を行う情報管理責任者は情報システム管理者が指定します。', '第26条第4項');
+  }
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed.', '第26条第4項');
+  if (!holds(manager, 'INFORMATION_MANAGER', now)) {
+    refuse('INVALID_VALUE', 'The virus is removed by an information manager (情報管理責任者).', '第26条第4項', ['managerId']);
+  }
+  if (incident.steps.some((s) => s.step === 'VIRUS_REMOVED')) refuse('INVALID_STATE', 'The virus has been removed already.', '第26条第4項');
+  return { removalManagerId: manager.person.id };
+}
+
+/**
+ * Records the next step of the duty, in the order of 第26条第3項・第4項: each step only after the one before it,
+ * by the one the article names, at a time not before the previous step's.
+ */
+export function recordStep(
+  actor: Actor,
+  incident: VirusIncident,
+  input: { step: IncidentStep; at: string; note?: string; notNeeded?: boolean },
+  now: string,
+): Partial<VirusIncident> {
+  const article = STEP_ARTICLE[input.step];
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed.', article);
+  const due = nextStep(incident);
+  if (input.step !== due) {
+    const done = incident.steps.some((s) => s.step === input.step);
+    refuse(
+      'INVALID_STATE',
+      done ? `${input.step} is recorded already.` : `Steps follow the order of 第26条: ${due} comes first. 手順の順序に従ってください。`,
+      article,
+      ['step'],
+    );
+  }
+  if (input.step === 'VIRUS_REMOVED' || input.step === 'OTHERS_NOTIFIED') {
+    // 第26条第4項: 情報システム管理者が指定した情報管理責任者.
+    if (!incident.removalManagerId) {
+      refuse('INVALID_STATE', 'The system administrator has not yet designated who removes the virus. 駆除を行う情報管理責任者が指定されていません。', '第26条第4項', ['step']);
+    }
+    if (incident.removalManagerId !== actor.person.id || !holds(actor, 'INFORMATION_MANAGER', now)) {
+      refuse('FORBIDDEN', 'Only the information manager the system administrator designated removes the virus and notifies the others.', '第26条第4項');
+    }
+  } else {
+    assertInCharge(actor, incident, now, article);
+  }
+  if (input.notNeeded && input.step !== 'OTHERS_NOTIFIED') {
+    refuse('INVALID_VALUE', 'Only the notice to other managers may be found not needed (必要がある場合は周知).', article, ['notNeeded']);
+  }
+  if (input.notNeeded && !input.note?.trim()) refuse('INVALID_VALUE', 'Say why no notice is needed.', article, ['note']);
+  assertInstant(input.at, now, ['at']);
+  const previous = incident.steps.at(-1)?.at ?? incident.detectedAt;
+  if (Date.parse(input.at) < Date.parse(previous)) {
+    refuse('INVALID_VALUE', 'A step cannot come before the one it follows (or before detection).', article, ['at']);
+  }
+  const record: StepRecord = { step: input.step, at: input.at, by: actor.person.id, note: input.note?.trim() || undefined, notNeeded: input.notNeeded || undefined };
+  return { steps: [...incident.steps, record] };
+}
+
+/**
+ * Whether personal information was affected, and — once it was — the decision to report it outside the city.
+ * The information manager in charge and the system administrator answer it.
+ */
+export function assessPersonalInformation(
+  actor: Actor,
+  incident: VirusIncident,
+  input: { impact: PersonalInformationImpact; reportOutside?: boolean; reason?: string },
+  now: string,
+): Partial<VirusIncident> {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) assertInCharge(actor, incident, now, '第13条');
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed.', '第13条');
+  if (input.impact !== 'AFFECTED' && input.reportOutside !== undefined) {
+    refuse('INVALID_VALUE', 'The decision to report outside is made when personal information was affected.', '第13条', ['reportOutside']);
+  }
+  if (input.reportOutside !== undefined && !input.reason?.trim()) refuse('INVALID_VALUE', 'Give the reason for the decision.', '第13条', ['reason']);
+  return {
+    personalInformation: input.impact,
+    outsideReport:
+      input.reportOutside === undefined ? undefined : { report: input.reportOutside, reason: input.reason!.trim(), decidedBy: actor.person.id, decidedAt: now },
+  };
+}
+
+/** What still keeps an incident open: missing steps, and the personal-information question. */
+export function missingForClosure(incident: Pick<VirusIncident, 'steps' | 'personalInformation' | 'outsideReport'>): string[] {
+  const missing: string[] = INCIDENT_STEPS.filter((s) => !incident.steps.some((r) => r.step === s));
+  if (incident.personalInformation === 'UNDER_INVESTIGATION') missing.push('PERSONAL_INFORMATION_ASSESSMENT');
+  if (incident.personalInformation === 'AFFECTED' && !incident.outsideReport) missing.push('OUTSIDE_REPORT_DECISION');
+  return missing;
+}
+
+/** The system administrator closes an incident, and only with every step of 第26条 done. */
+export function closeIncident(actor: Actor, incident: VirusIncident, now: string): Partial<VirusIncident> {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'The system administrator, to whom the incident is reported, closes it.', '第26条第3項');
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed already.', ARTICLE);
+  const missing = missingForClosure(incident);
+  if (missing.length) {
+    refuse('INVALID_STATE', `The incident cannot close with steps missing: ${missing.join(', ')}. 未了の手順があります。`, missing[0] in STEP_ARTICLE ? STEP_ARTICLE[missing[0] as IncidentStep] : '第13条', ['incidentId']);
+  }
+  return { status: 'CLOSED', closedAt: now };
+}
