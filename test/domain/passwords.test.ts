@@ -1,0 +1,55 @@
+/** パスワードの管理 (第24条第3項): changed at least once a year; due-soon at 30, 7 and 1 days; overdue after. */
+import { addDays, mayRead, passwordStatus, recordPasswordChange } from '../../functions/domain/passwords';
+import { administrator, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
+
+const at = (date: string) => `${date}T01:00:00Z`; // 10:00 in Tokyo
+
+describe('第24条第3項: 年に1回以上更新', () => {
+  it('a password changed on 2025-06-15 falls due on 2026-06-15', () => {
+    expect(passwordStatus('2025-06-15', at('2026-01-10'))).toEqual({ dueOn: '2026-06-15', daysLeft: 156, state: 'CURRENT', reminder: undefined });
+  });
+
+  it.each([
+    ['2026-05-16', 30, 30],
+    ['2026-05-17', 29, 30],
+    ['2026-06-08', 7, 7],
+    ['2026-06-14', 1, 1],
+    ['2026-06-15', 0, 1],
+  ])('on %s, %i days before it falls due, the %i-day reminder is due', (today, daysLeft, reminder) => {
+    expect(passwordStatus('2025-06-15', at(today))).toMatchObject({ daysLeft, reminder, state: 'DUE_SOON' });
+  });
+
+  it('the day after it falls due, it is overdue', () => {
+    expect(passwordStatus('2025-06-15', at('2026-06-16'))).toMatchObject({ state: 'OVERDUE', daysLeft: -1, reminder: 0 });
+  });
+
+  it('the interval can be set shorter than a year', () => {
+    expect(passwordStatus('2026-01-01', at('2026-04-05'), 90)).toMatchObject({ dueOn: '2026-04-01', state: 'OVERDUE' });
+  });
+
+  it('the calendar of Asia/Tokyo decides the day: 23:30 UTC is already the next day', () => {
+    expect(passwordStatus('2025-06-15', '2026-06-15T15:30:00Z').state).toBe('OVERDUE');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+});
+
+describe('recording a change (never the password)', () => {
+  const now = at('2026-06-15');
+  it('a person records their own change; the system administrator anyone’s; no one else', () => {
+    expect(() => recordPasswordChange(shiminStaff, 'shimin-staff', '2026-06-01', undefined, now)).not.toThrow();
+    expect(() => recordPasswordChange(administrator, 'shimin-staff', '2026-06-01', undefined, now)).not.toThrow();
+    expect(refusal(() => recordPasswordChange(shiminManager, 'shimin-staff', '2026-06-01', undefined, now))).toMatchObject({ code: 'FORBIDDEN', article: '第24条第3項' });
+  });
+
+  it('a change in the future, or older than the one recorded, is refused', () => {
+    expect(refusal(() => recordPasswordChange(shiminStaff, 'shimin-staff', '2026-06-16', undefined, now))).toMatchObject({ code: 'INVALID_VALUE', field: ['changedOn'] });
+    const previous = { personId: 'shimin-staff', systemId: 's', changedOn: '2026-05-01', recordedBy: 'x', version: 1, createdAt: now, updatedAt: now };
+    expect(refusal(() => recordPasswordChange(shiminStaff, 'shimin-staff', '2026-04-01', previous, now))).toMatchObject({ code: 'INVALID_VALUE' });
+    expect(refusal(() => recordPasswordChange(shiminStaff, 'shimin-staff', '2026-02-30', undefined, now))).toMatchObject({ code: 'INVALID_VALUE' });
+  });
+
+  it('the person, the system administrator and their department’s manager read the dates', () => {
+    const staff = { id: 'shimin-staff', departmentId: 'shimin' };
+    expect([shiminStaff, administrator, shiminManager, kenkouManager].map((a) => mayRead(a, staff, now))).toEqual([true, true, true, false]);
+  });
+});
