@@ -1,0 +1,135 @@
+/**
+ * 禁止行為 (第25条) and its two exceptions: software beyond what was installed on delivery (第2号ただし書) and taking
+ * equipment outside (第3号ただし書: only a portable device protected by encryption or passwords, so only permitted
+ * users can read its data), each only when the system administrator finds it necessary — here, approved by him for a
+ * stated period. Connections of devices that may disturb the systems or eavesdrop (第1号) have no exception: when
+ * found, they are recorded as findings.
+ */
+import { Actor, holds, tokyoDate } from './people';
+import { Period, validatePeriod } from './period';
+import { refuse } from './refusal';
+
+export const EXCEPTION_KINDS = ['SOFTWARE_INSTALLATION', 'EQUIPMENT_TAKEOUT'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+
+export const KIND_ARTICLE: Record<ExceptionKind, string> = {
+  SOFTWARE_INSTALLATION: '第25条第2号',
+  EQUIPMENT_TAKEOUT: '第25条第3号',
+};
+
+export const PROTECTIONS = ['ENCRYPTION', 'PASSWORD'] as const; // 暗号化 / パスワード等
+export type Protection = (typeof PROTECTIONS)[number];
+
+export type ExceptionStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RETURNED_EQUIPMENT';
+
+export interface ProhibitedActException {
+  id: string;
+  kind: ExceptionKind;
+  systemId: string;
+  requestedBy: string;
+  departmentId: string;
+  reason: string;
+  /** The period the exception runs: installation allowed, or the device away (its last day is the return date). */
+  period: Period;
+  /** 第2号: the software (name and version). */
+  software?: string;
+  /** 第3号: the device, that it is portable (携帯用機器), and how its data is protected. */
+  device?: string;
+  portable?: boolean;
+  protections?: Protection[];
+  protectionDetails?: string;
+  status: ExceptionStatus;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionReason?: string;
+  returnedOn?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExceptionInput {
+  kind: ExceptionKind;
+  reason: string;
+  period: Period;
+  software?: string;
+  device?: string;
+  portable?: boolean;
+  protections?: Protection[];
+  protectionDetails?: string;
+}
+
+/** What a request must state for its kind; a take-out of anything but a protected portable device is refused outright. */
+export function validateException(input: ExceptionInput): void {
+  const article = KIND_ARTICLE[input.kind];
+  if (!input.reason.trim()) refuse('INVALID_VALUE', 'State why it is needed (必要がある理由).', article, ['reason']);
+  validatePeriod(input.period, article);
+  if (input.kind === 'SOFTWARE_INSTALLATION') {
+    if (!input.software?.trim()) refuse('INVALID_VALUE', 'Name the software to install (ソフトウェア名・版).', article, ['software']);
+    if (input.device || input.protections?.length) refuse('INVALID_VALUE', 'A software installation names no device to take out.', article, ['device']);
+    return;
+  }
+  if (!input.device?.trim()) refuse('INVALID_VALUE', 'Name the device to take outside (機器).', article, ['device']);
+  if (input.portable !== true) {
+    refuse('INVALID_VALUE', 'Only a portable device (携帯用機器) may be taken outside; the systems themselves never leave. 屋外への持ち出しは携帯用機器に限ります。', article, ['portable']);
+  }
+  if (!input.protections?.length) {
+    refuse('INVALID_VALUE', 'The device must be protected by encryption or passwords so only permitted users can read its data. 暗号化やパスワード等の仕組みが必要です。', article, ['protections']);
+  }
+  if (!input.protectionDetails?.trim()) refuse('INVALID_VALUE', 'Describe how the data is protected (method, product, settings).', article, ['protectionDetails']);
+}
+
+/** Anyone of the city's staff may ask; the request names the system concerned. */
+export function requestException(actor: Actor, systemId: string, input: ExceptionInput, id: string, now: string): ProhibitedActException {
+  validateException(input);
+  return {
+    id,
+    kind: input.kind,
+    systemId,
+    requestedBy: actor.person.id,
+    departmentId: actor.person.departmentId,
+    reason: input.reason.trim(),
+    period: input.period,
+    software: input.software?.trim() || undefined,
+    device: input.device?.trim() || undefined,
+    portable: input.kind === 'EQUIPMENT_TAKEOUT' ? input.portable : undefined,
+    protections: input.kind === 'EQUIPMENT_TAKEOUT' ? [...new Set(input.protections)] : undefined,
+    protectionDetails: input.protectionDetails?.trim() || undefined,
+    status: 'REQUESTED',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** ただし書: 情報システム管理者が必要があると認めるとき — the system administrator decides, not on his own request. */
+export function decideException(actor: Actor, e: ProhibitedActException, approve: boolean, reason: string | undefined, now: string): Partial<ProhibitedActException> {
+  const article = KIND_ARTICLE[e.kind];
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'Only the system administrator allows an exception to 第25条.', article);
+  if (e.requestedBy === actor.person.id) refuse('SELF_DECISION', 'No one approves their own exception.', article);
+  if (e.status !== 'REQUESTED') refuse('ALREADY_DECIDED', 'The request is decided already.', article);
+  if (!approve && !reason?.trim()) refuse('INVALID_VALUE', 'Give the reason for refusing.', article, ['reason']);
+  if (approve && e.period.until < tokyoDate(now)) refuse('INVALID_VALUE', 'The period has ended: nothing to approve.', article, ['period']);
+  return { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.person.id, decidedAt: now, decisionReason: reason?.trim() || undefined };
+}
+
+/** The device is back: recorded by the one who took it out or the system administrator. */
+export function recordReturn(actor: Actor, e: ProhibitedActException, returnedOn: string, now: string): Partial<ProhibitedActException> {
+  const article = KIND_ARTICLE[e.kind];
+  if (e.kind !== 'EQUIPMENT_TAKEOUT') refuse('INVALID_STATE', 'Only equipment taken outside is returned.', article);
+  if (actor.person.id !== e.requestedBy && !holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'The one who took it out, or the system administrator, records the return.', article);
+  if (e.status !== 'APPROVED') refuse('INVALID_STATE', e.status === 'RETURNED_EQUIPMENT' ? 'The device is back already.' : 'Only an approved take-out is returned.', article);
+  if (returnedOn > tokyoDate(now) || returnedOn < e.period.from) refuse('INVALID_VALUE', 'The return date lies between the start of the period and today.', article, ['returnedOn']);
+  return { status: 'RETURNED_EQUIPMENT', returnedOn };
+}
+
+/** An approved take-out whose period has ended without the device back. */
+export function isReturnOverdue(e: Pick<ProhibitedActException, 'kind' | 'status' | 'period'>, now: string): boolean {
+  return e.kind === 'EQUIPMENT_TAKEOUT' && e.status === 'APPROVED' && e.period.until < tokyoDate(now);
+}
+
+/** Whether the exception lets its holder act today. */
+export function isInForce(e: Pick<ProhibitedActException, 'status' | 'period'>, now: string): boolean {
+  const today = tokyoDate(now);
+  return e.status === 'APPROVED' && e.period.from <= today && today <= e.period.until;
+}
