@@ -137,3 +137,136 @@ export function decideMotion(c: Composition, present: string[], votes: { personI
   if (castingVote) refuse('INVALID_VALUE', 'The presiding chair decides only a tie (可否同数). 議長の決裁は可否同数のときに限ります。', '第33条第5項', ['castingVote']);
   return { ...base, outcome: votesFor * 2 > q.membersPresent ? 'CARRIED' : 'REJECTED', decidedBy: 'MAJORITY' };
 }
+
+export interface AgendaItem {
+  id: string;
+  matter: AgendaMatter;
+  title: string;
+}
+
+export interface MotionRecord extends MotionResult {
+  id: string;
+  agendaItemId: string;
+  text: string;
+  votes: { personId: string; vote: Vote }[];
+  decidedAt: string;
+}
+
+/** A meeting: convened with its agenda, its attendance recorded, its motions decided; the minutes are all of it. */
+export interface Meeting {
+  id: string;
+  title: string;
+  heldOn: string;
+  place?: string;
+  convenedBy: string;
+  /** 第33条第3項: convened by the vice-chair because the chair was prevented (事故) or the seat empty. */
+  chairPrevented: boolean;
+  /** The seats on the day the meeting was convened (第32条), so later reassignments do not rewrite the minutes. */
+  composition: Composition;
+  agenda: AgendaItem[];
+  /** Who was present, once recorded. */
+  present?: string[];
+  motions: MotionRecord[];
+  status: 'CONVENED' | 'CLOSED';
+  closedAt?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 第33条第2項: the chair (or the acting vice-chair) convenes, with an agenda of matters under 第31条. */
+export function convene(
+  composition: Composition,
+  personId: string,
+  input: { title: string; heldOn: string; place?: string; chairPrevented: boolean; agenda: { matter: AgendaMatter; title: string }[] },
+  ids: { meeting: string; agenda: string[] },
+  now: string,
+): Meeting {
+  assertMayConvene(composition, personId, input.chairPrevented);
+  if (!input.title.trim()) refuse('INVALID_VALUE', 'Give the meeting a title.', '第33条第2項', ['title']);
+  if (input.agenda.length === 0 || input.agenda.some((a) => !a.title.trim())) {
+    refuse('INVALID_VALUE', 'A meeting deliberates on at least one item under 第31条, each with its title.', '第31条', ['agenda']);
+  }
+  return {
+    id: ids.meeting,
+    title: input.title.trim(),
+    heldOn: input.heldOn,
+    place: input.place?.trim() || undefined,
+    convenedBy: personId,
+    chairPrevented: input.chairPrevented,
+    composition,
+    agenda: input.agenda.map((a, i) => ({ id: ids.agenda[i], matter: a.matter, title: a.title.trim() })),
+    motions: [],
+    status: 'CONVENED',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The chair or vice-chair keeps the record of the meeting (the secretariat of 第34条 prepares it for them). */
+export function assertMayRecord(m: Meeting, personId: string): void {
+  if (personId !== m.composition.chairId && personId !== m.composition.viceChairId) {
+    refuse('FORBIDDEN', 'The chair or the vice-chair records the meeting. 会議の記録は委員長又は副委員長が行います。', '第33条第2項');
+  }
+  if (m.status !== 'CONVENED') refuse('INVALID_STATE', 'The meeting is closed; its minutes stand.', '第33条第2項');
+}
+
+/** Attendance, once motions have been decided, stands: the quorum they were decided under must not change. */
+export function recordPresence(m: Meeting, personId: string, present: string[]): Partial<Meeting> {
+  assertMayRecord(m, personId);
+  if (m.motions.length) refuse('INVALID_STATE', 'Motions have been decided under the attendance recorded.', '第33条第4項', ['present']);
+  validateAttendance(m.composition, present);
+  return { present: [...present].sort() };
+}
+
+/** 第33条第4項・第5項: a motion on an agenda item, decided only with a quorum present. */
+export function putMotion(
+  m: Meeting,
+  personId: string,
+  input: { agendaItemId: string; text: string; votes: { personId: string; vote: Vote }[]; castingVote?: Vote },
+  id: string,
+  now: string,
+): Partial<Meeting> {
+  assertMayRecord(m, personId);
+  if (!m.agenda.some((a) => a.id === input.agendaItemId)) refuse('NOT_FOUND', 'No item of this meeting’s agenda has that id.', '第31条', ['agendaItemId']);
+  if (!input.text.trim()) refuse('INVALID_VALUE', 'State the motion.', '第33条第5項', ['text']);
+  const result = decideMotion(m.composition, m.present ?? [], input.votes, input.castingVote);
+  return { motions: [...m.motions, { id, agendaItemId: input.agendaItemId, text: input.text.trim(), votes: input.votes, decidedAt: now, ...result }] };
+}
+
+export function closeMeeting(m: Meeting, personId: string, now: string): Partial<Meeting> {
+  assertMayRecord(m, personId);
+  if (!m.present) refuse('INVALID_STATE', 'Record who was present before closing the minutes.', '第33条第4項', ['present']);
+  return { status: 'CLOSED', closedAt: now };
+}
+
+/** 第33条第6項: a working group (部会) of the staff concerned, for specialist study. */
+export interface WorkingGroup {
+  id: string;
+  name: string;
+  purpose: string;
+  memberIds: string[];
+  establishedBy: string;
+  establishedOn: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function establishWorkingGroup(
+  composition: Composition,
+  personId: string,
+  input: { name: string; purpose: string; memberIds: string[]; establishedOn: string },
+  id: string,
+  now: string,
+): WorkingGroup {
+  if (personId !== composition.chairId && personId !== composition.viceChairId) {
+    refuse('FORBIDDEN', 'The chair (委員長, 第33条第1項) establishes the committee’s working groups, or the vice-chair acting for the chair.', '第33条第6項');
+  }
+  if (!input.name.trim() || !input.purpose.trim()) refuse('INVALID_VALUE', 'Name the working group and its specialist matter.', '第33条第6項', ['purpose']);
+  if (input.memberIds.length === 0 || new Set(input.memberIds).size !== input.memberIds.length) {
+    refuse('INVALID_VALUE', 'A working group has staff concerned (関係職員), each once.', '第33条第6項', ['memberIds']);
+  }
+  return { id, name: input.name.trim(), purpose: input.purpose.trim(), memberIds: [...input.memberIds].sort(), establishedBy: personId, establishedOn: input.establishedOn, version: 1, createdAt: now, updatedAt: now };
+}

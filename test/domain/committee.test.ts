@@ -2,7 +2,7 @@
  * 管理運営委員会 (第30条–第34条): its seats come from the role assignments, it meets with at least half of its members
  * present, and decides by a majority of the members present, the presiding chair deciding a tie.
  */
-import { AGENDA_MATTERS, MATTER_ARTICLE, assertMayConvene, compositionOn, decideMotion, presiding, quorum, validateAttendance } from '../../functions/domain/committee';
+import { AGENDA_MATTERS, MATTER_ARTICLE, assertMayConvene, closeMeeting, compositionOn, convene, decideMotion, establishWorkingGroup, presiding, putMotion, quorum, recordPresence, validateAttendance } from '../../functions/domain/committee';
 import { RoleAssignment } from '../../functions/domain/people';
 import { NOW, refusal } from '../support/domain';
 
@@ -145,5 +145,46 @@ describe('第33条第5項: a majority of the members present; on a tie the presi
 
   it('no one to preside: neither chair nor vice-chair present, no vote', () => {
     expect(refusal(() => decideMotion(committee, members.slice(0, 6), vote(members.slice(0, 6), 'FOR')))).toMatchObject({ code: 'INVALID_STATE', article: '第33条第3項' });
+  });
+});
+
+describe('a meeting, its attendance, motions and minutes', () => {
+  const agenda = [{ matter: 'SECURITY' as const, title: '情報セキュリティポリシーの改定' }];
+  const convened = () => convene(committee, CHAIR, { title: '令和8年度第1回管理運営委員会', heldOn: '2026-06-15', chairPrevented: false, agenda }, { meeting: 'm1', agenda: ['a1'] }, NOW);
+  const apply = <T extends { version: number }>(o: T, patch: Partial<T>): T => ({ ...o, ...patch, version: o.version + 1 });
+
+  it('第31条: a meeting deliberates on at least one item', () => {
+    expect(refusal(() => convene(committee, CHAIR, { title: 't', heldOn: '2026-06-15', chairPrevented: false, agenda: [] }, { meeting: 'm', agenda: [] }, NOW))).toMatchObject({ article: '第31条' });
+  });
+
+  it('第33条第4項: a meeting that fails quorum keeps its attendance, and its vote is refused', () => {
+    let m = convened();
+    m = apply(m, recordPresence(m, CHAIR, [CHAIR, VICE, ...members.slice(0, 3)]));
+    expect(quorum(m.composition, m.present!).met).toBe(false);
+    expect(refusal(() => putMotion(m, CHAIR, { agendaItemId: 'a1', text: '改定案を承認する。', votes: vote(members.slice(0, 3), 'FOR') }, 'mo1', NOW))).toMatchObject({ code: 'QUORUM_NOT_MET', article: '第33条第4項' });
+    expect(apply(m, closeMeeting(m, CHAIR, NOW)).status).toBe('CLOSED');
+  });
+
+  it('第33条第5項: a tie broken by the chair, recorded in the minutes; attendance then stands', () => {
+    let m = convened();
+    m = apply(m, recordPresence(m, CHAIR, [CHAIR, ...members.slice(0, 4)]));
+    m = apply(m, putMotion(m, CHAIR, { agendaItemId: 'a1', text: '改定案を承認する。', votes: [...vote(members.slice(0, 2), 'FOR'), ...vote(members.slice(2, 4), 'AGAINST')], castingVote: 'FOR' }, 'mo1', NOW));
+    expect(m.motions[0]).toMatchObject({ outcome: 'CARRIED', decidedBy: 'CASTING_VOTE', presidingId: CHAIR, agendaItemId: 'a1' });
+    expect(refusal(() => recordPresence(m, CHAIR, [CHAIR, ...members]))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(refusal(() => putMotion(m, CHAIR, { agendaItemId: 'nope', text: 'x', votes: [] }, 'mo2', NOW))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('the chair or vice-chair keeps the record; a closed meeting’s minutes stand', () => {
+    const m = convened();
+    expect(refusal(() => recordPresence(m, members[0], [CHAIR]))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal(() => closeMeeting(m, CHAIR, NOW))).toMatchObject({ code: 'INVALID_STATE', field: ['present'] });
+    const closed = apply(apply(m, recordPresence(m, VICE, [CHAIR])), { status: 'CLOSED' as const });
+    expect(refusal(() => recordPresence(closed, CHAIR, [CHAIR]))).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('第33条第6項: the chair establishes a working group of the staff concerned', () => {
+    expect(establishWorkingGroup(committee, CHAIR, { name: 'セキュリティ部会', purpose: '監査手順の研究', memberIds: ['digital-manager', 'digital-contractor'], establishedOn: '2026-06-15' }, 'wg1', NOW)).toMatchObject({ memberIds: ['digital-contractor', 'digital-manager'] });
+    expect(refusal(() => establishWorkingGroup(committee, members[0], { name: 'x', purpose: 'y', memberIds: ['a'], establishedOn: '2026-06-15' }, 'wg', NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第33条第6項' });
+    expect(refusal(() => establishWorkingGroup(committee, CHAIR, { name: 'x', purpose: 'y', memberIds: [], establishedOn: '2026-06-15' }, 'wg', NOW))).toMatchObject({ field: ['memberIds'] });
   });
 });
