@@ -48,7 +48,9 @@ export const DEMO_PAGES: DemoPage[] = [
 
 /** The link already on the top page: マイナンバーカードの申請, set by an approved 様式第10号. */
 const LINKED_PAGE = 'demo-page-mynumber';
-const LINK_REQUEST = 'demo-toplinkreq-mynumber';
+
+/** An id ordered by time like `newId` (resolvers/support.ts), so the request sorts by its date in `myApplications`. */
+const timeOrderedId = (at: string, tag: string) => `${Date.parse(at).toString(36).padStart(9, '0')}000${tag}`;
 
 export function demoHomepage(now: string): SeedBatch[] {
   const today = tokyoDate(now);
@@ -91,8 +93,9 @@ export function demoHomepage(now: string): SeedBatch[] {
   }
 
   const setAt = instant(30);
+  const requestedAt = instant(32);
   const request: TopPageLinkRequest = {
-    id: LINK_REQUEST,
+    id: timeOrderedId(requestedAt, 'demo0010'),
     form: 'FORM_10',
     title: 'トップページリンク設定「マイナンバーカードの申請」',
     action: 'SET',
@@ -103,10 +106,10 @@ export function demoHomepage(now: string): SeedBatch[] {
     displayPeriod: { from: day(-30) },
     applicantId: 'shimin-manager',
     status: 'APPROVED',
-    submittedAt: instant(32),
+    submittedAt: requestedAt,
     decision: { outcome: 'APPROVED', decidedBy: OPERATIONS_MANAGER, decidedAt: setAt, conditions: [] },
     version: 3,
-    createdAt: instant(32),
+    createdAt: requestedAt,
     updatedAt: setAt,
   };
   const link: TopPageLink = {
@@ -116,7 +119,7 @@ export function demoHomepage(now: string): SeedBatch[] {
     categoryId: request.categoryId,
     displayPeriod: request.displayPeriod,
     status: 'ACTIVE',
-    setByRequestId: LINK_REQUEST,
+    setByRequestId: request.id,
     setBy: OPERATIONS_MANAGER,
     setAt,
     version: 1,
