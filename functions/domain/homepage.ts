@@ -357,7 +357,7 @@ export function linkRequestFields(
   const note = input.note?.trim() || undefined;
   if (input.action === 'RELEASE') {
     const current = link as TopPageLink; // assertLinkRequestable has found it ACTIVE
-    if (input.linkTitle !== undefined || input.categoryId !== undefined || input.displayPeriod !== undefined) {
+    if (input.linkTitle != null || input.categoryId != null || input.displayPeriod != null) {
       refuse('INVALID_VALUE', 'A release names the page only: the link released is the one on the top page.', TOP_PAGE_LINK_ARTICLE, ['action']);
     }
     return { title: `トップページリンク解除「${current.title}」`, action: 'RELEASE', linkTitle: current.title, categoryId: current.categoryId, displayPeriod: current.displayPeriod, note };

@@ -325,6 +325,8 @@ describe('第27条第4項第4号: 様式第10号, sent in advance by the ホー�
       note: '掲載終了',
     });
     expect(refusal(() => linkRequestFields({ action: 'RELEASE', linkTitle: 'x' }, page(), link(), NOW))).toMatchObject({ code: 'INVALID_VALUE', field: ['action'] });
+    // Explicit nulls from a client name nothing.
+    expect(linkRequestFields({ action: 'RELEASE', linkTitle: null, displayPeriod: null } as never, page(), link(), NOW)).toMatchObject({ action: 'RELEASE', linkTitle: '住民票' });
   });
 
   it('only the homepage operations manager decides', () => {
