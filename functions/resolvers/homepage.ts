@@ -1,2 +1,506 @@
 /** ホームページ (第27条, 様式第10号): pages, categories, top-page links and the periodic check. */
-export const homepageResolvers: Function[] = [];
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  CATEGORY_ARTICLE,
+  CHECK_ARTICLE,
+  CONTENT_ARTICLE,
+  HomepageCategory as CategoryRecord,
+  HomepageCheck as CheckRecord,
+  HomepagePage as PageRecord,
+  PAGE_APPROVAL_ARTICLE,
+  TOP_PAGE_LINK_ARTICLE,
+  TopPageLink as LinkRecord,
+  TopPageLinkRequest as LinkRequestRecord,
+  abolishPage,
+  approveLinkRequest,
+  assertLinkRequestable,
+  assertMayDecideLinkRequest,
+  assertMayRequestLink,
+  checkDueOn,
+  checkReasons,
+  createCategory,
+  draftPage,
+  isLinkActive,
+  isOnTopPageNow,
+  linkRequestActions,
+  linkRequestFields,
+  mayApprovePage,
+  openPage,
+  pageActions,
+  recordCheck,
+  stopPage,
+} from '../domain/homepage';
+import { Actor } from '../domain/people';
+import { refuse } from '../domain/refusal';
+import { assertVersion } from '../domain/workflow';
+import { getDepartment, getPerson } from '../store/people';
+import {
+  getCategory,
+  getLinkRequest,
+  getPage,
+  getTopPageLink,
+  homepageChange,
+  listCategories,
+  listLinkRequestsOfPage,
+  listPagesDueForCheck,
+  listPagesOfDepartment,
+  listRunningTopPageLinks,
+  releaseClaim,
+  takeClaim,
+} from '../store/homepage';
+import { listAuditOfObject } from '../store/audit';
+import { Change } from '../store/store';
+import { LocalDate, connection, PageArgs } from '../../graphql/common';
+import {
+  CreateHomepageCategoryInput,
+  DraftHomepagePageInput,
+  HomepageCategory,
+  HomepageCategoryConnection,
+  HomepageCategoryPayload,
+  HomepageCheck,
+  HomepageCheckReason,
+  HomepagePage,
+  HomepagePageConnection,
+  HomepagePagePayload,
+  HomepagePageTransitionInput,
+  RecordHomepageCheckInput,
+  RequestTopPageLinkInput,
+  TopPageLink,
+  TopPageLinkConnection,
+  TopPageLinkRequest,
+  TopPageLinkRequestConnection,
+  TopPageLinkRequestPayload,
+} from '../../graphql/homepage';
+import { Department, Person } from '../../graphql/people';
+import { AuditEventConnection } from '../../graphql/audit';
+import { Context } from './context';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { createApplication, registerForm } from './applications';
+import { registerNode } from './node';
+
+registerNode('HomepageCategory', (ctx, key) => getCategory(ctx.store, key));
+registerNode('HomepagePage', (ctx, key) => getPage(ctx.store, key));
+registerNode('TopPageLinkRequest', (ctx, key) => getLinkRequest(ctx.store, key));
+registerNode('TopPageLink', (ctx, key) => getTopPageLink(ctx.store, key));
+
+/**
+ * 様式第10号 on the shared workflow: the information manager of the page's department sends it, the homepage
+ * operations manager decides; the approval changes the top page in the same transaction.
+ */
+export const topPageLinkRules = registerForm<LinkRequestRecord>({
+  type: 'TopPageLinkRequest',
+  action: 'topPageLinkRequest',
+  load: (ctx, key) => getLinkRequest(ctx.store, key),
+  change: homepageChange.linkRequest,
+  article: () => TOP_PAGE_LINK_ARTICLE,
+  async checkSubmit(ctx, r, now) {
+    const page = found(await getPage(ctx.store, r.pageId), 'page', 'pageId');
+    assertMayRequestLink(ctx.viewer, page, now);
+    assertLinkRequestable(r.action, page, await getTopPageLink(ctx.store, r.pageId));
+  },
+  assertMayDecide: (ctx, _r, now) => assertMayDecideLinkRequest(ctx.viewer, now),
+  // 第27条第4項第4号: the link is set or released when — and only when — the request is approved (あらかじめ).
+  async approve(ctx, _before, after, _input, now) {
+    const page = found(await getPage(ctx.store, after.pageId), 'page', 'applicationId');
+    const link = await getTopPageLink(ctx.store, after.pageId);
+    const effect = approveLinkRequest(after, page, link, ctx.viewer.person.id, now);
+    const pageAfter: PageRecord = { ...page, ...effect.page, version: page.version + 1, updatedAt: now };
+    const article = TOP_PAGE_LINK_ARTICLE;
+    const set = after.action === 'SET';
+    return {
+      after,
+      // Keyed by the page and written with the version read: two approvals racing cannot both set a link.
+      changes: [homepageChange.link(effect.link, link?.version), homepageChange.page(pageAfter, page.version)],
+      events: [
+        auditEvent(ctx, now, 'TopPageLink', page.id, set ? 'topPageLink.set' : 'topPageLink.released', link, effect.link, { article }),
+        auditEvent(ctx, now, 'HomepagePage', page.id, set ? 'homepagePage.linkedFromTopPage' : 'homepagePage.unlinkedFromTopPage', page, pageAfter, { article }),
+      ],
+    };
+  },
+});
+
+async function loadPage(ctx: Context, id: string, field = 'pageId'): Promise<PageRecord> {
+  return found(await getPage(ctx.store, keyOf(id, 'HomepagePage', field)), 'page', field);
+}
+
+/** Opening, stopping, abolishing: the rule first (a decided state answers whatever version was seen), then the version. */
+async function transition(
+  ctx: Context,
+  input: HomepagePageTransitionInput,
+  now: string,
+  rule: (actor: Actor, page: PageRecord, now: string) => Partial<PageRecord>,
+  action: string,
+) {
+  const before = await loadPage(ctx, input.pageId);
+  const patch = rule(ctx.viewer, before, now);
+  assertVersion(before.version, input.expectedVersion);
+  const after: PageRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+  // 第27条第2項第3号: an abolished page's path is free for another page.
+  const extra: Change[] = after.status === 'ABOLISHED' ? await releaseClaim(ctx.store, 'PATH', before.path, before.id, now) : [];
+  return outcome({ page: after }, [homepageChange.page(after, before.version), ...extra], [
+    auditEvent(ctx, now, 'HomepagePage', after.id, `homepagePage.${action}`, before, after, { article: PAGE_APPROVAL_ARTICLE }),
+  ]);
+}
+
+@Resolver(() => HomepageCategory)
+export class HomepageCategoryResolver {
+  @Query(() => HomepageCategoryConnection, { description: '掲載情報グループの一覧(作成順)。 / The categories of the homepage, in order of creation.' })
+  homepageCategories(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listCategories(ctx.store, first, after)));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() c: CategoryRecord) {
+    return globalId('HomepageCategory', c.id);
+  }
+
+  @FieldResolver(() => Person, { description: '作成した運用管理者。 / The operations manager who created it.' })
+  createdBy(@Root() c: CategoryRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, c.createdBy);
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() c: CategoryRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'HomepageCategory', c.id, first, after)));
+  }
+
+  @Mutation(() => HomepageCategoryPayload, {
+    description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.',
+  })
+  createHomepageCategory(@Arg('input') input: CreateHomepageCategoryInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const c = createCategory(ctx.viewer, input, newId(now), now);
+      const claim = await takeClaim(ctx.store, 'CATEGORY_NAME', c.name, c.id, now, () =>
+        refuse('DUPLICATE', `A category named 「${c.name}」 exists already.`, CATEGORY_ARTICLE, ['name']),
+      );
+      return outcome({ category: c }, [homepageChange.category(c), claim], [
+        auditEvent(ctx, now, 'HomepageCategory', c.id, 'homepageCategory.created', undefined, c, { article: CATEGORY_ARTICLE }),
+      ]);
+    });
+  }
+}
+
+@Resolver(() => HomepageCheck)
+export class HomepageCheckResolver {
+  @FieldResolver(() => Person, { description: '確認した運用管理者。 / Who checked.' })
+  checkedBy(@Root() c: CheckRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, c.checkedBy);
+  }
+}
+
+@Resolver(() => HomepagePage)
+export class HomepagePageResolver {
+  @Query(() => HomepagePageConnection, { description: '主管課のページ(既定は自分の課)。 / The pages of a department (the viewer’s own by default).' })
+  homepagePages(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(async () => {
+      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
+      return connection(await listPagesOfDepartment(ctx.store, dept, first, after));
+    });
+  }
+
+  @Query(() => HomepagePageConnection, {
+    description:
+      '定期確認が必要な公開中のページ(掲載期間経過・確認間隔90日超過、期限の古い順、第27条第2項第2号)。 / Open pages due for the periodic check: past their posting period or not checked within 90 days; longest due first.',
+  })
+  homepagePagesDueForCheck(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), first, after)));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() p: PageRecord) {
+    return globalId('HomepagePage', p.id);
+  }
+
+  @FieldResolver(() => Department, { description: '主管課。 / The department whose page it is.' })
+  department(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, p.departmentId);
+  }
+
+  @FieldResolver(() => HomepageCategory, { description: '掲載情報グループ。 / Category.' })
+  category(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return getCategory(ctx.store, p.categoryId);
+  }
+
+  @FieldResolver(() => Person, { description: '作成者。 / Who drafted it.' })
+  draftedBy(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, p.draftedBy);
+  }
+
+  @FieldResolver(() => LocalDate, {
+    nullable: true,
+    description: '定期確認の期限(掲載期間終了の翌日と前回確認から90日後の早い方、公開中のみ)。 / When it falls due for the periodic check (open pages only).',
+  })
+  checkDueOn(@Root() p: PageRecord) {
+    return checkDueOn(p);
+  }
+
+  @FieldResolver(() => [HomepageCheckReason], { description: '本日、定期確認が必要な理由(なければ空)。 / Why it awaits the periodic check today (empty if not).' })
+  checkReasons(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return checkReasons(p, ctx.clock());
+  }
+
+  @FieldResolver(() => TopPageLink, { nullable: true, description: 'トップページのリンク(解除済を含む)。 / Its link on the top page, released ones included.' })
+  topPageLink(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return getTopPageLink(ctx.store, p.id);
+  }
+
+  @FieldResolver(() => TopPageLinkRequestConnection, { description: 'このページの様式第10号(新しい順)。 / Its 様式第10号 requests, newest first.' })
+  topPageLinkRequests(@Root() p: PageRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, first, after)));
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() p: PageRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'HomepagePage', p.id, first, after)));
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が開設を承認できるか。 / Whether the viewer may open it.' })
+  viewerCanOpen(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return pageActions(ctx.viewer, p, ctx.clock()).open;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が停止を承認できるか。 / Whether the viewer may stop it.' })
+  viewerCanStop(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return pageActions(ctx.viewer, p, ctx.clock()).stop;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が廃止を承認できるか。 / Whether the viewer may abolish it.' })
+  viewerCanAbolish(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return pageActions(ctx.viewer, p, ctx.clock()).abolish;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者がトップページへのリンク設定を依頼できるか。 / Whether the viewer may request a top-page link.' })
+  viewerCanRequestTopPageLink(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return pageActions(ctx.viewer, p, ctx.clock()).requestTopPageLink;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者がリンク解除を依頼できるか。 / Whether the viewer may request its top-page link released.' })
+  viewerCanRequestTopPageLinkRelease(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return pageActions(ctx.viewer, p, ctx.clock()).requestTopPageLinkRelease;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が定期確認を記録できるか。 / Whether the viewer may record its periodic check.' })
+  viewerCanRecordCheck(@Root() p: PageRecord, @Ctx() ctx: Context) {
+    return pageActions(ctx.viewer, p, ctx.clock()).recordCheck;
+  }
+
+  @Mutation(() => HomepagePagePayload, {
+    description: 'ページの作成(主管課の職員等又は情報管理責任者、第27条第4項第3号)。サイト上の位置は一意。 / Draft a page of a department; its path is unique.',
+  })
+  draftHomepagePage(@Arg('input') input: DraftHomepagePageInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const departmentId = keyOf(input.departmentId, 'Department', 'departmentId');
+      found(await getDepartment(ctx.store, departmentId), 'department', 'departmentId');
+      const categoryId = keyOf(input.categoryId, 'HomepageCategory', 'categoryId');
+      const p = draftPage(ctx.viewer, departmentId, categoryId, { ...input, postingPeriod: { from: input.postingPeriod.from, until: input.postingPeriod.until ?? undefined } }, newId(now), now);
+      found(await getCategory(ctx.store, categoryId), 'category', 'categoryId');
+      // 第27条第2項第3号: one page at a path (the operations manager coordinates the pages' structure and routes).
+      const claim = await takeClaim(ctx.store, 'PATH', p.path, p.id, now, () =>
+        refuse('DUPLICATE', `Another page stands at ${p.path}. このパスは他のページが使用しています。`, '第27条第2項第3号', ['path']),
+      );
+      return outcome({ page: p }, [homepageChange.page(p), claim], [
+        auditEvent(ctx, now, 'HomepagePage', p.id, 'homepagePage.drafted', undefined, p, { article: CONTENT_ARTICLE }),
+      ]);
+    });
+  }
+
+  @Mutation(() => HomepagePagePayload, {
+    description: 'ページの開設(再開)の承認(ホームページ情報管理者、第27条第4項第1号)。 / Approve opening (or reopening) a page.',
+  })
+  openHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, (now) => transition(ctx, input, now, openPage, 'opened'));
+  }
+
+  @Mutation(() => HomepagePagePayload, {
+    description:
+      'ページの停止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve stopping a page; refused while the top page links to it.',
+  })
+  stopHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, (now) => transition(ctx, input, now, stopPage, 'stopped'));
+  }
+
+  @Mutation(() => HomepagePagePayload, {
+    description:
+      'ページの廃止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve abolishing a page; refused while the top page links to it.',
+  })
+  abolishHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
+    return mutate(ctx, (now) => transition(ctx, input, now, abolishPage, 'abolished'));
+  }
+
+  @Mutation(() => HomepagePagePayload, {
+    description:
+      '定期確認の記録(ホームページ運用管理者、第27条第2項第2号)。次の期限が移る。 / Record the periodic check of a page (the operations manager); its due date moves.',
+  })
+  recordHomepageCheck(@Arg('input') input: RecordHomepageCheckInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadPage(ctx, input.pageId);
+      const patch = recordCheck(ctx.viewer, before, { checkedAt: input.checkedAt?.toISOString(), note: input.note }, now);
+      assertVersion(before.version, input.expectedVersion);
+      const after: PageRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+      return outcome({ page: after }, [homepageChange.page(after, before.version)], [
+        auditEvent(ctx, now, 'HomepagePage', after.id, 'homepagePage.checked', before, after, { article: CHECK_ARTICLE, note: patch.lastCheck?.note }),
+      ]);
+    });
+  }
+}
+
+@Resolver(() => TopPageLinkRequest)
+export class TopPageLinkRequestResolver {
+  @FieldResolver(() => ID)
+  id(@Root() r: LinkRequestRecord) {
+    return globalId('TopPageLinkRequest', r.id);
+  }
+
+  @FieldResolver(() => HomepagePage, { description: 'リンク先のページ。 / The page linked to.' })
+  page(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
+    return getPage(ctx.store, r.pageId);
+  }
+
+  @FieldResolver(() => HomepageCategory, { description: '掲載情報グループ。 / Category of the link.' })
+  category(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
+    return getCategory(ctx.store, r.categoryId);
+  }
+
+  @FieldResolver(() => Person)
+  applicant(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, r.applicantId);
+  }
+
+  @FieldResolver(() => Department, { description: 'ページの主管課。 / The page’s department.' })
+  applicantDepartment(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, r.departmentId);
+  }
+
+  @FieldResolver(() => String)
+  article() {
+    return TOP_PAGE_LINK_ARTICLE;
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() r: LinkRequestRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'TopPageLinkRequest', r.id, first, after)));
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanSubmit(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
+    return linkRequestActions(ctx.viewer, r, ctx.clock()).submit;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanWithdraw(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
+    return linkRequestActions(ctx.viewer, r, ctx.clock()).withdraw;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanDecide(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
+    return linkRequestActions(ctx.viewer, r, ctx.clock()).decide;
+  }
+
+  @Mutation(() => TopPageLinkRequestPayload, {
+    description:
+      'ホームページトップページリンク設定・解除依頼書(様式第10号)の作成(`submit: true` で運用管理者に送付、第27条第4項第4号)。承認されるまでトップページは変わらない。 / Request a link on the top page to be set or released; nothing changes there before approval.',
+  })
+  requestTopPageLink(@Arg('input') input: RequestTopPageLinkInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const page = await loadPage(ctx, input.pageId);
+      assertMayRequestLink(ctx.viewer, page, now);
+      const link = await getTopPageLink(ctx.store, page.id);
+      assertLinkRequestable(input.action, page, link);
+      const categoryId = input.categoryId ? keyOf(input.categoryId, 'HomepageCategory', 'categoryId') : undefined;
+      const fields = linkRequestFields(
+        { ...input, categoryId, displayPeriod: input.displayPeriod && { from: input.displayPeriod.from, until: input.displayPeriod.until ?? undefined } },
+        page,
+        link,
+        now,
+      );
+      if (categoryId) found(await getCategory(ctx.store, categoryId), 'category', 'categoryId');
+      const draft: LinkRequestRecord = {
+        id: newId(now),
+        form: 'FORM_10',
+        ...fields,
+        pageId: page.id,
+        departmentId: page.departmentId,
+        applicantId: ctx.viewer.person.id,
+        status: 'DRAFT',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const o = await createApplication(ctx, topPageLinkRules, draft, input.submit, now);
+      return outcome({ request: o.payload }, o.changes, o.events);
+    });
+  }
+}
+
+@Resolver(() => TopPageLink)
+export class TopPageLinkResolver {
+  @Query(() => TopPageLinkConnection, {
+    description:
+      '現在トップページにあるリンク(設定中かつ表示期間内、表示終了日の早い順)。 / The links on the top page now: set and within their display period, ending soonest first.',
+  })
+  topPageLinks(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const now = ctx.clock();
+      const page = await listRunningTopPageLinks(ctx.store, now, first, after);
+      return connection({ ...page, nodes: page.nodes.filter((l) => isOnTopPageNow(l, now)) });
+    });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() l: LinkRecord) {
+    return globalId('TopPageLink', l.pageId);
+  }
+
+  @FieldResolver(() => HomepagePage, { description: 'リンク先のページ。 / The page linked to.' })
+  page(@Root() l: LinkRecord, @Ctx() ctx: Context) {
+    return getPage(ctx.store, l.pageId);
+  }
+
+  @FieldResolver(() => HomepageCategory, { description: '掲載情報グループ。 / Category.' })
+  category(@Root() l: LinkRecord, @Ctx() ctx: Context) {
+    return getCategory(ctx.store, l.categoryId);
+  }
+
+  @FieldResolver(() => TopPageLinkRequest, { description: 'リンクを設定した依頼(様式第10号)。 / The request that set it.' })
+  request(@Root() l: LinkRecord, @Ctx() ctx: Context) {
+    return getLinkRequest(ctx.store, l.setByRequestId);
+  }
+
+  @FieldResolver(() => TopPageLinkRequest, { nullable: true, description: 'リンクを解除した依頼。 / The request that released it.' })
+  releaseRequest(@Root() l: LinkRecord, @Ctx() ctx: Context) {
+    return l.releasedByRequestId ? getLinkRequest(ctx.store, l.releasedByRequestId) : undefined;
+  }
+
+  @FieldResolver(() => Boolean, { description: '現在トップページに表示されているか。 / Whether it is on the top page today.' })
+  current(@Root() l: LinkRecord, @Ctx() ctx: Context) {
+    return isOnTopPageNow(l, ctx.clock());
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() l: LinkRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'TopPageLink', l.pageId, first, after)));
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が解除を依頼できるか。 / Whether the viewer may request its release.' })
+  async viewerCanRequestRelease(@Root() l: LinkRecord, @Ctx() ctx: Context) {
+    const page = await getPage(ctx.store, l.pageId);
+    return isLinkActive(l) && !!page && mayApprovePage(ctx.viewer, page, ctx.clock());
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentHomepageResolver {
+  @FieldResolver(() => HomepagePageConnection, { description: 'この課のホームページのページ。 / The department’s pages on the homepage.' })
+  homepagePages(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listPagesOfDepartment(ctx.store, d.id, first, after)));
+  }
+}
+
+export const homepageResolvers: Function[] = [
+  HomepageCategoryResolver,
+  HomepageCheckResolver,
+  HomepagePageResolver,
+  TopPageLinkRequestResolver,
+  TopPageLinkResolver,
+  DepartmentHomepageResolver,
+];

@@ -1,0 +1,445 @@
+/**
+ * ホームページ (第27条): the city homepage as the regulation divides it.
+ * - The homepage operations manager (ホームページ運用管理者, 総務課長) keeps the categories (掲載情報グループ,
+ *   第2項第4号), the top page (第2項第1号) and the periodic check of posting periods and content (第2項第2号).
+ * - Each department's information manager, as ホームページ情報管理者, approves opening, stopping and abolishing its
+ *   pages (第4項第1号) and asks, in advance, for a link on the top page to be set or released with
+ *   様式第10号 ホームページトップページリンク設定・解除依頼書 (第4項第4号). Only the approval of that request changes
+ *   the top page: nothing appears there before it (あらかじめ).
+ * Dates are the city's calendar dates (YYYY-MM-DD, Asia/Tokyo); `now` is always passed in.
+ */
+import { Actor, DEPARTMENT_ROLES, assertInformationManagerOf, holds, tokyoDate } from './people';
+import { isDate } from './period';
+import { refuse } from './refusal';
+import { ApplicationState, permittedActions } from './workflow';
+
+export const CATEGORY_ARTICLE = '第27条第2項第4号';
+export const CHECK_ARTICLE = '第27条第2項第2号';
+export const PAGE_APPROVAL_ARTICLE = '第27条第4項第1号';
+export const CONTENT_ARTICLE = '第27条第4項第3号';
+export const TOP_PAGE_LINK_ARTICLE = '第27条第4項第4号';
+
+/**
+ * 第27条第2項第2号 「情報の掲載期間、情報内容及びデザイン等を定期的に確認」: the regulation says "periodically"
+ * without an interval; the city checks every open page at least every 90 days. A page falls due for its check
+ * 90 days after its last check (or, never checked, after it was first opened).
+ */
+export const REVIEW_INTERVAL_DAYS = 90;
+
+/** A posting or display period: inclusive dates; open-ended when `until` is absent. */
+export interface OpenPeriod {
+  from: string;
+  until?: string;
+}
+
+// ─── Categories (掲載情報グループ, 第2項第4号) ─────────────────────────────────────────────────────────────────
+
+export interface HomepageCategory {
+  id: string;
+  name: string;
+  description?: string;
+  createdBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function isHomepageOperationsManager(actor: Actor, now: string): boolean {
+  return holds(actor, 'HOMEPAGE_OPERATIONS_MANAGER', now);
+}
+
+/** Refuses unless the actor is the homepage operations manager (ホームページ運用管理者, 総務課長) today. */
+export function assertHomepageOperationsManager(actor: Actor, now: string, article: string, what: string, field?: string[]): void {
+  if (!isHomepageOperationsManager(actor, now)) {
+    refuse('FORBIDDEN', `Only the homepage operations manager (ホームページ運用管理者) may ${what}. ホームページ運用管理者(総務課長)のみが行えます。`, article, field);
+  }
+}
+
+export function createCategory(actor: Actor, input: { name: string; description?: string }, id: string, now: string): HomepageCategory {
+  // 第27条第2項第4号: the operations manager coordinates the categories for new information.
+  assertHomepageOperationsManager(actor, now, CATEGORY_ARTICLE, 'create a category (掲載情報グループ)');
+  const name = input.name.trim();
+  if (!name) refuse('INVALID_VALUE', 'Name the category (カテゴリ名).', CATEGORY_ARTICLE, ['name']);
+  return { id, name, description: input.description?.trim() || undefined, createdBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
+}
+
+// ─── Pages ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const PAGE_STATUSES = ['DRAFT', 'OPEN', 'STOPPED', 'ABOLISHED'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+export interface HomepageCheck {
+  checkedAt: string;
+  checkedBy: string;
+  note?: string;
+}
+
+export interface HomepagePage {
+  id: string;
+  /** The department in charge (主管課) whose page it is. */
+  departmentId: string;
+  title: string;
+  /** Where it stands on the site, e.g. /kurashi/juuminhyou; unique among pages not abolished. */
+  path: string;
+  categoryId: string;
+  postingPeriod: OpenPeriod;
+  status: PageStatus;
+  draftedBy: string;
+  firstOpenedAt?: string;
+  openedAt?: string;
+  stoppedAt?: string;
+  abolishedAt?: string;
+  /** The operations manager's last periodic check (第2項第2号). */
+  lastCheck?: HomepageCheck;
+  /** Whether a link on the top page points here: set and cleared only by approvals of 様式第10号, with the link. */
+  onTopPage: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PageInput {
+  title: string;
+  path: string;
+  postingPeriod: OpenPeriod;
+}
+
+const PATH = /^\/[A-Za-z0-9._~\-/]*$/;
+
+/** A site path as compared for uniqueness: trimmed, without a trailing slash (except the root). */
+export function normalizePath(path: string): string {
+  const p = path.trim();
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+export function validateOpenPeriod(p: OpenPeriod, article: string, field: string): void {
+  if (!isDate(p.from)) refuse('INVALID_VALUE', 'The period starts on a date (YYYY-MM-DD).', article, [field, 'from']);
+  if (p.until !== undefined) {
+    if (!isDate(p.until)) refuse('INVALID_VALUE', 'The period ends on a date (YYYY-MM-DD).', article, [field, 'until']);
+    if (p.until < p.from) refuse('INVALID_VALUE', 'The period ends before it starts.', article, [field, 'until']);
+  }
+}
+
+export function validatePageInput(input: PageInput): PageInput {
+  const title = input.title.trim();
+  if (!title) refuse('INVALID_VALUE', 'Give the page a title (ページ名).', CONTENT_ARTICLE, ['title']);
+  const path = normalizePath(input.path);
+  if (!PATH.test(path) || path.includes('//') || path.split('/').some((s) => s === '.' || s === '..')) {
+    refuse('INVALID_VALUE', 'The path on the site starts with / and holds letters, digits and . _ ~ - / only (e.g. /kurashi/juuminhyou).', CONTENT_ARTICLE, ['path']);
+  }
+  validateOpenPeriod(input.postingPeriod, CONTENT_ARTICLE, 'postingPeriod');
+  return { title, path, postingPeriod: { from: input.postingPeriod.from, until: input.postingPeriod.until ?? undefined } };
+}
+
+/**
+ * 第27条第4項第3号・第5号: the department's pages are its own to prepare — its staff (職員等) or its information
+ * manager drafts them. One who acts for another department is told it is not theirs; anyone else, that the role is not.
+ */
+export function assertMayDraftPage(actor: Actor, departmentId: string, now: string): void {
+  if (holds(actor, 'INFORMATION_MANAGER', now, departmentId) || holds(actor, 'STAFF', now, departmentId)) return;
+  const actsForAnother = DEPARTMENT_ROLES.some((r) => holds(actor, r, now));
+  refuse(
+    actsForAnother ? 'WRONG_DEPARTMENT' : 'FORBIDDEN',
+    actsForAnother
+      ? "A department's pages are drafted by its own staff or information manager. 所管課の職員等又は情報管理責任者のみが作成できます。"
+      : "Only the department's staff (職員等) or its information manager drafts its pages. 主管課の職員等又は情報管理責任者のみが作成できます。",
+    CONTENT_ARTICLE,
+    ['departmentId'],
+  );
+}
+
+export function draftPage(actor: Actor, departmentId: string, categoryId: string, input: PageInput, id: string, now: string): HomepagePage {
+  assertMayDraftPage(actor, departmentId, now);
+  const fields = validatePageInput(input);
+  return {
+    id,
+    departmentId,
+    categoryId,
+    ...fields,
+    status: 'DRAFT',
+    draftedBy: actor.person.id,
+    onTopPage: false,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** 第27条第4項第1号: the department's information manager, as ホームページ情報管理者, approves. */
+function assertPageApprover(actor: Actor, page: HomepagePage, now: string, what: string): void {
+  assertInformationManagerOf(actor, [page.departmentId], now, PAGE_APPROVAL_ARTICLE, ['pageId'], `${what} (ホームページ情報管理者)`);
+}
+
+export function mayApprovePage(actor: Actor, page: HomepagePage, now: string): boolean {
+  return holds(actor, 'INFORMATION_MANAGER', now, page.departmentId);
+}
+
+function postingEnded(page: Pick<HomepagePage, 'postingPeriod'>, now: string): boolean {
+  return page.postingPeriod.until !== undefined && tokyoDate(now) > page.postingPeriod.until;
+}
+
+/** Opening (開設) a drafted page, or reopening a stopped one: approved by the department's information manager. */
+export function openPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
+  assertPageApprover(actor, page, now, 'approve opening this page');
+  if (page.status !== 'DRAFT' && page.status !== 'STOPPED') {
+    refuse('INVALID_STATE', `A ${page.status.toLowerCase()} page cannot be opened; only drafted and stopped ones.`, PAGE_APPROVAL_ARTICLE);
+  }
+  if (postingEnded(page, now)) {
+    refuse('INVALID_STATE', 'The posting period (掲載期間) of this page has ended; it is not opened.', PAGE_APPROVAL_ARTICLE, ['pageId']);
+  }
+  return { status: 'OPEN', openedAt: now, firstOpenedAt: page.firstOpenedAt ?? now, stoppedAt: undefined };
+}
+
+/** 第27条第4項第4号: the top page links only to pages that are there; its link is released first (様式第10号). */
+function assertNotOnTopPage(page: HomepagePage, what: string): void {
+  if (page.onTopPage) {
+    refuse(
+      'INVALID_STATE',
+      `This page is linked from the top page: ask for the link to be released (様式第10号) before you ${what} it. トップページのリンク解除後に行ってください。`,
+      TOP_PAGE_LINK_ARTICLE,
+      ['pageId'],
+    );
+  }
+}
+
+export function stopPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
+  assertPageApprover(actor, page, now, 'approve stopping this page');
+  if (page.status !== 'OPEN') refuse('INVALID_STATE', `Only an open page can be stopped; this one is ${page.status.toLowerCase()}.`, PAGE_APPROVAL_ARTICLE);
+  assertNotOnTopPage(page, 'stop');
+  return { status: 'STOPPED', stoppedAt: now };
+}
+
+export function abolishPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
+  assertPageApprover(actor, page, now, 'approve abolishing this page');
+  if (page.status === 'ABOLISHED') refuse('INVALID_STATE', 'This page is already abolished.', PAGE_APPROVAL_ARTICLE);
+  assertNotOnTopPage(page, 'abolish');
+  return { status: 'ABOLISHED', abolishedAt: now };
+}
+
+// ─── The periodic check (第27条第2項第2号) ────────────────────────────────────────────────────────────────────
+
+export const CHECK_REASONS = ['PAST_POSTING_PERIOD', 'CHECK_OVERDUE'] as const;
+export type CheckReason = (typeof CHECK_REASONS)[number];
+
+/** A calendar date `days` after `date` (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The date the page's periodic check counts from: its last check, or, never checked, when it was first opened. */
+function reviewBase(page: HomepagePage): string {
+  return tokyoDate(page.lastCheck?.checkedAt ?? page.firstOpenedAt ?? page.openedAt ?? page.createdAt);
+}
+
+/**
+ * The date an open page falls due for the operations manager's check: the earlier of the day after its posting
+ * period ends and its last check plus the review interval. Pages not open are not checked (undefined).
+ */
+export function checkDueOn(page: HomepagePage): string | undefined {
+  if (page.status !== 'OPEN') return undefined;
+  const review = addDays(reviewBase(page), REVIEW_INTERVAL_DAYS);
+  const posting = page.postingPeriod.until !== undefined ? addDays(page.postingPeriod.until, 1) : undefined;
+  return posting !== undefined && posting < review ? posting : review;
+}
+
+/** Why an open page awaits the check today: empty when it does not (agrees with `checkDueOn`). */
+export function checkReasons(page: HomepagePage, now: string): CheckReason[] {
+  if (page.status !== 'OPEN') return [];
+  const today = tokyoDate(now);
+  const reasons: CheckReason[] = [];
+  if (postingEnded(page, now)) reasons.push('PAST_POSTING_PERIOD');
+  if (addDays(reviewBase(page), REVIEW_INTERVAL_DAYS) <= today) reasons.push('CHECK_OVERDUE');
+  return reasons;
+}
+
+export function recordCheck(actor: Actor, page: HomepagePage, input: { checkedAt?: string; note?: string }, now: string): Partial<HomepagePage> {
+  // 第27条第2項第2号: the operations manager checks posting periods, content and design periodically.
+  assertHomepageOperationsManager(actor, now, CHECK_ARTICLE, 'record the periodic check of a page', ['pageId']);
+  if (page.status !== 'OPEN') refuse('INVALID_STATE', `Only open pages are checked; this one is ${page.status.toLowerCase()}.`, CHECK_ARTICLE, ['pageId']);
+  const checkedAt = input.checkedAt ? new Date(input.checkedAt).toISOString() : now;
+  if (checkedAt > now) refuse('INVALID_VALUE', 'A check is recorded once it is done: checkedAt is not in the future.', CHECK_ARTICLE, ['checkedAt']);
+  if (page.lastCheck && checkedAt < page.lastCheck.checkedAt) {
+    refuse('INVALID_VALUE', 'A check is not recorded before the last one recorded.', CHECK_ARTICLE, ['checkedAt']);
+  }
+  return { lastCheck: { checkedAt, checkedBy: actor.person.id, note: input.note?.trim() || undefined } };
+}
+
+// ─── The top page (様式第10号, 第27条第4項第4号) ──────────────────────────────────────────────────────────────
+
+export const LINK_ACTIONS = ['SET', 'RELEASE'] as const;
+export type LinkAction = (typeof LINK_ACTIONS)[number];
+
+export interface TopPageLinkRequest extends ApplicationState {
+  id: string;
+  form: 'FORM_10';
+  title: string;
+  action: LinkAction;
+  pageId: string;
+  /** The page's department: its information manager requests. */
+  departmentId: string;
+  /** The link as it is to be set (SET) or as it stands (RELEASE). */
+  linkTitle: string;
+  categoryId: string;
+  displayPeriod: OpenPeriod;
+  note?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TopPageLink {
+  /** The page's id: a page has at most one link on the top page. */
+  id: string;
+  pageId: string;
+  title: string;
+  categoryId: string;
+  displayPeriod: OpenPeriod;
+  status: 'ACTIVE' | 'RELEASED';
+  setByRequestId: string;
+  setBy: string;
+  setAt: string;
+  releasedByRequestId?: string;
+  releasedBy?: string;
+  releasedAt?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function isLinkActive(link: TopPageLink | undefined): link is TopPageLink {
+  return link?.status === 'ACTIVE';
+}
+
+/** On the top page now: set (ACTIVE) and within its display period. */
+export function isOnTopPageNow(link: TopPageLink, now: string): boolean {
+  const today = tokyoDate(now);
+  return link.status === 'ACTIVE' && link.displayPeriod.from <= today && (link.displayPeriod.until === undefined || today <= link.displayPeriod.until);
+}
+
+/** 第27条第4項第4号: the information manager of the page's department sends 様式第10号. */
+export function assertMayRequestLink(actor: Actor, page: HomepagePage, now: string): void {
+  assertInformationManagerOf(actor, [page.departmentId], now, TOP_PAGE_LINK_ARTICLE, ['pageId'], 'ask for a top-page link to this page (ホームページ情報管理者)');
+}
+
+/**
+ * What the top page must be for the request to make sense, checked at request, at submission and at approval:
+ * a link is set only to an open page that has none; only a link that is there is released.
+ */
+export function assertLinkRequestable(action: LinkAction, page: HomepagePage, link: TopPageLink | undefined): void {
+  if (action === 'SET') {
+    if (page.status !== 'OPEN') {
+      refuse('INVALID_STATE', `The top page links only to open pages; this one is ${page.status.toLowerCase()}.`, TOP_PAGE_LINK_ARTICLE, ['pageId']);
+    }
+    if (isLinkActive(link)) refuse('DUPLICATE', 'This page is already linked from the top page. 既にトップページにリンクがあります。', TOP_PAGE_LINK_ARTICLE, ['pageId']);
+  } else if (!isLinkActive(link)) {
+    refuse('NOT_ON_TOP_PAGE', 'The top page has no link to this page to release. トップページにこのページへのリンクはありません。', TOP_PAGE_LINK_ARTICLE, ['pageId']);
+  }
+}
+
+export interface LinkRequestInput {
+  action: LinkAction;
+  linkTitle?: string;
+  categoryId?: string;
+  displayPeriod?: OpenPeriod;
+  note?: string;
+}
+
+/**
+ * The contents of 様式第10号. SET: the link's title (default: the page's), its category (default: the page's)
+ * and display period (default: from today until the page's posting period ends), within the posting period.
+ * RELEASE: the link as it stands on the top page.
+ */
+export function linkRequestFields(
+  input: LinkRequestInput,
+  page: HomepagePage,
+  link: TopPageLink | undefined,
+  now: string,
+): Pick<TopPageLinkRequest, 'title' | 'action' | 'linkTitle' | 'categoryId' | 'displayPeriod' | 'note'> {
+  const note = input.note?.trim() || undefined;
+  if (input.action === 'RELEASE') {
+    const current = link as TopPageLink; // assertLinkRequestable has found it ACTIVE
+    if (input.linkTitle != null || input.categoryId != null || input.displayPeriod != null) {
+      refuse('INVALID_VALUE', 'A release names the page only: the link released is the one on the top page.', TOP_PAGE_LINK_ARTICLE, ['action']);
+    }
+    return { title: `トップページリンク解除「${current.title}」`, action: 'RELEASE', linkTitle: current.title, categoryId: current.categoryId, displayPeriod: current.displayPeriod, note };
+  }
+  const linkTitle = (input.linkTitle ?? page.title).trim();
+  if (!linkTitle) refuse('INVALID_VALUE', 'Give the link a title (リンク名).', TOP_PAGE_LINK_ARTICLE, ['linkTitle']);
+  const today = tokyoDate(now);
+  const displayPeriod: OpenPeriod = {
+    from: input.displayPeriod?.from ?? (page.postingPeriod.from > today ? page.postingPeriod.from : today),
+    until: input.displayPeriod?.until ?? page.postingPeriod.until,
+  };
+  validateOpenPeriod(displayPeriod, TOP_PAGE_LINK_ARTICLE, 'displayPeriod');
+  if (displayPeriod.until !== undefined && displayPeriod.until < today) {
+    refuse('INVALID_VALUE', 'The display period has already ended.', TOP_PAGE_LINK_ARTICLE, ['displayPeriod', 'until']);
+  }
+  const posting = page.postingPeriod;
+  if (displayPeriod.from < posting.from || (posting.until !== undefined && (displayPeriod.until === undefined || displayPeriod.until > posting.until))) {
+    refuse('INVALID_VALUE', 'The link is displayed within the posting period (掲載期間) of its page.', TOP_PAGE_LINK_ARTICLE, ['displayPeriod']);
+  }
+  return { title: `トップページリンク設定「${linkTitle}」`, action: 'SET', linkTitle, categoryId: input.categoryId ?? page.categoryId, displayPeriod, note };
+}
+
+/** 第27条第4項第4号: the homepage operations manager, to whom 様式第10号 is sent, decides it. */
+export function assertMayDecideLinkRequest(actor: Actor, now: string): void {
+  assertHomepageOperationsManager(actor, now, TOP_PAGE_LINK_ARTICLE, 'decide a request for a top-page link (様式第10号)', ['applicationId']);
+}
+
+/**
+ * What an approval does to the top page, in the same transaction: SET puts the link there (new, or the page's
+ * released link set again), RELEASE takes it off (the link stays on record as RELEASED). The page records it too,
+ * so stopping and abolishing it meet the link (and race with the approval on the page's version).
+ */
+export function approveLinkRequest(
+  r: TopPageLinkRequest,
+  page: HomepagePage,
+  link: TopPageLink | undefined,
+  deciderId: string,
+  now: string,
+): { link: TopPageLink; page: Partial<HomepagePage> } {
+  assertLinkRequestable(r.action, page, link);
+  if (r.action === 'SET') {
+    return {
+      link: {
+        id: page.id,
+        pageId: page.id,
+        title: r.linkTitle,
+        categoryId: r.categoryId,
+        displayPeriod: r.displayPeriod,
+        status: 'ACTIVE',
+        setByRequestId: r.id,
+        setBy: deciderId,
+        setAt: now,
+        releasedByRequestId: undefined,
+        releasedBy: undefined,
+        releasedAt: undefined,
+        version: (link?.version ?? 0) + 1,
+        createdAt: link?.createdAt ?? now,
+        updatedAt: now,
+      },
+      page: { onTopPage: true },
+    };
+  }
+  const current = link as TopPageLink;
+  return {
+    link: { ...current, status: 'RELEASED', releasedByRequestId: r.id, releasedBy: deciderId, releasedAt: now, version: current.version + 1, updatedAt: now },
+    page: { onTopPage: false },
+  };
+}
+
+export function linkRequestActions(actor: Actor, r: TopPageLinkRequest, now: string) {
+  return permittedActions(r, actor.person.id, isHomepageOperationsManager(actor, now));
+}
+
+/** What the viewer may do next with a page, for portals. */
+export function pageActions(actor: Actor, page: HomepagePage, now: string) {
+  const approver = mayApprovePage(actor, page, now);
+  return {
+    open: approver && (page.status === 'DRAFT' || page.status === 'STOPPED') && !postingEnded(page, now),
+    stop: approver && page.status === 'OPEN' && !page.onTopPage,
+    abolish: approver && page.status !== 'ABOLISHED' && !page.onTopPage,
+    requestTopPageLink: approver && page.status === 'OPEN' && !page.onTopPage,
+    requestTopPageLinkRelease: approver && page.onTopPage,
+    recordCheck: isHomepageOperationsManager(actor, now) && page.status === 'OPEN',
+  };
+}
