@@ -5,6 +5,7 @@
  * receives it, and a return, rejection or withdrawal undoes it. "Who may operate this system" answers for any day.
  */
 import { Api, Response, gid, ok, refused, setupApi } from '../support/api';
+import { DEMO_REPORT_ID } from '../../functions/local/demo/operators';
 
 let api: Api;
 beforeAll(async () => {
@@ -92,7 +93,7 @@ describe('第12条: the demo city — who may operate its systems now', () => {
     expect(await operators(JUUMIN)).toContain('shimin-staff');
     expect(await operators(GROUPWARE)).toEqual(['digital-contractor']);
     const mine = await api.data('shimin-staff', `{ viewer { operatorDesignations(first: 10) { nodes { system { id } basis article report { id status form } } } } }`);
-    expect(mine.viewer.operatorDesignations.nodes).toEqual([{ system: { id: JUUMIN }, basis: 'REPORT', article: '第12条第2項', report: { id: gid('OperatorReport', 'demo-opreport-juumin-2023'), status: 'APPROVED', form: 'FORM_5' } }]);
+    expect(mine.viewer.operatorDesignations.nodes).toEqual([{ system: { id: JUUMIN }, basis: 'REPORT', article: '第12条第2項', report: { id: gid('OperatorReport', DEMO_REPORT_ID), status: 'APPROVED', form: 'FORM_5' } }]);
     const gw = await api.data('soumu-director', OPERATORS, { id: GROUPWARE, at: null });
     expect(gw.node).toMatchObject({ viewerCanDesignateOperators: true, viewerCanReportOperators: false });
     const j = await api.data('shimin-manager', OPERATORS, { id: JUUMIN, at: null });

@@ -7,7 +7,11 @@ import { OperatorDesignation, OperatorReport, OperatorSlot } from '../../domain/
 import { operatorChange } from '../../store/operators';
 import { SeedBatch, seedEvent } from './seedBatch';
 
-export const DEMO_REPORT_ID = 'demo-opreport-juumin-2023';
+/**
+ * Stable, and shaped like an id of its submission time (resolvers/support.ts newId), so it sorts among the applicant's
+ * applications (myApplications) by when it was made.
+ */
+export const DEMO_REPORT_ID = '0lflu55s0000de0000005';
 
 export function demoOperators(now: string): SeedBatch[] {
   const report: OperatorReport = {
