@@ -1,2 +1,233 @@
 /** 電子メール (第28条, 様式第11号): the register of mail addresses and the applications that change it. */
-export const emailResolvers: Function[] = [];
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  ARTICLE,
+  MailAddress as MailAddressRecord,
+  MailAddressApplication as MailApplicationRecord,
+  applicationFields,
+  approvalChanges,
+  assertInAdvance,
+  assertMayApply,
+  assertMayDecide,
+  assertRegisterAllows,
+  mayApplyFor,
+  normalizeAddress,
+  titleOf,
+  viewerActions,
+} from '../domain/email';
+import { getDepartment, getPerson } from '../store/people';
+import { emailChange, getMailAddress, getMailApplication, listActiveMailAddresses, listMailApplicationsOfDepartment } from '../store/email';
+import { listAuditOfObject } from '../store/audit';
+import { connection, PageArgs } from '../../graphql/common';
+import {
+  ApplyForMailAddressInput,
+  MailAddress,
+  MailAddressApplication,
+  MailAddressApplicationConnection,
+  MailAddressApplicationPayload,
+  MailAddressConnection,
+} from '../../graphql/email';
+import { Department, Person } from '../../graphql/people';
+import { AuditEventConnection } from '../../graphql/audit';
+import { Context } from './context';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { createApplication, registerForm } from './applications';
+import { registerNode } from './node';
+
+/** The register's entries an application concerns: the address in use, and the address wanted. */
+async function registerOf(ctx: Context, a: Pick<MailApplicationRecord, 'address' | 'newAddress'>) {
+  const [current, wanted] = await Promise.all([
+    a.address ? getMailAddress(ctx.store, a.address) : undefined,
+    a.newAddress ? getMailAddress(ctx.store, a.newAddress) : undefined,
+  ]);
+  return { current, wanted };
+}
+
+export const mailAddressRules = registerForm<MailApplicationRecord>({
+  type: 'MailAddressApplication',
+  action: 'mailAddressApplication',
+  load: (ctx, key) => getMailApplication(ctx.store, key),
+  change: emailChange.application,
+  article: () => ARTICLE,
+  async checkSubmit(ctx, a, now) {
+    assertMayApply(ctx.viewer, a.departmentId, now);
+    const { current, wanted } = await registerOf(ctx, a);
+    assertRegisterAllows(a, current, wanted);
+    assertInAdvance(a, now); // 第28条: あらかじめ
+  },
+  assertMayDecide: (ctx, _a, now) => assertMayDecide(ctx.viewer, now),
+  // 第28条: the register changes on approval, in the same transaction; a lost race meets DUPLICATE on its retry.
+  async approve(ctx, _before, after, _input, now) {
+    const { current, wanted } = await registerOf(ctx, after);
+    const changed = approvalChanges(after, current, wanted, now);
+    return {
+      after,
+      changes: changed.map((c) => emailChange.address(c.address, c.expectedVersion)),
+      events: changed.map((c) =>
+        auditEvent(ctx, now, 'MailAddress', c.address.id, c.address.status === 'ACTIVE' ? 'mailAddress.registered' : 'mailAddress.deleted', c.before, c.address, {
+          article: ARTICLE,
+        }),
+      ),
+    };
+  },
+});
+
+registerNode('MailAddress', (ctx, key) => getMailAddress(ctx.store, key));
+registerNode('MailAddressApplication', (ctx, key) => getMailApplication(ctx.store, key));
+
+@Resolver(() => MailAddress)
+export class MailAddressResolver {
+  @Query(() => MailAddressConnection, {
+    description: '主管課に付与されている電子メールアドレス(使用中のみ、アドレス順)。既定は自分の課。 / A department’s addresses in use (the viewer’s own by default).',
+  })
+  mailAddresses(
+    @Args() { first, after }: PageArgs,
+    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return read(async () => {
+      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
+      return connection(await listActiveMailAddresses(ctx.store, dept, first, after));
+    });
+  }
+
+  @Query(() => MailAddress, { nullable: true, description: 'アドレスによる台帳の検索(大文字小文字を区別しない)。 / An address in the register, by the address (case-insensitive).' })
+  mailAddress(@Arg('address') address: string, @Ctx() ctx: Context) {
+    if (address.length > 254) return undefined;
+    return getMailAddress(ctx.store, normalizeAddress(address));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() m: MailAddressRecord) {
+    return globalId('MailAddress', m.id);
+  }
+
+  @FieldResolver(() => Department, { description: '付与された主管課。 / The department it is assigned to.' })
+  department(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, m.departmentId);
+  }
+
+  @FieldResolver(() => MailAddressApplication, { nullable: true, description: '登録した様式第11号。 / The 様式第11号 that registered it.' })
+  application(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
+    return m.applicationId ? getMailApplication(ctx.store, m.applicationId) : undefined;
+  }
+
+  @FieldResolver(() => MailAddressApplication, { nullable: true, description: '変更・削除した様式第11号。 / The 様式第11号 that changed or deleted it.' })
+  deletionApplication(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
+    return m.deletionApplicationId ? getMailApplication(ctx.store, m.deletionApplicationId) : undefined;
+  }
+
+  @FieldResolver(() => MailAddress, { nullable: true, description: '変更後のアドレス。 / The address that replaced it.' })
+  replacedBy(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
+    return m.replacedBy ? getMailAddress(ctx.store, m.replacedBy) : undefined;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が変更・削除を申請できるか。 / Whether the viewer may apply to change or delete it.' })
+  viewerCanApplyForChange(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
+    return mayApplyFor(ctx.viewer, m, ctx.clock());
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() m: MailAddressRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'MailAddress', m.id, first, after)));
+  }
+}
+
+@Resolver(() => MailAddressApplication)
+export class MailAddressApplicationResolver {
+  @Query(() => MailAddressApplicationConnection, {
+    description: '主管課の電子メール利用等申請(様式第11号、新しい順)。既定は自分の課。 / A department’s 様式第11号 applications, newest first.',
+  })
+  mailAddressApplications(
+    @Args() { first, after }: PageArgs,
+    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return read(async () => {
+      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
+      return connection(await listMailApplicationsOfDepartment(ctx.store, dept, first, after));
+    });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() a: MailApplicationRecord) {
+    return globalId('MailAddressApplication', a.id);
+  }
+
+  @FieldResolver(() => Department, { description: 'アドレスを付与される主管課。 / The department the address is for.' })
+  department(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, a.departmentId);
+  }
+
+  @FieldResolver(() => MailAddress, { nullable: true, description: '変更・削除するアドレスの台帳。 / The register’s entry for the address in use.' })
+  mailAddress(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
+    return a.address ? getMailAddress(ctx.store, a.address) : undefined;
+  }
+
+  @FieldResolver(() => Person)
+  applicant(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, a.applicantId);
+  }
+
+  @FieldResolver(() => Department)
+  applicantDepartment(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, a.departmentId);
+  }
+
+  @FieldResolver(() => String)
+  article() {
+    return ARTICLE;
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() a: MailApplicationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'MailAddressApplication', a.id, first, after)));
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanSubmit(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, a, ctx.clock()).submit;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanWithdraw(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, a, ctx.clock()).withdraw;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanDecide(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
+    return viewerActions(ctx.viewer, a, ctx.clock()).decide;
+  }
+
+  @Mutation(() => MailAddressApplicationPayload, {
+    description:
+      '電子メール利用等申請書(様式第11号)の作成(`submit: true` で提出)。情報システム管理者が承認すると台帳が変わる(第28条)。 / Apply for a new, changed or deleted address; the register changes when the system administrator approves.',
+  })
+  applyForMailAddress(@Arg('input') input: ApplyForMailAddressInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const departmentId = keyOf(input.departmentId, 'Department', 'departmentId');
+      found(await getDepartment(ctx.store, departmentId), 'department', 'departmentId');
+      assertMayApply(ctx.viewer, departmentId, now);
+      const fields = applicationFields(input);
+      const draft: MailApplicationRecord = {
+        id: newId(now),
+        form: 'FORM_11',
+        title: titleOf(fields),
+        departmentId,
+        ...fields,
+        applicantId: ctx.viewer.person.id,
+        status: 'DRAFT',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const { current, wanted } = await registerOf(ctx, draft);
+      assertRegisterAllows(draft, current, wanted);
+      if (input.submit) assertInAdvance(draft, now); // 第28条: あらかじめ
+      const o = await createApplication(ctx, mailAddressRules, draft, input.submit, now);
+      return outcome({ application: o.payload }, o.changes, o.events);
+    });
+  }
+}
+
+export const emailResolvers: Function[] = [MailAddressResolver, MailAddressApplicationResolver];
