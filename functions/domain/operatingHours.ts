@@ -146,9 +146,9 @@ export function updateCalendar(actor: Actor, current: WorkingCalendar, input: Ca
   const byDate = <T extends { date: string }>(xs: T[]) => [...xs].sort((a, b) => a.date.localeCompare(b.date));
   return {
     ...current,
-    weeklyHours: [...input.weeklyHours].sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday)),
+    weeklyHours: input.weeklyHours.map((h) => ({ weekday: h.weekday, start: h.start, end: h.end })).sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday)),
     closedOnNationalHolidays: input.closedOnNationalHolidays,
-    recurringClosedDays: input.recurringClosedDays.map((r) => ({ ...r, name: r.name.trim() })),
+    recurringClosedDays: input.recurringClosedDays.map((r) => ({ from: r.from, until: r.until, name: r.name.trim() })),
     extraClosedDates: byDate(input.extraClosedDates.map((c) => ({ date: c.date, name: c.name.trim() }))),
     extraWorkingDates: byDate(input.extraWorkingDates.map((w) => ({ date: w.date, start: w.start, end: w.end, note: w.note?.trim() || undefined }))),
     version: current.version + 1,
