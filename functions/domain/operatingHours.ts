@@ -423,13 +423,14 @@ export function endInterruption(actor: Actor, system: SystemRecord, i: ServiceIn
   const article = interruptionArticle(system, i.kind);
   const state = interruptionState(i, now);
   if (state === 'CANCELLED') refuse('INVALID_STATE', 'The stop was cancelled.', article, ['interruptionId']);
-  if (endedAt < i.startsAt) refuse('INVALID_VALUE', 'endedAt is before the interruption started.', article, ['endedAt']);
   if (i.kind === 'FAILURE') {
     if (i.endsAt !== undefined) refuse('INVALID_STATE', 'The failure has already ended.', article, ['interruptionId']);
+    if (endedAt < i.startsAt) refuse('INVALID_VALUE', 'endedAt is before the failure occurred.', article, ['endedAt']);
     if (endedAt > now) refuse('INVALID_VALUE', 'A failure ends when service is restored: endedAt is in the future.', article, ['endedAt']);
   } else {
     if (state === 'SCHEDULED') refuse('INVALID_STATE', 'The stop has not started: cancel it instead.', article, ['interruptionId']);
     if (state === 'ENDED') refuse('INVALID_STATE', 'The stop is already over.', article, ['interruptionId']);
+    if (endedAt < i.startsAt) refuse('INVALID_VALUE', 'endedAt is before the stop started.', article, ['endedAt']);
     if (endedAt >= (i.endsAt as string)) {
       refuse('INVALID_VALUE', 'A stop is cut short, never extended beyond the period announced: announce a new stop.', article, ['endedAt']);
     }
