@@ -13,6 +13,8 @@ export const interruptionKey = (id: string) => ({ pk: `INTERRUPTION#${id}`, sk: 
 const INTERRUPTION = 'INTERRUPTION#';
 const CANCELLED = 'INTERRUPTION-CANCELLED#';
 const OPEN = '~';
+/** Above every sort key of the range, open-ended ones (`~#<id>`) included. */
+const END = '~~';
 
 export function calendarItem(c: WorkingCalendar): Item {
   return { ...calendarKey(c.id), entity: 'WorkingCalendar', ...compact(c) };
@@ -67,7 +69,7 @@ export async function interruptionsEndingFrom(store: Store, systemId: string, at
   const out: ServiceInterruption[] = [];
   let after: string | undefined;
   for (let n = 0; n < MAX_PAGES; n++) {
-    const p = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, between: [`${INTERRUPTION}${at}`, `${INTERRUPTION}${OPEN}`], limit: 100, after });
+    const p = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, between: [`${INTERRUPTION}${at}`, `${INTERRUPTION}${END}`], limit: 100, after });
     out.push(...page(p, store).nodes);
     after = p.endCursor;
     if (!after) break;

@@ -17,6 +17,8 @@ export const granteeKey = (roomId: string, personId: string) => ({ pk: `ROOM#${r
 const AUTH = 'AUTH#';
 const ENTRY = 'ENTRY#';
 const OPEN = '~';
+/** Above every sort key of the range, open-ended ones (`~#<id>`) included. */
+const END = '~~';
 export const UNAPPROVED_PARTITION = 'SERVER_ROOM_UNAPPROVED';
 
 export interface Grantee {
@@ -92,7 +94,7 @@ export async function listRooms(store: Store, first: number, after?: string) {
 /** Authorizations of a room that run on or after `date` (some may not have started: the caller tells current ones). */
 export async function listRunningAuthorizations(store: Store, roomId: string, date: string, first: number, after?: string) {
   return page<ServerRoomAuthorization>(
-    await store.table.query({ index: 'bySubject', partition: `ROOM#${roomId}`, between: [`${AUTH}${date}`, `${AUTH}${OPEN}`], limit: first, after }),
+    await store.table.query({ index: 'bySubject', partition: `ROOM#${roomId}`, between: [`${AUTH}${date}`, `${AUTH}${END}`], limit: first, after }),
     store,
   );
 }
