@@ -1,0 +1,269 @@
+/**
+ * サーバ室への立入り制限 (第16条): 情報システム管理者は、指定した職員及び業務を委託した事業者の職員以外の者をサーバ室に
+ * 立ち入らせてはならない。ただし、情報システム管理者が必要があると認めるときは、この限りでない。
+ * The system administrator keeps, for each server room, the list of who may enter: the staff he designates, the
+ * staff of contractors, and (ただし書) anyone else he finds it necessary to let in. Entries are logged at the door by
+ * whoever keeps the log; the log is never refused, because it must be true: an entry that matches no authorization
+ * is recorded as unapproved, and the administrator may approve it after the fact.
+ */
+import { Actor, holds, tokyoDate } from './people';
+import { isDate } from './period';
+import { refuse } from './refusal';
+
+export const ARTICLE = '第16条';
+
+export interface ServerRoom {
+  id: string;
+  name: string;
+  location: string;
+  description?: string;
+  registeredBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const AUTHORIZATION_KINDS = [
+  'DESIGNATED_STAFF', // 情報システム管理者が指定した職員
+  'CONTRACTOR_STAFF', // 業務を委託した事業者の職員
+  'APPROVED_VISITOR', // 情報システム管理者が必要があると認めた者 (ただし書)
+] as const;
+export type AuthorizationKind = (typeof AUTHORIZATION_KINDS)[number];
+
+export interface ServerRoomAuthorization {
+  id: string;
+  roomId: string;
+  kind: AuthorizationKind;
+  /** A person of the city (required for designated staff; optional otherwise). */
+  personId?: string;
+  /** The name of one who is not a person of the city (a contractor's engineer, a visitor). */
+  name?: string;
+  /** The contractor (委託事業者) or the visitor's organization. */
+  organization?: string;
+  /** Why the administrator found it necessary (ただし書); required for an approved visitor. */
+  reason?: string;
+  /** Inclusive dates (YYYY-MM-DD) in Asia/Tokyo; open-ended without validUntil. */
+  validFrom: string;
+  validUntil?: string;
+  grantedBy: string;
+  grantedAt: string;
+  revoked?: boolean;
+  revokedAt?: string;
+  revokedBy?: string;
+  revocationReason?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ENTRY_STATUSES = ['AUTHORIZED', 'UNAPPROVED', 'APPROVED_AFTER_ENTRY'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+export interface Entrant {
+  personId?: string;
+  authorizationId?: string;
+  name?: string;
+  organization?: string;
+}
+
+export interface ServerRoomEntry {
+  id: string;
+  roomId: string;
+  enteredAt: string;
+  leftAt?: string;
+  purpose: string;
+  entrant: Entrant;
+  status: EntryStatus;
+  /** The authorization the entry matched, when it did. */
+  authorizationId?: string;
+  recordedBy: string;
+  exitRecordedBy?: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  approvalReason?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const isAdministrator = (actor: Actor, now: string) => holds(actor, 'SYSTEM_ADMINISTRATOR', now);
+
+function assertAdministrator(actor: Actor, now: string, what: string): void {
+  if (!isAdministrator(actor, now)) {
+    refuse('FORBIDDEN', `Only the system administrator (情報システム管理者) may ${what}. サーバ室の立入りは情報システム管理者が管理します。`, ARTICLE);
+  }
+}
+
+export const mayAdministerServerRooms = isAdministrator;
+
+/** 第16条: the administrator keeps the server rooms whose entry he controls. */
+export function registerRoom(actor: Actor, input: { name: string; location: string; description?: string }, id: string, now: string): ServerRoom {
+  assertAdministrator(actor, now, 'register a server room');
+  if (!input.name.trim()) refuse('INVALID_VALUE', 'Name the server room.', ARTICLE, ['name']);
+  if (!input.location.trim()) refuse('INVALID_VALUE', 'Say where the server room is.', ARTICLE, ['location']);
+  return {
+    id,
+    name: input.name.trim(),
+    location: input.location.trim(),
+    description: input.description?.trim() || undefined,
+    registeredBy: actor.person.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export interface AuthorizationInput {
+  kind: AuthorizationKind;
+  personId?: string;
+  name?: string;
+  organization?: string;
+  reason?: string;
+  validFrom: string;
+  validUntil?: string;
+}
+
+/**
+ * 第16条: the administrator designates staff (指定した職員), lists the staff of contractors (委託事業者の職員), and
+ * lets in anyone else he finds it necessary to (ただし書), saying why.
+ */
+export function authorize(actor: Actor, room: ServerRoom, input: AuthorizationInput, id: string, now: string): ServerRoomAuthorization {
+  assertAdministrator(actor, now, 'decide who enters the server room');
+  const name = input.name?.trim() || undefined;
+  const organization = input.organization?.trim() || undefined;
+  const reason = input.reason?.trim() || undefined;
+  if (input.kind === 'DESIGNATED_STAFF') {
+    if (!input.personId) refuse('INVALID_VALUE', 'Designated staff (指定した職員) is a person of the city: give personId.', ARTICLE, ['personId']);
+    if (name || organization) refuse('INVALID_VALUE', 'Designated staff is named by personId alone.', ARTICLE, ['name']);
+  }
+  if (input.kind === 'CONTRACTOR_STAFF') {
+    if (!input.personId && !name) refuse('INVALID_VALUE', "Name the contractor's staff member (or give personId).", ARTICLE, ['name']);
+    if (!organization) refuse('INVALID_VALUE', 'Name the contractor (委託事業者).', ARTICLE, ['organization']);
+  }
+  if (input.kind === 'APPROVED_VISITOR') {
+    if (!input.personId && !name) refuse('INVALID_VALUE', 'Name the visitor (or give personId).', ARTICLE, ['name']);
+    if (!reason) refuse('INVALID_VALUE', 'Say why the administrator finds it necessary (必要があると認める理由).', ARTICLE, ['reason']);
+    if (!input.validUntil) refuse('INVALID_VALUE', 'A visitor is let in for a period: give validUntil.', ARTICLE, ['validUntil']);
+  }
+  if (input.personId && name) refuse('INVALID_VALUE', 'Give personId or a name, not both.', ARTICLE, ['name']);
+  if (!isDate(input.validFrom)) refuse('INVALID_VALUE', 'validFrom is a date (YYYY-MM-DD).', ARTICLE, ['validFrom']);
+  if (input.validUntil !== undefined) {
+    if (!isDate(input.validUntil)) refuse('INVALID_VALUE', 'validUntil is a date (YYYY-MM-DD).', ARTICLE, ['validUntil']);
+    if (input.validUntil < input.validFrom) refuse('INVALID_VALUE', 'validUntil is before validFrom.', ARTICLE, ['validUntil']);
+    if (input.validUntil < tokyoDate(now)) refuse('INVALID_VALUE', 'The authorization would have ended already.', ARTICLE, ['validUntil']);
+  }
+  return {
+    id,
+    roomId: room.id,
+    kind: input.kind,
+    personId: input.personId,
+    name,
+    organization,
+    reason,
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+    grantedBy: actor.person.id,
+    grantedAt: now,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * One authorization at a time per person and room: a second one while the first runs is a duplicate (revoke or let
+ * it end first). `existing` is the one the room's register of grantees points at.
+ */
+export function assertNotAuthorizedAlready(existing: ServerRoomAuthorization | undefined, now: string): void {
+  if (existing && !existing.revoked && (existing.validUntil === undefined || existing.validUntil >= tokyoDate(now))) {
+    refuse('DUPLICATE', 'That person already holds an authorization for this room; revoke it first to change it.', ARTICLE, ['personId']);
+  }
+}
+
+export function revoke(actor: Actor, a: ServerRoomAuthorization, reason: string | undefined, now: string): ServerRoomAuthorization {
+  assertAdministrator(actor, now, 'revoke an authorization to enter the server room');
+  if (a.revoked) refuse('INVALID_STATE', 'The authorization is already revoked.', ARTICLE, ['authorizationId']);
+  return { ...a, revoked: true, revokedAt: now, revokedBy: actor.person.id, revocationReason: reason?.trim() || undefined, version: a.version + 1, updatedAt: now };
+}
+
+/** Whether the authorization lets its holder in at the instant: not revoked then, and within its dates. */
+export function isValidAt(a: ServerRoomAuthorization, at: string): boolean {
+  const date = tokyoDate(at);
+  if (a.revoked && (a.revokedAt === undefined || a.revokedAt <= at)) return false;
+  return a.validFrom <= date && (a.validUntil === undefined || date <= a.validUntil);
+}
+
+const same = (a?: string, b?: string) => !!a && !!b && a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+/**
+ * The authorization of the room that lets the entrant in at `at`, among `candidates` (the one named, the person's,
+ * the room's current list): by authorization id, by person, or by name and organization as the log has them.
+ */
+export function matchAuthorization(roomId: string, entrant: Entrant, at: string, candidates: ServerRoomAuthorization[]): ServerRoomAuthorization | undefined {
+  return candidates.find((a) => {
+    if (a.roomId !== roomId || !isValidAt(a, at)) return false;
+    if (entrant.authorizationId) return a.id === entrant.authorizationId;
+    if (entrant.personId) return a.personId === entrant.personId;
+    return same(a.name, entrant.name) && same(a.organization, entrant.organization);
+  });
+}
+
+export function validateEntrant(e: Entrant): void {
+  const given = [e.personId, e.authorizationId, e.name?.trim()].filter(Boolean).length;
+  if (given !== 1) refuse('INVALID_VALUE', 'Name the entrant one way: personId, authorizationId, or a name (with organization).', ARTICLE, ['entrant']);
+}
+
+/**
+ * 第16条: the log at the door records every entry as it happened; one that matches no authorization of the room
+ * at that time is recorded, unapproved, for the administrator to see.
+ */
+export function recordEntry(
+  actor: Actor,
+  room: ServerRoom,
+  input: { enteredAt: string; purpose: string; entrant: Entrant },
+  matched: ServerRoomAuthorization | undefined,
+  id: string,
+  now: string,
+): ServerRoomEntry {
+  validateEntrant(input.entrant);
+  if (input.enteredAt > now) refuse('INVALID_VALUE', 'An entry is recorded once it has happened: enteredAt is in the future.', ARTICLE, ['enteredAt']);
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State the purpose of the entry.', ARTICLE, ['purpose']);
+  const entrant: Entrant = {
+    personId: input.entrant.personId,
+    authorizationId: input.entrant.authorizationId,
+    name: input.entrant.name?.trim() || undefined,
+    organization: input.entrant.organization?.trim() || undefined,
+  };
+  return {
+    id,
+    roomId: room.id,
+    enteredAt: input.enteredAt,
+    purpose: input.purpose.trim(),
+    entrant,
+    status: matched ? 'AUTHORIZED' : 'UNAPPROVED',
+    authorizationId: matched?.id,
+    recordedBy: actor.person.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function recordExit(actor: Actor, e: ServerRoomEntry, leftAt: string, now: string): ServerRoomEntry {
+  if (e.leftAt) refuse('INVALID_STATE', 'The exit is already recorded.', ARTICLE, ['entryId']);
+  if (leftAt < e.enteredAt) refuse('INVALID_VALUE', 'leftAt is before the entry.', ARTICLE, ['leftAt']);
+  if (leftAt > now) refuse('INVALID_VALUE', 'An exit is recorded once it has happened: leftAt is in the future.', ARTICLE, ['leftAt']);
+  return { ...e, leftAt, exitRecordedBy: actor.person.id, version: e.version + 1, updatedAt: now };
+}
+
+/** 第16条ただし書: the administrator may find, after the fact, that an unapproved entry was necessary. */
+export function approveEntry(actor: Actor, e: ServerRoomEntry, reason: string, now: string): ServerRoomEntry {
+  assertAdministrator(actor, now, 'approve an entry into the server room');
+  if (e.status !== 'UNAPPROVED') refuse('INVALID_STATE', `The entry is ${e.status === 'AUTHORIZED' ? 'authorized' : 'already approved'}.`, ARTICLE, ['entryId']);
+  if (!reason.trim()) refuse('INVALID_VALUE', 'Say why the entry was necessary (必要があると認める理由).', ARTICLE, ['reason']);
+  return { ...e, status: 'APPROVED_AFTER_ENTRY', approvedBy: actor.person.id, approvedAt: now, approvalReason: reason.trim(), version: e.version + 1, updatedAt: now };
+}
+
+export function entryActions(actor: Actor, e: ServerRoomEntry, now: string): { approve: boolean; recordExit: boolean } {
+  return { approve: e.status === 'UNAPPROVED' && isAdministrator(actor, now), recordExit: !e.leftAt };
+}

@@ -1,0 +1,296 @@
+/** サーバ室 (第16条): rooms, who may enter them, and the log of entries. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+
+export enum ServerRoomAuthorizationKind {
+  DESIGNATED_STAFF = 'DESIGNATED_STAFF',
+  CONTRACTOR_STAFF = 'CONTRACTOR_STAFF',
+  APPROVED_VISITOR = 'APPROVED_VISITOR',
+}
+registerEnumType(ServerRoomAuthorizationKind, {
+  name: 'ServerRoomAuthorizationKind',
+  description: 'サーバ室に立ち入らせる根拠(第16条)。 / On what footing one may enter the server room.',
+  valuesConfig: {
+    DESIGNATED_STAFF: { description: '情報システム管理者が指定した職員。 / Staff the system administrator designates.' },
+    CONTRACTOR_STAFF: { description: '業務を委託した事業者の職員。 / Staff of a contractor.' },
+    APPROVED_VISITOR: { description: '情報システム管理者が必要があると認めた者(ただし書)。 / Anyone else the administrator finds it necessary to let in.' },
+  },
+});
+
+export enum ServerRoomEntryStatus {
+  AUTHORIZED = 'AUTHORIZED',
+  UNAPPROVED = 'UNAPPROVED',
+  APPROVED_AFTER_ENTRY = 'APPROVED_AFTER_ENTRY',
+}
+registerEnumType(ServerRoomEntryStatus, {
+  name: 'ServerRoomEntryStatus',
+  description: '入室の記録の状態。 / Whether an entry was authorized.',
+  valuesConfig: {
+    AUTHORIZED: { description: '入室時に有効な許可があった。 / Matched an authorization in force.' },
+    UNAPPROVED: { description: '許可なし(情報システム管理者の確認待ち)。 / No authorization matched; awaits the administrator.' },
+    APPROVED_AFTER_ENTRY: { description: '事後に情報システム管理者が必要と認めた(ただし書)。 / Approved after the fact.' },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'サーバ室(第16条)。 / A server room.' })
+export class ServerRoom extends Node {
+  @Field({ description: '名称。 / Name.' })
+  name!: string;
+
+  @Field({ description: '所在。 / Where it is.' })
+  location!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+}
+
+@ObjectType({ implements: Node, description: 'サーバ室への立入りの許可(第16条)。 / Who may enter a server room, and on what footing.' })
+export class ServerRoomAuthorization extends Node {
+  @Field(() => ServerRoomAuthorizationKind)
+  kind!: ServerRoomAuthorizationKind;
+
+  @Field(() => String, { nullable: true, description: '氏名(市の職員以外)。 / Name of one who is not a person of the city.' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: '委託事業者又は所属。 / Contractor or organization.' })
+  organization?: string;
+
+  @Field(() => String, { nullable: true, description: '必要があると認めた理由(ただし書)。 / Why the administrator found it necessary.' })
+  reason?: string;
+
+  @Field(() => LocalDate)
+  validFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  validUntil?: string;
+
+  @Field(() => DateTime)
+  grantedAt!: string;
+
+  @Field(() => DateTime, { nullable: true })
+  revokedAt?: string;
+
+  @Field(() => String, { nullable: true })
+  revocationReason?: string;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+@ObjectType({ description: '入室者(記録のとおり)。 / The entrant, as the log has them.' })
+export class ServerRoomEntrant {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  organization?: string;
+}
+
+@ObjectType({ implements: Node, description: 'サーバ室への入室の記録。 / An entry into a server room, as logged at the door.' })
+export class ServerRoomEntry extends Node {
+  @Field(() => DateTime)
+  enteredAt!: string;
+
+  @Field(() => DateTime, { nullable: true })
+  leftAt?: string;
+
+  @Field({ description: '目的。 / Purpose.' })
+  purpose!: string;
+
+  @Field(() => ServerRoomEntryStatus)
+  status!: ServerRoomEntryStatus;
+
+  @Field(() => DateTime, { nullable: true })
+  approvedAt?: string;
+
+  @Field(() => String, { nullable: true, description: '事後に必要と認めた理由。 / Why it was approved after the fact.' })
+  approvalReason?: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => DateTime)
+  createdAt!: string;
+}
+
+export const ServerRoomConnection = Connection(ServerRoom, 'ServerRoom', 'サーバ室');
+export const ServerRoomAuthorizationConnection = Connection(ServerRoomAuthorization, 'ServerRoomAuthorization', 'サーバ室立入許可');
+export const ServerRoomEntryConnection = Connection(ServerRoomEntry, 'ServerRoomEntry', 'サーバ室入室記録');
+
+// ─── Inputs ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+@InputType({ description: 'サーバ室の登録。 / Register a server room.' })
+export class RegisterServerRoomInput {
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  location!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  description?: string;
+}
+
+@InputType({ description: 'サーバ室への立入りの許可(第16条)。 / Authorize someone to enter a server room.' })
+export class AuthorizeServerRoomAccessInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  roomId!: string;
+
+  @Field(() => ServerRoomAuthorizationKind)
+  kind!: ServerRoomAuthorizationKind;
+
+  @Field(() => ID, { nullable: true, description: '市の職員(指定した職員は必須)。 / A person of the city (required for designated staff).' })
+  @IsOptional()
+  @MaxLength(500)
+  personId?: string;
+
+  @Field(() => String, { nullable: true, description: '氏名(市の職員以外)。 / Name of one who is not a person of the city.' })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: '委託事業者又は所属。 / Contractor or organization.' })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  organization?: string;
+
+  @Field(() => String, { nullable: true, description: '必要があると認める理由(APPROVED_VISITOR は必須)。 / Why necessary (required for a visitor).' })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  reason?: string;
+
+  @Field(() => LocalDate)
+  validFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  validUntil?: string;
+}
+
+@InputType({ description: '立入りの許可の取消し。 / Revoke an authorization.' })
+export class RevokeServerRoomAccessInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  authorizationId!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  reason?: string;
+}
+
+@InputType({ description: '入室者: 職員、許可、又は氏名と所属のいずれか一つ。 / The entrant: a person, an authorization, or a name with organization.' })
+export class ServerRoomEntrantInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  personId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  authorizationId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  organization?: string;
+}
+
+@InputType({ description: '入室の記録(拒否されない。許可がなければ未承認として記録)。 / Log an entry (never refused; unapproved when no authorization matches).' })
+export class RecordServerRoomEntryInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  roomId!: string;
+
+  @Field(() => DateTime, { nullable: true, description: '入室日時(既定は現在)。 / When (default now).' })
+  @IsOptional()
+  enteredAt?: Date;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  purpose!: string;
+
+  @Field(() => ServerRoomEntrantInput)
+  @ValidateNested()
+  entrant!: ServerRoomEntrantInput;
+}
+
+@InputType({ description: '退室の記録。 / Log the exit.' })
+export class RecordServerRoomExitInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  entryId!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
+
+  @Field(() => DateTime, { nullable: true, description: '退室日時(既定は現在)。 / When (default now).' })
+  @IsOptional()
+  leftAt?: Date;
+}
+
+@InputType({ description: '未承認の入室を事後に必要と認める(第16条ただし書)。 / Approve an entry after the fact.' })
+export class ApproveServerRoomEntryInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  entryId!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
+
+  @Field({ description: '必要と認めた理由。 / Why it was necessary.' })
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  reason!: string;
+}
+
+@ObjectType({ description: 'サーバ室の登録結果。 / The result of registering a room.' })
+export class ServerRoomPayload {
+  @Field(() => ServerRoom, { nullable: true })
+  room?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: '立入りの許可の変更結果。 / The result of an authorization mutation.' })
+export class ServerRoomAuthorizationPayload {
+  @Field(() => ServerRoomAuthorization, { nullable: true })
+  authorization?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: '入室の記録の変更結果。 / The result of an entry mutation.' })
+export class ServerRoomEntryPayload {
+  @Field(() => ServerRoomEntry, { nullable: true })
+  entry?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
