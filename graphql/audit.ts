@@ -24,6 +24,16 @@ export enum AuditedType {
   ServerRoom = 'ServerRoom',
   ServerRoomAuthorization = 'ServerRoomAuthorization',
   ServerRoomEntry = 'ServerRoomEntry',
+  PasswordRecord = 'PasswordRecord',
+  ProhibitedActException = 'ProhibitedActException',
+  DeviceFinding = 'DeviceFinding',
+  VirusIncident = 'VirusIncident',
+  Investigation = 'Investigation',
+  Guidance = 'Guidance',
+  TrainingSession = 'TrainingSession',
+  CommitteeMeeting = 'CommitteeMeeting',
+  WorkingGroup = 'WorkingGroup',
+  Notice = 'Notice',
 }
 registerEnumType(AuditedType, { name: 'AuditedType', description: '記録対象の種類。 / The kind of object changed.' });
 

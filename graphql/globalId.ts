@@ -22,6 +22,16 @@ export const NODE_TYPES = [
   'ServerRoom',
   'ServerRoomAuthorization',
   'ServerRoomEntry',
+  'PasswordRecord',
+  'ProhibitedActException',
+  'DeviceFinding',
+  'VirusIncident',
+  'Investigation',
+  'Guidance',
+  'TrainingSession',
+  'CommitteeMeeting',
+  'WorkingGroup',
+  'Notice',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

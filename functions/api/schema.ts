@@ -17,6 +17,13 @@ import { emailResolvers } from '../resolvers/email';
 import { operatorResolvers } from '../resolvers/operators';
 import { operatingHoursResolvers } from '../resolvers/operatingHours';
 import { serverRoomResolvers } from '../resolvers/serverRoom';
+import { passwordResolvers } from '../resolvers/passwords';
+import { prohibitedActResolvers } from '../resolvers/prohibitedActs';
+import { virusIncidentResolvers } from '../resolvers/virusIncidents';
+import { resilienceResolvers } from '../resolvers/resilience';
+import { oversightResolvers } from '../resolvers/oversight';
+import { committeeResolvers } from '../resolvers/committee';
+import { reminderResolvers } from '../resolvers/reminders';
 
 let schema: GraphQLSchema | undefined;
 
@@ -43,6 +50,13 @@ export function getSchema(): GraphQLSchema {
       ...operatorResolvers,
       ...operatingHoursResolvers,
       ...serverRoomResolvers,
+      ...passwordResolvers,
+      ...prohibitedActResolvers,
+      ...virusIncidentResolvers,
+      ...resilienceResolvers,
+      ...oversightResolvers,
+      ...committeeResolvers,
+      ...reminderResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

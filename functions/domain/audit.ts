@@ -24,6 +24,16 @@ export const AUDITED_TYPES = [
   'ServerRoom',
   'ServerRoomAuthorization',
   'ServerRoomEntry',
+  'PasswordRecord',
+  'ProhibitedActException',
+  'DeviceFinding',
+  'VirusIncident',
+  'Investigation',
+  'Guidance',
+  'TrainingSession',
+  'CommitteeMeeting',
+  'WorkingGroup',
+  'Notice',
 ] as const;
 export type AuditedType = (typeof AUDITED_TYPES)[number];
 

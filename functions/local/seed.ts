@@ -15,6 +15,12 @@ import { demoEmail } from './demo/email';
 import { demoOperators } from './demo/operators';
 import { demoOperatingHours } from './demo/operatingHours';
 import { demoServerRoom } from './demo/serverRoom';
+import { demoPasswords } from './demo/passwords';
+import { demoProhibitedActs } from './demo/prohibitedActs';
+import { demoVirusIncidents } from './demo/virusIncidents';
+import { demoResilience } from './demo/resilience';
+import { demoOversight } from './demo/oversight';
+import { demoCommittee } from './demo/committee';
 
 const FROM = '2023-04-01';
 
@@ -136,6 +142,7 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
     batches.push({ changes: [dataChange.dataset(dataset)], events: [event('Dataset', d.id, dataset, i++)] });
   }
   batches.push(...demoOperatingHours(now), ...demoOperators(now), ...demoServerRoom(now), ...demoHomepage(now), ...demoEmail(now));
+  batches.push(...demoPasswords(now), ...demoProhibitedActs(now), ...demoVirusIncidents(now), ...demoResilience(now), ...demoOversight(now), ...demoCommittee(now));
   // The register of departments goes first: the departments exist before anyone or anything belongs to them.
   for (const b of batches) await store.commit(b.changes, b.events);
   return true;

@@ -125,6 +125,16 @@ export const OBJECT_PREFIX: Record<AuditEvent['objectType'], string> = {
   ServerRoom: 'ROOM#',
   ServerRoomAuthorization: 'ROOMAUTH#',
   ServerRoomEntry: 'ROOMENTRY#',
+  PasswordRecord: 'PASSWORD#',
+  ProhibitedActException: 'EXCEPTION#',
+  DeviceFinding: 'DEVFINDING#',
+  VirusIncident: 'VIRUS#',
+  Investigation: 'INVESTIGATION#',
+  Guidance: 'GUIDANCE#',
+  TrainingSession: 'TRAINING#',
+  CommitteeMeeting: 'MEETING#',
+  WorkingGroup: 'WORKGROUP#',
+  Notice: 'NOTICE#',
 };
 
 export function objectPk(objectType: AuditEvent['objectType'], objectId: string): string {

@@ -15,6 +15,13 @@ import { rows as emailRows } from './matrix/email';
 import { rows as operatorRows } from './matrix/operators';
 import { rows as operatingHoursRows } from './matrix/operatingHours';
 import { rows as serverRoomRows } from './matrix/serverRoom';
+import { rows as passwordRows } from './matrix/passwords';
+import { rows as prohibitedActRows } from './matrix/prohibitedActs';
+import { rows as virusIncidentRows } from './matrix/virusIncidents';
+import { rows as resilienceRows } from './matrix/resilience';
+import { rows as oversightRows } from './matrix/oversight';
+import { rows as committeeRows } from './matrix/committee';
+import { rows as reminderRows } from './matrix/reminders';
 
 beforeAll(async () => {
   bindApi(await setupApi());
@@ -136,6 +143,13 @@ const TABLE: Row[] = [
   ...operatorRows,
   ...operatingHoursRows,
   ...serverRoomRows,
+  ...passwordRows,
+  ...prohibitedActRows,
+  ...virusIncidentRows,
+  ...resilienceRows,
+  ...oversightRows,
+  ...committeeRows,
+  ...reminderRows,
 ];
 
 // ─── Running the cells ──────────────────────────────────────────────────────────────────────────────────────────
