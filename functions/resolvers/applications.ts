@@ -2,13 +2,18 @@
  * The workflow every form shares (functions/domain/workflow.ts), as mutations that take an application of any
  * form: submit, withdraw, decide. Each form contributes its rules (who decides, what approval does) as `FormRules`.
  */
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AuditEvent, AuditedType } from '../domain/audit';
-import { ApplicationState, DecisionInput, assertVersion, decide, submit, withdraw } from '../domain/workflow';
+import { ApplicationState, DecisionInput, assertVersion, decide, permittedActions, submit, withdraw } from '../domain/workflow';
 import { holds, managedDepartments } from '../domain/people';
-import { refuse } from '../domain/refusal';
+import { Refusal, refuse } from '../domain/refusal';
 import { Change } from '../store/store';
 import { inboxPartition, listApplicationsOf, listInbox } from '../store/consultations';
+import { getPerson } from '../store/people';
+import { listAuditOfObject } from '../store/audit';
+import { Person } from '../../graphql/people';
+import { AuditEventConnection } from '../../graphql/audit';
 import { connection, PageArgs } from '../../graphql/common';
 import { Application, ApplicationConnection } from '../../graphql/applications';
 import { ApplicationPayload, ApplicationTransitionInput, DecideApplicationInput } from '../../graphql/applicationInputs';
@@ -141,10 +146,62 @@ async function loadAny(ctx: Context, id: string): Promise<{ rules: FormRules<App
   return { rules, record };
 }
 
+/** The rules of the form an object is on, from the GraphQL type being resolved. */
+function rulesOf(info: GraphQLResolveInfo): FormRules<ApplicationRecord> {
+  const rules = registry.get(info.parentType.name);
+  if (!rules) throw new Error(`${info.parentType.name} is not a registered form`);
+  return rules;
+}
+
+/** What the viewer may do next with an application, by the same rule that would refuse them. */
+function viewerActions(ctx: Context, rules: FormRules<ApplicationRecord>, r: ApplicationRecord) {
+  const now = ctx.clock();
+  let mayDecide = true;
+  try {
+    rules.assertMayDecide(ctx, r, now);
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    mayDecide = false;
+  }
+  return permittedActions(r, ctx.viewer.person.id, mayDecide);
+}
+
 const tagged = (rules: FormRules<ApplicationRecord>, r: ApplicationRecord) => ({ application: { ...r, __typename: rules.type } });
 
 @Resolver(() => Application)
 export class ApplicationResolver {
+  // The fields every form shares, resolved once here for every type that implements Application.
+
+  @FieldResolver(() => Person, { description: '申請者(情報管理責任者)。 / The applicant.' })
+  applicant(@Root() a: ApplicationRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, a.applicantId);
+  }
+
+  @FieldResolver(() => String, { description: '根拠条文。 / The article that prescribes the form.' })
+  article(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo) {
+    return rulesOf(info).article(a);
+  }
+
+  @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })
+  auditTrail(@Root() a: ApplicationRecord, @Args() { first, after }: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, rulesOf(info).type, a.id, first, after)));
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が提出できるか。 / Whether the viewer may submit it.' })
+  viewerCanSubmit(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return viewerActions(ctx, rulesOf(info), a).submit;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が取り下げられるか。 / Whether the viewer may withdraw it.' })
+  viewerCanWithdraw(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return viewerActions(ctx, rulesOf(info), a).withdraw;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者が決裁できるか。 / Whether the viewer may decide it.' })
+  viewerCanDecide(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return viewerActions(ctx, rulesOf(info), a).decide;
+  }
+
   @Query(() => ApplicationConnection, {
     description:
       '自分の決裁待ち(様式を問わず、提出の古い順)。本日保有する役割から決まる。 / What awaits the viewer’s decision, every form, oldest first, by the roles held today.',

@@ -1,5 +1,5 @@
 /** Consultations on forms 1–3 (第7条–第9条): drafting, submission, withdrawal, decision and its effect. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import {
   Consultation as ConsultationRecord,
   articleOf,
@@ -19,11 +19,8 @@ import { getDepartment, getPerson } from '../store/people';
 import { getSystem, systemChange } from '../store/systems';
 import { Change } from '../store/store';
 import { consultationChange, getConsultation } from '../store/consultations';
-import { listAuditOfObject } from '../store/audit';
-import { connection, PageArgs } from '../../graphql/common';
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
-import { AuditEventConnection } from '../../graphql/audit';
 import {
   Consultation,
   ConsultationPayload,
@@ -34,7 +31,7 @@ import {
   UpdateConsultationInput,
 } from '../../graphql/consultations';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome } from './support';
 import { createApplication, decideApplication, registerForm, submitApplication, withdrawApplication } from './applications';
 import { loadSystem, systemEdit } from './systems';
 
@@ -72,45 +69,21 @@ export class ConsultationResolver {
     return c.connectSystemId ? getSystem(ctx.store, c.connectSystemId) : undefined;
   }
 
-  @FieldResolver(() => Person, { description: '提出者(情報管理責任者)。 / The applicant.' })
-  applicant(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, c.applicantId);
-  }
 
   @FieldResolver(() => Department, { description: '提出した主管課。 / The applicant’s department.' })
   applicantDepartment(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, c.applicantDepartmentId);
   }
 
-  @FieldResolver(() => String, { description: '根拠条文。 / The article that prescribes the form.' })
-  article(@Root() c: ConsultationRecord) {
-    return articleOf(c.action);
-  }
 
-  @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })
-  auditTrail(@Root() c: ConsultationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'Consultation', c.id, first, after)));
-  }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が修正できるか。 / Whether the viewer may revise it.' })
   viewerCanEdit(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
     return actions(ctx, c).edit;
   }
 
-  @FieldResolver(() => Boolean, { description: '閲覧者が提出できるか。 / Whether the viewer may submit it.' })
-  viewerCanSubmit(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return actions(ctx, c).submit;
-  }
 
-  @FieldResolver(() => Boolean, { description: '閲覧者が取り下げられるか。 / Whether the viewer may withdraw it.' })
-  viewerCanWithdraw(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return actions(ctx, c).withdraw;
-  }
 
-  @FieldResolver(() => Boolean, { description: '閲覧者が決裁できるか。 / Whether the viewer may decide it.' })
-  viewerCanDecide(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return actions(ctx, c).decide;
-  }
 
   @Mutation(() => ConsultationPayload, {
     description: '協議書の作成(`submit: true` で同時に提出)。様式は内容から決まる。 / Draft a consultation; the action determines the form.',

@@ -1,14 +1,12 @@
 /** データ利用承認申請 (様式第6号, 第14条): apply to the department that holds the data; its manager decides. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ARTICLE, DataUseApplication as DataUseRecord, assertMayApply, assertMayDecide, isCurrentGrant, validateDataUseInput, viewerActions } from '../domain/dataUse';
-import { getDepartment, getPerson } from '../store/people';
+import { ARTICLE, DataUseApplication as DataUseRecord, assertMayApply, assertMayDecide, isCurrentGrant, validateDataUseInput } from '../domain/dataUse';
+import { getDepartment } from '../store/people';
 import { dataChange, getDataUse, getDataset, listRunningGrantsOfDepartment } from '../store/data';
-import { listAuditOfObject } from '../store/audit';
 import { connection, PageArgs } from '../../graphql/common';
 import { ApplyForDataUseInput, DataUseApplication, DataUseApplicationConnection, DataUseApplicationPayload } from '../../graphql/dataUse';
 import { Dataset } from '../../graphql/datasets';
-import { Department, Person } from '../../graphql/people';
-import { AuditEventConnection } from '../../graphql/audit';
+import { Department } from '../../graphql/people';
 import { Context } from './context';
 import { found, globalId, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
@@ -65,45 +63,21 @@ export class DataUseResolver {
     return getDepartment(ctx.store, a.owningDepartmentId);
   }
 
-  @FieldResolver(() => Person)
-  applicant(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, a.applicantId);
-  }
 
   @FieldResolver(() => Department)
   applicantDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, a.requestingDepartmentId);
   }
 
-  @FieldResolver(() => String)
-  article() {
-    return ARTICLE;
-  }
 
   @FieldResolver(() => Boolean, { description: '現在有効な利用許可か。 / Whether it is a grant in force today.' })
   current(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
     return isCurrentGrant(a, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() a: DataUseRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'DataUseApplication', a.id, first, after)));
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanSubmit(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, a, ctx.clock()).submit;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanWithdraw(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, a, ctx.clock()).withdraw;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanDecide(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, a, ctx.clock()).decide;
-  }
 
   @Mutation(() => DataUseApplicationPayload, {
     description: 'データ利用承認申請書(様式第6号)の作成(`submit: true` で提出)。 / Apply to use another department’s dataset.',

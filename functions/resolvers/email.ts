@@ -13,9 +13,9 @@ import {
   mayApplyFor,
   normalizeAddress,
   titleOf,
-  viewerActions,
+ 
 } from '../domain/email';
-import { getDepartment, getPerson } from '../store/people';
+import { getDepartment } from '../store/people';
 import { emailChange, getMailAddress, getMailApplication, listActiveMailAddresses, listMailApplicationsOfDepartment } from '../store/email';
 import { listAuditOfObject } from '../store/audit';
 import { connection, PageArgs } from '../../graphql/common';
@@ -27,7 +27,7 @@ import {
   MailAddressApplicationPayload,
   MailAddressConnection,
 } from '../../graphql/email';
-import { Department, Person } from '../../graphql/people';
+import { Department } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
@@ -164,40 +164,16 @@ export class MailAddressApplicationResolver {
     return a.address ? getMailAddress(ctx.store, a.address) : undefined;
   }
 
-  @FieldResolver(() => Person)
-  applicant(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, a.applicantId);
-  }
 
   @FieldResolver(() => Department)
   applicantDepartment(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, a.departmentId);
   }
 
-  @FieldResolver(() => String)
-  article() {
-    return ARTICLE;
-  }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() a: MailApplicationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'MailAddressApplication', a.id, first, after)));
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanSubmit(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, a, ctx.clock()).submit;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanWithdraw(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, a, ctx.clock()).withdraw;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanDecide(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, a, ctx.clock()).decide;
-  }
 
   @Mutation(() => MailAddressApplicationPayload, {
     description:

@@ -18,13 +18,12 @@ import {
   requiredItems,
   stage,
   validateProvisionInput,
-  viewerActions,
+ 
 } from '../domain/externalProvision';
 import { assertVersion } from '../domain/workflow';
 import { Dataset as DatasetRecord } from '../domain/datasets';
-import { getDepartment, getPerson } from '../store/people';
+import { getDepartment } from '../store/people';
 import { dataChange, getDatasets, getProvision, listProvisionsOfDepartment, listProvisionsPastPeriod } from '../store/data';
-import { listAuditOfObject } from '../store/audit';
 import { connection, PageArgs } from '../../graphql/common';
 import {
   Agreement,
@@ -42,8 +41,7 @@ import {
   RequiredItem,
 } from '../../graphql/externalProvision';
 import { Dataset } from '../../graphql/datasets';
-import { Department, Person } from '../../graphql/people';
-import { AuditEventConnection } from '../../graphql/audit';
+import { Department } from '../../graphql/people';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
@@ -124,20 +122,12 @@ export class ExternalProvisionResolver {
     return getDepartment(ctx.store, p.departmentId);
   }
 
-  @FieldResolver(() => Person)
-  applicant(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, p.applicantId);
-  }
 
   @FieldResolver(() => Department)
   applicantDepartment(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, p.departmentId);
   }
 
-  @FieldResolver(() => String)
-  article() {
-    return CONSULT;
-  }
 
   @FieldResolver(() => ProvisionStage, { description: '段階(承認かつ協定締結で初めて提供)。 / Stage: provided only once approved and concluded.' })
   stage(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
@@ -163,25 +153,9 @@ export class ExternalProvisionResolver {
     return openObligations(p, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'ExternalProvision', p.id, first, after)));
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanSubmit(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, p, ctx.clock()).submit;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanWithdraw(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, p, ctx.clock()).withdraw;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanDecide(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, p, ctx.clock()).decide;
-  }
 
   @Mutation(() => ExternalProvisionPayload, {
     description: 'データの外部提供協議書(様式第8号)の作成(あらかじめ総括管理責任者へ)。 / Consult the general manager in advance.',

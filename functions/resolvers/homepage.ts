@@ -22,7 +22,7 @@ import {
   draftPage,
   isLinkActive,
   isOnTopPageNow,
-  linkRequestActions,
+ 
   linkRequestFields,
   mayApprovePage,
   openPage,
@@ -361,40 +361,16 @@ export class TopPageLinkRequestResolver {
     return getCategory(ctx.store, r.categoryId);
   }
 
-  @FieldResolver(() => Person)
-  applicant(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, r.applicantId);
-  }
 
   @FieldResolver(() => Department, { description: 'ページの主管課。 / The page’s department.' })
   applicantDepartment(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, r.departmentId);
   }
 
-  @FieldResolver(() => String)
-  article() {
-    return TOP_PAGE_LINK_ARTICLE;
-  }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() r: LinkRequestRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'TopPageLinkRequest', r.id, first, after)));
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanSubmit(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
-    return linkRequestActions(ctx.viewer, r, ctx.clock()).submit;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanWithdraw(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
-    return linkRequestActions(ctx.viewer, r, ctx.clock()).withdraw;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanDecide(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
-    return linkRequestActions(ctx.viewer, r, ctx.clock()).decide;
-  }
 
   @Mutation(() => TopPageLinkRequestPayload, {
     description:

@@ -25,7 +25,7 @@ import {
   undoReport,
   validateDirectPeriod,
   validateEntries,
-  viewerActions,
+ 
 } from '../domain/operators';
 import { assertVersion } from '../domain/workflow';
 import { getDepartment, getPerson } from '../store/people';
@@ -247,40 +247,16 @@ export class OperatorReportResolver {
     return [...ws.designations.values()].filter((d) => d.status === 'ACTIVE' && (d.reportId === r.id || d.releaseReportId === r.id));
   }
 
-  @FieldResolver(() => Person)
-  applicant(@Root() r: ReportRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, r.applicantId);
-  }
 
   @FieldResolver(() => Department)
   applicantDepartment(@Root() r: ReportRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, r.departmentId);
   }
 
-  @FieldResolver(() => String)
-  article() {
-    return ARTICLE_BUSINESS;
-  }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() r: ReportRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'OperatorReport', r.id, first, after)));
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanSubmit(@Root() r: ReportRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, r, ctx.clock()).submit;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanWithdraw(@Root() r: ReportRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, r, ctx.clock()).withdraw;
-  }
 
-  @FieldResolver(() => Boolean)
-  viewerCanDecide(@Root() r: ReportRecord, @Ctx() ctx: Context) {
-    return viewerActions(ctx.viewer, r, ctx.clock()).decide;
-  }
 
   @Mutation(() => OperatorReportPayload, {
     description:
