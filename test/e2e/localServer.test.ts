@@ -135,4 +135,54 @@ describe('npm start', () => {
     const grants = await gql('shimin-manager', `{ dataUseGrants(first: 10) { nodes { id dataset { name } } } }`);
     expect(grants.dataUseGrants.nodes).toContainEqual({ id: a.id, dataset: { name: '健診結果データ' } });
   }, 120_000);
+  it('the homepage, e-mail and operations walk of the README: a top-page link, a mail address, an operator on 様式第5号, and a 業務系 system on a Sunday', async () => {
+    const day = (offset: number) => new Date(Date.now() + 9 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const decide = `mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { application { status } userErrors { code message } } }`;
+
+    // 様式第10号: 市民課's information manager asks; the homepage operations manager approves from the inbox; the top page shows it.
+    const requested = await gql(
+      'shimin-manager',
+      `mutation($input: RequestTopPageLinkInput!) { requestTopPageLink(input: $input) { request { id version status } userErrors { code message } } }`,
+      { input: { pageId: 'SG9tZXBhZ2VQYWdlOmRlbW8tcGFnZS1qdXVtaW5oeW91', action: 'SET', linkTitle: '住民票の写し(コンビニ交付も)', submit: true } },
+    );
+    const request = requested.requestTopPageLink.request;
+    const inbox = await gql('soumu-manager', `{ myInbox(first: 20) { nodes { id version form } } }`);
+    expect(inbox.myInbox.nodes).toContainEqual({ id: request.id, version: request.version, form: 'FORM_10' });
+    expect((await gql('soumu-manager', decide, { input: { applicationId: request.id, expectedVersion: request.version, outcome: 'APPROVED' } })).decideApplication).toEqual({ application: { status: 'APPROVED' }, userErrors: [] });
+    const top = await gql('shimin-staff', `{ topPageLinks(first: 20) { nodes { title page { title } } } }`);
+    expect(top.topPageLinks.nodes).toContainEqual({ title: '住民票の写し(コンビニ交付も)', page: { title: '住民票の写しの請求' } });
+
+    // 様式第11号: an e-mail address, approved by the system administrator, is in the register.
+    const applied = await gql(
+      'shimin-manager',
+      `mutation($input: ApplyForMailAddressInput!) { applyForMailAddress(input: $input) { application { id version } userErrors { code message } } }`,
+      { input: { kind: 'NEW', departmentId: 'RGVwYXJ0bWVudDpzaGltaW4', newAddress: 'koseki@city.shiroishi.miyagi.jp', purpose: '戸籍に関する問合せ窓口', submit: true } },
+    );
+    const mail = applied.applyForMailAddress.application;
+    expect((await gql('soumu-director', decide, { input: { applicationId: mail.id, expectedVersion: mail.version, outcome: 'APPROVED' } })).decideApplication.application).toEqual({ status: 'APPROVED' });
+    const addresses = await gql('shimin-manager', `{ mailAddresses(first: 50) { nodes { address } } }`);
+    expect(addresses.mailAddresses.nodes).toContainEqual({ address: 'koseki@city.shiroishi.miyagi.jp' });
+
+    // 様式第5号: an operator of 住民情報システム from tomorrow, not today.
+    const reported = await gql(
+      'shimin-manager',
+      `mutation($input: ReportOperatorsInput!) { reportOperators(input: $input) { report { status } userErrors { code message } } }`,
+      { input: { systemId: 'U3lzdGVtOmRlbW8tanV1bWlu', entries: [{ action: 'DESIGNATE', personId: 'UGVyc29uOmRpZ2l0YWwtY29udHJhY3Rvcg', effectiveOn: day(1) }], submit: true } },
+    );
+    expect(reported.reportOperators).toEqual({ report: { status: 'SUBMITTED' }, userErrors: [] });
+    const operators = await gql(
+      'shimin-staff',
+      `query($at: DateTimeISO) { node(id: "U3lzdGVtOmRlbW8tanV1bWlu") { ... on System { today: operators(first: 20) { nodes { person { personId } } } then: operators(first: 20, at: $at) { nodes { person { personId } } } } } }`,
+      { at: `${day(1)}T09:00:00+09:00` },
+    );
+    expect(operators.node.today.nodes).not.toContainEqual({ person: { personId: 'digital-contractor' } });
+    expect(operators.node.then.nodes).toContainEqual({ person: { personId: 'digital-contractor' } });
+
+    // 第11条第2項: a 業務系 system on a Sunday is not in service, and says why.
+    const sunday = day((7 - new Date(`${day(0)}T00:00:00Z`).getUTCDay()) % 7 || 7);
+    const status = await gql('shimin-staff', `query($at: DateTimeISO) { systemServiceStatus(systemId: "U3lzdGVtOmRlbW8tanV1bWlu", at: $at) { inService reason article } }`, {
+      at: `${sunday}T10:00:00+09:00`,
+    });
+    expect(status.systemServiceStatus).toEqual({ inService: false, reason: 'CLOSED_DAY', article: '第11条第2項' });
+  }, 120_000);
 });
