@@ -12,6 +12,7 @@
  * - `jose` is left out (external): it verifies local tokens only (LOCAL_JWT_SECRET), never set on Lambda, where the
  *   authorizer verifies tokens; auth.ts loads it lazily and fails closed without it.
  * - `graphql-scalars` and `class-validator` are narrowed to the exports the code uses (narrowPlugin below).
+ * - `@holiday-jp/holiday_jp` is replaced by the names of the holidays from 2000 on (holidaysPlugin below).
  * - After writing, the bundle is loaded once in a child process, so a module that cannot be bundled (a dynamic
  *   require, a file read beside the source) fails here and not in Lambda.
  */
@@ -106,6 +107,33 @@ const narrowPlugin = {
   },
 };
 
+/**
+ * The working calendar (functions/domain/operatingHours.ts) reads only `holidays[date].name`. The package's table runs
+ * from 1970 with the weekday and an English name (~170 kB); the bundle carries the dates and names from 2000 on, read
+ * from the installed package at bundle time, so it is the same data, only less of it (~30 kB).
+ */
+const HOLIDAYS_FROM = '2000-01-01';
+const holidaysPlugin = {
+  name: 'holidays',
+  setup(build) {
+    build.onResolve({ filter: /^@holiday-jp\/holiday_jp$/ }, (args) => ({ path: args.path, namespace: 'holidays' }));
+    build.onLoad({ filter: /.*/, namespace: 'holidays' }, () => {
+      const all = require('@holiday-jp/holiday_jp').holidays;
+      const lines = Object.entries(all)
+        .filter(([date]) => date >= HOLIDAYS_FROM)
+        .map(([date, h]) => `${date} ${h.name}`)
+        .join('\n');
+      return {
+        loader: 'js',
+        contents:
+          `const holidays = {};\n` +
+          `for (const line of ${JSON.stringify(lines)}.split('\\n')) holidays[line.slice(0, 10)] = { date: line.slice(0, 10), name: line.slice(11) };\n` +
+          `module.exports = { holidays };`,
+      };
+    });
+  },
+};
+
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const rel = (p) => path.relative(process.cwd(), p) || '.';
 
@@ -154,7 +182,7 @@ async function main() {
     // Lambda's environment also sets NODE_ENV=production; defining it lets libraries drop development-only code.
     define: { 'process.env.NODE_ENV': '"production"' },
     external: ['jose'],
-    plugins: [stubPlugin, narrowPlugin],
+    plugins: [stubPlugin, narrowPlugin, holidaysPlugin],
     metafile: true,
     write: false,
     logLevel: 'warning',

@@ -160,7 +160,7 @@ export function updateCalendar(actor: Actor, current: WorkingCalendar, input: Ca
 
 // ─── Days and instants in Asia/Tokyo ────────────────────────────────────────────────────────────────────────────
 
-const HOLIDAYS = holidayJp.holidays as unknown as Record<string, { name: string; name_en: string } | undefined>;
+const HOLIDAYS = holidayJp.holidays as unknown as Record<string, { name: string } | undefined>;
 
 /** 国民の祝日・振替休日・国民の休日 of that date (from @holiday-jp/holiday_jp, 1970–2050). */
 export function nationalHoliday(date: string): string | undefined {
