@@ -57,11 +57,11 @@ export async function listNoticesOf(store: Store, personId: string, first: numbe
 // ─── What the reminders job reads: every page of a few exact partitions, never a Scan ──────────────────────────
 
 /** Every item of a key condition, page after page. */
-export async function queryAll(store: Store, req: Omit<QueryRequest, 'limit' | 'after'>): Promise<Item[]> {
+export async function queryAll(store: Store, req: Omit<QueryRequest, 'limit' | 'after'>, pageSize = 500): Promise<Item[]> {
   const items: Item[] = [];
   let after: string | undefined;
   do {
-    const page = await store.table.query({ ...req, limit: 500, after });
+    const page = await store.table.query({ ...req, limit: pageSize, after });
     items.push(...page.items);
     after = page.endCursor;
   } while (after);

@@ -13,6 +13,7 @@ import { NoticeKind } from '../../functions/domain/reminders';
 import { consultationChange } from '../../functions/store/consultations';
 import { dataChange } from '../../functions/store/data';
 import { getPage } from '../../functions/store/homepage';
+import { queryAll } from '../../functions/store/reminders';
 import { Item } from '../../functions/store/table';
 import { ReminderSummary, runReminders } from '../../functions/reminders/run';
 import { handler } from '../../functions/reminders/handler';
@@ -192,6 +193,13 @@ describe('the reminders job (fixed clock 2030-06-15)', () => {
     const again = await runReminders(store, FIXED_NOW);
     expect(Object.keys(store.meter.snapshot().calls).sort()).toEqual(['BatchGetItem', 'Query']);
     expect(again.written).toBe(0);
+  });
+
+  it('a source is read to its last page', async () => {
+    const store = api.store();
+    const byPage = await queryAll(store, { index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-07-15#~'] }, 1);
+    expect(byPage.map((i) => i.id)).toEqual(['pw-overdue', 'pw-7-days']);
+    expect(store.meter.snapshot().calls.Query).toBeGreaterThanOrEqual(2);
   });
 
   it('running again on the same day writes nothing: the notices are recorded already', async () => {
