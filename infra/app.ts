@@ -38,6 +38,8 @@ new RegulationApiStack(app, app.node.tryGetContext('stackName') ?? 'ShiroishiReg
   cognitoDomainPrefix: app.node.tryGetContext('cognitoDomainPrefix') || undefined,
   // Default dist/bundle/api, written by functions/api/bundle.js.
   apiCodePath: app.node.tryGetContext('apiCodePath') || undefined,
+  // Default dist/bundle/reminders, written by functions/api/bundle.js from the reminders handler.
+  remindersCodePath: app.node.tryGetContext('remindersCodePath') || undefined,
 });
 
 Tags.of(app).add('project', 'shiroishi-network-regulation');

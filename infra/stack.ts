@@ -7,9 +7,12 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 // Pure data with no runtime dependencies: the table's keys cannot drift from what the store expects.
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/store/tableSchema';
@@ -31,6 +34,20 @@ export const API_TABLE_ACTIONS = [
 ] as const;
 /** On the global secondary indexes only Query is possible (and Scan, which is not granted). */
 export const API_INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+/**
+ * What the reminders job (functions/reminders/) may do: read items by key (BatchGetItem: notices recorded before,
+ * systems' names), and put notices with their audit events (TransactWriteItems of Puts → PutItem), only in notice
+ * partitions (`NOTICE#…`, where a notice's audit events live too). It queries indexes, never the table, and never scans.
+ */
+export const REMINDERS_TABLE_READ_ACTIONS = ['dynamodb:BatchGetItem'] as const;
+export const REMINDERS_TABLE_WRITE_ACTIONS = ['dynamodb:PutItem'] as const;
+/** The partitions the job writes: a notice's item and its audit events (functions/store/store.ts OBJECT_PREFIX). */
+export const REMINDERS_WRITE_KEYS = ['NOTICE#*'] as const;
+/** The indexes the job reads: what falls due (byDueDate), what waits (inbox), role holders and departments (byKind). */
+export const REMINDERS_INDEXES = ['byDueDate', 'inbox', 'byKind'] as const;
+/** 08:00 in Shiroishi (Asia/Tokyo has no daylight saving time): 23:00 UTC the day before. */
+export const REMINDERS_SCHEDULE = { minute: '0', hour: '23' } as const;
 
 export interface RegulationApiStackProps extends StackProps {
   /**
@@ -54,11 +71,19 @@ export interface RegulationApiStackProps extends StackProps {
   readonly cognitoDomainPrefix?: string;
   /** Retention of the function's and the API's logs. @default ONE_YEAR (city audit) */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Directory holding the bundled reminders job (index.js exporting `handler`):
+   * `node functions/api/bundle.js dist/functions/reminders/handler.js dist/bundle/reminders`.
+   * @default 'dist/bundle/reminders'
+   */
+  readonly remindersCodePath?: string;
 }
 
 export class RegulationApiStack extends Stack {
   public readonly table: dynamodb.Table;
   public readonly apiFunction: lambda.Function;
+  public readonly remindersFunction: lambda.Function;
+  public readonly remindersRule: events.Rule;
   public readonly userPool: cognito.UserPool;
   public readonly userPoolClient: cognito.UserPoolClient;
   public readonly httpApi: apigwv2.HttpApi;
@@ -70,6 +95,12 @@ export class RegulationApiStack extends Stack {
     const codePath = path.resolve(props.apiCodePath ?? 'dist/bundle/api');
     if (!fs.existsSync(path.join(codePath, 'index.js'))) {
       throw new Error(`${codePath}/index.js not found: build the API bundle first (npm run build && node functions/api/bundle.js)`);
+    }
+    const remindersCodePath = path.resolve(props.remindersCodePath ?? 'dist/bundle/reminders');
+    if (!fs.existsSync(path.join(remindersCodePath, 'index.js'))) {
+      throw new Error(
+        `${remindersCodePath}/index.js not found: bundle the reminders job first (node functions/api/bundle.js dist/functions/reminders/handler.js dist/bundle/reminders)`,
+      );
     }
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
 
@@ -164,6 +195,102 @@ export class RegulationApiStack extends Stack {
       reason:
         'Invoked only synchronously by API Gateway, which returns the error to the caller; a dead-letter queue receives only asynchronous invocations, and there are none.',
     });
+
+    // ---- Reminders job ---------------------------------------------------------------------------------------------
+    // Daily, EventBridge invokes the job asynchronously with a Scheduled Event; the job takes the event's time as its
+    // clock, records each notice once (its id is made from what it is about), so a retry or an overlapping run writes
+    // nothing twice. An event EventBridge cannot deliver, or a run that still fails after Lambda's two retries, lands
+    // in the dead-letter queue, kept 14 days.
+    const remindersDlq = new sqs.Queue(this, 'RemindersDeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    Validations.of(remindersDlq).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself the dead-letter queue of the reminders job and its schedule: a failed run waits here to be looked at; a redrive policy would only move it to yet another queue.',
+    });
+
+    const remindersLogs = new logs.LogGroup(this, 'RemindersFunctionLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const remindersRole = new iam.Role(this, 'RemindersFunctionRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Reminders job: its own log group, reads of the table by key and index, writes of notices only',
+    });
+    remindersRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [remindersLogs.logGroupArn],
+      }),
+    );
+    remindersRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadItemsByKey',
+        actions: [...REMINDERS_TABLE_READ_ACTIONS],
+        resources: [this.table.tableArn],
+      }),
+    );
+    remindersRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteNoticesOnly',
+        actions: [...REMINDERS_TABLE_WRITE_ACTIONS],
+        resources: [this.table.tableArn],
+        // Every item the job writes (a notice, its audit event) has a partition key NOTICE#<id>.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...REMINDERS_WRITE_KEYS] } },
+      }),
+    );
+    remindersRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'QueryDueAndWaiting',
+        actions: ['dynamodb:Query'],
+        resources: REMINDERS_INDEXES.map((name) => `${this.table.tableArn}/index/${name}`),
+      }),
+    );
+
+    this.remindersFunction = new lambda.Function(this, 'RemindersFunction', {
+      description: 'Daily reminders: records a notice for each password, take-out, provision, page and application due',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      code: lambda.Code.fromAsset(remindersCodePath),
+      handler: 'index.handler',
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      role: remindersRole,
+      logGroup: remindersLogs,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
+      tracing: lambda.Tracing.ACTIVE,
+      // Lambda's own retries of an asynchronous invocation (two, the default), then the dead-letter queue.
+      deadLetterQueue: remindersDlq,
+      environment: {
+        TABLE_NAME: this.table.tableName,
+        NODE_ENV: 'production',
+        POWERTOOLS_SERVICE_NAME: 'regulation-reminders',
+      },
+    });
+    const remindersPolicy = remindersRole.node.tryFindChild('DefaultPolicy');
+    Validations.of(remindersPolicy ?? remindersRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the X-Ray statement added by tracing: ACTIVE (xray:PutTraceSegments, xray:PutTelemetryRecords), which has no resource-level permissions; table, indexes, queue and log group are named.',
+    });
+
+    this.remindersRule = new events.Rule(this, 'DailyReminders', {
+      description: '毎朝8時(Asia/Tokyo)の通知処理 / The reminders job, daily at 08:00 in Shiroishi (23:00 UTC)',
+      schedule: events.Schedule.cron({ ...REMINDERS_SCHEDULE }),
+    });
+    this.remindersRule.addTarget(
+      new targets.LambdaFunction(this.remindersFunction, {
+        deadLetterQueue: remindersDlq,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(2),
+      }),
+    );
 
     // ---- Cognito -----------------------------------------------------------------------------------------------
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -316,6 +443,7 @@ export class RegulationApiStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'RemindersFunctionName', { value: this.remindersFunction.functionName, description: 'Run it now: aws lambda invoke --function-name <name> out.json' });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
     if (domain) {
       new CfnOutput(this, 'HostedSignInDomain', { value: domain.baseUrl() });

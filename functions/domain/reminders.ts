@@ -5,7 +5,10 @@
  * applications waiting too long for a decision. The job that finds them runs on a schedule; a notice's id is made from
  * what it is about and the stage reached, so running the job twice on a day records nothing twice.
  */
-import { Role, RoleAssignment, isAssignmentActive, tokyoDate } from './people';
+import { createHash } from 'node:crypto';
+import { Actor, Role, RoleAssignment, holds, isAssignmentActive, tokyoDate } from './people';
+import { passwordStatus, addDays, daysBetween } from './passwords';
+import { refuse } from './refusal';
 
 export const NOTICE_KINDS = [
   'PASSWORD_DUE_SOON',
@@ -29,8 +32,29 @@ export const NOTICE_ARTICLE: Record<Exclude<NoticeKind, 'APPLICATION_WAITING'>, 
 /** An application that has waited this many days for its decision is reminded to the one who decides. */
 export const WAITING_DAYS = 14;
 
+/** The article of each numbered form: a waiting application cites the article its form rests on. */
+export const FORM_ARTICLE: Record<string, string> = {
+  FORM_1: '第7条',
+  FORM_2: '第8条',
+  FORM_3: '第9条',
+  FORM_5: '第12条第2項',
+  FORM_6: '第14条',
+  FORM_8: '第15条第1項',
+  FORM_10: '第27条第4項第4号',
+  FORM_11: '第28条',
+};
+
+/** 様式第N号, for the messages. */
+export function formLabel(form: string): string {
+  const n = /^FORM_(\d+)$/.exec(form)?.[1];
+  return n ? `様式第${n}号` : form;
+}
+
 export interface Notice {
+  /** A hash of `key`: safe in global ids and audit keys whatever the subject's id holds. */
   id: string;
+  /** What the notice is about, readable: kind, subject, stage and addressee (the same on every run). */
+  key: string;
   addresseeId: string;
   kind: NoticeKind;
   article: string;
@@ -44,6 +68,7 @@ export interface Notice {
   message: string;
   createdAt: string;
   readAt?: string;
+  version: number;
 }
 
 /** Something found due, before it is addressed. */
@@ -71,8 +96,17 @@ export function holdersOf(assignments: RoleAssignment[], role: Role, now: string
   ].sort();
 }
 
-export function noticeId(addresseeId: string, item: Pick<DueItem, 'kind' | 'subjectId' | 'stage'>): string {
-  return `${item.kind}#${item.subjectId}#${item.stage}#${addresseeId}`;
+/** What a notice is about, readable; the same item at the same stage for the same person has the same key. */
+export function noticeKey(addresseeId: string, item: Pick<DueItem, 'kind' | 'subjectType' | 'subjectId' | 'stage'>): string {
+  return `${item.kind}#${item.subjectType}#${item.subjectId}#${item.stage}#${addresseeId}`;
+}
+
+/**
+ * The notice's id: a hash of its key, so running the job twice finds the notice it recorded before, and the id has
+ * none of the separators global ids and audit keys use ('#', '|', ':'), whatever the subject's own id holds.
+ */
+export function noticeId(addresseeId: string, item: Pick<DueItem, 'kind' | 'subjectType' | 'subjectId' | 'stage'>): string {
+  return createHash('sha256').update(noticeKey(addresseeId, item)).digest('hex').slice(0, 32);
 }
 
 /**
@@ -88,6 +122,7 @@ export function addressNotices(items: DueItem[], assignments: RoleAssignment[], 
     for (const addresseeId of to) {
       notices.push({
         id: noticeId(addresseeId, item),
+        key: noticeKey(addresseeId, item),
         addresseeId,
         kind: item.kind,
         article: item.article ?? (item.kind === 'APPLICATION_WAITING' ? '' : NOTICE_ARTICLE[item.kind]),
@@ -97,6 +132,7 @@ export function addressNotices(items: DueItem[], assignments: RoleAssignment[], 
         stage: item.stage,
         message: item.message,
         createdAt: now,
+        version: 1,
       });
     }
   }
@@ -112,4 +148,134 @@ export function daysWaiting(submittedAt: string, now: string): number {
 export function waitingStage(submittedAt: string, now: string): string | undefined {
   const days = daysWaiting(submittedAt, now);
   return days < WAITING_DAYS ? undefined : `waiting-${Math.floor(days / WAITING_DAYS) * WAITING_DAYS}`;
+}
+
+// ─── What falls due, by source ─────────────────────────────────────────────────────────────────────────────────
+
+/** 第15条第4項第4号: data provided outside whose period has ended without its return or disposal recorded. */
+export function provisionPastPeriod(
+  p: { id: string; title: string; departmentId: string; period: { until: string } },
+  now: string,
+): DueItem | undefined {
+  if (p.period.until >= tokyoDate(now)) return undefined;
+  return {
+    kind: 'PROVISION_PAST_PERIOD',
+    subjectType: 'ExternalProvision',
+    subjectId: p.id,
+    dueOn: p.period.until,
+    stage: 'overdue',
+    message: `外部提供「${p.title}」の提供期間(${p.period.until}まで)が終了しましたが、返還又は廃棄が記録されていません。`,
+    to: { role: 'INFORMATION_MANAGER', departmentId: p.departmentId },
+  };
+}
+
+/**
+ * 第27条第2項第2号: an open page due for the operations manager's check (its posting period over, or unchecked too
+ * long). The due date is the stage: once checked, the page falls due again on a later date, and that is a new notice.
+ */
+export function homepageCheckDue(p: { id: string; title: string }, dueOn: string, now: string): DueItem | undefined {
+  if (dueOn > tokyoDate(now)) return undefined;
+  return {
+    kind: 'HOMEPAGE_CHECK_DUE',
+    subjectType: 'HomepagePage',
+    subjectId: p.id,
+    dueOn,
+    stage: dueOn,
+    message: `ホームページ「${p.title}」の掲載期間・内容の確認期限(${dueOn})が来ています。`,
+    to: { role: 'HOMEPAGE_OPERATIONS_MANAGER' },
+  };
+}
+
+/**
+ * 第24条第3項: a password not changed within its interval. Reminded 30, 7 and 1 days before it falls due, and once
+ * overdue; each threshold reached is a stage of its own (a run that misses a day still sends the latest stage).
+ */
+export function passwordReminder(
+  r: { id: string; personId: string; systemId: string; changedOn: string; dueOn: string },
+  now: string,
+  systemName = r.systemId,
+): DueItem | undefined {
+  const status = passwordStatus(r.changedOn, now, daysBetween(r.changedOn, r.dueOn));
+  if (status.state === 'CURRENT') return undefined;
+  const overdue = status.state === 'OVERDUE';
+  return {
+    kind: overdue ? 'PASSWORD_OVERDUE' : 'PASSWORD_DUE_SOON',
+    subjectType: 'PasswordRecord',
+    subjectId: r.id,
+    dueOn: status.dueOn,
+    stage: overdue ? 'overdue' : String(status.reminder),
+    message: overdue
+      ? `${systemName}のパスワードの変更期限(${status.dueOn})を過ぎています。変更してください。`
+      : `${systemName}のパスワードの変更期限(${status.dueOn})まであと${status.daysLeft}日です。`,
+    to: { personId: r.personId },
+  };
+}
+
+/** 第25条第3号: a device taken outside whose period has ended and whose return is not recorded. */
+export function equipmentNotReturned(
+  e: { id: string; requestedBy: string; device?: string; period: { until: string } },
+  now: string,
+): DueItem | undefined {
+  if (e.period.until >= tokyoDate(now)) return undefined;
+  return {
+    kind: 'EQUIPMENT_NOT_RETURNED',
+    subjectType: 'ProhibitedActException',
+    subjectId: e.id,
+    dueOn: e.period.until,
+    stage: 'overdue',
+    message: `持ち出した機器「${e.device ?? '(機器)'}」の返却期限(${e.period.until})を過ぎています。返却を記録してください。`,
+    to: { personId: e.requestedBy },
+  };
+}
+
+/**
+ * An application waiting for its decision since `submittedAt`: reminded to the holder of the deciding role (of the
+ * department, for an information manager) after 14 days, citing the article of its form.
+ */
+export function applicationWaiting(
+  a: { id: string; entity: string; form: string; submittedAt: string; title?: string },
+  decider: { role: Role; departmentId?: string },
+  now: string,
+): DueItem | undefined {
+  const stage = waitingStage(a.submittedAt, now);
+  if (!stage) return undefined;
+  const label = formLabel(a.form);
+  return {
+    kind: 'APPLICATION_WAITING',
+    subjectType: a.entity,
+    subjectId: a.id,
+    dueOn: addDays(tokyoDate(a.submittedAt), WAITING_DAYS),
+    stage,
+    article: FORM_ARTICLE[a.form],
+    message: `${label}${a.title ? `「${a.title}」` : 'の申請'}が${daysWaiting(a.submittedAt, now)}日間決裁を待っています(${tokyoDate(a.submittedAt)}提出)。`,
+    to: decider,
+  };
+}
+
+/**
+ * The latest instant (exclusive) of a submission that has waited WAITING_DAYS by `now`: the start (Asia/Tokyo) of
+ * the day WAITING_DAYS − 1 days before today. Inbox keys below it are the applications to remind.
+ */
+export function waitingCutoff(now: string): string {
+  return new Date(Date.parse(`${addDays(tokyoDate(now), -(WAITING_DAYS - 1))}T00:00:00+09:00`)).toISOString();
+}
+
+// ─── Reading and marking notices ───────────────────────────────────────────────────────────────────────────────
+
+/** Who reads a person's notices: the person, and the system administrator (who runs the reminders). */
+export function mayReadNoticesOf(actor: Actor, personId: string, now: string): boolean {
+  return actor.person.id === personId || holds(actor, 'SYSTEM_ADMINISTRATOR', now);
+}
+
+export function mayMarkRead(actor: Actor, n: Notice): boolean {
+  return n.addresseeId === actor.person.id && !n.readAt;
+}
+
+/** Only the one a notice is addressed to marks it read, once; it stays on record (read notices are not deleted). */
+export function markRead(actor: Actor, n: Notice, now: string): Notice {
+  if (n.addresseeId !== actor.person.id) {
+    refuse('FORBIDDEN', 'Only the person a notice is addressed to marks it read. 通知は宛先の本人が既読にします。', n.article || undefined, ['noticeId']);
+  }
+  if (n.readAt) refuse('INVALID_STATE', `This notice was read at ${n.readAt}.`, n.article || undefined, ['noticeId']);
+  return { ...n, readAt: now, version: n.version + 1 };
 }

@@ -1,6 +1,23 @@
 /** 通知: what is due goes to the one who must act, once per stage. */
-import { DueItem, addressNotices, holdersOf, waitingStage } from '../../functions/domain/reminders';
-import { RoleAssignment } from '../../functions/domain/people';
+import {
+  DueItem,
+  Notice,
+  addressNotices,
+  applicationWaiting,
+  equipmentNotReturned,
+  holdersOf,
+  homepageCheckDue,
+  markRead,
+  mayMarkRead,
+  mayReadNoticesOf,
+  noticeId,
+  passwordReminder,
+  provisionPastPeriod,
+  waitingCutoff,
+  waitingStage,
+} from '../../functions/domain/reminders';
+import { Actor, RoleAssignment } from '../../functions/domain/people';
+import { Refusal } from '../../functions/domain/refusal';
 
 const NOW = '2026-06-15T00:00:00Z';
 const a = (personId: string, role: RoleAssignment['role'], departmentId?: string, validUntil?: string): RoleAssignment => ({
@@ -29,7 +46,22 @@ const item = (extra: Partial<DueItem>): DueItem => ({
 describe('addressing notices', () => {
   it('a notice to a person goes to that person, citing the article of its kind', () => {
     const { notices } = addressNotices([item({})], CITY, NOW);
-    expect(notices).toEqual([expect.objectContaining({ addresseeId: 'shimin-staff', article: '第24条第3項', id: 'PASSWORD_OVERDUE#shimin-staff|demo-juumin#overdue#shimin-staff' })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ addresseeId: 'shimin-staff', article: '第24条第3項', key: 'PASSWORD_OVERDUE#PasswordChange#shimin-staff|demo-juumin#overdue#shimin-staff', version: 1 }),
+    ]);
+  });
+
+  it('the id is a hash of what the notice is about: no separator of global ids or audit keys, whatever the subject id holds', () => {
+    const { notices } = addressNotices([item({ subjectId: 'a|b#c:d' })], CITY, NOW);
+    expect(notices[0].id).toMatch(/^[0-9a-f]{32}$/);
+    expect(notices[0].id).toBe(noticeId('shimin-staff', { kind: 'PASSWORD_OVERDUE', subjectType: 'PasswordChange', subjectId: 'a|b#c:d', stage: 'overdue' }));
+  });
+
+  it('each person holding the role gets a notice of their own', () => {
+    const both = [...CITY, a('acting-hp', 'HOMEPAGE_OPERATIONS_MANAGER')];
+    const { notices } = addressNotices([item({ kind: 'HOMEPAGE_CHECK_DUE', to: { role: 'HOMEPAGE_OPERATIONS_MANAGER' } })], both, NOW);
+    expect(notices.map((n) => n.addresseeId)).toEqual(['acting-hp', 'soumu-manager']);
+    expect(new Set(notices.map((n) => n.id)).size).toBe(2);
   });
 
   it('a notice to a role goes to whoever holds it today, of that department', () => {
@@ -56,5 +88,86 @@ describe('applications waiting for a decision', () => {
     expect(waitingStage('2026-06-02T00:00:00Z', NOW)).toBeUndefined();
     expect(waitingStage('2026-06-01T00:00:00Z', NOW)).toBe('waiting-14');
     expect(waitingStage('2026-05-18T00:00:00Z', NOW)).toBe('waiting-28');
+  });
+});
+
+describe('what falls due', () => {
+  it('第15条第4項第4号: a provision past its period goes to the information manager of its department, the day after it ends', () => {
+    const p = { id: 'prov-1', title: '健診データの提供', departmentId: 'kenkou', period: { until: '2026-06-14' } };
+    expect(provisionPastPeriod({ ...p, period: { until: '2026-06-15' } }, NOW)).toBeUndefined();
+    expect(provisionPastPeriod(p, NOW)).toMatchObject({ kind: 'PROVISION_PAST_PERIOD', dueOn: '2026-06-14', stage: 'overdue', to: { role: 'INFORMATION_MANAGER', departmentId: 'kenkou' } });
+  });
+
+  it('第27条第2項第2号: a page due for its check goes to the homepage operations manager; the due date is the stage', () => {
+    expect(homepageCheckDue({ id: 'p', title: '住民票' }, '2026-06-16', NOW)).toBeUndefined();
+    expect(homepageCheckDue({ id: 'p', title: '住民票' }, '2026-06-15', NOW)).toMatchObject({ kind: 'HOMEPAGE_CHECK_DUE', stage: '2026-06-15', to: { role: 'HOMEPAGE_OPERATIONS_MANAGER' } });
+  });
+
+  it('第24条第3項: a password is reminded 30, 7 and 1 days before it falls due, then as overdue, to the person', () => {
+    const r = (dueOn: string) => ({ id: 'pw', personId: 'shimin-staff', systemId: 'demo-juumin', changedOn: '2025-07-01', dueOn });
+    // 2026-06-15 in Tokyo is the day of NOW.
+    expect(passwordReminder(r('2026-07-16'), NOW)).toBeUndefined();
+    expect(passwordReminder(r('2026-07-15'), NOW)).toMatchObject({ kind: 'PASSWORD_DUE_SOON', stage: '30', to: { personId: 'shimin-staff' } });
+    expect(passwordReminder(r('2026-06-22'), NOW)).toMatchObject({ kind: 'PASSWORD_DUE_SOON', stage: '7' });
+    expect(passwordReminder(r('2026-06-16'), NOW)).toMatchObject({ kind: 'PASSWORD_DUE_SOON', stage: '1' });
+    expect(passwordReminder(r('2026-06-15'), NOW)).toMatchObject({ kind: 'PASSWORD_DUE_SOON', stage: '1' });
+    expect(passwordReminder(r('2026-06-14'), NOW)).toMatchObject({ kind: 'PASSWORD_OVERDUE', stage: 'overdue', dueOn: '2026-06-14' });
+  });
+
+  it('第25条第3号: equipment not returned by the end of its period goes to the one who took it out', () => {
+    const e = { id: 'ex', requestedBy: 'shimin-staff', device: 'ノートPC 03', period: { from: '2026-06-01', until: '2026-06-14' } };
+    expect(equipmentNotReturned({ ...e, period: { until: '2026-06-15' } }, NOW)).toBeUndefined();
+    expect(equipmentNotReturned(e, NOW)).toMatchObject({ kind: 'EQUIPMENT_NOT_RETURNED', stage: 'overdue', to: { personId: 'shimin-staff' } });
+  });
+
+  it.each([
+    ['FORM_1', '第7条'],
+    ['FORM_2', '第8条'],
+    ['FORM_3', '第9条'],
+    ['FORM_5', '第12条第2項'],
+    ['FORM_6', '第14条'],
+    ['FORM_8', '第15条第1項'],
+    ['FORM_10', '第27条第4項第4号'],
+    ['FORM_11', '第28条'],
+  ])('a waiting application of %s cites %s', (form, article) => {
+    const w = applicationWaiting({ id: 'x', entity: 'Consultation', form, submittedAt: '2026-05-31T15:00:00.000Z' }, { role: 'SYSTEM_ADMINISTRATOR' }, NOW);
+    expect(w).toMatchObject({ kind: 'APPLICATION_WAITING', article, stage: 'waiting-14', subjectType: 'Consultation', dueOn: '2026-06-15' });
+    expect(addressNotices([w as DueItem], CITY, NOW).notices[0].article).toBe(article);
+  });
+
+  it('the inbox is read up to the start (Asia/Tokyo) of the 13th day before today: exactly what has waited 14 days', () => {
+    const cutoff = waitingCutoff(NOW); // 2026-06-02 00:00 in Tokyo
+    expect(cutoff).toBe('2026-06-01T15:00:00.000Z');
+    expect(waitingStage('2026-06-01T14:59:59.999Z', NOW)).toBe('waiting-14');
+    expect(waitingStage(cutoff, NOW)).toBeUndefined();
+  });
+});
+
+describe('reading notices', () => {
+  const actor = (personId: string, roles: RoleAssignment[] = []): Actor => ({
+    person: { id: personId, name: personId, departmentId: 'shimin' } as Actor['person'],
+    roles,
+  });
+  const notice = addressNotices([item({})], CITY, NOW).notices[0] as Notice;
+
+  it('the addressee marks a notice read, once', () => {
+    const read = markRead(actor('shimin-staff'), notice, '2026-06-16T00:00:00Z');
+    expect(read).toMatchObject({ readAt: '2026-06-16T00:00:00Z', version: 2 });
+    expect(mayMarkRead(actor('shimin-staff'), notice)).toBe(true);
+    expect(mayMarkRead(actor('shimin-staff'), read)).toBe(false);
+    expect(() => markRead(actor('shimin-staff'), read, NOW)).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+  });
+
+  it('no one else marks it read, not even the system administrator', () => {
+    const sa = actor('soumu-director', [a('soumu-director', 'SYSTEM_ADMINISTRATOR')]);
+    expect(() => markRead(sa, notice, NOW)).toThrow(Refusal);
+    expect(() => markRead(sa, notice, NOW)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', article: '第24条第3項' }));
+    expect(mayMarkRead(sa, notice)).toBe(false);
+  });
+
+  it('a person reads their own notices; the system administrator reads anyone\'s', () => {
+    expect(mayReadNoticesOf(actor('shimin-staff'), 'shimin-staff', NOW)).toBe(true);
+    expect(mayReadNoticesOf(actor('kenkou-staff'), 'shimin-staff', NOW)).toBe(false);
+    expect(mayReadNoticesOf(actor('soumu-director', [a('soumu-director', 'SYSTEM_ADMINISTRATOR')]), 'shimin-staff', NOW)).toBe(true);
   });
 });

@@ -5,7 +5,17 @@ import { App, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { API_INDEX_ACTIONS, API_TABLE_ACTIONS, RegulationApiStack, RegulationApiStackProps } from '../../infra/stack';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnRole } from 'aws-cdk-lib/aws-iam';
+import {
+  API_INDEX_ACTIONS,
+  API_TABLE_ACTIONS,
+  REMINDERS_INDEXES,
+  REMINDERS_TABLE_READ_ACTIONS,
+  REMINDERS_TABLE_WRITE_ACTIONS,
+  RegulationApiStack,
+  RegulationApiStackProps,
+} from '../../infra/stack';
 import { addNagChecks } from '../../infra/nag';
 import { GLOBAL_INDEXES, TABLE_KEYS } from '../../functions/store/tableSchema';
 
@@ -24,7 +34,7 @@ function synth(props: RegulationApiStackProps = {}) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulation-api-cdkout-'));
   outdirs.push(outdir);
   const app = new App({ context: cdkJsonContext, outdir });
-  const stack = new RegulationApiStack(app, 'TestRegulationApi', { apiCodePath: codeDir, ...props });
+  const stack = new RegulationApiStack(app, 'TestRegulationApi', { apiCodePath: codeDir, remindersCodePath: codeDir, ...props });
   addNagChecks(app);
   // Throws with the report if any cdk-nag finding is neither fixed nor acknowledged.
   app.synth();
@@ -41,6 +51,11 @@ function logicalId(type: string): string {
 const tableId = logicalId('AWS::DynamoDB::Table');
 const userPoolId = logicalId('AWS::Cognito::UserPool');
 const clientId = logicalId('AWS::Cognito::UserPoolClient');
+const apiFunctionId = stack.getLogicalId(stack.apiFunction.node.defaultChild as CfnFunction);
+const remindersFunctionId = stack.getLogicalId(stack.remindersFunction.node.defaultChild as CfnFunction);
+const roleId = (fn: { role?: unknown }) => stack.getLogicalId((fn.role as { node: { defaultChild: CfnRole } }).node.defaultChild);
+const apiRoleId = roleId(stack.apiFunction);
+const remindersRoleId = roleId(stack.remindersFunction);
 
 describe('environment', () => {
   it('is environment-agnostic: no account or region baked in', () => {
@@ -95,7 +110,11 @@ describe('DynamoDB table', () => {
 });
 
 describe('Lambda function', () => {
-  const fn = () => Object.values(template.findResources('AWS::Lambda::Function'))[0].Properties;
+  const fn = () => template.findResources('AWS::Lambda::Function')[apiFunctionId].Properties;
+
+  it('there are two: the API and the reminders job', () => {
+    expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual([apiFunctionId, remindersFunctionId].sort());
+  });
 
   it('runs on Node.js 22 or newer, on arm64', () => {
     const major = Number(/^nodejs(\d+)\.x$/.exec(fn().Runtime)?.[1]);
@@ -120,27 +139,31 @@ describe('Lambda function', () => {
   });
 });
 
-describe('IAM', () => {
-  const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-    (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
-  );
-  const actions = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-  const dynamoStatements = statements.filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
+type Statement = { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
-  it('never grants Scan or a wildcard action', () => {
-    const all = statements.flatMap(actions);
+/** The statements of the policies attached to one role (or to every role). */
+function statementsOf(role?: string): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => !role || JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: role }]))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+const actions = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const dynamoStatements = (role?: string) => statementsOf(role).filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
+const resourcesOf = (statements: Statement[]) => statements.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
+
+describe('IAM', () => {
+  it('never grants Scan or a wildcard action, to any role', () => {
+    const all = statementsOf().flatMap(actions);
     expect(all).not.toContain('dynamodb:Scan');
     expect(all.filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('grants exactly the table actions the API uses', () => {
-    expect([...new Set(dynamoStatements.flatMap(actions))].sort()).toEqual(
-      [...new Set([...API_TABLE_ACTIONS, ...API_INDEX_ACTIONS])].sort(),
-    );
+  it('grants the API exactly the table actions it uses', () => {
+    expect([...new Set(dynamoStatements(apiRoleId).flatMap(actions))].sort()).toEqual([...new Set([...API_TABLE_ACTIONS, ...API_INDEX_ACTIONS])].sort());
   });
 
   it('grants them on the table and its named indexes only', () => {
-    const resources = dynamoStatements.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
+    const resources = resourcesOf(dynamoStatements(apiRoleId));
     expect(resources).toHaveLength(1 + GLOBAL_INDEXES.length);
     for (const resource of resources) expect(JSON.stringify(resource)).toContain(`"${tableId}"`);
     expect(JSON.stringify(resources)).not.toContain('/index/*');
@@ -150,6 +173,67 @@ describe('IAM', () => {
     for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
+  });
+});
+
+describe('the reminders job', () => {
+  const fn = () => template.findResources('AWS::Lambda::Function')[remindersFunctionId].Properties;
+  const rules = () => Object.values(template.findResources('AWS::Events::Rule')).map((r) => r.Properties);
+
+  it('runs daily at 08:00 in Shiroishi: 23:00 UTC', () => {
+    expect(rules()).toHaveLength(1);
+    expect(rules()[0]).toMatchObject({ ScheduleExpression: 'cron(0 23 * * ? *)', State: 'ENABLED' });
+  });
+
+  it('the rule targets the reminders function, retrying and with a dead-letter queue', () => {
+    const [target] = rules()[0].Targets;
+    expect(target.Arn).toEqual({ 'Fn::GetAtt': [remindersFunctionId, 'Arn'] });
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 });
+    const queueId = logicalId('AWS::SQS::Queue');
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(fn().DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [remindersFunctionId, 'Arn'] },
+      Principal: 'events.amazonaws.com',
+    });
+  });
+
+  it('is bundled like the API: its own code, Node.js 22 or newer on arm64, the table by TABLE_NAME, its own log group', () => {
+    expect(fn().Handler).toBe('index.handler');
+    expect(Number(/^nodejs(\d+)\.x$/.exec(fn().Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+    expect(fn().Architectures).toEqual(['arm64']);
+    expect(fn().Timeout).toBe(300);
+    expect(fn().Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: tableId }, NODE_ENV: 'production' });
+    expect(fn().LoggingConfig.LogGroup.Ref).not.toBe(template.findResources('AWS::Lambda::Function')[apiFunctionId].Properties.LoggingConfig.LogGroup.Ref);
+    expect(template.findResources('AWS::Logs::LogGroup')[fn().LoggingConfig.LogGroup.Ref].Properties.RetentionInDays).toBe(365);
+  });
+
+  it('may read by key and query three indexes — byDueDate, inbox, byKind — and nothing else; never Scan, never Query the table', () => {
+    const statements = dynamoStatements(remindersRoleId);
+    expect([...new Set(statements.flatMap(actions))].sort()).toEqual(
+      [...REMINDERS_TABLE_READ_ACTIONS, ...REMINDERS_TABLE_WRITE_ACTIONS, 'dynamodb:Query'].sort(),
+    );
+    const query = statements.filter((s) => actions(s).includes('dynamodb:Query'));
+    const queried = JSON.stringify(resourcesOf(query));
+    for (const index of REMINDERS_INDEXES) expect(queried).toContain(`/index/${index}`);
+    expect(resourcesOf(query)).toHaveLength(REMINDERS_INDEXES.length);
+    expect(queried).not.toContain('/index/*');
+  });
+
+  it('writes only notices: PutItem conditioned on partition keys NOTICE#…', () => {
+    const [put] = dynamoStatements(remindersRoleId).filter((s) => actions(s).includes('dynamodb:PutItem'));
+    expect(actions(put)).toEqual(['dynamodb:PutItem']);
+    expect(put.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['NOTICE#*'] } });
+    expect(JSON.stringify(put.Resource)).toContain(`"${tableId}"`);
+  });
+
+  it('sends its failures to its dead-letter queue, which only takes SSL', () => {
+    const sqs = statementsOf(remindersRoleId).filter((s) => actions(s).some((a) => a.startsWith('sqs:')));
+    expect(sqs.flatMap(actions)).toEqual(['sqs:SendMessage']);
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
   });
 });
 
@@ -244,7 +328,7 @@ describe('HTTP API', () => {
 });
 
 describe('outputs', () => {
-  it.each(['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'TableName'])('exports %s', (name) => {
+  it.each(['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName'])('exports %s', (name) => {
     template.hasOutput(name, {});
   });
 });
@@ -276,7 +360,7 @@ describe('cdk-nag', () => {
     };
     visit(app);
     // A new acknowledgement is a review decision: add it here and to infra/README.md.
-    expect(Object.keys(acknowledged).sort()).toEqual(['AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ']);
+    expect(Object.keys(acknowledged).sort()).toEqual(['AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ', 'Serverless-SQSRedrivePolicy']);
     for (const reason of Object.values(acknowledged)) expect(reason.length).toBeGreaterThan(40);
   });
 });

@@ -1,0 +1,79 @@
+/** 通知: what falls due or is overdue, recorded by the reminders job for the person who must act. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Connection, DateTime, LocalDate, Node, UserError } from './common';
+
+export enum NoticeKind {
+  PASSWORD_DUE_SOON = 'PASSWORD_DUE_SOON',
+  PASSWORD_OVERDUE = 'PASSWORD_OVERDUE',
+  EQUIPMENT_NOT_RETURNED = 'EQUIPMENT_NOT_RETURNED',
+  PROVISION_PAST_PERIOD = 'PROVISION_PAST_PERIOD',
+  HOMEPAGE_CHECK_DUE = 'HOMEPAGE_CHECK_DUE',
+  APPLICATION_WAITING = 'APPLICATION_WAITING',
+}
+registerEnumType(NoticeKind, {
+  name: 'NoticeKind',
+  description: '通知の種類。 / What a notice is about.',
+  valuesConfig: {
+    PASSWORD_DUE_SOON: { description: 'パスワードの変更期限が近い(30日・7日・1日前、第24条第3項)。 / A password falls due soon.' },
+    PASSWORD_OVERDUE: { description: 'パスワードの変更期限を過ぎた(第24条第3項)。 / A password is overdue for its change.' },
+    EQUIPMENT_NOT_RETURNED: { description: '持ち出した機器が返却されていない(第25条第3号)。 / Equipment taken outside is not back.' },
+    PROVISION_PAST_PERIOD: {
+      description: '外部提供の期間が終了したが返還又は廃棄が記録されていない(第15条第4項第4号)。 / Data provided outside is past its period.',
+    },
+    HOMEPAGE_CHECK_DUE: { description: 'ホームページの掲載期間・内容の確認期限(第27条第2項第2号)。 / A page is due for its check.' },
+    APPLICATION_WAITING: { description: '申請が14日以上決裁を待っている。 / An application has waited 14 days or more for its decision.' },
+  },
+});
+
+@ObjectType({
+  implements: Node,
+  description:
+    '通知: 期限が来た又は過ぎた事項を、対応すべき者に宛てて記録したもの(毎日の通知処理が記録する)。 / A notice of something due or overdue, addressed to the person who must act (recorded by the daily reminders job).',
+})
+export class Notice extends Node {
+  @Field(() => NoticeKind)
+  kind!: NoticeKind;
+
+  @Field({ description: '根拠条文(申請の待機は様式の条文)。 / The article (for a waiting application, that of its form).' })
+  article!: string;
+
+  @Field(() => LocalDate, { description: '期限日。 / The date it fell or falls due.' })
+  dueOn!: string;
+
+  @Field({ description: '段階(30・7・1日前、overdue、waiting-14 等)。新しい段階は新しい通知。 / The stage reached; a new stage is a new notice.' })
+  stage!: string;
+
+  @Field({ description: '本文。 / The message, for a person.' })
+  message!: string;
+
+  @Field(() => DateTime, { description: '記録日時。 / When the job recorded it.' })
+  createdAt!: string;
+
+  @Field(() => DateTime, { nullable: true, description: '既読にした日時。 / When the addressee marked it read.' })
+  readAt?: string;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+export const NoticeConnection = Connection(Notice, 'Notice', '通知');
+
+@InputType({ description: '通知を既読にする(宛先の本人)。 / Mark a notice read (its addressee).' })
+export class MarkNoticeReadInput {
+  @Field(() => ID)
+  @MaxLength(500)
+  noticeId!: string;
+
+  @Field(() => Int, { description: '読んだ版。 / The version read.' })
+  expectedVersion!: number;
+}
+
+@ObjectType({ description: '既読にした結果。 / The result of marking a notice read.' })
+export class NoticePayload {
+  @Field(() => Notice, { nullable: true })
+  notice?: unknown;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

@@ -1,0 +1,357 @@
+/**
+ * 通知: the reminders job against DynamoDB Local with a fixed clock — what falls due across the regulation becomes a
+ * notice to the person who must act, once per stage — and the notices through the real Lambda handler (`myNotices`,
+ * `noticesOf`, `markNoticeRead`, `node`, the audit trail). The scheduled Lambda runs with a real EventBridge event.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ScheduledEvent } from 'aws-lambda';
+import { AuditEvent } from '../../functions/domain/audit';
+import { Consultation } from '../../functions/domain/consultations';
+import { ExternalProvision } from '../../functions/domain/externalProvision';
+import { checkDueOn } from '../../functions/domain/homepage';
+import { NoticeKind } from '../../functions/domain/reminders';
+import { consultationChange } from '../../functions/store/consultations';
+import { dataChange } from '../../functions/store/data';
+import { getPage } from '../../functions/store/homepage';
+import { queryAll } from '../../functions/store/reminders';
+import { Item } from '../../functions/store/table';
+import { ReminderSummary, runReminders } from '../../functions/reminders/run';
+import { handler } from '../../functions/reminders/handler';
+import { Api, gid, ok, refused, setupApi } from '../support/api';
+
+/** 09:00 in Shiroishi on 2030-06-15: everything the demo city seeded (relative to the real day) lies well before. */
+const FIXED_NOW = '2030-06-15T00:00:00.000Z';
+const TODAY = '2030-06-15';
+
+let api: Api;
+let first: ReminderSummary;
+
+const seeded = (objectType: AuditEvent['objectType'], objectId: string): AuditEvent => ({
+  id: randomUUID(),
+  objectType,
+  objectId,
+  action: 'test.seeded',
+  actorId: 'soumu-director',
+  at: '2030-06-01T00:00:00.000Z',
+  before: {},
+  after: {},
+});
+
+/** Writes items as the other areas' stores write them: real items, through the store, with their audit events. */
+async function put(objectType: AuditEvent['objectType'], id: string, item: Item): Promise<void> {
+  await api.store().commit([{ item }], [seeded(objectType, id)]);
+}
+
+const provision = (id: string, departmentId: string, until: string, extra: Partial<ExternalProvision> = {}) =>
+  ({
+    id,
+    form: 'FORM_8',
+    title: `提供 ${id}`,
+    departmentId,
+    datasetIds: [],
+    recipient: '宮城県',
+    recipientAbroad: false,
+    includesPersonalInformation: true,
+    purpose: '統計',
+    period: { from: '2030-01-01', until },
+    legalBasis: '統計法',
+    requiredItems: [],
+    agreement: { concludedAt: '2030-01-01T00:00:00.000Z' },
+    inspections: [],
+    incidents: [],
+    status: 'APPROVED',
+    applicantId: `${departmentId}-manager`,
+    submittedAt: '2029-12-01T00:00:00.000Z',
+    version: 3,
+    createdAt: '2029-12-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+    ...extra,
+  }) as unknown as ExternalProvision;
+
+const consultation = (id: string, submittedAt: string): Consultation => ({
+  id,
+  form: 'FORM_1',
+  action: 'DECIDE',
+  systemId: 'demo-juumin',
+  title: `協議 ${id}`,
+  details: '更新の協議。',
+  applicantDepartmentId: 'shimin',
+  applicantId: 'shimin-manager',
+  status: 'SUBMITTED',
+  submittedAt,
+  version: 2,
+  createdAt: submittedAt,
+  updatedAt: submittedAt,
+});
+
+/** PASSWORD_DUE per its contract: `<dueOn>#<id>` (the passwords area writes these on each recorded change). */
+const password = (id: string, personId: string, dueOn: string): Item => ({
+  pk: `PASSWORD#${id}`,
+  sk: 'PASSWORD',
+  entity: 'PasswordRecord',
+  duePk: 'PASSWORD_DUE',
+  dueSk: `${dueOn}#${id}`,
+  id,
+  personId,
+  systemId: 'demo-juumin',
+  changedOn: `${Number(dueOn.slice(0, 4)) - 1}${dueOn.slice(4)}`,
+  dueOn,
+  version: 1,
+});
+
+/** EQUIPMENT_RETURN per its contract: `<period.until>#<id>`, present while an approved take-out is not back. */
+const takeout = (id: string, requestedBy: string, until: string): Item => ({
+  pk: `EXCEPTION#${id}`,
+  sk: 'EXCEPTION',
+  entity: 'ProhibitedActException',
+  duePk: 'EQUIPMENT_RETURN',
+  dueSk: `${until}#${id}`,
+  id,
+  kind: 'EQUIPMENT_TAKEOUT',
+  status: 'APPROVED',
+  requestedBy,
+  device: `ノートPC ${id}`,
+  systemId: 'demo-hoken',
+  period: { from: '2030-06-01', until },
+  version: 2,
+});
+
+const noticesOf = (s: ReminderSummary, kind: NoticeKind, subjectId: string) => s.notices.filter((n) => n.kind === kind && n.subjectId === subjectId);
+
+beforeAll(async () => {
+  api = await setupApi();
+  process.env.LOG_LEVEL = 'silent';
+  const store = api.store();
+  await store.commit([dataChange.provision(provision('prov-past', 'kenkou', '2030-06-14'))], [seeded('ExternalProvision', 'prov-past')]);
+  await store.commit([dataChange.provision(provision('prov-ends-today', 'kenkou', TODAY))], [seeded('ExternalProvision', 'prov-ends-today')]);
+  await store.commit(
+    [dataChange.provision(provision('prov-returned', 'kenkou', '2030-05-31', { returnOrDisposal: { kind: 'RETURNED', on: '2030-05-31' } } as never))],
+    [seeded('ExternalProvision', 'prov-returned')],
+  );
+  // A department no information manager heads (yet): its item is reported unaddressed.
+  await store.commit([dataChange.provision(provision('prov-orphan', 'kouhou', '2030-06-01'))], [seeded('ExternalProvision', 'prov-orphan')]);
+  // 14 days by the city's calendar: submitted 2030-06-01 23:59 in Tokyo is reminded, 2030-06-02 00:00 is not yet.
+  await store.commit([consultationChange(consultation('consult-14-days', '2030-06-01T14:59:59.000Z'))], [seeded('Consultation', 'consult-14-days')]);
+  await store.commit([consultationChange(consultation('consult-13-days', '2030-06-01T15:00:00.000Z'))], [seeded('Consultation', 'consult-13-days')]);
+  await put('PasswordRecord', 'pw-7-days', password('pw-7-days', 'shimin-staff', '2030-06-22'));
+  await put('PasswordRecord', 'pw-overdue', password('pw-overdue', 'kenkou-staff', '2030-06-01'));
+  await put('PasswordRecord', 'pw-current', password('pw-current', 'shimin-staff', '2030-07-16'));
+  await put('ProhibitedActException', 'ex-late', takeout('ex-late', 'kenkou-staff', '2030-06-14'));
+  await put('ProhibitedActException', 'ex-due-today', takeout('ex-due-today', 'kenkou-staff', TODAY));
+  first = await runReminders(api.store(), FIXED_NOW);
+});
+
+describe('the reminders job (fixed clock 2030-06-15)', () => {
+  it('第15条第4項第4号: provided data past its period, neither returned nor disposed of, goes to the information manager of its department', () => {
+    expect(noticesOf(first, 'PROVISION_PAST_PERIOD', 'prov-past')).toEqual([
+      expect.objectContaining({ addresseeId: 'kenkou-manager', article: '第15条第4項第4号', dueOn: '2030-06-14', stage: 'overdue', subjectType: 'ExternalProvision', new: true }),
+    ]);
+    expect(noticesOf(first, 'PROVISION_PAST_PERIOD', 'prov-ends-today')).toEqual([]);
+    expect(noticesOf(first, 'PROVISION_PAST_PERIOD', 'prov-returned')).toEqual([]);
+  });
+
+  it('an item whose role nobody holds is counted and reported unaddressed, not dropped', () => {
+    expect(first.unaddressed).toBe(1);
+    expect(first.unaddressedItems).toEqual([expect.objectContaining({ subjectId: 'prov-orphan', to: { role: 'INFORMATION_MANAGER', departmentId: 'kouhou' } })]);
+    expect(first.found.PROVISION_PAST_PERIOD).toBe(2);
+  });
+
+  it('第27条第2項第2号: a page due for its check goes to the homepage operations manager, staged by its due date', async () => {
+    const page = await getPage(api.store(), 'demo-page-influenza');
+    const due = checkDueOn(page!) as string;
+    expect(noticesOf(first, 'HOMEPAGE_CHECK_DUE', 'demo-page-influenza')).toEqual([
+      expect.objectContaining({ addresseeId: 'soumu-manager', article: '第27条第2項第2号', dueOn: due, stage: due, subjectType: 'HomepagePage' }),
+    ]);
+  });
+
+  it('第24条第3項: a password 7 days from due, and one overdue, each to its own person; one 31 days away is not yet', () => {
+    expect(noticesOf(first, 'PASSWORD_DUE_SOON', 'pw-7-days')).toEqual([
+      expect.objectContaining({ addresseeId: 'shimin-staff', stage: '7', dueOn: '2030-06-22', article: '第24条第3項', subjectType: 'PasswordRecord' }),
+    ]);
+    expect(noticesOf(first, 'PASSWORD_OVERDUE', 'pw-overdue')).toEqual([expect.objectContaining({ addresseeId: 'kenkou-staff', stage: 'overdue' })]);
+    expect(first.notices.filter((n) => n.subjectId === 'pw-current')).toEqual([]);
+  });
+
+  it('第25条第3号: equipment not back after its period goes to the one who took it out', () => {
+    expect(noticesOf(first, 'EQUIPMENT_NOT_RETURNED', 'ex-late')).toEqual([
+      expect.objectContaining({ addresseeId: 'kenkou-staff', article: '第25条第3号', dueOn: '2030-06-14', stage: 'overdue' }),
+    ]);
+    expect(noticesOf(first, 'EQUIPMENT_NOT_RETURNED', 'ex-due-today')).toEqual([]);
+  });
+
+  it('第7条: a consultation waiting 14 days goes to the system administrator, citing its form’s article; 13 days is not yet', () => {
+    expect(noticesOf(first, 'APPLICATION_WAITING', 'consult-14-days')).toEqual([
+      expect.objectContaining({ addresseeId: 'soumu-director', article: '第7条', stage: 'waiting-14', dueOn: '2030-06-15', subjectType: 'Consultation' }),
+    ]);
+    expect(noticesOf(first, 'APPLICATION_WAITING', 'consult-13-days')).toEqual([]);
+  });
+
+  it('every notice found was written with its audit event; the job reads no more than Query and BatchGetItem', async () => {
+    expect(first.written).toBe(first.notices.length);
+    expect(first.alreadyRecorded).toBe(0);
+    const store = api.store();
+    const again = await runReminders(store, FIXED_NOW);
+    expect(Object.keys(store.meter.snapshot().calls).sort()).toEqual(['BatchGetItem', 'Query']);
+    expect(again.written).toBe(0);
+  });
+
+  it('a source is read to its last page', async () => {
+    const store = api.store();
+    const byPage = await queryAll(store, { index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-07-15#~'] }, 1);
+    expect(byPage.map((i) => i.id)).toEqual(['pw-overdue', 'pw-7-days']);
+    expect(store.meter.snapshot().calls.Query).toBeGreaterThanOrEqual(2);
+  });
+
+  it('running again on the same day writes nothing: the notices are recorded already', async () => {
+    const before = await api.snapshot();
+    const again = await runReminders(api.store(), FIXED_NOW);
+    expect(await api.snapshot()).toEqual(before);
+    expect(again).toMatchObject({ written: 0, alreadyRecorded: first.notices.length, unaddressed: 1 });
+  });
+
+  it('a new stage is a new notice: six days later the password is 1 day from due', async () => {
+    const later = await runReminders(api.store(), '2030-06-21T00:00:00.000Z');
+    const pw = noticesOf(later, 'PASSWORD_DUE_SOON', 'pw-7-days');
+    expect(pw).toEqual([expect.objectContaining({ stage: '1', new: true })]);
+    expect(pw[0].id).not.toBe(noticesOf(first, 'PASSWORD_DUE_SOON', 'pw-7-days')[0].id);
+    // The overdue ones stay at their stage: recorded already, not written again.
+    expect(noticesOf(later, 'EQUIPMENT_NOT_RETURNED', 'ex-late')).toEqual([expect.objectContaining({ new: false })]);
+    // The consultation has now waited 20 days: still the 14-day stage.
+    expect(noticesOf(later, 'APPLICATION_WAITING', 'consult-14-days')).toEqual([expect.objectContaining({ stage: 'waiting-14', new: false })]);
+  });
+
+  it('the scheduled Lambda runs on a real EventBridge Scheduled Event, at the event’s time', async () => {
+    const event: ScheduledEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '123456789012',
+      time: '2030-06-15T23:00:00Z',
+      region: 'ap-northeast-1',
+      resources: ['arn:aws:events:ap-northeast-1:123456789012:rule/ShiroishiRegulationApi-DailyReminders'],
+      detail: {},
+    };
+    const result = await handler(event, { awsRequestId: randomUUID() });
+    expect(result).toMatchObject({ at: '2030-06-15T23:00:00.000Z', unaddressed: 1 });
+    expect(result.found.PASSWORD_OVERDUE).toBe(1);
+    expect(result.alreadyRecorded).toBeGreaterThan(0);
+    expect(result).not.toHaveProperty('notices');
+    // The same event delivered twice (EventBridge retries) records nothing twice.
+    expect(await handler(event)).toMatchObject({ written: 0 });
+  });
+});
+
+const NOTICE_FIELDS = `id kind article dueOn stage message createdAt readAt version viewerCanMarkRead
+  addressee { personId } subject { __typename id ... on ExternalProvision { title } ... on Consultation { title } }`;
+const MY_NOTICES = `query($first: Int!, $after: String, $unreadOnly: Boolean) {
+  myNotices(first: $first, after: $after, unreadOnly: $unreadOnly) { nodes { ${NOTICE_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+const NOTICES_OF = `query($personId: ID!) { noticesOf(personId: $personId, first: 50) { nodes { id kind } } }`;
+const MARK_READ = `mutation($input: MarkNoticeReadInput!) { markNoticeRead(input: $input) { notice { ${NOTICE_FIELDS} } userErrors { code message article field } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on Notice { kind auditTrail(first: 10) { nodes { id action article actor { personId } object { id } } } } } }`;
+
+const provisionNotice = () => noticesOf(first, 'PROVISION_PAST_PERIOD', 'prov-past')[0];
+
+describe('myNotices, noticesOf and markNoticeRead (through the handler)', () => {
+  it('the addressee reads their notices, newest first, with what each is about', async () => {
+    const { myNotices } = await api.data('kenkou-manager', MY_NOTICES, { first: 50 });
+    const mine = myNotices.nodes.find((n: { id: string }) => n.id === gid('Notice', provisionNotice().id));
+    expect(mine).toMatchObject({
+      kind: 'PROVISION_PAST_PERIOD',
+      article: '第15条第4項第4号',
+      dueOn: '2030-06-14',
+      stage: 'overdue',
+      readAt: null,
+      version: 1,
+      viewerCanMarkRead: true,
+      addressee: { personId: 'kenkou-manager' },
+      subject: { __typename: 'ExternalProvision', id: gid('ExternalProvision', 'prov-past'), title: '提供 prov-past' },
+    });
+    expect(mine.message).toContain('提供 prov-past');
+    const created = myNotices.nodes.map((n: { createdAt: string }) => n.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+    // Nobody else's notices are in the list.
+    const { myNotices: staff } = await api.data('shimin-staff', MY_NOTICES, { first: 50 });
+    expect(staff.nodes.map((n: { addressee: { personId: string } }) => n.addressee.personId)).toEqual(staff.nodes.map(() => 'shimin-staff'));
+  });
+
+  it('pages through the list with the cursor, neither skipping nor repeating', async () => {
+    const all = (await api.data('soumu-manager', MY_NOTICES, { first: 100 })).myNotices.nodes.map((n: { id: string }) => n.id);
+    expect(all.length).toBeGreaterThan(1);
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = (await api.data('soumu-manager', MY_NOTICES, { first: 1, after })).myNotices;
+      seen.push(...page.nodes.map((n: { id: string }) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(seen).toEqual(all);
+  });
+
+  it('the system administrator reads anyone’s notices; another person may not', async () => {
+    const { noticesOf } = await api.data('soumu-director', NOTICES_OF, { personId: gid('Person', 'kenkou-manager') });
+    expect(noticesOf.nodes.map((n: { id: string }) => n.id)).toContain(gid('Notice', provisionNotice().id));
+    const res = await api.gql('shimin-staff', NOTICES_OF, { personId: gid('Person', 'kenkou-manager') });
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', article: '第4条' });
+  });
+
+  it('node(id) finds a notice for its addressee and the system administrator only; its audit trail records the job', async () => {
+    const id = gid('Notice', provisionNotice().id);
+    const { node } = await api.data('kenkou-manager', NODE, { id });
+    expect(node).toMatchObject({ __typename: 'Notice', id, kind: 'PROVISION_PAST_PERIOD' });
+    expect(node.auditTrail.nodes).toEqual([
+      expect.objectContaining({ action: 'notice.recorded', article: '第15条第4項第4号', actor: null, object: { id } }),
+    ]);
+    // The audit event's own global id works although the notice's partition key holds '#'.
+    const event = (await api.data('kenkou-manager', `query($id: ID!) { node(id: $id) { __typename ... on AuditEvent { action } } }`, { id: node.auditTrail.nodes[0].id })).node;
+    expect(event).toEqual({ __typename: 'AuditEvent', action: 'notice.recorded' });
+    const trail = await api.data('kenkou-manager', `query($id: ID!) { auditTrail(objectId: $id, first: 5) { nodes { action } } }`, { id });
+    expect(trail.auditTrail.nodes).toEqual([{ action: 'notice.recorded' }]);
+    expect((await api.data('soumu-director', NODE, { id })).node).toMatchObject({ id });
+    expect((await api.data('shimin-staff', NODE, { id })).node).toBeNull();
+  });
+
+  it('only the addressee marks a notice read — not even the system administrator — citing the duty’s article', async () => {
+    const input = { noticeId: gid('Notice', provisionNotice().id), expectedVersion: 1 };
+    expect(await refused(api, 'soumu-director', MARK_READ, input)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第15条第4項第4号', field: ['noticeId'] })]);
+    expect(await refused(api, 'kenkou-staff', MARK_READ, input)).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
+    expect(await refused(api, 'kenkou-manager', MARK_READ, { ...input, expectedVersion: 7 })).toEqual([expect.objectContaining({ code: 'STALE_VERSION' })]);
+    expect(await refused(api, 'kenkou-manager', MARK_READ, { ...input, noticeId: gid('Notice', 'no-such-notice') })).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
+  });
+
+  it('the addressee marks it read: it leaves the unread list, stays in the list, and cannot be marked twice', async () => {
+    const id = gid('Notice', provisionNotice().id);
+    const unread = async () => (await api.data('kenkou-manager', MY_NOTICES, { first: 100, unreadOnly: true })).myNotices.nodes.map((n: { id: string }) => n.id);
+    expect(await unread()).toContain(id);
+    const notice = await ok(api, 'kenkou-manager', MARK_READ, { noticeId: id, expectedVersion: 1 });
+    expect(notice).toMatchObject({ id, version: 2, viewerCanMarkRead: false });
+    expect(notice.readAt).toEqual(expect.any(String));
+    expect(await unread()).not.toContain(id);
+    const all = (await api.data('kenkou-manager', MY_NOTICES, { first: 100 })).myNotices.nodes;
+    expect(all.find((n: { id: string }) => n.id === id)).toMatchObject({ readAt: notice.readAt });
+    expect(await refused(api, 'kenkou-manager', MARK_READ, { noticeId: id, expectedVersion: 2 })).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+    const { node } = await api.data('kenkou-manager', NODE, { id });
+    // (The trail is in time order; the job ran at the fixed 2030 clock, the read at the server's real one.)
+    expect(node.auditTrail.nodes.map((e: { action: string; actor: unknown }) => [e.action, e.actor])).toEqual(
+      expect.arrayContaining([
+        ['notice.recorded', null],
+        ['notice.read', { personId: 'kenkou-manager' }],
+      ]),
+    );
+    expect(node.auditTrail.nodes).toHaveLength(2);
+    // The job, run again, does not bring a read notice back.
+    const again = await runReminders(api.store(), FIXED_NOW);
+    expect(noticesOf(again, 'PROVISION_PAST_PERIOD', 'prov-past')).toEqual([expect.objectContaining({ new: false, readAt: notice.readAt })]);
+    expect(await unread()).not.toContain(id);
+  });
+
+  it('two marks at once: exactly one wins, the other is told', async () => {
+    const n = noticesOf(first, 'EQUIPMENT_NOT_RETURNED', 'ex-late')[0];
+    const input = { noticeId: gid('Notice', n.id), expectedVersion: 1 };
+    const results = await Promise.all([api.data('kenkou-staff', MARK_READ, { input }), api.data('kenkou-staff', MARK_READ, { input })]);
+    const errors = results.map((r) => r.markNoticeRead.userErrors);
+    expect(errors.filter((e) => e.length === 0)).toHaveLength(1);
+    expect(errors.flat().map((e: { code: string }) => e.code)).toEqual([expect.stringMatching(/^(STALE_VERSION|INVALID_STATE)$/)]);
+  });
+});
