@@ -48,7 +48,11 @@ export function daysBetween(from: string, to: string): number {
 
 /** 第24条第3項: when the password falls due, and how close that is. */
 export function passwordStatus(changedOn: string, now: string, intervalDays = DEFAULT_INTERVAL_DAYS): PasswordStatus {
-  const dueOn = addDays(changedOn, intervalDays);
+  return statusOfDue(addDays(changedOn, intervalDays), now);
+}
+
+/** How close a due date is, today (the due date as recorded, whatever the interval is now). */
+export function statusOfDue(dueOn: string, now: string): PasswordStatus {
   const daysLeft = daysBetween(tokyoDate(now), dueOn);
   if (daysLeft < 0) return { dueOn, daysLeft, state: 'OVERDUE', reminder: 0 };
   const reminder = [...REMINDER_DAYS].reverse().find((d) => daysLeft <= d);
@@ -71,4 +75,45 @@ export function recordPasswordChange(actor: Actor, personId: string, changedOn: 
 /** Who reads a person's password dates: the person, the system administrator, and the information managers of the person's department. */
 export function mayRead(actor: Actor, person: { id: string; departmentId: string }, now: string): boolean {
   return actor.person.id === person.id || holds(actor, 'SYSTEM_ADMINISTRATOR', now) || holds(actor, 'INFORMATION_MANAGER', now, person.departmentId);
+}
+
+/** The record of one person's password on one system: when it was last changed, and when it falls due (第24条第3項). */
+export interface PasswordRecord extends PasswordChange {
+  /** `<personId>.<systemId>`: one record per person and system. */
+  id: string;
+  systemId: string;
+  /** changedOn plus the interval in force when the change was recorded. */
+  dueOn: string;
+  intervalDays: number;
+}
+
+export const passwordRecordId = (personId: string, systemId: string) => `${personId}.${systemId}`;
+
+/** Records a change (the rules of recordPasswordChange) and computes its due date with the interval in force. */
+export function recordChange(
+  actor: Actor,
+  personId: string,
+  systemId: string,
+  changedOn: string,
+  previous: PasswordRecord | undefined,
+  now: string,
+  intervalDays = DEFAULT_INTERVAL_DAYS,
+): PasswordRecord {
+  recordPasswordChange(actor, personId, changedOn, previous, now);
+  if (!Number.isInteger(intervalDays) || intervalDays < 1 || intervalDays > DEFAULT_INTERVAL_DAYS) {
+    // 年に1回以上: the city may shorten the interval, never lengthen it.
+    refuse('INVALID_VALUE', `The interval is 1 to ${DEFAULT_INTERVAL_DAYS} days.`, ARTICLE);
+  }
+  return {
+    id: passwordRecordId(personId, systemId),
+    personId,
+    systemId,
+    changedOn,
+    dueOn: addDays(changedOn, intervalDays),
+    intervalDays,
+    recordedBy: actor.person.id,
+    version: (previous?.version ?? 0) + 1,
+    createdAt: previous?.createdAt ?? now,
+    updatedAt: now,
+  };
 }

@@ -133,3 +133,66 @@ export function isInForce(e: Pick<ProhibitedActException, 'status' | 'period'>, 
   const today = tokyoDate(now);
   return e.status === 'APPROVED' && e.period.from <= today && today <= e.period.until;
 }
+
+/** Who reads a request: the one who asked, the system administrator, and the information managers of the asker's department. */
+export function mayReadException(actor: Actor, e: Pick<ProhibitedActException, 'requestedBy' | 'departmentId'>, now: string): boolean {
+  return actor.person.id === e.requestedBy || holds(actor, 'SYSTEM_ADMINISTRATOR', now) || holds(actor, 'INFORMATION_MANAGER', now, e.departmentId);
+}
+
+export const FINDING_ARTICLE = '第25条第1号';
+
+/**
+ * 第25条第1号: a device connected that may disturb the systems' operation or eavesdrop has no exception; when one is
+ * found, the system administrator or an information manager records it, and what was done about it.
+ */
+export interface DeviceFinding {
+  id: string;
+  systemId: string;
+  device: string;
+  description: string;
+  foundAt: string;
+  /** Whether the device could intercept communications (盗聴). */
+  eavesdropping: boolean;
+  /** What was done (disconnected, removed, reported). */
+  actionTaken: string;
+  recordedBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who records and reads findings: the system administrator and the information managers. */
+export function mayRecordFindings(actor: Actor, now: string): boolean {
+  return holds(actor, 'SYSTEM_ADMINISTRATOR', now) || holds(actor, 'INFORMATION_MANAGER', now);
+}
+
+export function recordDeviceFinding(
+  actor: Actor,
+  systemId: string,
+  input: { device: string; description: string; foundAt: string; eavesdropping: boolean; actionTaken: string },
+  id: string,
+  now: string,
+): DeviceFinding {
+  if (!mayRecordFindings(actor, now)) {
+    refuse('FORBIDDEN', 'The system administrator or an information manager records a device found connected. 情報システム管理者又は情報管理責任者が記録します。', FINDING_ARTICLE);
+  }
+  if (!input.device.trim()) refuse('INVALID_VALUE', 'Name the device found (機器).', FINDING_ARTICLE, ['device']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe what was found and where.', FINDING_ARTICLE, ['description']);
+  if (!input.actionTaken.trim()) refuse('INVALID_VALUE', 'Record what was done about it (取った措置).', FINDING_ARTICLE, ['actionTaken']);
+  if (Number.isNaN(Date.parse(input.foundAt)) || Date.parse(input.foundAt) > Date.parse(now)) {
+    refuse('INVALID_VALUE', 'foundAt is the instant it was found, not in the future.', FINDING_ARTICLE, ['foundAt']);
+  }
+  return {
+    id,
+    systemId,
+    device: input.device.trim(),
+    description: input.description.trim(),
+    foundAt: new Date(input.foundAt).toISOString(),
+    eavesdropping: input.eavesdropping,
+    actionTaken: input.actionTaken.trim(),
+    recordedBy: actor.person.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -63,3 +63,27 @@ export function unprotectedHazards(resilience: Pick<Resilience, 'protections'> |
 export function lacksRecoveryProcedure(system: Pick<SystemRecord, 'status'>, resilience: Pick<Resilience, 'recoveryProcedure'> | undefined): boolean {
   return system.status === 'INSTALLED' && !resilience?.recoveryProcedure;
 }
+
+export type ResilienceInput = Omit<Resilience, 'recordedBy' | 'recordedAt'>;
+
+/**
+ * 第17条・第18条: records (replacing) a system's protective measures, failure measures and recovery procedure.
+ * A system abolished has none to keep.
+ */
+export function recordResilience(actor: Actor, system: Pick<SystemRecord, 'owningDepartmentId' | 'maintenance' | 'status'>, input: ResilienceInput, now: string): Resilience {
+  assertMayRecord(actor, system, now, '第17条');
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'The system is abolished.', '第17条', ['systemId']);
+  validateResilience(input, now);
+  return {
+    protections: input.protections.map((p) => ({ hazard: p.hazard, measure: p.measure.trim() })),
+    failureMeasures: input.failureMeasures?.trim() || undefined,
+    recoveryProcedure: input.recoveryProcedure && {
+      title: input.recoveryProcedure.title.trim(),
+      location: input.recoveryProcedure.location.trim(),
+      reviewedOn: input.recoveryProcedure.reviewedOn,
+      targetHours: input.recoveryProcedure.targetHours,
+    },
+    recordedBy: actor.person.id,
+    recordedAt: now,
+  };
+}

@@ -4,6 +4,7 @@
  */
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { refuse } from './refusal';
+import type { Resilience } from './resilience';
 
 export const SYSTEM_CATEGORIES = ['INFORMATION', 'BUSINESS'] as const; // 情報系 / 業務系 (第2条第6号・第7号)
 export type SystemCategory = (typeof SYSTEM_CATEGORIES)[number];
@@ -78,6 +79,8 @@ export interface SystemRecord {
   educationOrResearchOnly: boolean;
   /** Systems this one is connected to after a 様式第3号 consultation (第9条). */
   connectedSystemIds: string[];
+  /** 第17条・第18条: protective measures, failure measures and the recovery procedure (resilience.ts). */
+  resilience?: Resilience;
   version: number;
   createdAt: string;
   updatedAt: string;

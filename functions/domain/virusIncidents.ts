@@ -120,15 +120,20 @@ export function nextStep(incident: Pick<VirusIncident, 'steps'>): IncidentStep |
 
 /** 第26条第4項: the system administrator designates the information manager who removes the virus. */
 export function designateRemovalManager(actor: Actor, incident: VirusIncident, manager: Actor, now: string): Partial<VirusIncident> {
+  assertMayDesignate(actor, incident, now);
+  if (!holds(manager, 'INFORMATION_MANAGER', now)) {
+    refuse('INVALID_VALUE', 'The virus is removed by an information manager (情報管理責任者).', '第26条第4項', ['managerId']);
+  }
+  return { removalManagerId: manager.person.id };
+}
+
+/** Whether the actor may designate (or re-designate) who removes the virus now, whoever the designee. */
+export function assertMayDesignate(actor: Actor, incident: Pick<VirusIncident, 'status' | 'steps'>, now: string): void {
   if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
     refuse('FORBIDDEN', 'The system administrator designates who removes the virus. ウィルスの駆除を行う情報管理責任者は情報システム管理者が指定します。', '第26条第4項');
   }
   if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed.', '第26条第4項');
-  if (!holds(manager, 'INFORMATION_MANAGER', now)) {
-    refuse('INVALID_VALUE', 'The virus is removed by an information manager (情報管理責任者).', '第26条第4項', ['managerId']);
-  }
   if (incident.steps.some((s) => s.step === 'VIRUS_REMOVED')) refuse('INVALID_STATE', 'The virus has been removed already.', '第26条第4項');
-  return { removalManagerId: manager.person.id };
 }
 
 /**
@@ -217,4 +222,9 @@ export function closeIncident(actor: Actor, incident: VirusIncident, now: string
     refuse('INVALID_STATE', `The incident cannot close with steps missing: ${missing.join(', ')}. 未了の手順があります。`, missing[0] in STEP_ARTICLE ? STEP_ARTICLE[missing[0] as IncidentStep] : '第13条', ['incidentId']);
   }
   return { status: 'CLOSED', closedAt: now };
+}
+
+/** Who reads incidents: the system administrator, the general manager, and the information managers. */
+export function mayReadIncidents(actor: Actor, now: string): boolean {
+  return holds(actor, 'SYSTEM_ADMINISTRATOR', now) || holds(actor, 'GENERAL_MANAGER', now) || holds(actor, 'INFORMATION_MANAGER', now);
 }

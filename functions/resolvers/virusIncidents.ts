@@ -1,2 +1,281 @@
-/** コンピュータウィルス対策 (第26条): incidents and the duty that follows them, step by step. */
-export const virusIncidentResolvers: Function[] = [];
+/**
+ * コンピュータウィルス対策 (第26条): the information manager in charge disconnects, reports and requests recovery
+ * (第3項); the system administrator designates the information manager who removes the virus and tells the others
+ * where needed (第4項); the administrator closes the incident once every step is done and personal information
+ * has been assessed. Each step is an audit event citing its article.
+ */
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  ARTICLE,
+  STEP_ARTICLE,
+  StepRecord,
+  VirusIncident as IncidentRecord,
+  assertMayDesignate,
+  assessPersonalInformation,
+  closeIncident,
+  designateRemovalManager,
+  mayReadIncidents,
+  missingForClosure,
+  nextStep,
+  openIncident,
+  recordStep,
+} from '../domain/virusIncidents';
+import { Refusal, refuse } from '../domain/refusal';
+import { assertVersion } from '../domain/workflow';
+import { getDepartment, getPerson, getPersonWithRoles } from '../store/people';
+import { getSystem } from '../store/systems';
+import { getIncident, incidentChange, listIncidentsOfSystem, listOpenIncidents } from '../store/virusIncidents';
+import { listAuditOfObject } from '../store/audit';
+import { connection, PageArgs } from '../../graphql/common';
+import {
+  AssessVirusIncidentPersonalInformationInput,
+  CloseVirusIncidentInput,
+  DesignateVirusRemovalManagerInput,
+  OutsideReportDecision,
+  RecordVirusIncidentStepInput,
+  ReportVirusIncidentInput,
+  VirusIncident,
+  VirusIncidentConnection,
+  VirusIncidentPayload,
+  VirusIncidentStep,
+  VirusIncidentStepRecord,
+} from '../../graphql/virusIncidents';
+import { Department, Person } from '../../graphql/people';
+import { System } from '../../graphql/systems';
+import { AuditEventConnection } from '../../graphql/audit';
+import { Context } from './context';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { registerNode } from './node';
+
+registerNode('VirusIncident', async (ctx, key) => (mayReadIncidents(ctx.viewer, ctx.clock()) ? getIncident(ctx.store, key) : undefined));
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+function allows(rule: () => unknown): boolean {
+  try {
+    rule();
+    return true;
+  } catch (e) {
+    if (e instanceof Refusal) return false;
+    throw e;
+  }
+}
+
+function assertMayRead(ctx: Context): void {
+  if (!mayReadIncidents(ctx.viewer, ctx.clock())) {
+    refuse('FORBIDDEN', 'The system administrator, the general manager and the information managers read virus incidents.', ARTICLE);
+  }
+}
+
+async function loadIncident(ctx: Context, id: string, expectedVersion: number): Promise<IncidentRecord> {
+  const incident = found(await getIncident(ctx.store, keyOf(id, 'VirusIncident', 'incidentId')), 'incident', 'incidentId');
+  assertVersion(incident.version, expectedVersion);
+  return incident;
+}
+
+const updated = (before: IncidentRecord, change: Partial<IncidentRecord>, now: string): IncidentRecord => ({ ...before, ...change, version: before.version + 1, updatedAt: now });
+
+@Resolver(() => VirusIncidentStepRecord)
+export class VirusIncidentStepResolver {
+  @FieldResolver(() => Person, { description: '行った者。 / Who did it.' })
+  by(@Root() s: StepRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, s.by);
+  }
+
+  @FieldResolver(() => Boolean)
+  notNeeded(@Root() s: StepRecord) {
+    return s.notNeeded === true;
+  }
+
+  @FieldResolver(() => String, { description: '根拠条文。 / The article.' })
+  article(@Root() s: StepRecord) {
+    return STEP_ARTICLE[s.step];
+  }
+}
+
+@Resolver(() => OutsideReportDecision)
+export class OutsideReportDecisionResolver {
+  @FieldResolver(() => Person)
+  decidedBy(@Root() d: { decidedBy: string }, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, d.decidedBy);
+  }
+}
+
+@Resolver(() => VirusIncident)
+export class VirusIncidentResolver {
+  @Query(() => VirusIncidentConnection, {
+    description: '対応中のウィルス事案(古い順、第26条)。 / Open virus incidents, oldest first (the system administrator, general manager and information managers).',
+  })
+  openVirusIncidents(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      assertMayRead(ctx);
+      return connection(await listOpenIncidents(ctx.store, first, after));
+    });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() v: IncidentRecord) {
+    return globalId('VirusIncident', v.id);
+  }
+
+  @FieldResolver(() => System)
+  system(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    return getSystem(ctx.store, v.systemId);
+  }
+
+  @FieldResolver(() => Department, { description: '業務を所管する課(第26条第3項の義務を負う)。 / The department in charge (第26条第3項).' })
+  department(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, v.departmentId);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '駆除を行う情報管理責任者(第26条第4項)。 / The manager designated to remove the virus.' })
+  removalManager(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    return v.removalManagerId ? getPerson(ctx.store, v.removalManagerId) : undefined;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '記録した者。 / Who recorded the incident.' })
+  recordedBy(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, v.recordedBy);
+  }
+
+  @FieldResolver(() => [VirusIncidentStepRecord], { description: '記録された手順(順に)。 / The steps done, in order.' })
+  steps(@Root() v: IncidentRecord) {
+    return v.steps;
+  }
+
+  @FieldResolver(() => VirusIncidentStep, { nullable: true, description: '次に行う手順。 / The step due next.' })
+  nextStep(@Root() v: IncidentRecord) {
+    return v.status === 'OPEN' ? nextStep(v) : undefined;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      '終結に足りないもの(手順、PERSONAL_INFORMATION_ASSESSMENT、OUTSIDE_REPORT_DECISION)。 / What still keeps it open: steps, the personal-information assessment, the outside-report decision.',
+  })
+  missingForClosure(@Root() v: IncidentRecord) {
+    return v.status === 'OPEN' ? missingForClosure(v) : [];
+  }
+
+  @FieldResolver(() => Boolean, { description: '駆除を行う者を指定できるか(情報システム管理者)。 / Whether the viewer may designate the removal manager.' })
+  viewerCanDesignateRemovalManager(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    return allows(() => assertMayDesignate(ctx.viewer, v, ctx.clock()));
+  }
+
+  @FieldResolver(() => Boolean, { description: '次の手順を記録できるか。 / Whether the viewer may record the next step.' })
+  viewerCanRecordStep(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    const step = nextStep(v);
+    const now = ctx.clock();
+    return !!step && allows(() => recordStep(ctx.viewer, v, { step, at: now }, now));
+  }
+
+  @FieldResolver(() => Boolean, { description: '個人情報への影響を判断できるか。 / Whether the viewer may assess personal information.' })
+  viewerCanAssessPersonalInformation(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    return allows(() => assessPersonalInformation(ctx.viewer, v, { impact: 'NOT_AFFECTED' }, ctx.clock()));
+  }
+
+  @FieldResolver(() => Boolean, { description: '終結できるか(情報システム管理者、全手順の完了後)。 / Whether the viewer may close it now.' })
+  viewerCanClose(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
+    return allows(() => closeIncident(ctx.viewer, v, ctx.clock()));
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() v: IncidentRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'VirusIncident', v.id, first, after)));
+  }
+
+  @Mutation(() => VirusIncidentPayload, {
+    description:
+      '感染又はその疑いの記録(業務を所管する情報管理責任者、第26条第3項)。 / Record a device infected or suspected (the information manager in charge of the work).',
+  })
+  reportVirusIncident(@Arg('input') input: ReportVirusIncidentInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const system = found(await getSystem(ctx.store, keyOf(input.systemId, 'System', 'systemId')), 'system', 'systemId');
+      const incident = openIncident(
+        ctx.viewer,
+        system,
+        { device: input.device, detectedAt: input.detectedAt ? iso(input.detectedAt) : now, suspected: input.suspected, description: input.description },
+        newId(now),
+        now,
+      );
+      return outcome({ incident }, [incidentChange(incident)], [
+        auditEvent(ctx, now, 'VirusIncident', incident.id, 'virusIncident.reported', undefined, incident, { article: '第26条第3項' }),
+      ]);
+    });
+  }
+
+  @Mutation(() => VirusIncidentPayload, {
+    description: '駆除を行う情報管理責任者の指定(情報システム管理者、第26条第4項)。 / Designate the information manager who removes the virus (the system administrator).',
+  })
+  designateVirusRemovalManager(@Arg('input') input: DesignateVirusRemovalManagerInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
+      const manager = found(await getPersonWithRoles(ctx.store, keyOf(input.managerId, 'Person', 'managerId')), 'person', 'managerId');
+      const after = updated(before, designateRemovalManager(ctx.viewer, before, { person: manager.person, roles: manager.roles }, now), now);
+      return outcome({ incident: after }, [incidentChange(after, before.version)], [
+        auditEvent(ctx, now, 'VirusIncident', after.id, 'virusIncident.removalManagerDesignated', before, after, { article: '第26条第4項' }),
+      ]);
+    });
+  }
+
+  @Mutation(() => VirusIncidentPayload, {
+    description: '次の手順の記録(第26条第3項・第4項の順、定められた者が行う)。 / Record the next step, in the order of 第26条, by the one the article names.',
+  })
+  recordVirusIncidentStep(@Arg('input') input: RecordVirusIncidentStepInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
+      const after = updated(
+        before,
+        recordStep(ctx.viewer, before, { step: input.step, at: input.at ? iso(input.at) : now, note: input.note ?? undefined, notNeeded: input.notNeeded ?? undefined }, now),
+        now,
+      );
+      return outcome({ incident: after }, [incidentChange(after, before.version)], [
+        auditEvent(ctx, now, 'VirusIncident', after.id, `virusIncident.step.${input.step}`, before, after, { article: STEP_ARTICLE[input.step] }),
+      ]);
+    });
+  }
+
+  @Mutation(() => VirusIncidentPayload, {
+    description:
+      '個人情報への影響と外部への報告の判断(業務を所管する情報管理責任者又は情報システム管理者)。 / Assess whether personal information was affected and, if so, whether to report outside.',
+  })
+  assessVirusIncidentPersonalInformation(@Arg('input') input: AssessVirusIncidentPersonalInformationInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
+      const after = updated(
+        before,
+        assessPersonalInformation(ctx.viewer, before, { impact: input.impact, reportOutside: input.reportOutside ?? undefined, reason: input.reason ?? undefined }, now),
+        now,
+      );
+      return outcome({ incident: after }, [incidentChange(after, before.version)], [
+        auditEvent(ctx, now, 'VirusIncident', after.id, 'virusIncident.personalInformationAssessed', before, after, { article: '第13条' }),
+      ]);
+    });
+  }
+
+  @Mutation(() => VirusIncidentPayload, {
+    description: '事案の終結(情報システム管理者、全手順と個人情報の判断の後)。 / Close the incident (the system administrator, once every step is done).',
+  })
+  closeVirusIncident(@Arg('input') input: CloseVirusIncidentInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
+      const after = updated(before, closeIncident(ctx.viewer, before, now), now);
+      return outcome({ incident: after }, [incidentChange(after, before.version)], [
+        auditEvent(ctx, now, 'VirusIncident', after.id, 'virusIncident.closed', before, after, { article: ARTICLE }),
+      ]);
+    });
+  }
+}
+
+/** A system's incidents. */
+@Resolver(() => System)
+export class SystemVirusIncidentsResolver {
+  @FieldResolver(() => VirusIncidentConnection, { description: 'ウィルス事案(新しい順、第26条)。 / Its virus incidents, newest first.' })
+  virusIncidents(@Root() s: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      assertMayRead(ctx);
+      return connection(await listIncidentsOfSystem(ctx.store, s.id, first, after));
+    });
+  }
+}
+
+export const virusIncidentResolvers: Function[] = [VirusIncidentStepResolver, OutsideReportDecisionResolver, VirusIncidentResolver, SystemVirusIncidentsResolver];

@@ -1,7 +1,11 @@
 /** Administrative systems (key layout in README.md). */
 import { SystemRecord } from '../domain/systems';
+import { lacksRecoveryProcedure } from '../domain/resilience';
 import { Change, Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
+
+/** byDueDate: systems in operation without recovery procedures (第18条第2項), present only while that holds. */
+export const NO_RECOVERY_PROCEDURE_PARTITION = 'NO_RECOVERY_PROCEDURE';
 
 export const systemKey = (id: string) => ({ pk: `SYSTEM#${id}`, sk: 'SYSTEM' });
 
@@ -13,6 +17,8 @@ export function systemItem(s: SystemRecord): Item {
     kindSk: s.id,
     deptPk: `DEPT#${s.owningDepartmentId}`,
     deptSk: `SYSTEM#${s.id}`,
+    // Sparse: recomputed on every write of the system, so any change of status keeps the list exact.
+    ...(lacksRecoveryProcedure(s, s.resilience) ? { duePk: NO_RECOVERY_PROCEDURE_PARTITION, dueSk: s.id } : {}),
     ...strip(s),
   };
 }
@@ -36,6 +42,13 @@ export async function listSystems(store: Store, first: number, after?: string, d
     ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'SYSTEM#', limit: first, after })
     : await store.table.query({ index: 'byKind', partition: 'System', limit: first, after });
   // Index items carry every attribute (projection ALL), so they stand in for the table item.
+  store.prime(page.items);
+  return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
+}
+
+/** Systems in operation without recovery procedures (第18条第2項), by id. */
+export async function listSystemsWithoutRecoveryProcedure(store: Store, first: number, after?: string) {
+  const page = await store.table.query({ index: 'byDueDate', partition: NO_RECOVERY_PROCEDURE_PARTITION, limit: first, after });
   store.prime(page.items);
   return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
 }

@@ -1,5 +1,5 @@
 /** パスワードの管理 (第24条第3項): changed at least once a year; due-soon at 30, 7 and 1 days; overdue after. */
-import { addDays, mayRead, passwordStatus, recordPasswordChange } from '../../functions/domain/passwords';
+import { addDays, mayRead, passwordStatus, recordChange, recordPasswordChange, statusOfDue } from '../../functions/domain/passwords';
 import { administrator, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
 
 const at = (date: string) => `${date}T01:00:00Z`; // 10:00 in Tokyo
@@ -51,5 +51,23 @@ describe('recording a change (never the password)', () => {
   it('the person, the system administrator and their department’s manager read the dates', () => {
     const staff = { id: 'shimin-staff', departmentId: 'shimin' };
     expect([shiminStaff, administrator, shiminManager, kenkouManager].map((a) => mayRead(a, staff, now))).toEqual([true, true, true, false]);
+  });
+});
+
+describe('第24条第3項: the record of a change, one per person and system', () => {
+  const now = at('2026-06-15');
+  it('its due date is the change plus the interval in force; later changes keep its creation and raise its version', () => {
+    const first = recordChange(shiminStaff, 'shimin-staff', 'juumin', '2026-06-01', undefined, now);
+    expect(first).toEqual({ id: 'shimin-staff.juumin', personId: 'shimin-staff', systemId: 'juumin', changedOn: '2026-06-01', dueOn: '2027-06-01', intervalDays: 365, recordedBy: 'shimin-staff', version: 1, createdAt: now, updatedAt: now });
+    const later = recordChange(administrator, 'shimin-staff', 'juumin', '2026-06-10', first, at('2026-06-16'), 90);
+    expect(later).toMatchObject({ dueOn: '2026-09-08', intervalDays: 90, version: 2, createdAt: now, recordedBy: 'soumu-director' });
+  });
+  it('the city may shorten the interval, never lengthen it beyond a year', () => {
+    expect(refusal(() => recordChange(shiminStaff, 'shimin-staff', 'juumin', '2026-06-01', undefined, now, 400))).toMatchObject({ code: 'INVALID_VALUE', article: '第24条第3項' });
+    expect(refusal(() => recordChange(shiminStaff, 'shimin-staff', 'juumin', '2026-06-01', undefined, now, 0))).toMatchObject({ code: 'INVALID_VALUE' });
+  });
+  it('the status is read from the due date recorded', () => {
+    expect(statusOfDue('2026-06-14', now)).toMatchObject({ state: 'OVERDUE', daysLeft: -1 });
+    expect(statusOfDue('2026-06-22', now)).toMatchObject({ state: 'DUE_SOON', daysLeft: 7, reminder: 7 });
   });
 });

@@ -1,6 +1,6 @@
 /** 禁止行為 (第25条): its two exceptions, allowed only by the system administrator, for a period; returns of equipment. */
-import { ExceptionInput, decideException, isInForce, isReturnOverdue, recordReturn, requestException } from '../../functions/domain/prohibitedActs';
-import { NOW, administrator, refusal, shiminManager, shiminStaff } from '../support/domain';
+import { ExceptionInput, decideException, isInForce, isReturnOverdue, mayReadException, recordDeviceFinding, recordReturn, requestException } from '../../functions/domain/prohibitedActs';
+import { NOW, administrator, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
 
 const takeout = (extra: Partial<ExceptionInput> = {}): ExceptionInput => ({
   kind: 'EQUIPMENT_TAKEOUT',
@@ -65,5 +65,25 @@ describe('ただし書: only the system administrator allows, for the period sta
     expect(isInForce({ ...request, status: 'APPROVED' }, NOW)).toBe(true);
     expect(isInForce(request, NOW)).toBe(false);
     expect(isInForce({ ...request, status: 'APPROVED', period: { from: '2026-07-01', until: '2026-07-31' } }, NOW)).toBe(false);
+  });
+});
+
+describe('第25条第1号: devices found connected (no exception)', () => {
+  const input = { device: '無線LANルータ', description: '執務室の情報コンセントに接続。', foundAt: '2026-06-15T01:00:00Z', eavesdropping: true, actionTaken: '取り外した。' };
+  it('the system administrator or an information manager records one', () => {
+    expect(recordDeviceFinding(shiminManager, 'juumin', input, 'f1', NOW)).toMatchObject({ id: 'f1', systemId: 'juumin', eavesdropping: true, recordedBy: 'shimin-manager', foundAt: '2026-06-15T01:00:00.000Z' });
+    expect(() => recordDeviceFinding(administrator, 'juumin', input, 'f2', NOW)).not.toThrow();
+  });
+  it('staff do not; a finding states the device, what was found, what was done, and a time not in the future', () => {
+    expect(refusal(() => recordDeviceFinding(shiminStaff, 'juumin', input, 'f', NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第25条第1号' });
+    expect(refusal(() => recordDeviceFinding(shiminManager, 'juumin', { ...input, actionTaken: ' ' }, 'f', NOW))).toMatchObject({ code: 'INVALID_VALUE', field: ['actionTaken'] });
+    expect(refusal(() => recordDeviceFinding(shiminManager, 'juumin', { ...input, foundAt: '2026-06-16T00:00:00Z' }, 'f', NOW))).toMatchObject({ code: 'INVALID_VALUE', field: ['foundAt'] });
+  });
+});
+
+describe('who reads a request for an exception', () => {
+  it('the one who asked, the system administrator, and the information manager of the asker’s department', () => {
+    const e = requestException(shiminStaff, 'juumin', install, 'e1', NOW);
+    expect([shiminStaff, administrator, shiminManager, kenkouManager].map((a) => mayReadException(a, e, NOW))).toEqual([true, true, true, false]);
   });
 });

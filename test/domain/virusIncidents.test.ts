@@ -5,16 +5,18 @@
 import {
   INCIDENT_STEPS,
   VirusIncident,
+  assertMayDesignate,
   assessPersonalInformation,
   closeIncident,
   departmentInCharge,
   designateRemovalManager,
+  mayReadIncidents,
   missingForClosure,
   nextStep,
   openIncident,
   recordStep,
 } from '../../functions/domain/virusIncidents';
-import { NOW, administrator, digitalManager, kenkouManager, refusal, shiminManager, shiminStaff, system } from '../support/domain';
+import { NOW, administrator, digitalManager, generalManager, kenkouManager, refusal, shiminManager, shiminStaff, system } from '../support/domain';
 
 const T = (minutes: number) => new Date(Date.parse(NOW) - 600 * 60_000 + minutes * 60_000).toISOString();
 
@@ -124,5 +126,16 @@ describe('closing: every step done and personal information answered', () => {
     const closed = apply(clear, closeIncident(administrator, clear, NOW));
     expect(refusal(() => closeIncident(administrator, closed, NOW))).toMatchObject({ code: 'INVALID_STATE' });
     expect(refusal(() => assessPersonalInformation(administrator, closed, { impact: 'AFFECTED' }, NOW))).toMatchObject({ code: 'INVALID_STATE' });
+  });
+});
+
+describe('第26条第4項: who may designate, and who reads incidents', () => {
+  it('the system administrator designates while the virus is not yet removed and the incident is open', () => {
+    expect(() => assertMayDesignate(administrator, through(3), NOW)).not.toThrow();
+    expect(refusal(() => assertMayDesignate(shiminManager, through(3), NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第26条第4項' });
+    expect(refusal(() => assertMayDesignate(administrator, through(4), NOW))).toMatchObject({ code: 'INVALID_STATE' });
+  });
+  it('the system administrator, the general manager and the information managers read incidents; staff do not', () => {
+    expect([administrator, generalManager, kenkouManager, shiminStaff].map((a) => mayReadIncidents(a, NOW))).toEqual([true, true, true, false]);
   });
 });

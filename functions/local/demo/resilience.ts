@@ -1,7 +1,110 @@
-/** The demo city's 保守対策・障害対策 (第17条, 第18条): protective measures and recovery procedures of each system. */
-import { SeedBatch } from './seedBatch';
+/**
+ * The demo city's 保守対策・障害対策 (第17条, 第18条): protective measures and recovery procedures of the installed
+ * systems — except the 住民情報システム (demo-juumin) and the 学習用端末管理システム, which have none yet: findings of
+ * `systemsWithoutRecoveryProcedure`.
+ */
+import { Resilience } from '../../domain/resilience';
+import { SystemRecord } from '../../domain/systems';
+import { addDays } from '../../domain/passwords';
+import { tokyoDate } from '../../domain/people';
+import { systemChange } from '../../store/systems';
+import { DEMO_SYSTEMS } from '../seed';
+import { SEED_ACTOR, SeedBatch } from './seedBatch';
+
+/** The system as functions/local/seed.ts writes it (version 1): the measures are recorded on it as version 2. */
+function seeded(id: string, now: string): SystemRecord {
+  const s = DEMO_SYSTEMS.find((d) => d.id === id);
+  if (!s) throw new Error(`no demo system ${id}`);
+  const basis = s.category === 'BUSINESS' ? 'PROCESSING_DEPARTMENT' : 'DESIGNATED';
+  const own = s.owningDepartmentId;
+  return {
+    ...s,
+    processingDepartmentIds: s.category === 'BUSINESS' ? [own] : [],
+    maintenance: { departmentId: own, basis, assignedBy: SEED_ACTOR, assignedAt: now },
+    costBearing: { departmentId: own, basis, assignedBy: SEED_ACTOR, assignedAt: now },
+    documents: [{ kind: 'OPERATIONS_MANUAL', title: `${s.name} 運用マニュアル`, location: '共有フォルダ/情報システム/運用' }],
+    connectedSystemIds: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    decidedAt: now,
+    installedAt: s.status === 'INSTALLED' ? now : undefined,
+  };
+}
+
+const SERVER_ROOM = '本庁舎3階サーバ室: 免震ラック、ハロン代替ガス消火設備、入退室管理(第16条)。';
+
+const MEASURES: Record<string, { recordedBy: string; protections: Resilience['protections']; failureMeasures: string; procedure: [title: string, targetHours: number] }> = {
+  'demo-groupware': {
+    recordedBy: 'digital-manager',
+    protections: [
+      { hazard: 'EARTHQUAKE', measure: SERVER_ROOM },
+      { hazard: 'FIRE', measure: 'サーバ室のガス消火設備と煙感知器。' },
+      { hazard: 'OTHER_DISASTER', measure: '無停電電源装置と非常用発電機(72時間)。' },
+      { hazard: 'THEFT', measure: 'サーバ室の施錠と入退室記録。' },
+    ],
+    failureMeasures: 'サーバの冗長化、日次バックアップの遠隔地保管。',
+    procedure: ['グループウェア障害時復旧手順書 第3版', 8],
+  },
+  'demo-zaimu': {
+    recordedBy: 'zaisei-manager',
+    protections: [
+      { hazard: 'EARTHQUAKE', measure: SERVER_ROOM },
+      { hazard: 'FIRE', measure: 'サーバ室のガス消火設備。' },
+      { hazard: 'THEFT', measure: 'サーバ室の施錠と入退室記録。' },
+    ],
+    failureMeasures: 'データベースの日次バックアップと保守業者の24時間対応。',
+    procedure: ['財務会計システム復旧手順書', 24],
+  },
+  'demo-homepage': {
+    recordedBy: 'digital-manager',
+    protections: [
+      { hazard: 'EARTHQUAKE', measure: '事業者のデータセンター(耐震・免震)で稼働。' },
+      { hazard: 'FIRE', measure: 'データセンターの消火設備。' },
+      { hazard: 'OTHER_DISASTER', measure: '遠隔地のデータセンターへの切替え。' },
+      { hazard: 'THEFT', measure: 'データセンターの入館管理。' },
+    ],
+    failureMeasures: '負荷分散と改ざん検知。',
+    procedure: ['ホームページ障害・改ざん時対応手順', 4],
+  },
+  'demo-hoken': {
+    recordedBy: 'kenkou-manager',
+    protections: [
+      { hazard: 'EARTHQUAKE', measure: SERVER_ROOM },
+      { hazard: 'THEFT', measure: '端末のワイヤーロックとサーバ室の施錠。' },
+    ],
+    failureMeasures: '保守業者によるオンサイト保守。',
+    procedure: ['保健福祉システム復旧手順書', 24],
+  },
+};
 
 export function demoResilience(now: string): SeedBatch[] {
-  void now;
-  return [];
+  return Object.entries(MEASURES).map(([id, m]) => {
+    const before = seeded(id, now);
+    const resilience: Resilience = {
+      protections: m.protections,
+      failureMeasures: m.failureMeasures,
+      recoveryProcedure: { title: m.procedure[0], location: '共有フォルダ/情報システム/障害対応', reviewedOn: addDays(tokyoDate(now), -90), targetHours: m.procedure[1] },
+      recordedBy: m.recordedBy,
+      recordedAt: now,
+    };
+    const after: SystemRecord = { ...before, resilience, version: 2 };
+    return {
+      changes: [systemChange(after, 1)],
+      events: [
+        {
+          id: `seed-resilience-${id}`,
+          objectType: 'System',
+          objectId: id,
+          action: 'system.resilienceRecorded',
+          actorId: m.recordedBy,
+          at: now,
+          article: '第18条',
+          note: 'デモ市の初期データ。 / Demo city seed.',
+          before: {},
+          after: { resilience },
+        },
+      ],
+    };
+  });
 }

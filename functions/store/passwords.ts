@@ -1,0 +1,49 @@
+/**
+ * パスワードの管理 (第24条): one record per person and system — when the password was last changed and when it falls
+ * due — never a password. Every record sits in the due-date partition (the reminders job reads it), and in its
+ * person's list. Key layout in README.md.
+ */
+import { PasswordRecord } from '../domain/passwords';
+import { Change, OBJECT_PREFIX, Store, compact, fromItem } from './store';
+import { Item } from './table';
+
+/** The partition of every password record on byDueDate, sorted by due date (a contract with the reminders job). */
+export const PASSWORD_DUE_PARTITION = 'PASSWORD_DUE';
+
+export const passwordKey = (id: string) => ({ pk: `${OBJECT_PREFIX.PasswordRecord}${id}`, sk: 'PASSWORD' });
+
+export function passwordItem(r: PasswordRecord): Item {
+  return {
+    ...passwordKey(r.id),
+    entity: 'PasswordRecord',
+    // Always present: the record is always due some day.
+    duePk: PASSWORD_DUE_PARTITION,
+    dueSk: `${r.dueOn}#${r.id}`,
+    kindPk: `PasswordOf#${r.personId}`,
+    kindSk: r.systemId,
+    ...compact(r),
+  };
+}
+
+export const passwordChange = (r: PasswordRecord, expectedVersion?: number): Change => ({ item: passwordItem(r), expectedVersion });
+
+export async function getPasswordRecord(store: Store, id: string): Promise<PasswordRecord | undefined> {
+  const k = passwordKey(id);
+  const item = await store.load(k.pk, k.sk);
+  return item && fromItem<PasswordRecord>(item);
+}
+
+function page(p: { items: Item[]; endCursor?: string }, store: Store) {
+  store.prime(p.items);
+  return { nodes: p.items.map((i) => fromItem<PasswordRecord>(i)), endCursor: p.endCursor };
+}
+
+/** A person's records, by system id. */
+export async function listPasswordsOfPerson(store: Store, personId: string, first: number, after?: string) {
+  return page(await store.table.query({ index: 'byKind', partition: `PasswordOf#${personId}`, limit: first, after }), store);
+}
+
+/** Records falling due on or before `date` (overdue ones first). */
+export async function listPasswordsDueBy(store: Store, date: string, first: number, after?: string) {
+  return page(await store.table.query({ index: 'byDueDate', partition: PASSWORD_DUE_PARTITION, between: ['0', `${date}#~`], limit: first, after }), store);
+}

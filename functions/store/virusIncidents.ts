@@ -1,0 +1,45 @@
+/**
+ * コンピュータウィルス対策 (第26条): incidents, in their system's list and, only while OPEN, in the open list.
+ * Key layout in README.md.
+ */
+import { VirusIncident } from '../domain/virusIncidents';
+import { Change, OBJECT_PREFIX, Store, compact, fromItem } from './store';
+import { Item } from './table';
+
+/** byDueDate: incidents still open, oldest first. */
+export const VIRUS_OPEN_PARTITION = 'VIRUS_OPEN';
+
+export const incidentKey = (id: string) => ({ pk: `${OBJECT_PREFIX.VirusIncident}${id}`, sk: 'VIRUS' });
+
+export function incidentItem(v: VirusIncident): Item {
+  return {
+    ...incidentKey(v.id),
+    entity: 'VirusIncident',
+    ...(v.status === 'OPEN' ? { duePk: VIRUS_OPEN_PARTITION, dueSk: `${v.detectedAt}#${v.id}` } : {}),
+    subjectPk: `SYSTEM#${v.systemId}`,
+    subjectSk: `VIRUS#${v.detectedAt}#${v.id}`,
+    ...compact(v),
+  };
+}
+
+export const incidentChange = (v: VirusIncident, expectedVersion?: number): Change => ({ item: incidentItem(v), expectedVersion });
+
+export async function getIncident(store: Store, id: string): Promise<VirusIncident | undefined> {
+  const k = incidentKey(id);
+  const item = await store.load(k.pk, k.sk);
+  return item && fromItem<VirusIncident>(item);
+}
+
+function page(p: { items: Item[]; endCursor?: string }, store: Store) {
+  store.prime(p.items);
+  return { nodes: p.items.map((i) => fromItem<VirusIncident>(i)), endCursor: p.endCursor };
+}
+
+export async function listOpenIncidents(store: Store, first: number, after?: string) {
+  return page(await store.table.query({ index: 'byDueDate', partition: VIRUS_OPEN_PARTITION, limit: first, after }), store);
+}
+
+/** A system's incidents, newest first. */
+export async function listIncidentsOfSystem(store: Store, systemId: string, first: number, after?: string) {
+  return page(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'VIRUS#', limit: first, after, descending: true }), store);
+}
