@@ -74,9 +74,6 @@ export class InvestigationFinding {
 
 @ObjectType({ description: '改善策の提示(第19条)。主管課が実施を報告し、情報システム管理者が確認して完了。 / An improvement proposal: the department reports it done, the system administrator accepts it.' })
 export class ImprovementProposal {
-  @Field(() => ID, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within its investigation.' })
-  proposalId!: string;
-
   @Field()
   text!: string;
 

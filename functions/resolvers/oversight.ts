@@ -240,6 +240,11 @@ export class ImprovementProposalResolver {
     return read(async () => connection(await listOverdueProposals(ctx.store, tokyoDate(ctx.clock()), first, after)));
   }
 
+  @FieldResolver(() => ID, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within its investigation.' })
+  proposalId(@Root() p: ProposalEntry) {
+    return p.id;
+  }
+
   @FieldResolver(() => Investigation)
   investigation(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
     return getInvestigation(ctx.store, p.investigationId);
