@@ -171,6 +171,9 @@ export class PresidingResolver {
 const SEAT = { CHAIR: '委員長', VICE_CHAIR: '副委員長' } as const;
 const MATTER_JA = { PLANNING: '計画', SECURITY: '保安', DATA_PROTECTION: 'データ等の保護', EFFICIENT_OPERATION: '適正かつ効率的な運営' } as const;
 
+/** An instant as a person in the city reads it: `2026-04-01 10:30 (JST)`. */
+const tokyoTime = (instant: string) => `${new Date(Date.parse(instant) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} (JST)`;
+
 /** The minutes (会議録): everything the meeting recorded, as one readable text. */
 async function minutes(ctx: Context, m: Meeting): Promise<string> {
   const c = m.composition;
@@ -189,7 +192,9 @@ async function minutes(ctx: Context, m: Meeting): Promise<string> {
   ];
   if (m.present) {
     const seated = (id: string) => (id === c.chairId ? '委員長' : id === c.viceChairId ? '副委員長' : '委員');
-    lines.push(`出席者: ${present.length ? present.map((id) => `${seated(id)} ${name(id)}`).join('、') : 'なし'}`);
+    const rank = (id: string) => (id === c.chairId ? 0 : id === c.viceChairId ? 1 : 2);
+    const ordered = [...present].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    lines.push(`出席者: ${ordered.length ? ordered.map((id) => `${seated(id)} ${name(id)}`).join('、') : 'なし'}`);
     lines.push(`定足数: 委員${q.members}名中${q.membersPresent}名出席、必要${q.required}名 — ${q.met ? '成立' : '不成立(会議を開くことができない、第33条第4項)'}`);
     lines.push(`議長: ${chair ? `${name(chair.personId)}(${SEAT[chair.seat]})` : 'なし'}`);
   } else {
@@ -208,7 +213,7 @@ async function minutes(ctx: Context, m: Meeting): Promise<string> {
     lines.push(`  議題${n}: ${x.text}`);
     lines.push(`    可${x.votesFor} 否${x.votesAgainst} 表決せず${x.notVoting}(出席委員${x.membersPresent}名) — ${x.outcome === 'CARRIED' ? '可決' : '否決'}。${how}`);
   }
-  lines.push(m.status === 'CLOSED' ? `閉会: ${m.closedAt}` : '状態: 会議中(議事録未確定)');
+  lines.push(m.status === 'CLOSED' && m.closedAt ? `閉会: ${tokyoTime(m.closedAt)}` : '状態: 会議中(議事録未確定)');
   lines.push('庶務: デジタル推進課長(第34条)');
   return lines.join('\n');
 }

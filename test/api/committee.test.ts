@@ -215,6 +215,73 @@ describe('第33条第6項: working groups (部会) of the staff concerned', () =
   });
 });
 
+describe('the GraphiQL walkthrough (README): the chair holds a meeting without a quorum, then one decided by a casting vote', () => {
+  const CONVENE_W = `mutation Convene($input: ConveneCommitteeMeetingInput!) {
+  conveneCommitteeMeeting(input: $input) {
+    meeting { id version composition { memberCount quorumRequired } agenda { agendaItemId matter article title } }
+    userErrors { code message article field }
+  }
+}`;
+  const ATTEND_W = `mutation Attend($input: RecordMeetingAttendanceInput!) {
+  recordMeetingAttendance(input: $input) {
+    meeting { id version quorum { membersPresent members required met } presiding { seat person { name } } viewerCanDecideMotion }
+    userErrors { code message article field }
+  }
+}`;
+  const DECIDE_W = `mutation Decide($input: DecideCommitteeMotionInput!) {
+  decideCommitteeMotion(input: $input) {
+    meeting { id version motions { text result { votesFor votesAgainst notVoting outcome decidedBy castingVote } presiding { name } } }
+    userErrors { code message article field }
+  }
+}`;
+  const CLOSE_W = `mutation Close($input: CloseCommitteeMeetingInput!) {
+  closeCommitteeMeeting(input: $input) { meeting { id status minutes } userErrors { code message article field } }
+}`;
+  const MINUTES_W = `query Minutes($id: ID!) { node(id: $id) { ... on CommitteeMeeting { title status quorum { membersPresent required met } minutes } } }`;
+  const as = async (query: string, variables: Record<string, unknown>) => Object.values(await api.data(CHAIR, query, variables))[0] as Obj;
+  const hold = async (present: string[]) => {
+    const c = await as(CONVENE_W, { input: { title: '第2回 管理運営委員会', heldOn: tokyoDate(0), place: '本庁舎4階 第1会議室', agenda: [{ matter: 'SECURITY', title: 'パスワード更新の周知' }] } });
+    expect(c.userErrors).toEqual([]);
+    const a = await as(ATTEND_W, { input: { meetingId: c.meeting.id, expectedVersion: 1, present: present.map(P) } });
+    expect(a.userErrors).toEqual([]);
+    return { meeting: a.meeting, agendaItemId: c.meeting.agenda[0].agendaItemId };
+  };
+
+  it('3 of 7 members: the vote is refused (第33条第4項); 4 of 7, tied 2–2: the chair’s casting vote carries it; the minutes read it all', async () => {
+    const first = await hold(['fuku-shichou', 'shimin-manager', 'kenkou-manager', 'zaisei-manager']);
+    expect(first.meeting.quorum).toEqual({ membersPresent: 3, members: 7, required: 4, met: false });
+    const refusedVote = await as(DECIDE_W, {
+      input: { meetingId: first.meeting.id, expectedVersion: 2, agendaItemId: first.agendaItemId, text: '全職員にパスワードの年1回以上の更新を周知する。', votes: [{ personId: P('shimin-manager'), vote: 'FOR' }] },
+    });
+    expect(refusedVote).toEqual({ meeting: null, userErrors: [expect.objectContaining({ code: 'QUORUM_NOT_MET', article: '第33条第4項' })] });
+
+    const second = await hold(['fuku-shichou', 'shimin-manager', 'kenkou-manager', 'zaisei-manager', 'digital-manager']);
+    expect(second.meeting).toMatchObject({ quorum: { membersPresent: 4, required: 4, met: true }, presiding: { seat: 'CHAIR', person: { name: '白石 一郎' } }, viewerCanDecideMotion: true });
+    const decided = await as(DECIDE_W, {
+      input: {
+        meetingId: second.meeting.id,
+        expectedVersion: 2,
+        agendaItemId: second.agendaItemId,
+        text: '全職員にパスワードの年1回以上の更新を周知する。',
+        votes: [
+          { personId: P('shimin-manager'), vote: 'FOR' },
+          { personId: P('zaisei-manager'), vote: 'FOR' },
+          { personId: P('kenkou-manager'), vote: 'AGAINST' },
+          { personId: P('digital-manager'), vote: 'AGAINST' },
+        ],
+        castingVote: 'FOR',
+      },
+    });
+    expect(decided.meeting.motions[0]).toMatchObject({ result: { votesFor: 2, votesAgainst: 2, notVoting: 0, outcome: 'CARRIED', decidedBy: 'CASTING_VOTE', castingVote: 'FOR' }, presiding: { name: '白石 一郎' } });
+    const closed = await as(CLOSE_W, { input: { meetingId: second.meeting.id, expectedVersion: 3 } });
+    expect(closed.meeting.status).toBe('CLOSED');
+    const { node } = await api.data('shimin-staff', MINUTES_W, { id: second.meeting.id });
+    expect(node.minutes).toContain('定足数: 委員7名中4名出席、必要4名 — 成立');
+    expect(node.minutes).toContain('可2 否2 表決せず0(出席委員4名) — 可決。可否同数のため議長(白石 一郎)が可と決した(第33条第5項後段)');
+  });
+});
+
+// Last: it changes the seats (an eighth member) for every test after it.
 describe('第32条: the seats follow the role assignments; a meeting keeps those of its day', () => {
   it('a new 情報管理責任者 joins the committee (8 members, quorum 4); meetings already convened keep 7', async () => {
     const before = await convene();
