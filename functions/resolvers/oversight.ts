@@ -1,2 +1,443 @@
 /** 調査・指導・研修 (第19条–第21条): investigations, guidance and training. */
-export const oversightResolvers: Function[] = [];
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Finding,
+  Guidance as GuidanceRecord,
+  Investigation as InvestigationRecord,
+  Proposal,
+  TrainingSession as TrainingRecord,
+  acknowledgeGuidance,
+  addFinding,
+  addProposal,
+  closeInvestigation,
+  giveGuidance,
+  overdueProposals,
+  recordAttendance,
+  reportProposalDone,
+  reviewProposal,
+  scheduleTraining,
+  startInvestigation,
+} from '../domain/oversight';
+import { holds, tokyoDate } from '../domain/people';
+import { SystemRecord } from '../domain/systems';
+import { assertVersion } from '../domain/workflow';
+import { getDepartment, getPerson } from '../store/people';
+import { getSystem } from '../store/systems';
+import {
+  ProposalEntry,
+  getGuidance,
+  getInvestigation,
+  getProposalEntry,
+  getTraining,
+  listGuidanceOfDepartment,
+  listInvestigationsOfSystem,
+  listOpenInvestigations,
+  listOpenProposalsOfDepartment,
+  listOverdueProposals,
+  listTrainings,
+  listTrainingsAttended,
+  oversightChange,
+} from '../store/oversight';
+import { listAuditOfObject } from '../store/audit';
+import { Change } from '../store/store';
+import { connection, PageArgs } from '../../graphql/common';
+import {
+  AcknowledgeGuidanceInput,
+  AddImprovementProposalInput,
+  AddInvestigationFindingInput,
+  CloseInvestigationInput,
+  GiveGuidanceInput,
+  Guidance,
+  GuidanceConnection,
+  GuidancePayload,
+  ImprovementProposal,
+  ImprovementProposalConnection,
+  Investigation,
+  InvestigationConnection,
+  InvestigationFinding,
+  InvestigationPayload,
+  RecordTrainingAttendanceInput,
+  ReportImprovementDoneInput,
+  ReviewImprovementInput,
+  ScheduleTrainingInput,
+  StartInvestigationInput,
+  TrainingSession,
+  TrainingSessionConnection,
+  TrainingSessionPayload,
+} from '../../graphql/oversight';
+import { Department, Person } from '../../graphql/people';
+import { System } from '../../graphql/systems';
+import { AuditEventConnection } from '../../graphql/audit';
+import { Context } from './context';
+import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { loadSystem } from './systems';
+import { registerNode } from './node';
+
+registerNode('Investigation', (ctx, key) => getInvestigation(ctx.store, key));
+registerNode('Guidance', (ctx, key) => getGuidance(ctx.store, key));
+registerNode('TrainingSession', (ctx, key) => getTraining(ctx.store, key));
+
+const isAdministrator = (ctx: Context) => holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', ctx.clock());
+
+async function loadInvestigation(ctx: Context, id: string, expectedVersion: number): Promise<InvestigationRecord> {
+  const i = found(await getInvestigation(ctx.store, keyOf(id, 'Investigation', 'investigationId')), 'investigation', 'investigationId');
+  assertVersion(i.version, expectedVersion);
+  return i;
+}
+
+async function departmentKey(ctx: Context, id: string, field: string): Promise<string> {
+  const key = keyOf(id, 'Department', field);
+  found(await getDepartment(ctx.store, key), 'department', field);
+  return key;
+}
+
+/** A proposal as the API shows it: with the investigation (and system) it belongs to. */
+const entryOf = (i: InvestigationRecord, p: Proposal): ProposalEntry => ({ ...p, investigationId: i.id, systemId: i.systemId, version: 0 });
+
+/**
+ * Applies a change to an investigation and, when a proposal changed or was added, to that proposal's projection
+ * (the item the department's list and the due list read), with the version read: one transaction.
+ */
+async function changeInvestigation(
+  ctx: Context,
+  now: string,
+  before: InvestigationRecord,
+  patch: Partial<InvestigationRecord>,
+  action: string,
+  proposalId?: string,
+) {
+  const after: InvestigationRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+  const changes: Change[] = [oversightChange.investigation(after, before.version)];
+  if (proposalId) {
+    const p = after.proposals.find((x) => x.id === proposalId) as Proposal;
+    const projection = await getProposalEntry(ctx.store, before.id, proposalId);
+    changes.push(oversightChange.proposal({ ...entryOf(after, p), version: (projection?.version ?? 0) + 1 }, projection?.version));
+  }
+  return outcome({ investigation: after }, changes, [auditEvent(ctx, now, 'Investigation', after.id, action, before, after, { article: '第19条' })]);
+}
+
+@Resolver(() => Investigation)
+export class InvestigationResolver {
+  @Query(() => InvestigationConnection, { description: '実施中の調査(開始日の古い順、第19条)。 / Investigations still open, oldest first.' })
+  openInvestigations(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listOpenInvestigations(ctx.store, first, after)));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() i: InvestigationRecord) {
+    return globalId('Investigation', i.id);
+  }
+
+  @FieldResolver(() => System)
+  system(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
+    return getSystem(ctx.store, i.systemId);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '調査を行う情報システム管理者。 / The system administrator investigating.' })
+  investigator(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, i.investigatorId);
+  }
+
+  @FieldResolver(() => [InvestigationFinding], { description: '所見(記録順)。 / Findings, in the order recorded.' })
+  findings(@Root() i: InvestigationRecord) {
+    return i.findings.map((f) => ({ ...f, findingId: f.id }));
+  }
+
+  @FieldResolver(() => [ImprovementProposal], { description: '改善策(提示順)。 / Improvement proposals, in the order proposed.' })
+  proposals(@Root() i: InvestigationRecord) {
+    return i.proposals.map((p) => entryOf(i, p));
+  }
+
+  @FieldResolver(() => Boolean, { description: '所見・改善策を記録できるか(情報システム管理者、調査中)。 / Whether the viewer may add findings and proposals.' })
+  viewerCanAddFindings(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
+    return i.status === 'OPEN' && isAdministrator(ctx);
+  }
+
+  @FieldResolver(() => Boolean, { description: '終了できるか(改善策がすべて完了)。 / Whether the viewer may close it now.' })
+  viewerCanClose(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
+    return i.status === 'OPEN' && isAdministrator(ctx) && i.proposals.every((p) => p.status === 'COMPLETED');
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'Investigation', i.id, first, after)));
+  }
+
+  @Mutation(() => InvestigationPayload, {
+    description: '行政システムの調査の開始(情報システム管理者、第19条)。 / Start investigating a system (the system administrator).',
+  })
+  startInvestigation(@Arg('input') input: StartInvestigationInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const system = await loadSystem(ctx, input.systemId, 'systemId');
+      const i = startInvestigation(ctx.viewer, system.id, input, newId(now), now);
+      return outcome({ investigation: i }, [oversightChange.investigation(i)], [
+        auditEvent(ctx, now, 'Investigation', i.id, 'investigation.started', undefined, i, { article: '第19条' }),
+      ]);
+    });
+  }
+
+  @Mutation(() => InvestigationPayload, {
+    description: '所見の記録: 信頼性・有効性・経済性・安全性等の見地から(第19条)。 / Record a finding from one of the standpoints of 第19条.',
+  })
+  addInvestigationFinding(@Arg('input') input: AddInvestigationFindingInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
+      const patch = addFinding(ctx.viewer, before, input, newId(now), now);
+      return changeInvestigation(ctx, now, before, patch, 'investigation.findingAdded');
+    });
+  }
+
+  @Mutation(() => InvestigationPayload, {
+    description: '必要な改善策の提示: 実施する主管課あて(第19条)。 / Propose an improvement, addressed to the department that is to act.',
+  })
+  addImprovementProposal(@Arg('input') input: AddImprovementProposalInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
+      const departmentId = await departmentKey(ctx, input.departmentId, 'departmentId');
+      const id = newId(now);
+      const patch = addProposal(ctx.viewer, before, { text: input.text, departmentId, findingId: input.findingId ?? undefined, dueOn: input.dueOn ?? undefined }, id, now);
+      return changeInvestigation(ctx, now, before, patch, 'investigation.proposalAdded', id);
+    });
+  }
+
+  @Mutation(() => InvestigationPayload, {
+    description: '改善策の実施報告(宛先の主管課の情報管理責任者)。 / Report a proposal carried out (the addressed department’s information manager).',
+  })
+  reportImprovementDone(@Arg('input') input: ReportImprovementDoneInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
+      const patch = reportProposalDone(ctx.viewer, before, input.proposalId, input.note, now);
+      return changeInvestigation(ctx, now, before, patch, 'investigation.proposalReportedDone', input.proposalId);
+    });
+  }
+
+  @Mutation(() => InvestigationPayload, {
+    description: '実施報告の確認: 完了とし、又は差し戻す(情報システム管理者)。 / Accept a reported proposal as completed, or reopen it (the system administrator).',
+  })
+  reviewImprovement(@Arg('input') input: ReviewImprovementInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
+      const patch = reviewProposal(ctx.viewer, before, input.proposalId, input.accept, now);
+      return changeInvestigation(ctx, now, before, patch, input.accept ? 'investigation.proposalCompleted' : 'investigation.proposalReopened', input.proposalId);
+    });
+  }
+
+  @Mutation(() => InvestigationPayload, { description: '調査の終了(改善策がすべて完了していること)。 / Close an investigation once every proposal is completed.' })
+  closeInvestigation(@Arg('input') input: CloseInvestigationInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
+      return changeInvestigation(ctx, now, before, closeInvestigation(ctx.viewer, before, now), 'investigation.closed');
+    });
+  }
+}
+
+@Resolver(() => ImprovementProposal)
+export class ImprovementProposalResolver {
+  @Query(() => ImprovementProposalConnection, {
+    description: '期限を過ぎて完了していない改善策(期限の古い順)。 / Proposals past their due date and not completed, most overdue first.',
+  })
+  overdueImprovementProposals(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listOverdueProposals(ctx.store, tokyoDate(ctx.clock()), first, after)));
+  }
+
+  @FieldResolver(() => ID, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within its investigation.' })
+  proposalId(@Root() p: ProposalEntry) {
+    return p.id;
+  }
+
+  @FieldResolver(() => Investigation)
+  investigation(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
+    return getInvestigation(ctx.store, p.investigationId);
+  }
+
+  @FieldResolver(() => InvestigationFinding, { nullable: true, description: '対応する所見。 / The finding it answers.' })
+  async finding(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
+    if (!p.findingId) return undefined;
+    const i = await getInvestigation(ctx.store, p.investigationId);
+    const f: Finding | undefined = i?.findings.find((x) => x.id === p.findingId);
+    return f && { ...f, findingId: f.id };
+  }
+
+  @FieldResolver(() => Department, { description: '改善策を実施する主管課。 / The department that is to act.' })
+  department(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, p.departmentId);
+  }
+
+  @FieldResolver(() => Boolean, { description: '期限を過ぎて完了していないか。 / Whether it is past due and not completed.' })
+  overdue(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
+    return overdueProposals({ proposals: [p] }, ctx.clock()).length > 0;
+  }
+
+  @FieldResolver(() => Boolean, { description: '実施を報告できるか(宛先の主管課の情報管理責任者)。 / Whether the viewer may report it done.' })
+  viewerCanReportDone(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
+    return p.status === 'OPEN' && holds(ctx.viewer, 'INFORMATION_MANAGER', ctx.clock(), p.departmentId);
+  }
+
+  @FieldResolver(() => Boolean, { description: '実施報告を確認できるか(情報システム管理者)。 / Whether the viewer may accept or reopen it.' })
+  viewerCanReview(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
+    return p.status === 'REPORTED_DONE' && isAdministrator(ctx);
+  }
+}
+
+@Resolver(() => System)
+export class SystemInvestigationsResolver {
+  @FieldResolver(() => InvestigationConnection, { description: 'このシステムの調査(新しい順、第19条)。 / Investigations of this system, newest first.' })
+  investigations(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listInvestigationsOfSystem(ctx.store, s.id, first, after)));
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentOversightResolver {
+  @FieldResolver(() => ImprovementProposalConnection, {
+    description: 'この課あての未完了の改善策(期限の近い順、第19条)。 / Improvement proposals addressed to the department and not completed, soonest due first.',
+  })
+  openImprovementProposals(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listOpenProposalsOfDepartment(ctx.store, d.id, first, after)));
+  }
+
+  @FieldResolver(() => GuidanceConnection, { description: 'この課の情報管理責任者への指導・助言(新しい順、第20条)。 / Guidance and advice given to the department, newest first.' })
+  guidance(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listGuidanceOfDepartment(ctx.store, d.id, first, after)));
+  }
+}
+
+@Resolver(() => Guidance)
+export class GuidanceResolver {
+  @FieldResolver(() => ID)
+  id(@Root() g: GuidanceRecord) {
+    return globalId('Guidance', g.id);
+  }
+
+  @FieldResolver(() => Department)
+  department(@Root() g: GuidanceRecord, @Ctx() ctx: Context) {
+    return getDepartment(ctx.store, g.departmentId);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '指導・助言をした情報システム管理者。 / Who gave it.' })
+  givenBy(@Root() g: GuidanceRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, g.givenBy);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '受領を確認した情報管理責任者。 / Who acknowledged it.' })
+  acknowledgedBy(@Root() g: GuidanceRecord, @Ctx() ctx: Context) {
+    return g.acknowledgedBy ? getPerson(ctx.store, g.acknowledgedBy) : undefined;
+  }
+
+  @FieldResolver(() => Boolean, { description: '受領を確認できるか(当該主管課の情報管理責任者)。 / Whether the viewer may acknowledge it.' })
+  viewerCanAcknowledge(@Root() g: GuidanceRecord, @Ctx() ctx: Context) {
+    return !g.acknowledgedBy && holds(ctx.viewer, 'INFORMATION_MANAGER', ctx.clock(), g.departmentId);
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() g: GuidanceRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'Guidance', g.id, first, after)));
+  }
+
+  @Mutation(() => GuidancePayload, {
+    description: '情報管理責任者への指導及び助言(情報システム管理者、第20条)。 / Give guidance or advice to a department’s information manager (the system administrator).',
+  })
+  giveGuidance(@Arg('input') input: GiveGuidanceInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const departmentId = await departmentKey(ctx, input.departmentId, 'departmentId');
+      const g = giveGuidance(ctx.viewer, { departmentId, kind: input.kind, subject: input.subject, content: input.content, givenOn: input.givenOn }, newId(now), now);
+      return outcome({ guidance: g }, [oversightChange.guidance(g)], [auditEvent(ctx, now, 'Guidance', g.id, 'guidance.given', undefined, g, { article: '第20条' })]);
+    });
+  }
+
+  @Mutation(() => GuidancePayload, { description: '指導・助言の受領確認(当該主管課の情報管理責任者)。 / Acknowledge guidance received (the department’s information manager).' })
+  acknowledgeGuidance(@Arg('input') input: AcknowledgeGuidanceInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = found(await getGuidance(ctx.store, keyOf(input.guidanceId, 'Guidance', 'guidanceId')), 'guidance', 'guidanceId');
+      assertVersion(before.version, input.expectedVersion);
+      const after: GuidanceRecord = { ...before, ...acknowledgeGuidance(ctx.viewer, before, now), version: before.version + 1, updatedAt: now };
+      return outcome({ guidance: after }, [oversightChange.guidance(after, before.version)], [
+        auditEvent(ctx, now, 'Guidance', after.id, 'guidance.acknowledged', before, after, { article: '第20条' }),
+      ]);
+    });
+  }
+}
+
+@Resolver(() => TrainingSession)
+export class TrainingSessionResolver {
+  @Query(() => TrainingSessionConnection, { description: '研修(実施日の新しい順、第21条)。 / Training sessions, newest first.' })
+  trainingSessions(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listTrainings(ctx.store, first, after)));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() t: TrainingRecord) {
+    return globalId('TrainingSession', t.id);
+  }
+
+  @FieldResolver(() => [Person], { description: '受講した職員。 / Who attended.' })
+  async attendees(@Root() t: TrainingRecord, @Ctx() ctx: Context) {
+    return (await Promise.all(t.attendeeIds.map((id) => getPerson(ctx.store, id)))).filter((p) => p !== undefined);
+  }
+
+  @FieldResolver(() => Int)
+  attendeeCount(@Root() t: TrainingRecord) {
+    return t.attendeeIds.length;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '研修を行う情報システム管理者。 / Who organizes it.' })
+  organizedBy(@Root() t: TrainingRecord, @Ctx() ctx: Context) {
+    return getPerson(ctx.store, t.organizedBy);
+  }
+
+  @FieldResolver(() => Boolean, { description: '受講者を記録できるか(実施日以後、情報システム管理者)。 / Whether the viewer may record attendance now.' })
+  viewerCanRecordAttendance(@Root() t: TrainingRecord, @Ctx() ctx: Context) {
+    return isAdministrator(ctx) && t.heldOn <= tokyoDate(ctx.clock());
+  }
+
+  @FieldResolver(() => AuditEventConnection)
+  auditTrail(@Root() t: TrainingRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, 'TrainingSession', t.id, first, after)));
+  }
+
+  @Mutation(() => TrainingSessionPayload, { description: '職員の研修の予定(情報システム管理者、第21条)。 / Schedule a training session (the system administrator).' })
+  scheduleTraining(@Arg('input') input: ScheduleTrainingInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const t = scheduleTraining(ctx.viewer, input, newId(now), now);
+      return outcome({ training: t }, [oversightChange.training(t)], [
+        auditEvent(ctx, now, 'TrainingSession', t.id, 'training.scheduled', undefined, t, { article: '第21条' }),
+      ]);
+    });
+  }
+
+  @Mutation(() => TrainingSessionPayload, {
+    description: '研修の受講者の記録(実施日以後、情報システム管理者、第21条)。 / Record who attended, once held (the system administrator).',
+  })
+  recordTrainingAttendance(@Arg('input') input: RecordTrainingAttendanceInput, @Ctx() ctx: Context) {
+    return mutate(ctx, async (now) => {
+      const before = found(await getTraining(ctx.store, keyOf(input.trainingId, 'TrainingSession', 'trainingId')), 'training session', 'trainingId');
+      assertVersion(before.version, input.expectedVersion);
+      const ids = input.attendeeIds.map((id) => keyOf(id, 'Person', 'attendeeIds'));
+      const after: TrainingRecord = { ...before, ...recordAttendance(ctx.viewer, before, ids, now), version: before.version + 1, updatedAt: now };
+      const people = await Promise.all(ids.map((id) => getPerson(ctx.store, id)));
+      if (people.some((p) => p === undefined)) found(undefined, 'person', 'attendeeIds');
+      const added = after.attendeeIds.filter((id) => !before.attendeeIds.includes(id));
+      return outcome({ training: after }, [oversightChange.training(after, before.version), ...added.map((id) => oversightChange.attendance(after, id))], [
+        auditEvent(ctx, now, 'TrainingSession', after.id, 'training.attendanceRecorded', before, after, { article: '第21条' }),
+      ]);
+    });
+  }
+}
+
+@Resolver(() => Person)
+export class PersonTrainingResolver {
+  @FieldResolver(() => TrainingSessionConnection, { description: '受講した研修(新しい順、第21条)。 / The trainings the person attended, newest first.' })
+  trainingsAttended(@Root() p: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listTrainingsAttended(ctx.store, p.id, first, after)));
+  }
+}
+
+export const oversightResolvers: Function[] = [
+  InvestigationResolver,
+  ImprovementProposalResolver,
+  SystemInvestigationsResolver,
+  DepartmentOversightResolver,
+  GuidanceResolver,
+  TrainingSessionResolver,
+  PersonTrainingResolver,
+];

@@ -1,0 +1,66 @@
+/**
+ * 管理運営委員会 (第30条–第34条): the committee's seats, read from the role assignments in force; its meetings
+ * (newest first, each with the composition it was convened under) and its working groups. Key layout in README.md.
+ */
+import { Composition, Meeting, WorkingGroup, compositionOn } from '../domain/committee';
+import { RoleAssignment } from '../domain/people';
+import { listRoleHolders } from './people';
+import { Change, Store, compact, fromItem } from './store';
+import { Item } from './table';
+
+export const meetingKey = (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING' });
+export const workingGroupKey = (id: string) => ({ pk: `WORKGROUP#${id}`, sk: 'WORKGROUP' });
+
+export function meetingItem(m: Meeting): Item {
+  return { ...meetingKey(m.id), entity: 'CommitteeMeeting', kindPk: 'CommitteeMeeting', kindSk: `${m.heldOn}#${m.id}`, ...compact(m) };
+}
+
+export function workingGroupItem(g: WorkingGroup): Item {
+  return { ...workingGroupKey(g.id), entity: 'WorkingGroup', kindPk: 'WorkingGroup', kindSk: `${g.establishedOn}#${g.id}`, ...compact(g) };
+}
+
+export const committeeChange = {
+  meeting: (m: Meeting, expectedVersion?: number): Change => ({ item: meetingItem(m), expectedVersion }),
+  workingGroup: (g: WorkingGroup, expectedVersion?: number): Change => ({ item: workingGroupItem(g), expectedVersion }),
+};
+
+async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
+  const item = await store.load(key.pk, key.sk);
+  return item && fromItem<T>(item);
+}
+
+export const getMeeting = (store: Store, id: string) => load<Meeting>(store, meetingKey(id));
+export const getWorkingGroup = (store: Store, id: string) => load<WorkingGroup>(store, workingGroupKey(id));
+
+/** Every assignment of a role, current and past: the three roles of 第32条 are held by a few people each. */
+async function allHolders(store: Store, role: RoleAssignment['role']): Promise<RoleAssignment[]> {
+  const out: RoleAssignment[] = [];
+  let after: string | undefined;
+  do {
+    const p = await listRoleHolders(store, role, 100, after);
+    out.push(...p.nodes);
+    after = p.endCursor;
+  } while (after);
+  return out;
+}
+
+/** 第32条: the committee on the day of `now`, from the assignments of 総括管理責任者, 情報システム管理者 and 情報管理責任者. */
+export async function currentComposition(store: Store, now: string): Promise<Composition> {
+  const roles = await Promise.all((['GENERAL_MANAGER', 'SYSTEM_ADMINISTRATOR', 'INFORMATION_MANAGER'] as const).map((r) => allHolders(store, r)));
+  return compositionOn(roles.flat(), now);
+}
+
+function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
+  store.prime(p.items);
+  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
+}
+
+/** Meetings, the newest (by the day held) first. */
+export async function listMeetings(store: Store, first: number, after?: string) {
+  return page<Meeting>(await store.table.query({ index: 'byKind', partition: 'CommitteeMeeting', limit: first, after, descending: true }), store);
+}
+
+/** Working groups (部会), the newest first. */
+export async function listWorkingGroups(store: Store, first: number, after?: string) {
+  return page<WorkingGroup>(await store.table.query({ index: 'byKind', partition: 'WorkingGroup', limit: first, after, descending: true }), store);
+}

@@ -1,0 +1,128 @@
+/**
+ * 調査・指導・研修 (第19条–第21条): investigations (by system, and the open ones), the improvement proposals still to
+ * be carried out (by department and by due date, each a projection item written with its investigation), guidance
+ * (by department) and training sessions (newest first, and by person attended). Key layout in README.md.
+ */
+import { Guidance, Investigation, Proposal, TrainingSession } from '../domain/oversight';
+import { Change, Store, compact, fromItem } from './store';
+import { Item } from './table';
+
+export const investigationKey = (id: string) => ({ pk: `INVESTIGATION#${id}`, sk: 'INVESTIGATION' });
+/** An improvement proposal's projection, beside its investigation: it carries the sparse list attributes. */
+export const proposalKey = (investigationId: string, proposalId: string) => ({ pk: `INVESTIGATION#${investigationId}`, sk: `PROPOSAL#${proposalId}` });
+export const guidanceKey = (id: string) => ({ pk: `GUIDANCE#${id}`, sk: 'GUIDANCE' });
+export const trainingKey = (id: string) => ({ pk: `TRAINING#${id}`, sk: 'TRAINING' });
+/** One person's attendance of one training: lists a person's trainings (byKind `TrainingOf#<person>`). */
+export const attendanceKey = (trainingId: string, personId: string) => ({ pk: `TRAINING#${trainingId}`, sk: `ATTENDEE#${personId}` });
+
+const INVESTIGATION = 'INVESTIGATION#';
+const PROPOSAL = 'PROPOSAL#';
+const GUIDANCE = 'GUIDANCE#';
+export const OPEN_INVESTIGATIONS = 'OpenInvestigation';
+export const PROPOSALS_DUE = 'IMPROVEMENT_PROPOSAL_DUE';
+/** Sorts after every date: a proposal without a due date comes last in its department's list. */
+const NO_DUE_DATE = '9999-12-31';
+
+/** A proposal as listed: the proposal, the investigation and system it belongs to, and its own version. */
+export interface ProposalEntry extends Proposal {
+  investigationId: string;
+  systemId: string;
+  version: number;
+}
+
+export function investigationItem(i: Investigation): Item {
+  return {
+    ...investigationKey(i.id),
+    entity: 'Investigation',
+    subjectPk: `SYSTEM#${i.systemId}`,
+    subjectSk: `${INVESTIGATION}${i.startedOn}#${i.id}`,
+    // Sparse: only while the investigation is open.
+    ...(i.status === 'OPEN' ? { kindPk: OPEN_INVESTIGATIONS, kindSk: `${i.startedOn}#${i.id}` } : {}),
+    ...compact(i),
+  };
+}
+
+export function proposalItem(p: ProposalEntry): Item {
+  const open = p.status !== 'COMPLETED';
+  return {
+    ...proposalKey(p.investigationId, p.id),
+    entity: 'ImprovementProposal',
+    // Sparse: in the department's list and the due list only until the system administrator accepts it done.
+    ...(open ? { deptPk: `DEPT#${p.departmentId}`, deptSk: `${PROPOSAL}${p.dueOn ?? NO_DUE_DATE}#${p.id}` } : {}),
+    ...(open && p.dueOn ? { duePk: PROPOSALS_DUE, dueSk: `${p.dueOn}#${p.id}` } : {}),
+    ...compact(p),
+  };
+}
+
+export function guidanceItem(g: Guidance): Item {
+  return { ...guidanceKey(g.id), entity: 'Guidance', deptPk: `DEPT#${g.departmentId}`, deptSk: `${GUIDANCE}${g.givenOn}#${g.id}`, ...compact(g) };
+}
+
+export function trainingItem(t: TrainingSession): Item {
+  return { ...trainingKey(t.id), entity: 'TrainingSession', kindPk: 'TrainingSession', kindSk: `${t.heldOn}#${t.id}`, ...compact(t) };
+}
+
+export function attendanceItem(t: TrainingSession, personId: string): Item {
+  return { ...attendanceKey(t.id, personId), entity: 'TrainingAttendance', kindPk: `TrainingOf#${personId}`, kindSk: `${t.heldOn}#${t.id}`, trainingId: t.id, personId, version: 1 };
+}
+
+export const oversightChange = {
+  investigation: (i: Investigation, expectedVersion?: number): Change => ({ item: investigationItem(i), expectedVersion }),
+  proposal: (p: ProposalEntry, expectedVersion?: number): Change => ({ item: proposalItem(p), expectedVersion }),
+  guidance: (g: Guidance, expectedVersion?: number): Change => ({ item: guidanceItem(g), expectedVersion }),
+  training: (t: TrainingSession, expectedVersion?: number): Change => ({ item: trainingItem(t), expectedVersion }),
+  /** A new attendance: it must not exist yet. */
+  attendance: (t: TrainingSession, personId: string): Change => ({ item: attendanceItem(t, personId) }),
+};
+
+async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
+  const item = await store.load(key.pk, key.sk);
+  return item && fromItem<T>(item);
+}
+
+export const getInvestigation = (store: Store, id: string) => load<Investigation>(store, investigationKey(id));
+export const getProposalEntry = (store: Store, investigationId: string, proposalId: string) => load<ProposalEntry>(store, proposalKey(investigationId, proposalId));
+export const getGuidance = (store: Store, id: string) => load<Guidance>(store, guidanceKey(id));
+export const getTraining = (store: Store, id: string) => load<TrainingSession>(store, trainingKey(id));
+
+function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
+  store.prime(p.items);
+  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
+}
+
+/** A system's investigations, newest first. */
+export async function listInvestigationsOfSystem(store: Store, systemId: string, first: number, after?: string) {
+  return page<Investigation>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: INVESTIGATION, limit: first, after, descending: true }), store);
+}
+
+/** Investigations still open, oldest first. */
+export async function listOpenInvestigations(store: Store, first: number, after?: string) {
+  return page<Investigation>(await store.table.query({ index: 'byKind', partition: OPEN_INVESTIGATIONS, limit: first, after }), store);
+}
+
+/** The proposals addressed to a department and not completed, soonest due first. */
+export async function listOpenProposalsOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
+  return page<ProposalEntry>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: PROPOSAL, limit: first, after }), store);
+}
+
+/** Proposals not completed whose due date is before `today`, most overdue first. */
+export async function listOverdueProposals(store: Store, today: string, first: number, after?: string) {
+  return page<ProposalEntry>(await store.table.query({ index: 'byDueDate', partition: PROPOSALS_DUE, between: ['0', `${today}#`], limit: first, after }), store);
+}
+
+/** The guidance and advice given to a department, newest first. */
+export async function listGuidanceOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
+  return page<Guidance>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: GUIDANCE, limit: first, after, descending: true }), store);
+}
+
+/** Training sessions, newest first. */
+export async function listTrainings(store: Store, first: number, after?: string) {
+  return page<TrainingSession>(await store.table.query({ index: 'byKind', partition: 'TrainingSession', limit: first, after, descending: true }), store);
+}
+
+/** The trainings a person attended, newest first: one query, then the sessions in one batch. */
+export async function listTrainingsAttended(store: Store, personId: string, first: number, after?: string) {
+  const p = await store.table.query({ index: 'byKind', partition: `TrainingOf#${personId}`, limit: first, after, descending: true });
+  const sessions = await Promise.all(p.items.map((i) => getTraining(store, i.trainingId as string)));
+  return { nodes: sessions.filter((s): s is TrainingSession => s !== undefined), endCursor: p.endCursor };
+}
