@@ -14,6 +14,8 @@ import { consultationChange } from '../../functions/store/consultations';
 import { dataChange } from '../../functions/store/data';
 import { getPage } from '../../functions/store/homepage';
 import { queryAll } from '../../functions/store/reminders';
+import { passwordItem } from '../../functions/store/passwords';
+import { exceptionItem } from '../../functions/store/prohibitedActs';
 import { Item } from '../../functions/store/table';
 import { ReminderSummary, runReminders } from '../../functions/reminders/run';
 import { handler } from '../../functions/reminders/handler';
@@ -84,37 +86,42 @@ const consultation = (id: string, submittedAt: string): Consultation => ({
   updatedAt: submittedAt,
 });
 
-/** PASSWORD_DUE per its contract: `<dueOn>#<id>` (the passwords area writes these on each recorded change). */
-const password = (id: string, personId: string, dueOn: string): Item => ({
-  pk: `PASSWORD#${id}`,
-  sk: 'PASSWORD',
-  entity: 'PasswordRecord',
-  duePk: 'PASSWORD_DUE',
-  dueSk: `${dueOn}#${id}`,
-  id,
-  personId,
-  systemId: 'demo-juumin',
-  changedOn: `${Number(dueOn.slice(0, 4)) - 1}${dueOn.slice(4)}`,
-  dueOn,
-  version: 1,
-});
+/** A password record, written by the passwords area's own item builder (always in PASSWORD_DUE, by its due date). */
+const password = (id: string, personId: string, dueOn: string): Item =>
+  passwordItem({
+    id,
+    personId,
+    systemId: 'demo-juumin',
+    changedOn: `${Number(dueOn.slice(0, 4)) - 1}${dueOn.slice(4)}`,
+    dueOn,
+    intervalDays: 365,
+    recordedBy: personId,
+    version: 1,
+    createdAt: FIXED_NOW,
+    updatedAt: FIXED_NOW,
+  });
 
-/** EQUIPMENT_RETURN per its contract: `<period.until>#<id>`, present while an approved take-out is not back. */
-const takeout = (id: string, requestedBy: string, until: string): Item => ({
-  pk: `EXCEPTION#${id}`,
-  sk: 'EXCEPTION',
-  entity: 'ProhibitedActException',
-  duePk: 'EQUIPMENT_RETURN',
-  dueSk: `${until}#${id}`,
-  id,
-  kind: 'EQUIPMENT_TAKEOUT',
-  status: 'APPROVED',
-  requestedBy,
-  device: `ノートPC ${id}`,
-  systemId: 'demo-hoken',
-  period: { from: '2030-06-01', until },
-  version: 2,
-});
+/** An approved take-out not back yet, written by the exceptions area's own item builder (in EQUIPMENT_RETURN). */
+const takeout = (id: string, requestedBy: string, until: string): Item =>
+  exceptionItem({
+    id,
+    kind: 'EQUIPMENT_TAKEOUT',
+    systemId: 'demo-hoken',
+    requestedBy,
+    departmentId: 'kenkou',
+    reason: '訪問健診',
+    period: { from: '2030-06-01', until },
+    device: `ノートPC ${id}`,
+    portable: true,
+    protections: ['ENCRYPTION'],
+    protectionDetails: '全体暗号化',
+    status: 'APPROVED',
+    decidedBy: 'soumu-director',
+    decidedAt: FIXED_NOW,
+    version: 2,
+    createdAt: FIXED_NOW,
+    updatedAt: FIXED_NOW,
+  });
 
 const noticesOf = (s: ReminderSummary, kind: NoticeKind, subjectId: string) => s.notices.filter((n) => n.kind === kind && n.subjectId === subjectId);
 
