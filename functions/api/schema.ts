@@ -9,7 +9,7 @@ import { DataUseResolver } from '../resolvers/dataUse';
 import { ExternalProvisionResolver } from '../resolvers/externalProvision';
 import { OutsourcingResolver } from '../resolvers/outsourcing';
 import { ConsultationResolver, DecisionResolver } from '../resolvers/consultations';
-import { NodeResolver } from '../resolvers/node';
+import { NodeIdResolver, NodeResolver } from '../resolvers/node';
 import { DepartmentResolver, PersonResolver, RoleAssignmentResolver } from '../resolvers/people';
 import { OverrideAgreementResolver, ResponsibilityResolver, SystemResolver } from '../resolvers/systems';
 import { homepageResolvers } from '../resolvers/homepage';
@@ -31,6 +31,7 @@ export function getSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [
       NodeResolver,
+      NodeIdResolver,
       DepartmentResolver,
       PersonResolver,
       RoleAssignmentResolver,

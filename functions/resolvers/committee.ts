@@ -1,5 +1,5 @@
 /** 管理運営委員会 (第30条–第34条): meetings, attendance, motions, minutes and working groups. */
-import { Arg, Args, ClassType, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ClassType, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   Composition,
   MATTER_ARTICLE,
@@ -44,7 +44,7 @@ import {
 import { Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { registerNode } from './node';
 
 registerNode('CommitteeMeeting', (ctx, key) => getMeeting(ctx.store, key));
@@ -225,10 +225,6 @@ export class CommitteeMeetingResolver {
     return read(async () => connection(await listMeetings(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() m: Meeting) {
-    return globalId('CommitteeMeeting', m.id);
-  }
 
   @FieldResolver(() => Person, { nullable: true, description: '招集した者。 / Who convened it.' })
   convenedBy(@Root() m: Meeting, @Ctx() ctx: Context) {
@@ -352,10 +348,6 @@ export class WorkingGroupResolver {
     return read(async () => connection(await listWorkingGroups(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() g: WorkingGroupRecord) {
-    return globalId('WorkingGroup', g.id);
-  }
 
   @FieldResolver(() => [Person], { description: '構成する関係職員。 / The staff concerned.' })
   members(@Root() g: WorkingGroupRecord, @Ctx() ctx: Context) {

@@ -1,5 +1,5 @@
 /** Consultations on forms 1–3 (第7条–第9条): drafting, submission, withdrawal, decision and its effect. */
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import {
   Consultation as ConsultationRecord,
   articleOf,
@@ -54,10 +54,6 @@ function next(before: ConsultationRecord, patch: Partial<ConsultationRecord>, no
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
-  @FieldResolver(() => ID)
-  id(@Root() c: ConsultationRecord) {
-    return globalId('Consultation', c.id);
-  }
 
   @FieldResolver(() => System, { description: '対象のシステム。 / The system concerned.' })
   system(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {

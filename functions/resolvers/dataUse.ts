@@ -8,7 +8,7 @@ import { ApplyForDataUseInput, DataUseApplication, DataUseApplicationConnection,
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { found, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
 
 export const dataUseRules = registerForm<DataUseRecord>({
@@ -43,10 +43,6 @@ export class DataUseResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() a: DataUseRecord) {
-    return globalId('DataUseApplication', a.id);
-  }
 
   @FieldResolver(() => Dataset)
   dataset(@Root() a: DataUseRecord, @Ctx() ctx: Context) {

@@ -1,5 +1,5 @@
 /** Datasets (第13条): registered by the information manager of the system's department. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Dataset as DatasetRecord, registerDataset } from '../domain/datasets';
 import { isCurrentGrant } from '../domain/dataUse';
 import { getDepartment } from '../store/people';
@@ -13,15 +13,11 @@ import { Department } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, globalId, mutate, newId, outcome, read } from './support';
+import { auditEvent, mutate, newId, outcome, read } from './support';
 import { loadSystem } from './systems';
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DatasetRecord) {
-    return globalId('Dataset', d.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() d: DatasetRecord, @Ctx() ctx: Context) {

@@ -30,7 +30,7 @@ import {
 import { Department } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
 import { registerNode } from './node';
 
@@ -97,10 +97,6 @@ export class MailAddressResolver {
     return getMailAddress(ctx.store, normalizeAddress(address));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() m: MailAddressRecord) {
-    return globalId('MailAddress', m.id);
-  }
 
   @FieldResolver(() => Department, { description: '付与された主管課。 / The department it is assigned to.' })
   department(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
@@ -149,10 +145,6 @@ export class MailAddressApplicationResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() a: MailApplicationRecord) {
-    return globalId('MailAddressApplication', a.id);
-  }
 
   @FieldResolver(() => Department, { description: 'アドレスを付与される主管課。 / The department the address is for.' })
   department(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {

@@ -43,7 +43,7 @@ import {
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
 
 const CONSULT = '第15条第1項';
@@ -107,10 +107,6 @@ export class ExternalProvisionResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() p: ProvisionRecord) {
-    return globalId('ExternalProvision', p.id);
-  }
 
   @FieldResolver(() => [Dataset], { description: '提供するデータ。 / The datasets provided.' })
   async datasets(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {

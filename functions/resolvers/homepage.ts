@@ -149,10 +149,6 @@ export class HomepageCategoryResolver {
     return read(async () => connection(await listCategories(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() c: CategoryRecord) {
-    return globalId('HomepageCategory', c.id);
-  }
 
   @FieldResolver(() => Person, { description: '作成した運用管理者。 / The operations manager who created it.' })
   createdBy(@Root() c: CategoryRecord, @Ctx() ctx: Context) {
@@ -206,10 +202,6 @@ export class HomepagePageResolver {
     return read(async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() p: PageRecord) {
-    return globalId('HomepagePage', p.id);
-  }
 
   @FieldResolver(() => Department, { description: '主管課。 / The department whose page it is.' })
   department(@Root() p: PageRecord, @Ctx() ctx: Context) {
@@ -346,10 +338,6 @@ export class HomepagePageResolver {
 
 @Resolver(() => TopPageLinkRequest)
 export class TopPageLinkRequestResolver {
-  @FieldResolver(() => ID)
-  id(@Root() r: LinkRequestRecord) {
-    return globalId('TopPageLinkRequest', r.id);
-  }
 
   @FieldResolver(() => HomepagePage, { description: 'リンク先のページ。 / The page linked to.' })
   page(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {

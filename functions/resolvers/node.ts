@@ -1,7 +1,8 @@
 /** `node(id)` and `nodes(ids)`: any object by its global id. */
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { NodeType, fromGlobalId } from '../../graphql/globalId';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { NODE_TYPES, NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { MAX_PAGE, Node } from '../../graphql/common';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
@@ -76,3 +77,16 @@ export class NodeResolver {
   }
 }
 
+/**
+ * The global id of every object, from its type and its key: resolved once here for every type that implements Node.
+ * A type whose key is not its `id` (an audit event, a top-page link) resolves its own.
+ */
+@Resolver(() => Node)
+export class NodeIdResolver {
+  @FieldResolver(() => ID)
+  id(@Root() o: { id: string }, @Info() info: GraphQLResolveInfo) {
+    const type = info.parentType.name as NodeType;
+    if (!NODE_TYPES.includes(type)) throw new Error(`${type} is not a node type`);
+    return toGlobalId(type, o.id);
+  }
+}

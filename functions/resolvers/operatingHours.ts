@@ -44,7 +44,7 @@ import { System } from '../../graphql/systems';
 import { Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { loadSystem } from './systems';
 import { registerNode } from './node';
 
@@ -71,10 +71,6 @@ export class WorkingCalendarResolver {
     return loadCalendar(ctx.store);
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() c: CalendarRecord) {
-    return globalId('WorkingCalendar', c.id);
-  }
 
   @FieldResolver(() => String)
   timeZone() {
@@ -113,10 +109,6 @@ export class WorkingCalendarResolver {
 
 @Resolver(() => ServiceInterruption)
 export class ServiceInterruptionResolver {
-  @FieldResolver(() => ID)
-  id(@Root() i: InterruptionRecord) {
-    return globalId('ServiceInterruption', i.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() i: InterruptionRecord, @Ctx() ctx: Context) {

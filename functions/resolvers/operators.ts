@@ -1,5 +1,5 @@
 /** 操作職員等 (第12条, 様式第5号): who may operate a system. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { tokyoDate } from '../domain/people';
 import { refuse } from '../domain/refusal';
 import { SystemRecord } from '../domain/systems';
@@ -59,7 +59,7 @@ import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, Effect, registerForm } from './applications';
 import { registerNode } from './node';
 import { loadSystem } from './systems';
@@ -114,10 +114,6 @@ registerNode('OperatorReport', (ctx, key) => getReport(ctx.store, key));
 
 @Resolver(() => OperatorDesignation)
 export class OperatorDesignationResolver {
-  @FieldResolver(() => ID)
-  id(@Root() d: DesignationRecord) {
-    return globalId('OperatorDesignation', d.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
@@ -229,10 +225,6 @@ export class OperatorReportEntryResolver {
 
 @Resolver(() => OperatorReport)
 export class OperatorReportResolver {
-  @FieldResolver(() => ID)
-  id(@Root() r: ReportRecord) {
-    return globalId('OperatorReport', r.id);
-  }
 
   @FieldResolver(() => System, { description: '業務系システム。 / The 業務系 system.' })
   system(@Root() r: ReportRecord, @Ctx() ctx: Context) {

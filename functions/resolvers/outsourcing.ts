@@ -1,5 +1,5 @@
 /** 外部委託 (第22条): contracts for a system's development or maintenance, concluded only with the PI clause. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { OutsourcingContract as ContractRecord, concludeContract, draftContract } from '../domain/outsourcing';
 import { assertVersion } from '../domain/workflow';
 import { getSystem } from '../store/systems';
@@ -10,15 +10,11 @@ import { ConcludeOutsourcingContractInput, OutsourcingContract, OutsourcingContr
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { loadSystem } from './systems';
 
 @Resolver(() => OutsourcingContract)
 export class OutsourcingResolver {
-  @FieldResolver(() => ID)
-  id(@Root() c: ContractRecord) {
-    return globalId('OutsourcingContract', c.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() c: ContractRecord, @Ctx() ctx: Context) {

@@ -69,7 +69,7 @@ import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { loadSystem } from './systems';
 import { registerNode } from './node';
 
@@ -123,10 +123,6 @@ export class InvestigationResolver {
     return read(async () => connection(await listOpenInvestigations(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() i: InvestigationRecord) {
-    return globalId('Investigation', i.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
@@ -304,10 +300,6 @@ export class DepartmentOversightResolver {
 
 @Resolver(() => Guidance)
 export class GuidanceResolver {
-  @FieldResolver(() => ID)
-  id(@Root() g: GuidanceRecord) {
-    return globalId('Guidance', g.id);
-  }
 
   @FieldResolver(() => Department)
   department(@Root() g: GuidanceRecord, @Ctx() ctx: Context) {
@@ -365,10 +357,6 @@ export class TrainingSessionResolver {
     return read(async () => connection(await listTrainings(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() t: TrainingRecord) {
-    return globalId('TrainingSession', t.id);
-  }
 
   @FieldResolver(() => [Person], { description: '受講した職員。 / Who attended.' })
   async attendees(@Root() t: TrainingRecord, @Ctx() ctx: Context) {

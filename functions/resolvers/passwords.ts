@@ -2,7 +2,7 @@
  * パスワードの管理 (第24条): when each person last changed the password of each system — never a password.
  * The interval is DEFAULT_INTERVAL_DAYS (a year, 第24条第3項) unless PASSWORD_INTERVAL_DAYS sets a shorter one.
  */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_INTERVAL_DAYS, PasswordRecord as PasswordRecordValue, addDays, mayRead, passwordRecordId, recordChange, statusOfDue } from '../domain/passwords';
 import { Person as PersonRecord, holds, tokyoDate } from '../domain/people';
 import { refuse } from '../domain/refusal';
@@ -16,7 +16,7 @@ import { Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, outcome, read } from './support';
 import { registerNode } from './node';
 
 const ARTICLE = '第24条第3項';
@@ -68,10 +68,6 @@ export class PasswordRecordResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() r: PasswordRecordValue) {
-    return globalId('PasswordRecord', r.id);
-  }
 
   @FieldResolver(() => Person)
   person(@Root() r: PasswordRecordValue, @Ctx() ctx: Context) {

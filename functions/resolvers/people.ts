@@ -37,7 +37,7 @@ import {
 } from '../../graphql/people';
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -46,10 +46,6 @@ export class DepartmentResolver {
     return read(async () => connection(await listDepartments(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() d: DepartmentRecord) {
-    return globalId('Department', d.id);
-  }
 
   @FieldResolver(() => String)
   code(@Root() d: DepartmentRecord) {
@@ -115,10 +111,6 @@ export class PersonResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() p: PersonRecord) {
-    return globalId('Person', p.id);
-  }
 
   @FieldResolver(() => String)
   personId(@Root() p: PersonRecord) {

@@ -50,7 +50,7 @@ import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { registerNode } from './node';
 
 registerNode('ProhibitedActException', async (ctx, key) => {
@@ -107,10 +107,6 @@ export class ProhibitedActExceptionResolver {
     return read(async () => connection(await listExceptionsOfPerson(ctx.store, ctx.viewer.person.id, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() e: ExceptionRecord) {
-    return globalId('ProhibitedActException', e.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() e: ExceptionRecord, @Ctx() ctx: Context) {
@@ -235,10 +231,6 @@ export class DeviceFindingResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() f: FindingRecord) {
-    return globalId('DeviceFinding', f.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() f: FindingRecord, @Ctx() ctx: Context) {

@@ -57,10 +57,6 @@ export class NoticeResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() n: NoticeRecord) {
-    return globalId('Notice', n.id);
-  }
 
   @FieldResolver(() => Node, { nullable: true, description: '通知の対象(現在の状態)。 / What the notice is about, as it is now.' })
   subject(@Root() n: NoticeRecord, @Ctx() ctx: Context) {

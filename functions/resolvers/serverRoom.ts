@@ -1,5 +1,5 @@
 /** サーバ室 (第16条): who may enter, and the entries recorded. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   Entrant,
   ServerRoom as RoomRecord,
@@ -55,7 +55,7 @@ import {
 import { Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { registerNode } from './node';
 
 const ARTICLE = '第16条';
@@ -89,10 +89,6 @@ export class ServerRoomResolver {
     return read(async () => connection(await listRooms(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() r: RoomRecord) {
-    return globalId('ServerRoom', r.id);
-  }
 
   @FieldResolver(() => ServerRoomAuthorizationConnection, {
     description: '現在立ち入ることができる者(指定した職員・委託事業者の職員・必要と認めた者)。 / Who may enter now.',
@@ -132,10 +128,6 @@ export class ServerRoomResolver {
 
 @Resolver(() => ServerRoomAuthorization)
 export class ServerRoomAuthorizationResolver {
-  @FieldResolver(() => ID)
-  id(@Root() a: AuthorizationRecord) {
-    return globalId('ServerRoomAuthorization', a.id);
-  }
 
   @FieldResolver(() => ServerRoom)
   room(@Root() a: AuthorizationRecord, @Ctx() ctx: Context) {
@@ -232,10 +224,6 @@ export class ServerRoomEntryResolver {
     return read(async () => connection(await listUnapprovedEntries(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() e: EntryRecord) {
-    return globalId('ServerRoomEntry', e.id);
-  }
 
   @FieldResolver(() => ServerRoom)
   room(@Root() e: EntryRecord, @Ctx() ctx: Context) {

@@ -37,7 +37,7 @@ import {
 import { ConsultationConnection } from '../../graphql/consultations';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 
 /** Global department ids in an input, as keys, each checked to exist. */
 export async function departmentKeys(ctx: Context, ids: string[], field: string): Promise<string[]> {
@@ -85,10 +85,6 @@ export class SystemResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() s: SystemRecord) {
-    return globalId('System', s.id);
-  }
 
   @FieldResolver(() => Department, { description: '所管する主管課。 / The owning department.' })
   owningDepartment(@Root() s: SystemRecord, @Ctx() ctx: Context) {

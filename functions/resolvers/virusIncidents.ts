@@ -4,7 +4,7 @@
  * where needed (第4項); the administrator closes the incident once every step is done and personal information
  * has been assessed. Each step is an audit event citing its article.
  */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   ARTICLE,
   STEP_ARTICLE,
@@ -44,7 +44,7 @@ import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
+import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { registerNode } from './node';
 
 registerNode('VirusIncident', async (ctx, key) => (mayReadIncidents(ctx.viewer, ctx.clock()) ? getIncident(ctx.store, key) : undefined));
@@ -113,10 +113,6 @@ export class VirusIncidentResolver {
     });
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() v: IncidentRecord) {
-    return globalId('VirusIncident', v.id);
-  }
 
   @FieldResolver(() => System)
   system(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
