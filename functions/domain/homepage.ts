@@ -9,7 +9,7 @@
  * Dates are the city's calendar dates (YYYY-MM-DD, Asia/Tokyo); `now` is always passed in.
  */
 import { Actor, DEPARTMENT_ROLES, assertInformationManagerOf, holds, tokyoDate } from './people';
-import { isDate } from './period';
+import { addDays, isDate } from './period';
 import { refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
@@ -221,10 +221,6 @@ export function abolishPage(actor: Actor, page: HomepagePage, now: string): Part
 export const CHECK_REASONS = ['PAST_POSTING_PERIOD', 'CHECK_OVERDUE'] as const;
 export type CheckReason = (typeof CHECK_REASONS)[number];
 
-/** A calendar date `days` after `date` (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The date the page's periodic check counts from: its last check, or, never checked, when it was first opened. */
 function reviewBase(page: HomepagePage): string {

@@ -8,7 +8,7 @@
  */
 import holidayJp from '@holiday-jp/holiday_jp';
 import { Actor, assertInformationManagerOf, holds } from './people';
-import { isDate } from './period';
+import { addDays, isDate } from './period';
 import { refuse } from './refusal';
 import { SystemRecord, operatingHours } from './systems';
 
@@ -190,9 +190,6 @@ export function instantOf(date: string, hhmm: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - TOKYO_OFFSET_MS + minutesOf(hhmm) * 60_000).toISOString();
 }
 
-function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 function weekdayOf(date: string): Weekday {
   return WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];

@@ -24,7 +24,7 @@
  * second overlapping designation, even racing, is refused as DUPLICATE.
  */
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
-import { isDate } from './period';
+import { addDays, isDate } from './period';
 import { refuse } from './refusal';
 import { SystemRecord } from './systems';
 import { ApplicationState, permittedActions } from './workflow';
@@ -99,7 +99,7 @@ export function articleFor(system: Pick<SystemRecord, 'category'>): string {
 
 /** The day before a date, by the calendar. */
 export function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return addDays(date, -1);
 }
 
 export const lastDay = (d: Pick<OperatorDesignation, 'validUntil'>) => d.validUntil ?? OPEN_END;

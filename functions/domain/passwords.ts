@@ -3,7 +3,7 @@
  * year (第3項). The product keeps only when a person last changed the password of a system — never a password.
  */
 import { Actor, holds, tokyoDate } from './people';
-import { isDate } from './period';
+import { addDays, daysBetween, isDate } from './period';
 import { refuse } from './refusal';
 
 export const ARTICLE = '第24条第3項';
@@ -36,15 +36,8 @@ export interface PasswordStatus {
   reminder?: number;
 }
 
-const DAY = 86_400_000;
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-}
 
 /** 第24条第3項: when the password falls due, and how close that is. */
 export function passwordStatus(changedOn: string, now: string, intervalDays = DEFAULT_INTERVAL_DAYS): PasswordStatus {

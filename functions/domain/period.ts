@@ -25,6 +25,18 @@ export function isCurrent(p: Period, now: string): boolean {
   return p.from <= today && today <= p.until;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The calendar date `days` after `date` (YYYY-MM-DD; negative for before). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
 export function hasEnded(p: Period, now: string): boolean {
   return tokyoDate(now) > p.until;
 }

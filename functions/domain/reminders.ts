@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { Actor, Role, RoleAssignment, holds, isAssignmentActive, tokyoDate } from './people';
-import { passwordStatus, addDays, daysBetween } from './passwords';
+import { passwordStatus } from './passwords';
+import { addDays, daysBetween } from './period';
 import { refuse } from './refusal';
 
 export const NOTICE_KINDS = [
@@ -141,7 +142,7 @@ export function addressNotices(items: DueItem[], assignments: RoleAssignment[], 
 
 /** How many days an application submitted at `submittedAt` has waited by `now`, by the city's calendar. */
 export function daysWaiting(submittedAt: string, now: string): number {
-  return Math.round((Date.parse(`${tokyoDate(now)}T00:00:00Z`) - Date.parse(`${tokyoDate(submittedAt)}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(tokyoDate(submittedAt), tokyoDate(now));
 }
 
 /** The waiting stage of an application: a notice at 14 days, then again each further 14. */

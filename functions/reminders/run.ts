@@ -5,7 +5,8 @@
  */
 import { AuditEvent, diff } from '../domain/audit';
 import { Role, tokyoDate } from '../domain/people';
-import { addDays, REMINDER_DAYS } from '../domain/passwords';
+import { REMINDER_DAYS } from '../domain/passwords';
+import { addDays } from '../domain/period';
 import {
   DueItem,
   NOTICE_KINDS,

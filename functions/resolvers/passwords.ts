@@ -3,9 +3,10 @@
  * The interval is DEFAULT_INTERVAL_DAYS (a year, 第24条第3項) unless PASSWORD_INTERVAL_DAYS sets a shorter one.
  */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DEFAULT_INTERVAL_DAYS, PasswordRecord as PasswordRecordValue, addDays, mayRead, passwordRecordId, recordChange, statusOfDue } from '../domain/passwords';
+import { DEFAULT_INTERVAL_DAYS, PasswordRecord as PasswordRecordValue, mayRead, passwordRecordId, recordChange, statusOfDue } from '../domain/passwords';
 import { Person as PersonRecord, holds, tokyoDate } from '../domain/people';
 import { refuse } from '../domain/refusal';
+import { addDays } from '../domain/period';
 import { getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import { getPasswordRecord, listPasswordsDueBy, listPasswordsOfPerson, passwordChange } from '../store/passwords';

@@ -17,7 +17,7 @@ import {
   recordReturn,
   requestException,
 } from '../domain/prohibitedActs';
-import { addDays } from '../domain/passwords';
+import { addDays } from '../domain/period';
 import { holds, tokyoDate } from '../domain/people';
 import { Refusal, refuse } from '../domain/refusal';
 import { assertVersion } from '../domain/workflow';

@@ -8,7 +8,6 @@ import {
   TopPageLink,
   TopPageLinkRequest,
   abolishPage,
-  addDays,
   approveLinkRequest,
   assertLinkRequestable,
   assertMayDecideLinkRequest,
@@ -26,6 +25,7 @@ import {
   recordCheck,
   stopPage,
 } from '../../functions/domain/homepage';
+import { addDays } from '../../functions/domain/period';
 import { EARLIER, NOW, actor, administrator, digitalManager, formerShiminManager, generalManager, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
 
 const operationsManager = actor('soumu-manager', 'soumu', ['INFORMATION_MANAGER', 'soumu'], ['HOMEPAGE_OPERATIONS_MANAGER']);

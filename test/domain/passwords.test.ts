@@ -1,5 +1,6 @@
 /** パスワードの管理 (第24条第3項): changed at least once a year; due-soon at 30, 7 and 1 days; overdue after. */
-import { addDays, mayRead, passwordStatus, recordChange, recordPasswordChange, statusOfDue } from '../../functions/domain/passwords';
+import { addDays } from '../../functions/domain/period';
+import { mayRead, passwordStatus, recordChange, recordPasswordChange, statusOfDue } from '../../functions/domain/passwords';
 import { administrator, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
 
 const at = (date: string) => `${date}T01:00:00Z`; // 10:00 in Tokyo

@@ -3,7 +3,8 @@
  * page past its posting period, one not checked for long, a draft, and one link already on the top page (with the
  * approved 様式第10号 that set it). Ids are stable (demo-page-juuminhyou, …) for walkthroughs; dates follow `now`.
  */
-import { HomepageCategory, HomepagePage, TopPageLink, TopPageLinkRequest, addDays } from '../../domain/homepage';
+import { HomepageCategory, HomepagePage, TopPageLink, TopPageLinkRequest } from '../../domain/homepage';
+import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
 import { homepageChange } from '../../store/homepage';
 import { SeedBatch, seedEvent } from './seedBatch';

@@ -3,7 +3,8 @@
  * 小林さん's password on the 住民情報システム is overdue; 健康推進課の加藤さん's on the 保健福祉システム falls due in
  * under 30 days.
  */
-import { DEFAULT_INTERVAL_DAYS, PasswordRecord, addDays, passwordRecordId } from '../../domain/passwords';
+import { DEFAULT_INTERVAL_DAYS, PasswordRecord, passwordRecordId } from '../../domain/passwords';
+import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
 import { passwordChange } from '../../store/passwords';
 import { SeedBatch, seedEvent } from './seedBatch';

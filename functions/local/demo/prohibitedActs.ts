@@ -3,7 +3,7 @@
  * for a mobile counter and not back after its period, and a wireless router found connected to the groupware LAN.
  */
 import { DeviceFinding, ProhibitedActException } from '../../domain/prohibitedActs';
-import { addDays } from '../../domain/passwords';
+import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
 import { prohibitedActChange } from '../../store/prohibitedActs';
 import { SEED_ACTOR, SeedBatch, seedEvent } from './seedBatch';

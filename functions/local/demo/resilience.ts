@@ -5,7 +5,7 @@
  */
 import { Resilience } from '../../domain/resilience';
 import { SystemRecord } from '../../domain/systems';
-import { addDays } from '../../domain/passwords';
+import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
 import { systemChange } from '../../store/systems';
 import { DEMO_SYSTEMS } from '../seed';
