@@ -197,6 +197,11 @@ export function validateDirectPeriod(validFrom: string, validUntil: string | und
   if (validUntil !== undefined && validUntil < validFrom) refuse('INVALID_VALUE', 'validUntil is before validFrom.', ARTICLE_INFORMATION, ['validUntil']);
 }
 
+/** 第12条第1項: the system administrator's release takes effect today or later, never back-dated. */
+export function validateDirectRelease(effectiveOn: string, now: string): void {
+  if (effectiveOn < tokyoDate(now)) refuse('INVALID_VALUE', 'A release is not back-dated: it takes effect today or later.', ARTICLE_INFORMATION, ['effectiveOn']);
+}
+
 export function emptySlot(systemId: string, personId: string): OperatorSlot {
   return { systemId, personId, periods: [], version: 0 };
 }

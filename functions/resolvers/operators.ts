@@ -24,6 +24,7 @@ import {
   slotId,
   undoReport,
   validateDirectPeriod,
+  validateDirectRelease,
   validateEntries,
  
 } from '../domain/operators';
@@ -201,9 +202,7 @@ export class OperatorDesignationResolver {
       const system = found(await getSystem(ctx.store, before.systemId), 'system', 'designationId');
       assertMayDesignateDirectly(ctx.viewer, system, now, ['designationId']); // 第12条第1項 (業務系: 第2項)
       assertVersion(before.version, input.expectedVersion);
-      if (input.effectiveOn < tokyoDate(now)) {
-        refuse('INVALID_VALUE', 'A release is not back-dated: it takes effect today or later.', ARTICLE_INFORMATION, ['effectiveOn']);
-      }
+      validateDirectRelease(input.effectiveOn, now);
       const ws = await loadWorkspace(ctx.store, system.id, [before.personId]);
       const key = slotId(system.id, before.personId);
       const slot = ws.slots.get(key) as OperatorSlot;
