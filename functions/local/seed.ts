@@ -81,6 +81,26 @@ export const DEMO_DATASETS: Dataset[] = [
   updatedAt: '',
 }));
 
+/** A demo system as the seed writes it (version 1). */
+export function demoSystemRecord(s: DemoSystem, actor: string, now: string): SystemRecord {
+  // 業務系: the department whose work it processes (第10条第2項); 情報系: the department designated (第1項).
+  const own = s.owningDepartmentId;
+  const basis = s.category === 'BUSINESS' ? 'PROCESSING_DEPARTMENT' : 'DESIGNATED';
+  return {
+    ...s,
+    processingDepartmentIds: s.category === 'BUSINESS' ? [own] : [],
+    maintenance: { departmentId: own, basis, assignedBy: actor, assignedAt: now },
+    costBearing: { departmentId: own, basis, assignedBy: actor, assignedAt: now },
+    documents: [{ kind: 'OPERATIONS_MANUAL', title: `${s.name} 運用マニュアル`, location: '共有フォルダ/情報システム/運用' }],
+    connectedSystemIds: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    decidedAt: now,
+    installedAt: s.status === 'INSTALLED' ? now : undefined,
+  };
+}
+
 /** Seeds the demo city unless it is there already. Returns whether it seeded. */
 export async function seedDemoCity(store: Store, now = new Date().toISOString()): Promise<boolean> {
   if (await getDepartment(store, 'soumu')) return false;
@@ -120,21 +140,7 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
     });
   }
   for (const s of DEMO_SYSTEMS) {
-    // 業務系: the department whose work it processes (第10条第2項); 情報系: the department designated (第1項).
-    const own = s.owningDepartmentId;
-    const system: SystemRecord = {
-      ...s,
-      processingDepartmentIds: s.category === 'BUSINESS' ? [s.owningDepartmentId] : [],
-      maintenance: { departmentId: own, basis: s.category === 'BUSINESS' ? 'PROCESSING_DEPARTMENT' : 'DESIGNATED', assignedBy: actor, assignedAt: now },
-      costBearing: { departmentId: own, basis: s.category === 'BUSINESS' ? 'PROCESSING_DEPARTMENT' : 'DESIGNATED', assignedBy: actor, assignedAt: now },
-      documents: [{ kind: 'OPERATIONS_MANUAL', title: `${s.name} 運用マニュアル`, location: '共有フォルダ/情報システム/運用' }],
-      connectedSystemIds: [],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      decidedAt: now,
-      installedAt: s.status === 'INSTALLED' ? now : undefined,
-    };
+    const system = demoSystemRecord(s, actor, now);
     batches.push({ changes: [systemChange(system)], events: [event('System', s.id, system, i++)] });
   }
   for (const d of DEMO_DATASETS) {

@@ -8,28 +8,14 @@ import { SystemRecord } from '../../domain/systems';
 import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
 import { systemChange } from '../../store/systems';
-import { DEMO_SYSTEMS } from '../seed';
+import { DEMO_SYSTEMS, demoSystemRecord } from '../seed';
 import { SEED_ACTOR, SeedBatch } from './seedBatch';
 
 /** The system as functions/local/seed.ts writes it (version 1): the measures are recorded on it as version 2. */
 function seeded(id: string, now: string): SystemRecord {
   const s = DEMO_SYSTEMS.find((d) => d.id === id);
   if (!s) throw new Error(`no demo system ${id}`);
-  const basis = s.category === 'BUSINESS' ? 'PROCESSING_DEPARTMENT' : 'DESIGNATED';
-  const own = s.owningDepartmentId;
-  return {
-    ...s,
-    processingDepartmentIds: s.category === 'BUSINESS' ? [own] : [],
-    maintenance: { departmentId: own, basis, assignedBy: SEED_ACTOR, assignedAt: now },
-    costBearing: { departmentId: own, basis, assignedBy: SEED_ACTOR, assignedAt: now },
-    documents: [{ kind: 'OPERATIONS_MANUAL', title: `${s.name} 運用マニュアル`, location: '共有フォルダ/情報システム/運用' }],
-    connectedSystemIds: [],
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    decidedAt: now,
-    installedAt: s.status === 'INSTALLED' ? now : undefined,
-  };
+  return demoSystemRecord(s, SEED_ACTOR, now);
 }
 
 const SERVER_ROOM = '本庁舎3階サーバ室: 免震ラック、ハロン代替ガス消火設備、入退室管理(第16条)。';
