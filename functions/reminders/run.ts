@@ -21,10 +21,9 @@ import {
   waitingCutoff,
 } from '../domain/reminders';
 import { inboxPartition } from '../store/consultations';
+import { listAllDepartments, listAllRoleHolders } from '../store/people';
 import {
   getNotices,
-  listAllDepartments,
-  listAllRoleHolders,
   listDueBy,
   listInboxSubmittedBefore,
   noticeChange,

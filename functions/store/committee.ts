@@ -3,8 +3,7 @@
  * (newest first, each with the composition it was convened under) and its working groups. Key layout in README.md.
  */
 import { Composition, Meeting, WorkingGroup, compositionOn } from '../domain/committee';
-import { RoleAssignment } from '../domain/people';
-import { listRoleHolders } from './people';
+import { listAllRoleHolders } from './people';
 import { Change, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
@@ -32,22 +31,11 @@ async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T
 export const getMeeting = (store: Store, id: string) => load<Meeting>(store, meetingKey(id));
 export const getWorkingGroup = (store: Store, id: string) => load<WorkingGroup>(store, workingGroupKey(id));
 
-/** Every assignment of a role, current and past: the three roles of 第32条 are held by a few people each. */
-async function allHolders(store: Store, role: RoleAssignment['role']): Promise<RoleAssignment[]> {
-  const out: RoleAssignment[] = [];
-  let after: string | undefined;
-  do {
-    const p = await listRoleHolders(store, role, 100, after);
-    out.push(...p.nodes);
-    after = p.endCursor;
-  } while (after);
-  return out;
-}
 
 /** 第32条: the committee on the day of `now`, from the assignments of 総括管理責任者, 情報システム管理者 and 情報管理責任者. */
 export async function currentComposition(store: Store, now: string): Promise<Composition> {
-  const roles = await Promise.all((['GENERAL_MANAGER', 'SYSTEM_ADMINISTRATOR', 'INFORMATION_MANAGER'] as const).map((r) => allHolders(store, r)));
-  return compositionOn(roles.flat(), now);
+  const roles = await listAllRoleHolders(store, ['GENERAL_MANAGER', 'SYSTEM_ADMINISTRATOR', 'INFORMATION_MANAGER']); // 第32条: a few people each
+  return compositionOn(roles, now);
 }
 
 function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {

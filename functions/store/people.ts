@@ -92,3 +92,14 @@ export async function listRoleHolders(store: Store, role: string, first: number,
   const page = await store.table.query({ index: 'byKind', partition: `Role#${role}`, limit: first, after });
   return { nodes: page.items.map((i) => fromItem<RoleAssignment>(i)), endCursor: page.endCursor };
 }
+
+/** Every department: the register is a few dozen sections. */
+export async function listAllDepartments(store: Store): Promise<Department[]> {
+  return (await store.table.queryAll({ index: 'byKind', partition: 'Department' })).map((i) => fromItem<Department>(i));
+}
+
+/** Every assignment (current and past) of the given roles; who holds one on a day is the domain's to decide. */
+export async function listAllRoleHolders(store: Store, roles: readonly string[]): Promise<RoleAssignment[]> {
+  const pages = await Promise.all(roles.map((role) => store.table.queryAll({ index: 'byKind', partition: `Role#${role}` })));
+  return pages.flat().map((i) => fromItem<RoleAssignment>(i));
+}

@@ -3,10 +3,8 @@
  * due (the sparse byDueDate partitions and the inboxes). Key layout in README.md.
  */
 import { Notice } from '../domain/reminders';
-import { Department, RoleAssignment } from '../domain/people';
 import { Change, Store, compact, fromItem, objectPk } from './store';
-import { Item, QueryRequest } from './table';
-import { listDepartments, listRoleHolders } from './people';
+import { Item } from './table';
 
 export const noticeItemKey = (id: string) => ({ pk: objectPk('Notice', id), sk: 'NOTICE' });
 
@@ -56,17 +54,6 @@ export async function listNoticesOf(store: Store, personId: string, first: numbe
 
 // ─── What the reminders job reads: every page of a few exact partitions, never a Scan ──────────────────────────
 
-/** Every item of a key condition, page after page. */
-export async function queryAll(store: Store, req: Omit<QueryRequest, 'limit' | 'after'>, pageSize = 500): Promise<Item[]> {
-  const items: Item[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.table.query({ ...req, limit: pageSize, after });
-    items.push(...page.items);
-    after = page.endCursor;
-  } while (after);
-  return items;
-}
 
 /** The sparse duty partitions of byDueDate (key `<due date>#<id>`), each written by its own area. */
 export const DUE_PARTITIONS = {
@@ -82,7 +69,7 @@ export const DUE_PARTITIONS = {
 
 /** What falls due in a duty partition on or before `lastDay`, each with its due date (the key's first part). */
 export async function listDueBy<T>(store: Store, partition: keyof typeof DUE_PARTITIONS, lastDay: string): Promise<{ dueOn: string; record: T }[]> {
-  const items = await queryAll(store, { index: 'byDueDate', partition: DUE_PARTITIONS[partition], between: ['0', `${lastDay}#~`] });
+  const items = await store.table.queryAll({ index: 'byDueDate', partition: DUE_PARTITIONS[partition], between: ['0', `${lastDay}#~`] });
   return items.map((i) => ({ dueOn: String(i.dueSk).split('#')[0], record: fromItem<T>(i) }));
 }
 
@@ -98,7 +85,7 @@ export interface WaitingApplication {
 /** The applications of an inbox partition submitted before `cutoff` (an instant), oldest first. */
 export async function listInboxSubmittedBefore(store: Store, partition: string, cutoff: string): Promise<WaitingApplication[]> {
   // inboxSk is `<submittedAt>#<id>`: everything below the cutoff instant was submitted before it.
-  const items = await queryAll(store, { index: 'inbox', partition, between: ['0', cutoff] });
+  const items = await store.table.queryAll({ index: 'inbox', partition, between: ['0', cutoff] });
   return items.map((i) => {
     const record = fromItem<{ id: string; form: string; title?: unknown }>(i);
     return {
@@ -111,27 +98,4 @@ export async function listInboxSubmittedBefore(store: Store, partition: string, 
   });
 }
 
-/** Every assignment (current and past) of the given roles: the addressing decides who holds one today. */
-export async function listAllRoleHolders(store: Store, roles: string[]): Promise<RoleAssignment[]> {
-  const out: RoleAssignment[] = [];
-  for (const role of roles) {
-    let after: string | undefined;
-    do {
-      const page = await listRoleHolders(store, role, 100, after);
-      out.push(...page.nodes);
-      after = page.endCursor;
-    } while (after);
-  }
-  return out;
-}
 
-export async function listAllDepartments(store: Store): Promise<Department[]> {
-  const out: Department[] = [];
-  let after: string | undefined;
-  do {
-    const page = await listDepartments(store, 100, after);
-    out.push(...page.nodes);
-    after = page.endCursor;
-  } while (after);
-  return out;
-}

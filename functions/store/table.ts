@@ -149,16 +149,21 @@ export class Table {
     return { items, endCursor: last && items.length ? encodeCursor(last) : undefined };
   }
 
-  /** Every item of one small partition (a person and their role assignments). */
-  async queryPartition(pk: string, prefix?: string): Promise<Item[]> {
+  /** Every item of a key condition, page after page: for lists known to be small or read whole by a job. */
+  async queryAll(req: Omit<QueryRequest, 'limit' | 'after'>, pageSize = 200): Promise<Item[]> {
     const items: Item[] = [];
     let after: string | undefined;
     do {
-      const page = await this.query({ partition: pk, prefix, limit: 200, after });
+      const page = await this.query({ ...req, limit: pageSize, after });
       items.push(...page.items);
       after = page.endCursor;
     } while (after);
     return items;
+  }
+
+  /** Every item of one small partition (a person and their role assignments). */
+  queryPartition(pk: string, prefix?: string): Promise<Item[]> {
+    return this.queryAll({ partition: pk, prefix });
   }
 
   /**

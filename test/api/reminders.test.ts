@@ -13,7 +13,6 @@ import { NoticeKind } from '../../functions/domain/reminders';
 import { consultationChange } from '../../functions/store/consultations';
 import { dataChange } from '../../functions/store/data';
 import { getPage } from '../../functions/store/homepage';
-import { queryAll } from '../../functions/store/reminders';
 import { passwordItem } from '../../functions/store/passwords';
 import { exceptionItem } from '../../functions/store/prohibitedActs';
 import { Item } from '../../functions/store/table';
@@ -204,10 +203,10 @@ describe('the reminders job (fixed clock 2030-06-15)', () => {
 
   it('a source is read to its last page', async () => {
     const store = api.store();
-    const byPage = await queryAll(store, { index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-07-15#~'] }, 1);
+    const byPage = await store.table.queryAll({ index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-07-15#~'] }, 1);
     // The demo city's own password dates (functions/local/demo/passwords.ts) are in the same partition.
     expect(byPage.map((i) => i.id).filter((id) => String(id).startsWith('pw-'))).toEqual(['pw-overdue', 'pw-7-days']);
-    expect(byPage.length).toBe((await queryAll(store, { index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-07-15#~'] }, 100)).length);
+    expect(byPage.length).toBe((await store.table.queryAll({ index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-07-15#~'] }, 100)).length);
     expect(store.meter.snapshot().calls.Query).toBeGreaterThanOrEqual(2);
   });
 
@@ -244,7 +243,7 @@ describe('the reminders job (fixed clock 2030-06-15)', () => {
     const result = await handler(event, { awsRequestId: randomUUID() });
     expect(result).toMatchObject({ at: '2030-06-15T23:00:00.000Z', unaddressed: 1 });
     // Every password whose due date passed before that day: the test's own and the demo city's.
-    const overdue = await queryAll(api.store(), { index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-06-15'] }, 100);
+    const overdue = await api.store().table.queryAll({ index: 'byDueDate', partition: 'PASSWORD_DUE', between: ['0', '2030-06-15'] }, 100);
     expect(overdue.map((i) => i.id)).toContain('pw-overdue');
     expect(result.found.PASSWORD_OVERDUE).toBe(overdue.length);
     expect(result.alreadyRecorded).toBeGreaterThan(0);
