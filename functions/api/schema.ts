@@ -24,11 +24,13 @@ import { resilienceResolvers } from '../resolvers/resilience';
 import { oversightResolvers } from '../resolvers/oversight';
 import { committeeResolvers } from '../resolvers/committee';
 import { reminderResolvers } from '../resolvers/reminders';
+import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
 
 export function getSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
+  // Every field that can yield a kind the regulation restricts asks its read rule (functions/domain/reading.ts).
+  schema ??= guardReads(buildSchemaSync({
     resolvers: [
       NodeResolver,
       NodeIdResolver,
@@ -61,6 +63,6 @@ export function getSchema(): GraphQLSchema {
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-  });
+  }));
   return schema;
 }

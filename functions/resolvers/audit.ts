@@ -18,18 +18,23 @@ const AUDITED: readonly string[] = AUDITED_TYPES;
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Query(() => AuditEventConnection, { description: 'あるオブジェクトの監査証跡(古い順)。 / The audit trail of one object, oldest first.' })
+  @Query(() => AuditEventConnection, {
+    description:
+      'あるオブジェクトの監査証跡(古い順)。閲覧できるオブジェクトの証跡のみ返し、それ以外は存在しない場合と同じく空。 / The audit trail of one object, oldest first; empty, as for no object, when the viewer may not read the object.',
+  })
   auditTrail(@Arg('objectId', () => ID) objectId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const id = fromGlobalId(objectId);
       if (!id || !AUDITED.includes(id.type)) refuse('NOT_FOUND', 'objectId is not the id of an audited object.', undefined, ['objectId']);
+      // An object the viewer may not read has no trail for them, as one that does not exist (functions/domain/reading.ts).
+      if (!(await loadNode(ctx, objectId))) return connection({ nodes: [] });
       return connection(await listAuditOfObject(ctx.store, id.type as AuditedType, id.key, first, after));
     });
   }
 
   @Query(() => AuditEventConnection, {
     description:
-      'ある職員が行った操作(新しい順)。本人、情報システム管理者、総括管理責任者が閲覧できる。 / What one person did, newest first; for that person, the system administrator and the general manager.',
+      'ある職員が行った操作(新しい順)。本人、情報システム管理者、総括管理責任者が閲覧できる。閲覧できないオブジェクトへの操作は含まない。 / What one person did, newest first; for that person, the system administrator and the general manager, leaving out what was done to objects the viewer may not read.',
   })
   auditTrailByPerson(@Arg('personId', () => ID) personId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {

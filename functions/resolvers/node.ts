@@ -10,6 +10,7 @@ import { getConsultation } from '../store/consultations';
 import { getAuditEvent } from '../store/audit';
 import { getContract, getDataUse, getDataset, getProvision } from '../store/data';
 import { Context } from './context';
+import { readable } from './reading';
 
 type NodeLoader = (ctx: Context, key: string) => Promise<object | undefined>;
 
@@ -20,10 +21,8 @@ export function registerNode(type: NodeType, loader: NodeLoader): void {
   loaders.set(type, loader);
 }
 
-export async function loadNode(ctx: Context, id: string): Promise<object | undefined> {
-  const decoded = fromGlobalId(id);
-  if (!decoded) return undefined;
-  const { type, key } = decoded;
+/** The object of this type and key as stored, whoever asks: callers that answer a client use `loadNode`. */
+export async function loadObject(ctx: Context, type: NodeType, key: string): Promise<object | undefined> {
   let value: object | undefined;
   switch (type) {
     case 'Department':
@@ -59,6 +58,14 @@ export async function loadNode(ctx: Context, id: string): Promise<object | undef
       value = await loaders.get(type)?.(ctx, key);
   }
   return value && { ...value, __typename: type };
+}
+
+/** Any object by its global id, when the viewer may read it (functions/domain/reading.ts); otherwise undefined. */
+export async function loadNode(ctx: Context, id: string): Promise<object | undefined> {
+  const decoded = fromGlobalId(id);
+  if (!decoded) return undefined;
+  const value = await loadObject(ctx, decoded.type, decoded.key);
+  return value && (await readable(ctx, decoded.type, value)) ? value : undefined;
 }
 
 @Resolver()

@@ -30,15 +30,7 @@ export function passwordIntervalDays(env: NodeJS.ProcessEnv = process.env): numb
   return Number.isInteger(days) && days >= 1 && days <= DEFAULT_INTERVAL_DAYS ? days : DEFAULT_INTERVAL_DAYS;
 }
 
-async function readable(ctx: Context, r: PasswordRecordValue): Promise<boolean> {
-  const person = await getPerson(ctx.store, r.personId);
-  return !!person && mayRead(ctx.viewer, person, ctx.clock());
-}
-
-registerNode('PasswordRecord', async (ctx, key) => {
-  const r = await getPasswordRecord(ctx.store, key);
-  return r && (await readable(ctx, r)) ? r : undefined;
-});
+registerNode('PasswordRecord', (ctx, key) => getPasswordRecord(ctx.store, key));
 
 /** 第24条: the lists of what falls due are the system administrator's. */
 function assertAdministrator(ctx: Context): void {
@@ -125,15 +117,11 @@ export class PersonPasswordsResolver {
   @FieldResolver(() => PasswordRecordConnection, {
     nullable: true,
     description:
-      'パスワードの更新記録(システムごと、本人・情報システム管理者・所属の情報管理責任者のみ、第24条第3項)。 / When the person last changed each password, and when it falls due (the person, the system administrator, their information manager).',
+      'パスワードの更新記録(システムごと、本人・情報システム管理者・所属の情報管理責任者のみ、第24条第3項)。それ以外の者には null。 / When the person last changed each password, and when it falls due; null for anyone but the person, the system administrator and their information manager.',
   })
   passwords(@Root() p: PersonRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
-      if (!mayRead(ctx.viewer, p, ctx.clock())) {
-        refuse('FORBIDDEN', 'Only the person, the system administrator and their information manager read their password dates.', ARTICLE);
-      }
-      return connection(await listPasswordsOfPerson(ctx.store, p.id, first, after));
-    });
+    // 第24条: for anyone else the field is null (functions/domain/reading.ts), never a refusal beside the person.
+    return read(async () => (mayRead(ctx.viewer, p, ctx.clock()) ? connection(await listPasswordsOfPerson(ctx.store, p.id, first, after)) : null));
   }
 }
 
