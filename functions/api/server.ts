@@ -16,6 +16,7 @@ import { Context } from '../resolvers/context';
 import { Identification } from './auth';
 import { getSchema } from './schema';
 import { log } from './log';
+import { noPartialDataOfRefusals } from './partialData';
 
 export const LIMITS = {
   /** Deepest selection accepted. */
@@ -166,7 +167,7 @@ export function createApolloServer(): ApolloServer<Context> {
     // so a signed-in GET (GraphQL over HTTP) is no CSRF risk. Without one, GETs and form/text bodies stay blocked.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     validationRules: [depthRule],
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin, costPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin, noPartialDataOfRefusals, costPlugin],
     formatError,
   });
 }

@@ -265,12 +265,14 @@ export class VirusIncidentResolver {
 /** A system's incidents. */
 @Resolver(() => System)
 export class SystemVirusIncidentsResolver {
-  @FieldResolver(() => VirusIncidentConnection, { description: 'ウィルス事案(新しい順、第26条)。 / Its virus incidents, newest first.' })
+  @FieldResolver(() => VirusIncidentConnection, {
+    description:
+      'ウィルス事案(新しい順、第26条)。閲覧できない者には空。 / Its virus incidents, newest first; empty for those who may not read incidents.',
+  })
   virusIncidents(@Root() s: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
-      assertMayRead(ctx);
-      return connection(await listIncidentsOfSystem(ctx.store, s.id, first, after));
-    });
+    // 第26条: for anyone else the list is empty, as for a system without incidents — never a refusal beside the system.
+    if (!mayReadIncidents(ctx.viewer, ctx.clock())) return connection({ nodes: [] });
+    return read(async () => connection(await listIncidentsOfSystem(ctx.store, s.id, first, after)));
   }
 }
 

@@ -94,6 +94,15 @@ describe('no answer carries part of what the viewer may not read', () => {
     expect(own).toHaveLength(1);
   });
 
+  it('第26条: a system’s virus incidents are empty for staff, beside the system they may read', async () => {
+    const Q = `query($id: ID!) { node(id: $id) { ... on System { name virusIncidents(first: 5) { nodes { id device } pageInfo { hasNextPage } } } } }`;
+    const res = await api.gql('shimin-staff', Q, { id: gid('System', 'demo-groupware') });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.node).toMatchObject({ name: expect.any(String), virusIncidents: { nodes: [], pageInfo: { hasNextPage: false } } });
+    const admin = (await api.data('soumu-director', Q, { id: gid('System', 'demo-groupware') })).node.virusIncidents.nodes;
+    expect(admin).toHaveLength(1);
+  });
+
   it('a refusal to read at the root carries no data', async () => {
     const res = await api.gql('shimin-staff', `{ openVirusIncidents(first: 5) { nodes { id description } } }`);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', article: '第26条' });
