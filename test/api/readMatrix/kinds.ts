@@ -1,0 +1,98 @@
+/**
+ * The kind rows of the read matrix: one demo object (or fixture) of every kind of NODE_TYPES × the seven people.
+ * A kind the regulation keeps to named people (READ_RULES, functions/domain/reading.ts) is HIDDEN from everyone
+ * else, citing its article; every other kind is the city's shared register, which every member of staff reads.
+ */
+import { api } from '../../support/matrix';
+import { KindRow, SEES } from '../../support/readMatrix';
+import * as o from './objects';
+
+const S = SEES;
+const ALL: KindRow['cells'] = [S, S, S, S, S, S, S];
+const H24 = 'HIDDEN 第24条';
+const H25 = 'HIDDEN 第25条';
+const H251 = 'HIDDEN 第25条第1号';
+const H26 = 'HIDDEN 第26条';
+const H4 = 'HIDDEN 第4条';
+
+/** A text of the object, read as the system administrator: what an answer of its audit event must not carry. */
+const textOf = (id: () => Promise<string>, type: string, field: string) => async () => {
+  const data = await api.data('soumu-director', `query($id: ID!) { node(id: $id) { ... on ${type} { ${field} } } }`, { id: await id() });
+  return String(data.node[field]);
+};
+
+// prettier-ignore
+export const kinds: KindRow[] = [
+  //                                                                                   fuku-shichou soumu-director shimin-manager kenkou-manager soumu-manager digital-manager shimin-staff
+  // The city's shared register: every signed-in member of staff (職員等) reads it.
+  { kind: 'Department',              what: 'a department (市民課)',                      cells: ALL, id: o.department, field: 'name' },
+  { kind: 'Person',                  what: 'a person of another department (加藤さん)',  cells: ALL, id: o.person, field: 'name' },
+  { kind: 'System',                  what: 'a system (住民情報システム)',                 cells: ALL, id: o.system, field: 'name' },
+  { kind: 'Consultation',            what: 'a 様式第1号 consultation of 市民課',          cells: ALL, id: o.consultation, field: 'title' },
+  { kind: 'Dataset',                 what: 'a dataset (住民基本台帳データ)',              cells: ALL, id: o.dataset, field: 'name' },
+  { kind: 'DataUseApplication',      what: 'a 様式第6号 data-use application',           cells: ALL, id: o.dataUse, field: 'purpose' },
+  { kind: 'ExternalProvision',       what: 'a 様式第8号 external provision of 市民課',    cells: ALL, id: o.provision, field: 'recipient' },
+  { kind: 'OutsourcingContract',     what: 'an outsourcing contract (第22条)',           cells: ALL, id: o.contract, field: 'contractor' },
+  { kind: 'HomepageCategory',        what: 'a homepage category',                        cells: ALL, id: o.category, field: 'name' },
+  { kind: 'HomepagePage',            what: 'a homepage page of 市民課',                   cells: ALL, id: o.page, field: 'title' },
+  { kind: 'TopPageLinkRequest',      what: 'a 様式第10号 top-page link request',          cells: ALL, id: o.topPageLinkRequest },
+  { kind: 'TopPageLink',             what: 'a top-page link',                            cells: ALL, id: o.topPageLink },
+  { kind: 'MailAddress',             what: 'a mail address of 市民課',                    cells: ALL, id: o.mailAddress, field: 'purpose' },
+  { kind: 'MailAddressApplication',  what: 'a 様式第11号 mail-address application',       cells: ALL, id: o.mailApplication },
+  { kind: 'OperatorReport',          what: 'an operator report of 市民課',                cells: ALL, id: o.operatorReport },
+  { kind: 'OperatorDesignation',     what: 'an operator designation (小林さん)',          cells: ALL, id: o.operatorDesignation },
+  { kind: 'WorkingCalendar',         what: 'the working calendar',                       cells: ALL, id: o.calendar },
+  { kind: 'ServiceInterruption',     what: 'a service interruption (住民情報システム)',    cells: ALL, id: o.interruption, field: 'description' },
+  { kind: 'ServerRoom',              what: 'the server room',                            cells: ALL, id: o.serverRoom, field: 'name' },
+  { kind: 'ServerRoomAuthorization', what: 'a server-room authorization',                cells: ALL, id: o.roomAuthorization, field: 'validFrom' },
+  { kind: 'ServerRoomEntry',         what: 'a server-room entry',                        cells: ALL, id: o.roomEntry },
+  { kind: 'Investigation',           what: 'an investigation (第19条)',                  cells: ALL, id: o.investigation },
+  { kind: 'Guidance',                what: 'a guidance (第20条)',                        cells: ALL, id: o.guidance },
+  { kind: 'TrainingSession',         what: 'a training session (第21条)',                cells: ALL, id: o.training },
+  { kind: 'CommitteeMeeting',        what: 'a committee meeting',                        cells: ALL, id: o.meeting, field: 'title' },
+  { kind: 'WorkingGroup',            what: 'a working group (第33条第6項)',              cells: ALL, id: o.workingGroup, field: 'name' },
+  // 第24条: the person, the system administrator, and the information manager of the person's department.
+  { kind: 'PasswordRecord', variant: '健康推進課の加藤さん', what: 'a password record of 健康推進課の加藤さん',
+                                     cells: [H24,         S,             H24,           S,             H24,          H24,            H24],
+    id: o.kenkouPassword, field: 'dueOn' },
+  { kind: 'PasswordRecord', variant: '市民課の小林さん', what: 'a password record of 市民課の小林さん',
+                                     cells: [H24,         S,             S,             H24,           H24,          H24,            S],
+    id: o.shiminPassword, field: 'dueOn' },
+  // 第25条: a request for an exception: the one who asked, the system administrator, the asker's information manager.
+  { kind: 'ProhibitedActException', variant: '市民課の小林さん asks to install software', what: 'a software-installation request of 市民課の小林さん',
+                                     cells: [H25,         S,             S,             H25,           H25,          H25,            S],
+    id: o.installException, field: 'reason' },
+  { kind: 'ProhibitedActException', variant: '健康推進課の加藤さん took a tablet out', what: 'an equipment take-out of 健康推進課の加藤さん',
+                                     cells: [H25,         S,             H25,           S,             H25,          H25,            H25],
+    id: o.takeoutException, field: 'reason' },
+  // 第25条第1号: devices found connected: the system administrator and the information managers who record them.
+  { kind: 'DeviceFinding',           what: 'a device found connected',
+                                     cells: [H251,        S,             S,             S,             S,            S,              H251],
+    id: o.finding, field: 'device' },
+  // 第26条: virus incidents: the system administrator, the information managers, the general manager.
+  { kind: 'VirusIncident',           what: 'a virus incident',
+                                     cells: [S,           S,             S,             S,             S,            S,              H26],
+    id: o.virusIncident, field: 'device' },
+  // A notice: the one it is addressed to and the system administrator who runs the reminders (第4条).
+  { kind: 'Notice',                  what: 'a notice addressed to 市民課の小林さん',
+                                     cells: [H4,          S,             H4,            H4,            H4,           H4,             S],
+    id: o.notice, field: 'message' },
+  // An audit event is readable exactly when its object is.
+  { kind: 'AuditEvent', variant: 'of a system', of: 'System', what: 'an audit event of a system', cells: ALL,
+    id: o.eventOfSystem, field: 'after', secret: textOf(o.system, 'System', 'name') },
+  { kind: 'AuditEvent', variant: 'of a password record (第24条)', of: 'PasswordRecord', what: 'an audit event of 加藤さん’s password record',
+                                     cells: [H24,         S,             H24,           S,             H24,          H24,            H24],
+    id: o.eventOfKenkouPassword, field: 'after', secret: async () => 'kenkou-staff.demo-hoken' },
+  { kind: 'AuditEvent', variant: 'of an equipment take-out (第25条)', of: 'ProhibitedActException', what: 'an audit event of 加藤さん’s equipment take-out',
+                                     cells: [H25,         S,             H25,           S,             H25,          H25,            H25],
+    id: o.eventOfTakeout, field: 'after', secret: textOf(o.takeoutException, 'ProhibitedActException', 'reason') },
+  { kind: 'AuditEvent', variant: 'of a device finding (第25条第1号)', of: 'DeviceFinding', what: 'an audit event of a device found connected',
+                                     cells: [H251,        S,             S,             S,             S,            S,              H251],
+    id: o.eventOfFinding, field: 'after', secret: textOf(o.finding, 'DeviceFinding', 'device') },
+  { kind: 'AuditEvent', variant: 'of a virus incident (第26条)', of: 'VirusIncident', what: 'an audit event of a virus incident',
+                                     cells: [S,           S,             S,             S,             S,            S,              H26],
+    id: o.eventOfVirusIncident, field: 'after', secret: textOf(o.virusIncident, 'VirusIncident', 'device') },
+  { kind: 'AuditEvent', variant: 'of a notice (第4条)', of: 'Notice', what: 'an audit event of a notice to 小林さん',
+                                     cells: [H4,          S,             H4,            H4,            H4,           H4,             S],
+    id: o.eventOfNotice, field: 'after', secret: textOf(o.notice, 'Notice', 'message') },
+];
