@@ -87,8 +87,12 @@ export function outcome<P>(payload: P, changes: Change[], events: AuditEvent[]):
  * Runs a mutation: read, apply the rules, then write the changes and their audit events in one transaction. A
  * refusal becomes a userError and nothing is written. When the write loses a race (a version condition failed,
  * or the transaction collided with another), the whole mutation runs again from fresh reads, so the loser meets
- * the rule that now refuses it (ALREADY_DECIDED, STALE_VERSION) instead of a fault. With an `Idempotency-Key`,
- * the payload is kept with the change, and a retry of the same request returns it without a second effect.
+ * the rule that now refuses it (ALREADY_DECIDED, STALE_VERSION) instead of a fault. A refusal stands only when
+ * everything it was computed from still holds, all at one moment (`Store.readsStillHold`): a run that read half of
+ * a rival's transaction (the consultation before it, the system after it) would otherwise answer INVALID_STATE
+ * where a consistent view says ALREADY_DECIDED; it runs again like a write that lost, within the same attempts.
+ * With an `Idempotency-Key`, the payload is kept with the change, and a retry of the same request returns it
+ * without a second effect.
  */
 export async function mutate<P extends object>(
   ctx: Context,
@@ -97,6 +101,7 @@ export async function mutate<P extends object>(
   const claim = nextClaim(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
+      ctx.store.trackReads();
       if (claim) {
         const earlier = await getIdempotencyRecord(ctx.store, claim);
         if (earlier) {
@@ -114,8 +119,9 @@ export async function mutate<P extends object>(
       await ctx.store.commit(changes, events, claim ? [idempotencyItem(claim, answer, now)] : []);
       return answer;
     } catch (e) {
-      if (e instanceof Refusal) return { userErrors: [toUserError(e)] };
-      if (e instanceof WriteConflict) {
+      // A refusal read from a torn or stale view is not an answer: run again, as after a lost write.
+      if (e instanceof Refusal && (await ctx.store.readsStillHold())) return { userErrors: [toUserError(e)] };
+      if (e instanceof Refusal || e instanceof WriteConflict) {
         ctx.store.forget();
         if (attempt < MAX_ATTEMPTS) {
           await new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
@@ -130,6 +136,8 @@ export async function mutate<P extends object>(
         };
       }
       throw e;
+    } finally {
+      ctx.store.untrackReads();
     }
   }
 }

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { AuditEvent } from '../domain/audit';
 import { CostMeter, StoreConfig, createDocumentClient } from './client';
-import { Item, Table, Write } from './table';
+import { Item, Table, Write, WriteConflict } from './table';
 import { GLOBAL_INDEXES } from './tableSchema';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -39,12 +39,20 @@ export function documentClient(config: StoreConfig): DynamoDBDocumentClient {
   return sharedClient.doc;
 }
 
+/** What a mutation's run read: the content of each item by key (`absent` when there was none). */
+interface ReadSet {
+  seen: Map<string, string>;
+  /** The run saw one key with two contents: its view was not one moment's. */
+  torn: boolean;
+}
+
 export class Store {
   readonly table: Table;
   private readonly loader: DataLoader<string, Item | undefined>;
+  private reads: ReadSet | undefined;
 
   constructor(config: StoreConfig, readonly meter = new CostMeter()) {
-    this.table = new Table(documentClient(config), config.tableName, meter);
+    this.table = new Table(documentClient(config), config.tableName, meter, (key, item) => this.saw(key, item));
     this.loader = new DataLoader(
       async (ids) => {
         const keys = ids.map((id) => {
@@ -60,16 +68,76 @@ export class Store {
   }
 
   /** Loads one item; reads made in the same tick are batched into one BatchGetItem. */
-  load(pk: string, sk: string): Promise<Item | undefined> {
-    return this.loader.load(`${pk}\u0000${sk}`);
+  async load(pk: string, sk: string): Promise<Item | undefined> {
+    const item = await this.loader.load(`${pk}\u0000${sk}`);
+    this.saw({ pk, sk }, item);
+    return item;
   }
 
   async loadMany(keys: { pk: string; sk: string }[]): Promise<(Item | undefined)[]> {
     const out = await this.loader.loadMany(keys.map((k) => `${k.pk}\u0000${k.sk}`));
-    return out.map((o) => {
+    return out.map((o, i) => {
       if (o instanceof Error) throw o;
+      this.saw(keys[i], o);
       return o;
     });
+  }
+
+  /**
+   * From now on, remember what every read returns (loads, cached or not, GetItem, Query), until `readsStillHold`.
+   * A mutation reads its items one after another, so a rival's transaction can commit between two of its reads: the
+   * run then sees half of the rival's change (a consultation still SUBMITTED beside the system its approval already
+   * decided) and may refuse for a reason no moment of the table ever held (INVALID_STATE instead of ALREADY_DECIDED).
+   * A write would lose on its version condition and run again; a refusal writes nothing, so it is checked here.
+   */
+  trackReads(): void {
+    this.reads = { seen: new Map(), torn: false };
+  }
+
+  untrackReads(): void {
+    this.reads = undefined;
+  }
+
+  /**
+   * Whether everything read since `trackReads` held, all of it, at one moment after the reads: then a refusal
+   * computed from those reads is what a consistent snapshot answers, and it stands. Otherwise the caller forgets
+   * and runs again. Stops tracking.
+   *
+   * Checked with TransactGetItems, not BatchGetItem: a rival's TransactWriteItems applies its items one by one, and
+   * a plain read (GetItem, or each key of a BatchGetItem) may be served before the rival's write of one item and
+   * after its write of another. A BatchGetItem could so return the very half-state the run saw (the consultation
+   * before, the system after) and confirm the torn refusal. TransactGetItems is serializable with every
+   * TransactWriteItems, so it sees the rival whole or not at all, and a half-state never matches it. Comparing
+   * whole contents, not versions, covers items without a version and keys read as absent. Items a Query returned
+   * are compared like the rest (an index that lags the table shows as a change: the run goes again). Not covered:
+   * an item a Query would return now but did not (a role assigned since the committee's composition was listed);
+   * catching that means running the queries again, and an index query is never strongly consistent. A run that
+   * read more than 100 items is checked in several parts, each atomic on its own.
+   */
+  async readsStillHold(): Promise<boolean> {
+    const reads = this.reads;
+    this.reads = undefined;
+    if (!reads) return true;
+    if (reads.torn) return false;
+    if (reads.seen.size === 0) return true; // refused on its input alone
+    const ids = [...reads.seen.keys()];
+    let now: (Item | undefined)[];
+    try {
+      now = await this.table.transactGet(ids.map(keyOfId));
+    } catch (e) {
+      if (e instanceof WriteConflict) return false; // a rival's transaction on one of them is in flight
+      throw e;
+    }
+    return ids.every((id, i) => reads.seen.get(id) === fingerprint(now[i]));
+  }
+
+  private saw(key: { pk: string; sk: string }, item: Item | undefined): void {
+    if (!this.reads) return;
+    const id = `${key.pk}\u0000${key.sk}`;
+    const f = fingerprint(item);
+    const before = this.reads.seen.get(id);
+    if (before === undefined) this.reads.seen.set(id, f);
+    else if (before !== f) this.reads.torn = true;
   }
 
   /** Drops everything loaded so far: after a lost race, the retry must read afresh. */
@@ -97,6 +165,26 @@ export class Store {
     await this.table.transact(writes);
     for (const c of changes) this.loader.clear(`${c.item.pk}\u0000${c.item.sk}`).prime(`${c.item.pk}\u0000${c.item.sk}`, c.item);
   }
+}
+
+function keyOfId(id: string): { pk: string; sk: string } {
+  const [pk, sk] = id.split('\u0000');
+  return { pk, sk };
+}
+
+/** An item's whole content, the same whatever order its attributes came in; `absent` for no item. */
+function fingerprint(item: Item | undefined): string {
+  return item === undefined ? 'absent' : JSON.stringify(canonical(item));
+}
+
+function canonical(v: unknown): unknown {
+  if (v instanceof Set) return { $set: [...v].map(canonical).sort() };
+  if (v instanceof Uint8Array) return { $bytes: Buffer.from(v).toString('base64') };
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)]));
+  }
+  return v;
 }
 
 /** Audit events live in the partition of the object they record and are indexed by the person who acted. */

@@ -1,20 +1,25 @@
 /**
- * The table's operations, each metered. Request paths use GetItem, BatchGetItem, Query and TransactWriteItems;
- * there is no Scan here, so none can creep into a request path.
+ * The table's operations, each metered. Request paths use GetItem, BatchGetItem, Query and TransactWriteItems (and
+ * TransactGetItems to check a refusal's reads, store.ts); there is no Scan here, so none can creep into a request path.
  */
 import {
   BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
+  TransactGetCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { BatchGetCommandOutput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { CostMeter } from './client';
 import { InvalidCursor, Key, decodeCursor, encodeCursor } from './cursor';
 import { GLOBAL_INDEXES, IndexName, TABLE_KEYS } from './tableSchema';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };
+
+/** Told of every item a read returned, and of every key a GetItem or BatchGetItem found absent (`undefined`). */
+export type ReadObserver = (key: { pk: string; sk: string }, item: Item | undefined) => void;
 
 export interface Page {
   items: Item[];
@@ -84,6 +89,7 @@ export class Table {
     private readonly doc: DynamoDBDocumentClient,
     readonly name: string,
     readonly meter: CostMeter,
+    private readonly observe: ReadObserver = () => undefined,
   ) {}
 
   async get(pk: string, sk: string): Promise<Item | undefined> {
@@ -91,6 +97,7 @@ export class Table {
       new GetCommand({ TableName: this.name, Key: { pk, sk }, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
     );
     this.meter.record('GetItem', out.ConsumedCapacity);
+    this.observe({ pk, sk }, out.Item as Item | undefined);
     return out.Item as Item | undefined;
   }
 
@@ -113,7 +120,41 @@ export class Table {
         pending = out.UnprocessedKeys?.[this.name]?.Keys;
       }
     }
+    const byId = new Map(found.map((item) => [`${item.pk}\u0000${item.sk}`, item]));
+    for (const k of keys) this.observe(k, byId.get(`${k.pk}\u0000${k.sk}`));
     return found;
+  }
+
+  /**
+   * The items of these keys as they stood at one moment: TransactGetItems is serializable with every
+   * TransactWriteItems, so it sees each transaction whole or not at all. `undefined` for a key without an item.
+   * Throws `WriteConflict` when it collided with a transaction in flight on one of the items. Up to 100 keys a
+   * call; more are read in several calls, each atomic on its own. The items are not told to the observer.
+   */
+  async transactGet(keys: { pk: string; sk: string }[]): Promise<(Item | undefined)[]> {
+    const out: (Item | undefined)[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      const chunk = keys.slice(i, i + 100);
+      try {
+        const res = await this.doc.send(
+          new TransactGetCommand({
+            TransactItems: chunk.map((Key) => ({ Get: { TableName: this.name, Key } })),
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        this.meter.record('TransactGetItems', asReads(res.ConsumedCapacity));
+        out.push(...chunk.map((_, j) => res.Responses?.[j]?.Item as Item | undefined));
+      } catch (e) {
+        this.meter.record('TransactGetItems', undefined);
+        const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
+        if (err.name === 'TransactionCanceledException') {
+          throw new WriteConflict((err.CancellationReasons ?? []).map((r) => r.Code ?? 'None'));
+        }
+        if (err.name === 'TransactionConflictException') throw new WriteConflict(['TransactionConflict']);
+        throw e;
+      }
+    }
+    return out;
   }
 
   async query(req: QueryRequest): Promise<Page> {
@@ -145,6 +186,7 @@ export class Table {
     });
     this.meter.record('Query', out.ConsumedCapacity);
     const items = (out.Items ?? []) as Item[];
+    for (const item of items) this.observe({ pk: item.pk, sk: item.sk }, item);
     const last = out.LastEvaluatedKey as Key | undefined;
     return { items, endCursor: last && items.length ? encodeCursor(last) : undefined };
   }
@@ -208,6 +250,11 @@ export class Table {
       throw e;
     }
   }
+}
+
+/** TransactGetItems reports its units as a total: they are read units (the meter would count a total as writes). */
+function asReads(consumed: ConsumedCapacity[] | undefined): ConsumedCapacity[] | undefined {
+  return consumed?.map((c) => ({ ...c, ReadCapacityUnits: c.ReadCapacityUnits ?? c.CapacityUnits ?? 0, WriteCapacityUnits: 0 }));
 }
 
 function sleep(ms: number): Promise<void> {

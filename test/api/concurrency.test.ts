@@ -107,6 +107,11 @@ describe('第7条: one decision per consultation, however many race for it', () 
       ),
     );
     const results = payloads(responses, 'decideConsultation');
+    // Every loser is told what a consistent view says, never a refusal read from half of the winner's transaction
+    // (INVALID_STATE: "the system has already been decided" beside a consultation still seen SUBMITTED).
+    const loserCodes = results.filter((p) => p.userErrors.length > 0).map((p) => p.userErrors[0].code);
+    expect(loserCodes).toHaveLength(49);
+    expect(loserCodes.filter((code) => code !== 'ALREADY_DECIDED' && code !== 'STALE_VERSION')).toEqual([]);
     const { winner, index } = oneWinner(results, ['STALE_VERSION', 'ALREADY_DECIDED']);
     const outcome = outcomes[index];
     expect(winner.consultation).toMatchObject({ id: consultation.id, status: outcome, version: consultation.version + 1 });
