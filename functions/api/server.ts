@@ -5,10 +5,9 @@
 import { ApolloServer, ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, print, validate } from 'graphql';
+import { FragmentDefinitionNode, GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, print, validate } from 'graphql';
 import { requestFingerprint } from '../resolvers/idempotency';
 import depthLimit from 'graphql-depth-limit';
-import { getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import { getPersonWithRoles } from '../store/people';
 import { StoreConfig } from '../store/client';
 import { Store } from '../store/store';
@@ -17,21 +16,30 @@ import { Identification } from './auth';
 import { getSchema } from './schema';
 import { log } from './log';
 import { noPartialDataOfRefusals } from './partialData';
+import * as estimator from './estimate';
+import { operationNameOf, rootFieldKeys } from './selections';
 
 export const LIMITS = {
   /** Deepest selection accepted. */
   depth: 12,
-  /** Highest estimated cost: each field costs 1, a connection multiplies its selection by `first`. */
-  cost: 20_000,
   /** Largest request body, in bytes. */
   bodyBytes: 64 * 1024,
 };
 
-/** A connection costs `first` times what each of its items selects. */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? Math.max(1, args.first) : Array.isArray(args.ids) ? args.ids.length : undefined;
-  return first === undefined ? undefined : 1 + first * childComplexity;
-};
+/** Most DynamoDB calls a request may be estimated to make (estimate.ts); env `MAX_DYNAMODB_CALLS`. */
+export function maxDynamodbCalls(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger(env.MAX_DYNAMODB_CALLS, 100);
+}
+
+/** Most mutations (root mutation fields, aliases and fragments included) one request may run; env `MAX_MUTATIONS_PER_REQUEST`. */
+export function maxMutationsPerRequest(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger(env.MAX_MUTATIONS_PER_REQUEST, 10);
+}
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : fallback;
+}
 
 function httpError(message: string, code: string, status: number, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status }, ...extra } });
@@ -45,8 +53,13 @@ function isIntrospectionOnly(operation: OperationDefinitionNode | undefined | nu
   );
 }
 
+/** The estimate made for each request, reported in `extensions.cost.estimatedCalls`. */
+const estimates = new WeakMap<Context, number>();
+
 const limitsPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
+  async requestDidStart({ request }) {
+    // "" names no operation (GraphiQL sends it for an unnamed query), before Apollo picks the operation to run.
+    request.operationName = operationNameOf(request.operationName);
     return {
       async didResolveOperation({ request, document, schema, operation, contextValue }) {
         if (contextValue.rejection) throw contextValue.rejection;
@@ -56,43 +69,86 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
         if (!contextValue.signedIn && !isIntrospectionOnly(operation)) {
           throw httpError('Sign in: send `Authorization: Bearer <token>`. サインインしてください。', 'UNAUTHENTICATED', 401);
         }
-        let cost: number;
-        try {
-          cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-        } catch (e) {
-          // Estimating reads the variables first; ones that do not fit the schema are the client's error.
-          throw httpError(e instanceof Error ? e.message : 'The variables do not fit the schema.', 'BAD_USER_INPUT', 400);
+        if (!operation) return;
+        const fragments = Object.fromEntries(
+          document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
+        );
+        if (operation.operation === 'mutation') {
+          const count = rootFieldKeys(operation.selectionSet, fragments, request.variables).size;
+          const limit = maxMutationsPerRequest();
+          if (count > limit) {
+            throw httpError(
+              `1 回のリクエストで実行できる変更 (mutation) は ${limit} 件までです (このリクエストは ${count} 件)。リクエストを分けて送ってください。 / ` +
+                `At most ${limit} mutations run in one request (this one has ${count}); send them in several requests.`,
+              'TOO_MANY_MUTATIONS',
+              400,
+              { mutations: count, limit },
+            );
+          }
         }
-        if (cost > LIMITS.cost) {
-          throw httpError(`The query is too costly (${cost}, limit ${LIMITS.cost}). Ask for smaller pages or fewer fields.`, 'QUERY_TOO_COSTLY', 400, {
-            cost,
-            limit: LIMITS.cost,
-          });
+        let estimate: estimator.Estimate;
+        try {
+          estimate = estimator.estimateCalls({ schema, operation, fragments, variables: request.variables, ctx: contextValue });
+        } catch (e) {
+          // Estimating reads the variables first; ones that do not fit the schema are the client's error (a
+          // GraphQLError says so). Anything else is a fault of ours: an internal error, its message never shown.
+          if (e instanceof GraphQLError) throw httpError(e.message, 'BAD_USER_INPUT', 400);
+          throw e;
+        }
+        // The calls already made (reading the viewer's roles) count too: the estimate bounds the whole response.
+        const estimatedCalls = contextValue.store.meter.snapshot().dynamodbCalls + estimate.calls;
+        estimates.set(contextValue, estimatedCalls);
+        const budget = maxDynamodbCalls();
+        if (estimatedCalls > budget) {
+          const costliest = estimate.costliest ? `最も多いのは ${estimate.costliest.path} (${estimate.costliest.calls} 回)。` : '';
+          const costliestEn = estimate.costliest ? ` The costliest field is ${estimate.costliest.path} (${estimate.costliest.calls} calls).` : '';
+          throw httpError(
+            `DynamoDB 呼び出しの見積り (${estimatedCalls} 回) が上限 (${budget} 回) を超えています。${costliest}` +
+              'ページ (first) を小さくするか、別名 (alias) や一覧の中の一覧を減らすか、リクエストを分けてください。 / ' +
+              `The estimated DynamoDB calls (${estimatedCalls}) exceed the budget (${budget}).${costliestEn} ` +
+              'Ask for smaller pages, fewer aliases or fewer lists nested in lists, or split the request.',
+            'QUERY_TOO_COSTLY',
+            400,
+            { estimatedCalls, budget, ...(estimate.costliest ? { costliest: estimate.costliest } : {}) },
+          );
         }
       },
     };
   },
 };
 
+/** The request each error arose in, so formatError (which sees no context) can log its id. */
+const requestIdOfError = new WeakMap<object, string>();
+
 const costPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const e of errors) {
+          requestIdOfError.set(e, contextValue.requestId);
+          if (e.originalError) requestIdOfError.set(e.originalError, contextValue.requestId);
+        }
+      },
       async willSendResponse({ response, contextValue }: GraphQLRequestContext<Context>) {
         const body = response.body;
         if (body?.kind === 'single' && contextValue?.store) {
-          body.singleResult.extensions = { ...body.singleResult.extensions, cost: contextValue.store.meter.snapshot() };
+          const cost = contextValue.store.meter.snapshot();
+          // A request refused or answered before its estimate ran nothing after it was read: what it made is its bound.
+          const estimatedCalls = estimates.get(contextValue) ?? cost.dynamodbCalls;
+          body.singleResult.extensions = { ...body.singleResult.extensions, cost: { ...cost, estimatedCalls } };
         }
         // Input the API refused while executing (a string over its limit, a page too large, a foreign cursor) is
         // a malformed request like any other: 400, when nothing else went wrong.
         const errors = body?.kind === 'single' ? body.singleResult.errors : undefined;
         if (errors?.length && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT') && (response.http.status ?? 200) === 200) {
           response.http.status = 400;
+        }
+        // A fault of ours is a 500 (API Gateway's 5xx metrics count it), with the request id to find its log line.
+        if (body?.kind === 'single' && errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+          response.http.status = 500;
+          body.singleResult.errors = errors.map((e) =>
+            e.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...e, extensions: { ...e.extensions, requestId: contextValue?.requestId } } : e,
+          );
         }
       },
     };
@@ -110,6 +166,7 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'QUERY_TOO_COSTLY',
+  'TOO_MANY_MUTATIONS',
 ]);
 
 interface ValidationErrorLike {
@@ -142,8 +199,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log('error', 'unhandled error', { error: describe(unwrapResolverError(error)), path: formatted.path });
-  return { message: 'Internal server error. 内部エラーが発生しました。', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const requestId = typeof error === 'object' && error !== null ? requestIdOfError.get(error) : undefined;
+  log('error', 'unhandled error', { requestId, error: describe(unwrapResolverError(error)), path: formatted.path });
+  return {
+    message: '内部エラーが発生しました。 / Internal server error.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  };
 }
 
 function describe(e: unknown): Record<string, unknown> {

@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { AuditEvent } from '../../functions/domain/audit';
 import { SystemRecord } from '../../functions/domain/systems';
 import { systemChange } from '../../functions/store/systems';
-import { Api, Response, gid, setupApi, v2Event } from '../support/api';
+import { Table } from '../../functions/store/table';
+import { Api, Response, gid, setupApi, v2Event, writesNothing } from '../support/api';
 
 let api: Api;
 beforeAll(async () => {
@@ -30,6 +31,7 @@ const DEPARTMENTS = Object.keys(MANAGERS);
 
 interface Cost {
   dynamodbCalls: number;
+  estimatedCalls?: number;
   readCapacityUnits: number;
   writeCapacityUnits: number;
   calls: Record<string, number>;
@@ -113,7 +115,7 @@ describe('every response says what it cost (extensions.cost)', () => {
     ['a mutation refused with a userError', () => api.gql('shimin-manager', reg('kenkou'))],
     ['a read with a bad argument (BAD_USER_INPUT)', () => api.gql('shimin-manager', '{ systems(first: 2, after: "not-a-cursor") { nodes { id } } }')],
     ['a page larger than the cap', () => api.gql('shimin-manager', '{ systems(first: 101) { nodes { id } } }')],
-    ['a query over the cost limit (400)', () => api.gql('shimin-manager', '{ systems(first: 100) { nodes { consultations(first: 100) { nodes { auditTrail(first: 100) { nodes { action } } } } } } }')],
+    ['a query over the call budget (400)', () => api.gql('shimin-manager', '{ systems(first: 100) { nodes { consultations(first: 100) { nodes { auditTrail(first: 100) { nodes { action } } } } } } }')],
     ['an invalid query (400)', () => api.gql('shimin-manager', '{ nope }')],
     ['a query that does not parse (400)', () => api.gql('shimin-manager', '{ viewer { name ')],
     ['anonymous introspection', () => api.gql(null, '{ __typename }')],
@@ -128,12 +130,16 @@ describe('every response says what it cost (extensions.cost)', () => {
     const res = await send();
     expect(res.body).toEqual(expect.objectContaining({ extensions: expect.objectContaining({ cost: expect.anything() }) }));
     const cost = costOf(res);
+    // A body refused before GraphQL reads it (functions/api/request.ts) ran nothing and carries no estimate.
+    const beforeGraphQL = res.status === 413 || /not valid JSON/.test(res.raw);
     expect(cost).toEqual({
       dynamodbCalls: expect.any(Number),
       readCapacityUnits: expect.any(Number),
       writeCapacityUnits: expect.any(Number),
       calls: expect.any(Object),
+      ...(beforeGraphQL ? {} : { estimatedCalls: expect.any(Number) }),
     });
+    expect(cost.dynamodbCalls).toBeLessThanOrEqual(cost.estimatedCalls ?? 0);
     const byOperation = Object.values(cost.calls);
     for (const n of byOperation) expect(Number.isInteger(n) && n > 0).toBe(true);
     expect(byOperation.reduce((a, b) => a + b, 0)).toBe(cost.dynamodbCalls);
@@ -306,5 +312,217 @@ describe('request paths Query or GetItem/BatchGetItem; they never Scan', () => {
       })
       .filter(Boolean);
     expect(offending).toEqual([]);
+  });
+});
+
+describe('a request runs at most MAX_MUTATIONS_PER_REQUEST mutations (10 by default), refused before any write', () => {
+  const registerAs = (alias: string, dept = 'shimin') =>
+    `${alias}: registerSystem(input: { name: "一括登録 ${alias}", category: INFORMATION, network: INTERNAL, purposes: [EFFICIENCY], owningDepartmentId: "${gid('Department', dept)}" }) { system { id } userErrors { code } }`;
+  const aliases = (n: number) => Array.from({ length: n }, (_, i) => registerAs(`r${i}`));
+
+  it('11 aliased registerSystem: 400 TOO_MANY_MUTATIONS, nothing written, no mutation run', async () => {
+    const res = await writesNothing(api, () => api.gql('shimin-manager', `mutation { ${aliases(11).join('\n')} }`));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_MUTATIONS', mutations: 11, limit: 10 });
+    expect(res.body.errors[0].message).toMatch(/^1 回のリクエストで実行できる変更 \(mutation\) は 10 件まで/);
+    expect(res.body.data ?? null).toBeNull();
+    // Only the viewer's roles were read (before the operation is known): no mutation ran.
+    expect(costOf(res).calls).toEqual({ BatchGetItem: 1 });
+  });
+
+  it('mutations spread through fragments and inline fragments count too', async () => {
+    const q = `mutation { ...six ... on Mutation { ${aliases(11).slice(6).join('\n')} } }
+      fragment six on Mutation { ${aliases(6).join('\n')} }`;
+    const res = await writesNothing(api, () => api.gql('shimin-manager', q));
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('TOO_MANY_MUTATIONS');
+  });
+
+  it('10 aliased registerSystem run, each registered', async () => {
+    // The call budget is lifted here: this test is about the count of mutations alone (see the call budget below).
+    const previous = process.env.MAX_DYNAMODB_CALLS;
+    process.env.MAX_DYNAMODB_CALLS = '10000';
+    try {
+      const res = await api.gql('shimin-manager', `mutation { ${aliases(10).join('\n')} }`);
+      expect({ status: res.status, errors: res.body.errors }).toEqual({ status: 200, errors: undefined });
+      expect(Object.values(res.body.data)).toHaveLength(10);
+      for (const p of Object.values(res.body.data) as { system: { id: string }; userErrors: unknown[] }[]) {
+        expect(p.userErrors).toEqual([]);
+        expect(p.system.id).toEqual(expect.any(String));
+      }
+      expect(costOf(res).calls.TransactWriteItems).toBe(10);
+    } finally {
+      if (previous === undefined) delete process.env.MAX_DYNAMODB_CALLS;
+      else process.env.MAX_DYNAMODB_CALLS = previous;
+    }
+  });
+
+  it('the limit is configurable (MAX_MUTATIONS_PER_REQUEST)', async () => {
+    process.env.MAX_MUTATIONS_PER_REQUEST = '2';
+    try {
+      const res = await writesNothing(api, () => api.gql('shimin-manager', `mutation { ${aliases(3).join('\n')} }`));
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_MUTATIONS', mutations: 3, limit: 2 });
+    } finally {
+      delete process.env.MAX_MUTATIONS_PER_REQUEST;
+    }
+  });
+});
+
+describe('an unexpected fault is a 500 with the request id and no detail; refusals stay 4xx', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('a DynamoDB fault while reading: HTTP 500, INTERNAL_SERVER_ERROR, requestId, nothing internal', async () => {
+    const secret = `Requested resource not found: Table: ${api.tableName} not found`;
+    jest.spyOn(Table.prototype, 'query').mockRejectedValueOnce(Object.assign(new Error(secret), { name: 'ResourceNotFoundException' }));
+    const logLevel = process.env.LOG_LEVEL;
+    delete process.env.LOG_LEVEL;
+    const logged: string[] = [];
+    jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(String(line)));
+    const res = await api.gql('shimin-manager', '{ systems(first: 2) { nodes { id } } }');
+    if (logLevel !== undefined) process.env.LOG_LEVEL = logLevel;
+    expect(res.status).toBe(500);
+    expect(res.body.errors).toHaveLength(1);
+    const [error] = res.body.errors;
+    expect(error.message).toBe('内部エラーが発生しました。 / Internal server error.');
+    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(res.raw).not.toContain(api.tableName);
+    expect(res.raw).not.toContain('ResourceNotFound');
+    expect(res.raw).not.toMatch(/stack/i);
+    // The operator finds the fault's log line by the id the client was given.
+    const line = logged.map((l) => JSON.parse(l)).find((l) => l.message === 'unhandled error');
+    expect(line).toMatchObject({ requestId: error.extensions.requestId, error: { name: 'ResourceNotFoundException', message: secret } });
+  });
+
+  it('an exception that is not a GraphQLError while estimating is internal (500), never shown as BAD_USER_INPUT', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const estimate = jest.requireActual('../../functions/api/estimate') as typeof import('../../functions/api/estimate');
+    jest.spyOn(estimate, 'estimateCalls').mockImplementationOnce(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'value')");
+    });
+    const res = await api.gql('shimin-manager', '{ viewer { name } }');
+    expect(res.status).toBe(500);
+    expect(res.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(res.raw).not.toContain('Cannot read properties');
+  });
+
+  it('refusals stay as they were: 400 for a bad query, 401 anonymous, 403 not staff', async () => {
+    expect((await api.gql('shimin-manager', '{ nope }')).status).toBe(400);
+    expect((await api.gql(null, '{ viewer { name } }')).status).toBe(401);
+    expect((await api.gql('nobody-here', '{ viewer { name } }')).status).toBe(403);
+  });
+});
+
+describe('an empty operationName (GraphiQL, for an unnamed query) names no operation', () => {
+  it('{"query":"{ viewer { name } }","operationName":""} answers its data and no error', async () => {
+    const token = await api.token('shimin-manager');
+    const res = await api.invoke(
+      v2Event({ body: JSON.stringify({ query: '{ viewer { name } }', operationName: '' }), headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect({ status: res.status, errors: res.body.errors }).toEqual({ status: 200, errors: undefined });
+    expect(res.body.data.viewer.name).toEqual(expect.any(String));
+  });
+
+  it('an empty operationName with a mutation is counted against the mutation limit too', async () => {
+    const token = await api.token('shimin-manager');
+    const many = Array.from({ length: 11 }, (_, i) => `m${i}: registerSystem(input: { name: "x${i}", category: INFORMATION, network: INTERNAL, purposes: [EFFICIENCY], owningDepartmentId: "${gid('Department', 'shimin')}" }) { userErrors { code } }`);
+    const res = await writesNothing(api, () =>
+      api.invoke(v2Event({ body: JSON.stringify({ query: `mutation { ${many.join(' ')} }`, operationName: '' }), headers: { authorization: `Bearer ${token}` } })),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('TOO_MANY_MUTATIONS');
+  });
+});
+
+describe('the estimate of DynamoDB calls is an upper bound, and a request over the budget (MAX_DYNAMODB_CALLS, 100) is refused before it runs', () => {
+  const objectId = () => gid('System', extraSystemIds[0] ?? 'cost-000');
+
+  it('1,000 aliases of auditTrail(objectId:, first: 1): 400 QUERY_TOO_COSTLY, no Query made, nothing written', async () => {
+    const q = `query($id: ID!) { ${Array.from({ length: 1000 }, (_, i) => `a${i}: auditTrail(objectId: $id, first: 1) { ...e }`).join('\n')} }
+      fragment e on AuditEventConnection { nodes { action } }`;
+    const res = await writesNothing(api, () => api.gql('shimin-manager', q, { id: objectId() }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    const [error] = res.body.errors;
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', budget: 100 });
+    expect(error.extensions.estimatedCalls).toBeGreaterThanOrEqual(1000);
+    expect(error.message).toMatch(/^DynamoDB 呼び出しの見積り \(\d+ 回\) が上限 \(100 回\) を超えています。/);
+    expect(res.body.data ?? null).toBeNull();
+    // Only the viewer's roles were read (one BatchGetItem, before the estimate): the aliases never ran.
+    const cost = costOf(res);
+    expect(cost.calls).toEqual({ BatchGetItem: 1 });
+    expect(cost.estimatedCalls).toBe(error.extensions.estimatedCalls);
+  });
+
+  it('a connection nested in a page of 100: refused with a message that names the costly field', async () => {
+    const q = '{ systems(first: 100) { nodes { consultations(first: 2) { nodes { id } } } } }';
+    const res = await api.gql('shimin-manager', q);
+    expect(res.status).toBe(400);
+    const [error] = res.body.errors;
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', budget: 100, costliest: { path: 'systems', calls: 101 } });
+    expect(error.message).toContain('ページ (first) を小さくするか');
+    expect(error.message).toContain('systems (101 回)');
+    expect(costOf(res).calls.Query).toBeUndefined();
+  });
+
+  it('the same with first: 10 runs, and makes no more calls than estimated', async () => {
+    const q = '{ systems(first: 10) { nodes { consultations(first: 2) { nodes { id } } } } }';
+    const { data, cost } = await measured('shimin-manager', q);
+    expect(data.systems.nodes).toHaveLength(10);
+    // The viewer, the page, one Query of consultations per system.
+    expect(cost.estimatedCalls).toBe(12);
+    expect(cost.dynamodbCalls).toBeLessThanOrEqual(cost.estimatedCalls as number);
+  });
+
+  it('a related object on each item of a page stays cheap: one batch, whatever the page size', async () => {
+    const q = '{ systems(first: 100) { nodes { owningDepartment { name } auditTrail(first: 1) @skip(if: true) { nodes { action } } } } }';
+    const { cost } = await measured('shimin-manager', q);
+    // The viewer, the page, the departments in one BatchGetItem.
+    expect(cost.estimatedCalls).toBe(3);
+    expect(cost.dynamodbCalls).toBeLessThanOrEqual(3);
+  });
+
+  it('fragments, inline fragments and variables are read as execution reads them', async () => {
+    const q = `query($n: Int!, $deep: Boolean!) { ...page }
+      fragment page on Query { systems(first: $n) { nodes { ... on System { consultations(first: 1) @include(if: $deep) { nodes { id } } } } } }`;
+    const shallow = await measured('shimin-manager', q, { n: 20, deep: false });
+    const deep = await measured('shimin-manager', q, { n: 20, deep: true });
+    expect(shallow.cost.estimatedCalls).toBe(2);
+    expect(deep.cost.estimatedCalls).toBe(22);
+    expect(deep.cost.dynamodbCalls).toBeLessThanOrEqual(22);
+  });
+
+  it('the budget is configurable (MAX_DYNAMODB_CALLS)', async () => {
+    process.env.MAX_DYNAMODB_CALLS = '5';
+    try {
+      const res = await api.gql('shimin-manager', '{ systems(first: 10) { nodes { consultations(first: 2) { nodes { id } } } } }');
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', estimatedCalls: 12, budget: 5 });
+    } finally {
+      delete process.env.MAX_DYNAMODB_CALLS;
+    }
+  });
+
+  it('a mutation counts its reads and its transaction on every attempt mutate() may make', async () => {
+    const res = await api.gql(
+      'shimin-manager',
+      `mutation { registerSystem(input: { name: "見積り", category: INFORMATION, network: INTERNAL, purposes: [EFFICIENCY], owningDepartmentId: "${gid('Department', 'shimin')}" }) { system { id owningDepartment { name } } userErrors { code } } }`,
+    );
+    const cost = costOf(res);
+    // The viewer; 6 attempts of (the owning department, the processing departments, the transaction); the payload's department.
+    expect(cost.estimatedCalls).toBe(1 + 6 * 3 + 1);
+    expect(cost.dynamodbCalls).toBeLessThanOrEqual(cost.estimatedCalls as number);
+  });
+
+  it('MUTATION_ATTEMPTS agrees with MAX_ATTEMPTS of mutate() (functions/resolvers/support.ts)', () => {
+    const source = readFileSync(join(__dirname, '..', '..', 'functions', 'resolvers', 'support.ts'), 'utf8');
+    const { MUTATION_ATTEMPTS } = jest.requireActual('../../functions/api/dynamodbCalls') as typeof import('../../functions/api/dynamodbCalls');
+    expect(source).toMatch(new RegExp(`const MAX_ATTEMPTS = ${MUTATION_ATTEMPTS};`));
+  });
+
+  it('every field with a resolver declares its calls (functions/api/dynamodbCalls.ts)', () => {
+    const { undeclaredResolverFields } = jest.requireActual('../../functions/api/estimate') as typeof import('../../functions/api/estimate');
+    expect(undeclaredResolverFields()).toEqual([]);
   });
 });

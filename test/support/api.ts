@@ -106,6 +106,23 @@ export const DRAFT_CONSULTATION = `mutation($input: DraftConsultationInput!) {
   draftConsultation(input: $input) { consultation { id } userErrors { code message field article } }
 }`;
 
+/**
+ * Every response of every API test: the DynamoDB calls it made never exceed the estimate made before it ran
+ * (`extensions.cost.estimatedCalls`, an upper bound). A response without an estimate (a body refused before GraphQL
+ * read it) must have made no call.
+ */
+export function expectWithinEstimate(event: APIGatewayProxyEventV2, body: unknown): void {
+  const cost = (body as { extensions?: { cost?: { dynamodbCalls?: number; estimatedCalls?: number } } } | undefined)?.extensions?.cost;
+  if (!cost || typeof cost.dynamodbCalls !== 'number') return;
+  const estimated = cost.estimatedCalls ?? 0;
+  if (cost.dynamodbCalls > estimated) {
+    const request = event.body ?? event.rawQueryString;
+    throw new Error(
+      `DynamoDB calls ${cost.dynamodbCalls} exceed the estimate ${estimated} (${JSON.stringify((cost as { calls?: unknown }).calls)}) for the request:\n${request}`,
+    );
+  }
+}
+
 /** A fresh table with the demo city, and the handler bound to it. */
 export async function setupApi(): Promise<Api> {
   const tableName = `t-${randomUUID()}`;
@@ -129,6 +146,7 @@ export async function setupApi(): Promise<Api> {
     } catch {
       /* not JSON: keep the text */
     }
+    expectWithinEstimate(event, body);
     return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, body, raw };
   };
   const gql = async (personId: string | null, query: string, variables?: Record<string, unknown>) =>
@@ -201,8 +219,9 @@ export function expectNoInternals(api: Api, res: Response, also: { internals: Re
   expect(raw).not.toContain('/work/');
   expect(raw).not.toContain('node_modules');
   expect(raw).not.toMatch(/\n\s+at |\bat [\w$.<>]+ \(|\.[jt]s:\d+:\d+/);
-  // `extensions.cost.dynamodbCalls` is the documented cost report; nothing else may mention DynamoDB.
-  expect(raw.replace(/"dynamodbCalls"/g, '')).not.toMatch(/dynamo/i);
+  // `extensions.cost.dynamodbCalls` is the documented cost report, and the call budget's refusal speaks of the same
+  // calls (`DynamoDB 呼び出し` / `DynamoDB calls`); nothing else may mention DynamoDB.
+  expect(raw.replace(/"dynamodbCalls"|DynamoDB 呼び出し|DynamoDB calls/g, '')).not.toMatch(/dynamo/i);
   expect(raw).not.toMatch(also.internals);
   expect(raw).not.toContain(api.tableName);
   for (const s of also.absent) expect(raw).not.toContain(s);

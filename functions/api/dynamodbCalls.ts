@@ -1,0 +1,460 @@
+/**
+ * What each field of the API can cost in DynamoDB calls, declared in one place so the estimate made before a request
+ * runs (estimate.ts) is an upper bound of the calls it makes. Keyed `Type.field` (an interface's key, e.g.
+ * `Node.id`, serves every type that implements it).
+ *
+ * - A field without a resolver of ours reads its parent object: no call, and no entry here.
+ * - A field with a resolver must have an entry; one that has none (a new field) is estimated at UNDECLARED, a
+ *   deliberately high figure, and test/api/cost.test.ts fails until it is declared.
+ * - `loads`: waves of item reads through the Store's DataLoader (BatchGetItem, 100 keys a call). Every parent in the
+ *   same page reads in the same wave, so a related object on each item of a page costs one call per 100 keys.
+ * - `queries`: calls made for each parent object on its own (a Query per connection, a GetItem, a page of a
+ *   queryAll): a nested connection under a list costs one call per item of the list.
+ *
+ * Assumptions (the only places the bound rests on the data rather than the code): a list stored on an object (ids of
+ * related objects, members, attendees) holds at most LIST_BOUND entries; the few reads that page through a whole
+ * key condition (noted beside them) stay within the pages declared; BatchGetItem's retries of UnprocessedKeys
+ * (throttling only) are not counted.
+ */
+import type { Context } from '../resolvers/context';
+import { MAX_LIST, MAX_PAGE } from '../../graphql/common';
+
+export interface FieldCalls {
+  /** Calls each parent object makes on its own (not batched): Queries, GetItems, pages. */
+  queries?: number | ((args: Record<string, unknown>, ctx: Context) => number);
+  /** Waves of DataLoader reads (each wave one BatchGetItem per 100 keys, shared by all parents of a page). */
+  loads?: number;
+  /** Keys each parent reads per wave: 1 (default), a stored list of ids ('list'), the `ids` argument, or `first`. */
+  keys?: number | 'list' | 'ids' | 'first';
+  /** Items of a list the field returns, per parent, when it is not a connection (default: LIST_BOUND). */
+  items?: number;
+}
+
+/** Entries of a list stored on an object: inputs accept at most MAX_LIST. */
+export const LIST_BOUND = MAX_LIST;
+/** The largest page (`first`) and the most ids of `nodes(ids:)`. */
+export const PAGE_BOUND = MAX_PAGE;
+/**
+ * How many times `mutate()` (functions/resolvers/support.ts, MAX_ATTEMPTS) runs a mutation that keeps losing a race:
+ * each attempt reads afresh and tries its transaction again. A test checks that the two agree.
+ */
+export const MUTATION_ATTEMPTS = 6;
+/** Pages of interruptions `interruptionsEndingFrom` reads at most (functions/store/operatingHours.ts, MAX_PAGES). */
+const INTERRUPTION_PAGES = 5;
+
+/** No call: computed from the parent object or the viewer. */
+const FREE: FieldCalls = {};
+/** One related item through the DataLoader. */
+const LOAD: FieldCalls = { loads: 1 };
+/** A stored list of ids through the DataLoader, in one wave. */
+const LOAD_LIST: FieldCalls = { loads: 1, keys: 'list' };
+/** Any node by its global id: one item, and for a password record then its person (a second wave). */
+const LOAD_NODE: FieldCalls = { loads: 2 };
+/** One Query per parent object: a connection, or a list read for each parent. */
+const QUERY: FieldCalls = { queries: 1 };
+
+/** A resolver nobody declared: counted as several calls per parent, so it can only over-estimate. */
+export const UNDECLARED: FieldCalls = { queries: 5, loads: 2 };
+
+export const FIELD_CALLS: Record<string, FieldCalls> = {
+  'Application.applicant': LOAD,
+  'Application.article': FREE,
+  'Application.auditTrail': QUERY,
+  'Application.viewerCanDecide': FREE,
+  'Application.viewerCanSubmit': FREE,
+  'Application.viewerCanWithdraw': FREE,
+
+  'AuditEvent.actor': LOAD,
+  'AuditEvent.id': FREE,
+  'AuditEvent.object': LOAD_NODE,
+
+  'CastVote.person': LOAD,
+
+  'Committee.chair': LOAD,
+  'Committee.memberCount': FREE,
+  'Committee.members': LOAD_LIST,
+  'Committee.quorumRequired': FREE,
+  'Committee.secretariat': FREE,
+  'Committee.viceChair': LOAD,
+  'Committee.viewerCanConvene': FREE,
+
+  'CommitteeComposition.chair': LOAD,
+  'CommitteeComposition.memberCount': FREE,
+  'CommitteeComposition.members': LOAD_LIST,
+  'CommitteeComposition.quorumRequired': FREE,
+  'CommitteeComposition.viceChair': LOAD,
+
+  'CommitteeMeeting.agenda': FREE,
+  'CommitteeMeeting.attendance': LOAD_LIST,
+  'CommitteeMeeting.auditTrail': QUERY,
+  'CommitteeMeeting.composition': FREE,
+  'CommitteeMeeting.convenedBy': LOAD,
+  'CommitteeMeeting.minutes': LOAD_LIST,
+  'CommitteeMeeting.motions': FREE,
+  'CommitteeMeeting.presiding': FREE,
+  'CommitteeMeeting.quorum': FREE,
+  'CommitteeMeeting.viewerCanClose': FREE,
+  'CommitteeMeeting.viewerCanDecideMotion': FREE,
+  'CommitteeMeeting.viewerCanRecordAttendance': FREE,
+
+  'Consultation.applicantDepartment': LOAD,
+  'Consultation.connectSystem': LOAD,
+  'Consultation.system': LOAD,
+  'Consultation.viewerCanEdit': FREE,
+
+  'Dataset.auditTrail': QUERY,
+  'Dataset.currentGrants': QUERY,
+  'Dataset.department': LOAD,
+  'Dataset.system': LOAD,
+
+  'DataUseApplication.applicantDepartment': LOAD,
+  'DataUseApplication.current': FREE,
+  'DataUseApplication.dataset': LOAD,
+  'DataUseApplication.owningDepartment': LOAD,
+  'DataUseApplication.requestingDepartment': LOAD,
+
+  'Decision.decidedBy': LOAD,
+
+  'Department.code': FREE,
+  'Department.guidance': QUERY,
+  'Department.homepagePages': QUERY,
+  'Department.openImprovementProposals': QUERY,
+  'Department.people': QUERY,
+  'Department.systems': QUERY,
+
+  'DeviceFinding.article': FREE,
+  'DeviceFinding.auditTrail': QUERY,
+  'DeviceFinding.recordedBy': LOAD,
+  'DeviceFinding.system': LOAD,
+
+  'ExternalProvision.agreement': FREE,
+  'ExternalProvision.applicantDepartment': LOAD,
+  'ExternalProvision.datasets': LOAD_LIST,
+  'ExternalProvision.department': LOAD,
+  'ExternalProvision.openObligations': FREE,
+  'ExternalProvision.requiredItems': FREE,
+  'ExternalProvision.stage': FREE,
+
+  'Guidance.acknowledgedBy': LOAD,
+  'Guidance.auditTrail': QUERY,
+  'Guidance.department': LOAD,
+  'Guidance.givenBy': LOAD,
+  'Guidance.viewerCanAcknowledge': FREE,
+
+  'HomepageCategory.auditTrail': QUERY,
+  'HomepageCategory.createdBy': LOAD,
+
+  'HomepageCheck.checkedBy': LOAD,
+
+  'HomepagePage.auditTrail': QUERY,
+  'HomepagePage.category': LOAD,
+  'HomepagePage.checkDueOn': FREE,
+  'HomepagePage.checkReasons': FREE,
+  'HomepagePage.department': LOAD,
+  'HomepagePage.draftedBy': LOAD,
+  'HomepagePage.topPageLink': LOAD,
+  'HomepagePage.topPageLinkRequests': QUERY,
+  'HomepagePage.viewerCanAbolish': FREE,
+  'HomepagePage.viewerCanOpen': FREE,
+  'HomepagePage.viewerCanRecordCheck': FREE,
+  'HomepagePage.viewerCanRequestTopPageLink': FREE,
+  'HomepagePage.viewerCanRequestTopPageLinkRelease': FREE,
+  'HomepagePage.viewerCanStop': FREE,
+
+  'ImprovementProposal.department': LOAD,
+  'ImprovementProposal.finding': LOAD,
+  'ImprovementProposal.investigation': LOAD,
+  'ImprovementProposal.overdue': FREE,
+  'ImprovementProposal.proposalId': FREE,
+  'ImprovementProposal.viewerCanReportDone': FREE,
+  'ImprovementProposal.viewerCanReview': FREE,
+
+  'Investigation.auditTrail': QUERY,
+  'Investigation.findings': FREE,
+  'Investigation.investigator': LOAD,
+  'Investigation.proposals': FREE,
+  'Investigation.system': LOAD,
+  'Investigation.viewerCanAddFindings': FREE,
+  'Investigation.viewerCanClose': FREE,
+
+  'MailAddress.application': LOAD,
+  'MailAddress.auditTrail': QUERY,
+  'MailAddress.deletionApplication': LOAD,
+  'MailAddress.department': LOAD,
+  'MailAddress.replacedBy': LOAD,
+  'MailAddress.viewerCanApplyForChange': FREE,
+
+  'MailAddressApplication.applicantDepartment': LOAD,
+  'MailAddressApplication.department': LOAD,
+  'MailAddressApplication.mailAddress': LOAD,
+
+  'Motion.agendaItem': FREE,
+  'Motion.presiding': LOAD,
+  'Motion.result': FREE,
+  'Motion.votes': FREE,
+
+  'Node.id': FREE,
+
+  'Notice.addressee': LOAD,
+  'Notice.auditTrail': QUERY,
+  'Notice.subject': LOAD_NODE,
+  'Notice.viewerCanMarkRead': FREE,
+
+  'OperatorDesignation.article': FREE,
+  'OperatorDesignation.auditTrail': QUERY,
+  'OperatorDesignation.current': FREE,
+  'OperatorDesignation.designatedBy': LOAD,
+  'OperatorDesignation.person': LOAD,
+  'OperatorDesignation.releasedBy': LOAD,
+  'OperatorDesignation.releaseReport': LOAD,
+  'OperatorDesignation.report': LOAD,
+  'OperatorDesignation.system': LOAD,
+  'OperatorDesignation.viewerCanRelease': LOAD,
+
+  'OperatorReport.applicantDepartment': LOAD,
+  'OperatorReport.designations': { loads: 2, keys: 'list' }, // loadWorkspace: the slots, then their designations,
+  'OperatorReport.system': LOAD,
+
+  'OperatorReportEntry.person': LOAD,
+
+  'OutsideReportDecision.decidedBy': LOAD,
+
+  'OutsourcingContract.auditTrail': QUERY,
+  'OutsourcingContract.system': LOAD,
+
+  'OverrideAgreement.consentedBy': LOAD,
+
+  'PasswordRecord.auditTrail': QUERY,
+  'PasswordRecord.person': LOAD,
+  'PasswordRecord.recordedBy': LOAD,
+  'PasswordRecord.status': FREE,
+  'PasswordRecord.system': LOAD,
+  'PasswordRecord.viewerCanRecordChange': FREE,
+
+  'Person.currentRoles': LOAD,
+  'Person.department': LOAD,
+  'Person.operatorDesignations': QUERY,
+  'Person.passwords': QUERY,
+  'Person.personId': FREE,
+  'Person.roleAssignments': LOAD,
+  'Person.trainingsAttended': { queries: 1, loads: 1, keys: 'first' }, // one Query, then the sessions in one batch,
+
+  'Presiding.person': LOAD,
+
+  'ProhibitedActException.article': FREE,
+  'ProhibitedActException.auditTrail': QUERY,
+  'ProhibitedActException.decidedBy': LOAD,
+  'ProhibitedActException.department': LOAD,
+  'ProhibitedActException.inForce': FREE,
+  'ProhibitedActException.requestedBy': LOAD,
+  'ProhibitedActException.returnOverdue': FREE,
+  'ProhibitedActException.system': LOAD,
+  'ProhibitedActException.viewerCanDecide': FREE,
+  'ProhibitedActException.viewerCanRecordReturn': FREE,
+
+  'Query.auditTrail': QUERY,
+  'Query.auditTrailByPerson': QUERY,
+  'Query.committee': { queries: 6 }, // currentComposition: queryAll of 3 roles, 200 a page (assumed at most 400 assignments of each role),
+  'Query.committeeMeetings': QUERY,
+  'Query.dataUseGrants': QUERY,
+  'Query.departments': QUERY,
+  'Query.deviceFindings': QUERY,
+  'Query.externalProvisions': QUERY,
+  'Query.homepageCategories': QUERY,
+  'Query.homepagePages': QUERY,
+  'Query.homepagePagesDueForCheck': QUERY,
+  'Query.mailAddress': LOAD,
+  'Query.mailAddressApplications': QUERY,
+  'Query.mailAddresses': QUERY,
+  'Query.myApplications': QUERY,
+  'Query.myInbox': { queries: (_args, ctx) => 3 + ctx.viewer.roles.filter((r) => r.role === 'INFORMATION_MANAGER').length }, // one Query per inbox partition the viewer decides in,
+  'Query.myNotices': QUERY,
+  'Query.myProhibitedActExceptions': QUERY,
+  'Query.node': LOAD_NODE,
+  'Query.nodes': { loads: 2, keys: 'ids' }, // every id in one batch (a password record then reads its person)
+  'Query.noticesOf': QUERY,
+  'Query.openInvestigations': QUERY,
+  'Query.openVirusIncidents': QUERY,
+  'Query.overdueEquipmentReturns': QUERY,
+  'Query.overdueImprovementProposals': QUERY,
+  'Query.overduePasswords': QUERY,
+  'Query.passwordsDueBy': QUERY,
+  'Query.pendingProhibitedActExceptions': QUERY,
+  'Query.people': QUERY,
+  'Query.provisionsPastPeriod': QUERY,
+  'Query.serverRooms': QUERY,
+  'Query.systems': QUERY,
+  'Query.systemServiceStatus': { queries: INTERRUPTION_PAGES, loads: 2 }, // the system, then the calendar and up to 5 pages of interruptions,
+  'Query.systemsWithoutRecoveryProcedure': QUERY,
+  'Query.topPageLinks': QUERY,
+  'Query.trainingSessions': QUERY,
+  'Query.unapprovedServerRoomEntries': QUERY,
+  'Query.viewer': FREE,
+  'Query.workingCalendar': LOAD,
+  'Query.workingGroups': QUERY,
+
+  'Responsibility.assignedBy': LOAD,
+  'Responsibility.department': LOAD,
+
+  'RoleAssignment.active': FREE,
+  'RoleAssignment.assignmentId': FREE,
+  'RoleAssignment.department': LOAD,
+
+  'ServerRoom.auditTrail': QUERY,
+  'ServerRoom.currentAuthorizations': QUERY,
+  'ServerRoom.entries': QUERY,
+  'ServerRoom.registeredBy': LOAD,
+  'ServerRoom.viewerCanAuthorize': FREE,
+
+  'ServerRoomAuthorization.auditTrail': QUERY,
+  'ServerRoomAuthorization.current': FREE,
+  'ServerRoomAuthorization.grantedBy': LOAD,
+  'ServerRoomAuthorization.person': LOAD,
+  'ServerRoomAuthorization.revokedBy': LOAD,
+  'ServerRoomAuthorization.room': LOAD,
+  'ServerRoomAuthorization.viewerCanRevoke': FREE,
+
+  'ServerRoomEntrant.person': LOAD,
+
+  'ServerRoomEntry.approvedBy': LOAD,
+  'ServerRoomEntry.auditTrail': QUERY,
+  'ServerRoomEntry.authorization': LOAD,
+  'ServerRoomEntry.entrant': FREE,
+  'ServerRoomEntry.recordedBy': LOAD,
+  'ServerRoomEntry.room': LOAD,
+  'ServerRoomEntry.viewerCanApprove': FREE,
+  'ServerRoomEntry.viewerCanRecordExit': FREE,
+
+  'ServiceInterruption.announcedBy': LOAD,
+  'ServiceInterruption.article': LOAD,
+  'ServiceInterruption.auditTrail': QUERY,
+  'ServiceInterruption.cancelledBy': LOAD,
+  'ServiceInterruption.endedBy': LOAD,
+  'ServiceInterruption.recordedBy': LOAD,
+  'ServiceInterruption.state': FREE,
+  'ServiceInterruption.system': LOAD,
+  'ServiceInterruption.viewerCanCancel': LOAD,
+  'ServiceInterruption.viewerCanEnd': LOAD,
+
+  'System.auditTrail': QUERY,
+  'System.connectedSystems': LOAD_LIST,
+  'System.consultations': QUERY,
+  'System.costBearing': FREE,
+  'System.datasets': QUERY,
+  'System.investigations': QUERY,
+  'System.lacksRecoveryProcedure': FREE,
+  'System.maintenance': FREE,
+  'System.operatingHours': FREE,
+  'System.operatorReports': QUERY,
+  'System.operators': QUERY,
+  'System.outsourcingContracts': QUERY,
+  'System.owningDepartment': LOAD,
+  'System.processingDepartments': LOAD_LIST,
+  'System.resilience': FREE,
+  'System.serviceInterruptions': QUERY,
+  'System.serviceStatus': { queries: INTERRUPTION_PAGES, loads: 1 }, // statusOf: the calendar and up to 5 pages of interruptions, per system,
+  'System.unprotectedHazards': FREE,
+  'System.viewerCanDesignateOperators': FREE,
+  'System.viewerCanEdit': FREE,
+  'System.viewerCanFileConsultation': FREE,
+  'System.viewerCanManageInterruptions': FREE,
+  'System.viewerCanRecordResilience': FREE,
+  'System.viewerCanReportOperators': FREE,
+  'System.virusIncidents': QUERY,
+
+  'SystemResilience.recordedBy': LOAD,
+
+  'TopPageLink.auditTrail': QUERY,
+  'TopPageLink.category': LOAD,
+  'TopPageLink.current': FREE,
+  'TopPageLink.id': FREE,
+  'TopPageLink.page': LOAD,
+  'TopPageLink.releaseRequest': LOAD,
+  'TopPageLink.request': LOAD,
+  'TopPageLink.viewerCanRequestRelease': LOAD,
+
+  'TopPageLinkRequest.applicantDepartment': LOAD,
+  'TopPageLinkRequest.category': LOAD,
+  'TopPageLinkRequest.page': LOAD,
+
+  'TrainingSession.attendeeCount': FREE,
+  'TrainingSession.attendees': LOAD_LIST,
+  'TrainingSession.auditTrail': QUERY,
+  'TrainingSession.organizedBy': LOAD,
+  'TrainingSession.viewerCanRecordAttendance': FREE,
+
+  'VirusIncident.auditTrail': QUERY,
+  'VirusIncident.department': LOAD,
+  'VirusIncident.missingForClosure': FREE,
+  'VirusIncident.nextStep': FREE,
+  'VirusIncident.recordedBy': LOAD,
+  'VirusIncident.removalManager': LOAD,
+  'VirusIncident.steps': FREE,
+  'VirusIncident.system': LOAD,
+  'VirusIncident.viewerCanAssessPersonalInformation': FREE,
+  'VirusIncident.viewerCanClose': FREE,
+  'VirusIncident.viewerCanDesignateRemovalManager': FREE,
+  'VirusIncident.viewerCanRecordStep': FREE,
+
+  'VirusIncidentStepRecord.article': FREE,
+  'VirusIncidentStepRecord.by': LOAD,
+  'VirusIncidentStepRecord.notNeeded': FREE,
+
+  'WorkingCalendar.auditTrail': QUERY,
+  'WorkingCalendar.timeZone': FREE,
+  'WorkingCalendar.updatedBy': LOAD,
+  'WorkingCalendar.viewerCanUpdate': FREE,
+
+  'WorkingGroup.auditTrail': QUERY,
+  'WorkingGroup.establishedBy': LOAD,
+  'WorkingGroup.members': LOAD_LIST,
+};
+
+/**
+ * Item reads (each a call: waves of DataLoader reads, Queries, GetItems) one attempt of a mutation makes before its
+ * single TransactWriteItems. Not listed: DEFAULT_MUTATION_READS. Every attempt repeats the reads and the write.
+ */
+export const DEFAULT_MUTATION_READS = 8;
+export const MUTATION_READS: Record<string, number> = {
+  registerServerRoom: 0,
+  scheduleTraining: 0,
+  acknowledgeGuidance: 1,
+  announceMaintenanceStop: 1,
+  approveServerRoomEntry: 1,
+  assessVirusIncidentPersonalInformation: 1,
+  closeCommitteeMeeting: 1,
+  closeVirusIncident: 1,
+  createDepartment: 1,
+  decideCommitteeMotion: 1,
+  decideProhibitedActException: 1,
+  giveGuidance: 1,
+  markNoticeRead: 1,
+  recordDeviceFinding: 1,
+  recordEquipmentReturn: 1,
+  recordHomepageCheck: 1,
+  recordMeetingAttendance: 1,
+  recordOutsourcingContract: 1,
+  recordServerRoomExit: 1,
+  recordSystemFailure: 1,
+  recordSystemResilience: 1,
+  recordVirusIncidentStep: 1,
+  registerDataset: 1,
+  reportVirusIncident: 1,
+  requestProhibitedActException: 1,
+  startInvestigation: 1,
+  updateDepartment: 1,
+  updateWorkingCalendar: 1,
+  assignRole: 2,
+  assignSystemResponsibility: 2,
+  cancelMaintenanceStop: 2,
+  concludeOutsourcingContract: 2,
+  createPerson: 2,
+  designateVirusRemovalManager: 2,
+  endRoleAssignment: 2,
+  endServiceInterruption: 2,
+  recordExemptSystemChange: 2,
+  registerSystem: 2,
+  revokeServerRoomAccess: 2,
+  updateSystem: 2,
+  recordPasswordChange: 3,
+};
