@@ -38,7 +38,7 @@ export const PAGE_BOUND = MAX_PAGE;
  * How many times `mutate()` (functions/resolvers/support.ts, MAX_ATTEMPTS) runs a mutation that keeps losing a race:
  * each attempt reads afresh and tries its transaction again. A test checks that the two agree.
  */
-export const MUTATION_ATTEMPTS = 6;
+export const MUTATION_ATTEMPTS = 3;
 /** Pages of interruptions `interruptionsEndingFrom` reads at most (functions/store/operatingHours.ts, MAX_PAGES). */
 const INTERRUPTION_PAGES = 5;
 

@@ -30,6 +30,7 @@ import {
 
 import { getMetadataStorage } from 'type-graphql';
 import type { Context } from '../resolvers/context';
+import { guardLoadWaves } from '../resolvers/reading';
 import {
   DEFAULT_MUTATION_READS,
   FIELD_CALLS,
@@ -201,6 +202,10 @@ function fieldCalls(
     const perParent = declared?.items ?? (declared?.keys === 'ids' ? ids : undefined) ?? (!declared ? page : undefined) ?? LIST_BOUND;
     children = count * perParent;
   }
+  // The read rule of what it yields (functions/resolvers/reading.ts): its own waves of loads over every object yielded.
+  const guardWaves = guardLoadWaves(walk.schema, parent, field);
+  if (guardWaves > 0) own += guardWaves * waveCalls(children * (childPage ?? 1), childGroups);
+
   const selections = nodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => !!s);
   const below = selectionCalls(walk, named, selections, children, childGroups, path, childPage);
   const calls = own + below;

@@ -119,6 +119,16 @@ async function onlyReadableEdges(ctx: Context, edges: { node: unknown }[], named
 }
 
 /**
+ * Waves of item reads the guard of this field can make, for the estimate of DynamoDB calls (functions/api/estimate.ts):
+ * the objects of the audit events it yields, then the owners of password records. A connection's `nodes` and its
+ * edges' `node` re-check what their connection already read (the loads are cached): none.
+ */
+export function guardLoadWaves(schema: GraphQLSchema, parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): number {
+  if (parent.name.endsWith('Connection') || parent.name.endsWith('Edge')) return 0;
+  return guardOf(schema, field) ? 2 : 0;
+}
+
+/**
  * Wraps the resolver of every field that can yield a guarded kind, so what it returns passes the read rule. Fields
  * of other kinds keep their resolvers untouched (no cost on the open register).
  */

@@ -70,7 +70,14 @@ export function toUserError(r: Refusal): UserError {
   return { code: r.code as UserErrorCode, message: r.message, article: r.article, field: r.field };
 }
 
-const MAX_ATTEMPTS = 6;
+/**
+ * Attempts of one mutation that keeps losing a race (or reading a half-committed view). Three see a race through:
+ * the first loses, the second reads the winner's state and meets the rule that now refuses it (ALREADY_DECIDED,
+ * STALE_VERSION), the third covers a check that collided with a transaction still in flight. Each attempt counts in
+ * the request's estimate of DynamoDB calls (functions/api/dynamodbCalls.ts, MUTATION_ATTEMPTS), so more would
+ * leave fewer mutations within the call budget.
+ */
+const MAX_ATTEMPTS = 3;
 
 /** What a mutation decided: its payload, the objects it changes and the audit events that record them. */
 export interface Outcome<P> {
