@@ -261,7 +261,15 @@ export async function createContext(
   }
   // No resolver of ours runs for an anonymous request: limitsPlugin lets it through only to introspect.
   if ('anonymous' in identification) return anonymous;
-  const found = await getPersonWithRoles(store, identification.personId);
+  let found: Awaited<ReturnType<typeof getPersonWithRoles>>;
+  try {
+    found = await getPersonWithRoles(store, identification.personId);
+  } catch (e) {
+    // The table did not answer (unreachable, missing, throttled): a fault of ours, answered like any other — 500,
+    // the request id, no detail — once the operation is known, so the answer carries `extensions.cost` too.
+    log('error', 'unhandled error', { requestId, error: describe(e), path: ['viewer (context)'] });
+    return { ...anonymous, rejection: httpError('内部エラーが発生しました。 / Internal server error.', 'INTERNAL_SERVER_ERROR', 500, { requestId }) };
+  }
   if (!found) {
     return { ...anonymous, rejection: httpError(`${identification.personId} is not registered as city staff. 職員として登録されていません。`, 'FORBIDDEN', 403) };
   }

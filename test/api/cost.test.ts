@@ -394,6 +394,19 @@ describe('an unexpected fault is a 500 with the request id and no detail; refusa
     expect(line).toMatchObject({ requestId: error.extensions.requestId, error: { name: 'ResourceNotFoundException', message: secret } });
   });
 
+  it('a DynamoDB fault while reading the viewer’s roles (before any resolver): 500, requestId, nothing internal', async () => {
+    const secret = `Requested resource not found: Table: ${api.tableName} not found`;
+    jest.spyOn(Table.prototype, 'batchGet').mockRejectedValueOnce(Object.assign(new Error(secret), { name: 'ResourceNotFoundException' }));
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = await api.gql('shimin-manager', '{ viewer { name } }');
+    expect(res.status).toBe(500);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(res.body.extensions.cost).toBeDefined();
+    expect(res.raw).not.toContain(api.tableName);
+    expect(res.raw).not.toContain('ResourceNotFound');
+  });
+
   it('an exception that is not a GraphQLError while estimating is internal (500), never shown as BAD_USER_INPUT', async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const estimate = jest.requireActual('../../functions/api/estimate') as typeof import('../../functions/api/estimate');
