@@ -20,12 +20,15 @@ function reject(status: number, code: string, message: string): Rejection {
   };
 }
 
+/** A body over LIMITS.bodyBytes: 413, the same answer from the Lambda and the local server. */
+export function tooLarge(): Rejection {
+  return reject(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${LIMITS.bodyBytes} bytes.`);
+}
+
 /** Too large, or JSON that does not parse: a clear 4xx, never a fault. */
 export function checkBody(body: string | undefined, contentType: string | undefined): Rejection | undefined {
   if (!body) return undefined;
-  if (Buffer.byteLength(body) > LIMITS.bodyBytes) {
-    return reject(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${LIMITS.bodyBytes} bytes.`);
-  }
+  if (Buffer.byteLength(body) > LIMITS.bodyBytes) return tooLarge();
   if (contentType?.toLowerCase().startsWith('application/json')) {
     try {
       JSON.parse(body);
