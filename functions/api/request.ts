@@ -38,3 +38,43 @@ export function checkBody(body: string | undefined, contentType: string | undefi
   }
   return undefined;
 }
+
+// ─── An empty operation name is no operation name ───────────────────────────────────────────────────────────────
+// GraphiQL (and other clients) send `"operationName": ""` for an anonymous operation such as `{ viewer { name } }`.
+// GraphQL over HTTP: an operation name that is empty means none was given. Both entry points drop it before Apollo
+// sees the request, so Apollo and its plugins meet an absent name, never "".
+
+function withoutEmptyName(params: unknown): unknown {
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return params;
+  if ((params as { operationName?: unknown }).operationName !== '') return params;
+  const { operationName: _empty, ...rest } = params as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * A parsed JSON POST body (or a batch of them) with `"operationName": ""` removed. Returns the body itself when
+ * there is nothing to remove.
+ */
+export function normaliseOperationNameInBody<T>(body: T): T {
+  if (Array.isArray(body)) {
+    const out = body.map(withoutEmptyName);
+    return (out.some((p, i) => p !== body[i]) ? out : body) as T;
+  }
+  return withoutEmptyName(body) as T;
+}
+
+/**
+ * A query string (with or without its leading "?") with `operationName=` removed when every operationName in it is
+ * empty. Other parameters are left exactly as written (no re-encoding).
+ */
+export function normaliseOperationNameInQuery(search: string): string {
+  const question = search.startsWith('?') ? '?' : '';
+  const raw = search.slice(question.length);
+  if (!raw) return search;
+  const parts = raw.split('&');
+  const names = parts.map((part) => [...new URLSearchParams(part)][0] ?? ['', '']);
+  const named = names.filter(([key]) => key === 'operationName');
+  if (named.length === 0 || named.some(([, value]) => value !== '')) return search;
+  const kept = parts.filter((_, i) => names[i][0] !== 'operationName');
+  return kept.length > 0 ? question + kept.join('&') : '';
+}

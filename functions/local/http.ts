@@ -6,7 +6,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { identify } from '../api/auth';
-import { checkBody, tooLarge } from '../api/request';
+import { checkBody, normaliseOperationNameInBody, normaliseOperationNameInQuery, tooLarge } from '../api/request';
 import { createApolloServer, createContext, LIMITS } from '../api/server';
 import { StoreConfig } from '../store/client';
 import { serveGraphiql } from './graphiql';
@@ -86,9 +86,11 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
       if (rejected) return send(res, rejected.status, rejected.headers, rejected.body);
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const body = raw && contentType?.toLowerCase().startsWith('application/json') ? JSON.parse(raw) : raw;
+      // `"operationName": ""` (POST) and `operationName=` (GET) mean no operation name: dropped before Apollo.
+      const body = raw && contentType?.toLowerCase().startsWith('application/json') ? normaliseOperationNameInBody(JSON.parse(raw)) : raw;
+      const search = normaliseOperationNameInQuery(url.search);
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
         context: async () => {
           const key = req.headers['idempotency-key'];
           return createContext(await identify(req.headers.authorization, undefined, options.localSecret), options.config, randomUUID(), Array.isArray(key) ? key[0] : key);
