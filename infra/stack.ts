@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -10,8 +12,11 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 // Pure data with no runtime dependencies: the table's keys cannot drift from what the store expects.
@@ -49,6 +54,20 @@ export const REMINDERS_INDEXES = ['byDueDate', 'inbox', 'byKind'] as const;
 /** 08:00 in Shiroishi (Asia/Tokyo has no daylight saving time): 23:00 UTC the day before. */
 export const REMINDERS_SCHEDULE = { minute: '0', hour: '23' } as const;
 
+/**
+ * The table operations whose throttling raises the alarm: every call the API and the reminders job make
+ * (TransactWriteItems carries their writes; ConditionCheck has no operation of its own).
+ */
+export const THROTTLE_ALARM_OPERATIONS = [
+  dynamodb.Operation.GET_ITEM,
+  dynamodb.Operation.BATCH_GET_ITEM,
+  dynamodb.Operation.QUERY,
+  dynamodb.Operation.PUT_ITEM,
+  dynamodb.Operation.UPDATE_ITEM,
+  dynamodb.Operation.TRANSACT_WRITE_ITEMS,
+  dynamodb.Operation.TRANSACT_GET_ITEMS,
+] as const;
+
 export interface RegulationApiStackProps extends StackProps {
   /**
    * Directory holding the bundled API (index.js exporting `handler`), as written by functions/api/bundle.js.
@@ -77,6 +96,11 @@ export interface RegulationApiStackProps extends StackProps {
    * @default 'dist/bundle/reminders'
    */
   readonly remindersCodePath?: string;
+  /**
+   * E-mail addresses told of every alarm (each confirms its subscription from the mail AWS sends it).
+   * @default - none: the alarms still fire and show in the CloudWatch console, but nobody is told
+   */
+  readonly alarmEmails?: string[];
 }
 
 export class RegulationApiStack extends Stack {
@@ -88,6 +112,10 @@ export class RegulationApiStack extends Stack {
   public readonly userPoolClient: cognito.UserPoolClient;
   public readonly httpApi: apigwv2.HttpApi;
   public readonly graphqlUrl: string;
+  /** Where every alarm goes; its subscribers are the `alarmEmails`. */
+  public readonly alarmTopic: sns.Topic;
+  /** The alarms, by construct id. */
+  public readonly alarms: Record<string, cloudwatch.Alarm> = {};
 
   constructor(scope: Construct, id: string, props: RegulationApiStackProps = {}) {
     super(scope, id, props);
@@ -437,6 +465,115 @@ export class RegulationApiStack extends Stack {
       integration,
     });
 
+    // ---- Alarms ------------------------------------------------------------------------------------------------
+    // Every alarm goes to one topic; the people on duty subscribe by e-mail (deploy parameter `alarmEmails`).
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed key (aws/sns): its key policy cannot be
+    // changed to let CloudWatch use it. So the topic has its own key, rotated yearly, that CloudWatch may use for
+    // this account's alarms only.
+    const alarmKey = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the alarm topic; CloudWatch alarms of this account may use it to publish',
+      enableKeyRotation: true,
+      // Nothing is stored under this key (SNS keeps no messages): it may go with the stack.
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    alarmKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'], // in a key policy, "*" is this key
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+    );
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: '白石市 規程API アラーム / Shiroishi regulation API alarms',
+      masterKey: alarmKey,
+      enforceSSL: true,
+    });
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*` },
+        },
+      }),
+    );
+    for (const email of props.alarmEmails ?? []) {
+      const subscription = this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
+      Validations.of(subscription).acknowledge({
+        id: 'Serverless-SNSRedrivePolicy',
+        reason:
+          'An e-mail to a person on duty: a mail SNS cannot deliver would wait in a queue nobody reads; the alarm itself stays in ALARM in CloudWatch, and failed deliveries show in the topic metric NumberOfNotificationsFailed.',
+      });
+    }
+
+    const toTopic = new cwActions.SnsAction(this.alarmTopic);
+    const alarm = (id: string, metric: cloudwatch.IMetric, description: string, threshold = 1) => {
+      const created = new cloudwatch.Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        comparisonOperator:
+          threshold === 0 ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD : cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        // No data is no fault: a quiet night sends no requests and no metrics.
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      created.addAlarmAction(toTopic);
+      created.addOkAction(toTopic);
+      this.alarms[id] = created;
+      return created;
+    };
+    const fiveMinutes = { period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM };
+
+    // The API answers faults with 5xx; rules, bad input and missing sign-in are 4xx (CONVENTIONS). One 5xx is a bug.
+    alarm(
+      'ApiServerErrorsAlarm',
+      this.httpApi.metricServerError(fiveMinutes),
+      'API が 5xx(サーバーエラー)を返しました(5分間に1件以上)。関数のログ(ApiFunctionLogs)とアクセスログ(ApiAccessLogs)を確認してください。 / The HTTP API answered 5xx at least once in 5 minutes: see the function and access logs.',
+    );
+    for (const [id, fn, ja, en] of [
+      ['Api', this.apiFunction, 'API 関数', 'API function'],
+      ['Reminders', this.remindersFunction, '通知処理', 'Reminders job'],
+    ] as const) {
+      alarm(
+        `${id}FunctionErrorsAlarm`,
+        fn.metricErrors(fiveMinutes),
+        `${ja}(Lambda)の実行がエラーで終了しました(5分間に1件以上)。ロググループのエラーを確認してください。 / ${en}: an invocation failed (error, timeout or crash) at least once in 5 minutes: see its log group.`,
+      );
+      alarm(
+        `${id}FunctionThrottlesAlarm`,
+        fn.metricThrottles(fiveMinutes),
+        `${ja}(Lambda)の呼び出しが同時実行数の上限で抑制されました(5分間に1件以上)。アカウントの同時実行数を確認してください。 / ${en}: invocations were throttled (concurrency limit) at least once in 5 minutes.`,
+      );
+    }
+    alarm(
+      'RemindersDeadLetterQueueAlarm',
+      remindersDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+      '通知処理の実行が再試行のあとも失敗し、デッドレターキュー(RemindersDeadLetterQueue)に入りました。その日の通知が記録されていない可能性があります。原因を直して通知処理を再実行し、キューのメッセージを削除してください。 / A reminders run failed after its retries and waits in the dead-letter queue: fix the cause, run the job again, then delete the message.',
+      0,
+    );
+    // One metric per operation (ThrottledRequests has no table-wide total), added with FILL(…, 0): in metric math a
+    // sum is missing wherever one of its terms is, and an operation that was not throttled publishes nothing.
+    const throttled = Object.fromEntries(
+      THROTTLE_ALARM_OPERATIONS.map((operation) => [operation.toLowerCase(), this.table.metricThrottledRequestsForOperation(operation, fiveMinutes)]),
+    );
+    alarm(
+      'TableThrottledRequestsAlarm',
+      new cloudwatch.MathExpression({
+        expression: Object.keys(throttled).map((id) => `FILL(${id}, 0)`).join(' + '),
+        usingMetrics: throttled,
+        label: 'ThrottledRequests (all operations)',
+        period: Duration.minutes(5),
+      }),
+      'DynamoDB テーブルへの要求が抑制されました(5分間に1件以上)。特定のパーティションへの集中か、オンデマンドの上限を確認してください。 / Requests to the table were throttled at least once in 5 minutes: look for a hot partition or the on-demand limits.',
+    );
+
     // ---- Outputs -----------------------------------------------------------------------------------------------
     this.graphqlUrl = `${stage.url}graphql`;
     new CfnOutput(this, 'GraphqlUrl', { value: this.graphqlUrl, description: 'POST/GET with Authorization: Bearer <Cognito access token>' });
@@ -445,6 +582,7 @@ export class RegulationApiStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'RemindersFunctionName', { value: this.remindersFunction.functionName, description: 'Run it now: aws lambda invoke --function-name <name> out.json' });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'Every alarm is published here (e-mail subscribers: context alarmEmails)' });
     if (domain) {
       new CfnOutput(this, 'HostedSignInDomain', { value: domain.baseUrl() });
     }

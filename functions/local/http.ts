@@ -6,26 +6,61 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { identify } from '../api/auth';
-import { checkBody } from '../api/request';
+import { checkBody, normaliseOperationNameInBody, normaliseOperationNameInQuery, tooLarge } from '../api/request';
 import { createApolloServer, createContext, LIMITS } from '../api/server';
 import { StoreConfig } from '../store/client';
 import { serveGraphiql } from './graphiql';
 
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+/**
+ * How much of an oversized body is read, and thrown away, before answering 413: a client that is still sending
+ * reads the answer only once it has sent its body (answering earlier and closing makes the kernel reset the
+ * connection under the client's feet, and the 413 is lost). Beyond this, the answer is sent at once and the
+ * connection closed after it: nobody gets to make the server read without end.
+ */
+const DRAIN_BYTES = 1024 * 1024;
+
+interface TooLarge {
+  tooLarge: true;
+  /** The whole body was read (and dropped): the connection can end normally after the answer. */
+  drained: boolean;
+}
+
+function readBody(req: IncomingMessage): Promise<string | TooLarge> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length']);
+    if (declared > DRAIN_BYTES) {
+      req.pause();
+      return resolve({ tooLarge: true, drained: false });
+    }
+    let chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > LIMITS.bodyBytes) {
-        resolve('too-large');
-        req.destroy();
+      if (size <= LIMITS.bodyBytes) {
+        chunks.push(c);
         return;
       }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      chunks = []; // over the limit: keep nothing, read on to the end (up to DRAIN_BYTES)
+      if (size > DRAIN_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        resolve({ tooLarge: true, drained: false });
+      }
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(size > LIMITS.bodyBytes ? { tooLarge: true, drained: true } : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/** 413, the Lambda's answer word for word, on a connection that is then closed. */
+function sendTooLarge(req: IncomingMessage, res: ServerResponse, drained: boolean): void {
+  const rejected = tooLarge();
+  res.shouldKeepAlive = false;
+  res.writeHead(rejected.status, { ...rejected.headers, connection: 'close' });
+  // Undrained: the rest of the body is still on its way; once the answer is out, the connection goes.
+  res.end(rejected.body, () => {
+    if (!drained) req.socket.destroy();
   });
 }
 
@@ -45,14 +80,17 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
         return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] }));
       }
       const raw = await readBody(req);
+      if (typeof raw !== 'string') return sendTooLarge(req, res, raw.drained);
       const contentType = req.headers['content-type'];
-      const rejected = raw === 'too-large' ? checkBody('x'.repeat(LIMITS.bodyBytes + 1), contentType) : checkBody(raw, contentType);
+      const rejected = checkBody(raw, contentType);
       if (rejected) return send(res, rejected.status, rejected.headers, rejected.body);
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const body = raw && contentType?.toLowerCase().startsWith('application/json') ? JSON.parse(raw as string) : raw;
+      // `"operationName": ""` (POST) and `operationName=` (GET) mean no operation name: dropped before Apollo.
+      const body = raw && contentType?.toLowerCase().startsWith('application/json') ? normaliseOperationNameInBody(JSON.parse(raw)) : raw;
+      const search = normaliseOperationNameInQuery(url.search);
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
         context: async () => {
           const key = req.headers['idempotency-key'];
           return createContext(await identify(req.headers.authorization, undefined, options.localSecret), options.config, randomUUID(), Array.isArray(key) ? key[0] : key);

@@ -1,11 +1,16 @@
 /**
  * `npm start`: DynamoDB Local with its data in ./.data/ (unless DYNAMODB_ENDPOINT names another), the table, the
  * demo city on first start, and the API with GraphiQL at http://localhost:4000/graphql (PORT changes the port).
+ *
+ * If DynamoDB Local dies while the server runs, the server says so and exits with a non-zero code rather than
+ * answering INTERNAL_SERVER_ERROR to every request: the data folder is kept, and `npm start` starts both again.
  */
 import 'reflect-metadata';
 
 // Node 20 is supported locally; the deployed function runs a current Node.js.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import type { ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { configFromEnv } from '../store/client';
 import { ensureTable } from '../store/createTable';
@@ -16,36 +21,90 @@ import { dataDir, localSecret } from './paths';
 import { seedDemoCity } from './seed';
 import { startDynamoLocal, RunningDynamo } from './dynamoLocal';
 
+/** The exit code when DynamoDB Local dies under the server (README; test/e2e/engineDies.test.ts). */
+const ENGINE_DIED_EXIT_CODE = 3;
+
+let dynamo: RunningDynamo | undefined;
+/** The engine's process from the moment it is spawned, before it answers (and `dynamo` is set). */
+let engineProcess: ChildProcess | undefined;
+let server: Server | undefined;
+let stopping = false;
+
+/** What a person reads when the engine has gone: what happened, that the data is kept, what to do. */
+function engineDiedMessage(path: string, code: number | null, signal: NodeJS.Signals | null, output: string): string {
+  const how = signal ? `シグナル ${signal}` : `終了コード ${code}`;
+  const howEn = signal ? `signal ${signal}` : `exit code ${code}`;
+  const tail = output.trim().split('\n').slice(-10).join('\n');
+  return [
+    '',
+    `エラー: DynamoDB Local(ローカルのデータベース)が予期せず終了しました(${how})。`,
+    'データベースなしでは API が応答できないため、サーバーを停止します。',
+    `データは ${path} に残っています(消えていません)。もう一度 \`npm start\` で起動してください。`,
+    '繰り返し起きる場合は、Java のメモリやディスクの空き容量を確認してください。',
+    '',
+    `Error: DynamoDB Local (the local database) exited unexpectedly (${howEn}).`,
+    'The API cannot answer without it, so the server stops.',
+    `The data in ${path} is kept. Run \`npm start\` again to start both.`,
+    ...(tail ? ['', 'DynamoDB Local の最後の出力 / its last output:', tail] : []),
+    '',
+  ].join('\n');
+}
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  server?.close();
+  server?.closeAllConnections();
+  if (dynamo) await dynamo.stop();
+  else if (engineProcess && engineProcess.exitCode === null && engineProcess.signalCode === null) engineProcess.kill('SIGTERM');
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
+  // Registered first: a Ctrl-C during startup also stops the engine (else it outlives the server).
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
   const port = Number(process.env.PORT || 4000);
-  let dynamo: RunningDynamo | undefined;
   if (!process.env.DYNAMODB_ENDPOINT) {
     const path = join(dataDir(), 'dynamodb');
     console.log(`Starting DynamoDB Local (data in ${path}) …`);
-    dynamo = await startDynamoLocal({ path });
-    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+    const engine = await startDynamoLocal({ path, onSpawn: (child) => (engineProcess = child) });
+    dynamo = engine;
+    engine.process.once('exit', (code, signal) => {
+      if (stopping) return;
+      stopping = true;
+      console.error(engineDiedMessage(path, code, signal, engine.output()));
+      server?.close();
+      server?.closeAllConnections();
+      process.exit(ENGINE_DIED_EXIT_CODE);
+    });
+    process.env.DYNAMODB_ENDPOINT = engine.endpoint;
   }
   const config = configFromEnv();
   const table = await ensureTable(config);
   const seeded = await seedDemoCity(new Store(config));
   console.log(`Table ${config.tableName}: ${table}${seeded ? ', demo city seeded' : ''}.`);
   const graphiqlDir = await ensureGraphiqlBuilt();
-  const server = await createLocalServer({ config, localSecret: localSecret(), graphiqlDir });
+  server = await createLocalServer({ config, localSecret: localSecret(), graphiqlDir });
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') {
+      console.error(`\nエラー: ポート ${port} は使用中です。PORT=${port + 1} npm start のように別のポートを指定してください。`);
+      console.error(`Error: port ${port} is in use. Choose another one, e.g. PORT=${port + 1} npm start.`);
+    } else {
+      console.error(e);
+    }
+    void shutdown(1);
+  });
   server.listen(port, () => {
     console.log(`\nGraphiQL and the API: http://localhost:${port}/graphql`);
     console.log('Sign in: `npm run token -- shimin-manager` prints a token; put it in GraphiQL\'s Headers tab as');
     console.log('  {"Authorization": "Bearer <token>"}');
   });
-  const stop = async () => {
-    server.close();
-    await dynamo?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch(async (e) => {
+  if (stopping) return; // the engine died during startup: already reported
   console.error(e);
-  process.exit(1);
+  // A failed start stops the engine it started, which would otherwise be left running.
+  await shutdown(1);
 });

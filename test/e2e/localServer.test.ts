@@ -5,6 +5,7 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../functions/local/dynamoLocal';
@@ -76,6 +77,44 @@ describe('npm start', () => {
   it('refuses a request without a token with 401', async () => {
     const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { name } }' }) });
     expect(res.status).toBe(401);
+  });
+
+  it('answers a body over 64 KiB with 413 PAYLOAD_TOO_LARGE, as the Lambda does, and keeps answering', async () => {
+    const query = `{ viewer { name } } # ${'x'.repeat(100 * 1024)}`;
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token('shimin-manager')}` },
+      body: JSON.stringify({ query }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('connection')).toBe('close');
+    // The same body as functions/api/request.ts gives the Lambda.
+    expect(await res.json()).toEqual({
+      errors: [{ message: 'The request body is larger than 65536 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      extensions: { cost: expect.objectContaining({}) },
+    });
+    expect(await gql('shimin-manager', '{ viewer { name } }')).toEqual({ viewer: { name: expect.any(String) } });
+  });
+
+  it('answers a body too large to read through (over 1 MiB) with 413 too, then closes that connection and keeps answering', async () => {
+    const body = Buffer.alloc(2 * 1024 * 1024, 'x');
+    const reply = await new Promise<{ status?: number; text: string; error?: string }>((resolve) => {
+      const req = request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode, text }));
+        res.on('error', (e) => resolve({ status: res.statusCode, text, error: e.message }));
+      });
+      // The server may cut the connection while the rest of the body is on its way: that is the point.
+      req.on('error', (e) => resolve({ text: '', error: e.message }));
+      req.end(body);
+    });
+    if (reply.status !== undefined) {
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    }
+    expect(await gql('shimin-manager', '{ viewer { name } }')).toEqual({ viewer: { name: expect.any(String) } });
   });
 
   it('takes a system from registration to decision, as the README walks through, and keeps it across a restart', async () => {

@@ -15,7 +15,9 @@ import {
   REMINDERS_TABLE_WRITE_ACTIONS,
   RegulationApiStack,
   RegulationApiStackProps,
+  THROTTLE_ALARM_OPERATIONS,
 } from '../../infra/stack';
+import { stackPropsFromContext } from '../../infra/context';
 import { addNagChecks } from '../../infra/nag';
 import { GLOBAL_INDEXES, TABLE_KEYS } from '../../functions/store/tableSchema';
 
@@ -327,8 +329,113 @@ describe('HTTP API', () => {
   });
 });
 
+describe('alarms', () => {
+  const topicId = logicalId('AWS::SNS::Topic');
+  type Alarm = { Properties: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const alarms = () => template.findResources('AWS::CloudWatch::Alarm') as Record<string, Alarm>;
+  /** The one alarm on `namespace`/`metricName` whose dimensions include `dimension`. */
+  const alarmOn = (namespace: string, metricName: string, dimension: { Name: string; Value: unknown }) => {
+    const found = Object.values(alarms()).filter(
+      (a) => a.Properties.Namespace === namespace && a.Properties.MetricName === metricName && JSON.stringify(a.Properties.Dimensions).includes(JSON.stringify(dimension)),
+    );
+    expect(found).toHaveLength(1);
+    return found[0].Properties;
+  };
+
+  it('every alarm tells the alarm topic, when it fires and when it clears', () => {
+    expect(Object.keys(alarms())).toHaveLength(7);
+    for (const alarm of Object.values(alarms())) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
+    }
+  });
+
+  it('every alarm is described in Japanese first, then English', () => {
+    for (const alarm of Object.values(alarms())) {
+      const [ja, en] = alarm.Properties.AlarmDescription.split(' / ');
+      expect(ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(en).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
+
+  it('the HTTP API: any 5xx in five minutes', () => {
+    const alarm = alarmOn('AWS/ApiGateway', '5xx', { Name: 'ApiId', Value: { Ref: logicalId('AWS::ApiGatewayV2::Api') } });
+    expect(alarm).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
+
+  it.each(['Errors', 'Throttles'])('every Lambda function: any %s in five minutes', (metricName) => {
+    const functions = Object.keys(template.findResources('AWS::Lambda::Function'));
+    expect(functions.sort()).toEqual([apiFunctionId, remindersFunctionId].sort());
+    for (const fn of functions) {
+      const alarm = alarmOn('AWS/Lambda', metricName, { Name: 'FunctionName', Value: { Ref: fn } });
+      expect(alarm).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    }
+  });
+
+  it('the reminders dead-letter queue: not empty', () => {
+    const alarm = alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId('AWS::SQS::Queue'), 'QueueName'] } });
+    expect(alarm).toMatchObject({ Statistic: 'Maximum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+  });
+
+  it('the table: any throttled request, whatever the operation', () => {
+    const [alarm] = Object.values(alarms()).filter((a) => a.Properties.Metrics);
+    const metrics = alarm.Properties.Metrics as { Id: string; Expression?: string; ReturnData: boolean; MetricStat?: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const stats = metrics.filter((m) => m.MetricStat);
+    expect(stats.map((m) => m.MetricStat.Metric.Dimensions.find((d: { Name: string }) => d.Name === 'Operation').Value).sort()).toEqual([...THROTTLE_ALARM_OPERATIONS].sort());
+    for (const m of stats) {
+      expect(m.MetricStat).toMatchObject({ Metric: { Namespace: 'AWS/DynamoDB', MetricName: 'ThrottledRequests' }, Stat: 'Sum', Period: 300 });
+      expect(m.MetricStat.Metric.Dimensions).toContainEqual({ Name: 'TableName', Value: { Ref: tableId } });
+    }
+    // Each term filled with 0: a sum is missing wherever one of its terms is.
+    const [expression] = metrics.filter((m) => m.ReturnData);
+    expect(expression.Expression).toBe(stats.map((m) => `FILL(${m.Id}, 0)`).join(' + '));
+    expect(alarm.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
+
+  it('the topic is encrypted with its own rotated key, which CloudWatch of this account may use, and takes only SSL', () => {
+    const topic = template.findResources('AWS::SNS::Topic')[topicId].Properties;
+    const keyId = logicalId('AWS::KMS::Key');
+    expect(topic.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    const key = template.findResources('AWS::KMS::Key')[keyId].Properties;
+    expect(key.EnableKeyRotation).toBe(true);
+    expect(key.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }),
+    );
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+        ]),
+      },
+    });
+  });
+
+  it('has no subscriber unless alarmEmails is given', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('subscribes each address of the deploy parameter alarmEmails (-c alarmEmails=a,b) by e-mail', () => {
+    const context = new App({ context: { alarmEmails: 'joho@city.shiroishi.example, tantou@city.shiroishi.example' } });
+    const props = stackPropsFromContext(context);
+    expect(props.alarmEmails).toEqual(['joho@city.shiroishi.example', 'tantou@city.shiroishi.example']);
+    const withEmails = synth({ alarmEmails: props.alarmEmails }).template;
+    const topic = Object.keys(withEmails.findResources('AWS::SNS::Topic'))[0];
+    const subscriptions = Object.values(withEmails.findResources('AWS::SNS::Subscription')).map((s) => s.Properties);
+    expect(subscriptions).toEqual([
+      { Protocol: 'email', Endpoint: 'joho@city.shiroishi.example', TopicArn: { Ref: topic } },
+      { Protocol: 'email', Endpoint: 'tantou@city.shiroishi.example', TopicArn: { Ref: topic } },
+    ]);
+    expect(stackPropsFromContext(new App({ context: { alarmEmails: ['joho@city.shiroishi.example'] } })).alarmEmails).toEqual(['joho@city.shiroishi.example']);
+    expect(stackPropsFromContext(new App()).alarmEmails).toEqual([]);
+    expect(() => stackPropsFromContext(new App({ context: { alarmEmails: 'joho' } }))).toThrow('alarmEmails: joho is not an e-mail address');
+  });
+});
+
 describe('outputs', () => {
-  it.each(['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName'])('exports %s', (name) => {
+  it.each(['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName', 'AlarmTopicArn'])('exports %s', (name) => {
     template.hasOutput(name, {});
   });
 });
@@ -359,8 +466,15 @@ describe('cdk-nag', () => {
       c.node.children.forEach(visit);
     };
     visit(app);
+    // With alarm e-mail subscribers, also theirs.
+    visit(synth({ alarmEmails: ['joho@city.shiroishi.example'] }).app);
     // A new acknowledgement is a review decision: add it here and to infra/README.md.
-    expect(Object.keys(acknowledged).sort()).toEqual(['AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ', 'Serverless-SQSRedrivePolicy']);
+    expect(Object.keys(acknowledged).sort()).toEqual([
+      'AwsSolutions-IAM5[Resource::*]',
+      'Serverless-LambdaDLQ',
+      'Serverless-SNSRedrivePolicy',
+      'Serverless-SQSRedrivePolicy',
+    ]);
     for (const reason of Object.values(acknowledged)) expect(reason.length).toBeGreaterThan(40);
   });
 });

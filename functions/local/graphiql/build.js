@@ -132,6 +132,14 @@ function html({ script, style }) {
 `;
 }
 
+function realPath(file) {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 /** The metafile output matching `predicate`, with its path relative to `outdir`. */
 function outputFor(metafile, outdir, predicate) {
   for (const [file, meta] of Object.entries(metafile.outputs)) {
@@ -169,8 +177,10 @@ async function build(outDir, dirs, stamp, log) {
     const workers = await esbuild.build({ ...common, entryPoints: workerEntries });
     const workerFiles = {};
     for (const [label, [pkg, file]] of Object.entries(WORKERS)) {
-      const entry = path.relative(ROOT, path.join(dirs[pkg], file)).split(path.sep).join("/");
-      workerFiles[label] = outputFor(workers.metafile, assetsDir, (m) => m.entryPoint === entry).file;
+      // Compared as real paths: esbuild names an entry by its real path, and node_modules may be a symlink (a git
+      // worktree sharing another checkout's node_modules, pnpm).
+      const entry = fs.realpathSync(path.join(dirs[pkg], file));
+      workerFiles[label] = outputFor(workers.metafile, assetsDir, (m) => m.entryPoint !== undefined && realPath(path.resolve(ROOT, m.entryPoint)) === entry).file;
     }
 
     // 2. The app, told the worker file names.
