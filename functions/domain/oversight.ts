@@ -219,8 +219,8 @@ export interface TrainingSession {
   title: string;
   content: string;
   heldOn: string;
-  /** People who attended. */
-  attendeeIds: string[];
+  /** How many people attended (each attendance is an item of its own). */
+  attendeeCount: number;
   organizedBy: string;
   version: number;
   createdAt: string;
@@ -230,14 +230,25 @@ export interface TrainingSession {
 /** 第21条: the system administrator trains the staff; attendance is recorded person by person. */
 export function scheduleTraining(actor: Actor, input: { title: string; content: string; heldOn: string }, id: string, now: string): TrainingSession {
   assertAdministrator(actor, now, '第21条', 'holds training on the systems');
-  if (!input.title.trim()) refuse('INVALID_VALUE', 'Give the training a title.', '第21条', ['title']);
-  if (!isDate(input.heldOn)) refuse('INVALID_VALUE', 'heldOn is a date (YYYY-MM-DD).', '第21条', ['heldOn']);
-  return { id, title: input.title.trim(), content: input.content.trim(), heldOn: input.heldOn, attendeeIds: [], organizedBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
+  if (!input.title.trim()) refuse('INVALID_VALUE', '研修の題名を記載してください。 / Give the training a title.', '第21条', ['title']);
+  if (!isDate(input.heldOn)) refuse('INVALID_VALUE', '実施日は日付(YYYY-MM-DD)です。 / heldOn is a date (YYYY-MM-DD).', '第21条', ['heldOn']);
+  return { id, title: input.title.trim(), content: input.content.trim(), heldOn: input.heldOn, attendeeCount: 0, organizedBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
 }
 
-export function recordAttendance(actor: Actor, t: TrainingSession, attendeeIds: string[], now: string): Partial<TrainingSession> {
+/**
+ * 第21条: records who attended, once held. `recorded` are those of `attendeeIds` whose attendance is recorded
+ * already (read by the caller); they are not recorded twice. Returns those to add, in order, and the new count.
+ */
+export function recordAttendance(
+  actor: Actor,
+  t: TrainingSession,
+  attendeeIds: string[],
+  recorded: string[],
+  now: string,
+): { added: string[]; patch: Pick<TrainingSession, 'attendeeCount'> } {
   assertAdministrator(actor, now, '第21条', 'records who attended the training');
-  if (t.heldOn > tokyoDate(now)) refuse('INVALID_STATE', 'Attendance is recorded once the training has been held.', '第21条', ['attendeeIds']);
-  if (new Set(attendeeIds).size !== attendeeIds.length) refuse('INVALID_VALUE', 'Each attendee once.', '第21条', ['attendeeIds']);
-  return { attendeeIds: [...new Set([...t.attendeeIds, ...attendeeIds])].sort() };
+  if (t.heldOn > tokyoDate(now)) refuse('INVALID_STATE', '研修の実施後に記録します。 / Attendance is recorded once the training has been held.', '第21条', ['attendeeIds']);
+  if (new Set(attendeeIds).size !== attendeeIds.length) refuse('INVALID_VALUE', '受講者は一人一回です。 / Each attendee once.', '第21条', ['attendeeIds']);
+  const added = attendeeIds.filter((id) => !recorded.includes(id)).sort();
+  return { added, patch: { attendeeCount: (t.attendeeCount ?? 0) + added.length } };
 }

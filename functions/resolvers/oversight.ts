@@ -40,8 +40,10 @@ import {
   listOpenInvestigations,
   listOpenProposalsOfDepartment,
   listOverdueProposals,
+  listAttendance,
   listTrainings,
   listTrainingsAttended,
+  recordedAttendance,
   oversightChange,
 } from '../store/oversight';
 import { listAuditOfObject } from '../store/audit';
@@ -72,7 +74,7 @@ import {
   TrainingSessionConnection,
   TrainingSessionPayload,
 } from '../../graphql/oversight';
-import { Department, Person } from '../../graphql/people';
+import { Department, Person, PersonConnection } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
@@ -92,11 +94,15 @@ async function loadInvestigation(ctx: Context, id: string, expectedVersion: numb
   return i;
 }
 
-/** The investigation (at the version the client saw) and one of its proposals, read in one BatchGetItem. */
+/**
+ * One of an investigation's proposals, then the investigation (at the version the client saw). The proposal is read
+ * first: a change to it commits with the investigation's version, so a proposal read before that change pairs with
+ * either the old investigation (the write then loses its race) or the new one (STALE_VERSION), never the reverse.
+ */
 async function loadWithProposal(ctx: Context, input: { investigationId: string; expectedVersion: number; proposalId: string }) {
   const key = keyOf(input.investigationId, 'Investigation', 'investigationId');
-  const [i, proposal] = await Promise.all([getInvestigation(ctx.store, key), getProposalEntry(ctx.store, key, input.proposalId)]);
-  const before = found(i, 'investigation', 'investigationId');
+  const proposal = await getProposalEntry(ctx.store, key, input.proposalId);
+  const before = found(await getInvestigation(ctx.store, key), 'investigation', 'investigationId');
   assertVersion(before.version, input.expectedVersion);
   return [before, proposal] as const;
 }
@@ -389,14 +395,18 @@ export class TrainingSessionResolver {
   }
 
 
-  @FieldResolver(() => [Person], { description: '受講した職員。 / Who attended.' })
-  async attendees(@Root() t: TrainingRecord, @Ctx() ctx: Context) {
-    return (await Promise.all(t.attendeeIds.map((id) => getPerson(ctx.store, id)))).filter((p) => p !== undefined);
+  @FieldResolver(() => PersonConnection, { description: '受講した職員(職員ID順)。 / Who attended, by person id.' })
+  attendees(@Root() t: TrainingRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const page = await listAttendance(ctx.store, t.id, first, after);
+      const people = await Promise.all(page.personIds.map((id) => getPerson(ctx.store, id)));
+      return connection({ nodes: people.filter((p) => p !== undefined), endCursor: page.endCursor });
+    });
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: '受講者数。 / How many attended.' })
   attendeeCount(@Root() t: TrainingRecord) {
-    return t.attendeeIds.length;
+    return t.attendeeCount ?? 0;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: '研修を行う情報システム管理者。 / Who organizes it.' })
@@ -432,12 +442,16 @@ export class TrainingSessionResolver {
       const before = found(await getTraining(ctx.store, keyOf(input.trainingId, 'TrainingSession', 'trainingId')), 'training session', 'trainingId');
       assertVersion(before.version, input.expectedVersion);
       const ids = input.attendeeIds.map((id) => keyOf(id, 'Person', 'attendeeIds'));
-      const after: TrainingRecord = { ...before, ...recordAttendance(ctx.viewer, before, ids, now), version: before.version + 1, updatedAt: now };
-      const people = await Promise.all(ids.map((id) => getPerson(ctx.store, id)));
+      const [people, recorded] = await Promise.all([Promise.all(ids.map((id) => getPerson(ctx.store, id))), recordedAttendance(ctx.store, before.id, ids)]);
+      const { added, patch } = recordAttendance(ctx.viewer, before, ids, recorded, now);
       if (people.some((p) => p === undefined)) found(undefined, 'person', 'attendeeIds');
-      const added = after.attendeeIds.filter((id) => !before.attendeeIds.includes(id));
+      const after: TrainingRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+      // Each attendance (new) beside the training, the training at the version read, and one audit event naming
+      // only those added.
       return outcome({ training: after }, [oversightChange.training(after, before.version), ...added.map((id) => oversightChange.attendance(after, id))], [
-        auditEvent(ctx, now, 'TrainingSession', after.id, 'training.attendanceRecorded', before, after, { article: '第21条' }),
+        auditEvent(ctx, now, 'TrainingSession', after.id, 'training.attendanceRecorded', { attendeeCount: before.attendeeCount ?? 0 }, { attendeeCount: after.attendeeCount, attendeesAdded: added }, {
+          article: '第21条',
+        }),
       ]);
     });
   }

@@ -137,6 +137,18 @@ export async function listTrainings(store: Store, first: number, after?: string)
 }
 
 /** The trainings a person attended, newest first: one query, then the sessions in one batch. */
+/** Who attended a training, by person id: one Query on its partition. */
+export async function listAttendance(store: Store, trainingId: string, first: number, after?: string) {
+  const p = await store.table.query({ partition: trainingKey(trainingId).pk, prefix: 'ATTENDEE#', limit: first, after });
+  return { personIds: p.items.map((i) => i.personId as string), endCursor: p.endCursor };
+}
+
+/** Which of these people's attendance of a training is recorded already: one BatchGetItem. */
+export async function recordedAttendance(store: Store, trainingId: string, personIds: string[]): Promise<string[]> {
+  const items = await store.loadMany(personIds.map((p) => attendanceKey(trainingId, p)));
+  return items.filter((i) => i !== undefined).map((i) => i!.personId as string);
+}
+
 export async function listTrainingsAttended(store: Store, personId: string, first: number, after?: string) {
   const p = await store.table.query({ index: 'byKind', partition: `TrainingOf#${personId}`, limit: first, after, descending: true });
   const sessions = await Promise.all(p.items.map((i) => getTraining(store, i.trainingId as string)));

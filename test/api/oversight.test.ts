@@ -36,7 +36,7 @@ const CLOSE = payload('closeInvestigation', 'CloseInvestigationInput');
 const GUIDANCE = 'id kind subject content givenOn acknowledgedAt version department { code } givenBy { personId } acknowledgedBy { personId } viewerCanAcknowledge';
 const GIVE = `mutation($input: GiveGuidanceInput!) { giveGuidance(input: $input) { guidance { ${GUIDANCE} } ${ERRORS} } }`;
 const ACK = `mutation($input: AcknowledgeGuidanceInput!) { acknowledgeGuidance(input: $input) { guidance { ${GUIDANCE} } ${ERRORS} } }`;
-const TRAINING = 'id title content heldOn version attendeeCount attendees { personId } organizedBy { personId } viewerCanRecordAttendance';
+const TRAINING = 'id title content heldOn version attendeeCount attendees(first: 100) { nodes { personId } } organizedBy { personId } viewerCanRecordAttendance';
 const SCHEDULE = `mutation($input: ScheduleTrainingInput!) { scheduleTraining(input: $input) { training { ${TRAINING} } ${ERRORS} } }`;
 const ATTEND = `mutation($input: RecordTrainingAttendanceInput!) { recordTrainingAttendance(input: $input) { training { ${TRAINING} } ${ERRORS} } }`;
 const DEPARTMENT = `query($id: ID!) { node(id: $id) { ... on Department { openImprovementProposals(first: 50) { nodes { ${PROPOSAL} } } guidance(first: 50) { nodes { ${GUIDANCE} } } } } }`;
@@ -271,7 +271,7 @@ describe('第21条: 職員に対し行政システムの利用に関し必要な
     expect(held.viewerCanRecordAttendance).toBe(true);
     const once = await ok(api, SA, ATTEND, { trainingId: held.id, expectedVersion: 1, attendeeIds: [gid('Person', 'kenkou-staff')] });
     const twice = await ok(api, SA, ATTEND, { trainingId: held.id, expectedVersion: once.version, attendeeIds: [gid('Person', 'kenkou-staff'), gid('Person', 'digital-contractor')] });
-    expect(twice.attendees.map((p: { personId: string }) => p.personId)).toEqual(['digital-contractor', 'kenkou-staff']);
+    expect(twice.attendees.nodes.map((p: { personId: string }) => p.personId)).toEqual(['digital-contractor', 'kenkou-staff']);
     const attended = (await api.data(SA, PERSON, { id: gid('Person', 'kenkou-staff') })).node.trainingsAttended.nodes;
     expect(attended[0]).toEqual({ id: held.id, title: '標的型メール訓練' });
   });

@@ -97,8 +97,10 @@ describe('第21条: training', () => {
   it('held by the system administrator; attendance recorded after it is held, each person once', () => {
     expect(refusal(() => scheduleTraining(shiminManager, { title: '情報セキュリティ研修', content: '', heldOn: '2026-06-10' }, 't', NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第21条' });
     const t = scheduleTraining(administrator, { title: '情報セキュリティ研修', content: '標的型メール対策', heldOn: '2026-06-10' }, 't1', NOW);
-    expect(recordAttendance(administrator, t, ['shimin-staff', 'kenkou-staff'], NOW)).toEqual({ attendeeIds: ['kenkou-staff', 'shimin-staff'] });
-    expect(refusal(() => recordAttendance(administrator, { ...t, heldOn: '2026-07-01' }, ['shimin-staff'], NOW))).toMatchObject({ code: 'INVALID_STATE' });
-    expect(refusal(() => recordAttendance(administrator, t, ['a', 'a'], NOW))).toMatchObject({ code: 'INVALID_VALUE' });
+    expect(recordAttendance(administrator, t, ['shimin-staff', 'kenkou-staff'], [], NOW)).toEqual({ added: ['kenkou-staff', 'shimin-staff'], patch: { attendeeCount: 2 } });
+    // One recorded already is not recorded twice.
+    expect(recordAttendance(administrator, { ...t, attendeeCount: 2 }, ['shimin-staff', 'digital-staff'], ['shimin-staff'], NOW)).toEqual({ added: ['digital-staff'], patch: { attendeeCount: 3 } });
+    expect(refusal(() => recordAttendance(administrator, { ...t, heldOn: '2026-07-01' }, ['shimin-staff'], [], NOW))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(refusal(() => recordAttendance(administrator, t, ['a', 'a'], [], NOW))).toMatchObject({ code: 'INVALID_VALUE' });
   });
 });

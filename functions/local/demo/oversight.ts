@@ -64,7 +64,7 @@ export function demoOversight(now: string): SeedBatch[] {
     title: '情報セキュリティ研修(令和期 全職員向け)',
     content: 'パスワードの管理(第24条)、禁止行為(第25条)、ウイルス感染時の対応(第26条)。',
     heldOn: dayFrom(now, -14),
-    attendeeIds: ['kenkou-staff', 'shimin-manager', 'shimin-staff'],
+    attendeeCount: 3,
     organizedBy: SEED_ACTOR,
     ...common,
     version: 2,
@@ -76,7 +76,7 @@ export function demoOversight(now: string): SeedBatch[] {
     },
     { changes: [oversightChange.guidance(guidance)], events: [seedEvent('Guidance', guidance.id, guidance, now, 'guidance-kenkou')] },
     {
-      changes: [oversightChange.training(training), ...training.attendeeIds.map((p) => oversightChange.attendance(training, p))],
+      changes: [oversightChange.training(training), ...['kenkou-staff', 'shimin-manager', 'shimin-staff'].map((p) => oversightChange.attendance(training, p))],
       events: [seedEvent('TrainingSession', training.id, training, now, 'training-security')],
     },
   ];
