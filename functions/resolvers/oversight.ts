@@ -5,7 +5,6 @@ import {
   Finding,
   Guidance as GuidanceRecord,
   Investigation as InvestigationRecord,
-  Proposal,
   TrainingSession as TrainingRecord,
   acknowledgeGuidance,
   addFinding,
