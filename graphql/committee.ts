@@ -198,6 +198,9 @@ export class CommitteeMeeting extends Node {
   @Field(() => MeetingStatus)
   status!: MeetingStatus;
 
+  @Field(() => Int, { description: '議決した議案の件数。 / How many motions were decided.' })
+  motionCount!: number;
+
   @Field(() => DateTime, { nullable: true })
   closedAt?: string;
 
@@ -224,6 +227,7 @@ export class WorkingGroup extends Node {
 }
 
 export const CommitteeMeetingConnection = Connection(CommitteeMeeting, 'CommitteeMeeting', '委員会の会議');
+export const MotionConnection = Connection(Motion, 'Motion', '議案');
 export const WorkingGroupConnection = Connection(WorkingGroup, 'WorkingGroup', '部会');
 
 // ─── Inputs ─────────────────────────────────────────────────────────────────────────────────────────────────────

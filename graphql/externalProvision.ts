@@ -201,16 +201,18 @@ export class ExternalProvision extends Application {
   @Field()
   legalBasis!: string;
 
-  @Field(() => [Inspection])
-  inspections!: Inspection[];
+  @Field(() => Int, { description: '記録された検査の件数(第5号)。 / How many inspections are recorded.' })
+  inspectionCount!: number;
 
-  @Field(() => [IncidentReport])
-  incidents!: IncidentReport[];
+  @Field(() => Int, { description: '記録された事故報告の件数(第6号)。 / How many incidents are recorded.' })
+  incidentCount!: number;
 
   @Field(() => ReturnOrDisposal, { nullable: true })
   returnOrDisposal?: ReturnOrDisposal;
 }
 
+export const InspectionConnection = Connection(Inspection, 'Inspection', '検査の記録');
+export const IncidentReportConnection = Connection(IncidentReport, 'IncidentReport', '事故報告');
 export const ExternalProvisionConnection = Connection(ExternalProvision, 'ExternalProvision', '外部提供');
 
 @InputType({ description: 'データの外部提供協議(様式第8号)の作成。 / Consult the general manager on providing data outside the city.' })

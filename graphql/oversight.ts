@@ -70,6 +70,9 @@ export class InvestigationFinding {
 
   @Field()
   text!: string;
+
+  @Field(() => DateTime, { nullable: true, description: '記録した日時。 / When it was recorded.' })
+  recordedAt?: string;
 }
 
 @ObjectType({ description: '改善策の提示(第19条)。主管課が実施を報告し、情報システム管理者が確認して完了。 / An improvement proposal: the department reports it done, the system administrator accepts it.' })
@@ -106,6 +109,12 @@ export class Investigation extends Node {
 
   @Field(() => DateTime, { nullable: true })
   closedAt?: string;
+
+  @Field(() => Int, { description: '所見の件数。 / How many findings it has.' })
+  findingCount!: number;
+
+  @Field(() => Int, { description: '改善策の件数。 / How many improvement proposals it has.' })
+  proposalCount!: number;
 
   @Field(() => Int)
   version!: number;
@@ -151,6 +160,7 @@ export class TrainingSession extends Node {
 }
 
 export const InvestigationConnection = Connection(Investigation, 'Investigation', '調査');
+export const InvestigationFindingConnection = Connection(InvestigationFinding, 'InvestigationFinding', '所見');
 export const ImprovementProposalConnection = Connection(ImprovementProposal, 'ImprovementProposal', '改善策');
 export const GuidanceConnection = Connection(Guidance, 'Guidance', '指導・助言');
 export const TrainingSessionConnection = Connection(TrainingSession, 'TrainingSession', '研修');

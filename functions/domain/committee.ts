@@ -144,8 +144,11 @@ export interface AgendaItem {
   title: string;
 }
 
+/** A motion decided: an item of its own beside its meeting, so a meeting takes any number of them. */
 export interface MotionRecord extends MotionResult {
   id: string;
+  meetingId: string;
+  version: number;
   agendaItemId: string;
   text: string;
   votes: { personId: string; vote: Vote }[];
@@ -166,7 +169,8 @@ export interface Meeting {
   agenda: AgendaItem[];
   /** Who was present, once recorded. */
   present?: string[];
-  motions: MotionRecord[];
+  /** How many motions were decided (the motions are items of their own). */
+  motionCount: number;
   status: 'CONVENED' | 'CLOSED';
   closedAt?: string;
   version: number;
@@ -196,7 +200,7 @@ export function convene(
     chairPrevented: input.chairPrevented,
     composition,
     agenda: input.agenda.map((a, i) => ({ id: ids.agenda[i], matter: a.matter, title: a.title.trim() })),
-    motions: [],
+    motionCount: 0,
     status: 'CONVENED',
     version: 1,
     createdAt: now,
@@ -215,7 +219,7 @@ export function assertMayRecord(m: Meeting, personId: string): void {
 /** Attendance, once motions have been decided, stands: the quorum they were decided under must not change. */
 export function recordPresence(m: Meeting, personId: string, present: string[]): Partial<Meeting> {
   assertMayRecord(m, personId);
-  if (m.motions.length) refuse('INVALID_STATE', 'Motions have been decided under the attendance recorded.', '第33条第4項', ['present']);
+  if ((m.motionCount ?? 0) > 0) refuse('INVALID_STATE', '議決の後は出席者の記録を変更できません。 / Motions have been decided under the attendance recorded.', '第33条第4項', ['present']); // 第33条第4項
   validateAttendance(m.composition, present);
   return { present: [...present].sort() };
 }
@@ -227,12 +231,15 @@ export function putMotion(
   input: { agendaItemId: string; text: string; votes: { personId: string; vote: Vote }[]; castingVote?: Vote },
   id: string,
   now: string,
-): Partial<Meeting> {
+): { child: MotionRecord; patch: Pick<Meeting, 'motionCount'> } {
   assertMayRecord(m, personId);
   if (!m.agenda.some((a) => a.id === input.agendaItemId)) refuse('NOT_FOUND', 'No item of this meeting’s agenda has that id.', '第31条', ['agendaItemId']);
   if (!input.text.trim()) refuse('INVALID_VALUE', 'State the motion.', '第33条第5項', ['text']);
   const result = decideMotion(m.composition, m.present ?? [], input.votes, input.castingVote);
-  return { motions: [...m.motions, { id, agendaItemId: input.agendaItemId, text: input.text.trim(), votes: input.votes, decidedAt: now, ...result }] };
+  return {
+    child: { id, meetingId: m.id, version: 1, agendaItemId: input.agendaItemId, text: input.text.trim(), votes: input.votes, decidedAt: now, ...result },
+    patch: { motionCount: (m.motionCount ?? 0) + 1 },
+  };
 }
 
 export function closeMeeting(m: Meeting, personId: string, now: string): Partial<Meeting> {

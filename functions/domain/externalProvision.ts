@@ -79,16 +79,22 @@ export interface ReturnOrDisposal {
   recordedAt: string;
 }
 
+/** An inspection (第5号): an item of its own beside its provision, so a provision takes any number of them. */
 export interface Inspection {
   id: string;
+  provisionId: string;
+  version: number;
   on: string;
   findings: string;
   recordedBy: string;
   recordedAt: string;
 }
 
+/** An incident reported (第6号): an item of its own beside its provision. */
 export interface IncidentReport {
   id: string;
+  provisionId: string;
+  version: number;
   occurredOn: string;
   reportedOn: string;
   description: string;
@@ -112,8 +118,10 @@ export interface ExternalProvision extends ApplicationState {
   requiredItems: RequiredItem[];
   agreement: Agreement;
   returnOrDisposal?: ReturnOrDisposal;
-  inspections: Inspection[];
-  incidents: IncidentReport[];
+  /** How many inspections are recorded (the inspections are items of their own). */
+  inspectionCount: number;
+  /** How many incidents are recorded (the incidents are items of their own). */
+  incidentCount: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -305,13 +313,22 @@ export function recordReturnOrDisposal(actor: Actor, p: ExternalProvision, input
 }
 
 /** 第5号: inspections of how the recipient uses and keeps the data. */
-export function recordInspection(actor: Actor, p: ExternalProvision, input: { on: string; findings: string }, id: string, now: string): Inspection {
+export function recordInspection(
+  actor: Actor,
+  p: ExternalProvision,
+  input: { on: string; findings: string },
+  id: string,
+  now: string,
+): { child: Inspection; patch: Pick<ExternalProvision, 'inspectionCount'> } {
   const article = clauseArticle('INSPECTION');
   assertProvider(actor, p, now, article);
   assertConcluded(p, article);
   if (!isDate(input.on)) refuse('INVALID_VALUE', 'on is a date (YYYY-MM-DD).', article, ['on']);
   if (!input.findings.trim()) refuse('INVALID_VALUE', 'Record what the inspection found.', article, ['findings']);
-  return { id, on: input.on, findings: input.findings.trim(), recordedBy: actor.person.id, recordedAt: now };
+  return {
+    child: { id, provisionId: p.id, version: 1, on: input.on, findings: input.findings.trim(), recordedBy: actor.person.id, recordedAt: now },
+    patch: { inspectionCount: (p.inspectionCount ?? 0) + 1 },
+  };
 }
 
 /** 第6号: loss, damage and other incidents at the recipient, as reported. */
@@ -321,7 +338,7 @@ export function recordIncident(
   input: { occurredOn: string; reportedOn: string; description: string },
   id: string,
   now: string,
-): IncidentReport {
+): { child: IncidentReport; patch: Pick<ExternalProvision, 'incidentCount'> } {
   const article = clauseArticle('INCIDENT_REPORTING');
   assertProvider(actor, p, now, article);
   assertConcluded(p, article);
@@ -329,7 +346,10 @@ export function recordIncident(
   if (!isDate(input.reportedOn)) refuse('INVALID_VALUE', 'reportedOn is a date (YYYY-MM-DD).', article, ['reportedOn']);
   if (input.reportedOn < input.occurredOn) refuse('INVALID_VALUE', 'An incident is reported after it occurred.', article, ['reportedOn']);
   if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe the incident (事故の内容).', article, ['description']);
-  return { id, occurredOn: input.occurredOn, reportedOn: input.reportedOn, description: input.description.trim(), recordedBy: actor.person.id, recordedAt: now };
+  return {
+    child: { id, provisionId: p.id, version: 1, occurredOn: input.occurredOn, reportedOn: input.reportedOn, description: input.description.trim(), recordedBy: actor.person.id, recordedAt: now },
+    patch: { incidentCount: (p.incidentCount ?? 0) + 1 },
+  };
 }
 
 export interface Obligation {
@@ -358,14 +378,14 @@ export function openObligations(p: ExternalProvision, now: string): Obligation[]
       article: clauseArticle('INSPECTION'),
       title: CLAUSE_TITLES.INSPECTION,
       overdue: false,
-      note: `${p.inspections.length} inspection(s) recorded; the recipient must accept inspection while it holds the data.`,
+      note: `${p.inspectionCount ?? 0} inspection(s) recorded; the recipient must accept inspection while it holds the data.`,
     },
     {
       clause: 'INCIDENT_REPORTING',
       article: clauseArticle('INCIDENT_REPORTING'),
       title: CLAUSE_TITLES.INCIDENT_REPORTING,
       overdue: false,
-      note: `${p.incidents.length} incident(s) reported; the recipient reports loss or damage while it holds the data.`,
+      note: `${p.incidentCount ?? 0} incident(s) reported; the recipient reports loss or damage while it holds the data.`,
     },
   ];
 }

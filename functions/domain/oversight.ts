@@ -11,17 +11,25 @@ import { refuse } from './refusal';
 export const PERSPECTIVES = ['RELIABILITY', 'EFFECTIVENESS', 'ECONOMY', 'SAFETY', 'OTHER'] as const; // 信頼性・有効性・経済性・安全性・その他 (第19条 「等」)
 export type Perspective = (typeof PERSPECTIVES)[number];
 
+/** A finding: an item of its own beside its investigation, so an investigation takes any number of them. */
 export interface Finding {
   id: string;
+  investigationId: string;
   perspective: Perspective;
   text: string;
+  recordedBy: string;
+  recordedAt: string;
+  version: number;
 }
 
 export const PROPOSAL_STATUSES = ['OPEN', 'REPORTED_DONE', 'COMPLETED'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/** An improvement proposal: an item of its own beside its investigation, with its own version. */
 export interface Proposal {
   id: string;
+  investigationId: string;
+  systemId: string;
   findingId?: string;
   text: string;
   /** The department (主管課) that is to act on it. */
@@ -31,15 +39,22 @@ export interface Proposal {
   reportedOn?: string;
   reportNote?: string;
   completedOn?: string;
+  version: number;
 }
 
+/**
+ * The investigation itself. Its findings and proposals are items of their own (they grow without bound); it keeps
+ * only the counts its rules need: closing needs no proposal left uncompleted.
+ */
 export interface Investigation {
   id: string;
   systemId: string;
   purpose: string;
   startedOn: string;
-  findings: Finding[];
-  proposals: Proposal[];
+  findingCount: number;
+  proposalCount: number;
+  /** Proposals not yet accepted as completed. */
+  openProposalCount: number;
   status: 'OPEN' | 'CLOSED';
   investigatorId: string;
   closedAt?: string;
@@ -48,82 +63,122 @@ export interface Investigation {
   updatedAt: string;
 }
 
+/** A change that adds or changes one child of an investigation: the child, and what changes on the investigation. */
+export interface ChildChange<C> {
+  child: C;
+  patch: Partial<Investigation>;
+}
+
 function assertAdministrator(actor: Actor, now: string, article: string, what: string): void {
-  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', `Only the system administrator ${what}. 情報システム管理者が行います。`, article);
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', `情報システム管理者が行います。 / Only the system administrator ${what}.`, article);
 }
 
 /** 第19条: only the system administrator investigates. */
 export function startInvestigation(actor: Actor, systemId: string, input: { purpose: string; startedOn: string }, id: string, now: string): Investigation {
   assertAdministrator(actor, now, '第19条', 'investigates a system');
-  if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State what the investigation looks into.', '第19条', ['purpose']);
-  if (!isDate(input.startedOn)) refuse('INVALID_VALUE', 'startedOn is a date (YYYY-MM-DD).', '第19条', ['startedOn']);
-  return { id, systemId, purpose: input.purpose.trim(), startedOn: input.startedOn, findings: [], proposals: [], status: 'OPEN', investigatorId: actor.person.id, version: 1, createdAt: now, updatedAt: now };
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', '調査の目的を記載してください。 / State what the investigation looks into.', '第19条', ['purpose']);
+  if (!isDate(input.startedOn)) refuse('INVALID_VALUE', '開始日は日付(YYYY-MM-DD)です。 / startedOn is a date (YYYY-MM-DD).', '第19条', ['startedOn']);
+  return {
+    id,
+    systemId,
+    purpose: input.purpose.trim(),
+    startedOn: input.startedOn,
+    findingCount: 0,
+    proposalCount: 0,
+    openProposalCount: 0,
+    status: 'OPEN',
+    investigatorId: actor.person.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 function assertOpen(i: Investigation): void {
-  if (i.status !== 'OPEN') refuse('INVALID_STATE', 'The investigation is closed.', '第19条');
+  if (i.status !== 'OPEN') refuse('INVALID_STATE', '調査は終了しています。 / The investigation is closed.', '第19条');
 }
 
 /** 第19条: a finding from one of the standpoints the article names. */
-export function addFinding(actor: Actor, i: Investigation, input: { perspective: Perspective; text: string }, id: string, now: string): Partial<Investigation> {
+export function addFinding(actor: Actor, i: Investigation, input: { perspective: Perspective; text: string }, id: string, now: string): ChildChange<Finding> {
   assertAdministrator(actor, now, '第19条', 'records the findings of an investigation');
   assertOpen(i);
-  if (!input.text.trim()) refuse('INVALID_VALUE', 'Describe the finding.', '第19条', ['text']);
-  return { findings: [...i.findings, { id, perspective: input.perspective, text: input.text.trim() }] };
+  if (!input.text.trim()) refuse('INVALID_VALUE', '所見を記載してください。 / Describe the finding.', '第19条', ['text']);
+  return {
+    child: { id, investigationId: i.id, perspective: input.perspective, text: input.text.trim(), recordedBy: actor.person.id, recordedAt: now, version: 1 },
+    patch: { findingCount: (i.findingCount ?? 0) + 1 },
+  };
 }
 
-/** 第19条: 必要な改善策の提示 — addressed to the department that is to act, optionally answering a finding. */
-export function addProposal(actor: Actor, i: Investigation, input: { text: string; departmentId: string; findingId?: string; dueOn?: string }, id: string, now: string): Partial<Investigation> {
+/**
+ * 第19条: 必要な改善策の提示 — addressed to the department that is to act, optionally answering a finding. `finding` is
+ * the finding named by `input.findingId` as read from this investigation (undefined when there is none).
+ */
+export function addProposal(
+  actor: Actor,
+  i: Investigation,
+  input: { text: string; departmentId: string; findingId?: string; dueOn?: string },
+  finding: Finding | undefined,
+  id: string,
+  now: string,
+): ChildChange<Proposal> {
   assertAdministrator(actor, now, '第19条', 'proposes improvements');
   assertOpen(i);
-  if (!input.text.trim()) refuse('INVALID_VALUE', 'Describe the improvement proposed.', '第19条', ['text']);
-  if (input.findingId && !i.findings.some((f) => f.id === input.findingId)) refuse('NOT_FOUND', 'No finding of this investigation has that id.', '第19条', ['findingId']);
-  if (input.dueOn !== undefined && (!isDate(input.dueOn) || input.dueOn < tokyoDate(now))) refuse('INVALID_VALUE', 'dueOn is a date from today on.', '第19条', ['dueOn']);
-  return { proposals: [...i.proposals, { id, findingId: input.findingId, text: input.text.trim(), departmentId: input.departmentId, dueOn: input.dueOn, status: 'OPEN' }] };
+  if (!input.text.trim()) refuse('INVALID_VALUE', '改善策を記載してください。 / Describe the improvement proposed.', '第19条', ['text']);
+  if (input.findingId && finding?.id !== input.findingId) refuse('NOT_FOUND', 'この調査にその所見はありません。 / No finding of this investigation has that id.', '第19条', ['findingId']);
+  if (input.dueOn !== undefined && (!isDate(input.dueOn) || input.dueOn < tokyoDate(now))) refuse('INVALID_VALUE', '期限は今日以後の日付です。 / dueOn is a date from today on.', '第19条', ['dueOn']);
+  return {
+    child: { id, investigationId: i.id, systemId: i.systemId, findingId: input.findingId, text: input.text.trim(), departmentId: input.departmentId, dueOn: input.dueOn, status: 'OPEN', version: 1 },
+    patch: { proposalCount: (i.proposalCount ?? 0) + 1, openProposalCount: (i.openProposalCount ?? 0) + 1 },
+  };
 }
 
-function withProposal(i: Investigation, proposalId: string, change: (p: Proposal) => Proposal): Partial<Investigation> {
-  const p = i.proposals.find((x) => x.id === proposalId);
-  if (!p) refuse('NOT_FOUND', 'No proposal of this investigation has that id.', '第19条', ['proposalId']);
-  return { proposals: i.proposals.map((x) => (x.id === proposalId ? change(x) : x)) };
+function assertProposalOf(i: Investigation, p: Proposal | undefined): asserts p is Proposal {
+  if (!p || p.investigationId !== i.id) refuse('NOT_FOUND', 'この調査にその改善策はありません。 / No proposal of this investigation has that id.', '第19条', ['proposalId']);
 }
 
-/** The department's information manager reports a proposal carried out. */
-export function reportProposalDone(actor: Actor, i: Investigation, proposalId: string, note: string, now: string): Partial<Investigation> {
+/** The department's information manager reports a proposal carried out. `p` is the proposal as read (or undefined). */
+export function reportProposalDone(actor: Actor, i: Investigation, p: Proposal | undefined, note: string, now: string): ChildChange<Proposal> {
   assertOpen(i);
-  return withProposal(i, proposalId, (p) => {
-    if (!holds(actor, 'INFORMATION_MANAGER', now, p.departmentId)) {
-      refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', 'The information manager of the department the proposal is addressed to reports it done.', '第19条', ['proposalId']);
-    }
-    if (p.status !== 'OPEN') refuse('INVALID_STATE', 'The proposal is reported done already.', '第19条', ['proposalId']);
-    if (!note.trim()) refuse('INVALID_VALUE', 'Say what was done.', '第19条', ['note']);
-    return { ...p, status: 'REPORTED_DONE', reportedOn: tokyoDate(now), reportNote: note.trim() };
-  });
+  assertProposalOf(i, p);
+  if (!holds(actor, 'INFORMATION_MANAGER', now, p.departmentId)) {
+    refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', '改善策の宛先の主管課の情報管理責任者が報告します。 / The information manager of the department the proposal is addressed to reports it done.', '第19条', ['proposalId']);
+  }
+  if (p.status !== 'OPEN') refuse('INVALID_STATE', '既に実施が報告されています。 / The proposal is reported done already.', '第19条', ['proposalId']);
+  if (!note.trim()) refuse('INVALID_VALUE', '実施した内容を記載してください。 / Say what was done.', '第19条', ['note']);
+  return { child: { ...p, status: 'REPORTED_DONE', reportedOn: tokyoDate(now), reportNote: note.trim(), version: p.version + 1 }, patch: {} };
 }
 
 /** The system administrator accepts a proposal as completed, or sends it back open. */
-export function reviewProposal(actor: Actor, i: Investigation, proposalId: string, accept: boolean, now: string): Partial<Investigation> {
+export function reviewProposal(actor: Actor, i: Investigation, p: Proposal | undefined, accept: boolean, now: string): ChildChange<Proposal> {
   assertAdministrator(actor, now, '第19条', 'accepts an improvement as completed');
   assertOpen(i);
-  return withProposal(i, proposalId, (p) => {
-    if (p.status !== 'REPORTED_DONE') refuse('INVALID_STATE', 'Only a proposal reported done is reviewed.', '第19条', ['proposalId']);
-    return accept ? { ...p, status: 'COMPLETED', completedOn: tokyoDate(now) } : { ...p, status: 'OPEN', reportedOn: undefined };
-  });
+  assertProposalOf(i, p);
+  if (p.status !== 'REPORTED_DONE') refuse('INVALID_STATE', '実施が報告された改善策だけを確認します。 / Only a proposal reported done is reviewed.', '第19条', ['proposalId']);
+  return accept
+    ? { child: { ...p, status: 'COMPLETED', completedOn: tokyoDate(now), version: p.version + 1 }, patch: { openProposalCount: Math.max(0, (i.openProposalCount ?? 0) - 1) } }
+    : { child: { ...p, status: 'OPEN', reportedOn: undefined, version: p.version + 1 }, patch: {} };
 }
+
+/** Whether the viewer's investigation may close: every proposal completed. */
+export const everyProposalCompleted = (i: Investigation): boolean => (i.openProposalCount ?? 0) === 0;
 
 /** An investigation closes when every proposal is completed. */
 export function closeInvestigation(actor: Actor, i: Investigation, now: string): Partial<Investigation> {
   assertAdministrator(actor, now, '第19条', 'closes an investigation');
   assertOpen(i);
-  const open = i.proposals.filter((p) => p.status !== 'COMPLETED');
-  if (open.length) refuse('INVALID_STATE', `${open.length} improvement proposal(s) are not completed yet. 未完了の改善策があります。`, '第19条');
+  const open = i.openProposalCount ?? 0;
+  if (open > 0) refuse('INVALID_STATE', `未完了の改善策があります(${open}件)。 / ${open} improvement proposal(s) are not completed yet.`, '第19条'); // 第19条
   return { status: 'CLOSED', closedAt: now };
 }
 
+/** Whether a proposal is past its due date and not completed. */
+export function isOverdue(p: Pick<Proposal, 'status' | 'dueOn'>, now: string): boolean {
+  return p.status !== 'COMPLETED' && p.dueOn !== undefined && p.dueOn < tokyoDate(now);
+}
+
 /** Proposals past their due date and not completed. */
-export function overdueProposals(i: Pick<Investigation, 'proposals'>, now: string): Proposal[] {
-  const today = tokyoDate(now);
-  return i.proposals.filter((p) => p.status !== 'COMPLETED' && p.dueOn !== undefined && p.dueOn < today);
+export function overdueProposals<P extends Pick<Proposal, 'status' | 'dueOn'>>(proposals: P[], now: string): P[] {
+  return proposals.filter((p) => isOverdue(p, now));
 }
 
 export interface Guidance {
@@ -164,8 +219,8 @@ export interface TrainingSession {
   title: string;
   content: string;
   heldOn: string;
-  /** People who attended. */
-  attendeeIds: string[];
+  /** How many people attended (each attendance is an item of its own). */
+  attendeeCount: number;
   organizedBy: string;
   version: number;
   createdAt: string;
@@ -175,14 +230,25 @@ export interface TrainingSession {
 /** 第21条: the system administrator trains the staff; attendance is recorded person by person. */
 export function scheduleTraining(actor: Actor, input: { title: string; content: string; heldOn: string }, id: string, now: string): TrainingSession {
   assertAdministrator(actor, now, '第21条', 'holds training on the systems');
-  if (!input.title.trim()) refuse('INVALID_VALUE', 'Give the training a title.', '第21条', ['title']);
-  if (!isDate(input.heldOn)) refuse('INVALID_VALUE', 'heldOn is a date (YYYY-MM-DD).', '第21条', ['heldOn']);
-  return { id, title: input.title.trim(), content: input.content.trim(), heldOn: input.heldOn, attendeeIds: [], organizedBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
+  if (!input.title.trim()) refuse('INVALID_VALUE', '研修の題名を記載してください。 / Give the training a title.', '第21条', ['title']);
+  if (!isDate(input.heldOn)) refuse('INVALID_VALUE', '実施日は日付(YYYY-MM-DD)です。 / heldOn is a date (YYYY-MM-DD).', '第21条', ['heldOn']);
+  return { id, title: input.title.trim(), content: input.content.trim(), heldOn: input.heldOn, attendeeCount: 0, organizedBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
 }
 
-export function recordAttendance(actor: Actor, t: TrainingSession, attendeeIds: string[], now: string): Partial<TrainingSession> {
+/**
+ * 第21条: records who attended, once held. `recorded` are those of `attendeeIds` whose attendance is recorded
+ * already (read by the caller); they are not recorded twice. Returns those to add, in order, and the new count.
+ */
+export function recordAttendance(
+  actor: Actor,
+  t: TrainingSession,
+  attendeeIds: string[],
+  recorded: string[],
+  now: string,
+): { added: string[]; patch: Pick<TrainingSession, 'attendeeCount'> } {
   assertAdministrator(actor, now, '第21条', 'records who attended the training');
-  if (t.heldOn > tokyoDate(now)) refuse('INVALID_STATE', 'Attendance is recorded once the training has been held.', '第21条', ['attendeeIds']);
-  if (new Set(attendeeIds).size !== attendeeIds.length) refuse('INVALID_VALUE', 'Each attendee once.', '第21条', ['attendeeIds']);
-  return { attendeeIds: [...new Set([...t.attendeeIds, ...attendeeIds])].sort() };
+  if (t.heldOn > tokyoDate(now)) refuse('INVALID_STATE', '研修の実施後に記録します。 / Attendance is recorded once the training has been held.', '第21条', ['attendeeIds']);
+  if (new Set(attendeeIds).size !== attendeeIds.length) refuse('INVALID_VALUE', '受講者は一人一回です。 / Each attendee once.', '第21条', ['attendeeIds']);
+  const added = attendeeIds.filter((id) => !recorded.includes(id)).sort();
+  return { added, patch: { attendeeCount: (t.attendeeCount ?? 0) + added.length } };
 }

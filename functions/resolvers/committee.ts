@@ -17,7 +17,7 @@ import {
 import { Person as PersonRecord } from '../domain/people';
 import { assertVersion } from '../domain/workflow';
 import { getPerson } from '../store/people';
-import { committeeChange, currentComposition, getMeeting, getWorkingGroup, listMeetings, listWorkingGroups } from '../store/committee';
+import { committeeChange, currentComposition, getMeeting, getWorkingGroup, listAllMotions, listMeetings, listMotions, listWorkingGroups } from '../store/committee';
 import { listAuditOfObject } from '../store/audit';
 import { connection, PageArgs } from '../../graphql/common';
 import {
@@ -33,6 +33,7 @@ import {
   DecideCommitteeMotionInput,
   EstablishWorkingGroupInput,
   Motion,
+  MotionConnection,
   MotionResult,
   Presiding,
   Quorum,
@@ -176,9 +177,11 @@ const tokyoTime = (instant: string) => `${new Date(Date.parse(instant) + 9 * 360
 
 /** The minutes (会議録): everything the meeting recorded, as one readable text. */
 async function minutes(ctx: Context, m: Meeting): Promise<string> {
+  // The minutes are the whole record: every motion, read from the meeting's partition.
+  const motions = (m.motionCount ?? 0) > 0 ? await listAllMotions(ctx.store, m.id) : [];
   const c = m.composition;
   const present = m.present ?? [];
-  const everyone = [...new Set([c.chairId, c.viceChairId, ...c.memberIds, m.convenedBy, ...m.motions.map((x) => x.presidingId)].filter((x): x is string => !!x))];
+  const everyone = [...new Set([c.chairId, c.viceChairId, ...c.memberIds, m.convenedBy, ...motions.map((x) => x.presidingId)].filter((x): x is string => !!x))];
   const names = new Map((await people(ctx, everyone)).map((p) => [p.id, p.name]));
   const name = (id?: string) => (id ? (names.get(id) ?? id) : '(欠員)');
   const q = quorum(c, present);
@@ -203,8 +206,8 @@ async function minutes(ctx: Context, m: Meeting): Promise<string> {
   lines.push('議題:');
   m.agenda.forEach((a, n) => lines.push(`  ${n + 1}. ${a.title}(${MATTER_ARTICLE[a.matter]} ${MATTER_JA[a.matter]})`));
   lines.push('議事:');
-  if (!m.motions.length) lines.push('  なし');
-  for (const x of m.motions) {
+  if (!motions.length) lines.push('  なし');
+  for (const x of motions) {
     const n = m.agenda.findIndex((a) => a.id === x.agendaItemId) + 1;
     const how =
       x.decidedBy === 'CASTING_VOTE'
@@ -256,9 +259,12 @@ export class CommitteeMeetingResolver {
     return m.agenda.map((a) => ({ ...a, agendaItemId: a.id, article: MATTER_ARTICLE[a.matter] }));
   }
 
-  @FieldResolver(() => [Motion], { description: '議案と議決(記録順)。 / Motions, in the order decided.' })
-  motions(@Root() m: Meeting) {
-    return m.motions.map((x) => ({ ...x, motionId: x.id, agenda: m.agenda }));
+  @FieldResolver(() => MotionConnection, { description: '議案と議決(記録順)。 / Motions, in the order decided.' })
+  motions(@Root() m: Meeting, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const page = await listMotions(ctx.store, m.id, first, after);
+      return connection({ nodes: page.nodes.map((x) => ({ ...x, motionId: x.id, agenda: m.agenda })), endCursor: page.endCursor });
+    });
   }
 
   @FieldResolver(() => String, { description: '会議録: 構成・出席・定足数・議長・議題・議決の全体。 / The minutes: seats, attendance, quorum, presiding chair, agenda and motions, as one text.' })
@@ -268,7 +274,7 @@ export class CommitteeMeetingResolver {
 
   @FieldResolver(() => Boolean, { description: '出席者を記録できるか(委員長・副委員長、議決前)。 / Whether the viewer may record attendance.' })
   viewerCanRecordAttendance(@Root() m: Meeting, @Ctx() ctx: Context) {
-    return mayRecord(ctx, m) && m.motions.length === 0;
+    return mayRecord(ctx, m) && (m.motionCount ?? 0) === 0;
   }
 
   @FieldResolver(() => Boolean, { description: '議決を記録できるか(定足数を満たし議長がいる)。 / Whether the viewer may record a motion: quorum met and someone presiding.' })
@@ -321,10 +327,11 @@ export class CommitteeMeetingResolver {
     return mutate(ctx, async (now) => {
       const before = await loadMeeting(ctx, input.meetingId, input.expectedVersion);
       const votes = input.votes.map((v) => ({ personId: keyOf(v.personId, 'Person', 'votes'), vote: v.vote }));
-      const patch = putMotion(before, ctx.viewer.person.id, { agendaItemId: input.agendaItemId, text: input.text, votes, castingVote: input.castingVote ?? undefined }, newId(now), now);
+      const { child, patch } = putMotion(before, ctx.viewer.person.id, { agendaItemId: input.agendaItemId, text: input.text, votes, castingVote: input.castingVote ?? undefined }, newId(now), now);
       const after: Meeting = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-      return outcome({ meeting: after }, [committeeChange.meeting(after, before.version)], [
-        auditEvent(ctx, now, 'CommitteeMeeting', after.id, 'committeeMeeting.motionDecided', before, after, { article: '第33条第5項' }),
+      // The motion (new), the meeting at the version read, and one audit event that records the motion only.
+      return outcome({ meeting: after }, [committeeChange.motion(child), committeeChange.meeting(after, before.version)], [
+        auditEvent(ctx, now, 'CommitteeMeeting', after.id, 'committeeMeeting.motionDecided', undefined, { motion: child }, { article: '第33条第5項' }),
       ]);
     });
   }

@@ -23,8 +23,16 @@ import {
 import { assertVersion } from '../domain/workflow';
 import { Dataset as DatasetRecord } from '../domain/datasets';
 import { getDepartment } from '../store/people';
-import { dataChange, getDatasets, getProvision, listProvisionsOfDepartment, listProvisionsPastPeriod } from '../store/data';
-import { connection, PageArgs } from '../../graphql/common';
+import {
+  dataChange,
+  getDatasets,
+  getProvision,
+  listInspections,
+  listProvisionIncidents,
+  listProvisionsOfDepartment,
+  listProvisionsPastPeriod,
+} from '../store/data';
+import { connection, MAX_PAGE, PageArgs } from '../../graphql/common';
 import {
   Agreement,
   ConcludeAgreementInput,
@@ -32,6 +40,10 @@ import {
   ExternalProvision,
   ExternalProvisionConnection,
   ExternalProvisionPayload,
+  IncidentReport,
+  IncidentReportConnection,
+  Inspection,
+  InspectionConnection,
   Obligation,
   ProvisionStage,
   RecordAgreementClauseInput,
@@ -42,6 +54,7 @@ import {
 } from '../../graphql/externalProvision';
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
+import { Change } from '../store/store';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
@@ -85,6 +98,27 @@ function saved(ctx: Context, before: ProvisionRecord, patch: Partial<ProvisionRe
   ]);
 }
 
+/**
+ * Adds one child to a provision (an inspection or an incident), in one transaction: the child (must not exist yet),
+ * the provision with its version advanced from the one read (its count), and one audit event in the provision's
+ * partition whose `after` holds the new child only.
+ */
+function addedChild<C extends object>(
+  ctx: Context,
+  before: ProvisionRecord,
+  kind: 'inspection' | 'incident',
+  { child, patch }: { child: C; patch: Partial<ProvisionRecord> },
+  write: (child: C) => Change,
+  action: string,
+  article: string,
+  now: string,
+) {
+  const after: ProvisionRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+  return outcome({ provision: after }, [write(child), dataChange.provision(after, before.version)], [
+    auditEvent(ctx, now, 'ExternalProvision', after.id, `externalProvision.${action}`, undefined, { [kind]: child }, { article }),
+  ]);
+}
+
 @Resolver(() => ExternalProvision)
 export class ExternalProvisionResolver {
   @Query(() => ExternalProvisionConnection, {
@@ -111,6 +145,32 @@ export class ExternalProvisionResolver {
   @FieldResolver(() => [Dataset], { description: '提供するデータ。 / The datasets provided.' })
   async datasets(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
     return (await getDatasets(ctx.store, p.datasetIds)).filter(Boolean);
+  }
+
+  @FieldResolver(() => InspectionConnection, { description: '検査の記録(記録順、第15条第4項第5号)。 / The inspections recorded, in the order recorded.' })
+  recordedInspections(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listInspections(ctx.store, p.id, first, after)));
+  }
+
+  @FieldResolver(() => IncidentReportConnection, { description: '提供先の事故報告(記録順、第15条第4項第6号)。 / The incidents reported, in the order recorded.' })
+  reportedIncidents(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listProvisionIncidents(ctx.store, p.id, first, after)));
+  }
+
+  @FieldResolver(() => [Inspection], {
+    description: '検査の記録(最初の100件)。 / The first 100 inspections recorded.',
+    deprecationReason: '最初の100件のみ。recordedInspections(first, after) を使ってください。 / Holds the first 100 only: use recordedInspections(first, after).',
+  })
+  async inspections(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return (await listInspections(ctx.store, p.id, MAX_PAGE)).nodes;
+  }
+
+  @FieldResolver(() => [IncidentReport], {
+    description: '提供先の事故報告(最初の100件)。 / The first 100 incidents reported.',
+    deprecationReason: '最初の100件のみ。reportedIncidents(first, after) を使ってください。 / Holds the first 100 only: use reportedIncidents(first, after).',
+  })
+  async incidents(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
+    return (await listProvisionIncidents(ctx.store, p.id, MAX_PAGE)).nodes;
   }
 
   @FieldResolver(() => Department, { description: '提供する主管課。 / The providing department.' })
@@ -178,8 +238,8 @@ export class ExternalProvisionResolver {
         ...fields,
         requiredItems: [],
         agreement: { clauses: [] },
-        inspections: [],
-        incidents: [],
+        inspectionCount: 0,
+        incidentCount: 0,
         applicantId: ctx.viewer.person.id,
         status: 'DRAFT',
         version: 1,
@@ -224,8 +284,8 @@ export class ExternalProvisionResolver {
   recordProvisionInspection(@Arg('input') input: RecordInspectionInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
-      const inspection = recordInspection(ctx.viewer, before, input, newId(now), now);
-      return saved(ctx, before, { inspections: [...before.inspections, inspection] }, 'inspected', '第15条第4項第5号', now);
+      const change = recordInspection(ctx.viewer, before, input, newId(now), now);
+      return addedChild(ctx, before, 'inspection', change, dataChange.inspection, 'inspected', '第15条第4項第5号', now);
     });
   }
 
@@ -233,8 +293,8 @@ export class ExternalProvisionResolver {
   recordProvisionIncident(@Arg('input') input: RecordIncidentInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
-      const incident = recordIncident(ctx.viewer, before, input, newId(now), now);
-      return saved(ctx, before, { incidents: [...before.incidents, incident] }, 'incidentReported', '第15条第4項第6号', now);
+      const change = recordIncident(ctx.viewer, before, input, newId(now), now);
+      return addedChild(ctx, before, 'incident', change, dataChange.incident, 'incidentReported', '第15条第4項第6号', now);
     });
   }
 }

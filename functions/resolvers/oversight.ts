@@ -1,17 +1,18 @@
 /** 調査・指導・研修 (第19条–第21条): investigations, guidance and training. */
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
+  ChildChange,
   Finding,
   Guidance as GuidanceRecord,
   Investigation as InvestigationRecord,
-  Proposal,
   TrainingSession as TrainingRecord,
   acknowledgeGuidance,
   addFinding,
   addProposal,
   closeInvestigation,
+  everyProposalCompleted,
   giveGuidance,
-  overdueProposals,
+  isOverdue,
   recordAttendance,
   reportProposalDone,
   reviewProposal,
@@ -21,21 +22,27 @@ import {
 import { holds, tokyoDate } from '../domain/people';
 import { SystemRecord } from '../domain/systems';
 import { assertVersion } from '../domain/workflow';
+import { diff } from '../domain/audit';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import {
   ProposalEntry,
+  getFinding,
   getGuidance,
   getInvestigation,
   getProposalEntry,
+  listFindings,
+  listProposalsOfInvestigation,
   getTraining,
   listGuidanceOfDepartment,
   listInvestigationsOfSystem,
   listOpenInvestigations,
   listOpenProposalsOfDepartment,
   listOverdueProposals,
+  listAttendance,
   listTrainings,
   listTrainingsAttended,
+  recordedAttendance,
   oversightChange,
 } from '../store/oversight';
 import { listAuditOfObject } from '../store/audit';
@@ -55,6 +62,7 @@ import {
   Investigation,
   InvestigationConnection,
   InvestigationFinding,
+  InvestigationFindingConnection,
   InvestigationPayload,
   RecordTrainingAttendanceInput,
   ReportImprovementDoneInput,
@@ -65,7 +73,7 @@ import {
   TrainingSessionConnection,
   TrainingSessionPayload,
 } from '../../graphql/oversight';
-import { Department, Person } from '../../graphql/people';
+import { Department, Person, PersonConnection } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
@@ -85,35 +93,59 @@ async function loadInvestigation(ctx: Context, id: string, expectedVersion: numb
   return i;
 }
 
+/**
+ * One of an investigation's proposals, then the investigation (at the version the client saw). The proposal is read
+ * first: a change to it commits with the investigation's version, so a proposal read before that change pairs with
+ * either the old investigation (the write then loses its race) or the new one (STALE_VERSION), never the reverse.
+ */
+async function loadWithProposal(ctx: Context, input: { investigationId: string; expectedVersion: number; proposalId: string }) {
+  const key = keyOf(input.investigationId, 'Investigation', 'investigationId');
+  const proposal = await getProposalEntry(ctx.store, key, input.proposalId);
+  const before = found(await getInvestigation(ctx.store, key), 'investigation', 'investigationId');
+  assertVersion(before.version, input.expectedVersion);
+  return [before, proposal] as const;
+}
+
 async function departmentKey(ctx: Context, id: string, field: string): Promise<string> {
   const key = keyOf(id, 'Department', field);
   found(await getDepartment(ctx.store, key), 'department', field);
   return key;
 }
 
-/** A proposal as the API shows it: with the investigation (and system) it belongs to. */
-const entryOf = (i: InvestigationRecord, p: Proposal): ProposalEntry => ({ ...p, investigationId: i.id, systemId: i.systemId, version: 0 });
+/** A finding as the API shows it (its id within the investigation is `findingId`). */
+const findingNode = (f: Finding) => ({ ...f, findingId: f.id });
+
+/** A change of the investigation's own fields (closing it): the investigation and its audit event. */
+function changeInvestigation(ctx: Context, now: string, before: InvestigationRecord, patch: Partial<InvestigationRecord>, action: string) {
+  const after: InvestigationRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+  return outcome({ investigation: after }, [oversightChange.investigation(after, before.version)], [
+    auditEvent(ctx, now, 'Investigation', after.id, action, before, after, { article: '第19条' }),
+  ]);
+}
 
 /**
- * Applies a change to an investigation and, when a proposal changed or was added, to that proposal's projection
- * (the item the department's list and the due list read), with the version read: one transaction.
+ * Adds or changes one child of an investigation (a finding or a proposal), in one transaction: the child (new:
+ * must not exist yet; changed: at the version read), the investigation with its version advanced from the one
+ * read (so of two racing writes one loses cleanly), and one audit event in the investigation's partition that
+ * records the child only: the new child whole, or the changed fields of a changed one.
  */
-async function changeInvestigation(
+function changeChild<C extends { id: string; version: number }>(
   ctx: Context,
   now: string,
   before: InvestigationRecord,
-  patch: Partial<InvestigationRecord>,
+  kind: 'finding' | 'proposal',
+  childBefore: C | undefined,
+  { child, patch }: ChildChange<C>,
+  write: (child: C, expectedVersion?: number) => Change,
   action: string,
-  proposalId?: string,
 ) {
   const after: InvestigationRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-  const changes: Change[] = [oversightChange.investigation(after, before.version)];
-  if (proposalId) {
-    const p = after.proposals.find((x) => x.id === proposalId) as Proposal;
-    const projection = await getProposalEntry(ctx.store, before.id, proposalId);
-    changes.push(oversightChange.proposal({ ...entryOf(after, p), version: (projection?.version ?? 0) + 1 }, projection?.version));
-  }
-  return outcome({ investigation: after }, changes, [auditEvent(ctx, now, 'Investigation', after.id, action, before, after, { article: '第19条' })]);
+  const changed = childBefore ? diff(childBefore, child) : { before: {}, after: { ...child } };
+  delete changed.after.version;
+  const event = auditEvent(ctx, now, 'Investigation', after.id, action, childBefore && { [kind]: { ...changed.before, id: child.id } }, { [kind]: { ...changed.after, id: child.id } }, {
+    article: '第19条',
+  });
+  return outcome({ investigation: after }, [write(child, childBefore?.version), oversightChange.investigation(after, before.version)], [event]);
 }
 
 @Resolver(() => Investigation)
@@ -134,14 +166,17 @@ export class InvestigationResolver {
     return getPerson(ctx.store, i.investigatorId);
   }
 
-  @FieldResolver(() => [InvestigationFinding], { description: '所見(記録順)。 / Findings, in the order recorded.' })
-  findings(@Root() i: InvestigationRecord) {
-    return i.findings.map((f) => ({ ...f, findingId: f.id }));
+  @FieldResolver(() => InvestigationFindingConnection, { description: '調査の所見(記録順)。 / The findings of the investigation, in the order recorded.' })
+  findings(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const page = await listFindings(ctx.store, i.id, first, after);
+      return connection({ nodes: page.nodes.map(findingNode), endCursor: page.endCursor });
+    });
   }
 
-  @FieldResolver(() => [ImprovementProposal], { description: '改善策(提示順)。 / Improvement proposals, in the order proposed.' })
-  proposals(@Root() i: InvestigationRecord) {
-    return i.proposals.map((p) => entryOf(i, p));
+  @FieldResolver(() => ImprovementProposalConnection, { description: '調査の改善策(提示順)。 / The improvement proposals of the investigation, in the order proposed.' })
+  proposals(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => connection(await listProposalsOfInvestigation(ctx.store, i.id, first, after)));
   }
 
   @FieldResolver(() => Boolean, { description: '所見・改善策を記録できるか(情報システム管理者、調査中)。 / Whether the viewer may add findings and proposals.' })
@@ -151,7 +186,7 @@ export class InvestigationResolver {
 
   @FieldResolver(() => Boolean, { description: '終了できるか(改善策がすべて完了)。 / Whether the viewer may close it now.' })
   viewerCanClose(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
-    return i.status === 'OPEN' && isAdministrator(ctx) && i.proposals.every((p) => p.status === 'COMPLETED');
+    return i.status === 'OPEN' && isAdministrator(ctx) && everyProposalCompleted(i);
   }
 
   @FieldResolver(() => AuditEventConnection)
@@ -178,8 +213,8 @@ export class InvestigationResolver {
   addInvestigationFinding(@Arg('input') input: AddInvestigationFindingInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
       const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
-      const patch = addFinding(ctx.viewer, before, input, newId(now), now);
-      return changeInvestigation(ctx, now, before, patch, 'investigation.findingAdded');
+      const change = addFinding(ctx.viewer, before, input, newId(now), now);
+      return changeChild(ctx, now, before, 'finding', undefined, change, oversightChange.finding, 'investigation.findingAdded');
     });
   }
 
@@ -190,9 +225,10 @@ export class InvestigationResolver {
     return mutate(ctx, async (now) => {
       const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
       const departmentId = await departmentKey(ctx, input.departmentId, 'departmentId');
-      const id = newId(now);
-      const patch = addProposal(ctx.viewer, before, { text: input.text, departmentId, findingId: input.findingId ?? undefined, dueOn: input.dueOn ?? undefined }, id, now);
-      return changeInvestigation(ctx, now, before, patch, 'investigation.proposalAdded', id);
+      const findingId = input.findingId ?? undefined;
+      const finding = findingId ? await getFinding(ctx.store, before.id, findingId) : undefined;
+      const change = addProposal(ctx.viewer, before, { text: input.text, departmentId, findingId, dueOn: input.dueOn ?? undefined }, finding, newId(now), now);
+      return changeChild(ctx, now, before, 'proposal', undefined, change, oversightChange.proposal, 'investigation.proposalAdded');
     });
   }
 
@@ -201,9 +237,9 @@ export class InvestigationResolver {
   })
   reportImprovementDone(@Arg('input') input: ReportImprovementDoneInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
-      const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
-      const patch = reportProposalDone(ctx.viewer, before, input.proposalId, input.note, now);
-      return changeInvestigation(ctx, now, before, patch, 'investigation.proposalReportedDone', input.proposalId);
+      const [before, proposal] = await loadWithProposal(ctx, input);
+      const change = reportProposalDone(ctx.viewer, before, proposal, input.note, now);
+      return changeChild(ctx, now, before, 'proposal', proposal, change, oversightChange.proposal, 'investigation.proposalReportedDone');
     });
   }
 
@@ -212,9 +248,10 @@ export class InvestigationResolver {
   })
   reviewImprovement(@Arg('input') input: ReviewImprovementInput, @Ctx() ctx: Context) {
     return mutate(ctx, async (now) => {
-      const before = await loadInvestigation(ctx, input.investigationId, input.expectedVersion);
-      const patch = reviewProposal(ctx.viewer, before, input.proposalId, input.accept, now);
-      return changeInvestigation(ctx, now, before, patch, input.accept ? 'investigation.proposalCompleted' : 'investigation.proposalReopened', input.proposalId);
+      const [before, proposal] = await loadWithProposal(ctx, input);
+      const change = reviewProposal(ctx.viewer, before, proposal, input.accept, now);
+      const action = input.accept ? 'investigation.proposalCompleted' : 'investigation.proposalReopened';
+      return changeChild(ctx, now, before, 'proposal', proposal, change, oversightChange.proposal, action);
     });
   }
 
@@ -249,9 +286,8 @@ export class ImprovementProposalResolver {
   @FieldResolver(() => InvestigationFinding, { nullable: true, description: '対応する所見。 / The finding it answers.' })
   async finding(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
     if (!p.findingId) return undefined;
-    const i = await getInvestigation(ctx.store, p.investigationId);
-    const f: Finding | undefined = i?.findings.find((x) => x.id === p.findingId);
-    return f && { ...f, findingId: f.id };
+    const f = await getFinding(ctx.store, p.investigationId, p.findingId);
+    return f && findingNode(f);
   }
 
   @FieldResolver(() => Department, { description: '改善策を実施する主管課。 / The department that is to act.' })
@@ -261,7 +297,7 @@ export class ImprovementProposalResolver {
 
   @FieldResolver(() => Boolean, { description: '期限を過ぎて完了していないか。 / Whether it is past due and not completed.' })
   overdue(@Root() p: ProposalEntry, @Ctx() ctx: Context) {
-    return overdueProposals({ proposals: [p] }, ctx.clock()).length > 0;
+    return isOverdue(p, ctx.clock());
   }
 
   @FieldResolver(() => Boolean, { description: '実施を報告できるか(宛先の主管課の情報管理責任者)。 / Whether the viewer may report it done.' })
@@ -358,14 +394,18 @@ export class TrainingSessionResolver {
   }
 
 
-  @FieldResolver(() => [Person], { description: '受講した職員。 / Who attended.' })
-  async attendees(@Root() t: TrainingRecord, @Ctx() ctx: Context) {
-    return (await Promise.all(t.attendeeIds.map((id) => getPerson(ctx.store, id)))).filter((p) => p !== undefined);
+  @FieldResolver(() => PersonConnection, { description: '受講した職員(職員ID順)。 / Who attended, by person id.' })
+  attendees(@Root() t: TrainingRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(async () => {
+      const page = await listAttendance(ctx.store, t.id, first, after);
+      const people = await Promise.all(page.personIds.map((id) => getPerson(ctx.store, id)));
+      return connection({ nodes: people.filter((p) => p !== undefined), endCursor: page.endCursor });
+    });
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: '受講者数。 / How many attended.' })
   attendeeCount(@Root() t: TrainingRecord) {
-    return t.attendeeIds.length;
+    return t.attendeeCount ?? 0;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: '研修を行う情報システム管理者。 / Who organizes it.' })
@@ -401,12 +441,16 @@ export class TrainingSessionResolver {
       const before = found(await getTraining(ctx.store, keyOf(input.trainingId, 'TrainingSession', 'trainingId')), 'training session', 'trainingId');
       assertVersion(before.version, input.expectedVersion);
       const ids = input.attendeeIds.map((id) => keyOf(id, 'Person', 'attendeeIds'));
-      const after: TrainingRecord = { ...before, ...recordAttendance(ctx.viewer, before, ids, now), version: before.version + 1, updatedAt: now };
-      const people = await Promise.all(ids.map((id) => getPerson(ctx.store, id)));
+      const [people, recorded] = await Promise.all([Promise.all(ids.map((id) => getPerson(ctx.store, id))), recordedAttendance(ctx.store, before.id, ids)]);
+      const { added, patch } = recordAttendance(ctx.viewer, before, ids, recorded, now);
       if (people.some((p) => p === undefined)) found(undefined, 'person', 'attendeeIds');
-      const added = after.attendeeIds.filter((id) => !before.attendeeIds.includes(id));
+      const after: TrainingRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+      // Each attendance (new) beside the training, the training at the version read, and one audit event naming
+      // only those added.
       return outcome({ training: after }, [oversightChange.training(after, before.version), ...added.map((id) => oversightChange.attendance(after, id))], [
-        auditEvent(ctx, now, 'TrainingSession', after.id, 'training.attendanceRecorded', before, after, { article: '第21条' }),
+        auditEvent(ctx, now, 'TrainingSession', after.id, 'training.attendanceRecorded', { attendeeCount: before.attendeeCount ?? 0 }, { attendeeCount: after.attendeeCount, attendeesAdded: added }, {
+          article: '第21条',
+        }),
       ]);
     });
   }

@@ -225,7 +225,10 @@ export class VirusIncidentResolver {
         now,
       );
       return outcome({ incident: after }, [incidentChange(after, before.version)], [
-        auditEvent(ctx, now, 'VirusIncident', after.id, `virusIncident.step.${input.step}`, before, after, { article: STEP_ARTICLE[input.step] }),
+        // The steps are at most the five of 第26条, each once, so they stay in the incident; the event records the new one only.
+        auditEvent(ctx, now, 'VirusIncident', after.id, `virusIncident.step.${input.step}`, undefined, { step: after.steps[after.steps.length - 1] }, {
+          article: STEP_ARTICLE[input.step],
+        }),
       ]);
     });
   }

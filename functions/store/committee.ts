@@ -2,16 +2,22 @@
  * 管理運営委員会 (第30条–第34条): the committee's seats, read from the role assignments in force; its meetings
  * (newest first, each with the composition it was convened under) and its working groups. Key layout in README.md.
  */
-import { Composition, Meeting, WorkingGroup, compositionOn } from '../domain/committee';
+import { Composition, Meeting, MotionRecord, WorkingGroup, compositionOn } from '../domain/committee';
 import { listAllRoleHolders } from './people';
 import { Change, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 export const meetingKey = (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING' });
+/** A motion decided at a meeting, beside it: one Query lists a meeting's motions in the order decided. */
+export const motionKey = (meetingId: string, id: string) => ({ pk: `MEETING#${meetingId}`, sk: `MOTION#${id}` });
 export const workingGroupKey = (id: string) => ({ pk: `WORKGROUP#${id}`, sk: 'WORKGROUP' });
 
 export function meetingItem(m: Meeting): Item {
   return { ...meetingKey(m.id), entity: 'CommitteeMeeting', kindPk: 'CommitteeMeeting', kindSk: `${m.heldOn}#${m.id}`, ...compact(m) };
+}
+
+export function motionItem(x: MotionRecord): Item {
+  return { ...motionKey(x.meetingId, x.id), entity: 'CommitteeMotion', ...compact(x) };
 }
 
 export function workingGroupItem(g: WorkingGroup): Item {
@@ -21,6 +27,8 @@ export function workingGroupItem(g: WorkingGroup): Item {
 export const committeeChange = {
   meeting: (m: Meeting, expectedVersion?: number): Change => ({ item: meetingItem(m), expectedVersion }),
   workingGroup: (g: WorkingGroup, expectedVersion?: number): Change => ({ item: workingGroupItem(g), expectedVersion }),
+  /** A new motion: it must not exist yet. */
+  motion: (x: MotionRecord): Change => ({ item: motionItem(x) }),
 };
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
@@ -46,6 +54,16 @@ function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
 /** Meetings, the newest (by the day held) first. */
 export async function listMeetings(store: Store, first: number, after?: string) {
   return page<Meeting>(await store.table.query({ index: 'byKind', partition: 'CommitteeMeeting', limit: first, after, descending: true }), store);
+}
+
+/** A meeting's motions, in the order decided: one Query on its partition. */
+export async function listMotions(store: Store, meetingId: string, first: number, after?: string) {
+  return page<MotionRecord>(await store.table.query({ partition: meetingKey(meetingId).pk, prefix: 'MOTION#', limit: first, after }), store);
+}
+
+/** Every motion of a meeting, for its minutes (the whole record, page after page). */
+export async function listAllMotions(store: Store, meetingId: string): Promise<MotionRecord[]> {
+  return (await store.table.queryAll({ partition: meetingKey(meetingId).pk, prefix: 'MOTION#' })).map((i) => fromItem<MotionRecord>(i));
 }
 
 /** Working groups (部会), the newest first. */

@@ -4,7 +4,7 @@
  */
 import { Dataset } from '../domain/datasets';
 import { DataUseApplication } from '../domain/dataUse';
-import { ExternalProvision, isProvided } from '../domain/externalProvision';
+import { ExternalProvision, IncidentReport, Inspection, isProvided } from '../domain/externalProvision';
 import { OutsourcingContract } from '../domain/outsourcing';
 import { tokyoDate } from '../domain/people';
 import { Change, Store, compact, fromItem } from './store';
@@ -14,6 +14,10 @@ import { inboxPartition } from './consultations';
 export const datasetKey = (id: string) => ({ pk: `DATASET#${id}`, sk: 'DATASET' });
 export const dataUseKey = (id: string) => ({ pk: `DATAUSE#${id}`, sk: 'DATAUSE' });
 export const provisionKey = (id: string) => ({ pk: `PROVISION#${id}`, sk: 'PROVISION' });
+/** An inspection (第15条第4項第5号), beside its provision: one Query lists them in the order recorded. */
+export const inspectionKey = (provisionId: string, id: string) => ({ pk: `PROVISION#${provisionId}`, sk: `INSPECTION#${id}` });
+/** An incident the recipient reported (第15条第4項第6号), beside its provision. */
+export const provisionIncidentKey = (provisionId: string, id: string) => ({ pk: `PROVISION#${provisionId}`, sk: `INCIDENT#${id}` });
 export const contractKey = (id: string) => ({ pk: `CONTRACT#${id}`, sk: 'CONTRACT' });
 
 /** Grants sort by their last day, so "still running" is a key range from today on. */
@@ -71,6 +75,14 @@ export function provisionItem(p: ExternalProvision): Item {
   };
 }
 
+export function inspectionItem(i: Inspection): Item {
+  return { ...inspectionKey(i.provisionId, i.id), entity: 'ProvisionInspection', ...compact(i) };
+}
+
+export function provisionIncidentItem(i: IncidentReport): Item {
+  return { ...provisionIncidentKey(i.provisionId, i.id), entity: 'ProvisionIncident', ...compact(i) };
+}
+
 export function contractItem(c: OutsourcingContract): Item {
   return {
     ...contractKey(c.id),
@@ -88,6 +100,10 @@ export const dataChange = {
   dataUse: (a: DataUseApplication, expectedVersion?: number): Change => ({ item: dataUseItem(a), expectedVersion }),
   provision: (p: ExternalProvision, expectedVersion?: number): Change => ({ item: provisionItem(p), expectedVersion }),
   contract: (c: OutsourcingContract, expectedVersion?: number): Change => ({ item: contractItem(c), expectedVersion }),
+  /** A new inspection of a provision: it must not exist yet. */
+  inspection: (i: Inspection): Change => ({ item: inspectionItem(i) }),
+  /** A new incident of a provision: it must not exist yet. */
+  incident: (i: IncidentReport): Change => ({ item: provisionIncidentItem(i) }),
 };
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
@@ -148,6 +164,16 @@ export async function listProvisionsPastPeriod(store: Store, now: string, first:
     await store.table.query({ index: 'byDueDate', partition: 'PROVISION_RETURN', between: ['0', `${tokyoDate(now)}`], limit: first, after }),
     store,
   );
+}
+
+/** A provision's inspections, in the order recorded: one Query on its partition. */
+export async function listInspections(store: Store, provisionId: string, first: number, after?: string) {
+  return page<Inspection>(await store.table.query({ partition: provisionKey(provisionId).pk, prefix: 'INSPECTION#', limit: first, after }), store);
+}
+
+/** A provision's incidents, in the order recorded: one Query on its partition. */
+export async function listProvisionIncidents(store: Store, provisionId: string, first: number, after?: string) {
+  return page<IncidentReport>(await store.table.query({ partition: provisionKey(provisionId).pk, prefix: 'INCIDENT#', limit: first, after }), store);
 }
 
 export async function listContractsOfSystem(store: Store, systemId: string, first: number, after?: string) {

@@ -3,12 +3,14 @@
  * be carried out (by department and by due date, each a projection item written with its investigation), guidance
  * (by department) and training sessions (newest first, and by person attended). Key layout in README.md.
  */
-import { Guidance, Investigation, Proposal, TrainingSession } from '../domain/oversight';
+import { Finding, Guidance, Investigation, Proposal, TrainingSession } from '../domain/oversight';
 import { Change, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 export const investigationKey = (id: string) => ({ pk: `INVESTIGATION#${id}`, sk: 'INVESTIGATION' });
-/** An improvement proposal's projection, beside its investigation: it carries the sparse list attributes. */
+/** A finding, beside its investigation: one Query lists an investigation's findings in the order recorded. */
+export const findingKey = (investigationId: string, findingId: string) => ({ pk: `INVESTIGATION#${investigationId}`, sk: `FINDING#${findingId}` });
+/** An improvement proposal, beside its investigation: it carries the sparse list attributes. */
 export const proposalKey = (investigationId: string, proposalId: string) => ({ pk: `INVESTIGATION#${investigationId}`, sk: `PROPOSAL#${proposalId}` });
 export const guidanceKey = (id: string) => ({ pk: `GUIDANCE#${id}`, sk: 'GUIDANCE' });
 export const trainingKey = (id: string) => ({ pk: `TRAINING#${id}`, sk: 'TRAINING' });
@@ -17,18 +19,15 @@ export const attendanceKey = (trainingId: string, personId: string) => ({ pk: `T
 
 const INVESTIGATION = 'INVESTIGATION#';
 const PROPOSAL = 'PROPOSAL#';
+const FINDING = 'FINDING#';
 const GUIDANCE = 'GUIDANCE#';
 export const OPEN_INVESTIGATIONS = 'OpenInvestigation';
 export const PROPOSALS_DUE = 'IMPROVEMENT_PROPOSAL_DUE';
 /** Sorts after every date: a proposal without a due date comes last in its department's list. */
 const NO_DUE_DATE = '9999-12-31';
 
-/** A proposal as listed: the proposal, the investigation and system it belongs to, and its own version. */
-export interface ProposalEntry extends Proposal {
-  investigationId: string;
-  systemId: string;
-  version: number;
-}
+/** A proposal as stored and listed: it carries the investigation and system it belongs to, and its own version. */
+export type ProposalEntry = Proposal;
 
 export function investigationItem(i: Investigation): Item {
   return {
@@ -40,6 +39,10 @@ export function investigationItem(i: Investigation): Item {
     ...(i.status === 'OPEN' ? { kindPk: OPEN_INVESTIGATIONS, kindSk: `${i.startedOn}#${i.id}` } : {}),
     ...compact(i),
   };
+}
+
+export function findingItem(f: Finding): Item {
+  return { ...findingKey(f.investigationId, f.id), entity: 'InvestigationFinding', ...compact(f) };
 }
 
 export function proposalItem(p: ProposalEntry): Item {
@@ -68,6 +71,8 @@ export function attendanceItem(t: TrainingSession, personId: string): Item {
 
 export const oversightChange = {
   investigation: (i: Investigation, expectedVersion?: number): Change => ({ item: investigationItem(i), expectedVersion }),
+  /** A new finding: it must not exist yet. */
+  finding: (f: Finding): Change => ({ item: findingItem(f) }),
   proposal: (p: ProposalEntry, expectedVersion?: number): Change => ({ item: proposalItem(p), expectedVersion }),
   guidance: (g: Guidance, expectedVersion?: number): Change => ({ item: guidanceItem(g), expectedVersion }),
   training: (t: TrainingSession, expectedVersion?: number): Change => ({ item: trainingItem(t), expectedVersion }),
@@ -82,6 +87,7 @@ async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T
 
 export const getInvestigation = (store: Store, id: string) => load<Investigation>(store, investigationKey(id));
 export const getProposalEntry = (store: Store, investigationId: string, proposalId: string) => load<ProposalEntry>(store, proposalKey(investigationId, proposalId));
+export const getFinding = (store: Store, investigationId: string, findingId: string) => load<Finding>(store, findingKey(investigationId, findingId));
 export const getGuidance = (store: Store, id: string) => load<Guidance>(store, guidanceKey(id));
 export const getTraining = (store: Store, id: string) => load<TrainingSession>(store, trainingKey(id));
 
@@ -93,6 +99,16 @@ function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
 /** A system's investigations, newest first. */
 export async function listInvestigationsOfSystem(store: Store, systemId: string, first: number, after?: string) {
   return page<Investigation>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: INVESTIGATION, limit: first, after, descending: true }), store);
+}
+
+/** An investigation's findings, in the order recorded: one Query on its partition. */
+export async function listFindings(store: Store, investigationId: string, first: number, after?: string) {
+  return page<Finding>(await store.table.query({ partition: investigationKey(investigationId).pk, prefix: FINDING, limit: first, after }), store);
+}
+
+/** An investigation's improvement proposals, in the order proposed: one Query on its partition. */
+export async function listProposalsOfInvestigation(store: Store, investigationId: string, first: number, after?: string) {
+  return page<ProposalEntry>(await store.table.query({ partition: investigationKey(investigationId).pk, prefix: PROPOSAL, limit: first, after }), store);
 }
 
 /** Investigations still open, oldest first. */
@@ -121,6 +137,18 @@ export async function listTrainings(store: Store, first: number, after?: string)
 }
 
 /** The trainings a person attended, newest first: one query, then the sessions in one batch. */
+/** Who attended a training, by person id: one Query on its partition. */
+export async function listAttendance(store: Store, trainingId: string, first: number, after?: string) {
+  const p = await store.table.query({ partition: trainingKey(trainingId).pk, prefix: 'ATTENDEE#', limit: first, after });
+  return { personIds: p.items.map((i) => i.personId as string), endCursor: p.endCursor };
+}
+
+/** Which of these people's attendance of a training is recorded already: one BatchGetItem. */
+export async function recordedAttendance(store: Store, trainingId: string, personIds: string[]): Promise<string[]> {
+  const items = await store.loadMany(personIds.map((p) => attendanceKey(trainingId, p)));
+  return items.filter((i) => i !== undefined).map((i) => i!.personId as string);
+}
+
 export async function listTrainingsAttended(store: Store, personId: string, first: number, after?: string) {
   const p = await store.table.query({ index: 'byKind', partition: `TrainingOf#${personId}`, limit: first, after, descending: true });
   const sessions = await Promise.all(p.items.map((i) => getTraining(store, i.trainingId as string)));

@@ -36,6 +36,9 @@ const PROVISION_FIELDS = `id form status version stage title
   returnOrDisposal { kind on method }
   inspections { on findings }
   incidents { occurredOn reportedOn description }
+  inspectionCount incidentCount
+  recordedInspections(first: 10) { nodes { on findings } pageInfo { hasNextPage } }
+  reportedIncidents(first: 10) { nodes { occurredOn reportedOn description } pageInfo { hasNextPage } }
   viewerCanSubmit viewerCanWithdraw viewerCanDecide`;
 const PAYLOAD = `provision { ${PROVISION_FIELDS} } userErrors { code message article field }`;
 const CONSULT = `mutation($input: ConsultExternalProvisionInput!) { consultExternalProvision(input: $input) { ${PAYLOAD} } }`;
@@ -372,6 +375,9 @@ describe('第15条第3項・第4項: the agreement, clause by clause, after appr
     expect(await refused(api, 'kenkou-manager', INSPECT, { ...base(), on: tokyoDate(0), findings: '  ' })).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: ['findings'] })]);
     p = await ok(api, 'kenkou-manager', INSPECT, { ...base(), on: tokyoDate(0), findings: '施錠保管を確認' });
     expect(p.inspections).toEqual([{ on: tokyoDate(0), findings: '施錠保管を確認' }]);
+    // Each inspection is an item of its own: listed by page, counted on the provision.
+    expect(p.recordedInspections).toEqual({ nodes: [{ on: tokyoDate(0), findings: '施錠保管を確認' }], pageInfo: { hasNextPage: false } });
+    expect(p.inspectionCount).toBe(1);
 
     expect(await refused(api, 'shimin-manager', INCIDENT, { ...base(), occurredOn: tokyoDate(0), reportedOn: tokyoDate(0), description: '紛失' })).toEqual([
       expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第15条第4項第6号' }),
@@ -384,7 +390,13 @@ describe('第15条第3項・第4項: the agreement, clause by clause, after appr
     ]);
     p = await ok(api, 'kenkou-manager', INCIDENT, { ...base(), occurredOn: tokyoDate(-1), reportedOn: tokyoDate(0), description: 'USBメモリの紛失' });
     expect(p.incidents).toEqual([{ occurredOn: tokyoDate(-1), reportedOn: tokyoDate(0), description: 'USBメモリの紛失' }]);
-    expect(p.stage).toBe('PROVIDED');
+    expect(p.reportedIncidents.nodes).toEqual([{ occurredOn: tokyoDate(-1), reportedOn: tokyoDate(0), description: 'USBメモリの紛失' }]);
+    expect(p).toMatchObject({ inspectionCount: 1, incidentCount: 1, stage: 'PROVIDED' });
+    // Its audit event records the new incident only, not the provision twice over.
+    const trail = await api.data('kenkou-manager', 'query($id: ID!) { node(id: $id) { ... on ExternalProvision { auditTrail(first: 50) { nodes { action before after } } } } }', { id: p.id });
+    const reported = trail.node.auditTrail.nodes.find((e: { action: string }) => e.action === 'externalProvision.incidentReported');
+    expect(reported).toMatchObject({ before: {}, after: { incident: { description: 'USBメモリの紛失' } } });
+    expect(Object.keys(reported.after)).toEqual(['incident']);
   });
 
   it('第4項第4号: the return or disposal is recorded once, by its department’s manager, on the version read; then CLOSED with nothing open', async () => {

@@ -5,7 +5,10 @@
  * (第20条), acknowledged by them; training with its attendance (第21条).
  */
 import { Api, gid, ok, refused, setupApi } from '../support/api';
-import { getProposalEntry, oversightChange } from '../../functions/store/oversight';
+import { Finding } from '../../functions/domain/oversight';
+import { getInvestigation, getProposalEntry, oversightChange } from '../../functions/store/oversight';
+import { Change } from '../../functions/store/store';
+import { newId } from '../../functions/resolvers/support';
 import { fromGlobalId } from '../../graphql/globalId';
 
 let api: Api;
@@ -21,7 +24,7 @@ const ERRORS = 'userErrors { code message article field }';
 const PROPOSAL = `proposalId text dueOn status reportedOn reportNote completedOn overdue department { code } finding { findingId perspective }
   investigation { id } viewerCanReportDone viewerCanReview`;
 const INVESTIGATION = `id purpose startedOn status version closedAt system { id name } investigator { personId }
-  findings { findingId perspective text } proposals { ${PROPOSAL} } viewerCanAddFindings viewerCanClose auditTrail(first: 20) { nodes { action article } }`;
+  findingCount proposalCount findings(first: 100) { nodes { findingId perspective text } } proposals(first: 100) { nodes { ${PROPOSAL} } } viewerCanAddFindings viewerCanClose auditTrail(first: 20) { nodes { action article } }`;
 const payload = (name: string, input: string) =>
   `mutation($input: ${input}!) { ${name}(input: $input) { investigation { ${INVESTIGATION} } ${ERRORS} } }`;
 const START = payload('startInvestigation', 'StartInvestigationInput');
@@ -33,7 +36,7 @@ const CLOSE = payload('closeInvestigation', 'CloseInvestigationInput');
 const GUIDANCE = 'id kind subject content givenOn acknowledgedAt version department { code } givenBy { personId } acknowledgedBy { personId } viewerCanAcknowledge';
 const GIVE = `mutation($input: GiveGuidanceInput!) { giveGuidance(input: $input) { guidance { ${GUIDANCE} } ${ERRORS} } }`;
 const ACK = `mutation($input: AcknowledgeGuidanceInput!) { acknowledgeGuidance(input: $input) { guidance { ${GUIDANCE} } ${ERRORS} } }`;
-const TRAINING = 'id title content heldOn version attendeeCount attendees { personId } organizedBy { personId } viewerCanRecordAttendance';
+const TRAINING = 'id title content heldOn version attendeeCount attendees(first: 100) { nodes { personId } } organizedBy { personId } viewerCanRecordAttendance';
 const SCHEDULE = `mutation($input: ScheduleTrainingInput!) { scheduleTraining(input: $input) { training { ${TRAINING} } ${ERRORS} } }`;
 const ATTEND = `mutation($input: RecordTrainingAttendanceInput!) { recordTrainingAttendance(input: $input) { training { ${TRAINING} } ${ERRORS} } }`;
 const DEPARTMENT = `query($id: ID!) { node(id: $id) { ... on Department { openImprovementProposals(first: 50) { nodes { ${PROPOSAL} } } guidance(first: 50) { nodes { ${GUIDANCE} } } } } }`;
@@ -65,22 +68,22 @@ describe('第19条: 信頼性、有効性、経済性及び安全性等の見地
     let i = await start();
     expect(i).toMatchObject({ status: 'OPEN', version: 1, investigator: { personId: SA }, system: { name: '住民情報システム' }, viewerCanAddFindings: true, viewerCanClose: true });
     i = await ok(api, SA, FINDING, { investigationId: i.id, expectedVersion: i.version, perspective: 'EFFECTIVENESS', text: '証明書の交付に平均15分を要している。' });
-    const finding = i.findings[0];
+    const finding = i.findings.nodes[0];
     expect(finding).toMatchObject({ perspective: 'EFFECTIVENESS' });
     i = await ok(api, SA, PROPOSE, { investigationId: i.id, expectedVersion: i.version, text: '申請書の様式を見直すこと。', departmentId: SHIMIN, findingId: finding.findingId, dueOn: tokyoDate(30) });
-    let p = last(i.proposals as Obj[]);
+    let p = last(i.proposals.nodes as Obj[]);
     expect(p).toMatchObject({ status: 'OPEN', department: { code: 'shimin' }, finding: { findingId: finding.findingId }, dueOn: tokyoDate(30), viewerCanReview: false });
     expect(i.viewerCanClose).toBe(false);
     expect((await department('shimin')).openImprovementProposals.nodes.map((n: Obj) => n.proposalId)).toContain(p.proposalId);
 
     i = await ok(api, 'shimin-manager', REPORT, { investigationId: i.id, expectedVersion: i.version, proposalId: p.proposalId, note: '様式を改訂した。' });
-    p = last(i.proposals as Obj[]);
+    p = last(i.proposals.nodes as Obj[]);
     expect(p).toMatchObject({ status: 'REPORTED_DONE', reportedOn: tokyoDate(0), reportNote: '様式を改訂した。' });
     i = await ok(api, SA, REVIEW, { investigationId: i.id, expectedVersion: i.version, proposalId: p.proposalId, accept: false });
-    expect(last(i.proposals as Obj[])).toMatchObject({ status: 'OPEN', reportedOn: null });
+    expect(last(i.proposals.nodes as Obj[])).toMatchObject({ status: 'OPEN', reportedOn: null });
     i = await ok(api, 'shimin-manager', REPORT, { investigationId: i.id, expectedVersion: i.version, proposalId: p.proposalId, note: '記入例も掲示した。' });
     i = await ok(api, SA, REVIEW, { investigationId: i.id, expectedVersion: i.version, proposalId: p.proposalId, accept: true });
-    expect(last(i.proposals as Obj[])).toMatchObject({ status: 'COMPLETED', completedOn: tokyoDate(0) });
+    expect(last(i.proposals.nodes as Obj[])).toMatchObject({ status: 'COMPLETED', completedOn: tokyoDate(0) });
     expect((await department('shimin')).openImprovementProposals.nodes.map((n: Obj) => n.proposalId)).not.toContain(p.proposalId);
     expect(i.viewerCanClose).toBe(true);
 
@@ -115,7 +118,7 @@ describe('第19条: 信頼性、有効性、経済性及び安全性等の見地
   it('the proposal is reported done by the addressed department’s information manager only; the administrator reviews only a reported one', async () => {
     let i = await start();
     i = await ok(api, SA, PROPOSE, { investigationId: i.id, expectedVersion: i.version, text: '手順書を整備すること。', departmentId: SHIMIN });
-    const proposalId = i.proposals[0].proposalId;
+    const proposalId = i.proposals.nodes[0].proposalId;
     const report = { investigationId: i.id, expectedVersion: i.version, proposalId, note: '整備した。' };
     expect(await refused(api, 'kenkou-manager', REPORT, report)).toEqual([expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第19条' })]);
     expect(await refused(api, 'shimin-staff', REPORT, report)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第19条' })]);
@@ -147,7 +150,7 @@ describe('第19条: 信頼性、有効性、経済性及び安全性等の見地
   it('a proposal not completed by its due date is listed as overdue (due today is not yet)', async () => {
     let i = await start();
     i = await ok(api, SA, PROPOSE, { investigationId: i.id, expectedVersion: i.version, text: '本日期限の改善。', departmentId: SHIMIN, dueOn: tokyoDate(0) });
-    const proposalId = i.proposals[0].proposalId;
+    const proposalId = i.proposals.nodes[0].proposalId;
     // Due today is not yet overdue; the list reads the store, keyed by due date.
     expect((await api.data(SA, OVERDUE)).overdueImprovementProposals.nodes).not.toContainEqual(expect.objectContaining({ proposalId }));
     // An overdue one (written as the clock would leave it: due yesterday) is listed.
@@ -162,12 +165,67 @@ describe('第19条: 信頼性、有効性、経済性及び安全性等の見地
   it('two reports of the same proposal at once: exactly one is written', async () => {
     let i = await start();
     i = await ok(api, SA, PROPOSE, { investigationId: i.id, expectedVersion: i.version, text: '改善すること。', departmentId: SHIMIN });
-    const input = { investigationId: i.id, expectedVersion: i.version, proposalId: i.proposals[0].proposalId, note: '実施した。' };
+    const input = { investigationId: i.id, expectedVersion: i.version, proposalId: i.proposals.nodes[0].proposalId, note: '実施した。' };
     const results = await Promise.all([1, 2].map(() => api.data('shimin-manager', REPORT, { input })));
     const payloads = results.map((r) => r.reportImprovementDone);
     expect(payloads.filter((p) => p.userErrors.length === 0)).toHaveLength(1);
     expect(payloads.find((p) => p.userErrors.length > 0).userErrors).toEqual([expect.objectContaining({ code: 'STALE_VERSION' })]);
   });
+});
+
+describe('第19条: findings are items of their own, so an investigation takes any number of them', () => {
+  it('the 1,000th finding of 4,000 characters is recorded, and the findings page through all 1,000 in order', async () => {
+    const i = await start();
+    const key = fromGlobalId(i.id)!.key;
+    const text = (n: number) => `${String(n).padStart(4, '0')}${'安全性の所見。'.repeat(571)}`.slice(0, 4000);
+    // The first 999 written straight to the store with the items the resolver writes (99 a transaction), then the
+    // investigation with its count and version as 999 additions would have left them.
+    const store = api.store();
+    // Ids as the resolver makes them (time-ordered): a minute ago, a millisecond apart.
+    const earlier = Date.now() - 60_000;
+    const findings: Finding[] = Array.from({ length: 999 }, (_, n) => ({
+      id: newId(new Date(earlier + n).toISOString()),
+      investigationId: key,
+      perspective: 'SAFETY',
+      text: text(n),
+      recordedBy: SA,
+      recordedAt: new Date().toISOString(),
+      version: 1,
+    }));
+    for (let n = 0; n < findings.length; n += 99) await store.table.transact(findings.slice(n, n + 99).map((f): Change => oversightChange.finding(f)));
+    const before = (await getInvestigation(store, key))!;
+    const grown = { ...before, findingCount: 999, version: before.version + 999 };
+    await store.table.transact([oversightChange.investigation(grown, before.version)]);
+
+    const added = await ok(api, SA, `mutation($input: AddInvestigationFindingInput!) { addInvestigationFinding(input: $input) {
+      investigation { id version findingCount auditTrail(first: 2) { nodes { action after before } } } ${ERRORS} } }`, {
+      investigationId: i.id,
+      expectedVersion: grown.version,
+      perspective: 'EFFECTIVENESS',
+      text: text(999),
+    });
+    expect(added).toMatchObject({ version: grown.version + 1, findingCount: 1000 });
+    // The audit event records the new finding only, not the investigation twice over.
+    const event = last(added.auditTrail.nodes as Obj[]);
+    expect(event).toMatchObject({ action: 'investigation.findingAdded', before: {} });
+    expect(Object.keys(event.after)).toEqual(['finding']);
+    expect(event.after.finding).toMatchObject({ perspective: 'EFFECTIVENESS', text: text(999) });
+
+    const PAGE = `query($id: ID!, $after: String) { node(id: $id) { ... on Investigation {
+      findings(first: 100, after: $after) { nodes { findingId text } pageInfo { hasNextPage endCursor } } } } }`;
+    const texts: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const data = await api.data(SA, PAGE, { id: i.id, after });
+      const { nodes, pageInfo } = data.node.findings;
+      texts.push(...nodes.map((n: { text: string }) => n.text.slice(0, 4)));
+      after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+      pages++;
+    } while (after && pages < 50);
+    expect(texts).toHaveLength(1000);
+    expect(texts).toEqual(Array.from({ length: 1000 }, (_, n) => String(n).padStart(4, '0')));
+  }, 120_000);
 });
 
 describe('第20条: 情報管理責任者に対し必要な指導及び助言を行う', () => {
@@ -213,7 +271,7 @@ describe('第21条: 職員に対し行政システムの利用に関し必要な
     expect(held.viewerCanRecordAttendance).toBe(true);
     const once = await ok(api, SA, ATTEND, { trainingId: held.id, expectedVersion: 1, attendeeIds: [gid('Person', 'kenkou-staff')] });
     const twice = await ok(api, SA, ATTEND, { trainingId: held.id, expectedVersion: once.version, attendeeIds: [gid('Person', 'kenkou-staff'), gid('Person', 'digital-contractor')] });
-    expect(twice.attendees.map((p: { personId: string }) => p.personId)).toEqual(['digital-contractor', 'kenkou-staff']);
+    expect(twice.attendees.nodes.map((p: { personId: string }) => p.personId)).toEqual(['digital-contractor', 'kenkou-staff']);
     const attended = (await api.data(SA, PERSON, { id: gid('Person', 'kenkou-staff') })).node.trainingsAttended.nodes;
     expect(attended[0]).toEqual({ id: held.id, title: '標的型メール訓練' });
   });

@@ -26,7 +26,7 @@ const ASSESS = payload('assessVirusIncidentPersonalInformation', 'AssessVirusInc
 const CLOSE = payload('closeVirusIncident', 'CloseVirusIncidentInput');
 const OPEN = `{ openVirusIncidents(first: 100) { nodes { id status nextStep } } }`;
 const OF_SYSTEM = `query($id: ID!) { node(id: $id) { ... on System { virusIncidents(first: 50) { nodes { id status } } } } }`;
-const TRAIL = `query($id: ID!) { node(id: $id) { ... on VirusIncident { auditTrail(first: 50) { nodes { action article actor { personId } } } } } }`;
+const TRAIL = `query($id: ID!) { node(id: $id) { ... on VirusIncident { auditTrail(first: 50) { nodes { action article actor { personId } before after } } } } }`;
 
 const openIds = async (who = 'soumu-director') => (await api.data(who, OPEN)).openVirusIncidents.nodes.map((n: { id: string }) => n.id);
 const report = (extra: Record<string, unknown> = {}) =>
@@ -104,6 +104,10 @@ describe('第26条第3項・第4項: the duty, step by step', () => {
         ['virusIncident.closed', '第26条'],
       ]),
     );
+    // A step's event records that step only, not every step before and after.
+    const removed = trail.find((e: { action: string }) => e.action === 'virusIncident.step.VIRUS_REMOVED');
+    expect(removed).toMatchObject({ before: {}, after: { step: expect.objectContaining({ step: 'VIRUS_REMOVED' }) } });
+    expect(Object.keys(removed.after)).toEqual(['step']);
     expect(trail).toHaveLength(9);
     expect(await refused(api, 'soumu-director', CLOSE, { incidentId: v.id, expectedVersion: v.version })).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
   });

@@ -12,15 +12,17 @@ import type { BatchGetCommandOutput, QueryCommandOutput } from '@aws-sdk/lib-dyn
 import { signLocalToken } from '../../functions/api/auth';
 import { diff, AuditEvent } from '../../functions/domain/audit';
 import { Consultation } from '../../functions/domain/consultations';
+import { Finding, Investigation } from '../../functions/domain/oversight';
 import { SystemRecord } from '../../functions/domain/systems';
 import { newId } from '../../functions/resolvers/support';
 import { CostMeter, CostReport, configFromEnv } from '../../functions/store/client';
 import { consultationItem, consultationKey, inboxPartition } from '../../functions/store/consultations';
+import { findingItem, investigationItem, investigationKey } from '../../functions/store/oversight';
 import { personKey, departmentKey } from '../../functions/store/people';
 import { auditItem, documentClient, fromItem } from '../../functions/store/store';
 import { systemItem, systemKey } from '../../functions/store/systems';
 import { Item } from '../../functions/store/table';
-import { toGlobalId } from '../../graphql/globalId';
+import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { v2Event } from '../support/api';
 import { ADMINISTRATOR, Fixtures } from './data';
 
@@ -44,15 +46,24 @@ export interface Chunk {
   floorCost: CostReport;
 }
 
+/** One figure of a growing collection: the cost reported by the handler and the time of each sample. */
+export interface CollectionFigure {
+  name: string;
+  cost: CostReport;
+  samples: number[];
+}
+
 export type WorkerRequest =
   | { type: 'init'; fixtures: Fixtures; fixturesPerSide: number }
   | { type: 'run'; op: number; rounds: number; record: boolean }
-  | { type: 'pageSizes' };
+  | { type: 'pageSizes' }
+  | { type: 'collections'; rounds: number };
 
 export type WorkerReply =
   | { type: 'ready'; operations: OperationInfo[] }
   | ({ type: 'chunk' } & Chunk)
   | { type: 'pageSizes'; pageSizes: PageSizeResult[] }
+  | { type: 'collections'; figures: CollectionFigure[] }
   | { type: 'error'; message: string };
 
 type Handler = (event: APIGatewayProxyEventV2, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -350,6 +361,64 @@ async function pageSizes(): Promise<PageSizeResult[]> {
   ];
 }
 
+// ---- growing collections: the 1,000th finding of an investigation ---------------------------------------------------
+
+const START_INVESTIGATION = `mutation Start($input: StartInvestigationInput!) { startInvestigation(input: $input) { investigation { id version } userErrors { code message } } }`;
+const ADD_FINDING = `mutation AddFinding($input: AddInvestigationFindingInput!) {
+  addInvestigationFinding(input: $input) { investigation { id version findingCount } userErrors { code message } }
+}`;
+const FINDINGS_PAGE = `query Findings($id: ID!, $after: String) {
+  node(id: $id) { ... on Investigation { findings(first: 100, after: $after) { nodes { findingId perspective text } pageInfo { hasNextPage endCursor } } } }
+}`;
+/** 4,000 characters (the most an input takes), Japanese: 12,000 bytes in UTF-8. */
+const FINDING_TEXT = (n: number) => `${String(n).padStart(4, '0')}${'窓口端末の画面ロックが未設定。'.repeat(300)}`.slice(0, 4000);
+
+/**
+ * An investigation with 999 findings of 4,000 characters (written straight to the table with the items the
+ * resolver writes, 99 a transaction), then through the handler: the 1,000th finding, `rounds` more after it (the
+ * cost of an addition does not depend on how many came before), and `rounds` reads of a page of 100 findings.
+ */
+async function collections(rounds: number): Promise<CollectionFigure[]> {
+  const started = await gql(ADMINISTRATOR, START_INVESTIGATION, { input: { systemId: toGlobalId('System', 'demo-juumin'), purpose: 'bench: 所見1,000件', startedOn: new Date().toISOString().slice(0, 10) } });
+  let investigation = started.data.startInvestigation.investigation as { id: string; version: number };
+  const key = investigation.id ? (fromGlobalId(investigation.id) as { key: string }).key : '';
+  const earlier = Date.now() - 60_000;
+  const findings: Finding[] = Array.from({ length: 999 }, (_, n) => ({
+    id: newId(new Date(earlier + n).toISOString()),
+    investigationId: key,
+    perspective: 'SAFETY',
+    text: FINDING_TEXT(n),
+    recordedBy: ADMINISTRATOR,
+    recordedAt: new Date(earlier + n).toISOString(),
+    version: 1,
+  }));
+  const meter = new CostMeter();
+  for (let n = 0; n < findings.length; n += 99) await transact(meter, findings.slice(n, n + 99).map((f) => ({ item: findingItem(f) })));
+  const [parent] = await batchGet(meter, [investigationKey(key)]);
+  const before = fromItem<Investigation>(parent);
+  const grown: Investigation = { ...before, findingCount: 999, version: before.version + 999 };
+  await transact(meter, [{ item: investigationItem(grown), expectedVersion: before.version }]);
+  investigation = { id: investigation.id, version: grown.version };
+
+  const add = async (n: number) => {
+    const a = await gql(ADMINISTRATOR, ADD_FINDING, { input: { investigationId: investigation.id, expectedVersion: investigation.version, perspective: 'EFFECTIVENESS', text: FINDING_TEXT(n) } });
+    investigation = a.data.addInvestigationFinding.investigation;
+    return a;
+  };
+  const thousandth = await add(999);
+  if ((thousandth.data.addInvestigationFinding.investigation as { findingCount: number }).findingCount !== 1000) throw new Error('bench: the 1,000th finding was not counted');
+  const more: Answer[] = [];
+  for (let r = 0; r < rounds; r++) more.push(await add(1000 + r));
+  const pages: Answer[] = [];
+  for (let r = 0; r < rounds; r++) pages.push(await gql(ADMINISTRATOR, FINDINGS_PAGE, { id: investigation.id, after: null }));
+  const firstPage = pages[0].data.node.findings as { nodes: unknown[]; pageInfo: { hasNextPage: boolean } };
+  return [
+    { name: 'addInvestigationFinding: the 1,000th finding, 4,000 characters', cost: thousandth.cost, samples: [thousandth.ms] },
+    { name: `addInvestigationFinding: the 1,001st to ${(1000 + rounds).toLocaleString('en')}th`, cost: more[more.length - 1].cost, samples: more.map((a) => a.ms) },
+    { name: `Investigation.findings(first: 100) of ${(1000 + rounds).toLocaleString('en')}: ${firstPage.nodes.length} returned${firstPage.pageInfo.hasNextPage ? ', hasNextPage' : ''}`, cost: pages[0].cost, samples: pages.map((a) => a.ms) },
+  ];
+}
+
 if (require.main === module) {
   let ops: Operation[] = [];
   const next: number[] = [];
@@ -368,6 +437,8 @@ if (require.main === module) {
         const chunk = await runChunk(ops[request.op], next[request.op], request.rounds);
         next[request.op] += request.rounds;
         await reply(request.record ? { type: 'chunk', ...chunk } : { type: 'chunk', ...chunk, handler: [], floor: [] });
+      } else if (request.type === 'collections') {
+        await reply({ type: 'collections', figures: await collections(request.rounds) });
       } else {
         await reply({ type: 'pageSizes', pageSizes: await pageSizes() });
       }

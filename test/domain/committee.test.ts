@@ -168,8 +168,10 @@ describe('a meeting, its attendance, motions and minutes', () => {
   it('第33条第5項: a tie broken by the chair, recorded in the minutes; attendance then stands', () => {
     let m = convened();
     m = apply(m, recordPresence(m, CHAIR, [CHAIR, ...members.slice(0, 4)]));
-    m = apply(m, putMotion(m, CHAIR, { agendaItemId: 'a1', text: '改定案を承認する。', votes: [...vote(members.slice(0, 2), 'FOR'), ...vote(members.slice(2, 4), 'AGAINST')], castingVote: 'FOR' }, 'mo1', NOW));
-    expect(m.motions[0]).toMatchObject({ outcome: 'CARRIED', decidedBy: 'CASTING_VOTE', presidingId: CHAIR, agendaItemId: 'a1' });
+    const motion = putMotion(m, CHAIR, { agendaItemId: 'a1', text: '改定案を承認する。', votes: [...vote(members.slice(0, 2), 'FOR'), ...vote(members.slice(2, 4), 'AGAINST')], castingVote: 'FOR' }, 'mo1', NOW);
+    m = apply(m, motion.patch);
+    expect(motion.child).toMatchObject({ id: 'mo1', meetingId: 'm1', version: 1, outcome: 'CARRIED', decidedBy: 'CASTING_VOTE', presidingId: CHAIR, agendaItemId: 'a1' });
+    expect(m.motionCount).toBe(1);
     expect(refusal(() => recordPresence(m, CHAIR, [CHAIR, ...members]))).toMatchObject({ code: 'INVALID_STATE' });
     expect(refusal(() => putMotion(m, CHAIR, { agendaItemId: 'nope', text: 'x', votes: [] }, 'mo2', NOW))).toMatchObject({ code: 'NOT_FOUND' });
   });

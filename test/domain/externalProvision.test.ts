@@ -94,8 +94,8 @@ function provision(status: ApplicationStatus, extra: Partial<ExternalProvision> 
     ...input(),
     requiredItems: [],
     agreement: { clauses: [] },
-    inspections: [],
-    incidents: [],
+    inspectionCount: 0,
+    incidentCount: 0,
     applicantId: 'kenkou-manager',
     status,
     version: 3,
@@ -436,20 +436,18 @@ describe('第15条第4項第4号–第6号: obligations recorded once the data i
     });
   });
 
-  it('第5号: an inspection is recorded with its findings', () => {
-    expect(recordInspection(kenkouManager, concluded(), { on: '2026-06-12', findings: ' 施錠保管を確認 ' }, 'insp-1', NOW)).toEqual({
-      id: 'insp-1',
-      on: '2026-06-12',
-      findings: '施錠保管を確認',
-      recordedBy: 'kenkou-manager',
-      recordedAt: NOW,
+  it('第5号: an inspection is recorded with its findings, an item of its own counted on the provision', () => {
+    const p = concluded();
+    expect(recordInspection(kenkouManager, p, { on: '2026-06-12', findings: ' 施錠保管を確認 ' }, 'insp-1', NOW)).toEqual({
+      child: { id: 'insp-1', provisionId: p.id, version: 1, on: '2026-06-12', findings: '施錠保管を確認', recordedBy: 'kenkou-manager', recordedAt: NOW },
+      patch: { inspectionCount: 1 },
     });
   });
 
   it('第6号: an incident is recorded as reported', () => {
     expect(recordIncident(kenkouManager, concluded(), { occurredOn: '2026-06-10', reportedOn: '2026-06-10', description: ' USBメモリの紛失 ' }, 'inc-1', NOW)).toMatchObject({
-      id: 'inc-1',
-      description: 'USBメモリの紛失',
+      child: { id: 'inc-1', description: 'USBメモリの紛失' },
+      patch: { incidentCount: 1 },
     });
   });
 
@@ -540,7 +538,7 @@ describe('第15条第4項: the obligations still open (openObligations)', () => 
   });
 
   it('within the period: return or disposal (第4号) is due at its end, not overdue; inspection (第5号) and incident reporting (第6号) stand', () => {
-    const open = openObligations(concluded({ inspections: [{ id: 'i', on: '2026-06-12', findings: 'x', recordedBy: 'k', recordedAt: NOW }] }), NOW);
+    const open = openObligations(concluded({ inspectionCount: 1 }), NOW);
     expect(open.map((o) => [o.clause, o.article, o.overdue])).toEqual([
       ['RETURN_OR_DISPOSAL', '第15条第4項第4号', false],
       ['INSPECTION', '第15条第4項第5号', false],

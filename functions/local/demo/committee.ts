@@ -46,7 +46,9 @@ export function demoCommittee(now: string): SeedBatch[] {
     { personId: 'zaisei-manager', vote: 'FOR' as const },
     { personId: 'kenkou-manager', vote: 'AGAINST' as const },
   ];
-  m = step(m, putMotion(m, 'fuku-shichou', { agendaItemId: 'demo-agenda-1', text: '全庁の窓口端末に5分で作動する画面ロックを設定する。', votes }, 'demo-motion-1', now));
+  const motion = putMotion(m, 'fuku-shichou', { agendaItemId: 'demo-agenda-1', text: '全庁の窓口端末に5分で作動する画面ロックを設定する。', votes }, 'demo-motion-1', now);
+  m = step(m, motion.patch);
   m = step(m, closeMeeting(m, 'fuku-shichou', now));
-  return [{ changes: [committeeChange.meeting(m)], events: [seedEvent('CommitteeMeeting', m.id, m, now, 'meeting-1')] }];
+  // The motion is an item of its own beside the meeting.
+  return [{ changes: [committeeChange.meeting(m), committeeChange.motion(motion.child)], events: [seedEvent('CommitteeMeeting', m.id, m, now, 'meeting-1')] }];
 }

@@ -1,5 +1,5 @@
 /** The demo city's 調査・指導・研修 (第19条–第21条): investigations, guidance and training. */
-import { Guidance, Investigation, TrainingSession } from '../../domain/oversight';
+import { Finding, Guidance, Investigation, Proposal, TrainingSession } from '../../domain/oversight';
 import { tokyoDate } from '../../domain/people';
 import { oversightChange } from '../../store/oversight';
 import { SEED_ACTOR, SeedBatch, seedEvent } from './seedBatch';
@@ -19,22 +19,34 @@ export function demoOversight(now: string): SeedBatch[] {
     systemId: 'demo-juumin',
     purpose: '住民情報システムの端末管理の安全性の確認',
     startedOn: dayFrom(now, -10),
-    findings: [{ id: 'demo-finding-juumin-lock', perspective: 'SAFETY', text: '窓口端末の画面ロックが設定されておらず、離席時に住民情報が第三者に見られるおそれがある。' }],
-    proposals: [
-      {
-        id: DEMO_PROPOSAL_ID,
-        findingId: 'demo-finding-juumin-lock',
-        text: '窓口端末に5分で作動する画面ロックを設定し、離席時の操作手順を職員に周知すること。',
-        departmentId: 'shimin',
-        dueOn: dayFrom(now, 20),
-        status: 'OPEN',
-      },
-    ],
+    findingCount: 1,
+    proposalCount: 1,
+    openProposalCount: 1,
     status: 'OPEN',
     investigatorId: SEED_ACTOR,
     ...common,
   };
-  const [proposal] = investigation.proposals;
+  // Its finding and proposal are items of their own in its partition.
+  const finding: Finding = {
+    id: 'demo-finding-juumin-lock',
+    investigationId: DEMO_INVESTIGATION_ID,
+    perspective: 'SAFETY',
+    text: '窓口端末の画面ロックが設定されておらず、離席時に住民情報が第三者に見られるおそれがある。',
+    recordedBy: SEED_ACTOR,
+    recordedAt: now,
+    version: 1,
+  };
+  const proposal: Proposal = {
+    id: DEMO_PROPOSAL_ID,
+    investigationId: DEMO_INVESTIGATION_ID,
+    systemId: investigation.systemId,
+    findingId: finding.id,
+    text: '窓口端末に5分で作動する画面ロックを設定し、離席時の操作手順を職員に周知すること。',
+    departmentId: 'shimin',
+    dueOn: dayFrom(now, 20),
+    status: 'OPEN',
+    version: 1,
+  };
   // 第20条: advice to 健康推進課's information manager, not yet acknowledged.
   const guidance: Guidance = {
     id: DEMO_GUIDANCE_ID,
@@ -52,19 +64,19 @@ export function demoOversight(now: string): SeedBatch[] {
     title: '情報セキュリティ研修(令和期 全職員向け)',
     content: 'パスワードの管理(第24条)、禁止行為(第25条)、ウイルス感染時の対応(第26条)。',
     heldOn: dayFrom(now, -14),
-    attendeeIds: ['kenkou-staff', 'shimin-manager', 'shimin-staff'],
+    attendeeCount: 3,
     organizedBy: SEED_ACTOR,
     ...common,
     version: 2,
   };
   return [
     {
-      changes: [oversightChange.investigation(investigation), oversightChange.proposal({ ...proposal, investigationId: investigation.id, systemId: investigation.systemId, version: 1 })],
+      changes: [oversightChange.investigation(investigation), oversightChange.finding(finding), oversightChange.proposal(proposal)],
       events: [seedEvent('Investigation', investigation.id, investigation, now, 'investigation-juumin')],
     },
     { changes: [oversightChange.guidance(guidance)], events: [seedEvent('Guidance', guidance.id, guidance, now, 'guidance-kenkou')] },
     {
-      changes: [oversightChange.training(training), ...training.attendeeIds.map((p) => oversightChange.attendance(training, p))],
+      changes: [oversightChange.training(training), ...['kenkou-staff', 'shimin-manager', 'shimin-staff'].map((p) => oversightChange.attendance(training, p))],
       events: [seedEvent('TrainingSession', training.id, training, now, 'training-security')],
     },
   ];

@@ -15,8 +15,8 @@ async function proposal(reported: boolean) {
   const i = await investigation();
   const proposed = await make('soumu-director', 'addImprovementProposal', { investigationId: i.id, expectedVersion: i.version, text: '手順書を整備すること。', departmentId: SHIMIN() });
   // The proposal's id: the fixture reads it back from the investigation.
-  const data = await api.data('soumu-director', 'query($id: ID!) { node(id: $id) { ... on Investigation { proposals { proposalId } } } }', { id: i.id });
-  const proposalId = data.node.proposals[0].proposalId as string;
+  const data = await api.data('soumu-director', 'query($id: ID!) { node(id: $id) { ... on Investigation { proposals(first: 1) { nodes { proposalId } } } } }', { id: i.id });
+  const proposalId = data.node.proposals.nodes[0].proposalId as string;
   if (!reported) return { id: i.id, version: proposed.version, proposalId };
   const done = await make('shimin-manager', 'reportImprovementDone', { investigationId: i.id, expectedVersion: proposed.version, proposalId, note: '整備した。' });
   return { id: i.id, version: done.version, proposalId };
