@@ -39,6 +39,11 @@ export const PAGE_BOUND = MAX_PAGE;
  * each attempt reads afresh and tries its transaction again. A test checks that the two agree.
  */
 export const MUTATION_ATTEMPTS = 3;
+/**
+ * Pages of a meeting's motions its minutes read (functions/store/committee.ts listAllMotions, pages of the store's
+ * queryAll): an assumption — a meeting's record holds at most this many pages of motions.
+ */
+const MOTION_PAGES = 5;
 /** Pages of interruptions `interruptionsEndingFrom` reads at most (functions/store/operatingHours.ts, MAX_PAGES). */
 const INTERRUPTION_PAGES = 5;
 
@@ -89,8 +94,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'CommitteeMeeting.auditTrail': QUERY,
   'CommitteeMeeting.composition': FREE,
   'CommitteeMeeting.convenedBy': LOAD,
-  'CommitteeMeeting.minutes': LOAD_LIST,
-  'CommitteeMeeting.motions': FREE,
+  'CommitteeMeeting.minutes': { queries: MOTION_PAGES, loads: 1, keys: 'list' }, // every motion (pages of a queryAll), then the names in one batch
+  'CommitteeMeeting.motions': QUERY,
   'CommitteeMeeting.presiding': FREE,
   'CommitteeMeeting.quorum': FREE,
   'CommitteeMeeting.viewerCanClose': FREE,
@@ -128,6 +133,10 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'DeviceFinding.system': LOAD,
 
   'ExternalProvision.agreement': FREE,
+  'ExternalProvision.incidents': { queries: 1, items: PAGE_BOUND }, // deprecated: the first page of reportedIncidents
+  'ExternalProvision.inspections': { queries: 1, items: PAGE_BOUND }, // deprecated: the first page of recordedInspections
+  'ExternalProvision.recordedInspections': QUERY,
+  'ExternalProvision.reportedIncidents': QUERY,
   'ExternalProvision.applicantDepartment': LOAD,
   'ExternalProvision.datasets': LOAD_LIST,
   'ExternalProvision.department': LOAD,
@@ -170,9 +179,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ImprovementProposal.viewerCanReview': FREE,
 
   'Investigation.auditTrail': QUERY,
-  'Investigation.findings': FREE,
+  'Investigation.findings': QUERY,
   'Investigation.investigator': LOAD,
-  'Investigation.proposals': FREE,
+  'Investigation.proposals': QUERY,
   'Investigation.system': LOAD,
   'Investigation.viewerCanAddFindings': FREE,
   'Investigation.viewerCanClose': FREE,
@@ -378,7 +387,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'TopPageLinkRequest.page': LOAD,
 
   'TrainingSession.attendeeCount': FREE,
-  'TrainingSession.attendees': LOAD_LIST,
+  'TrainingSession.attendees': { queries: 1, loads: 1, keys: 'first' }, // a page of attendance items, then the people in one batch
   'TrainingSession.auditTrail': QUERY,
   'TrainingSession.organizedBy': LOAD,
   'TrainingSession.viewerCanRecordAttendance': FREE,
