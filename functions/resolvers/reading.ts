@@ -81,7 +81,10 @@ function mayYieldGuarded(schema: GraphQLSchema, named: GraphQLNamedType): boolea
   return false;
 }
 
-function guardOf(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): Guard | undefined {
+function guardOf(schema: GraphQLSchema, parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Guard | undefined {
+  // An object's own `auditTrail` lists the events of that object, which the viewer has just read through a guarded
+  // path: each event is readable exactly as its object is, so there is nothing left to ask (nor to load).
+  if (field.name === 'auditTrail' && parent !== schema.getQueryType()) return undefined;
   const named = getNamedType(field.type);
   if (mayYieldGuarded(schema, named)) return { kind: 'object', named };
   if (isObjectType(named) && named.name.endsWith('Connection')) {
@@ -125,7 +128,7 @@ async function onlyReadableEdges(ctx: Context, edges: { node: unknown }[], named
  */
 export function guardLoadWaves(schema: GraphQLSchema, parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): number {
   if (parent.name.endsWith('Connection') || parent.name.endsWith('Edge')) return 0;
-  return guardOf(schema, field) ? 2 : 0;
+  return guardOf(schema, parent, field) ? 2 : 0;
 }
 
 /**
@@ -136,7 +139,7 @@ export function guardReads(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values((type as GraphQLObjectType).getFields())) {
-      const guard = guardOf(schema, field);
+      const guard = guardOf(schema, type, field);
       if (!guard) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       const required = isNonNullType(field.type);
