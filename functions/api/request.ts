@@ -22,7 +22,7 @@ function reject(status: number, code: string, message: string): Rejection {
 
 /** A body over LIMITS.bodyBytes: 413, the same answer from the Lambda and the local server. */
 export function tooLarge(): Rejection {
-  return reject(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${LIMITS.bodyBytes} bytes.`);
+  return reject(413, 'PAYLOAD_TOO_LARGE', `リクエストの本文が ${LIMITS.bodyBytes} バイトを超えています。 / The request body is larger than ${LIMITS.bodyBytes} bytes.`);
 }
 
 /** Too large, or JSON that does not parse: a clear 4xx, never a fault. */
@@ -33,7 +33,7 @@ export function checkBody(body: string | undefined, contentType: string | undefi
     try {
       JSON.parse(body);
     } catch {
-      return reject(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      return reject(400, 'BAD_REQUEST', 'リクエストの本文が正しい JSON ではありません。 / The request body is not valid JSON.');
     }
   }
   return undefined;
