@@ -146,12 +146,7 @@ export class Table {
         out.push(...chunk.map((_, j) => res.Responses?.[j]?.Item as Item | undefined));
       } catch (e) {
         this.meter.record('TransactGetItems', undefined);
-        const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
-        if (err.name === 'TransactionCanceledException') {
-          throw new WriteConflict((err.CancellationReasons ?? []).map((r) => r.Code ?? 'None'));
-        }
-        if (err.name === 'TransactionConflictException') throw new WriteConflict(['TransactionConflict']);
-        throw e;
+        throw conflictOf(e) ?? e;
       }
     }
     return out;
@@ -242,14 +237,17 @@ export class Table {
       this.meter.record('TransactWriteItems', out.ConsumedCapacity);
     } catch (e) {
       this.meter.record('TransactWriteItems', undefined);
-      const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
-      if (err.name === 'TransactionCanceledException') {
-        throw new WriteConflict((err.CancellationReasons ?? []).map((r) => r.Code ?? 'None'));
-      }
-      if (err.name === 'TransactionConflictException') throw new WriteConflict(['TransactionConflict']);
-      throw e;
+      throw conflictOf(e) ?? e;
     }
   }
+}
+
+/** A transaction cancelled by a condition or by a rival transaction, as a WriteConflict; anything else undefined. */
+function conflictOf(e: unknown): WriteConflict | undefined {
+  const err = e as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (err.name === 'TransactionCanceledException') return new WriteConflict((err.CancellationReasons ?? []).map((r) => r.Code ?? 'None'));
+  if (err.name === 'TransactionConflictException') return new WriteConflict(['TransactionConflict']);
+  return undefined;
 }
 
 /** TransactGetItems reports its units as a total: they are read units (the meter would count a total as writes). */
