@@ -96,6 +96,6 @@ export function mayReadObject(viewer: Actor, type: AuditedType, object: object, 
 }
 
 /** An audit event is readable exactly when its object is (the object as it is now is what the rule is asked of). */
-export function mayReadAuditEvent(viewer: Actor, _event: AuditEvent, object: object | undefined, now: string, context: ReadContext = {}): boolean {
-  return !!object && mayReadObject(viewer, _event.objectType, object, now, context);
+export function mayReadAuditEvent(viewer: Actor, event: AuditEvent, object: object | undefined, now: string, context: ReadContext = {}): boolean {
+  return !!object && mayReadObject(viewer, event.objectType, object, now, context);
 }
