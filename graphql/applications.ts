@@ -4,6 +4,7 @@
  */
 import { Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, DateTime, Node } from './common';
+import { Audited } from './audit';
 import { Department, Person } from './people';
 
 export enum ApplicationStatus {
@@ -87,7 +88,7 @@ export class Decision {
 }
 
 @InterfaceType({
-  implements: Node,
+  implements: [Node, Audited],
   description: '申請・協議(様式を問わない)。 / An application on any form: what inboxes and “my applications” list.',
   resolveType: (value: { __typename?: string }) => value.__typename,
 })

@@ -1,40 +1,11 @@
 /** 監査証跡 — the audit trail: who changed what, when, with the values before and after. */
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { KIND_NAMES, Kind } from '../functions/domain/kinds';
 import { Connection, DateTime, JSONObject, Node } from './common';
 
-export enum AuditedType {
-  Department = 'Department',
-  Person = 'Person',
-  System = 'System',
-  Consultation = 'Consultation',
-  Dataset = 'Dataset',
-  DataUseApplication = 'DataUseApplication',
-  ExternalProvision = 'ExternalProvision',
-  OutsourcingContract = 'OutsourcingContract',
-  HomepageCategory = 'HomepageCategory',
-  HomepagePage = 'HomepagePage',
-  TopPageLinkRequest = 'TopPageLinkRequest',
-  TopPageLink = 'TopPageLink',
-  MailAddress = 'MailAddress',
-  MailAddressApplication = 'MailAddressApplication',
-  OperatorReport = 'OperatorReport',
-  OperatorDesignation = 'OperatorDesignation',
-  WorkingCalendar = 'WorkingCalendar',
-  ServiceInterruption = 'ServiceInterruption',
-  ServerRoom = 'ServerRoom',
-  ServerRoomAuthorization = 'ServerRoomAuthorization',
-  ServerRoomEntry = 'ServerRoomEntry',
-  PasswordRecord = 'PasswordRecord',
-  ProhibitedActException = 'ProhibitedActException',
-  DeviceFinding = 'DeviceFinding',
-  VirusIncident = 'VirusIncident',
-  Investigation = 'Investigation',
-  Guidance = 'Guidance',
-  TrainingSession = 'TrainingSession',
-  CommitteeMeeting = 'CommitteeMeeting',
-  WorkingGroup = 'WorkingGroup',
-  Notice = 'Notice',
-}
+/** The kinds of object, as declared once (functions/domain/kinds.ts): each value its own name. */
+export const AuditedType = Object.fromEntries(KIND_NAMES.map((k) => [k, k])) as { [K in Kind]: K };
+export type AuditedType = Kind;
 registerEnumType(AuditedType, { name: 'AuditedType', description: '記録対象の種類。 / The kind of object changed.' });
 
 @ObjectType({ implements: Node, description: '監査記録。変更と同一トランザクションで書かれる。 / One recorded change, written in the same transaction as the change.' })
@@ -62,3 +33,11 @@ export class AuditEvent extends Node {
 }
 
 export const AuditEventConnection = Connection(AuditEvent, 'AuditEvent', '監査記録');
+
+@InterfaceType({
+  implements: Node,
+  description:
+    '変更がすべて監査証跡に記録される対象(全種類)。`auditTrail` は一か所で解決される。 / An object whose every change is recorded in its audit trail: every kind of the register.',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class Audited extends Node {}

@@ -5,6 +5,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsBoolean, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum AgendaMatter {
   PLANNING = 'PLANNING',
@@ -181,7 +182,7 @@ export class Motion {
   decidedAt!: string;
 }
 
-@ObjectType({ implements: Node, description: '委員会の会議(第33条)。議事録は `minutes`。 / A meeting of the committee; `minutes` is its record.' })
+@ObjectType({ implements: [Node, Audited], description: '委員会の会議(第33条)。議事録は `minutes`。 / A meeting of the committee; `minutes` is its record.' })
 export class CommitteeMeeting extends Node {
   @Field()
   title!: string;
@@ -211,7 +212,7 @@ export class CommitteeMeeting extends Node {
   createdAt!: string;
 }
 
-@ObjectType({ implements: Node, description: '部会(第33条第6項): 専門的事項の調査研究のため関係職員で構成。 / A working group of the staff concerned, for specialist study.' })
+@ObjectType({ implements: [Node, Audited], description: '部会(第33条第6項): 専門的事項の調査研究のため関係職員で構成。 / A working group of the staff concerned, for specialist study.' })
 export class WorkingGroup extends Node {
   @Field()
   name!: string;

@@ -4,6 +4,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { SystemChanges, SystemChangesInput } from './systems';
 import { Application, ApplicationStatus, Decision, DecisionOutcome, Form } from './applications';
 import { DecisionFields } from './applicationInputs';
@@ -29,7 +30,7 @@ registerEnumType(ConsultationAction, {
   },
 });
 
-@ObjectType({ implements: [Node, Application], description: '協議(様式第1号〜第3号)。 / A consultation on forms 1–3.' })
+@ObjectType({ implements: [Node, Audited, Application], description: '協議(様式第1号〜第3号)。 / A consultation on forms 1–3.' })
 export class Consultation extends Application {
 
   @Field(() => ConsultationAction)

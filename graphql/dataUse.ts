@@ -2,11 +2,12 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { Application } from './applications';
 import { Period, PeriodInput } from './period';
 
 @ObjectType({
-  implements: [Node, Application],
+  implements: [Node, Audited, Application],
   description: 'データ利用承認申請(様式第6号)。承認されると期間付きの利用許可になる。 / A data-use application; once approved, a grant for its period.',
 })
 export class DataUseApplication extends Application {

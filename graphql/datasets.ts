@@ -2,8 +2,9 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Connection, DateTime, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 
-@ObjectType({ implements: Node, description: 'データ(データセット)。 / A dataset held in a system.' })
+@ObjectType({ implements: [Node, Audited], description: 'データ(データセット)。 / A dataset held in a system.' })
 export class Dataset extends Node {
   @Field()
   name!: string;

@@ -2,6 +2,7 @@
 import { Field, InputType, Int, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { Application } from './applications';
 
 export enum MailAddressStatus {
@@ -32,7 +33,7 @@ registerEnumType(MailRequestKind, {
   },
 });
 
-@ObjectType({ implements: Node, description: '主管課に付与された電子メールアドレス(第28条)。 / An e-mail address assigned to a department.' })
+@ObjectType({ implements: [Node, Audited], description: '主管課に付与された電子メールアドレス(第28条)。 / An e-mail address assigned to a department.' })
 export class MailAddress extends Node {
   @Field({ description: 'アドレス(小文字に正規化)。 / The address, in lower case.' })
   address!: string;
@@ -62,7 +63,7 @@ export class MailAddress extends Node {
 export const MailAddressConnection = Connection(MailAddress, 'MailAddress', '電子メールアドレス');
 
 @ObjectType({
-  implements: [Node, Application],
+  implements: [Node, Audited, Application],
   description: '電子メール利用等申請書(様式第11号、第28条)。承認により台帳が変わる。 / An application to add, change or delete an e-mail address; approval changes the register.',
 })
 export class MailAddressApplication extends Application {

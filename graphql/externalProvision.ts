@@ -5,6 +5,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength, ValidateNested, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { Application } from './applications';
 import { Period, PeriodInput } from './period';
 
@@ -181,7 +182,7 @@ export class Obligation {
   note!: string;
 }
 
-@ObjectType({ implements: [Node, Application], description: 'データの外部提供(様式第8号)。 / An external provision of data.' })
+@ObjectType({ implements: [Node, Audited, Application], description: 'データの外部提供(様式第8号)。 / An external provision of data.' })
 export class ExternalProvision extends Application {
   @Field({ description: '提供先。 / Recipient.' })
   recipient!: string;

@@ -1,38 +1,8 @@
 /** Opaque global ids: the type and the key of an object, encoded so clients treat them as opaque. */
-export const NODE_TYPES = [
-  'Department',
-  'Person',
-  'System',
-  'Consultation',
-  'AuditEvent',
-  'Dataset',
-  'DataUseApplication',
-  'ExternalProvision',
-  'OutsourcingContract',
-  'HomepageCategory',
-  'HomepagePage',
-  'TopPageLinkRequest',
-  'TopPageLink',
-  'MailAddress',
-  'MailAddressApplication',
-  'OperatorReport',
-  'OperatorDesignation',
-  'WorkingCalendar',
-  'ServiceInterruption',
-  'ServerRoom',
-  'ServerRoomAuthorization',
-  'ServerRoomEntry',
-  'PasswordRecord',
-  'ProhibitedActException',
-  'DeviceFinding',
-  'VirusIncident',
-  'Investigation',
-  'Guidance',
-  'TrainingSession',
-  'CommitteeMeeting',
-  'WorkingGroup',
-  'Notice',
-] as const;
+import { KIND_NAMES } from '../functions/domain/kinds';
+
+/** Every kind of object (declared once, functions/domain/kinds.ts), and the audit events that record their changes. */
+export const NODE_TYPES = [...KIND_NAMES, 'AuditEvent'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeType, key: string): string {
@@ -57,7 +27,7 @@ export function fromGlobalId(id: string): { type: NodeType; key: string } | unde
   if (colon < 0) return undefined;
   const type = text.slice(0, colon) as NodeType;
   const key = text.slice(colon + 1);
-  if (!NODE_TYPES.includes(type) || !KEY.test(key)) return undefined;
+  if (!(NODE_TYPES as readonly string[]).includes(type) || !KEY.test(key)) return undefined;
   // One id per object: an id that does not encode back to itself (padding bits, another spelling) is not ours.
   if (toGlobalId(type, key) !== id) return undefined;
   return { type, key };

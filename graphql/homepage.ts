@@ -5,6 +5,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { Application } from './applications';
 
 export enum HomepagePageStatus {
@@ -82,7 +83,7 @@ export class HomepagePeriodInput {
   until?: string;
 }
 
-@ObjectType({ implements: Node, description: '掲載情報グループ(カテゴリ、第27条第2項第4号)。 / A category of information on the homepage.' })
+@ObjectType({ implements: [Node, Audited], description: '掲載情報グループ(カテゴリ、第27条第2項第4号)。 / A category of information on the homepage.' })
 export class HomepageCategory extends Node {
   @Field({ description: '名称(例: くらし・手続き)。 / Name.' })
   name!: string;
@@ -108,7 +109,7 @@ export class HomepageCheck {
   note?: string;
 }
 
-@ObjectType({ implements: Node, description: '主管課のホームページのページ(第27条第4項)。 / A page of a department on the city homepage.' })
+@ObjectType({ implements: [Node, Audited], description: '主管課のホームページのページ(第27条第4項)。 / A page of a department on the city homepage.' })
 export class HomepagePage extends Node {
   @Field({ description: 'ページ名。 / Title.' })
   title!: string;
@@ -150,7 +151,7 @@ export class HomepagePage extends Node {
 export const HomepagePageConnection = Connection(HomepagePage, 'HomepagePage', 'ホームページのページ');
 
 @ObjectType({
-  implements: [Node, Application],
+  implements: [Node, Audited, Application],
   description:
     'ホームページトップページリンク設定・解除依頼書(様式第10号、第27条第4項第4号)。 / A request to set or release a link on the top page.',
 })
@@ -170,7 +171,7 @@ export class TopPageLinkRequest extends Application {
 
 export const TopPageLinkRequestConnection = Connection(TopPageLinkRequest, 'TopPageLinkRequest', 'トップページリンク設定・解除依頼');
 
-@ObjectType({ implements: Node, description: 'トップページのリンク(ページごとに一つ)。 / A link on the top page; one per page.' })
+@ObjectType({ implements: [Node, Audited], description: 'トップページのリンク(ページごとに一つ)。 / A link on the top page; one per page.' })
 export class TopPageLink extends Node {
   @Field({ description: 'リンク名。 / Title shown on the top page.' })
   title!: string;

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum Weekday {
   MONDAY = 'MONDAY',
@@ -144,7 +145,7 @@ export class WorkingDate {
   note?: string;
 }
 
-@ObjectType({ implements: Node, description: '勤務時間の暦(業務系の操作時間、第11条第2項)。 / The city’s working calendar.' })
+@ObjectType({ implements: [Node, Audited], description: '勤務時間の暦(業務系の操作時間、第11条第2項)。 / The city’s working calendar.' })
 export class WorkingCalendar extends Node {
   @Field({ description: 'タイムゾーン(固定)。 / Time zone (fixed).' })
   timeZone!: string;
@@ -183,7 +184,7 @@ export class ClosedDay {
   name!: string;
 }
 
-@ObjectType({ implements: Node, description: 'サービス停止(保守等・障害、第11条各号)。 / A maintenance stop or a failure.' })
+@ObjectType({ implements: [Node, Audited], description: 'サービス停止(保守等・障害、第11条各号)。 / A maintenance stop or a failure.' })
 export class ServiceInterruption extends Node {
   @Field(() => InterruptionKind)
   kind!: InterruptionKind;

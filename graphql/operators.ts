@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { Application } from './applications';
 
 /** Most entries on one 様式第5号 (each is written with its audit event in the report's one transaction). */
@@ -46,7 +47,7 @@ registerEnumType(OperatorReportAction, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'システムの操作職員等の指定(第12条)。 / A designation of a person to operate a system.' })
+@ObjectType({ implements: [Node, Audited], description: 'システムの操作職員等の指定(第12条)。 / A designation of a person to operate a system.' })
 export class OperatorDesignation extends Node {
   @Field(() => LocalDate, { description: '指定の初日。 / First day designated.' })
   validFrom!: string;
@@ -88,7 +89,7 @@ export class OperatorReportEntry {
 }
 
 @ObjectType({
-  implements: [Node, Application],
+  implements: [Node, Audited, Application],
   description:
     '業務系システム操作職員等指定・解除報告書(様式第5号、第12条第2項)。提出により記載の日から指定・解除の効力が生じ、情報システム管理者が受理(APPROVED)する。差戻し・不受理・取下げで取り消される。 / A report of designations and releases; it takes effect on submission for its days, the system administrator receives it (APPROVED), and a return, rejection or withdrawal undoes it.',
 })

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { Period, PeriodInput } from './period';
 
 export enum ContractScope {
@@ -38,7 +39,7 @@ export class PersonalInformationClause {
   reference?: string;
 }
 
-@ObjectType({ implements: Node, description: '外部委託契約(第22条)。 / An outsourcing contract.' })
+@ObjectType({ implements: [Node, Audited], description: '外部委託契約(第22条)。 / An outsourcing contract.' })
 export class OutsourcingContract extends Node {
   @Field({ description: '受託者。 / Contractor.' })
   contractor!: string;

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsBoolean, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum Perspective {
   RELIABILITY = 'RELIABILITY',
@@ -96,7 +97,7 @@ export class ImprovementProposal {
   completedOn?: string;
 }
 
-@ObjectType({ implements: Node, description: '行政システムの調査(第19条: 信頼性・有効性・経済性・安全性等の見地から)。 / An investigation of a system (第19条).' })
+@ObjectType({ implements: [Node, Audited], description: '行政システムの調査(第19条: 信頼性・有効性・経済性・安全性等の見地から)。 / An investigation of a system (第19条).' })
 export class Investigation extends Node {
   @Field({ description: '調査の目的。 / What it looks into.' })
   purpose!: string;
@@ -123,7 +124,7 @@ export class Investigation extends Node {
   createdAt!: string;
 }
 
-@ObjectType({ implements: Node, description: '情報管理責任者への指導及び助言(第20条)。 / Guidance or advice to a department’s information manager (第20条).' })
+@ObjectType({ implements: [Node, Audited], description: '情報管理責任者への指導及び助言(第20条)。 / Guidance or advice to a department’s information manager (第20条).' })
 export class Guidance extends Node {
   @Field(() => GuidanceKind)
   kind!: GuidanceKind;
@@ -144,7 +145,7 @@ export class Guidance extends Node {
   version!: number;
 }
 
-@ObjectType({ implements: Node, description: '職員の研修(第21条)。 / A training session for the staff (第21条).' })
+@ObjectType({ implements: [Node, Audited], description: '職員の研修(第21条)。 / A training session for the staff (第21条).' })
 export class TrainingSession extends Node {
   @Field()
   title!: string;

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { Connection, DateTime, LocalDate, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum PasswordState {
   CURRENT = 'CURRENT',
@@ -19,7 +20,7 @@ registerEnumType(PasswordState, {
 });
 
 @ObjectType({
-  implements: Node,
+  implements: [Node, Audited],
   description:
     'パスワードの更新記録(第24条第3項、職員等・システムごと)。パスワード自体は記録しない。 / When a person last changed their password on a system, and when it falls due. The password itself is never recorded.',
 })

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum Role {
   GENERAL_MANAGER = 'GENERAL_MANAGER',
@@ -24,7 +25,7 @@ registerEnumType(Role, {
   },
 });
 
-@ObjectType({ implements: Node, description: '主管課(第2条第1号)。 / A department in charge (section or office).' })
+@ObjectType({ implements: [Node, Audited], description: '主管課(第2条第1号)。 / A department in charge (section or office).' })
 export class Department extends Node {
   @Field({ description: '課コード(例: shimin)。 / Short code, e.g. `shimin`.' })
   code!: string;
@@ -63,7 +64,7 @@ export class RoleAssignment {
   version!: number;
 }
 
-@ObjectType({ implements: Node, description: '職員。 / A person on the city staff.' })
+@ObjectType({ implements: [Node, Audited], description: '職員。 / A person on the city staff.' })
 export class Person extends Node {
   @Field({ description: 'サインイン名(トークンの username)。 / Sign-in name, the `username` of their token.' })
   personId!: string;

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 import { Period, PeriodInput } from './period';
 
 export enum ProhibitedActExceptionKind {
@@ -48,7 +49,7 @@ registerEnumType(ProhibitedActExceptionStatus, {
 });
 
 @ObjectType({
-  implements: Node,
+  implements: [Node, Audited],
   description:
     '第25条の例外の申出(ソフトウェアの導入又は携帯用機器の持ち出し、情報システム管理者が必要と認めるとき)。 / A request for an exception to 第25条, allowed by the system administrator for a period.',
 })
@@ -97,7 +98,7 @@ export class ProhibitedActException extends Node {
 }
 
 @ObjectType({
-  implements: Node,
+  implements: [Node, Audited],
   description:
     '運用に支障を及ぼし又は盗聴のおそれのある機器の接続の発見(第25条第1号、例外なし)。 / A device found connected that may disturb the systems or eavesdrop (第25条第1号, no exception).',
 })

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection, DateTime, LocalDate, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum NoticeKind {
   PASSWORD_DUE_SOON = 'PASSWORD_DUE_SOON',
@@ -27,7 +28,7 @@ registerEnumType(NoticeKind, {
 });
 
 @ObjectType({
-  implements: Node,
+  implements: [Node, Audited],
   description:
     '通知: 期限が来た又は過ぎた事項を、対応すべき者に宛てて記録したもの(毎日の通知処理が記録する)。 / A notice of something due or overdue, addressed to the person who must act (recorded by the daily reminders job).',
 })

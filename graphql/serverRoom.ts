@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum ServerRoomAuthorizationKind {
   DESIGNATED_STAFF = 'DESIGNATED_STAFF',
@@ -33,7 +34,7 @@ registerEnumType(ServerRoomEntryStatus, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'サーバ室(第16条)。 / A server room.' })
+@ObjectType({ implements: [Node, Audited], description: 'サーバ室(第16条)。 / A server room.' })
 export class ServerRoom extends Node {
   @Field({ description: '名称。 / Name.' })
   name!: string;
@@ -51,7 +52,7 @@ export class ServerRoom extends Node {
   createdAt!: string;
 }
 
-@ObjectType({ implements: Node, description: 'サーバ室への立入りの許可(第16条)。 / Who may enter a server room, and on what footing.' })
+@ObjectType({ implements: [Node, Audited], description: 'サーバ室への立入りの許可(第16条)。 / Who may enter a server room, and on what footing.' })
 export class ServerRoomAuthorization extends Node {
   @Field(() => ServerRoomAuthorizationKind)
   kind!: ServerRoomAuthorizationKind;
@@ -93,7 +94,7 @@ export class ServerRoomEntrant {
   organization?: string;
 }
 
-@ObjectType({ implements: Node, description: 'サーバ室への入室の記録。 / An entry into a server room, as logged at the door.' })
+@ObjectType({ implements: [Node, Audited], description: 'サーバ室への入室の記録。 / An entry into a server room, as logged at the door.' })
 export class ServerRoomEntry extends Node {
   @Field(() => DateTime)
   enteredAt!: string;

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum SystemCategory {
   INFORMATION = 'INFORMATION',
@@ -188,7 +189,7 @@ export class OperatingHoursPolicy {
   article!: string;
 }
 
-@ObjectType({ implements: Node, description: '行政システム(第2条第5号)。 / An administrative system.' })
+@ObjectType({ implements: [Node, Audited], description: '行政システム(第2条第5号)。 / An administrative system.' })
 export class System extends Node {
   @Field({ description: '名称。 / Name.' })
   name!: string;

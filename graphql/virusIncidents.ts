@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Connection, DateTime, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { Audited } from './audit';
 
 export enum VirusIncidentStep {
   DISCONNECTED = 'DISCONNECTED',
@@ -78,7 +79,7 @@ export class OutsideReportDecision {
 }
 
 @ObjectType({
-  implements: Node,
+  implements: [Node, Audited],
   description:
     'コンピュータウィルスの感染又はその疑いの事案(第26条)。 / A device infected, or suspected to be, by a computer virus, and the duty of 第26条.',
 })

@@ -62,9 +62,9 @@ const QUERY: FieldCalls = { queries: 1 };
 export const UNDECLARED: FieldCalls = { queries: 5, loads: 2 };
 
 export const FIELD_CALLS: Record<string, FieldCalls> = {
+  'Audited.auditTrail': QUERY,
   'Application.applicant': LOAD,
   'Application.article': FREE,
-  'Application.auditTrail': QUERY,
   'Application.viewerCanDecide': FREE,
   'Application.viewerCanSubmit': FREE,
   'Application.viewerCanWithdraw': FREE,
@@ -91,7 +91,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'CommitteeMeeting.agenda': FREE,
   'CommitteeMeeting.attendance': LOAD_LIST,
-  'CommitteeMeeting.auditTrail': QUERY,
   'CommitteeMeeting.composition': FREE,
   'CommitteeMeeting.convenedBy': LOAD,
   'CommitteeMeeting.minutes': { queries: MOTION_PAGES, loads: 1, keys: 'list' }, // every motion (pages of a queryAll), then the names in one batch
@@ -107,7 +106,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Consultation.system': LOAD,
   'Consultation.viewerCanEdit': FREE,
 
-  'Dataset.auditTrail': QUERY,
   'Dataset.currentGrants': QUERY,
   'Dataset.department': LOAD,
   'Dataset.system': LOAD,
@@ -128,7 +126,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Department.systems': QUERY,
 
   'DeviceFinding.article': FREE,
-  'DeviceFinding.auditTrail': QUERY,
   'DeviceFinding.recordedBy': LOAD,
   'DeviceFinding.system': LOAD,
 
@@ -145,17 +142,14 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ExternalProvision.stage': FREE,
 
   'Guidance.acknowledgedBy': LOAD,
-  'Guidance.auditTrail': QUERY,
   'Guidance.department': LOAD,
   'Guidance.givenBy': LOAD,
   'Guidance.viewerCanAcknowledge': FREE,
 
-  'HomepageCategory.auditTrail': QUERY,
   'HomepageCategory.createdBy': LOAD,
 
   'HomepageCheck.checkedBy': LOAD,
 
-  'HomepagePage.auditTrail': QUERY,
   'HomepagePage.category': LOAD,
   'HomepagePage.checkDueOn': FREE,
   'HomepagePage.checkReasons': FREE,
@@ -178,7 +172,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ImprovementProposal.viewerCanReportDone': FREE,
   'ImprovementProposal.viewerCanReview': FREE,
 
-  'Investigation.auditTrail': QUERY,
   'Investigation.findings': QUERY,
   'Investigation.investigator': LOAD,
   'Investigation.proposals': QUERY,
@@ -187,7 +180,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Investigation.viewerCanClose': FREE,
 
   'MailAddress.application': LOAD,
-  'MailAddress.auditTrail': QUERY,
   'MailAddress.deletionApplication': LOAD,
   'MailAddress.department': LOAD,
   'MailAddress.replacedBy': LOAD,
@@ -205,12 +197,10 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Node.id': FREE,
 
   'Notice.addressee': LOAD,
-  'Notice.auditTrail': QUERY,
   'Notice.subject': LOAD_NODE,
   'Notice.viewerCanMarkRead': FREE,
 
   'OperatorDesignation.article': FREE,
-  'OperatorDesignation.auditTrail': QUERY,
   'OperatorDesignation.current': FREE,
   'OperatorDesignation.designatedBy': LOAD,
   'OperatorDesignation.person': LOAD,
@@ -228,12 +218,10 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'OutsideReportDecision.decidedBy': LOAD,
 
-  'OutsourcingContract.auditTrail': QUERY,
   'OutsourcingContract.system': LOAD,
 
   'OverrideAgreement.consentedBy': LOAD,
 
-  'PasswordRecord.auditTrail': QUERY,
   'PasswordRecord.person': LOAD,
   'PasswordRecord.recordedBy': LOAD,
   'PasswordRecord.status': FREE,
@@ -251,7 +239,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Presiding.person': LOAD,
 
   'ProhibitedActException.article': FREE,
-  'ProhibitedActException.auditTrail': QUERY,
   'ProhibitedActException.decidedBy': LOAD,
   'ProhibitedActException.department': LOAD,
   'ProhibitedActException.inForce': FREE,
@@ -309,13 +296,11 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'RoleAssignment.assignmentId': FREE,
   'RoleAssignment.department': LOAD,
 
-  'ServerRoom.auditTrail': QUERY,
   'ServerRoom.currentAuthorizations': QUERY,
   'ServerRoom.entries': QUERY,
   'ServerRoom.registeredBy': LOAD,
   'ServerRoom.viewerCanAuthorize': FREE,
 
-  'ServerRoomAuthorization.auditTrail': QUERY,
   'ServerRoomAuthorization.current': FREE,
   'ServerRoomAuthorization.grantedBy': LOAD,
   'ServerRoomAuthorization.person': LOAD,
@@ -326,7 +311,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ServerRoomEntrant.person': LOAD,
 
   'ServerRoomEntry.approvedBy': LOAD,
-  'ServerRoomEntry.auditTrail': QUERY,
   'ServerRoomEntry.authorization': LOAD,
   'ServerRoomEntry.entrant': FREE,
   'ServerRoomEntry.recordedBy': LOAD,
@@ -336,7 +320,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'ServiceInterruption.announcedBy': LOAD,
   'ServiceInterruption.article': LOAD,
-  'ServiceInterruption.auditTrail': QUERY,
   'ServiceInterruption.cancelledBy': LOAD,
   'ServiceInterruption.endedBy': LOAD,
   'ServiceInterruption.recordedBy': LOAD,
@@ -345,7 +328,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ServiceInterruption.viewerCanCancel': LOAD,
   'ServiceInterruption.viewerCanEnd': LOAD,
 
-  'System.auditTrail': QUERY,
   'System.connectedSystems': LOAD_LIST,
   'System.consultations': QUERY,
   'System.costBearing': FREE,
@@ -373,7 +355,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'SystemResilience.recordedBy': LOAD,
 
-  'TopPageLink.auditTrail': QUERY,
   'TopPageLink.category': LOAD,
   'TopPageLink.current': FREE,
   'TopPageLink.id': FREE,
@@ -388,11 +369,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'TrainingSession.attendeeCount': FREE,
   'TrainingSession.attendees': { queries: 1, loads: 1, keys: 'first' }, // a page of attendance items, then the people in one batch
-  'TrainingSession.auditTrail': QUERY,
   'TrainingSession.organizedBy': LOAD,
   'TrainingSession.viewerCanRecordAttendance': FREE,
 
-  'VirusIncident.auditTrail': QUERY,
   'VirusIncident.department': LOAD,
   'VirusIncident.missingForClosure': FREE,
   'VirusIncident.nextStep': FREE,
@@ -409,12 +388,10 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'VirusIncidentStepRecord.by': LOAD,
   'VirusIncidentStepRecord.notNeeded': FREE,
 
-  'WorkingCalendar.auditTrail': QUERY,
   'WorkingCalendar.timeZone': FREE,
   'WorkingCalendar.updatedBy': LOAD,
   'WorkingCalendar.viewerCanUpdate': FREE,
 
-  'WorkingGroup.auditTrail': QUERY,
   'WorkingGroup.establishedBy': LOAD,
   'WorkingGroup.members': LOAD_LIST,
 };

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ApplicationResolver } from '../resolvers/applications';
-import { AuditResolver } from '../resolvers/audit';
+import { AuditResolver, AuditedResolver } from '../resolvers/audit';
 import { DatasetResolver } from '../resolvers/datasets';
 import { DataUseResolver } from '../resolvers/dataUse';
 import { ExternalProvisionResolver } from '../resolvers/externalProvision';
@@ -48,6 +48,7 @@ export function getSchema(): GraphQLSchema {
       ExternalProvisionResolver,
       OutsourcingResolver,
       AuditResolver,
+      AuditedResolver,
       ...homepageResolvers,
       ...emailResolvers,
       ...operatorResolvers,

@@ -2,40 +2,12 @@
  * The audit trail: every change records who, when, what, and the values before and after. It is written in the
  * same transaction as the change itself (functions/store), so neither exists without the other.
  */
-export const AUDITED_TYPES = [
-  'Department',
-  'Person',
-  'System',
-  'Consultation',
-  'Dataset',
-  'DataUseApplication',
-  'ExternalProvision',
-  'OutsourcingContract',
-  'HomepageCategory',
-  'HomepagePage',
-  'TopPageLinkRequest',
-  'TopPageLink',
-  'MailAddress',
-  'MailAddressApplication',
-  'OperatorReport',
-  'OperatorDesignation',
-  'WorkingCalendar',
-  'ServiceInterruption',
-  'ServerRoom',
-  'ServerRoomAuthorization',
-  'ServerRoomEntry',
-  'PasswordRecord',
-  'ProhibitedActException',
-  'DeviceFinding',
-  'VirusIncident',
-  'Investigation',
-  'Guidance',
-  'TrainingSession',
-  'CommitteeMeeting',
-  'WorkingGroup',
-  'Notice',
-] as const;
-export type AuditedType = (typeof AUDITED_TYPES)[number];
+import { Changed } from './change';
+import { KIND_NAMES, Kind } from './kinds';
+
+/** Every kind of object is audited (functions/domain/kinds.ts). */
+export const AUDITED_TYPES: readonly Kind[] = KIND_NAMES;
+export type AuditedType = Kind;
 
 export interface AuditEvent {
   id: string;
@@ -68,4 +40,19 @@ export function diff(before: object | undefined, after: object): { before: Recor
     }
   }
   return out;
+}
+
+/** The audit event of one change of a transition (functions/domain/change.ts), made by `actorId` at `now`. */
+export function eventOf(c: Changed, actorId: string, now: string, id: string): AuditEvent {
+  return {
+    id,
+    objectType: c.kind,
+    objectId: c.after.id,
+    action: c.action,
+    actorId,
+    at: now,
+    ...(c.recorded ? diff(c.recorded.before, c.recorded.after) : diff(c.before, c.after)),
+    ...(c.article !== undefined ? { article: c.article } : {}),
+    ...(c.note !== undefined ? { note: c.note } : {}),
+  };
 }

@@ -38,3 +38,14 @@ export class Refusal extends Error {
 export function refuse(code: RefusalCode, message: string, article?: string, field?: string[]): never {
   throw new Refusal(code, message, article, field);
 }
+
+/** Whether a rule allows what it checks: false where it would refuse (for `viewerCan*`, by the same rule). */
+export function allows(rule: () => unknown): boolean {
+  try {
+    rule();
+    return true;
+  } catch (e) {
+    if (e instanceof Refusal) return false;
+    throw e;
+  }
+}

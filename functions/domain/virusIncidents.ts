@@ -5,8 +5,9 @@
  * administrator designates). Each step is timestamped and signed; an incident closes only with every step done and
  * with the question of personal information answered.
  */
+import { advance, changeOf } from './change';
 import { Actor, assertInformationManagerOf, holds } from './people';
-import { refuse } from './refusal';
+import { allows, refuse } from './refusal';
 import { SystemRecord } from './systems';
 
 export const ARTICLE = '第26条';
@@ -227,4 +228,42 @@ export function closeIncident(actor: Actor, incident: VirusIncident, now: string
 /** Who reads incidents: the system administrator, the general manager, and the information managers. */
 export function mayReadIncidents(actor: Actor, now: string): boolean {
   return holds(actor, 'SYSTEM_ADMINISTRATOR', now) || holds(actor, 'GENERAL_MANAGER', now) || holds(actor, 'INFORMATION_MANAGER', now);
+}
+
+// The transitions of an incident, as the one write path carries them out (functions/resolvers/write.ts): each the
+// rule above, the incident's next version, and the audit action with its article.
+
+type Input<F extends (...args: never[]) => unknown, I extends number> = Parameters<F>[I];
+
+export const virusIncident = {
+  report: (actor: Actor, system: SystemRecord, input: Input<typeof openIncident, 2>, id: string, now: string) =>
+    changeOf('VirusIncident', undefined, openIncident(actor, system, input, id, now), 'virusIncident.reported', '第26条第3項'),
+  designateRemovalManager: (actor: Actor, v: VirusIncident, manager: Actor, now: string) =>
+    changeOf('VirusIncident', v, advance(v, designateRemovalManager(actor, v, manager, now), now), 'virusIncident.removalManagerDesignated', '第26条第4項'),
+  recordStep(actor: Actor, v: VirusIncident, input: Input<typeof recordStep, 2>, now: string) {
+    const after = advance(v, recordStep(actor, v, input, now), now);
+    // The steps are at most the five of 第26条, each once, so they stay in the incident; the event records the new one only.
+    return changeOf('VirusIncident', v, after, `virusIncident.step.${input.step}`, STEP_ARTICLE[input.step], { recorded: { after: { step: after.steps.at(-1) } } });
+  },
+  assessPersonalInformation: (actor: Actor, v: VirusIncident, input: Input<typeof assessPersonalInformation, 2>, now: string) =>
+    changeOf('VirusIncident', v, advance(v, assessPersonalInformation(actor, v, input, now), now), 'virusIncident.personalInformationAssessed', '第13条'),
+  close: (actor: Actor, v: VirusIncident, now: string) => changeOf('VirusIncident', v, advance(v, closeIncident(actor, v, now), now), 'virusIncident.closed', ARTICLE),
+};
+
+/** What the viewer may do with an incident now, each by the rule that would refuse it (`viewerCan*`). */
+export function incidentActions(actor: Actor, v: VirusIncident, now: string) {
+  const step = nextStep(v);
+  return {
+    designateRemovalManager: allows(() => assertMayDesignate(actor, v, now)),
+    recordStep: !!step && allows(() => recordStep(actor, v, { step, at: now }, now)),
+    assessPersonalInformation: allows(() => assessPersonalInformation(actor, v, { impact: 'NOT_AFFECTED' }, now)),
+    close: allows(() => closeIncident(actor, v, now)),
+  };
+}
+
+/** 第26条: the open incidents are listed for those who read incidents; anyone else is refused. */
+export function assertMayReadIncidents(actor: Actor, now: string): void {
+  if (!mayReadIncidents(actor, now)) {
+    refuse('FORBIDDEN', 'The system administrator, the general manager and the information managers read virus incidents.', ARTICLE);
+  }
 }

@@ -182,10 +182,6 @@ export class ApplicationResolver {
     return rulesOf(info).article(a);
   }
 
-  @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })
-  auditTrail(@Root() a: ApplicationRecord, @Args() { first, after }: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, rulesOf(info).type, a.id, first, after)));
-  }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が提出できるか。 / Whether the viewer may submit it.' })
   viewerCanSubmit(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {

@@ -1,5 +1,6 @@
 /** The audit trail as queries: per object, and per person who acted. */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { AUDITED_TYPES, AuditEvent as AuditRecord, AuditedType } from '../domain/audit';
 import { holds } from '../domain/people';
 import { refuse } from '../domain/refusal';
@@ -7,7 +8,7 @@ import { listAuditByActor, listAuditOfObject } from '../store/audit';
 import { objectPk } from '../store/store';
 import { getPerson } from '../store/people';
 import { connection, Node, PageArgs } from '../../graphql/common';
-import { AuditEvent, AuditEventConnection } from '../../graphql/audit';
+import { AuditEvent, AuditEventConnection, Audited } from '../../graphql/audit';
 import { Person } from '../../graphql/people';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
@@ -60,5 +61,14 @@ export class AuditResolver {
   @FieldResolver(() => Node, { nullable: true, description: '変更されたオブジェクト(現在の状態)。 / The object changed, as it is now.' })
   object(@Root() e: AuditRecord, @Ctx() ctx: Context) {
     return loadNode(ctx, globalId(e.objectType, e.objectId));
+  }
+}
+
+/** Every kind's own audit trail, resolved once here for every type that implements Audited. */
+@Resolver(() => Audited)
+export class AuditedResolver {
+  @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })
+  auditTrail(@Root() o: { id: string }, @Args() { first, after }: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return read(async () => connection(await listAuditOfObject(ctx.store, info.parentType.name as AuditedType, o.id, first, after)));
   }
 }

@@ -46,10 +46,7 @@ import { Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { registerNode } from './node';
 
-registerNode('CommitteeMeeting', (ctx, key) => getMeeting(ctx.store, key));
-registerNode('WorkingGroup', (ctx, key) => getWorkingGroup(ctx.store, key));
 
 export const COMMITTEE_NAME = '白石市行政情報ネットワークシステム管理運営委員会';
 
@@ -288,10 +285,6 @@ export class CommitteeMeetingResolver {
     return mayRecord(ctx, m) && m.present !== undefined;
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() m: Meeting, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'CommitteeMeeting', m.id, first, after)));
-  }
 
   @Mutation(() => CommitteeMeetingPayload, {
     description:
@@ -366,10 +359,6 @@ export class WorkingGroupResolver {
     return getPerson(ctx.store, g.establishedBy);
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() g: WorkingGroupRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'WorkingGroup', g.id, first, after)));
-  }
 
   @Mutation(() => WorkingGroupPayload, {
     description: '部会の設置: 専門的事項の調査研究のため関係職員で構成(委員長、第33条第6項)。 / Establish a working group of the staff concerned (the chair).',

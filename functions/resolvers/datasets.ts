@@ -40,10 +40,6 @@ export class DatasetResolver {
     });
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() d: DatasetRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'Dataset', d.id, first, after)));
-  }
 
   @Mutation(() => DatasetPayload, { description: 'データの登録(第13条)。 / Register a dataset of a system.' })
   registerDataset(@Arg('input') input: RegisterDatasetInput, @Ctx() ctx: Context) {

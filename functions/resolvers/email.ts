@@ -32,7 +32,6 @@ import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
-import { registerNode } from './node';
 
 /** The register's entries an application concerns: the address in use, and the address wanted. */
 async function registerOf(ctx: Context, a: Pick<MailApplicationRecord, 'address' | 'newAddress'>) {
@@ -72,8 +71,6 @@ export const mailAddressRules = registerForm<MailApplicationRecord>({
   },
 });
 
-registerNode('MailAddress', (ctx, key) => getMailAddress(ctx.store, key));
-registerNode('MailAddressApplication', (ctx, key) => getMailApplication(ctx.store, key));
 
 @Resolver(() => MailAddress)
 export class MailAddressResolver {
@@ -123,10 +120,6 @@ export class MailAddressResolver {
     return mayApplyFor(ctx.viewer, m, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() m: MailAddressRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'MailAddress', m.id, first, after)));
-  }
 }
 
 @Resolver(() => MailAddressApplication)

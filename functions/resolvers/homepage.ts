@@ -76,12 +76,7 @@ import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, registerForm } from './applications';
-import { registerNode } from './node';
 
-registerNode('HomepageCategory', (ctx, key) => getCategory(ctx.store, key));
-registerNode('HomepagePage', (ctx, key) => getPage(ctx.store, key));
-registerNode('TopPageLinkRequest', (ctx, key) => getLinkRequest(ctx.store, key));
-registerNode('TopPageLink', (ctx, key) => getTopPageLink(ctx.store, key));
 
 /**
  * 様式第10号 on the shared workflow: the information manager of the page's department sends it, the homepage
@@ -155,10 +150,6 @@ export class HomepageCategoryResolver {
     return getPerson(ctx.store, c.createdBy);
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() c: CategoryRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'HomepageCategory', c.id, first, after)));
-  }
 
   @Mutation(() => HomepageCategoryPayload, {
     description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.',
@@ -241,10 +232,6 @@ export class HomepagePageResolver {
     return read(async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, first, after)));
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() p: PageRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'HomepagePage', p.id, first, after)));
-  }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が開設を承認できるか。 / Whether the viewer may open it.' })
   viewerCanOpen(@Root() p: PageRecord, @Ctx() ctx: Context) {
@@ -440,10 +427,6 @@ export class TopPageLinkResolver {
     return isOnTopPageNow(l, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() l: LinkRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'TopPageLink', l.pageId, first, after)));
-  }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が解除を依頼できるか。 / Whether the viewer may request its release.' })
   async viewerCanRequestRelease(@Root() l: LinkRecord, @Ctx() ctx: Context) {

@@ -4,58 +4,19 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { NODE_TYPES, NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { MAX_PAGE, Node } from '../../graphql/common';
-import { getDepartment, getPerson } from '../store/people';
-import { getSystem } from '../store/systems';
-import { getConsultation } from '../store/consultations';
 import { getAuditEvent } from '../store/audit';
-import { getContract, getDataUse, getDataset, getProvision } from '../store/data';
+import { getObject } from '../store/kinds';
 import { Context } from './context';
 import { readable } from './reading';
-
-type NodeLoader = (ctx: Context, key: string) => Promise<object | undefined>;
-
-const loaders = new Map<NodeType, NodeLoader>();
-
-/** An area's resolver module registers how to load its objects by key, so `node(id)` finds them. */
-export function registerNode(type: NodeType, loader: NodeLoader): void {
-  loaders.set(type, loader);
-}
 
 /** The object of this type and key as stored, whoever asks: callers that answer a client use `loadNode`. */
 export async function loadObject(ctx: Context, type: NodeType, key: string): Promise<object | undefined> {
   let value: object | undefined;
-  switch (type) {
-    case 'Department':
-      value = await getDepartment(ctx.store, key);
-      break;
-    case 'Person':
-      value = await getPerson(ctx.store, key);
-      break;
-    case 'System':
-      value = await getSystem(ctx.store, key);
-      break;
-    case 'Consultation':
-      value = await getConsultation(ctx.store, key);
-      break;
-    case 'Dataset':
-      value = await getDataset(ctx.store, key);
-      break;
-    case 'DataUseApplication':
-      value = await getDataUse(ctx.store, key);
-      break;
-    case 'ExternalProvision':
-      value = await getProvision(ctx.store, key);
-      break;
-    case 'OutsourcingContract':
-      value = await getContract(ctx.store, key);
-      break;
-    case 'AuditEvent': {
-      const [pk, sk] = key.split('|');
-      value = pk && sk ? await getAuditEvent(ctx.store, pk, sk) : undefined;
-      break;
-    }
-    default:
-      value = await loaders.get(type)?.(ctx, key);
+  if (type === 'AuditEvent') {
+    const [pk, sk] = key.split('|');
+    value = pk && sk ? await getAuditEvent(ctx.store, pk, sk) : undefined;
+  } else {
+    value = await getObject(ctx.store, type, key);
   }
   return value && { ...value, __typename: type };
 }
@@ -93,7 +54,7 @@ export class NodeIdResolver {
   @FieldResolver(() => ID)
   id(@Root() o: { id: string }, @Info() info: GraphQLResolveInfo) {
     const type = info.parentType.name as NodeType;
-    if (!NODE_TYPES.includes(type)) throw new Error(`${type} is not a node type`);
+    if (!(NODE_TYPES as readonly string[]).includes(type)) throw new Error(`${type} is not a node type`);
     return toGlobalId(type, o.id);
   }
 }

@@ -46,7 +46,6 @@ import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { loadSystem } from './systems';
-import { registerNode } from './node';
 
 /** The calendar as stored, or the default (version 0) until the administrator first sets it. */
 export async function loadCalendar(store: Store): Promise<CalendarRecord> {
@@ -61,8 +60,6 @@ export async function statusOf(ctx: Context, system: SystemRecord, at: string) {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-registerNode('WorkingCalendar', async (ctx, key) => (key === CALENDAR_ID ? loadCalendar(ctx.store) : undefined));
-registerNode('ServiceInterruption', (ctx, key) => getInterruption(ctx.store, key));
 
 @Resolver(() => WorkingCalendar)
 export class WorkingCalendarResolver {
@@ -87,10 +84,6 @@ export class WorkingCalendarResolver {
     return mayUpdateCalendar(ctx.viewer, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() c: CalendarRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'WorkingCalendar', c.id, first, after)));
-  }
 
   @Mutation(() => WorkingCalendarPayload, {
     description: '勤務時間の暦の更新(情報システム管理者、第11条第2項)。 / Replace the working calendar (the system administrator).',
@@ -158,10 +151,6 @@ export class ServiceInterruptionResolver {
     return !!system && interruptionActions(ctx.viewer, system, i, ctx.clock()).cancel;
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() i: InterruptionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'ServiceInterruption', i.id, first, after)));
-  }
 
   @Mutation(() => ServiceInterruptionPayload, {
     description:

@@ -62,7 +62,6 @@ import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { createApplication, Effect, registerForm } from './applications';
-import { registerNode } from './node';
 import { loadSystem } from './systems';
 
 /** The day `at` (default: now) falls on, in the city's calendar. */
@@ -110,8 +109,6 @@ export const operatorReportRules = registerForm<ReportRecord>({
   onClose: (ctx, before, _after, now) => reportEffect(ctx, before, now, true),
 });
 
-registerNode('OperatorDesignation', (ctx, key) => getDesignation(ctx.store, key));
-registerNode('OperatorReport', (ctx, key) => getReport(ctx.store, key));
 
 @Resolver(() => OperatorDesignation)
 export class OperatorDesignationResolver {
@@ -162,10 +159,6 @@ export class OperatorDesignationResolver {
     return !!system && mayRelease(ctx.viewer, system, d, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() d: DesignationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'OperatorDesignation', d.id, first, after)));
-  }
 
   @Mutation(() => OperatorDesignationPayload, {
     description:

@@ -21,10 +21,6 @@ export class OutsourcingResolver {
     return getSystem(ctx.store, c.systemId);
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() c: ContractRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'OutsourcingContract', c.id, first, after)));
-  }
 
   @Mutation(() => OutsourcingContractPayload, { description: '外部委託契約の記録(第22条)。 / Record an outsourcing contract.' })
   recordOutsourcingContract(@Arg('input') input: RecordOutsourcingContractInput, @Ctx() ctx: Context) {

@@ -79,11 +79,7 @@ import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
 import { loadSystem } from './systems';
-import { registerNode } from './node';
 
-registerNode('Investigation', (ctx, key) => getInvestigation(ctx.store, key));
-registerNode('Guidance', (ctx, key) => getGuidance(ctx.store, key));
-registerNode('TrainingSession', (ctx, key) => getTraining(ctx.store, key));
 
 const isAdministrator = (ctx: Context) => holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', ctx.clock());
 
@@ -189,10 +185,6 @@ export class InvestigationResolver {
     return i.status === 'OPEN' && isAdministrator(ctx) && everyProposalCompleted(i);
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'Investigation', i.id, first, after)));
-  }
 
   @Mutation(() => InvestigationPayload, {
     description: '行政システムの調査の開始(情報システム管理者、第19条)。 / Start investigating a system (the system administrator).',
@@ -357,10 +349,6 @@ export class GuidanceResolver {
     return !g.acknowledgedBy && holds(ctx.viewer, 'INFORMATION_MANAGER', ctx.clock(), g.departmentId);
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() g: GuidanceRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'Guidance', g.id, first, after)));
-  }
 
   @Mutation(() => GuidancePayload, {
     description: '情報管理責任者への指導及び助言(情報システム管理者、第20条)。 / Give guidance or advice to a department’s information manager (the system administrator).',
@@ -418,10 +406,6 @@ export class TrainingSessionResolver {
     return isAdministrator(ctx) && t.heldOn <= tokyoDate(ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() t: TrainingRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'TrainingSession', t.id, first, after)));
-  }
 
   @Mutation(() => TrainingSessionPayload, { description: '職員の研修の予定(情報システム管理者、第21条)。 / Schedule a training session (the system administrator).' })
   scheduleTraining(@Arg('input') input: ScheduleTrainingInput, @Ctx() ctx: Context) {

@@ -18,7 +18,6 @@ import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, outcome, read } from './support';
-import { registerNode } from './node';
 
 const ARTICLE = '第24条第3項';
 
@@ -30,7 +29,6 @@ export function passwordIntervalDays(env: NodeJS.ProcessEnv = process.env): numb
   return Number.isInteger(days) && days >= 1 && days <= DEFAULT_INTERVAL_DAYS ? days : DEFAULT_INTERVAL_DAYS;
 }
 
-registerNode('PasswordRecord', (ctx, key) => getPasswordRecord(ctx.store, key));
 
 /** 第24条: the lists of what falls due are the system administrator's. */
 function assertAdministrator(ctx: Context): void {
@@ -87,10 +85,6 @@ export class PasswordRecordResolver {
     return ctx.viewer.person.id === r.personId || holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() r: PasswordRecordValue, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'PasswordRecord', r.id, first, after)));
-  }
 
   @Mutation(() => PasswordRecordPayload, {
     description:

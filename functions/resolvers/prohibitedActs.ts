@@ -51,10 +51,7 @@ import { System } from '../../graphql/systems';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { registerNode } from './node';
 
-registerNode('ProhibitedActException', (ctx, key) => getException(ctx.store, key));
-registerNode('DeviceFinding', (ctx, key) => getFinding(ctx.store, key));
 
 /** Whether a rule lets the viewer act: the rule itself answers, so portals and the API cannot disagree. */
 function allows(rule: () => unknown): boolean {
@@ -151,10 +148,6 @@ export class ProhibitedActExceptionResolver {
     return allows(() => recordReturn(ctx.viewer, e, tokyoDate(now) < e.period.from ? e.period.from : tokyoDate(now), now));
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() e: ExceptionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'ProhibitedActException', e.id, first, after)));
-  }
 
   @Mutation(() => ProhibitedActExceptionPayload, {
     description:
@@ -244,10 +237,6 @@ export class DeviceFindingResolver {
     return FINDING_ARTICLE;
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() f: FindingRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'DeviceFinding', f.id, first, after)));
-  }
 
   @Mutation(() => DeviceFindingPayload, {
     description:

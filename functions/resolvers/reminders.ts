@@ -14,9 +14,8 @@ import { Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, outcome, read } from './support';
-import { loadNode, registerNode } from './node';
+import { loadNode } from './node';
 
-registerNode('Notice', (ctx, key) => getNotice(ctx.store, key));
 
 @ArgsType()
 class NoticeListArgs extends PageArgs {
@@ -69,10 +68,6 @@ export class NoticeResolver {
     return mayMarkRead(ctx.viewer, n);
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() n: NoticeRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'Notice', n.id, first, after)));
-  }
 
   @Mutation(() => NoticePayload, { description: '通知を既読にする(宛先の本人)。 / Mark a notice read (its addressee only).' })
   markNoticeRead(@Arg('input') input: MarkNoticeReadInput, @Ctx() ctx: Context) {

@@ -56,14 +56,10 @@ import { Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { registerNode } from './node';
 
 const ARTICLE = '第16条';
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-registerNode('ServerRoom', (ctx, key) => getRoom(ctx.store, key));
-registerNode('ServerRoomAuthorization', (ctx, key) => getAuthorization(ctx.store, key));
-registerNode('ServerRoomEntry', (ctx, key) => getEntry(ctx.store, key));
 
 async function loadRoom(ctx: Context, id: string, field: string): Promise<RoomRecord> {
   return found(await getRoom(ctx.store, keyOf(id, 'ServerRoom', field)), 'server room', field);
@@ -112,10 +108,6 @@ export class ServerRoomResolver {
     return mayAdministerServerRooms(ctx.viewer, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() r: RoomRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'ServerRoom', r.id, first, after)));
-  }
 
   @Mutation(() => ServerRoomPayload, { description: 'サーバ室の登録(情報システム管理者、第16条)。 / Register a server room (the system administrator).' })
   registerServerRoom(@Arg('input') input: RegisterServerRoomInput, @Ctx() ctx: Context) {
@@ -159,10 +151,6 @@ export class ServerRoomAuthorizationResolver {
     return !a.revoked && mayAdministerServerRooms(ctx.viewer, ctx.clock());
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() a: AuthorizationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'ServerRoomAuthorization', a.id, first, after)));
-  }
 
   @Mutation(() => ServerRoomAuthorizationPayload, {
     description:
@@ -260,10 +248,6 @@ export class ServerRoomEntryResolver {
     return entryActions(ctx.viewer, e, ctx.clock()).recordExit;
   }
 
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() e: EntryRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'ServerRoomEntry', e.id, first, after)));
-  }
 
   @Mutation(() => ServerRoomEntryPayload, {
     description:

@@ -168,3 +168,21 @@ export async function read<T>(run: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+/** An instant a client sent (a `DateTimeISO` input), as stored: ISO-8601 in UTC. */
+export const iso = (d: Date | string) => new Date(d).toISOString();
+
+const actionSets = new WeakMap<Context, WeakMap<object, Map<Function, unknown>>>();
+
+/**
+ * What the viewer may do with an object, from the domain's action set for its kind, computed once per object per
+ * request: every `viewerCan*` field of the object reads the same set.
+ */
+export function actionsOf<R extends object, A>(ctx: Context, record: R, actions: (viewer: Context['viewer'], record: R, now: string) => A): A {
+  let byRecord = actionSets.get(ctx);
+  if (!byRecord) actionSets.set(ctx, (byRecord = new WeakMap()));
+  let sets = byRecord.get(record);
+  if (!sets) byRecord.set(record, (sets = new Map()));
+  if (!sets.has(actions)) sets.set(actions, actions(ctx.viewer, record, ctx.clock()));
+  return sets.get(actions) as A;
+}

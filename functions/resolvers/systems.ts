@@ -131,10 +131,6 @@ export class SystemResolver {
     return read(async () => connection(await listContractsOfSystem(ctx.store, s.id, first, after)));
   }
 
-  @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })
-  auditTrail(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'System', s.id, first, after)));
-  }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が記録を更新できるか。 / Whether the viewer may edit the record.' })
   viewerCanEdit(@Root() s: SystemRecord, @Ctx() ctx: Context) {

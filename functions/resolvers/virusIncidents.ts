@@ -6,26 +6,19 @@
  */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  ARTICLE,
   STEP_ARTICLE,
   StepRecord,
   VirusIncident as IncidentRecord,
-  assertMayDesignate,
-  assessPersonalInformation,
-  closeIncident,
-  designateRemovalManager,
+  assertMayReadIncidents,
+  incidentActions,
   mayReadIncidents,
   missingForClosure,
   nextStep,
-  openIncident,
-  recordStep,
+  virusIncident,
 } from '../domain/virusIncidents';
-import { Refusal, refuse } from '../domain/refusal';
-import { assertVersion } from '../domain/workflow';
-import { getDepartment, getPerson, getPersonWithRoles } from '../store/people';
+import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
-import { getIncident, incidentChange, listIncidentsOfSystem, listOpenIncidents } from '../store/virusIncidents';
-import { listAuditOfObject } from '../store/audit';
+import { listIncidentsOfSystem, listOpenIncidents } from '../store/virusIncidents';
 import { connection, PageArgs } from '../../graphql/common';
 import {
   AssessVirusIncidentPersonalInformationInput,
@@ -42,38 +35,18 @@ import {
 } from '../../graphql/virusIncidents';
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
-import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { registerNode } from './node';
+import { actionsOf, iso, read } from './support';
+import { change, create, load, loadActor } from './write';
 
-registerNode('VirusIncident', (ctx, key) => getIncident(ctx.store, key));
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-
-function allows(rule: () => unknown): boolean {
-  try {
-    rule();
-    return true;
-  } catch (e) {
-    if (e instanceof Refusal) return false;
-    throw e;
-  }
-}
-
-function assertMayRead(ctx: Context): void {
-  if (!mayReadIncidents(ctx.viewer, ctx.clock())) {
-    refuse('FORBIDDEN', 'The system administrator, the general manager and the information managers read virus incidents.', ARTICLE);
-  }
-}
-
-async function loadIncident(ctx: Context, id: string, expectedVersion: number): Promise<IncidentRecord> {
-  const incident = found(await getIncident(ctx.store, keyOf(id, 'VirusIncident', 'incidentId')), 'incident', 'incidentId');
-  assertVersion(incident.version, expectedVersion);
-  return incident;
-}
-
-const updated = (before: IncidentRecord, change: Partial<IncidentRecord>, now: string): IncidentRecord => ({ ...before, ...change, version: before.version + 1, updatedAt: now });
+const can = (ctx: Context, v: IncidentRecord) => actionsOf(ctx, v, incidentActions);
+const payload = (incident: IncidentRecord) => ({ incident });
+const target = (input: { incidentId: string; expectedVersion: number }) => ({
+  kind: 'VirusIncident' as const,
+  id: input.incidentId,
+  field: 'incidentId',
+  expectedVersion: input.expectedVersion,
+});
 
 @Resolver(() => VirusIncidentStepRecord)
 export class VirusIncidentStepResolver {
@@ -108,11 +81,10 @@ export class VirusIncidentResolver {
   })
   openVirusIncidents(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
-      assertMayRead(ctx);
+      assertMayReadIncidents(ctx.viewer, ctx.clock());
       return connection(await listOpenIncidents(ctx.store, first, after));
     });
   }
-
 
   @FieldResolver(() => System)
   system(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
@@ -154,29 +126,22 @@ export class VirusIncidentResolver {
 
   @FieldResolver(() => Boolean, { description: '駆除を行う者を指定できるか(情報システム管理者)。 / Whether the viewer may designate the removal manager.' })
   viewerCanDesignateRemovalManager(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return allows(() => assertMayDesignate(ctx.viewer, v, ctx.clock()));
+    return can(ctx, v).designateRemovalManager;
   }
 
   @FieldResolver(() => Boolean, { description: '次の手順を記録できるか。 / Whether the viewer may record the next step.' })
   viewerCanRecordStep(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    const step = nextStep(v);
-    const now = ctx.clock();
-    return !!step && allows(() => recordStep(ctx.viewer, v, { step, at: now }, now));
+    return can(ctx, v).recordStep;
   }
 
   @FieldResolver(() => Boolean, { description: '個人情報への影響を判断できるか。 / Whether the viewer may assess personal information.' })
   viewerCanAssessPersonalInformation(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return allows(() => assessPersonalInformation(ctx.viewer, v, { impact: 'NOT_AFFECTED' }, ctx.clock()));
+    return can(ctx, v).assessPersonalInformation;
   }
 
   @FieldResolver(() => Boolean, { description: '終結できるか(情報システム管理者、全手順の完了後)。 / Whether the viewer may close it now.' })
   viewerCanClose(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return allows(() => closeIncident(ctx.viewer, v, ctx.clock()));
-  }
-
-  @FieldResolver(() => AuditEventConnection)
-  auditTrail(@Root() v: IncidentRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listAuditOfObject(ctx.store, 'VirusIncident', v.id, first, after)));
+    return can(ctx, v).close;
   }
 
   @Mutation(() => VirusIncidentPayload, {
@@ -184,53 +149,27 @@ export class VirusIncidentResolver {
       '感染又はその疑いの記録(業務を所管する情報管理責任者、第26条第3項)。 / Record a device infected or suspected (the information manager in charge of the work).',
   })
   reportVirusIncident(@Arg('input') input: ReportVirusIncidentInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const system = found(await getSystem(ctx.store, keyOf(input.systemId, 'System', 'systemId')), 'system', 'systemId');
-      const incident = openIncident(
-        ctx.viewer,
-        system,
-        { device: input.device, detectedAt: input.detectedAt ? iso(input.detectedAt) : now, suspected: input.suspected, description: input.description },
-        newId(now),
-        now,
-      );
-      return outcome({ incident }, [incidentChange(incident)], [
-        auditEvent(ctx, now, 'VirusIncident', incident.id, 'virusIncident.reported', undefined, incident, { article: '第26条第3項' }),
-      ]);
-    });
+    const { device, suspected, description } = input;
+    return create(ctx, async (now, id) => {
+      const system = await load(ctx, 'System', input.systemId, 'systemId');
+      return virusIncident.report(ctx.viewer, system, { device, suspected, description, detectedAt: input.detectedAt ? iso(input.detectedAt) : now }, id, now);
+    }, payload);
   }
 
   @Mutation(() => VirusIncidentPayload, {
     description: '駆除を行う情報管理責任者の指定(情報システム管理者、第26条第4項)。 / Designate the information manager who removes the virus (the system administrator).',
   })
   designateVirusRemovalManager(@Arg('input') input: DesignateVirusRemovalManagerInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
-      const manager = found(await getPersonWithRoles(ctx.store, keyOf(input.managerId, 'Person', 'managerId')), 'person', 'managerId');
-      const after = updated(before, designateRemovalManager(ctx.viewer, before, { person: manager.person, roles: manager.roles }, now), now);
-      return outcome({ incident: after }, [incidentChange(after, before.version)], [
-        auditEvent(ctx, now, 'VirusIncident', after.id, 'virusIncident.removalManagerDesignated', before, after, { article: '第26条第4項' }),
-      ]);
-    });
+    return change(ctx, target(input), async (v, now) => virusIncident.designateRemovalManager(ctx.viewer, v, await loadActor(ctx, input.managerId, 'managerId'), now), payload);
   }
 
   @Mutation(() => VirusIncidentPayload, {
     description: '次の手順の記録(第26条第3項・第4項の順、定められた者が行う)。 / Record the next step, in the order of 第26条, by the one the article names.',
   })
   recordVirusIncidentStep(@Arg('input') input: RecordVirusIncidentStepInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
-      const after = updated(
-        before,
-        recordStep(ctx.viewer, before, { step: input.step, at: input.at ? iso(input.at) : now, note: input.note ?? undefined, notNeeded: input.notNeeded ?? undefined }, now),
-        now,
-      );
-      return outcome({ incident: after }, [incidentChange(after, before.version)], [
-        // The steps are at most the five of 第26条, each once, so they stay in the incident; the event records the new one only.
-        auditEvent(ctx, now, 'VirusIncident', after.id, `virusIncident.step.${input.step}`, undefined, { step: after.steps[after.steps.length - 1] }, {
-          article: STEP_ARTICLE[input.step],
-        }),
-      ]);
-    });
+    const { step, note, notNeeded } = input;
+    return change(ctx, target(input), (v, now) =>
+      virusIncident.recordStep(ctx.viewer, v, { step, at: input.at ? iso(input.at) : now, note: note ?? undefined, notNeeded: notNeeded ?? undefined }, now), payload);
   }
 
   @Mutation(() => VirusIncidentPayload, {
@@ -238,30 +177,16 @@ export class VirusIncidentResolver {
       '個人情報への影響と外部への報告の判断(業務を所管する情報管理責任者又は情報システム管理者)。 / Assess whether personal information was affected and, if so, whether to report outside.',
   })
   assessVirusIncidentPersonalInformation(@Arg('input') input: AssessVirusIncidentPersonalInformationInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
-      const after = updated(
-        before,
-        assessPersonalInformation(ctx.viewer, before, { impact: input.impact, reportOutside: input.reportOutside ?? undefined, reason: input.reason ?? undefined }, now),
-        now,
-      );
-      return outcome({ incident: after }, [incidentChange(after, before.version)], [
-        auditEvent(ctx, now, 'VirusIncident', after.id, 'virusIncident.personalInformationAssessed', before, after, { article: '第13条' }),
-      ]);
-    });
+    const { impact, reportOutside, reason } = input;
+    return change(ctx, target(input), (v, now) =>
+      virusIncident.assessPersonalInformation(ctx.viewer, v, { impact, reportOutside: reportOutside ?? undefined, reason: reason ?? undefined }, now), payload);
   }
 
   @Mutation(() => VirusIncidentPayload, {
     description: '事案の終結(情報システム管理者、全手順と個人情報の判断の後)。 / Close the incident (the system administrator, once every step is done).',
   })
   closeVirusIncident(@Arg('input') input: CloseVirusIncidentInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadIncident(ctx, input.incidentId, input.expectedVersion);
-      const after = updated(before, closeIncident(ctx.viewer, before, now), now);
-      return outcome({ incident: after }, [incidentChange(after, before.version)], [
-        auditEvent(ctx, now, 'VirusIncident', after.id, 'virusIncident.closed', before, after, { article: ARTICLE }),
-      ]);
-    });
+    return change(ctx, target(input), (v, now) => virusIncident.close(ctx.viewer, v, now), payload);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { AuditEvent } from '../domain/audit';
+import { KINDS, Kind } from '../domain/kinds';
 import { CostMeter, StoreConfig, createDocumentClient } from './client';
 import { Item, Table, Write, WriteConflict } from './table';
 import { GLOBAL_INDEXES } from './tableSchema';
@@ -190,40 +191,8 @@ function canonical(v: unknown): unknown {
 /** Audit events live in the partition of the object they record and are indexed by the person who acted. */
 export const AUDIT_PREFIX = 'AUDIT#';
 
-/** The partition of each audited object: its events live beside it. */
-export const OBJECT_PREFIX: Record<AuditEvent['objectType'], string> = {
-  Department: 'DEPT#',
-  Person: 'PERSON#',
-  System: 'SYSTEM#',
-  Consultation: 'CONSULT#',
-  Dataset: 'DATASET#',
-  DataUseApplication: 'DATAUSE#',
-  ExternalProvision: 'PROVISION#',
-  OutsourcingContract: 'CONTRACT#',
-  HomepageCategory: 'HPCAT#',
-  HomepagePage: 'HPPAGE#',
-  TopPageLinkRequest: 'TOPLINKREQ#',
-  TopPageLink: 'TOPLINK#',
-  MailAddress: 'MAILADDR#',
-  MailAddressApplication: 'MAILAPP#',
-  OperatorReport: 'OPREPORT#',
-  OperatorDesignation: 'OPERATOR#',
-  WorkingCalendar: 'CALENDAR#',
-  ServiceInterruption: 'INTERRUPTION#',
-  ServerRoom: 'ROOM#',
-  ServerRoomAuthorization: 'ROOMAUTH#',
-  ServerRoomEntry: 'ROOMENTRY#',
-  PasswordRecord: 'PASSWORD#',
-  ProhibitedActException: 'EXCEPTION#',
-  DeviceFinding: 'DEVFINDING#',
-  VirusIncident: 'VIRUS#',
-  Investigation: 'INVESTIGATION#',
-  Guidance: 'GUIDANCE#',
-  TrainingSession: 'TRAINING#',
-  CommitteeMeeting: 'MEETING#',
-  WorkingGroup: 'WORKGROUP#',
-  Notice: 'NOTICE#',
-};
+/** The partition of each audited object: its events live beside it (the prefix declared with its kind). */
+export const OBJECT_PREFIX = Object.fromEntries(Object.entries(KINDS).map(([kind, k]) => [kind, k.prefix])) as Record<Kind, string>;
 
 export function objectPk(objectType: AuditEvent['objectType'], objectId: string): string {
   return `${OBJECT_PREFIX[objectType]}${objectId}`;

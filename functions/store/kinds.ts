@@ -1,0 +1,103 @@
+/**
+ * Every kind of object (functions/domain/kinds.ts) as the store keeps it: how one is read by its key and how its item
+ * is laid out. The parts written beside an object (a finding, a motion, a claim) are laid out here too. The one write
+ * path turns a domain transition into the writes of one transaction with `changesOf`.
+ */
+import { Changed, Part, PartKind, Transition } from '../domain/change';
+import { Kind } from '../domain/kinds';
+import { CALENDAR_ID, defaultCalendar } from '../domain/operatingHours';
+import { Change, Store } from './store';
+import { Item } from './table';
+import { getMeeting, motionItem, getWorkingGroup, meetingItem, workingGroupItem } from './committee';
+import { consultationItem, getConsultation } from './consultations';
+import { contractItem, dataUseItem, datasetItem, getContract, getDataUse, getDataset, getProvision, inspectionItem, provisionIncidentItem, provisionItem } from './data';
+import { getMailAddress, getMailApplication, mailAddressItem, mailApplicationItem } from './email';
+import { categoryItem, claimItem, getCategory, getLinkRequest, getPage, getTopPageLink, linkRequestItem, pageItem, topPageLinkItem } from './homepage';
+import { calendarItem, getCalendar, getInterruption, interruptionItem } from './operatingHours';
+import { designationItem, getDesignation, getReport, reportItem, slotItem } from './operators';
+import { attendanceItem, findingItem, getGuidance, getInvestigation, getTraining, guidanceItem, investigationItem, proposalItem, trainingItem } from './oversight';
+import { getPasswordRecord, passwordItem } from './passwords';
+import { departmentItem, getDepartment, getPerson, personItem, roleItem } from './people';
+import { exceptionItem, findingItem as deviceFindingItem, getException, getFinding as getDeviceFinding } from './prohibitedActs';
+import { getNotice, noticeItem } from './reminders';
+import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
+import { getSystem, systemItem } from './systems';
+import { getIncident, incidentItem } from './virusIncidents';
+
+interface Stored<R> {
+  get(store: Store, key: string): Promise<R | undefined>;
+  item(record: R): Item;
+}
+
+const stored = <R>(get: Stored<R>['get'], item: Stored<R>['item']): Stored<R> => ({ get, item });
+
+export const STORED = {
+  Department: stored(getDepartment, departmentItem),
+  // A person's item carries a copy of their role assignments (people.ts); a change of a person writes them as read.
+  Person: stored(getPerson, (p) => personItem(p, (p as { roleAssignments?: Parameters<typeof personItem>[1] }).roleAssignments ?? [])),
+  System: stored(getSystem, systemItem),
+  Consultation: stored(getConsultation, consultationItem),
+  Dataset: stored(getDataset, datasetItem),
+  DataUseApplication: stored(getDataUse, dataUseItem),
+  ExternalProvision: stored(getProvision, provisionItem),
+  OutsourcingContract: stored(getContract, contractItem),
+  HomepageCategory: stored(getCategory, categoryItem),
+  HomepagePage: stored(getPage, pageItem),
+  TopPageLinkRequest: stored(getLinkRequest, linkRequestItem),
+  TopPageLink: stored(getTopPageLink, topPageLinkItem),
+  MailAddress: stored(getMailAddress, mailAddressItem),
+  MailAddressApplication: stored(getMailApplication, mailApplicationItem),
+  OperatorReport: stored(getReport, reportItem),
+  OperatorDesignation: stored(getDesignation, designationItem),
+  // One calendar for the city; until it is first changed, the default of the domain stands.
+  WorkingCalendar: stored(async (store, key) => (key === CALENDAR_ID ? ((await getCalendar(store)) ?? defaultCalendar()) : undefined), calendarItem),
+  ServiceInterruption: stored(getInterruption, interruptionItem),
+  ServerRoom: stored(getRoom, roomItem),
+  ServerRoomAuthorization: stored(getAuthorization, authorizationItem),
+  ServerRoomEntry: stored(getEntry, entryItem),
+  PasswordRecord: stored(getPasswordRecord, passwordItem),
+  ProhibitedActException: stored(getException, exceptionItem),
+  DeviceFinding: stored(getDeviceFinding, deviceFindingItem),
+  VirusIncident: stored(getIncident, incidentItem),
+  Investigation: stored(getInvestigation, investigationItem),
+  Guidance: stored(getGuidance, guidanceItem),
+  TrainingSession: stored(getTraining, trainingItem),
+  CommitteeMeeting: stored(getMeeting, meetingItem),
+  WorkingGroup: stored(getWorkingGroup, workingGroupItem),
+  Notice: stored(getNotice, noticeItem),
+} satisfies { [K in Kind]: Stored<any> };
+
+/** The record of a kind, as stored. */
+export type RecordOf<K extends Kind> = NonNullable<Awaited<ReturnType<(typeof STORED)[K]['get']>>>;
+
+/** An object of a kind by its key, as stored. */
+export function getObject<K extends Kind>(store: Store, kind: K, key: string): Promise<RecordOf<K> | undefined> {
+  return (STORED[kind] as unknown as Stored<RecordOf<K>>).get(store, key);
+}
+
+/** How each part is laid out (the domain names the part; its value is the part as the domain knows it). */
+const PARTS: Record<PartKind, (value: never) => Item> = {
+  InvestigationFinding: findingItem,
+  ImprovementProposal: proposalItem,
+  TrainingAttendance: ({ training, personId }: { training: Parameters<typeof attendanceItem>[0]; personId: string }) => attendanceItem(training, personId),
+  CommitteeMotion: motionItem,
+  ProvisionInspection: inspectionItem,
+  ProvisionIncident: provisionIncidentItem,
+  RoleAssignment: roleItem,
+  ServerRoomGrantee: granteeItem,
+  OperatorSlot: slotItem,
+  HomepageClaim: claimItem,
+};
+
+function changeOfRecord(c: Changed): Change {
+  return { item: (STORED[c.kind] as Stored<object>).item(c.after), expectedVersion: c.before?.version };
+}
+
+function changeOfPart(p: Part): Change {
+  return { item: (PARTS[p.part] as (value: object) => Item)(p.value), expectedVersion: p.expectedVersion };
+}
+
+/** The writes of a transition: each changed object at the version it was read, and each part. */
+export function changesOf(t: Transition): Change[] {
+  return [...t.changes.map(changeOfRecord), ...(t.parts ?? []).map(changeOfPart)];
+}
