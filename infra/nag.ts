@@ -4,7 +4,8 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 /**
  * cdk-nag v3 rule packs as CDK policy-validation plugins. Any unacknowledged finding, warning or error, fails the
  * synthesis with a report (and writes cdk.out/policy-validation-report.json). Acknowledgements sit next to the
- * construct they concern, in stack.ts, each with the full finding id and its reason.
+ * construct they concern (lambdaFunction.ts, api.ts, reminders.ts, alarms.ts), each with the full finding id and its
+ * reason.
  */
 export function addNagChecks(app: App): void {
   Validations.of(app).addPlugins(

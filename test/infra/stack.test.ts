@@ -7,16 +7,10 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
-import {
-  API_INDEX_ACTIONS,
-  API_TABLE_ACTIONS,
-  REMINDERS_INDEXES,
-  REMINDERS_TABLE_READ_ACTIONS,
-  REMINDERS_TABLE_WRITE_ACTIONS,
-  RegulationApiStack,
-  RegulationApiStackProps,
-  THROTTLE_ALARM_OPERATIONS,
-} from '../../infra/stack';
+import { RegulationApiStack, RegulationApiStackProps } from '../../infra/stack';
+import { API_INDEX_ACTIONS, API_TABLE_ACTIONS } from '../../infra/api';
+import { REMINDERS_INDEXES, REMINDERS_TABLE_READ_ACTIONS, REMINDERS_TABLE_WRITE_ACTIONS } from '../../infra/reminders';
+import { THROTTLE_ALARM_OPERATIONS } from '../../infra/alarms';
 import { stackPropsFromContext } from '../../infra/context';
 import { addNagChecks } from '../../infra/nag';
 import { GLOBAL_INDEXES, TABLE_KEYS } from '../../functions/store/tableSchema';

@@ -1,0 +1,168 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { GLOBAL_INDEXES } from '../functions/store/tableSchema';
+import { RegulationFunction } from './lambdaFunction';
+import { StackPart } from './part';
+import { RegulationTable } from './table';
+
+/**
+ * What the API function may do to the table. Request paths read with GetItem/BatchGetItem/Query and write every
+ * state change with its audit event in one TransactWriteItems. TransactWriteItems (and TransactGetItems) is not an
+ * IAM action of its own: IAM checks each item's action (Put → PutItem, Update → UpdateItem,
+ * ConditionCheck → ConditionCheckItem, Delete → DeleteItem). No Scan, no DeleteItem: nothing in the regulation's
+ * record is deleted. If the store ever needs Delete, add 'dynamodb:DeleteItem' here.
+ */
+export const API_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+/** On the global secondary indexes only Query is possible (and Scan, which is not granted). */
+export const API_INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+export interface GraphqlApiProps {
+  readonly table: RegulationTable;
+  /** The user pool whose access tokens the JWT authorizer accepts, for `userPoolClient`. */
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  /** Directory holding the bundled API (index.js exporting `handler`), as written by functions/api/bundle.js. */
+  readonly codePath: string;
+  /** Browser origins allowed by CORS; none: no CORS preflight. */
+  readonly allowedOrigins: string[];
+  /** Requests per second, steady and in a burst, on the default stage. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Retention of the function's and the access logs. */
+  readonly logRetention: logs.RetentionDays;
+}
+
+/**
+ * The GraphQL API: its Lambda function, and the HTTP API in front of it (POST/GET /graphql behind a JWT authorizer on
+ * the user pool, a throttled `$default` stage with a JSON access log).
+ */
+export class GraphqlApi extends StackPart {
+  public readonly function: lambda.Function;
+  public readonly httpApi: apigwv2.HttpApi;
+  /** The URL portals call (POST/GET with `Authorization: Bearer <Cognito access token>`). */
+  public readonly graphqlUrl: string;
+
+  constructor(scope: Construct, id: string, props: GraphqlApiProps) {
+    super(scope, id);
+    const { table } = props;
+
+    // ---- Function ----------------------------------------------------------------------------------------------
+    this.function = new RegulationFunction(this, 'ApiFunction', {
+      description: 'GraphQL API (Apollo Server + type-graphql) for the network-system regulation',
+      roleDescription: 'GraphQL API function: its own log group and the regulation table, nothing else',
+      codePath: props.codePath,
+      bundleHint: 'build the API bundle first (npm run build && node functions/api/bundle.js)',
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      serviceName: 'regulation-api',
+      table,
+      logRetention: props.logRetention,
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'RegulationTable',
+          actions: [...API_TABLE_ACTIONS],
+          resources: [table.tableArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'RegulationTableIndexes',
+          actions: [...API_INDEX_ACTIONS],
+          // Each index by name, not index/*: an index added later is granted when it is added to tableSchema.ts.
+          resources: GLOBAL_INDEXES.map((index) => table.indexArn(index.indexName)),
+        }),
+      ],
+    }).function;
+    Validations.of(this.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked only synchronously by API Gateway, which returns the error to the caller; a dead-letter queue receives only asynchronous invocations, and there are none.',
+    });
+
+    // ---- HTTP API ----------------------------------------------------------------------------------------------
+    // A JWT authorizer: issuer https://cognito-idp.<region>.amazonaws.com/<poolId>, audience the portal client id.
+    // API Gateway checks `aud` when present (ID tokens) and otherwise `client_id` (access tokens), so the access
+    // token the portal sends as `Authorization: Bearer <token>` passes; the function reads its `username` claim.
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const origins = props.allowedOrigins;
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: 'shiroishi-regulation-api',
+      description: 'GraphQL API for the network-system regulation (POST/GET /graphql)',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      corsPreflight:
+        origins.length > 0
+          ? {
+              allowOrigins: origins,
+              allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'apollo-require-preflight', 'x-apollo-operation-name'],
+              allowCredentials: false,
+              maxAge: Duration.hours(1),
+            }
+          : undefined,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        // One JSON object per request (HTTP API $context variables).
+        format: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            httpMethod: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            protocol: '$context.protocol',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            user: '$context.authorizer.claims.username',
+            authorizerError: '$context.authorizer.error',
+            error: '$context.error.message',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('GraphqlIntegration', this.function, {
+      payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
+    });
+    this.httpApi.addRoutes({
+      path: '/graphql',
+      methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.GET],
+      integration,
+    });
+
+    this.graphqlUrl = `${stage.url}graphql`;
+  }
+}

@@ -1,0 +1,106 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { StackPart } from './part';
+
+export interface RegulationFunctionProps {
+  /** What the function does, shown in the Lambda console. */
+  readonly description: string;
+  /** What the function's role may do, shown in the IAM console. */
+  readonly roleDescription: string;
+  /**
+   * Directory holding the bundle (index.js exporting `handler`), as written by functions/api/bundle.js. Relative
+   * paths resolve against the current directory.
+   */
+  readonly codePath: string;
+  /** How to write the bundle, told when `codePath` has no index.js. */
+  readonly bundleHint: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  /** POWERTOOLS_SERVICE_NAME: the service each log line names. */
+  readonly serviceName: string;
+  /** The table, named to the function by TABLE_NAME. */
+  readonly table: dynamodb.ITable;
+  /** What the function may do besides writing its own logs: its grants on the table and its indexes, each named. */
+  readonly statements: iam.PolicyStatement[];
+  readonly logRetention: logs.RetentionDays;
+  /** Where an asynchronous invocation goes once Lambda's retries have failed. @default - none */
+  readonly deadLetterQueue?: sqs.IQueue;
+}
+
+/**
+ * One Lambda function of the stack, as both are built: a prebuilt bundle on Node.js 24 and arm64, JSON logs to its
+ * own log group, X-Ray active, the table by TABLE_NAME, and a role of its own granting only its log group and
+ * `statements`. Construct ids: `<id>` (the function), `<id>Logs`, `<id>Role`.
+ */
+export class RegulationFunction extends StackPart {
+  public readonly function: lambda.Function;
+  public readonly role: iam.Role;
+  public readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: RegulationFunctionProps) {
+    super(scope, id);
+
+    const codePath = path.resolve(props.codePath);
+    if (!fs.existsSync(path.join(codePath, 'index.js'))) {
+      throw new Error(`${codePath}/index.js not found: ${props.bundleHint}`);
+    }
+
+    this.logGroup = new logs.LogGroup(this, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // An explicit role instead of the default one, which carries the AWSLambdaBasicExecutionRole managed policy
+    // (logs on every log group in the account): this one may only write to its own log group and do what
+    // `statements` grant on the table.
+    this.role = new iam.Role(this, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: props.roleDescription,
+    });
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+    for (const statement of props.statements) this.role.addToPolicy(statement);
+
+    this.function = new lambda.Function(this, id, {
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      code: lambda.Code.fromAsset(codePath),
+      handler: 'index.handler',
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: lambda.SystemLogLevel.INFO, // keeps the REPORT line (duration, memory, cold start)
+      tracing: lambda.Tracing.ACTIVE,
+      deadLetterQueue: props.deadLetterQueue,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        NODE_ENV: 'production',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+      },
+    });
+
+    // The role's DefaultPolicy holds the statements above, the X-Ray statement added by tracing and, with a
+    // dead-letter queue, sqs:SendMessage on that queue.
+    const named = props.deadLetterQueue ? 'table, indexes, queue and log group' : 'table, indexes and log group';
+    Validations.of(this.role.node.tryFindChild('DefaultPolicy') ?? this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: `Only the X-Ray statement added by tracing: ACTIVE (xray:PutTraceSegments, xray:PutTelemetryRecords), which has no resource-level permissions; ${named} are named.`,
+    });
+  }
+}
