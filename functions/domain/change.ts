@@ -29,7 +29,9 @@ export interface Changed<R extends Versioned = Versioned> {
   article?: string;
   note?: string;
   /** What the audit event records when not the fields that differ: the part added or changed, say. */
-  recorded?: { before?: Record<string, unknown>; after: Record<string, unknown> };
+  recorded?: { before?: object; after: object };
+  /** An audit event only: a step the object went through within the transition, written by another change of it. */
+  recordOnly?: true;
 }
 
 /**

@@ -5,9 +5,11 @@
  * - 様式第3号 ネットワークシステム接続の協議書: connecting a 情報系 and a 業務系 system, in advance (第9条).
  * They share the workflow of workflow.ts; this module adds who files, who decides, and what approval does.
  */
+import { Changed, advance, changeOf } from './change';
+import { Form } from './forms';
 import { Actor, assertInformationManagerOf, holds } from './people';
-import { refuse } from './refusal';
-import { ApplicationState } from './workflow';
+import { exists, refuse } from './refusal';
+import { ApplicationState, assertEditable, permittedActions } from './workflow';
 import { SystemEdit, SystemRecord, assertHasPurpose, installChangeAbolish, stripUndefined } from './systems';
 
 export const CONSULTATION_ACTIONS = ['DECIDE', 'INSTALL', 'CHANGE', 'ABOLISH', 'CONNECT'] as const;
@@ -158,4 +160,102 @@ export function effectOfApproval(
       };
     }
   }
+}
+
+/** The systems a consultation concerns, as they stand now: the system, and for 様式第3号 the one to connect to. */
+export interface ConsultationSubjects {
+  system?: SystemRecord;
+  other?: SystemRecord;
+}
+
+function subjectsOf(c: Pick<Consultation, 'connectSystemId'>, s: ConsultationSubjects): [SystemRecord, SystemRecord | undefined] {
+  return [exists(s.system, 'system', ['systemId']), c.connectSystemId ? exists(s.other, 'system', ['connectSystemId']) : undefined];
+}
+
+const FORM_LABEL: Record<ConsultationForm, string> = { FORM_1: '様式第1号', FORM_2: '様式第2号', FORM_3: '様式第3号' };
+
+/** 様式第1号–第3号: filed by the system's information manager, decided by the system administrator (第7条–第9条). */
+export const consultationForm: Form<Consultation, ConsultationSubjects> = {
+  kind: 'Consultation',
+  readsStateOn: ['submit', 'approve'],
+  action: 'consultation',
+  article: (c) => articleOf(c.action),
+  checkSubmit({ actor, now }, c, state) {
+    const [system, other] = subjectsOf(c, state);
+    assertMayFile(actor, system, other, now, c.action);
+    assertActionPossible(c, system, other);
+  },
+  assertMayDecide: (actor, c, now) => assertMayDecide(actor, c.action, now),
+  // Approval takes effect on the system(s): decided, installed, changed, abolished, or connected.
+  approve({ now, cite }, before, after, _decision, state) {
+    const [system, other] = subjectsOf(before, state);
+    const effect = effectOfApproval(before, system, other, now);
+    const changes: Changed[] = [];
+    for (const [s, patch] of [[system, effect.system], [other, effect.other]] as const) {
+      if (!s || !patch) continue;
+      changes.push({
+        kind: 'System',
+        before: s,
+        after: advance(s, patch, now),
+        action: `system.${before.action.toLowerCase()}Approved`,
+        article: articleOf(before.action),
+        note: `${FORM_LABEL[before.form]} approved: ${cite('Consultation', before.id)}`,
+      });
+    }
+    return { after, changes };
+  },
+};
+
+/** A new consultation from what the applicant sent (validated here), by the applicant, drafted. */
+export function draftConsultation(
+  actor: Actor,
+  input: ConsultationInput,
+  system: SystemRecord,
+  other: SystemRecord | undefined,
+  id: string,
+  now: string,
+): Consultation {
+  validateConsultationInput(input);
+  const applicantDepartmentId = assertMayFile(actor, system, other, now, input.action);
+  if (input.action === 'CONNECT' && !other) refuse('INVALID_VALUE', '様式第3号 names the system to connect to.', '第9条', ['connectSystemId']);
+  assertActionPossible(input, system, other);
+  return {
+    id,
+    form: formOf(input.action),
+    action: input.action,
+    systemId: system.id,
+    connectSystemId: other?.id,
+    proposedChanges: input.action === 'CHANGE' ? input.proposedChanges : undefined,
+    title: input.title.trim(),
+    details: input.details.trim(),
+    plannedOn: input.plannedOn,
+    applicantId: actor.person.id,
+    applicantDepartmentId,
+    status: 'DRAFT',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A draft or returned consultation revised by its applicant (第7条–第9条). */
+export function reviseConsultation(actor: Actor, before: Consultation, input: Partial<Pick<Consultation, 'title' | 'details' | 'plannedOn' | 'proposedChanges'>>, now: string) {
+  assertEditable(before, actor.person.id, articleOf(before.action));
+  const after = advance(
+    before,
+    {
+      title: input.title?.trim() ?? before.title,
+      details: input.details?.trim() ?? before.details,
+      plannedOn: input.plannedOn ?? before.plannedOn,
+      proposedChanges: input.proposedChanges ?? before.proposedChanges,
+    },
+    now,
+  );
+  validateConsultationInput(after);
+  return changeOf('Consultation', before, after, 'consultation.revised', articleOf(after.action));
+}
+
+/** What the viewer may do with a consultation, for `viewerCan*`. */
+export function consultationActions(actor: Actor, c: Consultation, now: string) {
+  return permittedActions(c, actor.person.id, holds(actor, DECIDING_ROLE, now));
 }

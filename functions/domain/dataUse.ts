@@ -5,7 +5,8 @@
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { Period, isCurrent, validatePeriod } from './period';
-import { refuse } from './refusal';
+import { Form } from './forms';
+import { exists, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
 export const ARTICLE = '第14条';
@@ -84,3 +85,13 @@ export function isCurrentGrant(a: Pick<DataUseApplication, 'status' | 'period'>,
 export function viewerActions(actor: Actor, a: DataUseApplication, now: string) {
   return permittedActions(a, actor.person.id, mayDecide(actor, a, now));
 }
+
+/** 様式第6号 on the shared workflow: the requesting department's information manager applies, the data's department decides (第14条). */
+export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
+  kind: 'DataUseApplication',
+  readsStateOn: ['submit'],
+  action: 'dataUse',
+  article: () => ARTICLE,
+  checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, 'dataset', ['datasetId']), a.requestingDepartmentId, now),
+  assertMayDecide: (actor, a, now) => assertMayDecide(actor, a, now),
+};

@@ -14,6 +14,7 @@
  */
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { isDate } from './period';
+import { Form } from './forms';
 import { refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
@@ -209,3 +210,34 @@ export function approvalChanges(
   }
   return out;
 }
+
+/** What a mail application's rules read: the register's entries for the address in use and the address wanted. */
+export interface MailRegisterState {
+  current?: MailAddress;
+  wanted?: MailAddress;
+}
+
+/** 様式第11号 on the shared workflow: the department's information manager applies, the system administrator decides (第28条). */
+export const mailAddressForm: Form<MailAddressApplication, MailRegisterState> = {
+  kind: 'MailAddressApplication',
+  readsStateOn: ['submit', 'approve'],
+  action: 'mailAddressApplication',
+  article: () => ARTICLE,
+  checkSubmit({ actor, now }, a, { current, wanted }) {
+    assertMayApply(actor, a.departmentId, now);
+    assertRegisterAllows(a, current, wanted);
+    assertInAdvance(a, now); // 第28条: あらかじめ
+  },
+  assertMayDecide: (actor, _a, now) => assertMayDecide(actor, now),
+  // 第28条: the register changes on approval, in the same transaction; a lost race meets DUPLICATE on its retry.
+  approve: ({ now }, _before, after, _decision, { current, wanted }) => ({
+    after,
+    changes: approvalChanges(after, current, wanted, now).map((c) => ({
+      kind: 'MailAddress' as const,
+      before: c.before,
+      after: c.address,
+      action: c.address.status === 'ACTIVE' ? 'mailAddress.registered' : 'mailAddress.deleted',
+      article: ARTICLE,
+    })),
+  }),
+};

@@ -7,7 +7,8 @@
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { Period, hasEnded, isDate, validatePeriod } from './period';
-import { refuse } from './refusal';
+import { Form } from './forms';
+import { exists, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
 export const ARTICLE = '第15条';
@@ -36,8 +37,27 @@ export const CLAUSE_TITLES: Record<Clause, string> = {
   OTHER: 'その他総括管理責任者が必要と認める事項',
 };
 
+/** The article of each clause, as the text numbers them: what a refusal about the clause cites. */
+export const CLAUSE_ARTICLES: Record<Clause, string> = {
+  CONFIDENTIALITY: '第15条第4項第1号',
+  NO_OTHER_PURPOSE_OR_THIRD_PARTY: '第15条第4項第2号',
+  NO_COPYING: '第15条第4項第3号',
+  RETURN_OR_DISPOSAL: '第15条第4項第4号',
+  INSPECTION: '第15条第4項第5号',
+  INCIDENT_REPORTING: '第15条第4項第6号',
+  DAMAGES: '第15条第4項第7号',
+  OTHER: '第15条第4項第8号',
+};
+
 export function clauseArticle(clause: Clause): string {
-  return `第15条第4項第${CLAUSES.indexOf(clause) + 1}号`;
+  return CLAUSE_ARTICLES[clause];
+}
+
+/** 第15条第4項第8号: further items are required by the general manager when approving an external provision, and only then. */
+export function assertRequiredClausesOnApproval(decision: { requiredClauses?: string[] }, approvingAProvision: boolean): void {
+  if (decision.requiredClauses?.length && !approvingAProvision) {
+    refuse('INVALID_VALUE', 'Required clauses are added when approving an external provision (様式第8号).', '第15条第4項第8号', ['requiredClauses']);
+  }
 }
 
 /** A clause-8 item the general manager requires (その他総括管理責任者が必要と認める事項). */
@@ -394,3 +414,15 @@ export function viewerActions(actor: Actor, p: ExternalProvision, now: string) {
   return permittedActions(p, actor.person.id, holds(actor, 'GENERAL_MANAGER', now));
 }
 
+/** 様式第8号 on the shared workflow: the data's information manager consults, the general manager decides (第15条第1項). */
+export const provisionForm: Form<ExternalProvision, (Dataset | undefined)[]> = {
+  kind: 'ExternalProvision',
+  readsStateOn: ['submit'],
+  action: 'externalProvision',
+  article: () => '第15条第1項',
+  checkSubmit: ({ actor, now }, _p, datasets) => void assertMayProvide(actor, datasets.map((d) => exists(d, 'dataset', ['datasetIds'])), now),
+  assertMayDecide: (actor, _p, now) => assertMayDecide(actor, now),
+  takesRequiredClauses: true,
+  // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.
+  approve: ({ actor, now, newId }, _before, after, decision) => ({ after: { ...after, requiredItems: requiredItems(decision.requiredClauses ?? [], actor.person.id, now, newId) } }),
+};

@@ -10,7 +10,9 @@
  */
 import { Actor, DEPARTMENT_ROLES, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { addDays, isDate } from './period';
-import { refuse } from './refusal';
+import { advance } from './change';
+import { Form } from './forms';
+import { exists, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
 export const CATEGORY_ARTICLE = '第27条第2項第4号';
@@ -439,3 +441,41 @@ export function pageActions(actor: Actor, page: HomepagePage, now: string) {
     recordCheck: isHomepageOperationsManager(actor, now) && page.status === 'OPEN',
   };
 }
+
+/** What a top-page link request's rules read: the page, and the link it has on the top page now. */
+export interface LinkRequestState {
+  page?: HomepagePage;
+  link?: TopPageLink;
+}
+
+/**
+ * 様式第10号 on the shared workflow: the information manager of the page's department sends it, the homepage
+ * operations manager decides; the approval changes the top page in the same transaction.
+ */
+export const topPageLinkForm: Form<TopPageLinkRequest, LinkRequestState> = {
+  kind: 'TopPageLinkRequest',
+  readsStateOn: ['submit', 'approve'],
+  action: 'topPageLinkRequest',
+  article: () => TOP_PAGE_LINK_ARTICLE,
+  checkSubmit({ actor, now }, r, state) {
+    const page = exists(state.page, 'page', ['pageId']);
+    assertMayRequestLink(actor, page, now);
+    assertLinkRequestable(r.action, page, state.link);
+  },
+  assertMayDecide: (actor, _r, now) => assertMayDecideLinkRequest(actor, now),
+  // 第27条第4項第4号: the link is set or released when — and only when — the request is approved (あらかじめ).
+  approve({ actor, now }, _before, after, _decision, state) {
+    const page = exists(state.page, 'page', ['applicationId']);
+    const effect = approveLinkRequest(after, page, state.link, actor.person.id, now);
+    const set = after.action === 'SET';
+    const article = TOP_PAGE_LINK_ARTICLE;
+    return {
+      after,
+      changes: [
+        // Keyed by the page and written with the version read: two approvals racing cannot both set a link.
+        { kind: 'TopPageLink', before: state.link, after: effect.link, action: set ? 'topPageLink.set' : 'topPageLink.released', article },
+        { kind: 'HomepagePage', before: page, after: advance(page, effect.page, now), action: set ? 'homepagePage.linkedFromTopPage' : 'homepagePage.unlinkedFromTopPage', article },
+      ],
+    };
+  },
+};

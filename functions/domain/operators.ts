@@ -25,7 +25,10 @@
  */
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { addDays, isDate } from './period';
-import { refuse } from './refusal';
+import { Changed, Part } from './change';
+import { Effect, Form } from './forms';
+import { Person } from './people';
+import { exists, refuse } from './refusal';
 import { SystemRecord } from './systems';
 import { ApplicationState, permittedActions } from './workflow';
 
@@ -369,3 +372,43 @@ export function undoReport(r: OperatorReport, ws: Workspace, now: string): { cha
 export function mayRelease(actor: Actor, system: SystemRecord, d: OperatorDesignation, now: string): boolean {
   return mayDesignateDirectly(actor, system, now) && d.status === 'ACTIVE' && lastDay(d) >= tokyoDate(now);
 }
+
+/** What a 様式第5号 report's rules read: at submission the system and the people it names; the designations and slots it touches. */
+export interface ReportState {
+  system?: SystemRecord;
+  people?: (Person | undefined)[];
+  workspace: Workspace;
+}
+
+/** What the entries of a report do to the designations (applied on submission, undone on closing), with the slots they touch. */
+function reportEffect(r: OperatorReport, ws: Workspace, now: string, undo: boolean, newId: () => string): Effect {
+  const { changed } = undo ? undoReport(r, ws, now) : applyReport(r, ws, newId, now);
+  const changes: Changed[] = changed.map((d) => {
+    const before = ws.readDesignations.get(d.id);
+    const action = undo ? (d.status === 'CANCELLED' ? 'cancelled' : 'restored') : before ? 'released' : 'designated';
+    return { kind: 'OperatorDesignation', before, after: d, action: `operatorDesignation.${action}`, article: ARTICLE_BUSINESS };
+  });
+  const parts: Part[] = [...new Set(changed.map((d) => slotId(d.systemId, d.personId)))].map((key) => {
+    const read = ws.readSlotVersions.get(key) ?? 0;
+    return { part: 'OperatorSlot', value: { ...(ws.slots.get(key) as OperatorSlot), version: read + 1 }, expectedVersion: read === 0 ? undefined : read };
+  });
+  return { changes, parts };
+}
+
+/** 様式第5号 on the shared workflow: the system's information manager reports, the system administrator receives it (第12条第2項). */
+export const operatorReportForm: Form<OperatorReport, ReportState> = {
+  kind: 'OperatorReport',
+  readsStateOn: ['submit', 'close'],
+  action: 'operatorReport',
+  article: () => ARTICLE_BUSINESS,
+  checkSubmit({ actor, now }, r, state) {
+    assertMayReport(actor, exists(state.system, 'system', ['systemId']), now);
+    (state.people ?? []).forEach((p, i) => exists(p, 'person', ['entries', String(i), 'personId']));
+    assertReportInAdvance(r.entries, now); // 第12条第2項: あらかじめ
+  },
+  assertMayDecide: (actor, _r, now) => assertMayDecide(actor, now),
+  // 第12条第2項: the report is the designation — its entries take effect for their days when it is submitted …
+  onSubmit: ({ now, newId }, after, state) => reportEffect(after, state.workspace, now, false, newId),
+  // … and a return, rejection or withdrawal undoes them.
+  onClose: ({ now, newId }, before, state) => reportEffect(before, state.workspace, now, true, newId),
+};

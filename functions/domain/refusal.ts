@@ -49,3 +49,9 @@ export function allows(rule: () => unknown): boolean {
     throw e;
   }
 }
+
+/** The object the rule needs, or NOT_FOUND naming the input field it came from. */
+export function exists<T>(value: T | undefined, what: string, field: string[]): T {
+  if (value === undefined) refuse('NOT_FOUND', `No ${what} has that id. 該当するものがありません。`, undefined, field);
+  return value;
+}

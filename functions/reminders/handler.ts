@@ -1,5 +1,5 @@
 /**
- * The scheduled Lambda: EventBridge invokes it daily (infra/stack.ts) with a Scheduled Event; the run takes the event's
+ * The scheduled Lambda: EventBridge invokes it daily (infra/reminders.ts) with a Scheduled Event; the run takes the event's
  * `time` as its clock, so a retry of the same event finds the same stages and records nothing twice.
  */
 import type { Context, ScheduledEvent } from 'aws-lambda';

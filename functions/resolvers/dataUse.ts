@@ -9,20 +9,8 @@ import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
 import { found, keyOf, mutate, newId, outcome, read } from './support';
-import { createApplication, registerForm } from './applications';
+import { draftOutcome } from './applications';
 
-export const dataUseRules = registerForm<DataUseRecord>({
-  type: 'DataUseApplication',
-  action: 'dataUse',
-  load: (ctx, key) => getDataUse(ctx.store, key),
-  change: dataChange.dataUse,
-  article: () => ARTICLE,
-  async checkSubmit(ctx, a, now) {
-    const dataset = found(await getDataset(ctx.store, a.datasetId), 'dataset', 'datasetId');
-    assertMayApply(ctx.viewer, dataset, a.requestingDepartmentId, now);
-  },
-  assertMayDecide: (ctx, a, now) => assertMayDecide(ctx.viewer, a, now),
-});
 
 @Resolver(() => DataUseApplication)
 export class DataUseResolver {
@@ -100,8 +88,7 @@ export class DataUseResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const o = await createApplication(ctx, dataUseRules, draft, input.submit, now);
-      return outcome({ application: o.payload }, o.changes, o.events);
+      return draftOutcome(ctx, 'DataUseApplication', draft, input.submit, now, (application) => ({ application }));
     });
   }
 }

@@ -31,7 +31,7 @@ import { Department } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { createApplication, registerForm } from './applications';
+import { draftOutcome } from './applications';
 
 /** The register's entries an application concerns: the address in use, and the address wanted. */
 async function registerOf(ctx: Context, a: Pick<MailApplicationRecord, 'address' | 'newAddress'>) {
@@ -42,34 +42,6 @@ async function registerOf(ctx: Context, a: Pick<MailApplicationRecord, 'address'
   return { current, wanted };
 }
 
-export const mailAddressRules = registerForm<MailApplicationRecord>({
-  type: 'MailAddressApplication',
-  action: 'mailAddressApplication',
-  load: (ctx, key) => getMailApplication(ctx.store, key),
-  change: emailChange.application,
-  article: () => ARTICLE,
-  async checkSubmit(ctx, a, now) {
-    assertMayApply(ctx.viewer, a.departmentId, now);
-    const { current, wanted } = await registerOf(ctx, a);
-    assertRegisterAllows(a, current, wanted);
-    assertInAdvance(a, now); // 第28条: あらかじめ
-  },
-  assertMayDecide: (ctx, _a, now) => assertMayDecide(ctx.viewer, now),
-  // 第28条: the register changes on approval, in the same transaction; a lost race meets DUPLICATE on its retry.
-  async approve(ctx, _before, after, _input, now) {
-    const { current, wanted } = await registerOf(ctx, after);
-    const changed = approvalChanges(after, current, wanted, now);
-    return {
-      after,
-      changes: changed.map((c) => emailChange.address(c.address, c.expectedVersion)),
-      events: changed.map((c) =>
-        auditEvent(ctx, now, 'MailAddress', c.address.id, c.address.status === 'ACTIVE' ? 'mailAddress.registered' : 'mailAddress.deleted', c.before, c.address, {
-          article: ARTICLE,
-        }),
-      ),
-    };
-  },
-});
 
 
 @Resolver(() => MailAddress)
@@ -185,8 +157,7 @@ export class MailAddressApplicationResolver {
       const { current, wanted } = await registerOf(ctx, draft);
       assertRegisterAllows(draft, current, wanted);
       if (input.submit) assertInAdvance(draft, now); // 第28条: あらかじめ
-      const o = await createApplication(ctx, mailAddressRules, draft, input.submit, now);
-      return outcome({ application: o.payload }, o.changes, o.events);
+      return draftOutcome(ctx, 'MailAddressApplication', draft, input.submit, now, (application) => ({ application }));
     });
   }
 }

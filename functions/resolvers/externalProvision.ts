@@ -57,7 +57,7 @@ import { Department } from '../../graphql/people';
 import { Change } from '../store/store';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { createApplication, registerForm } from './applications';
+import { draftOutcome } from './applications';
 
 const CONSULT = '第15条第1項';
 
@@ -66,24 +66,6 @@ async function loadDatasets(ctx: Context, ids: string[]): Promise<DatasetRecord[
   return (await getDatasets(ctx.store, keys)).map((d) => found(d, 'dataset', 'datasetIds'));
 }
 
-export const provisionRules = registerForm<ProvisionRecord>({
-  type: 'ExternalProvision',
-  action: 'externalProvision',
-  load: (ctx, key) => getProvision(ctx.store, key),
-  change: dataChange.provision,
-  article: () => CONSULT,
-  async checkSubmit(ctx, p, now) {
-    const datasets = (await getDatasets(ctx.store, p.datasetIds)).map((d) => found(d, 'dataset', 'datasetIds'));
-    assertMayProvide(ctx.viewer, datasets, now);
-  },
-  assertMayDecide: (ctx, _p, now) => assertMayDecide(ctx.viewer, now),
-  takesRequiredClauses: true,
-  // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.
-  async approve(ctx, _before, after, input, now) {
-    const items = requiredItems(input.requiredClauses ?? [], ctx.viewer.person.id, now, () => newId(now));
-    return { after: { ...after, requiredItems: items }, changes: [], events: [] };
-  },
-});
 
 async function loadProvision(ctx: Context, id: string, expectedVersion: number): Promise<ProvisionRecord> {
   const p = found(await getProvision(ctx.store, keyOf(id, 'ExternalProvision', 'provisionId')), 'external provision', 'provisionId');
@@ -246,8 +228,7 @@ export class ExternalProvisionResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const o = await createApplication(ctx, provisionRules, draft, input.submit, now);
-      return outcome({ provision: o.payload }, o.changes, o.events);
+      return draftOutcome(ctx, 'ExternalProvision', draft, input.submit, now, (provision) => ({ provision }));
     });
   }
 

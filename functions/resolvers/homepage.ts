@@ -75,44 +75,9 @@ import { Department, Person } from '../../graphql/people';
 import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
 import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
-import { createApplication, registerForm } from './applications';
+import { draftOutcome } from './applications';
 
 
-/**
- * 様式第10号 on the shared workflow: the information manager of the page's department sends it, the homepage
- * operations manager decides; the approval changes the top page in the same transaction.
- */
-export const topPageLinkRules = registerForm<LinkRequestRecord>({
-  type: 'TopPageLinkRequest',
-  action: 'topPageLinkRequest',
-  load: (ctx, key) => getLinkRequest(ctx.store, key),
-  change: homepageChange.linkRequest,
-  article: () => TOP_PAGE_LINK_ARTICLE,
-  async checkSubmit(ctx, r, now) {
-    const page = found(await getPage(ctx.store, r.pageId), 'page', 'pageId');
-    assertMayRequestLink(ctx.viewer, page, now);
-    assertLinkRequestable(r.action, page, await getTopPageLink(ctx.store, r.pageId));
-  },
-  assertMayDecide: (ctx, _r, now) => assertMayDecideLinkRequest(ctx.viewer, now),
-  // 第27条第4項第4号: the link is set or released when — and only when — the request is approved (あらかじめ).
-  async approve(ctx, _before, after, _input, now) {
-    const page = found(await getPage(ctx.store, after.pageId), 'page', 'applicationId');
-    const link = await getTopPageLink(ctx.store, after.pageId);
-    const effect = approveLinkRequest(after, page, link, ctx.viewer.person.id, now);
-    const pageAfter: PageRecord = { ...page, ...effect.page, version: page.version + 1, updatedAt: now };
-    const article = TOP_PAGE_LINK_ARTICLE;
-    const set = after.action === 'SET';
-    return {
-      after,
-      // Keyed by the page and written with the version read: two approvals racing cannot both set a link.
-      changes: [homepageChange.link(effect.link, link?.version), homepageChange.page(pageAfter, page.version)],
-      events: [
-        auditEvent(ctx, now, 'TopPageLink', page.id, set ? 'topPageLink.set' : 'topPageLink.released', link, effect.link, { article }),
-        auditEvent(ctx, now, 'HomepagePage', page.id, set ? 'homepagePage.linkedFromTopPage' : 'homepagePage.unlinkedFromTopPage', page, pageAfter, { article }),
-      ],
-    };
-  },
-});
 
 async function loadPage(ctx: Context, id: string, field = 'pageId'): Promise<PageRecord> {
   return found(await getPage(ctx.store, keyOf(id, 'HomepagePage', field)), 'page', field);
@@ -377,8 +342,7 @@ export class TopPageLinkRequestResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const o = await createApplication(ctx, topPageLinkRules, draft, input.submit, now);
-      return outcome({ request: o.payload }, o.changes, o.events);
+      return draftOutcome(ctx, 'TopPageLinkRequest', draft, input.submit, now, (request) => ({ request }));
     });
   }
 }

@@ -61,15 +61,11 @@ import { AuditEventConnection } from '../../graphql/audit';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
 import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { createApplication, Effect, registerForm } from './applications';
+import { draftOutcome } from './applications';
 import { loadSystem } from './systems';
 
 /** The day `at` (default: now) falls on, in the city's calendar. */
 const dayOf = (ctx: Context, at: Date | undefined) => tokyoDate(at ? at.toISOString() : ctx.clock());
-
-async function reportSystem(ctx: Context, r: Pick<ReportRecord, 'systemId'>): Promise<SystemRecord> {
-  return found(await getSystem(ctx.store, r.systemId), 'system', 'systemId');
-}
 
 /** Every person a report names exists (職員等 of the register). */
 async function assertPeopleExist(ctx: Context, entries: ReportEntry[]): Promise<void> {
@@ -79,35 +75,7 @@ async function assertPeopleExist(ctx: Context, entries: ReportEntry[]): Promise<
   });
 }
 
-/** What the entries of a report do to the designations, written with the report's own change (onSubmit, onClose). */
-async function reportEffect(ctx: Context, r: ReportRecord, now: string, undo: boolean): Promise<Effect> {
-  const ws = await loadWorkspace(ctx.store, r.systemId, r.entries.map((e) => e.personId));
-  const { changed } = undo ? undoReport(r, ws, now) : applyReport(r, ws, () => newId(now), now);
-  const events = changed.map((d) => {
-    const before = ws.readDesignations.get(d.id);
-    const action = undo ? (d.status === 'CANCELLED' ? 'cancelled' : 'restored') : before ? 'released' : 'designated';
-    return auditEvent(ctx, now, 'OperatorDesignation', d.id, `operatorDesignation.${action}`, before, d, { article: ARTICLE_BUSINESS });
-  });
-  return { changes: workspaceChanges(ws, changed), events };
-}
 
-export const operatorReportRules = registerForm<ReportRecord>({
-  type: 'OperatorReport',
-  action: 'operatorReport',
-  load: (ctx, key) => getReport(ctx.store, key),
-  change: operatorChange.report,
-  article: () => ARTICLE_BUSINESS,
-  async checkSubmit(ctx, r, now) {
-    assertMayReport(ctx.viewer, await reportSystem(ctx, r), now);
-    await assertPeopleExist(ctx, r.entries);
-    assertReportInAdvance(r.entries, now); // 第12条第2項: あらかじめ
-  },
-  assertMayDecide: (ctx, _r, now) => assertMayDecide(ctx.viewer, now),
-  // 第12条第2項: the report is the designation — its entries take effect for their days when it is submitted …
-  onSubmit: (ctx, _before, after, now) => reportEffect(ctx, after, now, false),
-  // … and a return, rejection or withdrawal undoes them.
-  onClose: (ctx, before, _after, now) => reportEffect(ctx, before, now, true),
-});
 
 
 @Resolver(() => OperatorDesignation)
@@ -272,8 +240,7 @@ export class OperatorReportResolver {
         createdAt: now,
         updatedAt: now,
       };
-      const o = await createApplication(ctx, operatorReportRules, draft, input.submit, now);
-      return outcome({ report: o.payload }, o.changes, o.events);
+      return draftOutcome(ctx, 'OperatorReport', draft, input.submit, now, (report) => ({ report }));
     });
   }
 }

@@ -20,9 +20,12 @@ import { Outcome, keyOf, mutate, newId } from './support';
 /** The object of `kind` a client named by its global id in `field`, or NOT_FOUND naming that field. */
 export async function load<K extends Kind>(ctx: Context, kind: K, id: string, field: string): Promise<RecordOf<K>> {
   const record = await getObject(ctx.store, kind, keyOf(id, kind, field));
-  if (record === undefined) refuse('NOT_FOUND', `No ${kind} has that id. 該当するものがありません。`, undefined, [field]);
+  if (record === undefined) refuse('NOT_FOUND', `No ${words(kind)} has that id. 該当するものがありません。`, undefined, [field]);
   return record;
 }
+
+/** A kind in words: `VirusIncident` → `virus incident`. */
+const words = (kind: Kind) => kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** Like `load`, for an input field the client may leave out. */
 export async function loadOptional<K extends Kind>(ctx: Context, kind: K, id: string | null | undefined, field: string): Promise<RecordOf<K> | undefined> {
@@ -68,6 +71,6 @@ export function change<K extends Kind, P extends object>(
 /** A person named by the client, with the roles they hold (for a rule about whom an action names). */
 export async function loadActor(ctx: Context, id: string, field: string): Promise<Actor> {
   const actor = await getPersonWithRoles(ctx.store, keyOf(id, 'Person', field));
-  if (actor === undefined) refuse('NOT_FOUND', 'No Person has that id. 該当する職員がいません。', undefined, [field]);
+  if (actor === undefined) refuse('NOT_FOUND', 'No person has that id. 該当する職員がいません。', undefined, [field]);
   return actor;
 }

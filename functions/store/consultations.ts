@@ -1,5 +1,6 @@
 /** Consultations on forms 1–3 and the inbox they feed (key layout in README.md). */
-import { Consultation, DECIDING_ROLE } from '../domain/consultations';
+import { Consultation, ConsultationSubjects, DECIDING_ROLE } from '../domain/consultations';
+import { getSystem } from './systems';
 import { Change, Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
 import { InvalidCursor, encodeCursor } from './cursor';
@@ -100,4 +101,10 @@ function decodeInboxCursor(after: string, partitions: string[]): Record<string, 
     throw new InvalidCursor();
   }
   return positions as Record<string, string>;
+}
+
+/** The state a consultation's rules read (functions/domain/consultations.ts consultationForm): its systems as they are now. */
+export async function consultationSubjects(store: Store, c: Consultation): Promise<ConsultationSubjects> {
+  const [system, other] = await Promise.all([getSystem(store, c.systemId), c.connectSystemId ? getSystem(store, c.connectSystemId) : undefined]);
+  return { system, other };
 }

@@ -179,3 +179,9 @@ export async function listProvisionIncidents(store: Store, provisionId: string, 
 export async function listContractsOfSystem(store: Store, systemId: string, first: number, after?: string) {
   return page<OutsourcingContract>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONTRACT#', limit: first, after }), store);
 }
+
+/** The state 様式第6号's rules read (dataUseForm): the dataset applied for. */
+export const dataUseState = (store: Store, a: DataUseApplication) => getDataset(store, a.datasetId);
+
+/** The state 様式第8号's rules read (provisionForm): the datasets to provide. */
+export const provisionState = (store: Store, p: ExternalProvision) => getDatasets(store, p.datasetIds);

@@ -66,3 +66,9 @@ export async function listMailApplicationsOfDepartment(store: Store, departmentI
   store.prime(page.items);
   return { nodes: page.items.map((i) => fromItem<MailAddressApplication>(i)), endCursor: page.endCursor };
 }
+
+/** The state 様式第11号's rules read (mailAddressForm): the register's entries for the address in use and the address wanted. */
+export async function mailRegisterState(store: Store, a: Pick<MailAddressApplication, 'address' | 'newAddress'>) {
+  const [current, wanted] = await Promise.all([a.address ? getMailAddress(store, a.address) : undefined, a.newAddress ? getMailAddress(store, a.newAddress) : undefined]);
+  return { current, wanted };
+}

@@ -151,3 +151,9 @@ export async function listLinkRequestsOfPage(store: Store, pageId: string, first
     store,
   );
 }
+
+/** The state 様式第10号's rules read (topPageLinkForm): the page, and its link on the top page now. */
+export async function linkRequestState(store: Store, r: TopPageLinkRequest) {
+  const [page, link] = await Promise.all([getPage(store, r.pageId), getTopPageLink(store, r.pageId)]);
+  return { page, link };
+}

@@ -99,5 +99,5 @@ function changeOfPart(p: Part): Change {
 
 /** The writes of a transition: each changed object at the version it was read, and each part. */
 export function changesOf(t: Transition): Change[] {
-  return [...t.changes.map(changeOfRecord), ...(t.parts ?? []).map(changeOfPart)];
+  return [...t.changes.filter((c) => !c.recordOnly).map(changeOfRecord), ...(t.parts ?? []).map(changeOfPart)];
 }

@@ -1,5 +1,8 @@
 /** 操作職員等 (第12条): designations, each person's periods on a system, and 様式第5号 reports. Key layout in README.md. */
-import { OPEN_END, OperatorDesignation, OperatorReport, OperatorSlot, Workspace, lastDay, slotId } from '../domain/operators';
+import { OPEN_END, OperatorDesignation, OperatorReport, OperatorSlot, ReportState, Workspace, lastDay, slotId } from '../domain/operators';
+import { StateStep } from '../domain/forms';
+import { getPerson } from './people';
+import { getSystem } from './systems';
 import { Change, Store, compact, fromItem } from './store';
 import { Item } from './table';
 import { inboxPartition } from './consultations';
@@ -122,3 +125,9 @@ export async function listReportsOfSystem(store: Store, systemId: string, first:
 }
 
 export { OPEN_END };
+
+/** The state 様式第5号's rules read (operatorReportForm): at submission the system and the people named; always the workspace. */
+export async function reportState(store: Store, r: OperatorReport, step: StateStep): Promise<ReportState> {
+  const [system, people] = step === 'submit' ? await Promise.all([getSystem(store, r.systemId), Promise.all(r.entries.map((e) => getPerson(store, e.personId)))]) : [];
+  return { system, people, workspace: await loadWorkspace(store, r.systemId, r.entries.map((e) => e.personId)) };
+}

@@ -1,0 +1,136 @@
+/**
+ * The forms of the regulation on the shared workflow (workflow.ts), as transitions. Each form is a value, declared in
+ * its own domain file: who may file it, who decides it, what submission, approval and closing do. `S` is the state its
+ * rules read beyond the application (the system a consultation concerns, the page a top-page link is for), loaded by
+ * the form's store file; the write path loads it only when a rule of the form asks for it.
+ */
+import { Changed, Part, Transition, Versioned, advance, alongWith, changeOf } from './change';
+import { Kind } from './kinds';
+import { Actor, holds, managedDepartments } from './people';
+import { assertRequiredClausesOnApproval } from './externalProvision';
+import { ApplicationState, DecisionInput, assertVersion, decide, permittedActions, submit, withdraw } from './workflow';
+
+export interface ApplicationRecord extends ApplicationState, Versioned {}
+
+/** What a step of the workflow changes beside the application itself. */
+export interface Effect {
+  changes?: Changed[];
+  parts?: Part[];
+}
+
+/** A decision as the decider sends it; 様式第8号's approval may add required clauses (第15条第4項第8号). */
+export type Decision = DecisionInput & { requiredClauses?: string[] };
+
+/** What a rule of a form receives besides the application: the actor, the moment, a source of new ids. */
+export interface Step {
+  actor: Actor;
+  now: string;
+  newId: () => string;
+  /** How a person finds an object again (its global id), for notes that point to it. */
+  cite: (kind: Kind, id: string) => string;
+}
+
+/** The steps at which a form's rules read its state. */
+export type StateStep = 'submit' | 'approve' | 'close';
+
+export interface Form<R extends ApplicationRecord = ApplicationRecord, S = unknown> {
+  kind: Kind;
+  /** When its rules read the state `S` (the write path loads it then, and only then). */
+  readsStateOn: readonly StateStep[];
+  /** The prefix of its audit actions, e.g. `consultation`. */
+  action: string;
+  article(r: R): string;
+  /** Checks at submission beyond the workflow's: the applicant still may, the subject still allows it. */
+  checkSubmit?(step: Step, r: R, state: S): void;
+  assertMayDecide(actor: Actor, r: R, now: string): void;
+  /** 様式第8号 only: approval may require further clauses of the agreement (第15条第4項第8号). */
+  takesRequiredClauses?: true;
+  /** What approval adds to the application and does elsewhere, in the same transaction. */
+  approve?(step: Step, before: R, after: R, decision: Decision, state: S): { after: R } & Effect;
+  /** What submission does elsewhere (様式第5号: the designations it reports take effect on their dates). */
+  onSubmit?(step: Step, after: R, state: S): Effect;
+  /** What a withdrawal, rejection or return undoes elsewhere, in the same transaction. */
+  onClose?(step: Step, before: R, state: S): Effect;
+}
+
+/** The step of the workflow a transition takes, for loading the form's state (`readsStateOn`). */
+export function stateStepOf(verb: 'submit' | 'withdraw' | 'decide', r: ApplicationRecord, outcome?: DecisionInput['outcome']): StateStep | undefined {
+  if (verb === 'submit') return 'submit';
+  if (verb === 'decide') return outcome === 'APPROVED' ? 'approve' : 'close';
+  return r.status === 'SUBMITTED' ? 'close' : undefined;
+}
+
+function changed<R extends ApplicationRecord>(form: Form<R, never>, before: R | undefined, after: R, verb: string, effect: Effect = {}): Transition<R> {
+  return alongWith(changeOf(form.kind, before, after, `${form.action}.${verb}`, form.article(after)), effect);
+}
+
+/** A new application, drafted, and submitted at once when the applicant asks (`submit: true`). */
+export function drafted<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, draft: R, submitNow: boolean, state: S): Transition<R> {
+  const draftedT = changed(form, undefined, draft, 'drafted');
+  if (!submitNow) return draftedT;
+  const saved = { ...draft, ...submit(draft, step.actor.person.id, step.now, form.article(draft)) };
+  const effect = form.onSubmit?.(step, saved, state) ?? {};
+  // One new item, two events: drafted, then submitted.
+  const [first] = draftedT.changes;
+  const then = { ...changed(form, draft, saved, 'submitted').changes[0], recordOnly: true as const };
+  return { record: saved, changes: [{ ...first, after: saved, recorded: { after: draft } }, then, ...(effect.changes ?? [])], parts: effect.parts };
+}
+
+export function submitted<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, before: R, expectedVersion: number, state: S): Transition<R> {
+  assertVersion(before.version, expectedVersion);
+  const patch = submit(before, step.actor.person.id, step.now, form.article(before));
+  form.checkSubmit?.(step, before, state);
+  const after = advance(before, { ...patch, decision: undefined } as Partial<R>, step.now);
+  return changed(form, before, after, 'submitted', form.onSubmit?.(step, after, state));
+}
+
+export function withdrawn<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, before: R, expectedVersion: number, state: S): Transition<R> {
+  const patch = withdraw(before, step.actor.person.id, step.now, form.article(before));
+  assertVersion(before.version, expectedVersion);
+  const after = advance(before, patch as Partial<R>, step.now);
+  return changed(form, before, after, 'withdrawn', before.status === 'SUBMITTED' ? form.onClose?.(step, before, state) : undefined);
+}
+
+export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, before: R, decision: Decision & { expectedVersion: number }, state: S): Transition<R> {
+  const article = form.article(before);
+  form.assertMayDecide(step.actor, before, step.now);
+  // Decided already: say so first, whatever version the client saw.
+  const patch = decide(before, step.actor.person.id, decision, step.now, article);
+  assertVersion(before.version, decision.expectedVersion);
+  assertRequiredClausesOnApproval(decision, patch.status === 'APPROVED' && !!form.takesRequiredClauses);
+  let after = advance(before, patch as Partial<R>, step.now);
+  let effect: Effect | undefined;
+  if (after.status === 'APPROVED' && form.approve) {
+    ({ after, ...effect } = form.approve(step, before, after, decision, state));
+  } else if (after.status !== 'APPROVED') {
+    effect = form.onClose?.(step, before, state);
+  }
+  return { record: after, changes: [{ kind: form.kind, before, after, action: `${form.action}.${after.status.toLowerCase()}`, article }, ...(effect?.changes ?? [])], parts: effect?.parts };
+}
+
+/** What the viewer may do next with an application, by the same rule that would refuse them. */
+export function applicationActions(form: Form, actor: Actor, r: ApplicationRecord, now: string) {
+  let mayDecide = true;
+  try {
+    form.assertMayDecide(actor, r, now);
+  } catch {
+    mayDecide = false;
+  }
+  return permittedActions(r, actor.person.id, mayDecide);
+}
+
+/** An inbox: the applications awaiting a role's decision, city-wide or for one department. */
+export interface Inbox {
+  role: 'SYSTEM_ADMINISTRATOR' | 'GENERAL_MANAGER' | 'HOMEPAGE_OPERATIONS_MANAGER' | 'INFORMATION_MANAGER';
+  departmentId?: string;
+}
+
+/** The inboxes a person reads, by the roles they hold today: what awaits their decision. */
+export function inboxesOf(actor: Actor, now: string): Inbox[] {
+  return [
+    ...(holds(actor, 'SYSTEM_ADMINISTRATOR', now) ? [{ role: 'SYSTEM_ADMINISTRATOR' as const }] : []), // 様式第1号–第3号, 第5号, 第11号
+    ...(holds(actor, 'GENERAL_MANAGER', now) ? [{ role: 'GENERAL_MANAGER' as const }] : []), // 様式第8号
+    ...(holds(actor, 'HOMEPAGE_OPERATIONS_MANAGER', now) ? [{ role: 'HOMEPAGE_OPERATIONS_MANAGER' as const }] : []), // 様式第10号
+    ...managedDepartments(actor, now).map((departmentId) => ({ role: 'INFORMATION_MANAGER' as const, departmentId })), // 様式第6号
+  ];
+}
