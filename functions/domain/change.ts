@@ -5,6 +5,7 @@
  * and every part, in one transaction, each conditioned on the version read.
  */
 import { Kind } from './kinds';
+import { assertVersion } from './workflow';
 
 /** What every object of the register carries: its id, its version (for `expectedVersion`) and its last change. */
 export interface Versioned {
@@ -83,4 +84,13 @@ export function changeOf<R extends Versioned>(
 /** `t` with further changes and parts made in the same transaction. */
 export function alongWith<R extends Versioned>(t: Transition<R>, more: { changes?: Changed[]; parts?: Part[] }): Transition<R> {
   return { record: t.record, changes: [...t.changes, ...(more.changes ?? [])], parts: [...(t.parts ?? []), ...(more.parts ?? [])] };
+}
+
+/**
+ * A transition of the record at the version the client read (`expectedVersion`): STALE_VERSION when someone changed
+ * it meanwhile, before the rule is asked. Without an expected version, the transition alone.
+ */
+export function atVersion<T>(record: Versioned, expectedVersion: number | undefined, transition: () => T): T {
+  if (expectedVersion !== undefined) assertVersion(record.version, expectedVersion);
+  return transition();
 }

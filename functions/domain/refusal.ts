@@ -55,3 +55,8 @@ export function exists<T>(value: T | undefined, what: string, field: string[]): 
   if (value === undefined) refuse('NOT_FOUND', `No ${what} has that id. 該当するものがありません。`, undefined, field);
   return value;
 }
+
+/** An id the client sent that is not the id of the kind the field takes (or not one of ours at all). */
+export function notAnIdOf(kind: string, field: string[]): never {
+  refuse('NOT_FOUND', `${field[0]} is not the id of ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}. ${kind} のIDではありません。`, undefined, field);
+}

@@ -6,7 +6,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApplicationRecord, Decision, Form, StateStep, Step, applicationActions, decided, drafted, inboxesOf, stateStepOf, submitted, withdrawn } from '../domain/forms';
 import { Kind } from '../domain/kinds';
-import { refuse } from '../domain/refusal';
+import { notAnIdOf } from '../domain/refusal';
 import { consultationForm } from '../domain/consultations';
 import { dataUseForm } from '../domain/dataUse';
 import { mailAddressForm } from '../domain/email';
@@ -76,7 +76,7 @@ export function transition<P extends object>(
 ) {
   return mutate(ctx, async (now) => {
     const kind = target.kind ?? fromGlobalId(target.id)?.type;
-    if (!kind || !FORMS[kind as Kind]) refuse('NOT_FOUND', `${target.field} is not the id of an application. 申請のIDではありません。`, undefined, [target.field]);
+    if (!kind || !FORMS[kind as Kind]) notAnIdOf('application', [target.field]);
     const w = formOf(kind);
     const record = (await load(ctx, w.form.kind, target.id, target.field)) as ApplicationRecord;
     const state = await stateFor(ctx, w, record, stateStepOf(verb, record, input.outcome));

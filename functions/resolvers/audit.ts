@@ -3,7 +3,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { AUDITED_TYPES, AuditEvent as AuditRecord, AuditedType } from '../domain/audit';
 import { holds } from '../domain/people';
-import { refuse } from '../domain/refusal';
+import { notAnIdOf, refuse } from '../domain/refusal';
 import { listAuditByActor, listAuditOfObject } from '../store/audit';
 import { objectPk } from '../store/store';
 import { getPerson } from '../store/people';
@@ -26,7 +26,7 @@ export class AuditResolver {
   auditTrail(@Arg('objectId', () => ID) objectId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const id = fromGlobalId(objectId);
-      if (!id || !AUDITED.includes(id.type)) refuse('NOT_FOUND', 'objectId is not the id of an audited object.', undefined, ['objectId']);
+      if (!id || !AUDITED.includes(id.type)) notAnIdOf('audited object', ['objectId']);
       // An object the viewer may not read has no trail for them, as one that does not exist (functions/domain/reading.ts).
       if (!(await loadNode(ctx, objectId))) return connection({ nodes: [] });
       return connection(await listAuditOfObject(ctx.store, id.type as AuditedType, id.key, first, after));

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { AuditEvent, AuditedType, diff } from '../domain/audit';
-import { Refusal, refuse } from '../domain/refusal';
+import { Refusal, exists, notAnIdOf } from '../domain/refusal';
 import { InvalidCursor } from '../store/cursor';
 import { WriteConflict } from '../store/table';
 import { Change } from '../store/store';
@@ -29,9 +29,7 @@ export function newId(now: string): string {
 /** The key of a global id of the expected type, or a NOT_FOUND refusal naming the input field. */
 export function keyOf(globalId: string, type: NodeType, field: string): string {
   const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.type !== type) {
-    refuse('NOT_FOUND', `${field} is not the id of a ${type}.`, undefined, [field]);
-  }
+  if (!decoded || decoded.type !== type) notAnIdOf(type, [field]);
   return decoded.key;
 }
 
@@ -40,8 +38,7 @@ export function globalId(type: NodeType, key: string): string {
 }
 
 export function found<T>(value: T | undefined, type: string, field: string): T {
-  if (value === undefined) refuse('NOT_FOUND', `No ${type} has that id.`, undefined, [field]);
-  return value;
+  return exists(value, type, [field]);
 }
 
 export function auditEvent(

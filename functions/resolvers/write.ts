@@ -7,11 +7,10 @@
  *     → domain (the rule, the article, the new record) → store/kinds.ts (items) → Store.commit (TransactWriteItems)
  */
 import { eventOf } from '../domain/audit';
-import { Transition, Versioned } from '../domain/change';
+import { Transition, Versioned, atVersion } from '../domain/change';
 import { Kind } from '../domain/kinds';
 import { Actor } from '../domain/people';
-import { refuse } from '../domain/refusal';
-import { assertVersion } from '../domain/workflow';
+import { exists } from '../domain/refusal';
 import { RecordOf, changesOf, getObject } from '../store/kinds';
 import { getPersonWithRoles } from '../store/people';
 import { Context } from './context';
@@ -20,8 +19,7 @@ import { Outcome, keyOf, mutate, newId } from './support';
 /** The object of `kind` a client named by its global id in `field`, or NOT_FOUND naming that field. */
 export async function load<K extends Kind>(ctx: Context, kind: K, id: string, field: string): Promise<RecordOf<K>> {
   const record = await getObject(ctx.store, kind, keyOf(id, kind, field));
-  if (record === undefined) refuse('NOT_FOUND', `No ${words(kind)} has that id. 該当するものがありません。`, undefined, [field]);
-  return record;
+  return exists(record, words(kind), [field]);
 }
 
 /** A kind in words: `VirusIncident` → `virus incident`. */
@@ -63,14 +61,12 @@ export function change<K extends Kind, P extends object>(
 ) {
   return mutate(ctx, async (now) => {
     const record = await load(ctx, target.kind, target.id, target.field);
-    if (target.expectedVersion !== undefined) assertVersion((record as Versioned).version, target.expectedVersion);
-    return outcomeOf(ctx, await transition(record, now, newId(now)), now, payload);
+    const t = await atVersion(record as Versioned, target.expectedVersion, () => transition(record, now, newId(now)));
+    return outcomeOf(ctx, t, now, payload);
   });
 }
 
 /** A person named by the client, with the roles they hold (for a rule about whom an action names). */
 export async function loadActor(ctx: Context, id: string, field: string): Promise<Actor> {
-  const actor = await getPersonWithRoles(ctx.store, keyOf(id, 'Person', field));
-  if (actor === undefined) refuse('NOT_FOUND', 'No person has that id. 該当する職員がいません。', undefined, [field]);
-  return actor;
+  return exists(await getPersonWithRoles(ctx.store, keyOf(id, 'Person', field)), 'person', [field]);
 }
