@@ -95,3 +95,24 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
   checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, 'dataset', ['datasetId']), a.requestingDepartmentId, now),
   assertMayDecide: (actor, a, now) => assertMayDecide(actor, a, now),
 };
+
+/** A new 様式第6号: the requesting department's information manager applies for another department's dataset (第14条). */
+export function draftDataUse(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
+  assertMayApply(actor, dataset, requestingDepartmentId, now);
+  const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
+  validateDataUseInput(fields);
+  return {
+    id,
+    form: 'FORM_6',
+    title: `「${dataset.name}」の利用`,
+    datasetId: dataset.id,
+    owningDepartmentId: dataset.departmentId,
+    requestingDepartmentId,
+    ...fields,
+    applicantId: actor.person.id,
+    status: 'DRAFT',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

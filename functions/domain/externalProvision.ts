@@ -4,6 +4,7 @@
  * of 第4項. Data counts as provided only once the consultation is approved and the agreement concluded; the
  * conditions then live on as obligations: return or disposal (第4号), inspection (第5号), incident reports (第6号).
  */
+import { Transition, advance, alongWith, changeOf } from './change';
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { Period, hasEnded, isDate, validatePeriod } from './period';
@@ -425,4 +426,73 @@ export const provisionForm: Form<ExternalProvision, (Dataset | undefined)[]> = {
   takesRequiredClauses: true,
   // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.
   approve: ({ actor, now, newId }, _before, after, decision) => ({ after: { ...after, requiredItems: requiredItems(decision.requiredClauses ?? [], actor.person.id, now, newId) } }),
+};
+
+/** A new 様式第8号: the information manager of the department that holds the data consults in advance (第15条第1項). */
+export function draftProvision(actor: Actor, input: ProvisionInput, datasets: Dataset[], id: string, now: string): ExternalProvision {
+  const departmentId = assertMayProvide(actor, datasets, now);
+  const fields: ProvisionInput = {
+    recipient: input.recipient.trim(),
+    recipientAbroad: input.recipientAbroad,
+    includesPersonalInformation: input.includesPersonalInformation,
+    purpose: input.purpose.trim(),
+    period: { from: input.period.from, until: input.period.until },
+    legalBasis: input.legalBasis.trim(),
+  };
+  validateProvisionInput(fields, datasets);
+  return {
+    id,
+    form: 'FORM_8',
+    title: `「${fields.recipient}」への外部提供`,
+    departmentId,
+    datasetIds: datasets.map((d) => d.id),
+    ...fields,
+    requiredItems: [],
+    agreement: { clauses: [] },
+    inspectionCount: 0,
+    incidentCount: 0,
+    applicantId: actor.person.id,
+    status: 'DRAFT',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** What is recorded beside a provision, an item of its own, and how its audit event names it: 第5号, 第6号. */
+const RECORDED_AS = { ProvisionInspection: 'inspection', ProvisionIncident: 'incident' } as const;
+
+/**
+ * The provision's next version, recorded as `externalProvision.<action>` under `article`. With `added`, a new
+ * inspection or incident is written beside it (it must not exist yet) and is all its audit event records.
+ */
+function changed(
+  p: ExternalProvision,
+  patch: Partial<ExternalProvision>,
+  action: string,
+  article: string,
+  now: string,
+  added?: { part: keyof typeof RECORDED_AS; value: Inspection | IncidentReport },
+): Transition<ExternalProvision> {
+  const recorded = added && { recorded: { after: { [RECORDED_AS[added.part]]: added.value } } };
+  const t = changeOf('ExternalProvision', p, advance(p, patch, now), `externalProvision.${action}`, article, recorded);
+  return added ? alongWith(t, { parts: [added] }) : t;
+}
+
+/** What follows approval (第15条第3項・第4項), each by the department's information manager. */
+export const externalProvision = {
+  recordClause: (actor: Actor, p: ExternalProvision, input: Parameters<typeof recordClause>[2], now: string) =>
+    changed(p, { agreement: { ...p.agreement, clauses: recordClause(actor, p, input, now) } }, 'clauseRecorded', '第15条第4項', now),
+  concludeAgreement: (actor: Actor, p: ExternalProvision, input: Parameters<typeof concludeAgreement>[2], now: string) =>
+    changed(p, { agreement: concludeAgreement(actor, p, input, now) }, 'agreementConcluded', '第15条第3項', now),
+  recordReturnOrDisposal: (actor: Actor, p: ExternalProvision, input: Parameters<typeof recordReturnOrDisposal>[2], now: string) =>
+    changed(p, { returnOrDisposal: recordReturnOrDisposal(actor, p, input, now) }, input.kind === 'RETURN' ? 'returned' : 'disposed', clauseArticle('RETURN_OR_DISPOSAL'), now),
+  recordInspection(actor: Actor, p: ExternalProvision, input: Parameters<typeof recordInspection>[2], id: string, now: string) {
+    const { child, patch } = recordInspection(actor, p, input, id, now);
+    return changed(p, patch, 'inspected', clauseArticle('INSPECTION'), now, { part: 'ProvisionInspection', value: child });
+  },
+  recordIncident(actor: Actor, p: ExternalProvision, input: Parameters<typeof recordIncident>[2], id: string, now: string) {
+    const { child, patch } = recordIncident(actor, p, input, id, now);
+    return changed(p, patch, 'incidentReported', clauseArticle('INCIDENT_REPORTING'), now, { part: 'ProvisionIncident', value: child });
+  },
 };

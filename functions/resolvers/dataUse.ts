@@ -1,16 +1,20 @@
 /** データ利用承認申請 (様式第6号, 第14条): apply to the department that holds the data; its manager decides. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ARTICLE, DataUseApplication as DataUseRecord, assertMayApply, assertMayDecide, isCurrentGrant, validateDataUseInput } from '../domain/dataUse';
+import { DataUseApplication as DataUseRecord, draftDataUse, isCurrentGrant } from '../domain/dataUse';
 import { getDepartment } from '../store/people';
-import { dataChange, getDataUse, getDataset, listRunningGrantsOfDepartment } from '../store/data';
+import { getDataset, listRunningGrantsOfDepartment } from '../store/data';
 import { connection, PageArgs } from '../../graphql/common';
 import { ApplyForDataUseInput, DataUseApplication, DataUseApplicationConnection, DataUseApplicationPayload } from '../../graphql/dataUse';
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { found, keyOf, mutate, newId, outcome, read } from './support';
-import { draftOutcome } from './applications';
+import { keyOf, read } from './support';
+import { load } from './write';
+import { draft } from './applications';
 
+/** The department a list is for: the one the client names in `departmentId` (its key, nothing loaded), else the viewer's. */
+export const listedDepartment = (ctx: Context, departmentId: string | undefined) =>
+  departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
 
 @Resolver(() => DataUseApplication)
 export class DataUseResolver {
@@ -24,13 +28,11 @@ export class DataUseResolver {
     @Ctx() ctx: Context,
   ) {
     return read(async () => {
-      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
       const now = ctx.clock();
-      const page = await listRunningGrantsOfDepartment(ctx.store, dept, now, first, after);
+      const page = await listRunningGrantsOfDepartment(ctx.store, listedDepartment(ctx, departmentId), now, first, after);
       return connection({ ...page, nodes: page.nodes.filter((g) => isCurrentGrant(g, now)) });
     });
   }
-
 
   @FieldResolver(() => Dataset)
   dataset(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
@@ -47,48 +49,24 @@ export class DataUseResolver {
     return getDepartment(ctx.store, a.owningDepartmentId);
   }
 
-
   @FieldResolver(() => Department)
   applicantDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, a.requestingDepartmentId);
   }
-
 
   @FieldResolver(() => Boolean, { description: '現在有効な利用許可か。 / Whether it is a grant in force today.' })
   current(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
     return isCurrentGrant(a, ctx.clock());
   }
 
-
-
-
-
   @Mutation(() => DataUseApplicationPayload, {
     description: 'データ利用承認申請書(様式第6号)の作成(`submit: true` で提出)。 / Apply to use another department’s dataset.',
   })
   applyForDataUse(@Arg('input') input: ApplyForDataUseInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const dataset = found(await getDataset(ctx.store, keyOf(input.datasetId, 'Dataset', 'datasetId')), 'dataset', 'datasetId');
-      const requesting = keyOf(input.requestingDepartmentId, 'Department', 'requestingDepartmentId');
-      found(await getDepartment(ctx.store, requesting), 'department', 'requestingDepartmentId');
-      assertMayApply(ctx.viewer, dataset, requesting, now);
-      const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
-      validateDataUseInput(fields);
-      const draft: DataUseRecord = {
-        id: newId(now),
-        form: 'FORM_6',
-        title: `「${dataset.name}」の利用`,
-        datasetId: dataset.id,
-        owningDepartmentId: dataset.departmentId,
-        requestingDepartmentId: requesting,
-        ...fields,
-        applicantId: ctx.viewer.person.id,
-        status: 'DRAFT',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      return draftOutcome(ctx, 'DataUseApplication', draft, input.submit, now, (application) => ({ application }));
-    });
+    return draft(ctx, 'DataUseApplication', async (now, id) => {
+      const dataset = await load(ctx, 'Dataset', input.datasetId, 'datasetId');
+      const requesting = await load(ctx, 'Department', input.requestingDepartmentId, 'requestingDepartmentId');
+      return draftDataUse(ctx.viewer, input, dataset, requesting.id, id, now);
+    }, input.submit, (application) => ({ application }));
   }
 }

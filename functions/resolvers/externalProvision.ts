@@ -3,103 +3,26 @@
  * against 第15条第4項, and the obligations that follow provision.
  */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  ExternalProvision as ProvisionRecord,
-  assertMayDecide,
-  assertMayProvide,
-  clauseStatuses,
-  concludeAgreement,
-  isAgreementComplete,
-  openObligations,
-  recordClause,
-  recordIncident,
-  recordInspection,
-  recordReturnOrDisposal,
-  requiredItems,
-  stage,
-  validateProvisionInput,
- 
-} from '../domain/externalProvision';
-import { assertVersion } from '../domain/workflow';
-import { Dataset as DatasetRecord } from '../domain/datasets';
+import { ExternalProvision as ProvisionRecord, clauseStatuses, draftProvision, externalProvision, isAgreementComplete, openObligations, stage } from '../domain/externalProvision';
 import { getDepartment } from '../store/people';
-import {
-  dataChange,
-  getDatasets,
-  getProvision,
-  listInspections,
-  listProvisionIncidents,
-  listProvisionsOfDepartment,
-  listProvisionsPastPeriod,
-} from '../store/data';
+import { getDatasets, listInspections, listProvisionIncidents, listProvisionsOfDepartment, listProvisionsPastPeriod } from '../store/data';
 import { connection, MAX_PAGE, PageArgs } from '../../graphql/common';
 import {
-  Agreement,
-  ConcludeAgreementInput,
-  ConsultExternalProvisionInput,
-  ExternalProvision,
-  ExternalProvisionConnection,
-  ExternalProvisionPayload,
-  IncidentReport,
-  IncidentReportConnection,
-  Inspection,
-  InspectionConnection,
-  Obligation,
-  ProvisionStage,
-  RecordAgreementClauseInput,
-  RecordIncidentInput,
-  RecordInspectionInput,
-  RecordReturnOrDisposalInput,
-  RequiredItem,
+  Agreement, ConcludeAgreementInput, ConsultExternalProvisionInput, ExternalProvision, ExternalProvisionConnection, ExternalProvisionPayload, IncidentReport,
+  IncidentReportConnection, Inspection, InspectionConnection, Obligation, ProvisionStage, RecordAgreementClauseInput, RecordIncidentInput,
+  RecordInspectionInput, RecordReturnOrDisposalInput, RequiredItem,
 } from '../../graphql/externalProvision';
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
-import { Change } from '../store/store';
 import { Context } from './context';
-import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { draftOutcome } from './applications';
+import { read } from './support';
+import { change, load } from './write';
+import { draft } from './applications';
+import { listedDepartment } from './dataUse';
 
-const CONSULT = '第15条第1項';
-
-async function loadDatasets(ctx: Context, ids: string[]): Promise<DatasetRecord[]> {
-  const keys = ids.map((id) => keyOf(id, 'Dataset', 'datasetIds'));
-  return (await getDatasets(ctx.store, keys)).map((d) => found(d, 'dataset', 'datasetIds'));
-}
-
-
-async function loadProvision(ctx: Context, id: string, expectedVersion: number): Promise<ProvisionRecord> {
-  const p = found(await getProvision(ctx.store, keyOf(id, 'ExternalProvision', 'provisionId')), 'external provision', 'provisionId');
-  assertVersion(p.version, expectedVersion);
-  return p;
-}
-
-function saved(ctx: Context, before: ProvisionRecord, patch: Partial<ProvisionRecord>, action: string, article: string, now: string) {
-  const after: ProvisionRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-  return outcome({ provision: after }, [dataChange.provision(after, before.version)], [
-    auditEvent(ctx, now, 'ExternalProvision', after.id, `externalProvision.${action}`, before, after, { article }),
-  ]);
-}
-
-/**
- * Adds one child to a provision (an inspection or an incident), in one transaction: the child (must not exist yet),
- * the provision with its version advanced from the one read (its count), and one audit event in the provision's
- * partition whose `after` holds the new child only.
- */
-function addedChild<C extends object>(
-  ctx: Context,
-  before: ProvisionRecord,
-  kind: 'inspection' | 'incident',
-  { child, patch }: { child: C; patch: Partial<ProvisionRecord> },
-  write: (child: C) => Change,
-  action: string,
-  article: string,
-  now: string,
-) {
-  const after: ProvisionRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-  return outcome({ provision: after }, [write(child), dataChange.provision(after, before.version)], [
-    auditEvent(ctx, now, 'ExternalProvision', after.id, `externalProvision.${action}`, undefined, { [kind]: child }, { article }),
-  ]);
-}
+const payload = (provision: ProvisionRecord) => ({ provision });
+const target = (input: { provisionId: string; expectedVersion: number }) =>
+  ({ kind: 'ExternalProvision' as const, id: input.provisionId, field: 'provisionId', expectedVersion: input.expectedVersion });
 
 @Resolver(() => ExternalProvision)
 export class ExternalProvisionResolver {
@@ -117,12 +40,8 @@ export class ExternalProvisionResolver {
     @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return read(async () => {
-      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
-      return connection(await listProvisionsOfDepartment(ctx.store, dept, first, after));
-    });
+    return read(async () => connection(await listProvisionsOfDepartment(ctx.store, listedDepartment(ctx, departmentId), first, after)));
   }
-
 
   @FieldResolver(() => [Dataset], { description: '提供するデータ。 / The datasets provided.' })
   async datasets(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
@@ -160,12 +79,10 @@ export class ExternalProvisionResolver {
     return getDepartment(ctx.store, p.departmentId);
   }
 
-
   @FieldResolver(() => Department)
   applicantDepartment(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, p.departmentId);
   }
-
 
   @FieldResolver(() => ProvisionStage, { description: '段階(承認かつ協定締結で初めて提供)。 / Stage: provided only once approved and concluded.' })
   stage(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
@@ -191,91 +108,40 @@ export class ExternalProvisionResolver {
     return openObligations(p, ctx.clock());
   }
 
-
-
-
-
   @Mutation(() => ExternalProvisionPayload, {
     description: 'データの外部提供協議書(様式第8号)の作成(あらかじめ総括管理責任者へ)。 / Consult the general manager in advance.',
   })
   consultExternalProvision(@Arg('input') input: ConsultExternalProvisionInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const datasets = await loadDatasets(ctx, input.datasetIds);
-      const departmentId = assertMayProvide(ctx.viewer, datasets, now);
-      const fields = {
-        recipient: input.recipient.trim(),
-        recipientAbroad: input.recipientAbroad,
-        includesPersonalInformation: input.includesPersonalInformation,
-        purpose: input.purpose.trim(),
-        period: { from: input.period.from, until: input.period.until },
-        legalBasis: input.legalBasis.trim(),
-      };
-      validateProvisionInput(fields, datasets);
-      const draft: ProvisionRecord = {
-        id: newId(now),
-        form: 'FORM_8',
-        title: `「${fields.recipient}」への外部提供`,
-        departmentId,
-        datasetIds: datasets.map((d) => d.id),
-        ...fields,
-        requiredItems: [],
-        agreement: { clauses: [] },
-        inspectionCount: 0,
-        incidentCount: 0,
-        applicantId: ctx.viewer.person.id,
-        status: 'DRAFT',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      return draftOutcome(ctx, 'ExternalProvision', draft, input.submit, now, (provision) => ({ provision }));
-    });
+    return draft(ctx, 'ExternalProvision', async (now, id) => {
+      const datasets = await Promise.all(input.datasetIds.map((d) => load(ctx, 'Dataset', d, 'datasetIds')));
+      return draftProvision(ctx.viewer, input, datasets, id, now);
+    }, input.submit, payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '協定書等の条件の記載の記録(第15条第4項)。 / Record where a condition stands in the agreement.' })
   recordAgreementClause(@Arg('input') input: RecordAgreementClauseInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
-      const clauses = recordClause(ctx.viewer, before, input, now);
-      return saved(ctx, before, { agreement: { ...before.agreement, clauses } }, 'clauseRecorded', '第15条第4項', now);
-    });
+    return change(ctx, target(input), (p, now) => externalProvision.recordClause(ctx.viewer, p, input, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, {
     description: '協定書等の締結(第15条第3項)。条件が欠けていれば拒否し、欠けた号を示す。 / Conclude the agreement; refused, naming the item, while a condition is missing.',
   })
   concludeAgreement(@Arg('input') input: ConcludeAgreementInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
-      const agreement = concludeAgreement(ctx.viewer, before, input, now);
-      return saved(ctx, before, { agreement }, 'agreementConcluded', '第15条第3項', now);
-    });
+    return change(ctx, target(input), (p, now) => externalProvision.concludeAgreement(ctx.viewer, p, input, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '返還又は廃棄の記録(第15条第4項第4号)。 / Record the return or disposal.' })
   recordReturnOrDisposal(@Arg('input') input: RecordReturnOrDisposalInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
-      const returnOrDisposal = recordReturnOrDisposal(ctx.viewer, before, input, now);
-      return saved(ctx, before, { returnOrDisposal }, input.kind === 'RETURN' ? 'returned' : 'disposed', '第15条第4項第4号', now);
-    });
+    return change(ctx, target(input), (p, now) => externalProvision.recordReturnOrDisposal(ctx.viewer, p, input, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '検査の記録(第15条第4項第5号)。 / Record an inspection.' })
   recordProvisionInspection(@Arg('input') input: RecordInspectionInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
-      const change = recordInspection(ctx.viewer, before, input, newId(now), now);
-      return addedChild(ctx, before, 'inspection', change, dataChange.inspection, 'inspected', '第15条第4項第5号', now);
-    });
+    return change(ctx, target(input), (p, now, id) => externalProvision.recordInspection(ctx.viewer, p, input, id, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '提供先の事故報告の記録(第15条第4項第6号)。 / Record an incident the recipient reported.' })
   recordProvisionIncident(@Arg('input') input: RecordIncidentInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadProvision(ctx, input.provisionId, input.expectedVersion);
-      const change = recordIncident(ctx.viewer, before, input, newId(now), now);
-      return addedChild(ctx, before, 'incident', change, dataChange.incident, 'incidentReported', '第15条第4項第6号', now);
-    });
+    return change(ctx, target(input), (p, now, id) => externalProvision.recordIncident(ctx.viewer, p, input, id, now), payload);
   }
 }

@@ -97,13 +97,8 @@ export function contractItem(c: OutsourcingContract): Item {
 
 export const dataChange = {
   dataset: (d: Dataset, expectedVersion?: number): Change => ({ item: datasetItem(d), expectedVersion }),
-  dataUse: (a: DataUseApplication, expectedVersion?: number): Change => ({ item: dataUseItem(a), expectedVersion }),
   provision: (p: ExternalProvision, expectedVersion?: number): Change => ({ item: provisionItem(p), expectedVersion }),
   contract: (c: OutsourcingContract, expectedVersion?: number): Change => ({ item: contractItem(c), expectedVersion }),
-  /** A new inspection of a provision: it must not exist yet. */
-  inspection: (i: Inspection): Change => ({ item: inspectionItem(i) }),
-  /** A new incident of a provision: it must not exist yet. */
-  incident: (i: IncidentReport): Change => ({ item: provisionIncidentItem(i) }),
 };
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
