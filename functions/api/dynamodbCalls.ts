@@ -312,7 +312,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'ServerRoomEntry.approvedBy': LOAD,
   'ServerRoomEntry.authorization': LOAD,
-  'ServerRoomEntry.entrant': FREE,
   'ServerRoomEntry.recordedBy': LOAD,
   'ServerRoomEntry.room': LOAD,
   'ServerRoomEntry.viewerCanApprove': FREE,
