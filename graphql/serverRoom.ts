@@ -105,6 +105,9 @@ export class ServerRoomEntry extends Node {
   @Field({ description: '目的。 / Purpose.' })
   purpose!: string;
 
+  @Field(() => ServerRoomEntrant)
+  entrant!: ServerRoomEntrant;
+
   @Field(() => ServerRoomEntryStatus)
   status!: ServerRoomEntryStatus;
 

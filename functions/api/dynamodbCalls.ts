@@ -254,7 +254,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.committeeMeetings': QUERY,
   'Query.dataUseGrants': QUERY,
   'Query.departments': QUERY,
-  'Query.deviceFindings': QUERY,
+  'Query.deviceFindings': { queries: 1, loads: 1 }, // the system it is filtered by, when given, then the page
   'Query.externalProvisions': QUERY,
   'Query.homepageCategories': QUERY,
   'Query.homepagePages': QUERY,
@@ -312,7 +312,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'ServerRoomEntry.approvedBy': LOAD,
   'ServerRoomEntry.authorization': LOAD,
-  'ServerRoomEntry.entrant': FREE,
   'ServerRoomEntry.recordedBy': LOAD,
   'ServerRoomEntry.room': LOAD,
   'ServerRoomEntry.viewerCanApprove': FREE,

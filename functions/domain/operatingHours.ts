@@ -7,6 +7,7 @@
  * calendar, its interruptions and the instant (`serviceStatus`).
  */
 import holidayJp from '@holiday-jp/holiday_jp';
+import { advance, changeOf } from './change';
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { addDays, isDate } from './period';
 import { refuse } from './refusal';
@@ -144,18 +145,15 @@ export function updateCalendar(actor: Actor, current: WorkingCalendar, input: Ca
     working.add(w.date);
   });
   const byDate = <T extends { date: string }>(xs: T[]) => [...xs].sort((a, b) => a.date.localeCompare(b.date));
-  return {
-    ...current,
+  return advance(current, {
     weeklyHours: input.weeklyHours.map((h) => ({ weekday: h.weekday, start: h.start, end: h.end })).sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday)),
     closedOnNationalHolidays: input.closedOnNationalHolidays,
     recurringClosedDays: input.recurringClosedDays.map((r) => ({ from: r.from, until: r.until, name: r.name.trim() })),
     extraClosedDates: byDate(input.extraClosedDates.map((c) => ({ date: c.date, name: c.name.trim() }))),
     extraWorkingDates: byDate(input.extraWorkingDates.map((w) => ({ date: w.date, start: w.start, end: w.end, note: w.note?.trim() || undefined }))),
-    version: current.version + 1,
     createdAt: current.version === 0 ? now : current.createdAt,
-    updatedAt: now,
     updatedBy: actor.person.id,
-  };
+  }, now);
 }
 
 // ─── Days and instants in Asia/Tokyo ────────────────────────────────────────────────────────────────────────────
@@ -432,7 +430,7 @@ export function endInterruption(actor: Actor, system: SystemRecord, i: ServiceIn
       refuse('INVALID_VALUE', 'A stop is cut short, never extended beyond the period announced: announce a new stop.', article, ['endedAt']);
     }
   }
-  return { ...i, endsAt: endedAt, endedBy: actor.person.id, version: i.version + 1, updatedAt: now };
+  return advance(i, { endsAt: endedAt, endedBy: actor.person.id }, now);
 }
 
 /** A maintenance stop not yet begun may be called off; one under way is cut short with endServiceInterruption. */
@@ -442,17 +440,48 @@ export function cancelMaintenance(actor: Actor, system: SystemRecord, i: Service
   if (i.kind !== 'MAINTENANCE') refuse('INVALID_STATE', 'Only a maintenance stop is cancelled; a failure is ended.', article, ['interruptionId']);
   const state = interruptionState(i, now);
   if (state !== 'SCHEDULED') refuse('INVALID_STATE', `The stop is ${state.toLowerCase()}: only one not yet begun is cancelled.`, article, ['interruptionId']);
-  return { ...i, cancelled: true, cancelledAt: now, cancelledBy: actor.person.id, cancellationReason: reason?.trim() || undefined, version: i.version + 1, updatedAt: now };
+  return advance(i, { cancelled: true, cancelledAt: now, cancelledBy: actor.person.id, cancellationReason: reason?.trim() || undefined }, now);
 }
 
-export function interruptionActions(actor: Actor, system: SystemRecord, i: ServiceInterruption, now: string): { end: boolean; cancel: boolean } {
-  if (!mayManageInterruptions(actor, system, now)) return { end: false, cancel: false };
+export function interruptionActions(actor: Actor, system: SystemRecord | undefined, i: ServiceInterruption, now: string): { end: boolean; cancel: boolean } {
+  if (!system || !mayManageInterruptions(actor, system, now)) return { end: false, cancel: false };
   const state = interruptionState(i, now);
   return {
     end: state === 'ONGOING' && (i.kind === 'FAILURE' ? i.endsAt === undefined : true),
     cancel: i.kind === 'MAINTENANCE' && state === 'SCHEDULED',
   };
 }
+
+/** What the viewer may do with a system's interruptions now: announce stops and record failures, while it is not abolished. */
+export function systemInterruptionActions(actor: Actor, system: SystemRecord, now: string) {
+  return { manage: system.status !== 'ABOLISHED' && mayManageInterruptions(actor, system, now) };
+}
+
+/** What the viewer may do with the calendar now (`viewerCan*`). */
+export function calendarActions(actor: Actor, _calendar: WorkingCalendar, now: string) {
+  return { update: mayUpdateCalendar(actor, now) };
+}
+
+// The transitions of the calendar and of an interruption, as the one write path carries them out
+// (functions/resolvers/write.ts): each the rule above, the object's next version, and the audit action with its article.
+
+export const workingCalendar = {
+  /** The default calendar (version 0) is not stored: the first update makes the calendar's first version. */
+  update(actor: Actor, current: WorkingCalendar, input: CalendarInput, now: string) {
+    return changeOf('WorkingCalendar', current.version === 0 ? undefined : current, updateCalendar(actor, current, input, now), 'workingCalendar.updated', CALENDAR_ARTICLE);
+  },
+};
+
+export const serviceInterruption = {
+  announceMaintenance: (actor: Actor, system: SystemRecord, input: MaintenanceInput, id: string, now: string) =>
+    changeOf('ServiceInterruption', undefined, announceMaintenance(actor, system, input, id, now), 'maintenance.announced', interruptionArticle(system, 'MAINTENANCE')),
+  recordFailure: (actor: Actor, system: SystemRecord, input: Parameters<typeof recordFailure>[2], id: string, now: string) =>
+    changeOf('ServiceInterruption', undefined, recordFailure(actor, system, input, id, now), 'failure.recorded', interruptionArticle(system, 'FAILURE')),
+  end: (actor: Actor, system: SystemRecord, i: ServiceInterruption, endedAt: string, now: string) =>
+    changeOf('ServiceInterruption', i, endInterruption(actor, system, i, endedAt, now), i.kind === 'FAILURE' ? 'failure.ended' : 'maintenance.ended', interruptionArticle(system, i.kind)),
+  cancelMaintenance: (actor: Actor, system: SystemRecord, i: ServiceInterruption, reason: string | undefined, now: string) =>
+    changeOf('ServiceInterruption', i, cancelMaintenance(actor, system, i, reason, now), 'maintenance.cancelled', interruptionArticle(system, i.kind)),
+};
 
 // ─── Is the system in service at T, and if not, why ─────────────────────────────────────────────────────────────
 

@@ -2,6 +2,7 @@
  * パスワードの管理 (第24条): never disclosed, never handled so a third party could learn it, changed at least once a
  * year (第3項). The product keeps only when a person last changed the password of a system — never a password.
  */
+import { changeOf } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { addDays, daysBetween, isDate } from './period';
 import { refuse } from './refusal';
@@ -36,8 +37,13 @@ export interface PasswordStatus {
   reminder?: number;
 }
 
-
-
+/** The interval in force: PASSWORD_INTERVAL_DAYS when the city sets one (1–365), else a year. */
+export function passwordIntervalDays(env: { PASSWORD_INTERVAL_DAYS?: string }): number {
+  const raw = env.PASSWORD_INTERVAL_DAYS;
+  if (raw === undefined || raw === '') return DEFAULT_INTERVAL_DAYS;
+  const days = Number(raw);
+  return Number.isInteger(days) && days >= 1 && days <= DEFAULT_INTERVAL_DAYS ? days : DEFAULT_INTERVAL_DAYS;
+}
 
 /** 第24条第3項: when the password falls due, and how close that is. */
 export function passwordStatus(changedOn: string, now: string, intervalDays = DEFAULT_INTERVAL_DAYS): PasswordStatus {
@@ -52,12 +58,17 @@ export function statusOfDue(dueOn: string, now: string): PasswordStatus {
   return { dueOn, daysLeft, state: reminder === undefined ? 'CURRENT' : 'DUE_SOON', reminder };
 }
 
+/** 第24条第3項 is the duty of 職員等: the person records their own change; the system administrator anyone's. */
+function mayRecordChangeOf(actor: Actor, personId: string, now: string): boolean {
+  return actor.person.id === personId || holds(actor, 'SYSTEM_ADMINISTRATOR', now);
+}
+
 /**
  * The person records their own change (第24条第3項 is the duty of 職員等); the system administrator may record it
  * for anyone. A change date in the future or before the previous one is refused.
  */
 export function recordPasswordChange(actor: Actor, personId: string, changedOn: string, previous: PasswordChange | undefined, now: string): void {
-  if (actor.person.id !== personId && !holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
+  if (!mayRecordChangeOf(actor, personId, now)) {
     refuse('FORBIDDEN', 'A person records their own password change; the system administrator may record it for anyone. 本人又は情報システム管理者が記録します。', ARTICLE, ['personId']);
   }
   if (!isDate(changedOn)) refuse('INVALID_VALUE', 'changedOn is a date (YYYY-MM-DD).', ARTICLE, ['changedOn']);
@@ -109,4 +120,22 @@ export function recordChange(
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
   };
+}
+
+/** 第24条第3項: one record per person and system, written over at the version read, so two changes race cleanly. */
+export const passwordRecord = {
+  change: (actor: Actor, personId: string, systemId: string, changedOn: string, previous: PasswordRecord | undefined, now: string, intervalDays: number) =>
+    changeOf('PasswordRecord', previous, recordChange(actor, personId, systemId, changedOn, previous, now, intervalDays), 'passwordRecord.changed', ARTICLE),
+};
+
+/** What the viewer may do with a password record now (`viewerCan*`). */
+export function passwordActions(actor: Actor, r: PasswordRecord, now: string) {
+  return { recordChange: mayRecordChangeOf(actor, r.personId, now) };
+}
+
+/** 第24条第3項: the lists of what falls due are the system administrator's; anyone else is refused. */
+export function assertMayReadDuePasswords(actor: Actor, now: string): void {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
+    refuse('FORBIDDEN', 'The system administrator reads the passwords falling due. 情報システム管理者のみが参照できます。', ARTICLE);
+  }
 }

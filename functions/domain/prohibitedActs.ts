@@ -5,9 +5,10 @@
  * stated period. Connections of devices that may disturb the systems or eavesdrop (第1号) have no exception: when
  * found, they are recorded as findings.
  */
+import { advance, changeOf } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { Period, validatePeriod } from './period';
-import { refuse } from './refusal';
+import { allows, refuse } from './refusal';
 
 export const EXCEPTION_KINDS = ['SOFTWARE_INSTALLATION', 'EQUIPMENT_TAKEOUT'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
@@ -195,4 +196,41 @@ export function recordDeviceFinding(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+// The transitions of a request and of a finding, as the one write path carries them out (functions/resolvers/write.ts):
+// each the rule above, the object's next version, and the audit action with its article.
+
+export const prohibitedActException = {
+  request: (actor: Actor, system: { id: string }, input: ExceptionInput, id: string, now: string) =>
+    changeOf('ProhibitedActException', undefined, requestException(actor, system.id, input, id, now), 'prohibitedActException.requested', KIND_ARTICLE[input.kind]),
+  decide: (actor: Actor, e: ProhibitedActException, approve: boolean, reason: string | undefined, now: string) =>
+    changeOf('ProhibitedActException', e, advance(e, decideException(actor, e, approve, reason, now), now), approve ? 'prohibitedActException.approved' : 'prohibitedActException.rejected', KIND_ARTICLE[e.kind]),
+  /** The return date defaults to today. */
+  recordReturn: (actor: Actor, e: ProhibitedActException, returnedOn: string | undefined, now: string) =>
+    changeOf('ProhibitedActException', e, advance(e, recordReturn(actor, e, returnedOn ?? tokyoDate(now), now), now), 'prohibitedActException.returned', KIND_ARTICLE[e.kind]),
+};
+
+export const deviceFinding = {
+  record: (actor: Actor, system: { id: string }, input: Parameters<typeof recordDeviceFinding>[2], id: string, now: string) =>
+    changeOf('DeviceFinding', undefined, recordDeviceFinding(actor, system.id, input, id, now), 'deviceFinding.recorded', FINDING_ARTICLE),
+};
+
+/** What the viewer may do with a request now, each by the rule that would refuse it (`viewerCan*`). */
+export function exceptionActions(actor: Actor, e: ProhibitedActException, now: string) {
+  const today = tokyoDate(now);
+  return {
+    decide: allows(() => decideException(actor, e, true, undefined, now)) || allows(() => decideException(actor, e, false, 'x', now)),
+    recordReturn: allows(() => recordReturn(actor, e, today < e.period.from ? e.period.from : today, now)),
+  };
+}
+
+/** 第25条: the lists of pending requests and of devices overdue back are the system administrator's. */
+export function assertMayReadExceptionLists(actor: Actor, now: string, article: string): void {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'Only the system administrator reads this list. 情報システム管理者のみが参照できます。', article);
+}
+
+/** 第25条第1号: the findings are read by those who record them; anyone else is refused. */
+export function assertMayReadFindings(actor: Actor, now: string): void {
+  if (!mayRecordFindings(actor, now)) refuse('FORBIDDEN', 'The system administrator and the information managers read the findings.', FINDING_ARTICLE);
 }

@@ -6,9 +6,10 @@
  * whoever keeps the log; the log is never refused, because it must be true: an entry that matches no authorization
  * is recorded as unapproved, and the administrator may approve it after the fact.
  */
+import { advance, alongWith, changeOf, Part, Transition } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { isDate } from './period';
-import { refuse } from './refusal';
+import { allows, refuse } from './refusal';
 
 export const ARTICLE = '第16条';
 
@@ -84,6 +85,14 @@ export interface ServerRoomEntry {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Which authorization of a room a person holds: one at a time, written with the version read so two grants race cleanly. */
+export interface Grantee {
+  roomId: string;
+  personId: string;
+  authorizationId?: string;
+  version: number;
 }
 
 const isAdministrator = (actor: Actor, now: string) => holds(actor, 'SYSTEM_ADMINISTRATOR', now);
@@ -183,7 +192,7 @@ export function assertNotAuthorizedAlready(existing: ServerRoomAuthorization | u
 export function revoke(actor: Actor, a: ServerRoomAuthorization, reason: string | undefined, now: string): ServerRoomAuthorization {
   assertAdministrator(actor, now, 'revoke an authorization to enter the server room');
   if (a.revoked) refuse('INVALID_STATE', 'The authorization is already revoked.', ARTICLE, ['authorizationId']);
-  return { ...a, revoked: true, revokedAt: now, revokedBy: actor.person.id, revocationReason: reason?.trim() || undefined, version: a.version + 1, updatedAt: now };
+  return advance(a, { revoked: true, revokedAt: now, revokedBy: actor.person.id, revocationReason: reason?.trim() || undefined }, now);
 }
 
 /** Whether the authorization lets its holder in at the instant: not revoked then, and within its dates. */
@@ -253,7 +262,7 @@ export function recordExit(actor: Actor, e: ServerRoomEntry, leftAt: string, now
   if (e.leftAt) refuse('INVALID_STATE', 'The exit is already recorded.', ARTICLE, ['entryId']);
   if (leftAt < e.enteredAt) refuse('INVALID_VALUE', 'leftAt is before the entry.', ARTICLE, ['leftAt']);
   if (leftAt > now) refuse('INVALID_VALUE', 'An exit is recorded once it has happened: leftAt is in the future.', ARTICLE, ['leftAt']);
-  return { ...e, leftAt, exitRecordedBy: actor.person.id, version: e.version + 1, updatedAt: now };
+  return advance(e, { leftAt, exitRecordedBy: actor.person.id }, now);
 }
 
 /** 第16条ただし書: the administrator may find, after the fact, that an unapproved entry was necessary. */
@@ -261,9 +270,53 @@ export function approveEntry(actor: Actor, e: ServerRoomEntry, reason: string, n
   assertAdministrator(actor, now, 'approve an entry into the server room');
   if (e.status !== 'UNAPPROVED') refuse('INVALID_STATE', `The entry is ${e.status === 'AUTHORIZED' ? 'authorized' : 'already approved'}.`, ARTICLE, ['entryId']);
   if (!reason.trim()) refuse('INVALID_VALUE', 'Say why the entry was necessary (必要があると認める理由).', ARTICLE, ['reason']);
-  return { ...e, status: 'APPROVED_AFTER_ENTRY', approvedBy: actor.person.id, approvedAt: now, approvalReason: reason.trim(), version: e.version + 1, updatedAt: now };
+  return advance(e, { status: 'APPROVED_AFTER_ENTRY', approvedBy: actor.person.id, approvedAt: now, approvalReason: reason.trim() }, now);
 }
 
 export function entryActions(actor: Actor, e: ServerRoomEntry, now: string): { approve: boolean; recordExit: boolean } {
   return { approve: e.status === 'UNAPPROVED' && isAdministrator(actor, now), recordExit: !e.leftAt };
+}
+
+// The transitions of the server rooms' register, as the one write path carries them out (functions/resolvers/write.ts):
+// each the rule above, the object's next version, and the audit action with its article.
+
+/** The register of grantees with `personId` holding `authorizationId` of the room (none: undefined). */
+function grantee(g: Grantee | undefined, roomId: string, personId: string, authorizationId: string | undefined): Part {
+  return { part: 'ServerRoomGrantee', value: { roomId, personId, authorizationId, version: (g?.version ?? 0) + 1 }, expectedVersion: g?.version };
+}
+
+export const serverRoom = {
+  register: (actor: Actor, input: Parameters<typeof registerRoom>[1], id: string, now: string) =>
+    changeOf('ServerRoom', undefined, registerRoom(actor, input, id, now), 'serverRoom.registered', ARTICLE),
+  /** `held`: the person's entry in the room's register of grantees, and the authorization it points at. */
+  authorize(actor: Actor, room: ServerRoom, input: AuthorizationInput, held: { grantee?: Grantee; existing?: ServerRoomAuthorization }, id: string, now: string): Transition {
+    const a = authorize(actor, room, input, id, now);
+    const t = changeOf('ServerRoomAuthorization', undefined, a, 'serverRoomAccess.authorized', ARTICLE);
+    if (!a.personId) return t;
+    assertNotAuthorizedAlready(held.existing, now);
+    return alongWith(t, { parts: [grantee(held.grantee, room.id, a.personId, a.id)] });
+  },
+  revoke(actor: Actor, a: ServerRoomAuthorization, reason: string | undefined, held: Grantee | undefined, now: string): Transition {
+    const t = changeOf('ServerRoomAuthorization', a, revoke(actor, a, reason, now), 'serverRoomAccess.revoked', ARTICLE);
+    return held?.authorizationId === a.id ? alongWith(t, { parts: [grantee(held, held.roomId, held.personId, undefined)] }) : t;
+  },
+  /** `candidates`: the authorization the entrant named, or the room's running ones; the entry is never refused for want of one. */
+  recordEntry(actor: Actor, room: ServerRoom, input: Parameters<typeof recordEntry>[2], candidates: ServerRoomAuthorization[], id: string, now: string) {
+    const entry = recordEntry(actor, room, input, matchAuthorization(room.id, input.entrant, input.enteredAt, candidates), id, now);
+    return changeOf('ServerRoomEntry', undefined, entry, entry.status === 'AUTHORIZED' ? 'serverRoomEntry.recorded' : 'serverRoomEntry.recordedUnapproved', ARTICLE);
+  },
+  recordExit: (actor: Actor, e: ServerRoomEntry, leftAt: string, now: string) =>
+    changeOf('ServerRoomEntry', e, recordExit(actor, e, leftAt, now), 'serverRoomEntry.exited', ARTICLE),
+  approveEntry: (actor: Actor, e: ServerRoomEntry, reason: string, now: string) =>
+    changeOf('ServerRoomEntry', e, approveEntry(actor, e, reason, now), 'serverRoomEntry.approved', ARTICLE),
+};
+
+/** What the viewer may do with a room now (`viewerCan*`). */
+export function roomActions(actor: Actor, _room: ServerRoom, now: string) {
+  return { authorize: isAdministrator(actor, now) };
+}
+
+/** What the viewer may do with an authorization now, by the rule that would refuse it. */
+export function authorizationActions(actor: Actor, a: ServerRoomAuthorization, now: string) {
+  return { revoke: allows(() => revoke(actor, a, undefined, now)) };
 }

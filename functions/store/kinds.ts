@@ -5,7 +5,7 @@
  */
 import { Changed, Part, PartKind, Transition } from '../domain/change';
 import { Kind } from '../domain/kinds';
-import { CALENDAR_ID, defaultCalendar } from '../domain/operatingHours';
+import { CALENDAR_ID } from '../domain/operatingHours';
 import { Change, Store } from './store';
 import { Item } from './table';
 import { getMeeting, motionItem, getWorkingGroup, meetingItem, workingGroupItem } from './committee';
@@ -13,7 +13,7 @@ import { consultationItem, getConsultation } from './consultations';
 import { contractItem, dataUseItem, datasetItem, getContract, getDataUse, getDataset, getProvision, inspectionItem, provisionIncidentItem, provisionItem } from './data';
 import { getMailAddress, getMailApplication, mailAddressItem, mailApplicationItem } from './email';
 import { categoryItem, claimItem, getCategory, getLinkRequest, getPage, getTopPageLink, linkRequestItem, pageItem, topPageLinkItem } from './homepage';
-import { calendarItem, getCalendar, getInterruption, interruptionItem } from './operatingHours';
+import { calendarItem, getInterruption, interruptionItem, loadCalendar } from './operatingHours';
 import { designationItem, getDesignation, getReport, reportItem, slotItem } from './operators';
 import { attendanceItem, findingItem, getGuidance, getInvestigation, getTraining, guidanceItem, investigationItem, proposalItem, trainingItem } from './oversight';
 import { getPasswordRecord, passwordItem } from './passwords';
@@ -50,7 +50,7 @@ export const STORED = {
   OperatorReport: stored(getReport, reportItem),
   OperatorDesignation: stored(getDesignation, designationItem),
   // One calendar for the city; until it is first changed, the default of the domain stands.
-  WorkingCalendar: stored(async (store, key) => (key === CALENDAR_ID ? ((await getCalendar(store)) ?? defaultCalendar()) : undefined), calendarItem),
+  WorkingCalendar: stored(async (store, key) => (key === CALENDAR_ID ? loadCalendar(store) : undefined), calendarItem),
   ServiceInterruption: stored(getInterruption, interruptionItem),
   ServerRoom: stored(getRoom, roomItem),
   ServerRoomAuthorization: stored(getAuthorization, authorizationItem),

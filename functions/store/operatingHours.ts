@@ -3,7 +3,7 @@
  * found by the system it stops, sorted by when it ends (an ongoing failure as `~`), so "the interruptions covering
  * instant T" is one key range: those ending at or after T, less the few that start after T. Key layout in README.md.
  */
-import { CALENDAR_ID, ServiceInterruption, WorkingCalendar } from '../domain/operatingHours';
+import { CALENDAR_ID, ServiceInterruption, WorkingCalendar, defaultCalendar } from '../domain/operatingHours';
 import { Change, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
@@ -40,6 +40,11 @@ export async function getCalendar(store: Store, id: string = CALENDAR_ID): Promi
   const k = calendarKey(id);
   const item = await store.load(k.pk, k.sk);
   return item && fromItem<WorkingCalendar>(item);
+}
+
+/** The city's calendar as stored, or the domain's default (version 0) until the administrator first sets it. */
+export async function loadCalendar(store: Store): Promise<WorkingCalendar> {
+  return (await getCalendar(store)) ?? defaultCalendar();
 }
 
 export async function getInterruption(store: Store, id: string): Promise<ServiceInterruption | undefined> {

@@ -3,7 +3,7 @@
  * from today on), the register of which person holds which room's authorization (one at a time), and the log of
  * entries (newest first, with a sparse list of the unapproved ones). Key layout in README.md.
  */
-import { ServerRoom, ServerRoomAuthorization, ServerRoomEntry } from '../domain/serverRoom';
+import { Grantee, ServerRoom, ServerRoomAuthorization, ServerRoomEntry } from '../domain/serverRoom';
 import { tokyoDate } from '../domain/people';
 import { Change, Store, compact, fromItem } from './store';
 import { Item } from './table';
@@ -20,13 +20,6 @@ const OPEN = '~';
 /** Above every sort key of the range, open-ended ones (`~#<id>`) included. */
 const END = '~~';
 export const UNAPPROVED_PARTITION = 'SERVER_ROOM_UNAPPROVED';
-
-export interface Grantee {
-  roomId: string;
-  personId: string;
-  authorizationId?: string;
-  version: number;
-}
 
 export function roomItem(r: ServerRoom): Item {
   return { ...roomKey(r.id), entity: 'ServerRoom', kindPk: 'ServerRoom', kindSk: r.id, ...compact(r) };
