@@ -28,8 +28,9 @@ export function mayReadAuditEvent(viewer: Actor, event: AuditEvent, object: obje
   return !!object && mayReadObject(viewer, event.objectType, object, now, context);
 }
 
-/** 第4条: what a person did is read by that person, the system administrator and the general manager. */
+/** What a person did (their audit trail) is read by that person, the system administrator and the general manager. */
 export function assertMayReadActionsOf(viewer: Actor, personId: string, now: string): void {
+  // 第4条
   if (personId !== viewer.person.id && !holds(viewer, 'SYSTEM_ADMINISTRATOR', now) && !holds(viewer, 'GENERAL_MANAGER', now)) {
     refuse('FORBIDDEN', 'Only the person, the system administrator or the general manager reads what a person did.', '第4条', ['personId']);
   }

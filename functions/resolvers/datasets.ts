@@ -29,9 +29,7 @@ export class DatasetResolver {
     return getDepartment(ctx.store, d.departmentId);
   }
 
-  @FieldResolver(() => DataUseApplicationConnection, {
-    description: '現在このデータを利用できる他課(承認済・期間内、第14条)。 / Who may use this dataset now: approved grants within their period.',
-  })
+  @FieldResolver(() => DataUseApplicationConnection, { description: '現在このデータを利用できる他課(承認済・期間内、第14条)。 / Who may use this dataset now: approved grants within their period.' })
   currentGrants(@Root() d: DatasetRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const now = ctx.clock();

@@ -25,9 +25,7 @@ export class OutsourcingResolver {
     return create(ctx, async (now, id) => outsourcingContract.record(ctx.viewer, await loadSystem(ctx, input.systemId, 'systemId'), contract, id, now), payload);
   }
 
-  @Mutation(() => OutsourcingContractPayload, {
-    description: '契約の締結の記録。個人情報の保護に関する事項がなければ拒否(第22条)。 / Record the contract as concluded; refused without its PI clause.',
-  })
+  @Mutation(() => OutsourcingContractPayload, { description: '契約の締結の記録。個人情報の保護に関する事項がなければ拒否(第22条)。 / Record the contract as concluded; refused without its PI clause.' })
   concludeOutsourcingContract(@Arg('input') input: ConcludeOutsourcingContractInput, @Ctx() ctx: Context) {
     const target = { kind: 'OutsourcingContract' as const, id: input.contractId, field: 'contractId', expectedVersion: input.expectedVersion };
     return change(ctx, target, async (c, now) =>

@@ -19,9 +19,7 @@ export class NoticeResolver {
     return read(async () => connection(await listNoticesOf(ctx.store, ctx.viewer.person.id, first, after, unreadOnly ?? false)));
   }
 
-  @Query(() => NoticeConnection, {
-    description: 'ある職員宛ての通知(新しい順、本人又は情報システム管理者)。 / A person’s notices, newest first (the person or the system administrator).',
-  })
+  @Query(() => NoticeConnection, { description: 'ある職員宛ての通知(新しい順、本人又は情報システム管理者)。 / A person’s notices, newest first (the person or the system administrator).' })
   noticesOf(@Args() { personId, first, after, unreadOnly }: NoticesOfArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const key = keyOf(personId, 'Person', 'personId');

@@ -133,9 +133,7 @@ export class SystemResolver {
     }, payload);
   }
 
-  @Mutation(() => SystemPayload, {
-    description: '第8条ただし書(教育・研究専用の業務系)による設置・変更・廃止の記録。様式第2号は不要。 / Record an exempt change; no 様式第2号.',
-  })
+  @Mutation(() => SystemPayload, { description: '第8条ただし書(教育・研究専用の業務系)による設置・変更・廃止の記録。様式第2号は不要。 / Record an exempt change; no 様式第2号.' })
   recordExemptSystemChange(@Arg('input') input: RecordExemptSystemChangeInput, @Ctx() ctx: Context) {
     return change(ctx, systemTarget(input), async (s, now) =>
       systemRegister.recordExemptChange(ctx.viewer, s, { ...given(input), changes: await systemEdit(ctx, input.changes, 'changes') }, now), payload);
