@@ -1,7 +1,7 @@
 /** 通知: what falls due or is overdue, recorded by the reminders job for the person who must act. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MaxLength } from 'class-validator';
-import { Connection, DateTime, LocalDate, Node, UserError } from './common';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { Connection, DateTime, LocalDate, Node, PageArgs, UserError } from './common';
 import { Audited } from './audit';
 
 export enum NoticeKind {
@@ -77,4 +77,18 @@ export class NoticePayload {
 
   @Field(() => [UserError])
   userErrors!: UserError[];
+}
+
+@ArgsType()
+export class NoticeListArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: '未読のみ。 / Only the notices not read yet.' })
+  @IsOptional()
+  unreadOnly?: boolean;
+}
+
+@ArgsType()
+export class NoticesOfArgs extends NoticeListArgs {
+  @Field(() => ID, { description: '職員。 / The person.' })
+  @MaxLength(500)
+  personId!: string;
 }

@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
 import { Audited } from './audit';
+import { SystemResilience } from './resilience';
 
 export enum SystemCategory {
   INFORMATION = 'INFORMATION',
@@ -232,6 +233,9 @@ export class System extends Node {
 
   @Field(() => DateTime, { nullable: true, description: '廃止日時。 / When abolished.' })
   abolishedAt?: string;
+
+  @Field(() => SystemResilience, { nullable: true, description: '保守対策・障害対策(第17条、第18条)。 / Protective and failure measures.' })
+  resilience?: SystemResilience;
 }
 
 export const SystemConnection = Connection(System, 'System', '行政システム');

@@ -340,7 +340,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.outsourcingContracts': QUERY,
   'System.owningDepartment': LOAD,
   'System.processingDepartments': LOAD_LIST,
-  'System.resilience': FREE,
   'System.serviceInterruptions': QUERY,
   'System.serviceStatus': { queries: INTERRUPTION_PAGES, loads: 1 }, // statusOf: the calendar and up to 5 pages of interruptions, per system,
   'System.unprotectedHazards': FREE,

@@ -2,6 +2,7 @@
  * データ (第2条第10号, 第13条): the datasets a system holds, owned by the system's department. Who may use another
  * department's data is in dataUse.ts (第14条); what leaves the city, in externalProvision.ts (第15条).
  */
+import { Transition, changeOf } from './change';
 import { Actor } from './people';
 import { refuse } from './refusal';
 import { SystemRecord, assertOwningManager } from './systems';
@@ -43,3 +44,9 @@ export function registerDataset(actor: Actor, system: SystemRecord, input: Datas
     updatedAt: now,
   };
 }
+
+/** The transitions of a dataset, as the one write path carries them out (functions/resolvers/write.ts). */
+export const dataset = {
+  register: (actor: Actor, system: SystemRecord, input: DatasetInput, id: string, now: string): Transition<Dataset> =>
+    changeOf('Dataset', undefined, registerDataset(actor, system, input, id, now), 'dataset.registered', '第13条'),
+};

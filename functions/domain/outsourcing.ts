@@ -2,6 +2,7 @@
  * 外部委託 (第22条): when the development or maintenance of a system is outsourced in whole or part, the contract
  * states what is needed to protect personal information. A contract without that clause is not concluded here.
  */
+import { Transition, advance, changeOf } from './change';
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { Period, isDate, validatePeriod } from './period';
 import { refuse } from './refusal';
@@ -77,3 +78,12 @@ export function concludeContract(actor: Actor, system: SystemRecord, c: Outsourc
   if (!isDate(concludedOn)) refuse('INVALID_VALUE', 'concludedOn is a date (YYYY-MM-DD).', ARTICLE, ['concludedOn']);
   return { status: 'CONCLUDED', concludedOn };
 }
+
+// The transitions of a contract, as the one write path carries them out (functions/resolvers/write.ts).
+
+export const outsourcingContract = {
+  record: (actor: Actor, system: SystemRecord, input: Parameters<typeof draftContract>[2], id: string, now: string): Transition<OutsourcingContract> =>
+    changeOf('OutsourcingContract', undefined, draftContract(actor, system, input, id, now), 'contract.recorded', ARTICLE),
+  conclude: (actor: Actor, system: SystemRecord, c: OutsourcingContract, concludedOn: string, now: string): Transition<OutsourcingContract> =>
+    changeOf('OutsourcingContract', c, advance(c, concludeContract(actor, system, c, concludedOn, now), now), 'contract.concluded', ARTICLE),
+};

@@ -2,6 +2,8 @@
  * People and roles (第3条–第5条, 第12条, 第27条, 第32条). Roles are data: assignments with validity dates, so a
  * reassignment takes effect at once and the history of who held a role stays on record.
  */
+import { Transition, advance, alongWith, changeOf } from './change';
+import { assertVersion } from './workflow';
 import { refuse } from './refusal';
 
 export const ROLES = [
@@ -158,3 +160,77 @@ export function validateAssignment(input: {
     ]);
   }
 }
+
+// The transitions of the register, as the one write path carries them out (functions/resolvers/write.ts). A person's
+// stored version carries a copy of their role assignments (functions/store/people.ts), so a change of their roles
+// gives the person's next version the whole list, and writes the assignment itself beside it.
+
+/** A person as stored: with every role assignment they have held. */
+export type PersonWithRoles = Person & { roleAssignments: RoleAssignment[] };
+
+export const peopleRegister = {
+  createDepartment(actor: Actor, existing: Department | undefined, input: { code: string; name: string; division?: string }, now: string): Transition<Department> {
+    assertMayAdministerPeople(actor, now);
+    if (existing) refuse('DUPLICATE', `A department with code ${input.code} exists.`, undefined, ['code']);
+    const d: Department = { id: input.code, name: input.name.trim(), division: input.division?.trim() || undefined, version: 1, createdAt: now, updatedAt: now };
+    return changeOf('Department', undefined, d, 'department.created');
+  },
+
+  updateDepartment(actor: Actor, d: Department, input: { name?: string; division?: string }, now: string): Transition<Department> {
+    assertMayAdministerPeople(actor, now);
+    const division = input.division === undefined ? d.division : input.division.trim() || undefined;
+    return changeOf('Department', d, advance(d, { name: input.name?.trim() ?? d.name, division }, now), 'department.updated');
+  },
+
+  createPerson(
+    actor: Actor,
+    existing: Person | undefined,
+    department: Department,
+    input: { personId: string; name: string; title?: string },
+    now: string,
+  ): Transition<Person> {
+    assertMayAdministerPeople(actor, now);
+    if (existing) refuse('DUPLICATE', `${input.personId} is already registered.`, undefined, ['personId']);
+    const p: Person = { id: input.personId, name: input.name.trim(), title: input.title?.trim() || undefined, departmentId: department.id, version: 1, createdAt: now, updatedAt: now };
+    return changeOf('Person', undefined, p, 'person.created');
+  },
+
+  /** A role from a date, in force at once; the event records the assignment. */
+  assignRole(
+    actor: Actor,
+    person: PersonWithRoles,
+    department: Department | undefined,
+    input: { role: Role; validFrom: string; validUntil?: string },
+    id: string,
+    now: string,
+  ): Transition<PersonWithRoles> {
+    assertMayAdministerPeople(actor, now);
+    const departmentId = department?.id;
+    validateAssignment({ ...input, departmentId });
+    const a: RoleAssignment = { id, personId: person.id, role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil, version: 1, createdAt: now };
+    const after = advance(person, { roleAssignments: [...person.roleAssignments, a] }, now);
+    return alongWith(changeOf('Person', person, after, 'role.assigned', undefined, { recorded: { before: {}, after: { roleAssignment: a } } }), {
+      parts: [{ part: 'RoleAssignment', value: a }],
+    });
+  },
+
+  /** One of the person's assignments ends on a date (its last day, inclusive). */
+  endRoleAssignment(
+    actor: Actor,
+    person: PersonWithRoles,
+    input: { assignmentId: string; expectedVersion: number; validUntil: string },
+    now: string,
+  ): Transition<PersonWithRoles> {
+    assertMayAdministerPeople(actor, now);
+    const before = person.roleAssignments.find((r) => r.id === input.assignmentId);
+    if (!before) refuse('NOT_FOUND', 'No role assignment has that id.', undefined, ['assignmentId']);
+    assertVersion(before.version, input.expectedVersion);
+    validateAssignment({ ...before, validUntil: input.validUntil });
+    const ended: RoleAssignment = { ...before, validUntil: input.validUntil, version: before.version + 1 };
+    const after = advance(person, { roleAssignments: person.roleAssignments.map((r) => (r.id === ended.id ? ended : r)) }, now);
+    const recorded = { before: { roleAssignment: before }, after: { roleAssignment: ended } };
+    return alongWith(changeOf('Person', person, after, 'role.ended', undefined, { recorded }), {
+      parts: [{ part: 'RoleAssignment', value: ended, expectedVersion: before.version }],
+    });
+  },
+};

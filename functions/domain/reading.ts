@@ -10,7 +10,8 @@
  */
 import { AuditEvent } from './audit';
 import { KINDS, Kind, ReadContext, ReadRule } from './kinds';
-import { Actor } from './people';
+import { Actor, holds } from './people';
+import { refuse } from './refusal';
 
 export type { ReadContext, ReadRule } from './kinds';
 
@@ -25,4 +26,12 @@ export function mayReadObject(viewer: Actor, type: Kind, object: object, now: st
 /** An audit event is readable exactly when its object is (the object as it is now is what the rule is asked of). */
 export function mayReadAuditEvent(viewer: Actor, event: AuditEvent, object: object | undefined, now: string, context: ReadContext = {}): boolean {
   return !!object && mayReadObject(viewer, event.objectType, object, now, context);
+}
+
+/** What a person did (their audit trail) is read by that person, the system administrator and the general manager. */
+export function assertMayReadActionsOf(viewer: Actor, personId: string, now: string): void {
+  // 第4条
+  if (personId !== viewer.person.id && !holds(viewer, 'SYSTEM_ADMINISTRATOR', now) && !holds(viewer, 'GENERAL_MANAGER', now)) {
+    refuse('FORBIDDEN', 'Only the person, the system administrator or the general manager reads what a person did.', '第4条', ['personId']);
+  }
 }

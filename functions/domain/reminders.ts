@@ -6,10 +6,11 @@
  * what it is about and the stage reached, so running the job twice on a day records nothing twice.
  */
 import { createHash } from 'node:crypto';
+import { Transition, advance, changeOf } from './change';
 import { Actor, Role, RoleAssignment, holds, isAssignmentActive, tokyoDate } from './people';
 import { passwordStatus } from './passwords';
 import { addDays, daysBetween } from './period';
-import { refuse } from './refusal';
+import { allows, refuse } from './refusal';
 
 export const NOTICE_KINDS = [
   'PASSWORD_DUE_SOON',
@@ -68,6 +69,8 @@ export interface Notice {
   stage: string;
   message: string;
   createdAt: string;
+  /** When it last changed: recorded, then read. */
+  updatedAt: string;
   readAt?: string;
   version: number;
 }
@@ -133,6 +136,7 @@ export function addressNotices(items: DueItem[], assignments: RoleAssignment[], 
         stage: item.stage,
         message: item.message,
         createdAt: now,
+        updatedAt: now,
         version: 1,
       });
     }
@@ -268,6 +272,12 @@ export function mayReadNoticesOf(actor: Actor, personId: string, now: string): b
   return actor.person.id === personId || holds(actor, 'SYSTEM_ADMINISTRATOR', now);
 }
 
+/** A person's notices are listed for the person and the system administrator; anyone else is refused. */
+export function assertMayReadNoticesOf(actor: Actor, personId: string, now: string): void {
+  // 第4条: the system administrator oversees the network's management, and so what falls due in it.
+  if (!mayReadNoticesOf(actor, personId, now)) refuse('FORBIDDEN', 'Only the person or the system administrator reads a person’s notices.', '第4条', ['personId']);
+}
+
 export function mayMarkRead(actor: Actor, n: Notice): boolean {
   return n.addresseeId === actor.person.id && !n.readAt;
 }
@@ -278,5 +288,16 @@ export function markRead(actor: Actor, n: Notice, now: string): Notice {
     refuse('FORBIDDEN', 'Only the person a notice is addressed to marks it read. 通知は宛先の本人が既読にします。', n.article || undefined, ['noticeId']);
   }
   if (n.readAt) refuse('INVALID_STATE', `This notice was read at ${n.readAt}.`, n.article || undefined, ['noticeId']);
-  return { ...n, readAt: now, version: n.version + 1 };
+  return advance(n, { readAt: now }, now);
+}
+
+/** The transitions of a notice, as the one write path carries them out (functions/resolvers/write.ts). */
+export const notice = {
+  /** The event cites the duty the notice reminds of. */
+  markRead: (actor: Actor, n: Notice, now: string): Transition<Notice> => changeOf('Notice', n, markRead(actor, n, now), 'notice.read', n.article || undefined),
+};
+
+/** What the viewer may do with a notice now (`viewerCan*`). */
+export function noticeActions(actor: Actor, n: Notice, now: string) {
+  return { markRead: allows(() => markRead(actor, n, now)) };
 }

@@ -3,6 +3,7 @@
  * decided in advance (第17条); its measures against failure (第18条第1項); and, in advance, what is done to recover
  * when it fails (第18条第2項). A system in operation without recovery procedures is a finding.
  */
+import { Transition, advance, changeOf } from './change';
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { isDate } from './period';
 import { refuse } from './refusal';
@@ -87,3 +88,12 @@ export function recordResilience(actor: Actor, system: Pick<SystemRecord, 'ownin
     recordedAt: now,
   };
 }
+
+/** The transitions of a system's measures, as the one write path carries them out (functions/resolvers/write.ts). */
+export const systemResilience = {
+  /** The system's next version with its measures; the event cites 第18条 once a recovery procedure is set, else 第17条. */
+  record(actor: Actor, system: SystemRecord, input: ResilienceInput, now: string): Transition<SystemRecord> {
+    const resilience = recordResilience(actor, system, input, now);
+    return changeOf('System', system, advance(system, { resilience }, now), 'system.resilienceRecorded', resilience.recoveryProcedure ? '第18条' : '第17条');
+  },
+};

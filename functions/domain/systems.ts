@@ -2,9 +2,10 @@
  * Administrative systems (行政システム): 第2条第5号–第7号, 第6条, 第8条ただし書, 第10条, 第11条, 第23条.
  * The consultations that move a system through its life (forms 1–3) are in consultations.ts.
  */
+import { Transition, advance, changeOf } from './change';
 import { Actor, assertInformationManagerOf, holds } from './people';
-import { refuse } from './refusal';
-import type { Resilience } from './resilience';
+import { allows, refuse } from './refusal';
+import { Resilience, assertMayRecord } from './resilience';
 
 export const SYSTEM_CATEGORIES = ['INFORMATION', 'BUSINESS'] as const; // 情報系 / 業務系 (第2条第6号・第7号)
 export type SystemCategory = (typeof SYSTEM_CATEGORIES)[number];
@@ -59,6 +60,12 @@ export interface Responsibility {
 
 export const RESPONSIBILITY_KINDS = ['MAINTENANCE', 'COST'] as const;
 export type ResponsibilityKind = (typeof RESPONSIBILITY_KINDS)[number];
+
+/** The article a responsibility rests on: 第10条 (maintenance) or 第23条 (cost), in the paragraph of its basis. */
+export function responsibilityArticle(kind: ResponsibilityKind, r: Pick<Responsibility, 'basis'>): string {
+  const paragraph = r.basis === 'DESIGNATED' ? 1 : r.basis === 'PROCESSING_DEPARTMENT' ? 2 : 3;
+  return `${kind === 'MAINTENANCE' ? '第10条' : '第23条'}第${paragraph}項`;
+}
 
 export interface SystemRecord {
   id: string;
@@ -344,6 +351,40 @@ export function installChangeAbolish(
       }
       return { status: 'ABOLISHED', abolishedAt: now };
   }
+}
+
+// The transitions of a system's record, as the one write path carries them out (functions/resolvers/write.ts): each
+// the rule above, the system's next version, and the audit action with its article.
+
+/** What the record says of a change made under 第8条ただし書, unless the one who records it says more. */
+const EXEMPT_NOTE =
+  'Exempt from 様式第2号: a 業務系 system used solely for education or research. 専ら教育又は研究に要する業務系システムのため協議書不要。';
+
+export const systemRegister = {
+  register: (actor: Actor, input: SystemInput, id: string, now: string): Transition<SystemRecord> =>
+    changeOf('System', undefined, registerSystem(actor, input, id, now), 'system.registered', '第7条'),
+  update: (actor: Actor, s: SystemRecord, edit: SystemEdit, now: string): Transition<SystemRecord> =>
+    changeOf('System', s, advance(s, editSystem(actor, s, edit, now), now), 'system.updated'),
+  assignResponsibility(actor: Actor, s: SystemRecord, input: ResponsibilityInput, now: string): Transition<SystemRecord> {
+    const r = assignResponsibility(actor, s, input, now);
+    const field = input.kind === 'MAINTENANCE' ? 'maintenance' : 'costBearing';
+    return changeOf('System', s, advance(s, { [field]: r }, now), `system.${field}Assigned`, responsibilityArticle(input.kind, r));
+  },
+  recordExemptChange(actor: Actor, s: SystemRecord, input: { action: ExemptAction; changes: SystemEdit; note?: string }, now: string): Transition<SystemRecord> {
+    const after = advance(s, applyExemptChange(actor, s, input.action, input.changes, now), now);
+    const action = `system.exempt${input.action.charAt(0)}${input.action.slice(1).toLowerCase()}`;
+    return changeOf('System', s, after, action, '第8条ただし書', { note: input.note?.trim() || EXEMPT_NOTE });
+  },
+};
+
+/** What the viewer may do with a system's record now (`viewerCan*`), each by the rule that would refuse it. */
+export function systemActions(actor: Actor, s: SystemRecord, now: string) {
+  const edit = s.status !== 'ABOLISHED' && allows(() => assertOwningManager(actor, s, now, '第8条'));
+  return {
+    edit,
+    fileConsultation: edit, // 第7条–第9条: the one who keeps the record files its consultations
+    recordResilience: s.status !== 'ABOLISHED' && allows(() => assertMayRecord(actor, s, now, '第17条')),
+  };
 }
 
 export function unique<T>(xs: T[]): T[] {

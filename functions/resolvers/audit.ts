@@ -2,8 +2,8 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { AUDITED_TYPES, AuditEvent as AuditRecord, AuditedType } from '../domain/audit';
-import { holds } from '../domain/people';
-import { notAnIdOf, refuse } from '../domain/refusal';
+import { assertMayReadActionsOf } from '../domain/reading';
+import { notAnIdOf } from '../domain/refusal';
 import { listAuditByActor, listAuditOfObject } from '../store/audit';
 import { objectPk } from '../store/store';
 import { getPerson } from '../store/people';
@@ -40,10 +40,7 @@ export class AuditResolver {
   auditTrailByPerson(@Arg('personId', () => ID) personId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const key = keyOf(personId, 'Person', 'personId');
-      const now = ctx.clock();
-      if (key !== ctx.viewer.person.id && !holds(ctx.viewer, 'SYSTEM_ADMINISTRATOR', now) && !holds(ctx.viewer, 'GENERAL_MANAGER', now)) {
-        refuse('FORBIDDEN', 'Only the person, the system administrator or the general manager reads what a person did.', '第4条', ['personId']);
-      }
+      assertMayReadActionsOf(ctx.viewer, key, ctx.clock());
       return connection(await listAuditByActor(ctx.store, key, first, after));
     });
   }

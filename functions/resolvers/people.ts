@@ -1,43 +1,25 @@
 /** Departments, people and role assignments: the register the other areas' rules read (第3条–第5条). */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  Department as DepartmentRecord,
-  Person as PersonRecord,
-  RoleAssignment as RoleRecord,
-  assertMayAdministerPeople,
-  isAssignmentActive,
-  validateAssignment,
-} from '../domain/people';
-import { refuse } from '../domain/refusal';
-import { assertVersion } from '../domain/workflow';
-import {
-  changeOf,
-  getDepartment,
-  getPerson,
-  getPersonWithRoles,
-  getRoleAssignment,
-  listDepartments,
-  listPeople,
-} from '../store/people';
+import { Department as DepartmentRecord, Person as PersonRecord, RoleAssignment as RoleRecord, activeRoles, isAssignmentActive, peopleRegister } from '../domain/people';
+import { getDepartment, getPerson, getPersonWithRoles, listDepartments, listPeople } from '../store/people';
 import { listSystems } from '../store/systems';
 import { connection, PageArgs } from '../../graphql/common';
-import {
-  AssignRoleInput,
-  CreateDepartmentInput,
-  CreatePersonInput,
-  Department,
-  DepartmentConnection,
-  DepartmentPayload,
-  EndRoleAssignmentInput,
-  Person,
-  PersonConnection,
-  PersonPayload,
-  RoleAssignment,
-  UpdateDepartmentInput,
-} from '../../graphql/people';
+import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput, Department, DepartmentConnection, DepartmentPayload, EndRoleAssignmentInput } from '../../graphql/people';
+import { Person, PersonConnection, PersonPayload, RoleAssignment, UpdateDepartmentInput } from '../../graphql/people';
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
-import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
+import { keyOf, read } from './support';
+import { change, create, load, loadOptional } from './write';
+
+const departmentPayload = (department: DepartmentRecord) => ({ department });
+const personPayload = (person: PersonRecord) => ({ person });
+/** The person whose roles change, read with every assignment they hold (an input's expectedVersion is the assignment's). */
+const holder = (input: { personId: string }) => ({ kind: 'Person' as const, id: input.personId, field: 'personId' });
+
+/** Every role assignment a person has held; the viewer's own are on the request already. */
+async function rolesOf(ctx: Context, p: PersonRecord): Promise<RoleRecord[]> {
+  return p.id === ctx.viewer.person.id ? ctx.viewer.roles : ((await getPersonWithRoles(ctx.store, p.id))?.roles ?? []);
+}
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -45,7 +27,6 @@ export class DepartmentResolver {
   departments(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listDepartments(ctx.store, first, after)));
   }
-
 
   @FieldResolver(() => String)
   code(@Root() d: DepartmentRecord) {
@@ -63,32 +44,14 @@ export class DepartmentResolver {
   }
 
   @Mutation(() => DepartmentPayload, { description: '主管課の登録。 / Register a department.' })
-  createDepartment(@Arg('input') input: CreateDepartmentInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      assertMayAdministerPeople(ctx.viewer, now);
-      if (await getDepartment(ctx.store, input.code)) {
-        refuse('DUPLICATE', `A department with code ${input.code} exists.`, undefined, ['code']);
-      }
-      const d: DepartmentRecord = { id: input.code, name: input.name.trim(), division: input.division?.trim() || undefined, version: 1, createdAt: now, updatedAt: now };
-      return outcome({ department: d }, [changeOf.department(d)], [auditEvent(ctx, now, 'Department', d.id, 'department.created', undefined, d)]);
-    });
+  createDepartment(@Arg('input') { code, name, division }: CreateDepartmentInput, @Ctx() ctx: Context) {
+    return create(ctx, async (now) => peopleRegister.createDepartment(ctx.viewer, await getDepartment(ctx.store, code), { code, name, division: division ?? undefined }, now), departmentPayload);
   }
 
   @Mutation(() => DepartmentPayload, { description: '主管課の名称変更等(附則の改正に対応)。 / Rename a department.' })
-  updateDepartment(@Arg('input') input: UpdateDepartmentInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      assertMayAdministerPeople(ctx.viewer, now);
-      const before = found(await getDepartment(ctx.store, keyOf(input.departmentId, 'Department', 'departmentId')), 'department', 'departmentId');
-      assertVersion(before.version, input.expectedVersion);
-      const after: DepartmentRecord = {
-        ...before,
-        name: input.name?.trim() ?? before.name,
-        division: input.division === undefined ? before.division : input.division.trim() || undefined,
-        version: before.version + 1,
-        updatedAt: now,
-      };
-      return outcome({ department: after }, [changeOf.department(after, before.version)], [auditEvent(ctx, now, 'Department', after.id, 'department.updated', before, after)]);
-    });
+  updateDepartment(@Arg('input') { departmentId, expectedVersion, name, division }: UpdateDepartmentInput, @Ctx() ctx: Context) {
+    return change(ctx, { kind: 'Department', id: departmentId, field: 'departmentId', expectedVersion }, (d, now) =>
+      peopleRegister.updateDepartment(ctx.viewer, d, { name: name ?? undefined, division: division ?? undefined }, now), departmentPayload);
   }
 }
 
@@ -100,17 +63,9 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: '職員の一覧(主管課で絞込み可)。 / People, optionally of one department.' })
-  people(
-    @Args() { first, after }: PageArgs,
-    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return read(async () => {
-      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined;
-      return connection(await listPeople(ctx.store, first, after, dept));
-    });
+  people(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(async () => connection(await listPeople(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
-
 
   @FieldResolver(() => String)
   personId(@Root() p: PersonRecord) {
@@ -118,69 +73,41 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => Department)
-  async department(@Root() p: PersonRecord, @Ctx() ctx: Context) {
+  department(@Root() p: PersonRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, p.departmentId);
   }
 
   @FieldResolver(() => [RoleAssignment], { description: '役割の割当て(過去を含む)。 / Every role assignment, past ones included.' })
-  async roleAssignments(@Root() p: PersonRecord, @Ctx() ctx: Context) {
-    if (p.id === ctx.viewer.person.id) return ctx.viewer.roles;
-    return (await getPersonWithRoles(ctx.store, p.id))?.roles ?? [];
+  roleAssignments(@Root() p: PersonRecord, @Ctx() ctx: Context) {
+    return rolesOf(ctx, p);
   }
 
   @FieldResolver(() => [RoleAssignment], { description: '現在有効な役割。 / The roles held today.' })
   async currentRoles(@Root() p: PersonRecord, @Ctx() ctx: Context) {
-    const all = p.id === ctx.viewer.person.id ? ctx.viewer.roles : (await getPersonWithRoles(ctx.store, p.id))?.roles ?? [];
-    const now = ctx.clock();
-    return all.filter((a) => isAssignmentActive(a, now));
+    return activeRoles(await rolesOf(ctx, p), ctx.clock());
   }
 
   @Mutation(() => PersonPayload, { description: '職員の登録。 / Register a person.' })
-  createPerson(@Arg('input') input: CreatePersonInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      assertMayAdministerPeople(ctx.viewer, now);
-      const dept = found(await getDepartment(ctx.store, keyOf(input.departmentId, 'Department', 'departmentId')), 'department', 'departmentId');
-      if (await getPerson(ctx.store, input.personId)) refuse('DUPLICATE', `${input.personId} is already registered.`, undefined, ['personId']);
-      const p: PersonRecord = { id: input.personId, name: input.name.trim(), title: input.title?.trim() || undefined, departmentId: dept.id, version: 1, createdAt: now, updatedAt: now };
-      return outcome({ person: p }, [changeOf.person(p, [])], [auditEvent(ctx, now, 'Person', p.id, 'person.created', undefined, p)]);
-    });
+  createPerson(@Arg('input') { personId, name, title, departmentId }: CreatePersonInput, @Ctx() ctx: Context) {
+    return create(ctx, async (now) => {
+      const [department, existing] = await Promise.all([load(ctx, 'Department', departmentId, 'departmentId', 'department'), getPerson(ctx.store, personId)]);
+      return peopleRegister.createPerson(ctx.viewer, existing, department, { personId, name, title: title ?? undefined }, now);
+    }, personPayload);
   }
 
   @Mutation(() => PersonPayload, { description: '役割の割当て。直ちに効力を持つ。 / Assign a role; it takes effect at once.' })
   assignRole(@Arg('input') input: AssignRoleInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      assertMayAdministerPeople(ctx.viewer, now);
-      const { person, roles } = found(await getPersonWithRoles(ctx.store, keyOf(input.personId, 'Person', 'personId')), 'person', 'personId');
-      const departmentId = input.departmentId ? keyOf(input.departmentId, 'Department', 'departmentId') : undefined;
-      if (departmentId) found(await getDepartment(ctx.store, departmentId), 'department', 'departmentId');
-      validateAssignment({ role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil });
-      const a: RoleRecord = { id: newId(now), personId: person.id, role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil, version: 1, createdAt: now };
-      const after = { ...person, version: person.version + 1, updatedAt: now };
-      return outcome(
-        { person: after },
-        [changeOf.role(a), changeOf.person(after, [...roles, a], person.version)],
-        [auditEvent(ctx, now, 'Person', person.id, 'role.assigned', {}, { roleAssignment: a })],
-      );
-    });
+    const { role, validFrom, validUntil } = input;
+    return change(ctx, holder(input), async (p, now, id) => {
+      const department = await loadOptional(ctx, 'Department', input.departmentId, 'departmentId', 'department');
+      return peopleRegister.assignRole(ctx.viewer, p, department, { role, validFrom, validUntil: validUntil ?? undefined }, id, now);
+    }, personPayload);
   }
 
   @Mutation(() => PersonPayload, { description: '役割の終了日の設定。 / End a role assignment.' })
   endRoleAssignment(@Arg('input') input: EndRoleAssignmentInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      assertMayAdministerPeople(ctx.viewer, now);
-      const personId = keyOf(input.personId, 'Person', 'personId');
-      const { person, roles } = found(await getPersonWithRoles(ctx.store, personId), 'person', 'personId');
-      const before = found(await getRoleAssignment(ctx.store, personId, input.assignmentId), 'role assignment', 'assignmentId');
-      assertVersion(before.version, input.expectedVersion);
-      validateAssignment({ ...before, validUntil: input.validUntil });
-      const after: RoleRecord = { ...before, validUntil: input.validUntil, version: before.version + 1 };
-      const personAfter = { ...person, version: person.version + 1, updatedAt: now };
-      return outcome(
-        { person: personAfter },
-        [changeOf.role(after, before.version), changeOf.person(personAfter, roles.map((r) => (r.id === after.id ? after : r)), person.version)],
-        [auditEvent(ctx, now, 'Person', person.id, 'role.ended', { roleAssignment: before }, { roleAssignment: after })],
-      );
-    });
+    const { assignmentId, expectedVersion, validUntil } = input;
+    return change(ctx, holder(input), (p, now) => peopleRegister.endRoleAssignment(ctx.viewer, p, { assignmentId, expectedVersion, validUntil }, now), personPayload);
   }
 }
 

@@ -3,18 +3,18 @@
  * its measures against failure, and its recovery procedure set in advance — kept on the system's own record.
  */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Resilience, assertMayRecord, lacksRecoveryProcedure, recordResilience, unprotectedHazards } from '../domain/resilience';
-import { SystemRecord } from '../domain/systems';
-import { assertVersion } from '../domain/workflow';
+import { Resilience, lacksRecoveryProcedure, systemResilience, unprotectedHazards } from '../domain/resilience';
+import { SystemRecord, systemActions } from '../domain/systems';
 import { getPerson } from '../store/people';
-import { getSystem, listSystemsWithoutRecoveryProcedure, systemChange } from '../store/systems';
+import { listSystemsWithoutRecoveryProcedure } from '../store/systems';
 import { connection, PageArgs } from '../../graphql/common';
 import { System, SystemConnection, SystemPayload } from '../../graphql/systems';
 import { Person } from '../../graphql/people';
 import { Hazard, RecordSystemResilienceInput, SystemResilience } from '../../graphql/resilience';
 import { Context } from './context';
-import { auditEvent, found, keyOf, mutate, outcome, read } from './support';
-import { Refusal } from '../domain/refusal';
+import { actionsOf, read } from './support';
+import { given, systemTarget } from './systems';
+import { change } from './write';
 
 @Resolver(() => SystemResilience)
 export class SystemResilienceResolver {
@@ -26,16 +26,9 @@ export class SystemResilienceResolver {
 
 @Resolver(() => System)
 export class SystemResilienceFieldsResolver {
-  @Query(() => SystemConnection, {
-    description: '回復の手順が定められていない稼働中のシステム(第18条第2項)。 / Systems in operation without a recovery procedure set in advance.',
-  })
+  @Query(() => SystemConnection, { description: '回復の手順が定められていない稼働中のシステム(第18条第2項)。 / Systems in operation without a recovery procedure set in advance.' })
   systemsWithoutRecoveryProcedure(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listSystemsWithoutRecoveryProcedure(ctx.store, first, after)));
-  }
-
-  @FieldResolver(() => SystemResilience, { nullable: true, description: '保守対策・障害対策(第17条、第18条)。 / Protective and failure measures.' })
-  resilience(@Root() s: SystemRecord) {
-    return s.resilience;
   }
 
   @FieldResolver(() => [Hazard], { description: '保護の措置がない災害等(第17条)。 / Hazards with no protective measure.' })
@@ -50,14 +43,7 @@ export class SystemResilienceFieldsResolver {
 
   @FieldResolver(() => Boolean, { description: '保守対策・障害対策を記録できるか。 / Whether the viewer may record the measures.' })
   viewerCanRecordResilience(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    if (s.status === 'ABOLISHED') return false;
-    try {
-      assertMayRecord(ctx.viewer, s, ctx.clock(), '第17条');
-      return true;
-    } catch (e) {
-      if (e instanceof Refusal) return false;
-      throw e;
-    }
+    return actionsOf(ctx, s, systemActions).recordResilience;
   }
 
   @Mutation(() => SystemPayload, {
@@ -65,31 +51,8 @@ export class SystemResilienceFieldsResolver {
       '保守対策(第17条)・障害対策と回復の手順(第18条)の記録(置き換え、情報システム管理者又は当該システムの情報管理責任者)。 / Record (replace) a system\'s protective measures, failure measures and recovery procedure.',
   })
   recordSystemResilience(@Arg('input') input: RecordSystemResilienceInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = found(await getSystem(ctx.store, keyOf(input.systemId, 'System', 'systemId')), 'system', 'systemId');
-      assertVersion(before.version, input.expectedVersion);
-      const resilience = recordResilience(
-        ctx.viewer,
-        before,
-        {
-          protections: input.protections.map((p) => ({ hazard: p.hazard, measure: p.measure })),
-          failureMeasures: input.failureMeasures ?? undefined,
-          recoveryProcedure: input.recoveryProcedure
-            ? {
-                title: input.recoveryProcedure.title,
-                location: input.recoveryProcedure.location,
-                reviewedOn: input.recoveryProcedure.reviewedOn,
-                targetHours: input.recoveryProcedure.targetHours ?? undefined,
-              }
-            : undefined,
-        },
-        now,
-      );
-      const after: SystemRecord = { ...before, resilience, version: before.version + 1, updatedAt: now };
-      return outcome({ system: after }, [systemChange(after, before.version)], [
-        auditEvent(ctx, now, 'System', after.id, 'system.resilienceRecorded', before, after, { article: resilience.recoveryProcedure ? '第18条' : '第17条' }),
-      ]);
-    });
+    const measures = { ...given(input), recoveryProcedure: input.recoveryProcedure ? given(input.recoveryProcedure) : undefined };
+    return change(ctx, systemTarget(input), (s, now) => systemResilience.record(ctx.viewer, s, measures, now), (system: SystemRecord) => ({ system }));
   }
 }
 

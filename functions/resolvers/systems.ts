@@ -1,90 +1,59 @@
-/** The register of administrative systems (第6条–第11条, 第23条): thin: authorize, apply the rule, commit. */
+/** The register of administrative systems (第6条–第11条, 第23条): decode the input, name the transition of domain/systems.ts. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Actor, holds } from '../domain/people';
-import {
-  Responsibility as ResponsibilityRecord,
-  SystemEdit,
-  SystemRecord,
-  applyExemptChange,
-  assignResponsibility,
-  editSystem,
-  operatingHours,
-  registerSystem,
-} from '../domain/systems';
-import { assertVersion } from '../domain/workflow';
+import { Responsibility as ResponsibilityRecord, SystemDocument, SystemEdit, SystemRecord, operatingHours, responsibilityArticle, systemActions, systemRegister } from '../domain/systems';
 import { getDepartment, getPerson } from '../store/people';
-import { getSystem, getSystems, listSystems, systemChange } from '../store/systems';
+import { getSystems, listSystems } from '../store/systems';
 import { listConsultationsOfSystem } from '../store/consultations';
-import { listAuditOfObject } from '../store/audit';
 import { listContractsOfSystem, listDatasetsOfSystem } from '../store/data';
+import { connection, PageArgs } from '../../graphql/common';
+import { ConsultationConnection } from '../../graphql/consultations';
 import { DatasetConnection } from '../../graphql/datasets';
 import { OutsourcingContractConnection } from '../../graphql/outsourcing';
-import { connection, PageArgs } from '../../graphql/common';
 import { Department, Person } from '../../graphql/people';
-import {
-  AssignSystemResponsibilityInput,
-  OperatingHoursPolicy,
-  OverrideAgreement,
-  RecordExemptSystemChangeInput,
-  RegisterSystemInput,
-  Responsibility,
-  System,
-  SystemChangesInput,
-  SystemConnection,
-  SystemPayload,
-  UpdateSystemInput,
-} from '../../graphql/systems';
-import { ConsultationConnection } from '../../graphql/consultations';
-import { AuditEventConnection } from '../../graphql/audit';
+import { AssignSystemResponsibilityInput, OperatingHoursPolicy, OverrideAgreement, RecordExemptSystemChangeInput, RegisterSystemInput, Responsibility } from '../../graphql/systems';
+import { System, SystemChangesInput, SystemConnection, SystemDocumentInput, SystemPayload, UpdateSystemInput } from '../../graphql/systems';
 import { Context } from './context';
-import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
+import { actionsOf, keyOf, read } from './support';
+import { change, create, load } from './write';
 
-/** Global department ids in an input, as keys, each checked to exist. */
-export async function departmentKeys(ctx: Context, ids: string[], field: string): Promise<string[]> {
-  const keys = ids.map((id) => keyOf(id, 'Department', field));
-  const departments = await Promise.all(keys.map((k) => getDepartment(ctx.store, k)));
-  departments.forEach((d) => found(d, 'department', field));
-  return keys;
+/**
+ * An input with the fields a client sent as null left out, as the domain's optional fields are (`undefined`, never
+ * `null`). A generic helper of the write path: a candidate for support.ts.
+ */
+export function given<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v ?? undefined])) as { [K in keyof T]: Exclude<T[K], null> };
 }
+
+/** The departments an input names by their global ids, as keys (NOT_FOUND naming the field for one not registered). */
+async function departmentKeys(ctx: Context, ids: string[], field: string): Promise<string[]> {
+  return (await Promise.all(ids.map((id) => load(ctx, 'Department', id, field, 'department')))).map((d) => d.id);
+}
+
+const documents = (input?: SystemDocumentInput[] | null): SystemDocument[] | undefined =>
+  input?.map((d) => ({ kind: d.kind, title: d.title.trim(), location: d.location?.trim() || undefined }));
 
 /** A change input as the domain's edit, with department ids resolved. */
-export async function systemEdit(ctx: Context, changes: SystemChangesInput | undefined, field: string): Promise<SystemEdit> {
+export async function systemEdit(ctx: Context, changes: SystemChangesInput | null | undefined, field: string): Promise<SystemEdit> {
   if (!changes) return {};
-  return {
-    name: changes.name ?? undefined,
-    description: changes.description ?? undefined,
-    network: changes.network ?? undefined,
-    purposes: changes.purposes ?? undefined,
-    documents: changes.documents?.map((d) => ({ kind: d.kind, title: d.title.trim(), location: d.location?.trim() || undefined })),
-    educationOrResearchOnly: changes.educationOrResearchOnly ?? undefined,
-    processingDepartmentIds: changes.processingDepartmentIds
-      ? await departmentKeys(ctx, changes.processingDepartmentIds, `${field}.processingDepartmentIds`)
-      : undefined,
-  };
+  const processing = changes.processingDepartmentIds;
+  const processingDepartmentIds = processing ? await departmentKeys(ctx, processing, `${field}.processingDepartmentIds`) : undefined;
+  return { ...given(changes), documents: documents(changes.documents), processingDepartmentIds };
 }
 
-export async function loadSystem(ctx: Context, id: string, field: string): Promise<SystemRecord> {
-  return found(await getSystem(ctx.store, keyOf(id, 'System', field)), 'system', field);
-}
+/** The system a client named by its global id in `field`. */
+export const loadSystem = (ctx: Context, id: string, field: string): Promise<SystemRecord> => load(ctx, 'System', id, field, 'system');
 
-function mayEdit(viewer: Actor, s: SystemRecord, now: string): boolean {
-  return s.status !== 'ABOLISHED' && holds(viewer, 'INFORMATION_MANAGER', now, s.owningDepartmentId);
-}
+const can = (ctx: Context, s: SystemRecord) => actionsOf(ctx, s, systemActions);
+const payload = (system: SystemRecord) => ({ system });
+/** The system a mutation changes, at the version the client saw. */
+export const systemTarget = ({ systemId, expectedVersion }: { systemId: string; expectedVersion: number }) => ({ kind: 'System' as const, id: systemId, field: 'systemId', expectedVersion });
 
 @Resolver(() => System)
 export class SystemResolver {
   @Query(() => SystemConnection, { description: '行政システムの一覧(登録順、主管課で絞込み可)。 / The register, optionally of one department.' })
-  systems(
-    @Args() { first, after }: PageArgs,
-    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return read(async () => {
-      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined;
-      return connection(await listSystems(ctx.store, first, after, dept));
-    });
+  systems(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(async () => connection(await listSystems(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
-
 
   @FieldResolver(() => Department, { description: '所管する主管課。 / The owning department.' })
   owningDepartment(@Root() s: SystemRecord, @Ctx() ctx: Context) {
@@ -98,12 +67,12 @@ export class SystemResolver {
 
   @FieldResolver(() => Responsibility, { nullable: true, description: '開発及び維持管理(第10条)。 / Who develops and maintains it.' })
   maintenance(@Root() s: SystemRecord) {
-    return s.maintenance && { ...s.maintenance, article: article('第10条', s.maintenance) };
+    return s.maintenance && { ...s.maintenance, article: responsibilityArticle('MAINTENANCE', s.maintenance) };
   }
 
   @FieldResolver(() => Responsibility, { nullable: true, description: '経費の負担(第23条)。 / Who bears its cost.' })
   costBearing(@Root() s: SystemRecord) {
-    return s.costBearing && { ...s.costBearing, article: article('第23条', s.costBearing) };
+    return s.costBearing && { ...s.costBearing, article: responsibilityArticle('COST', s.costBearing) };
   }
 
   @FieldResolver(() => OperatingHoursPolicy, { description: '操作の時間(第11条)。 / Operating hours.' })
@@ -131,90 +100,43 @@ export class SystemResolver {
     return read(async () => connection(await listContractsOfSystem(ctx.store, s.id, first, after)));
   }
 
-
   @FieldResolver(() => Boolean, { description: '閲覧者が記録を更新できるか。 / Whether the viewer may edit the record.' })
   viewerCanEdit(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return mayEdit(ctx.viewer, s, ctx.clock());
+    return can(ctx, s).edit;
   }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が協議書を提出できるか(第7条〜第9条)。 / Whether the viewer may file consultations on it.' })
   viewerCanFileConsultation(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return mayEdit(ctx.viewer, s, ctx.clock());
+    return can(ctx, s).fileConsultation;
   }
 
   @Mutation(() => SystemPayload, { description: '行政システムの登録(決定前、第7条)。 / Register a system before its decision.' })
   registerSystem(@Arg('input') input: RegisterSystemInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const [owning] = await departmentKeys(ctx, [input.owningDepartmentId], 'owningDepartmentId');
-      const processing = input.processingDepartmentIds ? await departmentKeys(ctx, input.processingDepartmentIds, 'processingDepartmentIds') : undefined;
-      const system = registerSystem(
-        ctx.viewer,
-        {
-          name: input.name,
-          description: input.description,
-          category: input.category,
-          network: input.network,
-          purposes: input.purposes,
-          owningDepartmentId: owning,
-          processingDepartmentIds: processing,
-          documents: input.documents?.map((d) => ({ kind: d.kind, title: d.title.trim(), location: d.location?.trim() || undefined })),
-          educationOrResearchOnly: input.educationOrResearchOnly,
-        },
-        newId(now),
-        now,
-      );
-      return outcome({ system }, [systemChange(system)], [auditEvent(ctx, now, 'System', system.id, 'system.registered', undefined, system, { article: '第7条' })]);
-    });
+    return create(ctx, async (now, id) => {
+      const [owningDepartmentId] = await departmentKeys(ctx, [input.owningDepartmentId], 'owningDepartmentId');
+      const processingDepartmentIds = input.processingDepartmentIds ? await departmentKeys(ctx, input.processingDepartmentIds, 'processingDepartmentIds') : undefined;
+      const system = { ...given(input), owningDepartmentId, processingDepartmentIds, documents: documents(input.documents) };
+      return systemRegister.register(ctx.viewer, system, id, now);
+    }, payload);
   }
 
   @Mutation(() => SystemPayload, { description: '記録の更新(決定後は概要・ドキュメントのみ)。 / Edit the record.' })
   updateSystem(@Arg('input') input: UpdateSystemInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadSystem(ctx, input.systemId, 'systemId');
-      assertVersion(before.version, input.expectedVersion);
-      const patch = editSystem(ctx.viewer, before, await systemEdit(ctx, input.changes, 'changes'), now);
-      const after: SystemRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-      return outcome({ system: after }, [systemChange(after, before.version)], [auditEvent(ctx, now, 'System', after.id, 'system.updated', before, after)]);
-    });
+    return change(ctx, systemTarget(input), async (s, now) => systemRegister.update(ctx.viewer, s, await systemEdit(ctx, input.changes, 'changes'), now), payload);
   }
 
   @Mutation(() => SystemPayload, { description: '開発・維持管理(第10条)又は経費負担(第23条)の区分の設定。 / Set who maintains it or bears its cost.' })
   assignSystemResponsibility(@Arg('input') input: AssignSystemResponsibilityInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadSystem(ctx, input.systemId, 'systemId');
-      assertVersion(before.version, input.expectedVersion);
+    return change(ctx, systemTarget(input), async (s, now) => {
       const [departmentId] = await departmentKeys(ctx, [input.departmentId], 'departmentId');
-      const r = assignResponsibility(ctx.viewer, before, { kind: input.kind, departmentId, basis: input.basis, agreement: input.agreement }, now);
-      const field = input.kind === 'MAINTENANCE' ? 'maintenance' : 'costBearing';
-      const after: SystemRecord = { ...before, [field]: r, version: before.version + 1, updatedAt: now };
-      return outcome(
-        { system: after },
-        [systemChange(after, before.version)],
-        [auditEvent(ctx, now, 'System', after.id, `system.${field}Assigned`, before, after, { article: article(input.kind === 'MAINTENANCE' ? '第10条' : '第23条', r) })],
-      );
-    });
+      return systemRegister.assignResponsibility(ctx.viewer, s, { ...given(input), departmentId }, now);
+    }, payload);
   }
 
-  @Mutation(() => SystemPayload, {
-    description: '第8条ただし書(教育・研究専用の業務系)による設置・変更・廃止の記録。様式第2号は不要。 / Record an exempt change; no 様式第2号.',
-  })
+  @Mutation(() => SystemPayload, { description: '第8条ただし書(教育・研究専用の業務系)による設置・変更・廃止の記録。様式第2号は不要。 / Record an exempt change; no 様式第2号.' })
   recordExemptSystemChange(@Arg('input') input: RecordExemptSystemChangeInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadSystem(ctx, input.systemId, 'systemId');
-      assertVersion(before.version, input.expectedVersion);
-      const patch = applyExemptChange(ctx.viewer, before, input.action, await systemEdit(ctx, input.changes, 'changes'), now);
-      const after: SystemRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-      return outcome(
-        { system: after },
-        [systemChange(after, before.version)],
-        [
-          auditEvent(ctx, now, 'System', after.id, `system.exempt${cap(input.action)}`, before, after, {
-            article: '第8条ただし書',
-            note: input.note?.trim() || 'Exempt from 様式第2号: a 業務系 system used solely for education or research. 専ら教育又は研究に要する業務系システムのため協議書不要。',
-          }),
-        ],
-      );
-    });
+    return change(ctx, systemTarget(input), async (s, now) =>
+      systemRegister.recordExemptChange(ctx.viewer, s, { ...given(input), changes: await systemEdit(ctx, input.changes, 'changes') }, now), payload);
   }
 }
 
@@ -237,12 +159,4 @@ export class OverrideAgreementResolver {
   consentedBy(@Root() o: { consentedBy: string }, @Ctx() ctx: Context) {
     return getPerson(ctx.store, o.consentedBy);
   }
-}
-
-function article(base: '第10条' | '第23条', r: ResponsibilityRecord): string {
-  return `${base}第${r.basis === 'DESIGNATED' ? 1 : r.basis === 'PROCESSING_DEPARTMENT' ? 2 : 3}項`;
-}
-
-function cap(s: string): string {
-  return s.charAt(0) + s.slice(1).toLowerCase();
 }

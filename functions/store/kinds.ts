@@ -17,7 +17,7 @@ import { calendarItem, getInterruption, interruptionItem, loadCalendar } from '.
 import { designationItem, getDesignation, getReport, reportItem, slotItem } from './operators';
 import { attendanceItem, findingItem, getGuidance, getInvestigation, getTraining, guidanceItem, investigationItem, proposalItem, trainingItem } from './oversight';
 import { getPasswordRecord, passwordItem } from './passwords';
-import { departmentItem, getDepartment, getPerson, personItem, roleItem } from './people';
+import { departmentItem, getDepartment, getPersonRecord, personItem, roleItem } from './people';
 import { exceptionItem, findingItem as deviceFindingItem, getException, getFinding as getDeviceFinding } from './prohibitedActs';
 import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
@@ -33,8 +33,9 @@ const stored = <R>(get: Stored<R>['get'], item: Stored<R>['item']): Stored<R> =>
 
 export const STORED = {
   Department: stored(getDepartment, departmentItem),
-  // A person's item carries a copy of their role assignments (people.ts); a change of a person writes them as read.
-  Person: stored(getPerson, (p) => personItem(p, (p as { roleAssignments?: Parameters<typeof personItem>[1] }).roleAssignments ?? [])),
+  // A person's item carries a copy of their role assignments (people.ts): read with the person, written back as
+  // the transition leaves them (none yet for a new person).
+  Person: stored(getPersonRecord, (p) => personItem(p, p.roleAssignments ?? [])),
   System: stored(getSystem, systemItem),
   Consultation: stored(getConsultation, consultationItem),
   Dataset: stored(getDataset, datasetItem),

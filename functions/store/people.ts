@@ -1,5 +1,5 @@
 /** Departments, people and their role assignments (key layout in README.md). */
-import { Department, Person, RoleAssignment } from '../domain/people';
+import { Department, Person, PersonWithRoles, RoleAssignment } from '../domain/people';
 import { Change, Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
 
@@ -67,6 +67,12 @@ export async function getPersonWithRoles(store: Store, id: string): Promise<{ pe
   const k = personKey(id);
   const item = await store.load(k.pk, k.sk);
   return item && personFromItem(item);
+}
+
+/** A person as the write path reads and writes them back: with the copy of their role assignments. */
+export async function getPersonRecord(store: Store, id: string): Promise<PersonWithRoles | undefined> {
+  const p = await getPersonWithRoles(store, id);
+  return p && { ...p.person, roleAssignments: p.roles };
 }
 
 export async function getRoleAssignment(store: Store, personId: string, id: string): Promise<RoleAssignment | undefined> {
