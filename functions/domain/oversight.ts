@@ -174,9 +174,6 @@ export function reviewProposal(actor: Actor, i: Investigation, p: Proposal | und
     : { child: { ...p, status: 'OPEN', reportedOn: undefined, version: p.version + 1 }, patch: {} };
 }
 
-/** Whether the viewer's investigation may close: every proposal completed. */
-export const everyProposalCompleted = (i: Investigation): boolean => (i.openProposalCount ?? 0) === 0;
-
 /** An investigation closes when every proposal is completed. */
 export function closeInvestigation(actor: Actor, i: Investigation, now: string): Partial<Investigation> {
   assertAdministrator(actor, now, '第19条', 'closes an investigation');
