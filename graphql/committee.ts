@@ -102,6 +102,9 @@ export class CommitteeComposition {
 export class Committee extends CommitteeComposition {
   @Field({ description: '名称。 / Name.' })
   name!: string;
+
+  @Field(() => String, { description: '庶務(第34条)。 / The secretariat (第34条).' })
+  secretariat!: string;
 }
 
 @ObjectType({ description: '定足数(第33条第4項)。 / The quorum (第33条第4項).' })
@@ -178,6 +181,15 @@ export class Motion {
   @Field()
   text!: string;
 
+  @Field(() => AgendaItem, { nullable: true, description: '議題。 / The agenda item.' })
+  agendaItem?: unknown;
+
+  @Field(() => [CastVote], { description: '委員の表決。 / The members’ votes.' })
+  votes!: unknown[];
+
+  @Field(() => MotionResult)
+  result!: unknown;
+
   @Field(() => DateTime)
   decidedAt!: string;
 }
@@ -195,6 +207,9 @@ export class CommitteeMeeting extends Node {
 
   @Field({ description: '委員長に事故があり副委員長が招集した(第33条第3項)。 / Convened by the vice-chair, the chair being prevented.' })
   chairPrevented!: boolean;
+
+  @Field(() => CommitteeComposition, { description: '招集時の構成(第32条)。 / The seats on the day it was convened.' })
+  composition!: unknown;
 
   @Field(() => MeetingStatus)
   status!: MeetingStatus;

@@ -156,6 +156,9 @@ export class TrainingSession extends Node {
   @Field(() => LocalDate, { description: '実施日。 / The day it is held.' })
   heldOn!: string;
 
+  @Field(() => Int, { description: '受講者数。 / How many attended.' })
+  attendeeCount!: number;
+
   @Field(() => Int)
   version!: number;
 }

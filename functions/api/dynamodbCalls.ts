@@ -79,7 +79,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Committee.memberCount': FREE,
   'Committee.members': LOAD_LIST,
   'Committee.quorumRequired': FREE,
-  'Committee.secretariat': FREE,
   'Committee.viceChair': LOAD,
   'Committee.viewerCanConvene': FREE,
 
@@ -91,7 +90,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'CommitteeMeeting.agenda': FREE,
   'CommitteeMeeting.attendance': LOAD_LIST,
-  'CommitteeMeeting.composition': FREE,
   'CommitteeMeeting.convenedBy': LOAD,
   'CommitteeMeeting.minutes': { queries: MOTION_PAGES, loads: 1, keys: 'list' }, // every motion (pages of a queryAll), then the names in one batch
   'CommitteeMeeting.motions': QUERY,
@@ -189,10 +187,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'MailAddressApplication.department': LOAD,
   'MailAddressApplication.mailAddress': LOAD,
 
-  'Motion.agendaItem': FREE,
   'Motion.presiding': LOAD,
-  'Motion.result': FREE,
-  'Motion.votes': FREE,
 
   'Node.id': FREE,
 
@@ -365,7 +360,6 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'TopPageLinkRequest.category': LOAD,
   'TopPageLinkRequest.page': LOAD,
 
-  'TrainingSession.attendeeCount': FREE,
   'TrainingSession.attendees': { queries: 1, loads: 1, keys: 'first' }, // a page of attendance items, then the people in one batch
   'TrainingSession.organizedBy': LOAD,
   'TrainingSession.viewerCanRecordAttendance': FREE,

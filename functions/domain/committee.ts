@@ -10,8 +10,13 @@
  *   as present. On 可否同数 (as many against as for) the presiding chair (議長) decides; the chair presides
  *   (第33条第2項), the vice-chair when the chair is absent (第33条第3項). The presiding chair does not vote otherwise.
  */
-import { RoleAssignment, isAssignmentActive } from './people';
-import { refuse } from './refusal';
+import { advance, alongWith, changeOf } from './change';
+import { Actor, RoleAssignment, isAssignmentActive } from './people';
+import { allows, refuse } from './refusal';
+
+export const COMMITTEE_NAME = '白石市行政情報ネットワークシステム管理運営委員会';
+/** 第34条: 委員会の庶務は、デジタル推進課長において処理する. */
+export const SECRETARIAT = 'デジタル推進課長(第34条) / The head of the Digital Promotion Section';
 
 /** 第31条第1号–第4号: what the committee deliberates on. */
 export const AGENDA_MATTERS = ['PLANNING', 'SECURITY', 'DATA_PROTECTION', 'EFFICIENT_OPERATION'] as const;
@@ -104,12 +109,8 @@ export interface MotionResult {
   castingVote?: Vote;
 }
 
-/**
- * 第33条第5項: 委員会の議事は、出席委員の過半数をもって決し、可否同数のときは、議長の決するところによる.
- * `votes` are the members' (委員) votes; `castingVote` is the presiding chair's, given only on a tie.
- * Refused without a quorum (第33条第4項) or without a presiding chair (第33条第2項・第3項).
- */
-export function decideMotion(c: Composition, present: string[], votes: { personId: string; vote: Vote }[], castingVote?: Vote): MotionResult {
+/** The committee in session: a quorum present (第33条第4項) and someone to preside (第33条第2項・第3項), or a refusal. */
+function sitting(c: Composition, present: string[]) {
   const q = quorum(c, present);
   if (!q.met) {
     refuse(
@@ -121,6 +122,16 @@ export function decideMotion(c: Composition, present: string[], votes: { personI
   }
   const chair = presiding(c, present);
   if (!chair) refuse('INVALID_STATE', 'Neither the chair nor the vice-chair is present to preside (議長). 議長となる者が出席していません。', '第33条第3項', ['present']);
+  return { q, chair };
+}
+
+/**
+ * 第33条第5項: 委員会の議事は、出席委員の過半数をもって決し、可否同数のときは、議長の決するところによる.
+ * `votes` are the members' (委員) votes; `castingVote` is the presiding chair's, given only on a tie.
+ * Refused without a quorum (第33条第4項) or without a presiding chair (第33条第2項・第3項).
+ */
+export function decideMotion(c: Composition, present: string[], votes: { personId: string; vote: Vote }[], castingVote?: Vote): MotionResult {
+  const { q, chair } = sitting(c, present);
   const voters = votes.map((v) => v.personId);
   if (new Set(voters).size !== voters.length) refuse('INVALID_VALUE', 'Each member votes once. 同一委員の重複投票です。', '第33条第5項', ['votes']);
   const outsider = voters.find((p) => !c.memberIds.includes(p) || !present.includes(p));
@@ -276,4 +287,104 @@ export function establishWorkingGroup(
     refuse('INVALID_VALUE', 'A working group has staff concerned (関係職員), each once.', '第33条第6項', ['memberIds']);
   }
   return { id, name: input.name.trim(), purpose: input.purpose.trim(), memberIds: [...input.memberIds].sort(), establishedBy: personId, establishedOn: input.establishedOn, version: 1, createdAt: now, updatedAt: now };
+}
+
+// The transitions, as the one write path carries them out (functions/resolvers/write.ts): each the rule above, the
+// object's next version, and the audit action with its article.
+
+type ConveneInput = Parameters<typeof convene>[2];
+type MotionInput = Parameters<typeof putMotion>[2];
+type WorkingGroupInput = Parameters<typeof establishWorkingGroup>[2];
+
+export const committee = {
+  convene(c: Composition, actor: Actor, input: ConveneInput, ids: { meeting: string; agenda: string[] }, now: string) {
+    const m = convene(c, actor.person.id, input, ids, now);
+    return changeOf('CommitteeMeeting', undefined, m, 'committeeMeeting.convened', m.chairPrevented ? '第33条第3項' : '第33条第2項');
+  },
+  recordAttendance: (m: Meeting, actor: Actor, present: string[], now: string) =>
+    changeOf('CommitteeMeeting', m, advance(m, recordPresence(m, actor.person.id, present), now), 'committeeMeeting.attendanceRecorded', '第33条第4項'),
+  /** The motion (new) beside the meeting, and one audit event that records the motion only. */
+  decideMotion(m: Meeting, actor: Actor, input: MotionInput, id: string, now: string) {
+    const { child, patch } = putMotion(m, actor.person.id, input, id, now);
+    const t = changeOf('CommitteeMeeting', m, advance(m, patch, now), 'committeeMeeting.motionDecided', '第33条第5項', { recorded: { after: { motion: child } } });
+    return alongWith(t, { parts: [{ part: 'CommitteeMotion', value: child }] });
+  },
+  close: (m: Meeting, actor: Actor, now: string) =>
+    changeOf('CommitteeMeeting', m, advance(m, closeMeeting(m, actor.person.id, now), now), 'committeeMeeting.closed', '第33条第2項'),
+  establishWorkingGroup: (c: Composition, actor: Actor, input: WorkingGroupInput, id: string, now: string) =>
+    changeOf('WorkingGroup', undefined, establishWorkingGroup(c, actor.person.id, input, id, now), 'workingGroup.established', '第33条第6項'),
+};
+
+/** Whether the viewer may convene the committee: the chair, or the vice-chair acting for a chair prevented. */
+export function committeeActions(actor: Actor, c: Composition) {
+  return { convene: allows(() => assertMayConvene(c, actor.person.id, true)) };
+}
+
+/** What the viewer may record of a meeting now, each by the rule that would refuse it (`viewerCan*`). */
+export function meetingActions(actor: Actor, m: Meeting, now: string) {
+  const me = actor.person.id;
+  return {
+    recordAttendance: allows(() => recordPresence(m, me, m.present ?? [])),
+    decideMotion: allows(() => {
+      assertMayRecord(m, me);
+      sitting(m.composition, m.present ?? []);
+    }),
+    close: allows(() => closeMeeting(m, me, now)),
+  };
+}
+
+// The minutes (会議録): a pure function of the meeting, its motions and the names of the people they name.
+
+const SEAT = { CHAIR: '委員長', VICE_CHAIR: '副委員長' } as const;
+const MATTER_JA: Record<AgendaMatter, string> = { PLANNING: '計画', SECURITY: '保安', DATA_PROTECTION: 'データ等の保護', EFFICIENT_OPERATION: '適正かつ効率的な運営' };
+
+/** An instant as a person in the city reads it: `2026-04-01 10:30 (JST)`. */
+const tokyoTime = (instant: string) => `${new Date(Date.parse(instant) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} (JST)`;
+
+/** Everyone the minutes name: the seats, who convened, and each motion's presiding chair. */
+export function namedInMinutes(m: Meeting, motions: MotionRecord[]): string[] {
+  const c = m.composition;
+  return [...new Set([c.chairId, c.viceChairId, ...c.memberIds, m.convenedBy, ...motions.map((x) => x.presidingId)].filter((x): x is string => !!x))];
+}
+
+/** The minutes: everything the meeting recorded, as one readable text. `names` maps a person's id to their name. */
+export function minutesOf(m: Meeting, motions: MotionRecord[], names: ReadonlyMap<string, string>): string {
+  const c = m.composition;
+  const present = m.present ?? [];
+  const name = (id?: string) => (id ? (names.get(id) ?? id) : '(欠員)');
+  const q = quorum(c, present);
+  const chair = presiding(c, present);
+  const lines = [
+    `${COMMITTEE_NAME} 会議録`,
+    `件名: ${m.title}`,
+    `開催日: ${m.heldOn}${m.place ? `  場所: ${m.place}` : ''}`,
+    `招集者: ${name(m.convenedBy)}${m.chairPrevented ? '(委員長に事故があるため副委員長が代理、第33条第3項)' : '(第33条第2項)'}`,
+    `構成: 委員長 ${name(c.chairId)}、副委員長 ${name(c.viceChairId)}、委員 ${c.memberIds.length}名`,
+  ];
+  if (m.present) {
+    const seated = (id: string) => (id === c.chairId ? '委員長' : id === c.viceChairId ? '副委員長' : '委員');
+    const rank = (id: string) => (id === c.chairId ? 0 : id === c.viceChairId ? 1 : 2);
+    const ordered = [...present].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    lines.push(`出席者: ${ordered.length ? ordered.map((id) => `${seated(id)} ${name(id)}`).join('、') : 'なし'}`);
+    lines.push(`定足数: 委員${q.members}名中${q.membersPresent}名出席、必要${q.required}名 — ${q.met ? '成立' : '不成立(会議を開くことができない、第33条第4項)'}`);
+    lines.push(`議長: ${chair ? `${name(chair.personId)}(${SEAT[chair.seat]})` : 'なし'}`);
+  } else {
+    lines.push('出席者: 未記録');
+  }
+  lines.push('議題:');
+  m.agenda.forEach((a, n) => lines.push(`  ${n + 1}. ${a.title}(${MATTER_ARTICLE[a.matter]} ${MATTER_JA[a.matter]})`));
+  lines.push('議事:');
+  if (!motions.length) lines.push('  なし');
+  for (const x of motions) {
+    const n = m.agenda.findIndex((a) => a.id === x.agendaItemId) + 1;
+    const how =
+      x.decidedBy === 'CASTING_VOTE'
+        ? `可否同数のため議長(${name(x.presidingId)})が${x.castingVote === 'FOR' ? '可' : '否'}と決した(第33条第5項後段)`
+        : '出席委員の過半数による(第33条第5項)';
+    lines.push(`  議題${n}: ${x.text}`);
+    lines.push(`    可${x.votesFor} 否${x.votesAgainst} 表決せず${x.notVoting}(出席委員${x.membersPresent}名) — ${x.outcome === 'CARRIED' ? '可決' : '否決'}。${how}`);
+  }
+  lines.push(m.status === 'CLOSED' && m.closedAt ? `閉会: ${tokyoTime(m.closedAt)}` : '状態: 会議中(議事録未確定)');
+  lines.push('庶務: デジタル推進課長(第34条)');
+  return lines.join('\n');
 }

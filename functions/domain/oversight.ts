@@ -4,9 +4,11 @@
  * guidance and advice (第20条), and train the staff (第21条). Proposals are followed until the department reports
  * them done and the system administrator accepts it.
  */
+import { diff } from './audit';
+import { Transition, advance, alongWith, changeOf } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { isDate } from './period';
-import { refuse } from './refusal';
+import { allows, refuse } from './refusal';
 
 export const PERSPECTIVES = ['RELIABILITY', 'EFFECTIVENESS', 'ECONOMY', 'SAFETY', 'OTHER'] as const; // 信頼性・有効性・経済性・安全性・その他 (第19条 「等」)
 export type Perspective = (typeof PERSPECTIVES)[number];
@@ -140,27 +142,37 @@ function assertProposalOf(i: Investigation, p: Proposal | undefined): asserts p 
 export function reportProposalDone(actor: Actor, i: Investigation, p: Proposal | undefined, note: string, now: string): ChildChange<Proposal> {
   assertOpen(i);
   assertProposalOf(i, p);
-  if (!holds(actor, 'INFORMATION_MANAGER', now, p.departmentId)) {
-    refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', '改善策の宛先の主管課の情報管理責任者が報告します。 / The information manager of the department the proposal is addressed to reports it done.', '第19条', ['proposalId']);
-  }
-  if (p.status !== 'OPEN') refuse('INVALID_STATE', '既に実施が報告されています。 / The proposal is reported done already.', '第19条', ['proposalId']);
+  assertMayReportDone(actor, p, now);
   if (!note.trim()) refuse('INVALID_VALUE', '実施した内容を記載してください。 / Say what was done.', '第19条', ['note']);
   return { child: { ...p, status: 'REPORTED_DONE', reportedOn: tokyoDate(now), reportNote: note.trim(), version: p.version + 1 }, patch: {} };
 }
 
+/** The department's information manager reports an open proposal done, once. */
+function assertMayReportDone(actor: Actor, p: Proposal, now: string): void {
+  if (!holds(actor, 'INFORMATION_MANAGER', now, p.departmentId)) {
+    refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', '改善策の宛先の主管課の情報管理責任者が報告します。 / The information manager of the department the proposal is addressed to reports it done.', '第19条', ['proposalId']);
+  }
+  if (p.status !== 'OPEN') refuse('INVALID_STATE', '既に実施が報告されています。 / The proposal is reported done already.', '第19条', ['proposalId']);
+}
+
+/** The system administrator reviews what a department reports done. */
+const assertMayReview = (actor: Actor, now: string) => assertAdministrator(actor, now, '第19条', 'accepts an improvement as completed');
+
+/** Only a proposal reported done is reviewed. */
+function assertReportedDone(p: Proposal): void {
+  if (p.status !== 'REPORTED_DONE') refuse('INVALID_STATE', '実施が報告された改善策だけを確認します。 / Only a proposal reported done is reviewed.', '第19条', ['proposalId']);
+}
+
 /** The system administrator accepts a proposal as completed, or sends it back open. */
 export function reviewProposal(actor: Actor, i: Investigation, p: Proposal | undefined, accept: boolean, now: string): ChildChange<Proposal> {
-  assertAdministrator(actor, now, '第19条', 'accepts an improvement as completed');
+  assertMayReview(actor, now);
   assertOpen(i);
   assertProposalOf(i, p);
-  if (p.status !== 'REPORTED_DONE') refuse('INVALID_STATE', '実施が報告された改善策だけを確認します。 / Only a proposal reported done is reviewed.', '第19条', ['proposalId']);
+  assertReportedDone(p);
   return accept
     ? { child: { ...p, status: 'COMPLETED', completedOn: tokyoDate(now), version: p.version + 1 }, patch: { openProposalCount: Math.max(0, (i.openProposalCount ?? 0) - 1) } }
     : { child: { ...p, status: 'OPEN', reportedOn: undefined, version: p.version + 1 }, patch: {} };
 }
-
-/** Whether the viewer's investigation may close: every proposal completed. */
-export const everyProposalCompleted = (i: Investigation): boolean => (i.openProposalCount ?? 0) === 0;
 
 /** An investigation closes when every proposal is completed. */
 export function closeInvestigation(actor: Actor, i: Investigation, now: string): Partial<Investigation> {
@@ -251,4 +263,100 @@ export function recordAttendance(
   if (new Set(attendeeIds).size !== attendeeIds.length) refuse('INVALID_VALUE', '受講者は一人一回です。 / Each attendee once.', '第21条', ['attendeeIds']);
   const added = attendeeIds.filter((id) => !recorded.includes(id)).sort();
   return { added, patch: { attendeeCount: (t.attendeeCount ?? 0) + added.length } };
+}
+
+// The transitions, as the one write path carries them out (functions/resolvers/write.ts): each the rule above, the
+// object's next version, and the audit action with its article.
+
+/** How the audit event of an investigation names each kind of child. */
+const CHILD = { InvestigationFinding: 'finding', ImprovementProposal: 'proposal' } as const;
+
+/**
+ * Adds or changes one child of an investigation (a finding or a proposal): the child (new: it must not exist yet;
+ * changed: at the version read), the investigation with its version advanced from the one read (so of two racing
+ * writes one loses cleanly), and one audit event that records the child only: the new child whole, or the changed
+ * fields of a changed one.
+ */
+function changeChild<C extends { id: string; version: number }>(
+  i: Investigation,
+  part: keyof typeof CHILD,
+  before: C | undefined,
+  { child, patch }: ChildChange<C>,
+  action: string,
+  now: string,
+): Transition<Investigation> {
+  const changed = before ? diff(before, child) : { before: {}, after: { ...child } };
+  delete changed.after.version;
+  const name = CHILD[part];
+  const recorded = { before: before && { [name]: { ...changed.before, id: child.id } }, after: { [name]: { ...changed.after, id: child.id } } };
+  return alongWith(changeOf('Investigation', i, advance(i, patch, now), action, '第19条', { recorded }), {
+    parts: [{ part, value: child, expectedVersion: before?.version }],
+  });
+}
+
+type FindingInput = Parameters<typeof addFinding>[2];
+type ProposalInput = Parameters<typeof addProposal>[2];
+
+export const investigation = {
+  start: (actor: Actor, systemId: string, input: { purpose: string; startedOn: string }, id: string, now: string) =>
+    changeOf('Investigation', undefined, startInvestigation(actor, systemId, input, id, now), 'investigation.started', '第19条'),
+  addFinding: (actor: Actor, i: Investigation, input: FindingInput, id: string, now: string) =>
+    changeChild(i, 'InvestigationFinding', undefined, addFinding(actor, i, input, id, now), 'investigation.findingAdded', now),
+  addProposal: (actor: Actor, i: Investigation, input: ProposalInput, finding: Finding | undefined, id: string, now: string) =>
+    changeChild(i, 'ImprovementProposal', undefined, addProposal(actor, i, input, finding, id, now), 'investigation.proposalAdded', now),
+  reportDone: (actor: Actor, i: Investigation, p: Proposal | undefined, note: string, now: string) =>
+    changeChild(i, 'ImprovementProposal', p, reportProposalDone(actor, i, p, note, now), 'investigation.proposalReportedDone', now),
+  review: (actor: Actor, i: Investigation, p: Proposal | undefined, accept: boolean, now: string) =>
+    changeChild(i, 'ImprovementProposal', p, reviewProposal(actor, i, p, accept, now), accept ? 'investigation.proposalCompleted' : 'investigation.proposalReopened', now),
+  close: (actor: Actor, i: Investigation, now: string) =>
+    changeOf('Investigation', i, advance(i, closeInvestigation(actor, i, now), now), 'investigation.closed', '第19条'),
+};
+
+export const guidance = {
+  give: (actor: Actor, input: Parameters<typeof giveGuidance>[1], id: string, now: string) =>
+    changeOf('Guidance', undefined, giveGuidance(actor, input, id, now), 'guidance.given', '第20条'),
+  acknowledge: (actor: Actor, g: Guidance, now: string) =>
+    changeOf('Guidance', g, advance(g, acknowledgeGuidance(actor, g, now), now), 'guidance.acknowledged', '第20条'),
+};
+
+export const training = {
+  schedule: (actor: Actor, input: Parameters<typeof scheduleTraining>[1], id: string, now: string) =>
+    changeOf('TrainingSession', undefined, scheduleTraining(actor, input, id, now), 'training.scheduled', '第21条'),
+  /** Each attendance (new) beside the training, and one audit event naming only those added. */
+  recordAttendance(actor: Actor, t: TrainingSession, attendeeIds: string[], recorded: string[], now: string) {
+    const { added, patch } = recordAttendance(actor, t, attendeeIds, recorded, now);
+    const after = advance(t, patch, now);
+    const event = { before: { attendeeCount: t.attendeeCount ?? 0 }, after: { attendeeCount: after.attendeeCount, attendeesAdded: added } };
+    return alongWith(changeOf('TrainingSession', t, after, 'training.attendanceRecorded', '第21条', { recorded: event }), {
+      parts: added.map((personId) => ({ part: 'TrainingAttendance' as const, value: { training: after, personId } })),
+    });
+  },
+};
+
+// What the viewer may do next (`viewerCan*`), each by the rule that would refuse it.
+
+export function investigationActions(actor: Actor, i: Investigation, now: string) {
+  return {
+    // Any finding will do: the rule is who records findings, and while the investigation is open.
+    addFindings: allows(() => addFinding(actor, i, { perspective: 'OTHER', text: '所見' }, '', now)),
+    close: allows(() => closeInvestigation(actor, i, now)),
+  };
+}
+
+export function proposalActions(actor: Actor, p: Proposal, now: string) {
+  return {
+    reportDone: allows(() => assertMayReportDone(actor, p, now)),
+    review: allows(() => {
+      assertMayReview(actor, now);
+      assertReportedDone(p);
+    }),
+  };
+}
+
+export function guidanceActions(actor: Actor, g: Guidance, now: string) {
+  return { acknowledge: allows(() => acknowledgeGuidance(actor, g, now)) };
+}
+
+export function trainingActions(actor: Actor, t: TrainingSession, now: string) {
+  return { recordAttendance: allows(() => recordAttendance(actor, t, [], [], now)) };
 }

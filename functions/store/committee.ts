@@ -26,7 +26,6 @@ export function workingGroupItem(g: WorkingGroup): Item {
 
 export const committeeChange = {
   meeting: (m: Meeting, expectedVersion?: number): Change => ({ item: meetingItem(m), expectedVersion }),
-  workingGroup: (g: WorkingGroup, expectedVersion?: number): Change => ({ item: workingGroupItem(g), expectedVersion }),
   /** A new motion: it must not exist yet. */
   motion: (x: MotionRecord): Change => ({ item: motionItem(x) }),
 };

@@ -3,8 +3,9 @@
  * present, and decides by a majority of the members present, the presiding chair deciding a tie.
  */
 import { AGENDA_MATTERS, MATTER_ARTICLE, assertMayConvene, closeMeeting, compositionOn, convene, decideMotion, establishWorkingGroup, presiding, putMotion, quorum, recordPresence, validateAttendance } from '../../functions/domain/committee';
+import { committee as transitions, committeeActions, meetingActions, minutesOf, namedInMinutes } from '../../functions/domain/committee';
 import { RoleAssignment } from '../../functions/domain/people';
-import { NOW, refusal } from '../support/domain';
+import { NOW, administrator, generalManager, refusal, shiminManager } from '../support/domain';
 
 function assignment(personId: string, role: RoleAssignment['role'], departmentId?: string, validUntil?: string, validFrom = '2023-04-01'): RoleAssignment {
   return { id: `${personId}-${role}-${departmentId ?? ''}`, personId, role, departmentId, validFrom, validUntil, version: 1, createdAt: '2023-04-01T00:00:00Z' };
@@ -188,5 +189,37 @@ describe('a meeting, its attendance, motions and minutes', () => {
     expect(establishWorkingGroup(committee, CHAIR, { name: 'セキュリティ部会', purpose: '監査手順の研究', memberIds: ['digital-manager', 'digital-contractor'], establishedOn: '2026-06-15' }, 'wg1', NOW)).toMatchObject({ memberIds: ['digital-contractor', 'digital-manager'] });
     expect(refusal(() => establishWorkingGroup(committee, members[0], { name: 'x', purpose: 'y', memberIds: ['a'], establishedOn: '2026-06-15' }, 'wg', NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第33条第6項' });
     expect(refusal(() => establishWorkingGroup(committee, CHAIR, { name: 'x', purpose: 'y', memberIds: [], establishedOn: '2026-06-15' }, 'wg', NOW))).toMatchObject({ field: ['memberIds'] });
+  });
+});
+
+describe('the transitions of a meeting, what the viewer may do next, and the minutes', () => {
+  const agenda = [{ matter: 'SECURITY' as const, title: '情報セキュリティポリシーの改定' }];
+  const convened = () => transitions.convene(committee, generalManager, { title: '第1回', heldOn: '2026-06-15', chairPrevented: false, agenda }, { meeting: 'm1', agenda: ['a1'] }, NOW).record;
+
+  it('第33条第2項: the chair may convene, the vice-chair too (acting for a chair prevented), a member not', () => {
+    expect(committeeActions(generalManager, committee).convene).toBe(true);
+    expect(committeeActions(administrator, committee).convene).toBe(true);
+    expect(committeeActions(shiminManager, committee).convene).toBe(false);
+  });
+
+  it('a motion is a part beside the meeting; the meeting’s next version is recorded with the motion only', () => {
+    let m = convened();
+    expect(meetingActions(generalManager, m, NOW)).toEqual({ recordAttendance: true, decideMotion: false, close: false });
+    m = transitions.recordAttendance(m, generalManager, [CHAIR, ...members.slice(0, 4)], NOW).record;
+    expect(meetingActions(generalManager, m, NOW)).toEqual({ recordAttendance: true, decideMotion: true, close: true });
+    expect(meetingActions(shiminManager, m, NOW)).toEqual({ recordAttendance: false, decideMotion: false, close: false });
+    const t = transitions.decideMotion(m, generalManager, { agendaItemId: 'a1', text: '改定案を承認する。', votes: vote(members.slice(0, 3), 'FOR') }, 'mo1', NOW);
+    expect(t.record).toMatchObject({ version: m.version + 1, motionCount: 1 });
+    expect(t.parts).toEqual([{ part: 'CommitteeMotion', value: expect.objectContaining({ id: 'mo1', outcome: 'CARRIED' }) }]);
+    expect(t.changes).toEqual([expect.objectContaining({ action: 'committeeMeeting.motionDecided', article: '第33条第5項', recorded: { after: { motion: t.parts![0].value } } })]);
+    expect(meetingActions(generalManager, t.record, NOW).recordAttendance).toBe(false);
+
+    const motions = [t.parts![0].value as Parameters<typeof minutesOf>[1][number]];
+    expect(namedInMinutes(t.record, motions)).toEqual(expect.arrayContaining([CHAIR, VICE, ...members]));
+    const minutes = minutesOf(t.record, motions, new Map([[CHAIR, '白石 一郎']]));
+    expect(minutes).toContain('定足数: 委員8名中4名出席、必要4名 — 成立');
+    expect(minutes).toContain('議長: 白石 一郎(委員長)');
+    expect(minutes).toContain('可3 否0 表決せず1(出席委員4名) — 可決。出席委員の過半数による(第33条第5項)');
+    expect(minutes).toContain('状態: 会議中(議事録未確定)');
   });
 });

@@ -15,6 +15,7 @@ import {
   scheduleTraining,
   startInvestigation,
 } from '../../functions/domain/oversight';
+import { investigation, investigationActions, proposalActions, training, trainingActions } from '../../functions/domain/oversight';
 import { NOW, administrator, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
 
 const apply = <T extends { version: number }>(o: T, patch: Partial<T>): T => ({ ...o, ...patch, version: o.version + 1 });
@@ -102,5 +103,42 @@ describe('第21条: training', () => {
     expect(recordAttendance(administrator, { ...t, attendeeCount: 2 }, ['shimin-staff', 'digital-staff'], ['shimin-staff'], NOW)).toEqual({ added: ['digital-staff'], patch: { attendeeCount: 3 } });
     expect(refusal(() => recordAttendance(administrator, { ...t, heldOn: '2026-07-01' }, ['shimin-staff'], [], NOW))).toMatchObject({ code: 'INVALID_STATE' });
     expect(refusal(() => recordAttendance(administrator, t, ['a', 'a'], [], NOW))).toMatchObject({ code: 'INVALID_VALUE' });
+  });
+});
+
+describe('the transitions: a child of an investigation is a part beside it, recorded in the investigation’s event', () => {
+  it('a new finding: the part must not exist yet; the event records the finding whole, without its version', () => {
+    const { i } = investigated();
+    const t = investigation.addFinding(administrator, i, { perspective: 'ECONOMY', text: '保守費が割高。' }, 'f2', NOW);
+    expect(t.record).toMatchObject({ version: i.version + 1, findingCount: 2 });
+    expect(t.parts).toEqual([{ part: 'InvestigationFinding', value: expect.objectContaining({ id: 'f2' }), expectedVersion: undefined }]);
+    expect(t.changes[0]).toMatchObject({ action: 'investigation.findingAdded', article: '第19条' });
+    expect(t.changes[0].recorded!.after.finding).toEqual({ id: 'f2', investigationId: 'inv1', perspective: 'ECONOMY', text: '保守費が割高。', recordedBy: administrator.person.id, recordedAt: NOW });
+  });
+
+  it('a changed proposal: written at the version read; the event records the fields that changed', () => {
+    const { i, proposal } = investigated();
+    const t = investigation.reportDone(shiminManager, i, proposal, '個人IDを発行した。', NOW);
+    expect(t.parts).toEqual([{ part: 'ImprovementProposal', value: expect.objectContaining({ status: 'REPORTED_DONE', version: 2 }), expectedVersion: 1 }]);
+    expect(t.changes[0].recorded).toEqual({
+      before: { proposal: { id: 'p1', status: 'OPEN' } },
+      after: { proposal: { id: 'p1', status: 'REPORTED_DONE', reportedOn: '2026-06-15', reportNote: '個人IDを発行した。' } },
+    });
+    expect(proposalActions(shiminManager, proposal, NOW)).toEqual({ reportDone: true, review: false });
+    expect(proposalActions(administrator, t.parts![0].value as typeof proposal, NOW)).toEqual({ reportDone: false, review: true });
+  });
+
+  it('what the viewer may do: the system administrator adds findings while open, and closes once every proposal is completed', () => {
+    const { i } = investigated();
+    expect(investigationActions(administrator, i, NOW)).toEqual({ addFindings: true, close: false });
+    expect(investigationActions(shiminManager, i, NOW)).toEqual({ addFindings: false, close: false });
+  });
+
+  it('attendance: one part per person added, one event naming them', () => {
+    const t = scheduleTraining(administrator, { title: '研修', content: '', heldOn: '2026-06-10' }, 't1', NOW);
+    expect(trainingActions(administrator, t, NOW).recordAttendance).toBe(true);
+    const recorded = training.recordAttendance(administrator, t, ['b', 'a'], [], NOW);
+    expect(recorded.parts!.map((p) => p.value)).toEqual([{ training: recorded.record, personId: 'a' }, { training: recorded.record, personId: 'b' }]);
+    expect(recorded.changes[0].recorded).toEqual({ before: { attendeeCount: 0 }, after: { attendeeCount: 2, attendeesAdded: ['a', 'b'] } });
   });
 });
