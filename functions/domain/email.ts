@@ -15,7 +15,7 @@
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { isDate } from './period';
 import { Form } from './forms';
-import { refuse } from './refusal';
+import { allows, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
 export const ARTICLE = '第28条';
@@ -166,9 +166,14 @@ export function viewerActions(actor: Actor, a: MailAddressApplication, now: stri
   return permittedActions(a, actor.person.id, mayDecide(actor, now));
 }
 
+/** What the viewer may do with an address of the register: apply to change or delete it, while it is in use (`viewerCan*`). */
+export function mailAddressActions(actor: Actor, m: MailAddress, now: string) {
+  return { applyForChange: m.status === 'ACTIVE' && allows(() => assertMayApply(actor, m.departmentId, now)) };
+}
+
 /** Whether the viewer may apply to change or delete this address: its department's information manager, while it is in use. */
 export function mayApplyFor(actor: Actor, m: MailAddress, now: string): boolean {
-  return m.status === 'ACTIVE' && holds(actor, 'INFORMATION_MANAGER', now, m.departmentId);
+  return mailAddressActions(actor, m, now).applyForChange;
 }
 
 /** What approval does to the register: each changed entry with the version it was read at (none: a new entry). */
@@ -241,3 +246,40 @@ export const mailAddressForm: Form<MailAddressApplication, MailRegisterState> = 
     })),
   }),
 };
+
+/** The register's keys of the addresses an application names (what its rules read there), whatever their form. */
+export function namedAddresses(input: MailApplicationInput): Pick<MailAddressApplication, 'address' | 'newAddress'> {
+  return {
+    address: input.kind !== 'NEW' && input.address ? normalizeAddress(input.address) : undefined,
+    newAddress: input.kind !== 'DELETE' && input.newAddress ? normalizeAddress(input.newAddress) : undefined,
+  };
+}
+
+/** A new 様式第11号 of the department's information manager, drafted; when submitted at once, in advance (第28条). */
+export function draftMailApplication(
+  actor: Actor,
+  departmentId: string,
+  input: MailApplicationInput,
+  { current, wanted }: MailRegisterState,
+  submitNow: boolean,
+  id: string,
+  now: string,
+): MailAddressApplication {
+  assertMayApply(actor, departmentId, now);
+  const fields = applicationFields(input);
+  const draft: MailAddressApplication = {
+    id,
+    form: 'FORM_11',
+    title: titleOf(fields),
+    departmentId,
+    ...fields,
+    applicantId: actor.person.id,
+    status: 'DRAFT',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  assertRegisterAllows(draft, current, wanted);
+  if (submitNow) assertInAdvance(draft, now); // 第28条: あらかじめ
+  return draft;
+}

@@ -10,10 +10,10 @@
  */
 import { Actor, DEPARTMENT_ROLES, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { addDays, isDate } from './period';
-import { advance } from './change';
+import { Part, Transition, advance, alongWith, changeOf } from './change';
 import { Form } from './forms';
-import { exists, refuse } from './refusal';
-import { ApplicationState, permittedActions } from './workflow';
+import { allows, exists, refuse } from './refusal';
+import { ApplicationState, assertVersion, permittedActions } from './workflow';
 
 export const CATEGORY_ARTICLE = '第27条第2項第4号';
 export const CHECK_ARTICLE = '第27条第2項第2号';
@@ -32,6 +32,38 @@ export const REVIEW_INTERVAL_DAYS = 90;
 export interface OpenPeriod {
   from: string;
   until?: string;
+}
+
+// ─── Claims on unique values ────────────────────────────────────────────────────────────────────────────────
+
+/** What must be unique: a page's path among pages not abolished, a category's name. */
+export type ClaimKind = 'PATH' | 'CATEGORY_NAME';
+
+/**
+ * A claim on a unique value: held while `holderId` is set. Released claims are kept (and taken again with the
+ * version read): the table's writers put items, they never delete them.
+ */
+export interface HomepageClaim {
+  kind: ClaimKind;
+  value: string;
+  holderId?: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** The claim written with the version read (none: it must not exist yet), so two racing takers cannot both win. */
+const claimPart = (claim: HomepageClaim, read: HomepageClaim | undefined): Part => ({ part: 'HomepageClaim', value: claim, expectedVersion: read?.version });
+
+/** Takes `value` for `holderId` from the claim as read; `taken` refuses when another holds it. */
+function take(read: HomepageClaim | undefined, kind: ClaimKind, value: string, holderId: string, now: string, taken: () => never): Part {
+  if (read?.holderId) taken();
+  return claimPart({ kind, value, holderId, version: (read?.version ?? 0) + 1, updatedAt: now }, read);
+}
+
+/** Lets a value its holder held go (an abolished page's path); nothing when another holds it. */
+function letGo(read: HomepageClaim | undefined, holderId: string, now: string): Part[] {
+  if (!read || read.holderId !== holderId) return [];
+  return [claimPart({ ...read, holderId: undefined, version: read.version + 1, updatedAt: now }, read)];
 }
 
 // ─── Categories (掲載情報グループ, 第2項第4号) ─────────────────────────────────────────────────────────────────
@@ -170,10 +202,6 @@ export function draftPage(actor: Actor, departmentId: string, categoryId: string
 /** 第27条第4項第1号: the department's information manager, as ホームページ情報管理者, approves. */
 function assertPageApprover(actor: Actor, page: HomepagePage, now: string, what: string): void {
   assertInformationManagerOf(actor, [page.departmentId], now, PAGE_APPROVAL_ARTICLE, ['pageId'], `${what} (ホームページ情報管理者)`);
-}
-
-export function mayApprovePage(actor: Actor, page: HomepagePage, now: string): boolean {
-  return holds(actor, 'INFORMATION_MANAGER', now, page.departmentId);
 }
 
 function postingEnded(page: Pick<HomepagePage, 'postingPeriod'>, now: string): boolean {
@@ -429,17 +457,22 @@ export function linkRequestActions(actor: Actor, r: TopPageLinkRequest, now: str
   return permittedActions(r, actor.person.id, isHomepageOperationsManager(actor, now));
 }
 
-/** What the viewer may do next with a page, for portals. */
+/** What the viewer may do next with a page, each by the rule that would refuse it (`viewerCan*`). */
 export function pageActions(actor: Actor, page: HomepagePage, now: string) {
-  const approver = mayApprovePage(actor, page, now);
+  const mayRequest = allows(() => assertMayRequestLink(actor, page, now));
   return {
-    open: approver && (page.status === 'DRAFT' || page.status === 'STOPPED') && !postingEnded(page, now),
-    stop: approver && page.status === 'OPEN' && !page.onTopPage,
-    abolish: approver && page.status !== 'ABOLISHED' && !page.onTopPage,
-    requestTopPageLink: approver && page.status === 'OPEN' && !page.onTopPage,
-    requestTopPageLinkRelease: approver && page.onTopPage,
-    recordCheck: isHomepageOperationsManager(actor, now) && page.status === 'OPEN',
+    open: allows(() => openPage(actor, page, now)),
+    stop: allows(() => stopPage(actor, page, now)),
+    abolish: allows(() => abolishPage(actor, page, now)),
+    requestTopPageLink: mayRequest && page.status === 'OPEN' && !page.onTopPage,
+    requestTopPageLinkRelease: mayRequest && page.onTopPage,
+    recordCheck: allows(() => recordCheck(actor, page, {}, now)),
   };
+}
+
+/** What the viewer may do with a link on the top page: ask for its release, as the page's information manager. */
+export function topPageLinkActions(actor: Actor, link: TopPageLink, page: HomepagePage, now: string) {
+  return { requestRelease: isLinkActive(link) && allows(() => assertMayRequestLink(actor, page, now)) };
 }
 
 /** What a top-page link request's rules read: the page, and the link it has on the top page now. */
@@ -477,5 +510,52 @@ export const topPageLinkForm: Form<TopPageLinkRequest, LinkRequestState> = {
         { kind: 'HomepagePage', before: page, after: advance(page, effect.page, now), action: set ? 'homepagePage.linkedFromTopPage' : 'homepagePage.unlinkedFromTopPage', article },
       ],
     };
+  },
+};
+
+/** A new 様式第10号 of the page's information manager, drafted (第27条第4項第4号); `category` as named by the request. */
+export function draftLinkRequest(
+  actor: Actor,
+  page: HomepagePage,
+  link: TopPageLink | undefined,
+  category: HomepageCategory | undefined,
+  input: Omit<LinkRequestInput, 'categoryId'>,
+  id: string,
+  now: string,
+): TopPageLinkRequest {
+  assertMayRequestLink(actor, page, now);
+  assertLinkRequestable(input.action, page, link);
+  const fields = linkRequestFields({ ...input, categoryId: category?.id }, page, link, now);
+  return { id, form: 'FORM_10', ...fields, pageId: page.id, departmentId: page.departmentId, applicantId: actor.person.id, status: 'DRAFT', version: 1, createdAt: now, updatedAt: now };
+}
+
+/** Opening, stopping, abolishing: the rule first (a decided state answers whatever version was seen), then the version. */
+function decided(page: HomepagePage, patch: Partial<HomepagePage>, expectedVersion: number, verb: string, now: string): Transition<HomepagePage> {
+  assertVersion(page.version, expectedVersion);
+  return changeOf('HomepagePage', page, advance(page, patch, now), `homepagePage.${verb}`, PAGE_APPROVAL_ARTICLE);
+}
+
+/** The changes of the homepage, each a transition: the rule, the article, the audit action, the claims beside it. */
+export const homepage = {
+  createCategory(actor: Actor, input: { name: string; description?: string }, nameClaim: HomepageClaim | undefined, id: string, now: string) {
+    const c = createCategory(actor, input, id, now);
+    const taken = () => refuse('DUPLICATE', `A category named 「${c.name}」 exists already.`, CATEGORY_ARTICLE, ['name']);
+    return alongWith(changeOf('HomepageCategory', undefined, c, 'homepageCategory.created', CATEGORY_ARTICLE), { parts: [take(nameClaim, 'CATEGORY_NAME', c.name, c.id, now, taken)] });
+  },
+  draftPage(actor: Actor, departmentId: string, categoryId: string, input: PageInput, pathClaim: HomepageClaim | undefined, id: string, now: string) {
+    const p = draftPage(actor, departmentId, categoryId, input, id, now);
+    // 第27条第2項第3号: one page at a path (the operations manager coordinates the pages' structure and routes).
+    const taken = () => refuse('DUPLICATE', `Another page stands at ${p.path}. このパスは他のページが使用しています。`, '第27条第2項第3号', ['path']);
+    return alongWith(changeOf('HomepagePage', undefined, p, 'homepagePage.drafted', CONTENT_ARTICLE), { parts: [take(pathClaim, 'PATH', p.path, p.id, now, taken)] });
+  },
+  open: (actor: Actor, page: HomepagePage, expectedVersion: number, now: string) => decided(page, openPage(actor, page, now), expectedVersion, 'opened', now),
+  stop: (actor: Actor, page: HomepagePage, expectedVersion: number, now: string) => decided(page, stopPage(actor, page, now), expectedVersion, 'stopped', now),
+  /** 第27条第2項第3号: an abolished page's path is free for another page. */
+  abolish: (actor: Actor, page: HomepagePage, expectedVersion: number, pathClaim: HomepageClaim | undefined, now: string) =>
+    alongWith(decided(page, abolishPage(actor, page, now), expectedVersion, 'abolished', now), { parts: letGo(pathClaim, page.id, now) }),
+  recordCheck(actor: Actor, page: HomepagePage, expectedVersion: number, input: { checkedAt?: string; note?: string }, now: string) {
+    const patch = recordCheck(actor, page, input, now);
+    assertVersion(page.version, expectedVersion);
+    return changeOf('HomepagePage', page, advance(page, patch, now), 'homepagePage.checked', CHECK_ARTICLE, { note: patch.lastCheck?.note });
   },
 };

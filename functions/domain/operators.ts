@@ -25,12 +25,12 @@
  */
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { addDays, isDate } from './period';
-import { Changed, Part } from './change';
+import { Changed, Part, alongWith, changeOf } from './change';
 import { Effect, Form } from './forms';
 import { Person } from './people';
-import { exists, refuse } from './refusal';
+import { allows, exists, refuse } from './refusal';
 import { SystemRecord } from './systems';
-import { ApplicationState, permittedActions } from './workflow';
+import { ApplicationState, assertVersion } from './workflow';
 
 export const ARTICLE_INFORMATION = '第12条第1項';
 export const ARTICLE_BUSINESS = '第12条第2項';
@@ -96,10 +96,6 @@ export interface OperatorReport extends ApplicationState {
   updatedAt: string;
 }
 
-export function articleFor(system: Pick<SystemRecord, 'category'>): string {
-  return system.category === 'INFORMATION' ? ARTICLE_INFORMATION : ARTICLE_BUSINESS;
-}
-
 /** The day before a date, by the calendar. */
 export function dayBefore(date: string): string {
   return addDays(date, -1);
@@ -146,12 +142,12 @@ export function assertMayReport(actor: Actor, system: SystemRecord, now: string)
   assertOperable(system, ARTICLE_BUSINESS);
 }
 
-export function mayReport(actor: Actor, system: SystemRecord, now: string): boolean {
-  return system.category === 'BUSINESS' && system.status !== 'ABOLISHED' && holds(actor, 'INFORMATION_MANAGER', now, system.owningDepartmentId);
-}
-
-export function mayDesignateDirectly(actor: Actor, system: SystemRecord, now: string): boolean {
-  return system.category === 'INFORMATION' && system.status !== 'ABOLISHED' && holds(actor, 'SYSTEM_ADMINISTRATOR', now);
+/** What the viewer may do about a system's operators (`viewerCan*`): designate them directly (第1項), or report them (第2項). */
+export function operatorActions(actor: Actor, system: SystemRecord, now: string) {
+  return {
+    designate: allows(() => assertMayDesignateDirectly(actor, system, now)),
+    report: allows(() => assertMayReport(actor, system, now)),
+  };
 }
 
 /** The system administrator receives 様式第5号 (受理 = APPROVED) or returns it for correction. */
@@ -163,10 +159,6 @@ export function assertMayDecide(actor: Actor, now: string): void {
   if (!mayDecide(actor, now)) {
     refuse('FORBIDDEN', 'Only the system administrator (情報システム管理者) receives 様式第5号. 情報システム管理者のみが受理できます。', ARTICLE_BUSINESS, ['applicationId']);
   }
-}
-
-export function viewerActions(actor: Actor, r: OperatorReport, now: string) {
-  return permittedActions(r, actor.person.id, mayDecide(actor, now));
 }
 
 export function validateEntries(entries: ReportEntry[]): void {
@@ -370,7 +362,7 @@ export function undoReport(r: OperatorReport, ws: Workspace, now: string): { cha
 
 /** Whether the viewer may release this designation directly: the system administrator, on a 情報系 system, before it ends. */
 export function mayRelease(actor: Actor, system: SystemRecord, d: OperatorDesignation, now: string): boolean {
-  return mayDesignateDirectly(actor, system, now) && d.status === 'ACTIVE' && lastDay(d) >= tokyoDate(now);
+  return operatorActions(actor, system, now).designate && d.status === 'ACTIVE' && lastDay(d) >= tokyoDate(now);
 }
 
 /** What a 様式第5号 report's rules read: at submission the system and the people it names; the designations and slots it touches. */
@@ -378,6 +370,11 @@ export interface ReportState {
   system?: SystemRecord;
   people?: (Person | undefined)[];
   workspace: Workspace;
+}
+
+/** A person's periods on a system as written, on the version read (0: none yet, written as new). */
+function slotPart(slot: OperatorSlot, read: number): Part {
+  return { part: 'OperatorSlot', value: { ...slot, version: read + 1 }, expectedVersion: read === 0 ? undefined : read };
 }
 
 /** What the entries of a report do to the designations (applied on submission, undone on closing), with the slots they touch. */
@@ -388,10 +385,7 @@ function reportEffect(r: OperatorReport, ws: Workspace, now: string, undo: boole
     const action = undo ? (d.status === 'CANCELLED' ? 'cancelled' : 'restored') : before ? 'released' : 'designated';
     return { kind: 'OperatorDesignation', before, after: d, action: `operatorDesignation.${action}`, article: ARTICLE_BUSINESS };
   });
-  const parts: Part[] = [...new Set(changed.map((d) => slotId(d.systemId, d.personId)))].map((key) => {
-    const read = ws.readSlotVersions.get(key) ?? 0;
-    return { part: 'OperatorSlot', value: { ...(ws.slots.get(key) as OperatorSlot), version: read + 1 }, expectedVersion: read === 0 ? undefined : read };
-  });
+  const parts = [...new Set(changed.map((d) => slotId(d.systemId, d.personId)))].map((key) => slotPart(ws.slots.get(key) as OperatorSlot, ws.readSlotVersions.get(key) ?? 0));
   return { changes, parts };
 }
 
@@ -411,4 +405,64 @@ export const operatorReportForm: Form<OperatorReport, ReportState> = {
   onSubmit: ({ now, newId }, after, state) => reportEffect(after, state.workspace, now, false, newId),
   // … and a return, rejection or withdrawal undoes them.
   onClose: ({ now, newId }, before, state) => reportEffect(before, state.workspace, now, true, newId),
+};
+
+/** A report's entry as the client sent it: `personId` absent when the id sent is not a person's. */
+export type ReportEntryInput = Omit<ReportEntry, 'personId'> & { personId?: string };
+
+/**
+ * A new 様式第5号 of the 業務系 system's information manager, drafted; when submitted at once, in advance (第12条第2項).
+ * `people`: the register's entry of each person named, in the order of the entries.
+ */
+export function draftReport(
+  actor: Actor,
+  system: SystemRecord,
+  input: { entries: ReportEntryInput[]; note?: string },
+  people: (Person | undefined)[],
+  submitNow: boolean,
+  id: string,
+  now: string,
+): OperatorReport {
+  assertMayReport(actor, system, now); // 第12条第2項 (情報系: 第1項)
+  const entries = input.entries.map(({ action, personId, effectiveOn }, i) => {
+    if (!personId) refuse('NOT_FOUND', 'personId is not the id of a Person.', undefined, ['entries', String(i), 'personId']);
+    return { action, personId, effectiveOn };
+  });
+  validateEntries(entries);
+  people.forEach((p, i) => {
+    if (!p) refuse('NOT_FOUND', 'No person has that id.', undefined, ['entries', String(i), 'personId']);
+  });
+  if (submitNow) assertReportInAdvance(entries, now); // 第12条第2項: あらかじめ
+  return {
+    id,
+    form: 'FORM_5',
+    title: `「${system.name}」操作職員等指定・解除報告`,
+    systemId: system.id,
+    departmentId: system.owningDepartmentId,
+    entries,
+    note: input.note?.trim() || undefined,
+    applicantId: actor.person.id,
+    status: 'DRAFT',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** 第12条第1項: the system administrator designates and releases the operators of a 情報系 system directly. */
+export const operatorDesignation = {
+  designate(actor: Actor, system: SystemRecord, personId: string, period: { validFrom: string; validUntil?: string }, slot: OperatorSlot | undefined, id: string, now: string) {
+    assertMayDesignateDirectly(actor, system, now); // 第12条第1項 (業務系: 第2項)
+    validateDirectPeriod(period.validFrom, period.validUntil, now);
+    const d = { id, systemId: system.id, personId, validFrom: period.validFrom, validUntil: period.validUntil, basis: 'ADMINISTRATOR' as const, designatedBy: actor.person.id };
+    const out = designate(slot ?? emptySlot(system.id, personId), d, now, ARTICLE_INFORMATION, ['personId']);
+    return alongWith(changeOf('OperatorDesignation', undefined, out.designation, 'operatorDesignation.designated', ARTICLE_INFORMATION), { parts: [slotPart(out.slot, slot?.version ?? 0)] });
+  },
+  release(actor: Actor, system: SystemRecord | undefined, d: OperatorDesignation, expectedVersion: number, effectiveOn: string, slot: OperatorSlot | undefined, now: string) {
+    assertMayDesignateDirectly(actor, exists(system, 'system', ['designationId']), now, ['designationId']); // 第12条第1項 (業務系: 第2項)
+    assertVersion(d.version, expectedVersion);
+    validateDirectRelease(effectiveOn, now);
+    const out = release(slot ?? emptySlot(d.systemId, d.personId), d, effectiveOn, { actorId: actor.person.id }, now, ARTICLE_INFORMATION, ['effectiveOn']);
+    return alongWith(changeOf('OperatorDesignation', d, out.designation, 'operatorDesignation.released', ARTICLE_INFORMATION), { parts: [slotPart(out.slot, slot?.version ?? 0)] });
+  },
 };

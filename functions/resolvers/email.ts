@@ -1,63 +1,22 @@
 /** 電子メール (第28条, 様式第11号): the register of mail addresses and the applications that change it. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  ARTICLE,
-  MailAddress as MailAddressRecord,
-  MailAddressApplication as MailApplicationRecord,
-  applicationFields,
-  approvalChanges,
-  assertInAdvance,
-  assertMayApply,
-  assertMayDecide,
-  assertRegisterAllows,
-  mayApplyFor,
-  normalizeAddress,
-  titleOf,
- 
-} from '../domain/email';
+import { MailAddress as MailAddressRecord, MailAddressApplication as MailApplicationRecord, draftMailApplication, mailAddressActions, namedAddresses, normalizeAddress } from '../domain/email';
 import { getDepartment } from '../store/people';
-import { emailChange, getMailAddress, getMailApplication, listActiveMailAddresses, listMailApplicationsOfDepartment } from '../store/email';
-import { listAuditOfObject } from '../store/audit';
+import { getMailAddress, getMailApplication, listActiveMailAddresses, listMailApplicationsOfDepartment, mailRegisterState } from '../store/email';
 import { connection, PageArgs } from '../../graphql/common';
-import {
-  ApplyForMailAddressInput,
-  MailAddress,
-  MailAddressApplication,
-  MailAddressApplicationConnection,
-  MailAddressApplicationPayload,
-  MailAddressConnection,
-} from '../../graphql/email';
+import { ApplyForMailAddressInput, MailAddress, MailAddressApplication, MailAddressApplicationConnection, MailAddressApplicationPayload, MailAddressConnection } from '../../graphql/email';
 import { Department } from '../../graphql/people';
-import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { draftOutcome } from './applications';
-
-/** The register's entries an application concerns: the address in use, and the address wanted. */
-async function registerOf(ctx: Context, a: Pick<MailApplicationRecord, 'address' | 'newAddress'>) {
-  const [current, wanted] = await Promise.all([
-    a.address ? getMailAddress(ctx.store, a.address) : undefined,
-    a.newAddress ? getMailAddress(ctx.store, a.newAddress) : undefined,
-  ]);
-  return { current, wanted };
-}
-
-
+import { actionsOf, read } from './support';
+import { load } from './write';
+import { draft } from './applications';
+import { departmentOrOwn } from './homepage';
 
 @Resolver(() => MailAddress)
 export class MailAddressResolver {
-  @Query(() => MailAddressConnection, {
-    description: '主管課に付与されている電子メールアドレス(使用中のみ、アドレス順)。既定は自分の課。 / A department’s addresses in use (the viewer’s own by default).',
-  })
-  mailAddresses(
-    @Args() { first, after }: PageArgs,
-    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return read(async () => {
-      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
-      return connection(await listActiveMailAddresses(ctx.store, dept, first, after));
-    });
+  @Query(() => MailAddressConnection, { description: '主管課に付与されている電子メールアドレス(使用中のみ、アドレス順)。既定は自分の課。 / A department’s addresses in use (the viewer’s own by default).' })
+  mailAddresses(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(async () => connection(await listActiveMailAddresses(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
   @Query(() => MailAddress, { nullable: true, description: 'アドレスによる台帳の検索(大文字小文字を区別しない)。 / An address in the register, by the address (case-insensitive).' })
@@ -65,7 +24,6 @@ export class MailAddressResolver {
     if (address.length > 254) return undefined;
     return getMailAddress(ctx.store, normalizeAddress(address));
   }
-
 
   @FieldResolver(() => Department, { description: '付与された主管課。 / The department it is assigned to.' })
   department(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
@@ -89,27 +47,16 @@ export class MailAddressResolver {
 
   @FieldResolver(() => Boolean, { description: '閲覧者が変更・削除を申請できるか。 / Whether the viewer may apply to change or delete it.' })
   viewerCanApplyForChange(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
-    return mayApplyFor(ctx.viewer, m, ctx.clock());
+    return actionsOf(ctx, m, mailAddressActions).applyForChange;
   }
-
 }
 
 @Resolver(() => MailAddressApplication)
 export class MailAddressApplicationResolver {
-  @Query(() => MailAddressApplicationConnection, {
-    description: '主管課の電子メール利用等申請(様式第11号、新しい順)。既定は自分の課。 / A department’s 様式第11号 applications, newest first.',
-  })
-  mailAddressApplications(
-    @Args() { first, after }: PageArgs,
-    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return read(async () => {
-      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
-      return connection(await listMailApplicationsOfDepartment(ctx.store, dept, first, after));
-    });
+  @Query(() => MailAddressApplicationConnection, { description: '主管課の電子メール利用等申請(様式第11号、新しい順)。既定は自分の課。 / A department’s 様式第11号 applications, newest first.' })
+  mailAddressApplications(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(async () => connection(await listMailApplicationsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
-
 
   @FieldResolver(() => Department, { description: 'アドレスを付与される主管課。 / The department the address is for.' })
   department(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
@@ -121,44 +68,22 @@ export class MailAddressApplicationResolver {
     return a.address ? getMailAddress(ctx.store, a.address) : undefined;
   }
 
-
   @FieldResolver(() => Department)
   applicantDepartment(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, a.departmentId);
   }
-
-
-
-
-
 
   @Mutation(() => MailAddressApplicationPayload, {
     description:
       '電子メール利用等申請書(様式第11号)の作成(`submit: true` で提出)。情報システム管理者が承認すると台帳が変わる(第28条)。 / Apply for a new, changed or deleted address; the register changes when the system administrator approves.',
   })
   applyForMailAddress(@Arg('input') input: ApplyForMailAddressInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const departmentId = keyOf(input.departmentId, 'Department', 'departmentId');
-      found(await getDepartment(ctx.store, departmentId), 'department', 'departmentId');
-      assertMayApply(ctx.viewer, departmentId, now);
-      const fields = applicationFields(input);
-      const draft: MailApplicationRecord = {
-        id: newId(now),
-        form: 'FORM_11',
-        title: titleOf(fields),
-        departmentId,
-        ...fields,
-        applicantId: ctx.viewer.person.id,
-        status: 'DRAFT',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const { current, wanted } = await registerOf(ctx, draft);
-      assertRegisterAllows(draft, current, wanted);
-      if (input.submit) assertInAdvance(draft, now); // 第28条: あらかじめ
-      return draftOutcome(ctx, 'MailAddressApplication', draft, input.submit, now, (application) => ({ application }));
-    });
+    const { kind, address, newAddress, purpose, reason, wantedFrom } = input;
+    const form = { kind, address: address ?? undefined, newAddress: newAddress ?? undefined, purpose: purpose ?? undefined, reason: reason ?? undefined, wantedFrom: wantedFrom ?? undefined };
+    return draft(ctx, 'MailAddressApplication', async (now, id) => {
+      const department = await load(ctx, 'Department', input.departmentId, 'departmentId');
+      return draftMailApplication(ctx.viewer, department.id, form, await mailRegisterState(ctx.store, namedAddresses(form)), input.submit, id, now);
+    }, input.submit, (application) => ({ application }));
   }
 }
 

@@ -1,106 +1,30 @@
 /** ホームページ (第27条, 様式第10号): pages, categories, top-page links and the periodic check. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  CATEGORY_ARTICLE,
-  CHECK_ARTICLE,
-  CONTENT_ARTICLE,
-  HomepageCategory as CategoryRecord,
-  HomepageCheck as CheckRecord,
-  HomepagePage as PageRecord,
-  PAGE_APPROVAL_ARTICLE,
-  TOP_PAGE_LINK_ARTICLE,
-  TopPageLink as LinkRecord,
-  TopPageLinkRequest as LinkRequestRecord,
-  abolishPage,
-  approveLinkRequest,
-  assertLinkRequestable,
-  assertMayDecideLinkRequest,
-  assertMayRequestLink,
-  checkDueOn,
-  checkReasons,
-  createCategory,
-  draftPage,
-  isLinkActive,
-  isOnTopPageNow,
- 
-  linkRequestFields,
-  mayApprovePage,
-  openPage,
-  pageActions,
-  recordCheck,
-  stopPage,
+  HomepageCategory as CategoryRecord, HomepageCheck as CheckRecord, HomepagePage as PageRecord, TopPageLink as LinkRecord, TopPageLinkRequest as LinkRequestRecord, checkDueOn, checkReasons,
+  draftLinkRequest, homepage, isOnTopPageNow, normalizePath, pageActions, topPageLinkActions,
 } from '../domain/homepage';
-import { Actor } from '../domain/people';
-import { refuse } from '../domain/refusal';
-import { assertVersion } from '../domain/workflow';
 import { getDepartment, getPerson } from '../store/people';
-import {
-  getCategory,
-  getLinkRequest,
-  getPage,
-  getTopPageLink,
-  homepageChange,
-  listCategories,
-  listLinkRequestsOfPage,
-  listPagesDueForCheck,
-  listPagesOfDepartment,
-  listRunningTopPageLinks,
-  releaseClaim,
-  takeClaim,
-} from '../store/homepage';
-import { listAuditOfObject } from '../store/audit';
-import { Change } from '../store/store';
+import { getCategory, getClaim, getLinkRequest, getPage, getTopPageLink, listCategories, listLinkRequestsOfPage, listPagesDueForCheck, listPagesOfDepartment, listRunningTopPageLinks } from '../store/homepage';
 import { LocalDate, connection, PageArgs } from '../../graphql/common';
 import {
-  CreateHomepageCategoryInput,
-  DraftHomepagePageInput,
-  HomepageCategory,
-  HomepageCategoryConnection,
-  HomepageCategoryPayload,
-  HomepageCheck,
-  HomepageCheckReason,
-  HomepagePage,
-  HomepagePageConnection,
-  HomepagePagePayload,
-  HomepagePageTransitionInput,
-  RecordHomepageCheckInput,
-  RequestTopPageLinkInput,
-  TopPageLink,
-  TopPageLinkConnection,
-  TopPageLinkRequest,
-  TopPageLinkRequestConnection,
-  TopPageLinkRequestPayload,
+  CreateHomepageCategoryInput, DraftHomepagePageInput, HomepageCategory, HomepageCategoryConnection, HomepageCategoryPayload, HomepageCheck,
+  HomepageCheckReason, HomepagePage, HomepagePageConnection, HomepagePagePayload, HomepagePageTransitionInput, RecordHomepageCheckInput,
+  RequestTopPageLinkInput, TopPageLink, TopPageLinkConnection, TopPageLinkRequest, TopPageLinkRequestConnection, TopPageLinkRequestPayload,
 } from '../../graphql/homepage';
 import { Department, Person } from '../../graphql/people';
-import { AuditEventConnection } from '../../graphql/audit';
 import { Context } from './context';
-import { auditEvent, found, globalId, keyOf, mutate, newId, outcome, read } from './support';
-import { draftOutcome } from './applications';
+import { actionsOf, globalId, iso, keyOf, read } from './support';
+import { change, create, load, loadOptional } from './write';
+import { draft } from './applications';
 
+/** The department a list is asked for (`departmentId`, decoded without a read), or the viewer's own. */
+export const departmentOrOwn = (ctx: Context, id: string | undefined) => (id ? keyOf(id, 'Department', 'departmentId') : ctx.viewer.person.departmentId);
 
-
-async function loadPage(ctx: Context, id: string, field = 'pageId'): Promise<PageRecord> {
-  return found(await getPage(ctx.store, keyOf(id, 'HomepagePage', field)), 'page', field);
-}
-
-/** Opening, stopping, abolishing: the rule first (a decided state answers whatever version was seen), then the version. */
-async function transition(
-  ctx: Context,
-  input: HomepagePageTransitionInput,
-  now: string,
-  rule: (actor: Actor, page: PageRecord, now: string) => Partial<PageRecord>,
-  action: string,
-) {
-  const before = await loadPage(ctx, input.pageId);
-  const patch = rule(ctx.viewer, before, now);
-  assertVersion(before.version, input.expectedVersion);
-  const after: PageRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-  // 第27条第2項第3号: an abolished page's path is free for another page.
-  const extra: Change[] = after.status === 'ABOLISHED' ? await releaseClaim(ctx.store, 'PATH', before.path, before.id, now) : [];
-  return outcome({ page: after }, [homepageChange.page(after, before.version), ...extra], [
-    auditEvent(ctx, now, 'HomepagePage', after.id, `homepagePage.${action}`, before, after, { article: PAGE_APPROVAL_ARTICLE }),
-  ]);
-}
+const pagePayload = (page: PageRecord) => ({ page });
+const thePage = (input: { pageId: string }) => ({ kind: 'HomepagePage' as const, id: input.pageId, field: 'pageId' });
+const can = (ctx: Context, p: PageRecord) => actionsOf(ctx, p, pageActions);
+const period = (p: { from: string; until?: string | null }) => ({ from: p.from, until: p.until ?? undefined });
 
 @Resolver(() => HomepageCategory)
 export class HomepageCategoryResolver {
@@ -109,26 +33,16 @@ export class HomepageCategoryResolver {
     return read(async () => connection(await listCategories(ctx.store, first, after)));
   }
 
-
   @FieldResolver(() => Person, { description: '作成した運用管理者。 / The operations manager who created it.' })
   createdBy(@Root() c: CategoryRecord, @Ctx() ctx: Context) {
     return getPerson(ctx.store, c.createdBy);
   }
 
-
-  @Mutation(() => HomepageCategoryPayload, {
-    description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.',
-  })
+  @Mutation(() => HomepageCategoryPayload, { description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.' })
   createHomepageCategory(@Arg('input') input: CreateHomepageCategoryInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const c = createCategory(ctx.viewer, input, newId(now), now);
-      const claim = await takeClaim(ctx.store, 'CATEGORY_NAME', c.name, c.id, now, () =>
-        refuse('DUPLICATE', `A category named 「${c.name}」 exists already.`, CATEGORY_ARTICLE, ['name']),
-      );
-      return outcome({ category: c }, [homepageChange.category(c), claim], [
-        auditEvent(ctx, now, 'HomepageCategory', c.id, 'homepageCategory.created', undefined, c, { article: CATEGORY_ARTICLE }),
-      ]);
-    });
+    const { name, description } = input;
+    return create(ctx, async (now, id) =>
+      homepage.createCategory(ctx.viewer, { name, description: description ?? undefined }, await getClaim(ctx.store, 'CATEGORY_NAME', name.trim()), id, now), (category) => ({ category }));
   }
 }
 
@@ -144,20 +58,13 @@ export class HomepageCheckResolver {
 export class HomepagePageResolver {
   @Query(() => HomepagePageConnection, { description: '主管課のページ(既定は自分の課)。 / The pages of a department (the viewer’s own by default).' })
   homepagePages(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(async () => {
-      const dept = departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
-      return connection(await listPagesOfDepartment(ctx.store, dept, first, after));
-    });
+    return read(async () => connection(await listPagesOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
-  @Query(() => HomepagePageConnection, {
-    description:
-      '定期確認が必要な公開中のページ(掲載期間経過・確認間隔90日超過、期限の古い順、第27条第2項第2号)。 / Open pages due for the periodic check: past their posting period or not checked within 90 days; longest due first.',
-  })
+  @Query(() => HomepagePageConnection, { description: '定期確認が必要な公開中のページ(掲載期間経過・確認間隔90日超過、期限の古い順、第27条第2項第2号)。 / Open pages due for the periodic check: past their posting period or not checked within 90 days; longest due first.' })
   homepagePagesDueForCheck(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), first, after)));
   }
-
 
   @FieldResolver(() => Department, { description: '主管課。 / The department whose page it is.' })
   department(@Root() p: PageRecord, @Ctx() ctx: Context) {
@@ -174,10 +81,7 @@ export class HomepagePageResolver {
     return getPerson(ctx.store, p.draftedBy);
   }
 
-  @FieldResolver(() => LocalDate, {
-    nullable: true,
-    description: '定期確認の期限(掲載期間終了の翌日と前回確認から90日後の早い方、公開中のみ)。 / When it falls due for the periodic check (open pages only).',
-  })
+  @FieldResolver(() => LocalDate, { nullable: true, description: '定期確認の期限(掲載期間終了の翌日と前回確認から90日後の早い方、公開中のみ)。 / When it falls due for the periodic check (open pages only).' })
   checkDueOn(@Root() p: PageRecord) {
     return checkDueOn(p);
   }
@@ -197,100 +101,71 @@ export class HomepagePageResolver {
     return read(async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, first, after)));
   }
 
-
   @FieldResolver(() => Boolean, { description: '閲覧者が開設を承認できるか。 / Whether the viewer may open it.' })
   viewerCanOpen(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return pageActions(ctx.viewer, p, ctx.clock()).open;
+    return can(ctx, p).open;
   }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が停止を承認できるか。 / Whether the viewer may stop it.' })
   viewerCanStop(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return pageActions(ctx.viewer, p, ctx.clock()).stop;
+    return can(ctx, p).stop;
   }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が廃止を承認できるか。 / Whether the viewer may abolish it.' })
   viewerCanAbolish(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return pageActions(ctx.viewer, p, ctx.clock()).abolish;
+    return can(ctx, p).abolish;
   }
 
   @FieldResolver(() => Boolean, { description: '閲覧者がトップページへのリンク設定を依頼できるか。 / Whether the viewer may request a top-page link.' })
   viewerCanRequestTopPageLink(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return pageActions(ctx.viewer, p, ctx.clock()).requestTopPageLink;
+    return can(ctx, p).requestTopPageLink;
   }
 
   @FieldResolver(() => Boolean, { description: '閲覧者がリンク解除を依頼できるか。 / Whether the viewer may request its top-page link released.' })
   viewerCanRequestTopPageLinkRelease(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return pageActions(ctx.viewer, p, ctx.clock()).requestTopPageLinkRelease;
+    return can(ctx, p).requestTopPageLinkRelease;
   }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が定期確認を記録できるか。 / Whether the viewer may record its periodic check.' })
   viewerCanRecordCheck(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return pageActions(ctx.viewer, p, ctx.clock()).recordCheck;
+    return can(ctx, p).recordCheck;
   }
 
-  @Mutation(() => HomepagePagePayload, {
-    description: 'ページの作成(主管課の職員等又は情報管理責任者、第27条第4項第3号)。サイト上の位置は一意。 / Draft a page of a department; its path is unique.',
-  })
+  @Mutation(() => HomepagePagePayload, { description: 'ページの作成(主管課の職員等又は情報管理責任者、第27条第4項第3号)。サイト上の位置は一意。 / Draft a page of a department; its path is unique.' })
   draftHomepagePage(@Arg('input') input: DraftHomepagePageInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const departmentId = keyOf(input.departmentId, 'Department', 'departmentId');
-      found(await getDepartment(ctx.store, departmentId), 'department', 'departmentId');
-      const categoryId = keyOf(input.categoryId, 'HomepageCategory', 'categoryId');
-      const p = draftPage(ctx.viewer, departmentId, categoryId, { ...input, postingPeriod: { from: input.postingPeriod.from, until: input.postingPeriod.until ?? undefined } }, newId(now), now);
-      found(await getCategory(ctx.store, categoryId), 'category', 'categoryId');
-      // 第27条第2項第3号: one page at a path (the operations manager coordinates the pages' structure and routes).
-      const claim = await takeClaim(ctx.store, 'PATH', p.path, p.id, now, () =>
-        refuse('DUPLICATE', `Another page stands at ${p.path}. このパスは他のページが使用しています。`, '第27条第2項第3号', ['path']),
-      );
-      return outcome({ page: p }, [homepageChange.page(p), claim], [
-        auditEvent(ctx, now, 'HomepagePage', p.id, 'homepagePage.drafted', undefined, p, { article: CONTENT_ARTICLE }),
-      ]);
-    });
+    const { title, path, postingPeriod } = input;
+    return create(ctx, async (now, id) => {
+      const department = await load(ctx, 'Department', input.departmentId, 'departmentId');
+      const category = await load(ctx, 'HomepageCategory', input.categoryId, 'categoryId');
+      const claim = await getClaim(ctx.store, 'PATH', normalizePath(path));
+      return homepage.draftPage(ctx.viewer, department.id, category.id, { title, path, postingPeriod: period(postingPeriod) }, claim, id, now);
+    }, pagePayload);
   }
 
-  @Mutation(() => HomepagePagePayload, {
-    description: 'ページの開設(再開)の承認(ホームページ情報管理者、第27条第4項第1号)。 / Approve opening (or reopening) a page.',
-  })
+  @Mutation(() => HomepagePagePayload, { description: 'ページの開設(再開)の承認(ホームページ情報管理者、第27条第4項第1号)。 / Approve opening (or reopening) a page.' })
   openHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
-    return mutate(ctx, (now) => transition(ctx, input, now, openPage, 'opened'));
+    return change(ctx, thePage(input), (p, now) => homepage.open(ctx.viewer, p, input.expectedVersion, now), pagePayload);
   }
 
-  @Mutation(() => HomepagePagePayload, {
-    description:
-      'ページの停止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve stopping a page; refused while the top page links to it.',
-  })
+  @Mutation(() => HomepagePagePayload, { description: 'ページの停止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve stopping a page; refused while the top page links to it.' })
   stopHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
-    return mutate(ctx, (now) => transition(ctx, input, now, stopPage, 'stopped'));
+    return change(ctx, thePage(input), (p, now) => homepage.stop(ctx.viewer, p, input.expectedVersion, now), pagePayload);
   }
 
-  @Mutation(() => HomepagePagePayload, {
-    description:
-      'ページの廃止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve abolishing a page; refused while the top page links to it.',
-  })
+  @Mutation(() => HomepagePagePayload, { description: 'ページの廃止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve abolishing a page; refused while the top page links to it.' })
   abolishHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
-    return mutate(ctx, (now) => transition(ctx, input, now, abolishPage, 'abolished'));
+    return change(ctx, thePage(input), async (p, now) => homepage.abolish(ctx.viewer, p, input.expectedVersion, await getClaim(ctx.store, 'PATH', p.path), now), pagePayload);
   }
 
-  @Mutation(() => HomepagePagePayload, {
-    description:
-      '定期確認の記録(ホームページ運用管理者、第27条第2項第2号)。次の期限が移る。 / Record the periodic check of a page (the operations manager); its due date moves.',
-  })
+  @Mutation(() => HomepagePagePayload, { description: '定期確認の記録(ホームページ運用管理者、第27条第2項第2号)。次の期限が移る。 / Record the periodic check of a page (the operations manager); its due date moves.' })
   recordHomepageCheck(@Arg('input') input: RecordHomepageCheckInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = await loadPage(ctx, input.pageId);
-      const patch = recordCheck(ctx.viewer, before, { checkedAt: input.checkedAt?.toISOString(), note: input.note }, now);
-      assertVersion(before.version, input.expectedVersion);
-      const after: PageRecord = { ...before, ...patch, version: before.version + 1, updatedAt: now };
-      return outcome({ page: after }, [homepageChange.page(after, before.version)], [
-        auditEvent(ctx, now, 'HomepagePage', after.id, 'homepagePage.checked', before, after, { article: CHECK_ARTICLE, note: patch.lastCheck?.note }),
-      ]);
-    });
+    const check = { checkedAt: input.checkedAt ? iso(input.checkedAt) : undefined, note: input.note ?? undefined };
+    return change(ctx, thePage(input), (p, now) => homepage.recordCheck(ctx.viewer, p, input.expectedVersion, check, now), pagePayload);
   }
 }
 
 @Resolver(() => TopPageLinkRequest)
 export class TopPageLinkRequestResolver {
-
   @FieldResolver(() => HomepagePage, { description: 'リンク先のページ。 / The page linked to.' })
   page(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
     return getPage(ctx.store, r.pageId);
@@ -301,58 +176,29 @@ export class TopPageLinkRequestResolver {
     return getCategory(ctx.store, r.categoryId);
   }
 
-
   @FieldResolver(() => Department, { description: 'ページの主管課。 / The page’s department.' })
   applicantDepartment(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, r.departmentId);
   }
-
-
-
-
-
 
   @Mutation(() => TopPageLinkRequestPayload, {
     description:
       'ホームページトップページリンク設定・解除依頼書(様式第10号)の作成(`submit: true` で運用管理者に送付、第27条第4項第4号)。承認されるまでトップページは変わらない。 / Request a link on the top page to be set or released; nothing changes there before approval.',
   })
   requestTopPageLink(@Arg('input') input: RequestTopPageLinkInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const page = await loadPage(ctx, input.pageId);
-      assertMayRequestLink(ctx.viewer, page, now);
-      const link = await getTopPageLink(ctx.store, page.id);
-      assertLinkRequestable(input.action, page, link);
-      const categoryId = input.categoryId ? keyOf(input.categoryId, 'HomepageCategory', 'categoryId') : undefined;
-      const fields = linkRequestFields(
-        { ...input, categoryId, displayPeriod: input.displayPeriod && { from: input.displayPeriod.from, until: input.displayPeriod.until ?? undefined } },
-        page,
-        link,
-        now,
-      );
-      if (categoryId) found(await getCategory(ctx.store, categoryId), 'category', 'categoryId');
-      const draft: LinkRequestRecord = {
-        id: newId(now),
-        form: 'FORM_10',
-        ...fields,
-        pageId: page.id,
-        departmentId: page.departmentId,
-        applicantId: ctx.viewer.person.id,
-        status: 'DRAFT',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      return draftOutcome(ctx, 'TopPageLinkRequest', draft, input.submit, now, (request) => ({ request }));
-    });
+    const { action, linkTitle, displayPeriod, note } = input;
+    const asked = { action, linkTitle: linkTitle ?? undefined, displayPeriod: displayPeriod ? period(displayPeriod) : undefined, note: note ?? undefined };
+    return draft(ctx, 'TopPageLinkRequest', async (now, id) => {
+      const page = await load(ctx, 'HomepagePage', input.pageId, 'pageId');
+      const category = await loadOptional(ctx, 'HomepageCategory', input.categoryId, 'categoryId');
+      return draftLinkRequest(ctx.viewer, page, await getTopPageLink(ctx.store, page.id), category, asked, id, now);
+    }, input.submit, (request) => ({ request }));
   }
 }
 
 @Resolver(() => TopPageLink)
 export class TopPageLinkResolver {
-  @Query(() => TopPageLinkConnection, {
-    description:
-      '現在トップページにあるリンク(設定中かつ表示期間内、表示終了日の早い順)。 / The links on the top page now: set and within their display period, ending soonest first.',
-  })
+  @Query(() => TopPageLinkConnection, { description: '現在トップページにあるリンク(設定中かつ表示期間内、表示終了日の早い順)。 / The links on the top page now: set and within their display period, ending soonest first.' })
   topPageLinks(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const now = ctx.clock();
@@ -391,11 +237,10 @@ export class TopPageLinkResolver {
     return isOnTopPageNow(l, ctx.clock());
   }
 
-
   @FieldResolver(() => Boolean, { description: '閲覧者が解除を依頼できるか。 / Whether the viewer may request its release.' })
   async viewerCanRequestRelease(@Root() l: LinkRecord, @Ctx() ctx: Context) {
     const page = await getPage(ctx.store, l.pageId);
-    return isLinkActive(l) && !!page && mayApprovePage(ctx.viewer, page, ctx.clock());
+    return !!page && topPageLinkActions(ctx.viewer, l, page, ctx.clock()).requestRelease;
   }
 }
 
@@ -407,11 +252,4 @@ export class DepartmentHomepageResolver {
   }
 }
 
-export const homepageResolvers: Function[] = [
-  HomepageCategoryResolver,
-  HomepageCheckResolver,
-  HomepagePageResolver,
-  TopPageLinkRequestResolver,
-  TopPageLinkResolver,
-  DepartmentHomepageResolver,
-];
+export const homepageResolvers: Function[] = [HomepageCategoryResolver, HomepageCheckResolver, HomepagePageResolver, TopPageLinkRequestResolver, TopPageLinkResolver, DepartmentHomepageResolver];

@@ -1,86 +1,31 @@
 /** 操作職員等 (第12条, 様式第5号): who may operate a system. */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { tokyoDate } from '../domain/people';
-import { refuse } from '../domain/refusal';
 import { SystemRecord } from '../domain/systems';
-import {
-  ARTICLE_BUSINESS,
-  ARTICLE_INFORMATION,
-  OperatorDesignation as DesignationRecord,
-  OperatorReport as ReportRecord,
-  OperatorSlot,
-  ReportEntry,
-  applyReport,
-  assertMayDecide,
-  assertMayDesignateDirectly,
-  assertMayReport,
-  assertReportInAdvance,
-  designate,
-  isDesignatedOn,
-  mayDesignateDirectly,
-  mayRelease,
-  mayReport,
-  release,
-  slotId,
-  undoReport,
-  validateDirectPeriod,
-  validateDirectRelease,
-  validateEntries,
- 
-} from '../domain/operators';
-import { assertVersion } from '../domain/workflow';
+import { ARTICLE_BUSINESS, ARTICLE_INFORMATION, OperatorDesignation as DesignationRecord, OperatorReport as ReportRecord, ReportEntry, draftReport, isDesignatedOn, mayRelease, operatorActions, operatorDesignation } from '../domain/operators';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
-import {
-  getDesignation,
-  getReport,
-  listDesignationsOfPerson,
-  listOperatorsOfSystem,
-  listReportsOfSystem,
-  loadWorkspace,
-  operatorChange,
-  workspaceChanges,
-} from '../store/operators';
-import { listAuditOfObject } from '../store/audit';
+import { getReport, getSlot, listDesignationsOfPerson, listOperatorsOfSystem, listReportsOfSystem, loadWorkspace } from '../store/operators';
 import { connection, DateTime, PageArgs } from '../../graphql/common';
-import {
-  DesignateOperatorInput,
-  OperatorDesignation,
-  OperatorDesignationConnection,
-  OperatorDesignationPayload,
-  OperatorReport,
-  OperatorReportConnection,
-  OperatorReportEntry,
-  OperatorReportPayload,
-  ReleaseOperatorInput,
-  ReportOperatorsInput,
-} from '../../graphql/operators';
+import { DesignateOperatorInput, OperatorDesignation, OperatorDesignationConnection, OperatorDesignationPayload, OperatorReport, OperatorReportConnection, OperatorReportEntry, OperatorReportPayload, ReleaseOperatorInput, ReportOperatorsInput } from '../../graphql/operators';
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
-import { AuditEventConnection } from '../../graphql/audit';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { auditEvent, found, keyOf, mutate, newId, outcome, read } from './support';
-import { draftOutcome } from './applications';
-import { loadSystem } from './systems';
+import { actionsOf, read } from './support';
+import { change, create, load } from './write';
+import { draft } from './applications';
 
 /** The day `at` (default: now) falls on, in the city's calendar. */
 const dayOf = (ctx: Context, at: Date | undefined) => tokyoDate(at ? at.toISOString() : ctx.clock());
 
-/** Every person a report names exists (職員等 of the register). */
-async function assertPeopleExist(ctx: Context, entries: ReportEntry[]): Promise<void> {
-  const people = await Promise.all(entries.map((e) => getPerson(ctx.store, e.personId)));
-  people.forEach((p, i) => {
-    if (!p) refuse('NOT_FOUND', 'No person has that id.', undefined, ['entries', String(i), 'personId']);
-  });
-}
+/** The key of a person's global id; none when the id is not a person's (the domain refuses it, naming the entry). */
+const personKey = (id: string, decoded = fromGlobalId(id)) => (decoded?.type === 'Person' ? decoded.key : undefined);
 
-
-
+const designationPayload = (designation: DesignationRecord) => ({ designation });
 
 @Resolver(() => OperatorDesignation)
 export class OperatorDesignationResolver {
-
   @FieldResolver(() => System)
   system(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
     return getSystem(ctx.store, d.systemId);
@@ -127,51 +72,22 @@ export class OperatorDesignationResolver {
     return !!system && mayRelease(ctx.viewer, system, d, ctx.clock());
   }
 
-
-  @Mutation(() => OperatorDesignationPayload, {
-    description:
-      '情報系システムの操作職員等の指定(情報システム管理者、第12条第1項)。業務系は様式第5号(reportOperators)。 / The system administrator designates an operator of a 情報系 system.',
-  })
+  @Mutation(() => OperatorDesignationPayload, { description: '情報系システムの操作職員等の指定(情報システム管理者、第12条第1項)。業務系は様式第5号(reportOperators)。 / The system administrator designates an operator of a 情報系 system.' })
   designateOperator(@Arg('input') input: DesignateOperatorInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const system = await loadSystem(ctx, input.systemId, 'systemId');
-      assertMayDesignateDirectly(ctx.viewer, system, now); // 第12条第1項 (業務系: 第2項)
-      const personId = keyOf(input.personId, 'Person', 'personId');
-      found(await getPerson(ctx.store, personId), 'person', 'personId');
-      validateDirectPeriod(input.validFrom, input.validUntil ?? undefined, now);
-      const ws = await loadWorkspace(ctx.store, system.id, [personId]);
-      const key = slotId(system.id, personId);
-      const out = designate(
-        ws.slots.get(key) as OperatorSlot,
-        { id: newId(now), systemId: system.id, personId, validFrom: input.validFrom, validUntil: input.validUntil ?? undefined, basis: 'ADMINISTRATOR', designatedBy: ctx.viewer.person.id },
-        now,
-        ARTICLE_INFORMATION,
-        ['personId'],
-      );
-      return outcome({ designation: out.designation }, [operatorChange.designation(out.designation), operatorChange.slot(out.slot, ws.readSlotVersions.get(key) ?? 0)], [
-        auditEvent(ctx, now, 'OperatorDesignation', out.designation.id, 'operatorDesignation.designated', undefined, out.designation, { article: ARTICLE_INFORMATION }),
-      ]);
-    });
+    const period = { validFrom: input.validFrom, validUntil: input.validUntil ?? undefined };
+    return create(ctx, async (now, id) => {
+      const system = await load(ctx, 'System', input.systemId, 'systemId');
+      const person = await load(ctx, 'Person', input.personId, 'personId');
+      return operatorDesignation.designate(ctx.viewer, system, person.id, period, await getSlot(ctx.store, system.id, person.id), id, now);
+    }, designationPayload);
   }
 
-  @Mutation(() => OperatorDesignationPayload, {
-    description: '情報系システムの操作職員等の指定の解除(情報システム管理者、第12条第1項)。 / The system administrator releases an operator of a 情報系 system.',
-  })
+  @Mutation(() => OperatorDesignationPayload, { description: '情報系システムの操作職員等の指定の解除(情報システム管理者、第12条第1項)。 / The system administrator releases an operator of a 情報系 system.' })
   releaseOperator(@Arg('input') input: ReleaseOperatorInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const before = found(await getDesignation(ctx.store, keyOf(input.designationId, 'OperatorDesignation', 'designationId')), 'designation', 'designationId');
-      const system = found(await getSystem(ctx.store, before.systemId), 'system', 'designationId');
-      assertMayDesignateDirectly(ctx.viewer, system, now, ['designationId']); // 第12条第1項 (業務系: 第2項)
-      assertVersion(before.version, input.expectedVersion);
-      validateDirectRelease(input.effectiveOn, now);
-      const ws = await loadWorkspace(ctx.store, system.id, [before.personId]);
-      const key = slotId(system.id, before.personId);
-      const slot = ws.slots.get(key) as OperatorSlot;
-      const out = release(slot, before, input.effectiveOn, { actorId: ctx.viewer.person.id }, now, ARTICLE_INFORMATION, ['effectiveOn']);
-      return outcome({ designation: out.designation }, [operatorChange.designation(out.designation, before.version), operatorChange.slot(out.slot, ws.readSlotVersions.get(key) ?? 0)], [
-        auditEvent(ctx, now, 'OperatorDesignation', before.id, 'operatorDesignation.released', before, out.designation, { article: ARTICLE_INFORMATION }),
-      ]);
-    });
+    return change(ctx, { kind: 'OperatorDesignation', id: input.designationId, field: 'designationId' }, async (d, now) => {
+      const [system, slot] = await Promise.all([getSystem(ctx.store, d.systemId), getSlot(ctx.store, d.systemId, d.personId)]);
+      return operatorDesignation.release(ctx.viewer, system, d, input.expectedVersion, input.effectiveOn, slot, now);
+    }, designationPayload);
   }
 }
 
@@ -185,79 +101,41 @@ export class OperatorReportEntryResolver {
 
 @Resolver(() => OperatorReport)
 export class OperatorReportResolver {
-
   @FieldResolver(() => System, { description: '業務系システム。 / The 業務系 system.' })
   system(@Root() r: ReportRecord, @Ctx() ctx: Context) {
     return getSystem(ctx.store, r.systemId);
   }
 
-  @FieldResolver(() => [OperatorDesignation], {
-    description: 'この報告による指定・解除のうち効力のあるもの。 / The designations this report made or ended, while it stands.',
-  })
+  @FieldResolver(() => [OperatorDesignation], { description: 'この報告による指定・解除のうち効力のあるもの。 / The designations this report made or ended, while it stands.' })
   async designations(@Root() r: ReportRecord, @Ctx() ctx: Context) {
     const ws = await loadWorkspace(ctx.store, r.systemId, r.entries.map((e) => e.personId));
     return [...ws.designations.values()].filter((d) => d.status === 'ACTIVE' && (d.reportId === r.id || d.releaseReportId === r.id));
   }
-
 
   @FieldResolver(() => Department)
   applicantDepartment(@Root() r: ReportRecord, @Ctx() ctx: Context) {
     return getDepartment(ctx.store, r.departmentId);
   }
 
-
-
-
-
-
   @Mutation(() => OperatorReportPayload, {
     description:
       '業務系システム操作職員等指定・解除報告書(様式第5号)の作成(`submit: true` で提出)。提出により各行が記載の日から効力を生じる(第12条第2項)。 / The information manager reports designations and releases in advance; on submission they take effect on their days.',
   })
   reportOperators(@Arg('input') input: ReportOperatorsInput, @Ctx() ctx: Context) {
-    return mutate(ctx, async (now) => {
-      const system = await loadSystem(ctx, input.systemId, 'systemId');
-      assertMayReport(ctx.viewer, system, now); // 第12条第2項 (情報系: 第1項)
-      const entries: ReportEntry[] = input.entries.map((e, i) => {
-        const decoded = fromGlobalId(e.personId);
-        if (!decoded || decoded.type !== 'Person') refuse('NOT_FOUND', 'personId is not the id of a Person.', undefined, ['entries', String(i), 'personId']);
-        return { action: e.action, personId: decoded.key, effectiveOn: e.effectiveOn };
-      });
-      validateEntries(entries);
-      await assertPeopleExist(ctx, entries);
-      if (input.submit) assertReportInAdvance(entries, now); // 第12条第2項: あらかじめ
-      const draft: ReportRecord = {
-        id: newId(now),
-        form: 'FORM_5',
-        title: `「${system.name}」操作職員等指定・解除報告`,
-        systemId: system.id,
-        departmentId: system.owningDepartmentId,
-        entries,
-        note: input.note?.trim() || undefined,
-        applicantId: ctx.viewer.person.id,
-        status: 'DRAFT',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      return draftOutcome(ctx, 'OperatorReport', draft, input.submit, now, (report) => ({ report }));
-    });
+    const entries = input.entries.map((e) => ({ action: e.action, personId: personKey(e.personId), effectiveOn: e.effectiveOn }));
+    return draft(ctx, 'OperatorReport', async (now, id) => {
+      const system = await load(ctx, 'System', input.systemId, 'systemId');
+      const people = await Promise.all(entries.map((e) => (e.personId ? getPerson(ctx.store, e.personId) : undefined)));
+      return draftReport(ctx.viewer, system, { entries, note: input.note ?? undefined }, people, input.submit, id, now);
+    }, input.submit, (report) => ({ report }));
   }
 }
 
 /** "Who may operate this system": a field of System, and what 様式第5号 has been filed on it. */
 @Resolver(() => System)
 export class SystemOperatorsResolver {
-  @FieldResolver(() => OperatorDesignationConnection, {
-    description:
-      'この日時に操作できる職員等(指定されている者、第12条)。既定は現在。 / Who may operate the system at `at` (default: now): the designations in force that day.',
-  })
-  operators(
-    @Root() s: SystemRecord,
-    @Args() { first, after }: PageArgs,
-    @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined,
-    @Ctx() ctx: Context,
-  ) {
+  @FieldResolver(() => OperatorDesignationConnection, { description: 'この日時に操作できる職員等(指定されている者、第12条)。既定は現在。 / Who may operate the system at `at` (default: now): the designations in force that day.' })
+  operators(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined, @Ctx() ctx: Context) {
     return read(async () => {
       const date = dayOf(ctx, at);
       const page = await listOperatorsOfSystem(ctx.store, s.id, date, first, after);
@@ -272,27 +150,20 @@ export class SystemOperatorsResolver {
 
   @FieldResolver(() => Boolean, { description: '閲覧者が操作職員等を直接指定できるか(情報系、情報システム管理者)。 / Whether the viewer designates operators directly.' })
   viewerCanDesignateOperators(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return mayDesignateDirectly(ctx.viewer, s, ctx.clock());
+    return actionsOf(ctx, s, operatorActions).designate;
   }
 
   @FieldResolver(() => Boolean, { description: '閲覧者が様式第5号で報告できるか(業務系、当該情報管理責任者)。 / Whether the viewer reports operators on 様式第5号.' })
   viewerCanReportOperators(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return mayReport(ctx.viewer, s, ctx.clock());
+    return actionsOf(ctx, s, operatorActions).report;
   }
 }
 
 /** A person's designations. */
 @Resolver(() => Person)
 export class PersonOperatorsResolver {
-  @FieldResolver(() => OperatorDesignationConnection, {
-    description: 'この日時に操作できるシステムの指定(第12条)。既定は現在。 / The person’s designations in force at `at` (default: now).',
-  })
-  operatorDesignations(
-    @Root() p: { id: string },
-    @Args() { first, after }: PageArgs,
-    @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined,
-    @Ctx() ctx: Context,
-  ) {
+  @FieldResolver(() => OperatorDesignationConnection, { description: 'この日時に操作できるシステムの指定(第12条)。既定は現在。 / The person’s designations in force at `at` (default: now).' })
+  operatorDesignations(@Root() p: { id: string }, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined, @Ctx() ctx: Context) {
     return read(async () => {
       const date = dayOf(ctx, at);
       const page = await listDesignationsOfPerson(ctx.store, p.id, date, first, after);

@@ -38,7 +38,6 @@ export function mailApplicationItem(a: MailAddressApplication): Item {
 
 export const emailChange = {
   address: (m: MailAddress, expectedVersion?: number): Change => ({ item: mailAddressItem(m), expectedVersion }),
-  application: (a: MailAddressApplication, expectedVersion?: number): Change => ({ item: mailApplicationItem(a), expectedVersion }),
 };
 
 export async function getMailAddress(store: Store, address: string): Promise<MailAddress | undefined> {

@@ -2,7 +2,7 @@
  * ホームページ (第27条): categories, pages, 様式第10号 requests and the links on the top page, with the claims
  * that keep page paths and category names unique. Key layout in README.md.
  */
-import { HomepageCategory, HomepagePage, TopPageLink, TopPageLinkRequest, checkDueOn } from '../domain/homepage';
+import { ClaimKind, HomepageCategory, HomepageClaim, HomepagePage, TopPageLink, TopPageLinkRequest, checkDueOn } from '../domain/homepage';
 import { tokyoDate } from '../domain/people';
 import { Change, Store, compact, fromItem } from './store';
 import { Item } from './table';
@@ -14,21 +14,8 @@ export const linkRequestKey = (id: string) => ({ pk: `TOPLINKREQ#${id}`, sk: 'TO
 /** A page has at most one link on the top page: the link is keyed by the page. */
 export const topPageLinkKey = (pageId: string) => ({ pk: `TOPLINK#${pageId}`, sk: 'TOPLINK' });
 
-/** What must be unique: a page's path among pages not abolished, a category's name. */
-export type ClaimKind = 'PATH' | 'CATEGORY_NAME';
+/** A claim on a unique value (a page's path, a category's name): one item per value. */
 export const claimKey = (kind: ClaimKind, value: string) => ({ pk: `HPCLAIM#${kind}#${value}`, sk: 'CLAIM' });
-
-/**
- * A claim on a unique value: held while `holderId` is set. Released claims are kept (and taken again with the
- * version read): the table's writers put items, they never delete them.
- */
-export interface Claim {
-  kind: ClaimKind;
-  value: string;
-  holderId?: string;
-  version: number;
-  updatedAt: string;
-}
 
 /** The sparse partition of the links on the top page (only ACTIVE links carry it), by the last day shown. */
 export const TOP_PAGE = 'TOPPAGE';
@@ -79,7 +66,7 @@ export function topPageLinkItem(l: TopPageLink): Item {
   };
 }
 
-export function claimItem(c: Claim): Item {
+export function claimItem(c: HomepageClaim): Item {
   return { ...claimKey(c.kind, c.value), entity: 'HomepageClaim', ...compact(c) };
 }
 
@@ -88,7 +75,7 @@ export const homepageChange = {
   page: (p: HomepagePage, expectedVersion?: number): Change => ({ item: pageItem(p), expectedVersion }),
   linkRequest: (r: TopPageLinkRequest, expectedVersion?: number): Change => ({ item: linkRequestItem(r), expectedVersion }),
   link: (l: TopPageLink, expectedVersion?: number): Change => ({ item: topPageLinkItem(l), expectedVersion }),
-  claim: (c: Claim, expectedVersion?: number): Change => ({ item: claimItem(c), expectedVersion }),
+  claim: (c: HomepageClaim, expectedVersion?: number): Change => ({ item: claimItem(c), expectedVersion }),
 };
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
@@ -100,24 +87,7 @@ export const getCategory = (store: Store, id: string) => load<HomepageCategory>(
 export const getPage = (store: Store, id: string) => load<HomepagePage>(store, pageKey(id));
 export const getLinkRequest = (store: Store, id: string) => load<TopPageLinkRequest>(store, linkRequestKey(id));
 export const getTopPageLink = (store: Store, pageId: string) => load<TopPageLink>(store, topPageLinkKey(pageId));
-export const getClaim = (store: Store, kind: ClaimKind, value: string) => load<Claim>(store, claimKey(kind, value));
-
-/**
- * Takes a unique value for `holderId`: refused (`taken` is called) when another holds it; the change writes the
- * claim new (it must not exist) or with the version read, so two racing takers cannot both win.
- */
-export async function takeClaim(store: Store, kind: ClaimKind, value: string, holderId: string, now: string, taken: () => never): Promise<Change> {
-  const claim = await getClaim(store, kind, value);
-  if (claim?.holderId) taken();
-  return homepageChange.claim({ kind, value, holderId, version: (claim?.version ?? 0) + 1, updatedAt: now }, claim?.version);
-}
-
-/** Lets a unique value go (an abolished page's path), with the version read. */
-export async function releaseClaim(store: Store, kind: ClaimKind, value: string, holderId: string, now: string): Promise<Change[]> {
-  const claim = await getClaim(store, kind, value);
-  if (!claim || claim.holderId !== holderId) return [];
-  return [homepageChange.claim({ ...claim, holderId: undefined, version: claim.version + 1, updatedAt: now }, claim.version)];
-}
+export const getClaim = (store: Store, kind: ClaimKind, value: string) => load<HomepageClaim>(store, claimKey(kind, value));
 
 function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
   store.prime(p.items);

@@ -94,14 +94,6 @@ export async function loadWorkspace(store: Store, systemId: string, personIds: s
   return ws;
 }
 
-/** The writes of a workspace after a report was applied or undone: each changed item once, on the version read. */
-export function workspaceChanges(ws: Workspace, changed: OperatorDesignation[]): Change[] {
-  const out: Change[] = changed.map((d) => operatorChange.designation(d, ws.readDesignations.get(d.id)?.version));
-  const touched = new Set(changed.map((d) => slotId(d.systemId, d.personId)));
-  for (const key of touched) out.push(operatorChange.slot(ws.slots.get(key) as OperatorSlot, ws.readSlotVersions.get(key) ?? 0));
-  return out;
-}
-
 function page(p: { items: Item[]; endCursor?: string }, store: Store) {
   store.prime(p.items);
   return { nodes: p.items.map((i) => fromItem<OperatorDesignation>(i)), endCursor: p.endCursor };
