@@ -113,7 +113,7 @@ describe('the transitions: a child of an investigation is a part beside it, reco
     expect(t.record).toMatchObject({ version: i.version + 1, findingCount: 2 });
     expect(t.parts).toEqual([{ part: 'InvestigationFinding', value: expect.objectContaining({ id: 'f2' }), expectedVersion: undefined }]);
     expect(t.changes[0]).toMatchObject({ action: 'investigation.findingAdded', article: '第19条' });
-    expect(t.changes[0].recorded!.after.finding).toEqual({ id: 'f2', investigationId: 'inv1', perspective: 'ECONOMY', text: '保守費が割高。', recordedBy: administrator.person.id, recordedAt: NOW });
+    expect((t.changes[0].recorded!.after as { finding: unknown }).finding).toEqual({ id: 'f2', investigationId: 'inv1', perspective: 'ECONOMY', text: '保守費が割高。', recordedBy: administrator.person.id, recordedAt: NOW });
   });
 
   it('a changed proposal: written at the version read; the event records the fields that changed', () => {
