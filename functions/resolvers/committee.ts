@@ -7,7 +7,6 @@ import {
 import { Person as PersonRecord } from '../domain/people';
 import { getPerson } from '../store/people';
 import { currentComposition, listAllMotions, listMeetings, listMotions, listWorkingGroups } from '../store/committee';
-import { Store } from '../store/store';
 import { connection, PageArgs } from '../../graphql/common';
 import {
   AgendaItem, CastVote, CloseCommitteeMeetingInput, Committee, CommitteeComposition, CommitteeMeeting, CommitteeMeetingConnection, CommitteeMeetingPayload,
@@ -16,32 +15,13 @@ import {
 } from '../../graphql/committee';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
-import { actionsOf, keyOf, newId, read } from './support';
+import { actionsOf, newId, read } from './support';
+import { personField, personKey } from './fields';
 import { change, create, load } from './write';
 
 async function people(ctx: Context, ids: string[]): Promise<PersonRecord[]> {
   return (await Promise.all(ids.map((id) => getPerson(ctx.store, id)))).filter((p): p is PersonRecord => p !== undefined);
 }
-
-/** The key of a person named in `field`, decoded, not read: the domain checks who they are (a seat, a member present). */
-export const personKey = (id: string, field: string) => keyOf(id, 'Person', field);
-
-/** The field `name` of `type`: the object of `returns` whose key the record holds (`key`), read by `get`; none without a key. */
-export function relation<R>(type: ClassType, name: string, returns: ClassType, get: (store: Store, key: string) => Promise<unknown>, key: (record: R) => string | undefined, options: { nullable?: boolean; description?: string } = {}): Function {
-  @Resolver(() => type)
-  class RelationResolver {
-    @FieldResolver(() => returns, options)
-    [name](@Root() record: R, @Ctx() ctx: Context) {
-      const k = key(record);
-      return k ? get(ctx.store, k) : undefined;
-    }
-  }
-  return RelationResolver;
-}
-
-/** The person a record names (who convened, who voted), null when it names no one. */
-export const personField = <R>(type: ClassType, name: string, idOf: (record: R) => string | undefined, description?: string) =>
-  relation(type, name, Person, getPerson, idOf, { nullable: true, description });
 
 const meetingPayload = (m: Meeting) => ({ meeting: m });
 /** The meeting a mutation records, at the version the client saw. */

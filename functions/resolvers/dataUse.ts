@@ -8,14 +8,12 @@ import { ApplyForDataUseInput, DataUseApplication, DataUseApplicationConnection,
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { keyOf, read } from './support';
+import { read } from './support';
+import { departmentOrOwn } from './fields';
 import { load } from './write';
 import { draft } from './applications';
 
 /** The department a list is for: the one the client names in `departmentId` (its key, nothing loaded), else the viewer's. */
-export const listedDepartment = (ctx: Context, departmentId: string | undefined) =>
-  departmentId ? keyOf(departmentId, 'Department', 'departmentId') : ctx.viewer.person.departmentId;
-
 @Resolver(() => DataUseApplication)
 export class DataUseResolver {
   @Query(() => DataUseApplicationConnection, {
@@ -29,7 +27,7 @@ export class DataUseResolver {
   ) {
     return read(async () => {
       const now = ctx.clock();
-      const page = await listRunningGrantsOfDepartment(ctx.store, listedDepartment(ctx, departmentId), now, first, after);
+      const page = await listRunningGrantsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), now, first, after);
       return connection({ ...page, nodes: page.nodes.filter((g) => isCurrentGrant(g, now)) });
     });
   }

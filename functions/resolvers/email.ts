@@ -10,7 +10,7 @@ import { Context } from './context';
 import { actionsOf, read } from './support';
 import { load } from './write';
 import { draft } from './applications';
-import { departmentOrOwn } from './homepage';
+import { departmentOrOwn } from './fields';
 
 @Resolver(() => MailAddress)
 export class MailAddressResolver {

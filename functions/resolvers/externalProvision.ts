@@ -18,7 +18,7 @@ import { Context } from './context';
 import { read } from './support';
 import { change, load } from './write';
 import { draft } from './applications';
-import { listedDepartment } from './dataUse';
+import { departmentOrOwn } from './fields';
 
 const payload = (provision: ProvisionRecord) => ({ provision });
 const target = (input: { provisionId: string; expectedVersion: number }) =>
@@ -40,7 +40,7 @@ export class ExternalProvisionResolver {
     @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return read(async () => connection(await listProvisionsOfDepartment(ctx.store, listedDepartment(ctx, departmentId), first, after)));
+    return read(async () => connection(await listProvisionsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
   @FieldResolver(() => [Dataset], { description: '提供するデータ。 / The datasets provided.' })

@@ -14,13 +14,12 @@ import {
 } from '../../graphql/homepage';
 import { Department, Person } from '../../graphql/people';
 import { Context } from './context';
-import { actionsOf, globalId, iso, keyOf, read } from './support';
+import { actionsOf, globalId, iso, read } from './support';
+import { departmentOrOwn } from './fields';
 import { change, create, load, loadOptional } from './write';
 import { draft } from './applications';
 
 /** The department a list is asked for (`departmentId`, decoded without a read), or the viewer's own. */
-export const departmentOrOwn = (ctx: Context, id: string | undefined) => (id ? keyOf(id, 'Department', 'departmentId') : ctx.viewer.person.departmentId);
-
 const pagePayload = (page: PageRecord) => ({ page });
 const thePage = (input: { pageId: string }) => ({ kind: 'HomepagePage' as const, id: input.pageId, field: 'pageId' });
 const can = (ctx: Context, p: PageRecord) => actionsOf(ctx, p, pageActions);

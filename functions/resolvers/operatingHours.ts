@@ -13,7 +13,7 @@ import { AnnounceMaintenanceStopInput, CancelMaintenanceStopInput, EndServiceInt
 import { UpdateWorkingCalendarInput, WorkingCalendar, WorkingCalendarPayload } from '../../graphql/operatingHours';
 import { System } from '../../graphql/systems';
 import { Person } from '../../graphql/people';
-import { computed, related } from './computed';
+import { computed, related } from './fields';
 import { Context } from './context';
 import { actionsOf, globalId, iso, read } from './support';
 import { change, create, load } from './write';

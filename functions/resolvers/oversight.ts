@@ -18,7 +18,7 @@ import {
 import { Department, Person, PersonConnection } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
-import { personField, personKey, relation } from './committee';
+import { personField, personKey, relation } from './fields';
 import { actionsOf, read } from './support';
 import { change, create, load } from './write';
 

@@ -14,7 +14,7 @@ import { connection, LocalDate, PageArgs } from '../../graphql/common';
 import { PasswordRecord, PasswordRecordConnection, PasswordRecordPayload, PasswordStatusView, RecordPasswordChangeInput } from '../../graphql/passwords';
 import { Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
-import { computed } from './computed';
+import { computed } from './fields';
 import { Context } from './context';
 import { actionsOf, globalId, read } from './support';
 import { create, load } from './write';

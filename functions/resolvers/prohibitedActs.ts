@@ -15,7 +15,7 @@ import { DeviceFinding, DeviceFindingConnection, DeviceFindingPayload, Prohibite
 import { DecideProhibitedActExceptionInput, RecordDeviceFindingInput, RecordEquipmentReturnInput, RequestProhibitedActExceptionInput } from '../../graphql/prohibitedActs';
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
-import { computed, related } from './computed';
+import { computed, related } from './fields';
 import { Context } from './context';
 import { actionsOf, iso, read } from './support';
 import { change, create, load, loadOptional } from './write';

@@ -10,7 +10,7 @@ import { ServerRoom, ServerRoomAuthorization, ServerRoomEntrant, ServerRoomEntry
 import { ServerRoomPayload, ServerRoomAuthorizationPayload, ServerRoomEntryPayload, RegisterServerRoomInput, RevokeServerRoomAccessInput } from '../../graphql/serverRoom';
 import { ApproveServerRoomEntryInput, AuthorizeServerRoomAccessInput, RecordServerRoomEntryInput, RecordServerRoomExitInput } from '../../graphql/serverRoom';
 import { Person } from '../../graphql/people';
-import { computed, related } from './computed';
+import { computed, related } from './fields';
 import { Context } from './context';
 import { actionsOf, iso, read } from './support';
 import { change, create, load, loadOptional } from './write';

@@ -1,8 +1,8 @@
 /** The few mechanics every resolver shares: ids, refusals as userErrors, and retrying writes that lost a race. */
 import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { AuditEvent, AuditedType, diff } from '../domain/audit';
-import { Refusal, exists, notAnIdOf } from '../domain/refusal';
+import { AuditEvent } from '../domain/audit';
+import { Refusal, notAnIdOf } from '../domain/refusal';
 import { InvalidCursor } from '../store/cursor';
 import { WriteConflict } from '../store/table';
 import { Change } from '../store/store';
@@ -37,32 +37,6 @@ export function globalId(type: NodeType, key: string): string {
   return toGlobalId(type, key);
 }
 
-export function found<T>(value: T | undefined, type: string, field: string): T {
-  return exists(value, type, [field]);
-}
-
-export function auditEvent(
-  ctx: Context,
-  now: string,
-  objectType: AuditedType,
-  objectId: string,
-  action: string,
-  before: object | undefined,
-  after: object,
-  extra: { article?: string; note?: string } = {},
-): AuditEvent {
-  return {
-    id: newId(now),
-    objectType,
-    objectId,
-    action,
-    actorId: ctx.viewer.person.id,
-    at: now,
-    ...diff(before, after),
-    ...extra,
-  };
-}
-
 export function toUserError(r: Refusal): UserError {
   return { code: r.code as UserErrorCode, message: r.message, article: r.article, field: r.field };
 }
@@ -76,16 +50,13 @@ export function toUserError(r: Refusal): UserError {
  */
 const MAX_ATTEMPTS = 3;
 
-/** What a mutation decided: its payload, the objects it changes and the audit events that record them. */
+/** What a mutation decided: its payload, the objects it changes and the audit events that record them (write.ts). */
 export interface Outcome<P> {
   payload: P;
   changes: Change[];
   events: AuditEvent[];
 }
 
-export function outcome<P>(payload: P, changes: Change[], events: AuditEvent[]): Outcome<P> {
-  return { payload, changes, events };
-}
 
 /**
  * Runs a mutation: read, apply the rules, then write the changes and their audit events in one transaction. A

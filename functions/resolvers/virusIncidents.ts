@@ -36,6 +36,7 @@ import {
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
+import { computed, related } from './fields';
 import { actionsOf, iso, read } from './support';
 import { change, create, load, loadActor } from './write';
 
@@ -48,31 +49,33 @@ const target = (input: { incidentId: string; expectedVersion: number }) => ({
   expectedVersion: input.expectedVersion,
 });
 
-@Resolver(() => VirusIncidentStepRecord)
-export class VirusIncidentStepResolver {
-  @FieldResolver(() => Person, { description: '行った者。 / Who did it.' })
-  by(@Root() s: StepRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, s.by);
-  }
+const StepFields = computed<StepRecord>(VirusIncidentStepRecord, {
+  by: [() => Person, (s, ctx) => getPerson(ctx.store, s.by), { description: '行った者。 / Who did it.' }],
+  notNeeded: [() => Boolean, (s) => s.notNeeded === true],
+  article: [() => String, (s) => STEP_ARTICLE[s.step], { description: '根拠条文。 / The article.' }],
+});
 
-  @FieldResolver(() => Boolean)
-  notNeeded(@Root() s: StepRecord) {
-    return s.notNeeded === true;
-  }
+const DecisionFields = computed<{ decidedBy: string }>(OutsideReportDecision, {
+  decidedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.decidedBy)],
+});
 
-  @FieldResolver(() => String, { description: '根拠条文。 / The article.' })
-  article(@Root() s: StepRecord) {
-    return STEP_ARTICLE[s.step];
-  }
-}
-
-@Resolver(() => OutsideReportDecision)
-export class OutsideReportDecisionResolver {
-  @FieldResolver(() => Person)
-  decidedBy(@Root() d: { decidedBy: string }, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, d.decidedBy);
-  }
-}
+const IncidentFields = computed<IncidentRecord>(VirusIncident, {
+  system: [() => System, (v, ctx) => getSystem(ctx.store, v.systemId)],
+  department: [() => Department, (v, ctx) => getDepartment(ctx.store, v.departmentId), { description: '業務を所管する課(第26条第3項の義務を負う)。 / The department in charge (第26条第3項).' }],
+  removalManager: [() => Person, (v, ctx) => related(ctx, getPerson, v.removalManagerId), { nullable: true, description: '駆除を行う情報管理責任者(第26条第4項)。 / The manager designated to remove the virus.' }],
+  recordedBy: [() => Person, (v, ctx) => getPerson(ctx.store, v.recordedBy), { nullable: true, description: '記録した者。 / Who recorded the incident.' }],
+  steps: [() => [VirusIncidentStepRecord], (v) => v.steps, { description: '記録された手順(順に)。 / The steps done, in order.' }],
+  nextStep: [() => VirusIncidentStep, (v) => (v.status === 'OPEN' ? nextStep(v) : undefined), { nullable: true, description: '次に行う手順。 / The step due next.' }],
+  missingForClosure: [
+    () => [String],
+    (v) => (v.status === 'OPEN' ? missingForClosure(v) : []),
+    { description: '終結に足りないもの(手順、PERSONAL_INFORMATION_ASSESSMENT、OUTSIDE_REPORT_DECISION)。 / What still keeps it open: steps, the personal-information assessment, the outside-report decision.' },
+  ],
+  viewerCanDesignateRemovalManager: [() => Boolean, (v, ctx) => can(ctx, v).designateRemovalManager, { description: '駆除を行う者を指定できるか(情報システム管理者)。 / Whether the viewer may designate the removal manager.' }],
+  viewerCanRecordStep: [() => Boolean, (v, ctx) => can(ctx, v).recordStep, { description: '次の手順を記録できるか。 / Whether the viewer may record the next step.' }],
+  viewerCanAssessPersonalInformation: [() => Boolean, (v, ctx) => can(ctx, v).assessPersonalInformation, { description: '個人情報への影響を判断できるか。 / Whether the viewer may assess personal information.' }],
+  viewerCanClose: [() => Boolean, (v, ctx) => can(ctx, v).close, { description: '終結できるか(情報システム管理者、全手順の完了後)。 / Whether the viewer may close it now.' }],
+});
 
 @Resolver(() => VirusIncident)
 export class VirusIncidentResolver {
@@ -84,64 +87,6 @@ export class VirusIncidentResolver {
       assertMayReadIncidents(ctx.viewer, ctx.clock());
       return connection(await listOpenIncidents(ctx.store, first, after));
     });
-  }
-
-  @FieldResolver(() => System)
-  system(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return getSystem(ctx.store, v.systemId);
-  }
-
-  @FieldResolver(() => Department, { description: '業務を所管する課(第26条第3項の義務を負う)。 / The department in charge (第26条第3項).' })
-  department(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, v.departmentId);
-  }
-
-  @FieldResolver(() => Person, { nullable: true, description: '駆除を行う情報管理責任者(第26条第4項)。 / The manager designated to remove the virus.' })
-  removalManager(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return v.removalManagerId ? getPerson(ctx.store, v.removalManagerId) : undefined;
-  }
-
-  @FieldResolver(() => Person, { nullable: true, description: '記録した者。 / Who recorded the incident.' })
-  recordedBy(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, v.recordedBy);
-  }
-
-  @FieldResolver(() => [VirusIncidentStepRecord], { description: '記録された手順(順に)。 / The steps done, in order.' })
-  steps(@Root() v: IncidentRecord) {
-    return v.steps;
-  }
-
-  @FieldResolver(() => VirusIncidentStep, { nullable: true, description: '次に行う手順。 / The step due next.' })
-  nextStep(@Root() v: IncidentRecord) {
-    return v.status === 'OPEN' ? nextStep(v) : undefined;
-  }
-
-  @FieldResolver(() => [String], {
-    description:
-      '終結に足りないもの(手順、PERSONAL_INFORMATION_ASSESSMENT、OUTSIDE_REPORT_DECISION)。 / What still keeps it open: steps, the personal-information assessment, the outside-report decision.',
-  })
-  missingForClosure(@Root() v: IncidentRecord) {
-    return v.status === 'OPEN' ? missingForClosure(v) : [];
-  }
-
-  @FieldResolver(() => Boolean, { description: '駆除を行う者を指定できるか(情報システム管理者)。 / Whether the viewer may designate the removal manager.' })
-  viewerCanDesignateRemovalManager(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return can(ctx, v).designateRemovalManager;
-  }
-
-  @FieldResolver(() => Boolean, { description: '次の手順を記録できるか。 / Whether the viewer may record the next step.' })
-  viewerCanRecordStep(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return can(ctx, v).recordStep;
-  }
-
-  @FieldResolver(() => Boolean, { description: '個人情報への影響を判断できるか。 / Whether the viewer may assess personal information.' })
-  viewerCanAssessPersonalInformation(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return can(ctx, v).assessPersonalInformation;
-  }
-
-  @FieldResolver(() => Boolean, { description: '終結できるか(情報システム管理者、全手順の完了後)。 / Whether the viewer may close it now.' })
-  viewerCanClose(@Root() v: IncidentRecord, @Ctx() ctx: Context) {
-    return can(ctx, v).close;
   }
 
   @Mutation(() => VirusIncidentPayload, {
@@ -204,4 +149,4 @@ export class SystemVirusIncidentsResolver {
   }
 }
 
-export const virusIncidentResolvers: Function[] = [VirusIncidentStepResolver, OutsideReportDecisionResolver, VirusIncidentResolver, SystemVirusIncidentsResolver];
+export const virusIncidentResolvers: Function[] = [StepFields, DecisionFields, IncidentFields, VirusIncidentResolver, SystemVirusIncidentsResolver];
