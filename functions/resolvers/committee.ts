@@ -1,5 +1,5 @@
 /** 管理運営委員会 (第30条–第34条): meetings, attendance, motions, minutes and working groups. */
-import { Arg, Args, ClassType, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   COMMITTEE_NAME, Composition, MATTER_ARTICLE, Meeting, MotionRecord, SECRETARIAT, WorkingGroup as WorkingGroupRecord, committee, committeeActions,
   meetingActions, minutesOf, namedInMinutes, presiding, quorum,
@@ -16,7 +16,7 @@ import {
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { actionsOf, newId, read } from './support';
-import { personField, personKey } from './fields';
+import { Computed, computed, personKey, related } from './fields';
 import { change, create, load } from './write';
 
 async function people(ctx: Context, ids: string[]): Promise<PersonRecord[]> {
@@ -34,41 +34,11 @@ function motionNode(m: Meeting, x: MotionRecord) {
   return { ...x, motionId: x.id, agendaItem: a && agendaItemNode(a), result: x };
 }
 
-/** The members, their count and the quorum, for the committee as it is and for a meeting's snapshot of it. */
-function CompositionFields<T extends object>(objectType: ClassType<T>) {
-  @Resolver(() => objectType)
-  abstract class CompositionFieldsResolver {
-    @FieldResolver(() => [Person], { description: '委員(情報管理責任者、第32条第4項)。 / The members: the information managers.' })
-    members(@Root() c: Composition, @Ctx() ctx: Context) {
-      return people(ctx, c.memberIds);
-    }
-
-    @FieldResolver(() => Int, { description: '委員(情報管理責任者)の数。 / How many members (information managers).' })
-    memberCount(@Root() c: Composition) {
-      return c.memberIds.length;
-    }
-
-    @FieldResolver(() => Int, { description: '定足数: 委員の半数以上(第33条第4項)。 / The quorum: at least half of the members.' })
-    quorumRequired(@Root() c: Composition) {
-      return quorum(c, []).required;
-    }
-  }
-  return CompositionFieldsResolver;
-}
-
-@Resolver(() => CommitteeComposition)
-export class CommitteeCompositionResolver extends CompositionFields(CommitteeComposition) {}
-
 @Resolver(() => Committee)
-export class CommitteeResolver extends CompositionFields(Committee) {
+export class CommitteeResolver {
   @Query(() => Committee, { description: '管理運営委員会(現在の役割の割当てによる構成、第30条・第32条)。 / The committee as the role assignments in force make it up.' })
   committee(@Ctx() ctx: Context) {
     return read(async () => ({ ...(await currentComposition(ctx.store, ctx.clock())), name: COMMITTEE_NAME, secretariat: SECRETARIAT }));
-  }
-
-  @FieldResolver(() => Boolean, { description: '会議を招集できるか(委員長、又は副委員長が代理)。 / Whether the viewer may convene a meeting (the chair, or the vice-chair acting).' })
-  viewerCanConvene(@Root() c: Composition, @Ctx() ctx: Context) {
-    return actionsOf(ctx, c, committeeActions).convene;
   }
 }
 
@@ -79,55 +49,12 @@ export class CommitteeMeetingResolver {
     return read(async () => connection(await listMeetings(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => [Person], { nullable: true, description: '出席者(未記録なら null)。 / Those present; null until recorded.' })
-  attendance(@Root() m: Meeting, @Ctx() ctx: Context) {
-    return m.present ? people(ctx, m.present) : undefined;
-  }
-
-  @FieldResolver(() => Quorum, { description: '定足数(第33条第4項)。 / The quorum.' })
-  quorum(@Root() m: Meeting) {
-    return quorum(m.composition, m.present ?? []);
-  }
-
-  @FieldResolver(() => Presiding, { nullable: true, description: '議長(委員長、不在なら副委員長、第33条第2項・第3項)。 / Who presides.' })
-  presiding(@Root() m: Meeting) {
-    return presiding(m.composition, m.present ?? []);
-  }
-
-  @FieldResolver(() => [AgendaItem])
-  agenda(@Root() m: Meeting) {
-    return m.agenda.map(agendaItemNode);
-  }
-
   @FieldResolver(() => MotionConnection, { description: '議案と議決(記録順)。 / Motions, in the order decided.' })
   motions(@Root() m: Meeting, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const page = await listMotions(ctx.store, m.id, first, after);
       return connection({ nodes: page.nodes.map((x) => motionNode(m, x)), endCursor: page.endCursor });
     });
-  }
-
-  @FieldResolver(() => String, { description: '会議録: 構成・出席・定足数・議長・議題・議決の全体。 / The minutes: seats, attendance, quorum, presiding chair, agenda and motions, as one text.' })
-  async minutes(@Root() m: Meeting, @Ctx() ctx: Context) {
-    // The minutes are the whole record: every motion, read from the meeting's partition, and the names they give.
-    const motions = (m.motionCount ?? 0) > 0 ? await listAllMotions(ctx.store, m.id) : [];
-    const names = new Map((await people(ctx, namedInMinutes(m, motions))).map((p) => [p.id, p.name]));
-    return minutesOf(m, motions, names);
-  }
-
-  @FieldResolver(() => Boolean, { description: '出席者を記録できるか(委員長・副委員長、議決前)。 / Whether the viewer may record attendance.' })
-  viewerCanRecordAttendance(@Root() m: Meeting, @Ctx() ctx: Context) {
-    return actionsOf(ctx, m, meetingActions).recordAttendance;
-  }
-
-  @FieldResolver(() => Boolean, { description: '議決を記録できるか(定足数を満たし議長がいる)。 / Whether the viewer may record a motion: quorum met and someone presiding.' })
-  viewerCanDecideMotion(@Root() m: Meeting, @Ctx() ctx: Context) {
-    return actionsOf(ctx, m, meetingActions).decideMotion;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閉会できるか(出席者の記録後)。 / Whether the viewer may close it.' })
-  viewerCanClose(@Root() m: Meeting, @Ctx() ctx: Context) {
-    return actionsOf(ctx, m, meetingActions).close;
   }
 
   @Mutation(() => CommitteeMeetingPayload, { description: '委員会の招集(委員長、委員長に事故があるときは副委員長、第33条第2項・第3項)。招集時の構成を記録する。 / Convene a meeting (the chair, or the vice-chair acting); the seats of the day are kept with it.' })
@@ -163,11 +90,6 @@ export class WorkingGroupResolver {
     return read(async () => connection(await listWorkingGroups(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => [Person], { description: '構成する関係職員。 / The staff concerned.' })
-  members(@Root() g: WorkingGroupRecord, @Ctx() ctx: Context) {
-    return people(ctx, g.memberIds);
-  }
-
   @Mutation(() => WorkingGroupPayload, { description: '部会の設置: 専門的事項の調査研究のため関係職員で構成(委員長、第33条第6項)。 / Establish a working group of the staff concerned (the chair).' })
   establishWorkingGroup(@Arg('input') input: EstablishWorkingGroupInput, @Ctx() ctx: Context) {
     const { name, purpose, establishedOn } = input;
@@ -180,15 +102,64 @@ export class WorkingGroupResolver {
   }
 }
 
+/** The seats, the members, their count and the quorum, for the committee as it is and for a meeting's snapshot of it. */
+const compositionFields: Record<string, Computed<Composition>> = {
+  chair: [() => Person, (c, ctx) => related(ctx, getPerson, c.chairId), { nullable: true, description: '委員長(総括管理責任者、第32条第2項)。 / The chair: the general manager.' }],
+  viceChair: [() => Person, (c, ctx) => related(ctx, getPerson, c.viceChairId), { nullable: true, description: '副委員長(情報システム管理者、第32条第3項)。 / The vice-chair: the system administrator.' }],
+  members: [() => [Person], (c, ctx) => people(ctx, c.memberIds), { description: '委員(情報管理責任者、第32条第4項)。 / The members: the information managers.' }],
+  memberCount: [() => Int, (c) => c.memberIds.length, { description: '委員(情報管理責任者)の数。 / How many members (information managers).' }],
+  quorumRequired: [() => Int, (c) => quorum(c, []).required, { description: '定足数: 委員の半数以上(第33条第4項)。 / The quorum: at least half of the members.' }],
+};
+
+const CommitteeFields = computed<Composition>(Committee, {
+  ...compositionFields,
+  viewerCanConvene: [
+    () => Boolean,
+    (c, ctx) => actionsOf(ctx, c, committeeActions).convene,
+    { description: '会議を招集できるか(委員長、又は副委員長が代理)。 / Whether the viewer may convene a meeting (the chair, or the vice-chair acting).' },
+  ],
+});
+
+const MeetingFields = computed<Meeting>(CommitteeMeeting, {
+  convenedBy: [() => Person, (m, ctx) => related(ctx, getPerson, m.convenedBy), { nullable: true, description: '招集した者。 / Who convened it.' }],
+  attendance: [() => [Person], (m, ctx) => (m.present ? people(ctx, m.present) : undefined), { nullable: true, description: '出席者(未記録なら null)。 / Those present; null until recorded.' }],
+  quorum: [() => Quorum, (m) => quorum(m.composition, m.present ?? []), { description: '定足数(第33条第4項)。 / The quorum.' }],
+  presiding: [() => Presiding, (m) => presiding(m.composition, m.present ?? []), { nullable: true, description: '議長(委員長、不在なら副委員長、第33条第2項・第3項)。 / Who presides.' }],
+  agenda: [() => [AgendaItem], (m) => m.agenda.map(agendaItemNode)],
+  minutes: [
+    () => String,
+    async (m, ctx) => {
+      // The minutes are the whole record: every motion, read from the meeting's partition, and the names they give.
+      const motions = (m.motionCount ?? 0) > 0 ? await listAllMotions(ctx.store, m.id) : [];
+      const names = new Map((await people(ctx, namedInMinutes(m, motions))).map((p) => [p.id, p.name]));
+      return minutesOf(m, motions, names);
+    },
+    { description: '会議録: 構成・出席・定足数・議長・議題・議決の全体。 / The minutes: seats, attendance, quorum, presiding chair, agenda and motions, as one text.' },
+  ],
+  viewerCanRecordAttendance: [() => Boolean, (m, ctx) => actionsOf(ctx, m, meetingActions).recordAttendance, { description: '出席者を記録できるか(委員長・副委員長、議決前)。 / Whether the viewer may record attendance.' }],
+  viewerCanDecideMotion: [
+    () => Boolean,
+    (m, ctx) => actionsOf(ctx, m, meetingActions).decideMotion,
+    { description: '議決を記録できるか(定足数を満たし議長がいる)。 / Whether the viewer may record a motion: quorum met and someone presiding.' },
+  ],
+  viewerCanClose: [() => Boolean, (m, ctx) => actionsOf(ctx, m, meetingActions).close, { description: '閉会できるか(出席者の記録後)。 / Whether the viewer may close it.' }],
+});
+
+const MotionFields = computed<MotionRecord>(Motion, {
+  presiding: [() => Person, (x, ctx) => related(ctx, getPerson, x.presidingId), { nullable: true, description: '議長。 / The presiding chair.' }],
+});
+
+const WorkingGroupFields = computed<WorkingGroupRecord>(WorkingGroup, {
+  establishedBy: [() => Person, (g, ctx) => related(ctx, getPerson, g.establishedBy), { nullable: true, description: '設置した者。 / Who established it.' }],
+  members: [() => [Person], (g, ctx) => people(ctx, g.memberIds), { description: '構成する関係職員。 / The staff concerned.' }],
+});
+
+/** A vote cast and the one presiding: the person they name. */
+const personFields: Record<string, Computed<{ personId: string }>> = {
+  person: [() => Person, (r, ctx) => related(ctx, getPerson, r.personId), { nullable: true }],
+};
+
 export const committeeResolvers: Function[] = [
-  CommitteeCompositionResolver, CommitteeResolver, CommitteeMeetingResolver, WorkingGroupResolver,
-  ...[CommitteeComposition, Committee].flatMap((seats) => [
-    personField(seats, 'chair', (c: Composition) => c.chairId, '委員長(総括管理責任者、第32条第2項)。 / The chair: the general manager.'),
-    personField(seats, 'viceChair', (c: Composition) => c.viceChairId, '副委員長(情報システム管理者、第32条第3項)。 / The vice-chair: the system administrator.'),
-  ]),
-  personField(CommitteeMeeting, 'convenedBy', (m: Meeting) => m.convenedBy, '招集した者。 / Who convened it.'),
-  personField(Motion, 'presiding', (x: MotionRecord) => x.presidingId, '議長。 / The presiding chair.'),
-  personField(CastVote, 'person', (v: { personId: string }) => v.personId),
-  personField(Presiding, 'person', (p: { personId: string }) => p.personId),
-  personField(WorkingGroup, 'establishedBy', (g: WorkingGroupRecord) => g.establishedBy, '設置した者。 / Who established it.'),
+  CommitteeResolver, CommitteeMeetingResolver, WorkingGroupResolver,
+  computed(CommitteeComposition, compositionFields), CommitteeFields, MeetingFields, MotionFields, WorkingGroupFields, computed(CastVote, personFields), computed(Presiding, personFields),
 ];

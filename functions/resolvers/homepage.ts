@@ -15,11 +15,10 @@ import {
 import { Department, Person } from '../../graphql/people';
 import { Context } from './context';
 import { actionsOf, globalId, iso, read } from './support';
-import { departmentOrOwn } from './fields';
+import { computed, departmentOrOwn, related } from './fields';
 import { change, create, load, loadOptional } from './write';
 import { draft } from './applications';
 
-/** The department a list is asked for (`departmentId`, decoded without a read), or the viewer's own. */
 const pagePayload = (page: PageRecord) => ({ page });
 const thePage = (input: { pageId: string }) => ({ kind: 'HomepagePage' as const, id: input.pageId, field: 'pageId' });
 const can = (ctx: Context, p: PageRecord) => actionsOf(ctx, p, pageActions);
@@ -32,24 +31,11 @@ export class HomepageCategoryResolver {
     return read(async () => connection(await listCategories(ctx.store, first, after)));
   }
 
-  @FieldResolver(() => Person, { description: '作成した運用管理者。 / The operations manager who created it.' })
-  createdBy(@Root() c: CategoryRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, c.createdBy);
-  }
-
   @Mutation(() => HomepageCategoryPayload, { description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.' })
   createHomepageCategory(@Arg('input') input: CreateHomepageCategoryInput, @Ctx() ctx: Context) {
     const { name, description } = input;
     return create(ctx, async (now, id) =>
       homepage.createCategory(ctx.viewer, { name, description: description ?? undefined }, await getClaim(ctx.store, 'CATEGORY_NAME', name.trim()), id, now), (category) => ({ category }));
-  }
-}
-
-@Resolver(() => HomepageCheck)
-export class HomepageCheckResolver {
-  @FieldResolver(() => Person, { description: '確認した運用管理者。 / Who checked.' })
-  checkedBy(@Root() c: CheckRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, c.checkedBy);
   }
 }
 
@@ -65,69 +51,9 @@ export class HomepagePageResolver {
     return read(async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), first, after)));
   }
 
-  @FieldResolver(() => Department, { description: '主管課。 / The department whose page it is.' })
-  department(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, p.departmentId);
-  }
-
-  @FieldResolver(() => HomepageCategory, { description: '掲載情報グループ。 / Category.' })
-  category(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return getCategory(ctx.store, p.categoryId);
-  }
-
-  @FieldResolver(() => Person, { description: '作成者。 / Who drafted it.' })
-  draftedBy(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, p.draftedBy);
-  }
-
-  @FieldResolver(() => LocalDate, { nullable: true, description: '定期確認の期限(掲載期間終了の翌日と前回確認から90日後の早い方、公開中のみ)。 / When it falls due for the periodic check (open pages only).' })
-  checkDueOn(@Root() p: PageRecord) {
-    return checkDueOn(p);
-  }
-
-  @FieldResolver(() => [HomepageCheckReason], { description: '本日、定期確認が必要な理由(なければ空)。 / Why it awaits the periodic check today (empty if not).' })
-  checkReasons(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return checkReasons(p, ctx.clock());
-  }
-
-  @FieldResolver(() => TopPageLink, { nullable: true, description: 'トップページのリンク(解除済を含む)。 / Its link on the top page, released ones included.' })
-  topPageLink(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return getTopPageLink(ctx.store, p.id);
-  }
-
   @FieldResolver(() => TopPageLinkRequestConnection, { description: 'このページの様式第10号(新しい順)。 / Its 様式第10号 requests, newest first.' })
   topPageLinkRequests(@Root() p: PageRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, first, after)));
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が開設を承認できるか。 / Whether the viewer may open it.' })
-  viewerCanOpen(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return can(ctx, p).open;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が停止を承認できるか。 / Whether the viewer may stop it.' })
-  viewerCanStop(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return can(ctx, p).stop;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が廃止を承認できるか。 / Whether the viewer may abolish it.' })
-  viewerCanAbolish(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return can(ctx, p).abolish;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者がトップページへのリンク設定を依頼できるか。 / Whether the viewer may request a top-page link.' })
-  viewerCanRequestTopPageLink(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return can(ctx, p).requestTopPageLink;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者がリンク解除を依頼できるか。 / Whether the viewer may request its top-page link released.' })
-  viewerCanRequestTopPageLinkRelease(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return can(ctx, p).requestTopPageLinkRelease;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が定期確認を記録できるか。 / Whether the viewer may record its periodic check.' })
-  viewerCanRecordCheck(@Root() p: PageRecord, @Ctx() ctx: Context) {
-    return can(ctx, p).recordCheck;
   }
 
   @Mutation(() => HomepagePagePayload, { description: 'ページの作成(主管課の職員等又は情報管理責任者、第27条第4項第3号)。サイト上の位置は一意。 / Draft a page of a department; its path is unique.' })
@@ -165,21 +91,6 @@ export class HomepagePageResolver {
 
 @Resolver(() => TopPageLinkRequest)
 export class TopPageLinkRequestResolver {
-  @FieldResolver(() => HomepagePage, { description: 'リンク先のページ。 / The page linked to.' })
-  page(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
-    return getPage(ctx.store, r.pageId);
-  }
-
-  @FieldResolver(() => HomepageCategory, { description: '掲載情報グループ。 / Category of the link.' })
-  category(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
-    return getCategory(ctx.store, r.categoryId);
-  }
-
-  @FieldResolver(() => Department, { description: 'ページの主管課。 / The page’s department.' })
-  applicantDepartment(@Root() r: LinkRequestRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, r.departmentId);
-  }
-
   @Mutation(() => TopPageLinkRequestPayload, {
     description:
       'ホームページトップページリンク設定・解除依頼書(様式第10号)の作成(`submit: true` で運用管理者に送付、第27条第4項第4号)。承認されるまでトップページは変わらない。 / Request a link on the top page to be set or released; nothing changes there before approval.',
@@ -205,42 +116,6 @@ export class TopPageLinkResolver {
       return connection({ ...page, nodes: page.nodes.filter((l) => isOnTopPageNow(l, now)) });
     });
   }
-
-  @FieldResolver(() => ID)
-  id(@Root() l: LinkRecord) {
-    return globalId('TopPageLink', l.pageId);
-  }
-
-  @FieldResolver(() => HomepagePage, { description: 'リンク先のページ。 / The page linked to.' })
-  page(@Root() l: LinkRecord, @Ctx() ctx: Context) {
-    return getPage(ctx.store, l.pageId);
-  }
-
-  @FieldResolver(() => HomepageCategory, { description: '掲載情報グループ。 / Category.' })
-  category(@Root() l: LinkRecord, @Ctx() ctx: Context) {
-    return getCategory(ctx.store, l.categoryId);
-  }
-
-  @FieldResolver(() => TopPageLinkRequest, { description: 'リンクを設定した依頼(様式第10号)。 / The request that set it.' })
-  request(@Root() l: LinkRecord, @Ctx() ctx: Context) {
-    return getLinkRequest(ctx.store, l.setByRequestId);
-  }
-
-  @FieldResolver(() => TopPageLinkRequest, { nullable: true, description: 'リンクを解除した依頼。 / The request that released it.' })
-  releaseRequest(@Root() l: LinkRecord, @Ctx() ctx: Context) {
-    return l.releasedByRequestId ? getLinkRequest(ctx.store, l.releasedByRequestId) : undefined;
-  }
-
-  @FieldResolver(() => Boolean, { description: '現在トップページに表示されているか。 / Whether it is on the top page today.' })
-  current(@Root() l: LinkRecord, @Ctx() ctx: Context) {
-    return isOnTopPageNow(l, ctx.clock());
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が解除を依頼できるか。 / Whether the viewer may request its release.' })
-  async viewerCanRequestRelease(@Root() l: LinkRecord, @Ctx() ctx: Context) {
-    const page = await getPage(ctx.store, l.pageId);
-    return !!page && topPageLinkActions(ctx.viewer, l, page, ctx.clock()).requestRelease;
-  }
 }
 
 @Resolver(() => Department)
@@ -251,4 +126,61 @@ export class DepartmentHomepageResolver {
   }
 }
 
-export const homepageResolvers: Function[] = [HomepageCategoryResolver, HomepageCheckResolver, HomepagePageResolver, TopPageLinkRequestResolver, TopPageLinkResolver, DepartmentHomepageResolver];
+const CategoryFields = computed<CategoryRecord>(HomepageCategory, {
+  createdBy: [() => Person, (c, ctx) => getPerson(ctx.store, c.createdBy), { description: '作成した運用管理者。 / The operations manager who created it.' }],
+});
+
+const CheckFields = computed<CheckRecord>(HomepageCheck, {
+  checkedBy: [() => Person, (c, ctx) => getPerson(ctx.store, c.checkedBy), { description: '確認した運用管理者。 / Who checked.' }],
+});
+
+const PageFields = computed<PageRecord>(HomepagePage, {
+  department: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId), { description: '主管課。 / The department whose page it is.' }],
+  category: [() => HomepageCategory, (p, ctx) => getCategory(ctx.store, p.categoryId), { description: '掲載情報グループ。 / Category.' }],
+  draftedBy: [() => Person, (p, ctx) => getPerson(ctx.store, p.draftedBy), { description: '作成者。 / Who drafted it.' }],
+  checkDueOn: [
+    () => LocalDate,
+    (p) => checkDueOn(p),
+    { nullable: true, description: '定期確認の期限(掲載期間終了の翌日と前回確認から90日後の早い方、公開中のみ)。 / When it falls due for the periodic check (open pages only).' },
+  ],
+  checkReasons: [() => [HomepageCheckReason], (p, ctx) => checkReasons(p, ctx.clock()), { description: '本日、定期確認が必要な理由(なければ空)。 / Why it awaits the periodic check today (empty if not).' }],
+  topPageLink: [() => TopPageLink, (p, ctx) => getTopPageLink(ctx.store, p.id), { nullable: true, description: 'トップページのリンク(解除済を含む)。 / Its link on the top page, released ones included.' }],
+  viewerCanOpen: [() => Boolean, (p, ctx) => can(ctx, p).open, { description: '閲覧者が開設を承認できるか。 / Whether the viewer may open it.' }],
+  viewerCanStop: [() => Boolean, (p, ctx) => can(ctx, p).stop, { description: '閲覧者が停止を承認できるか。 / Whether the viewer may stop it.' }],
+  viewerCanAbolish: [() => Boolean, (p, ctx) => can(ctx, p).abolish, { description: '閲覧者が廃止を承認できるか。 / Whether the viewer may abolish it.' }],
+  viewerCanRequestTopPageLink: [() => Boolean, (p, ctx) => can(ctx, p).requestTopPageLink, { description: '閲覧者がトップページへのリンク設定を依頼できるか。 / Whether the viewer may request a top-page link.' }],
+  viewerCanRequestTopPageLinkRelease: [
+    () => Boolean,
+    (p, ctx) => can(ctx, p).requestTopPageLinkRelease,
+    { description: '閲覧者がリンク解除を依頼できるか。 / Whether the viewer may request its top-page link released.' },
+  ],
+  viewerCanRecordCheck: [() => Boolean, (p, ctx) => can(ctx, p).recordCheck, { description: '閲覧者が定期確認を記録できるか。 / Whether the viewer may record its periodic check.' }],
+});
+
+const LinkRequestFields = computed<LinkRequestRecord>(TopPageLinkRequest, {
+  page: [() => HomepagePage, (r, ctx) => getPage(ctx.store, r.pageId), { description: 'リンク先のページ。 / The page linked to.' }],
+  category: [() => HomepageCategory, (r, ctx) => getCategory(ctx.store, r.categoryId), { description: '掲載情報グループ。 / Category of the link.' }],
+  applicantDepartment: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId), { description: 'ページの主管課。 / The page’s department.' }],
+});
+
+const LinkFields = computed<LinkRecord>(TopPageLink, {
+  id: [() => ID, (l) => globalId('TopPageLink', l.pageId)],
+  page: [() => HomepagePage, (l, ctx) => getPage(ctx.store, l.pageId), { description: 'リンク先のページ。 / The page linked to.' }],
+  category: [() => HomepageCategory, (l, ctx) => getCategory(ctx.store, l.categoryId), { description: '掲載情報グループ。 / Category.' }],
+  request: [() => TopPageLinkRequest, (l, ctx) => getLinkRequest(ctx.store, l.setByRequestId), { description: 'リンクを設定した依頼(様式第10号)。 / The request that set it.' }],
+  releaseRequest: [() => TopPageLinkRequest, (l, ctx) => related(ctx, getLinkRequest, l.releasedByRequestId), { nullable: true, description: 'リンクを解除した依頼。 / The request that released it.' }],
+  current: [() => Boolean, (l, ctx) => isOnTopPageNow(l, ctx.clock()), { description: '現在トップページに表示されているか。 / Whether it is on the top page today.' }],
+  viewerCanRequestRelease: [
+    () => Boolean,
+    async (l, ctx) => {
+      const page = await getPage(ctx.store, l.pageId);
+      return !!page && topPageLinkActions(ctx.viewer, l, page, ctx.clock()).requestRelease;
+    },
+    { description: '閲覧者が解除を依頼できるか。 / Whether the viewer may request its release.' },
+  ],
+});
+
+export const homepageResolvers: Function[] = [
+  HomepageCategoryResolver, HomepagePageResolver, TopPageLinkRequestResolver, TopPageLinkResolver, DepartmentHomepageResolver,
+  CategoryFields, CheckFields, PageFields, LinkRequestFields, LinkFields,
+];

@@ -12,6 +12,7 @@ import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
+import { computed, related } from './fields';
 import { actionsOf, read } from './support';
 import { change, create, load } from './write';
 import { draft } from './applications';
@@ -23,55 +24,10 @@ const dayOf = (ctx: Context, at: Date | undefined) => tokyoDate(at ? at.toISOStr
 const personKey = (id: string, decoded = fromGlobalId(id)) => (decoded?.type === 'Person' ? decoded.key : undefined);
 
 const designationPayload = (designation: DesignationRecord) => ({ designation });
+const can = (ctx: Context, s: SystemRecord) => actionsOf(ctx, s, operatorActions);
 
 @Resolver(() => OperatorDesignation)
 export class OperatorDesignationResolver {
-  @FieldResolver(() => System)
-  system(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    return getSystem(ctx.store, d.systemId);
-  }
-
-  @FieldResolver(() => Person, { description: '指定された職員等。 / The person designated.' })
-  person(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, d.personId);
-  }
-
-  @FieldResolver(() => Person, { description: '指定した者。 / Who designated.' })
-  designatedBy(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, d.designatedBy);
-  }
-
-  @FieldResolver(() => Person, { nullable: true, description: '解除した者。 / Who released.' })
-  releasedBy(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    return d.releasedBy ? getPerson(ctx.store, d.releasedBy) : undefined;
-  }
-
-  @FieldResolver(() => OperatorReport, { nullable: true, description: '指定を報告した様式第5号。 / The 様式第5号 that designated.' })
-  report(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    return d.reportId ? getReport(ctx.store, d.reportId) : undefined;
-  }
-
-  @FieldResolver(() => OperatorReport, { nullable: true, description: '解除を報告した様式第5号。 / The 様式第5号 that released.' })
-  releaseReport(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    return d.releaseReportId ? getReport(ctx.store, d.releaseReportId) : undefined;
-  }
-
-  @FieldResolver(() => String, { description: '根拠条文。 / The article.' })
-  article(@Root() d: DesignationRecord) {
-    return d.basis === 'ADMINISTRATOR' ? ARTICLE_INFORMATION : ARTICLE_BUSINESS;
-  }
-
-  @FieldResolver(() => Boolean, { description: '本日指定されているか。 / Whether the person is designated today.' })
-  current(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    return isDesignatedOn(d, dayOf(ctx, undefined));
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が直接解除できるか(情報系、情報システム管理者)。 / Whether the viewer may release it directly.' })
-  async viewerCanRelease(@Root() d: DesignationRecord, @Ctx() ctx: Context) {
-    const system = await getSystem(ctx.store, d.systemId);
-    return !!system && mayRelease(ctx.viewer, system, d, ctx.clock());
-  }
-
   @Mutation(() => OperatorDesignationPayload, { description: '情報系システムの操作職員等の指定(情報システム管理者、第12条第1項)。業務系は様式第5号(reportOperators)。 / The system administrator designates an operator of a 情報系 system.' })
   designateOperator(@Arg('input') input: DesignateOperatorInput, @Ctx() ctx: Context) {
     const period = { validFrom: input.validFrom, validUntil: input.validUntil ?? undefined };
@@ -91,32 +47,8 @@ export class OperatorDesignationResolver {
   }
 }
 
-@Resolver(() => OperatorReportEntry)
-export class OperatorReportEntryResolver {
-  @FieldResolver(() => Person, { description: '職員等。 / The person.' })
-  person(@Root() e: ReportEntry, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, e.personId);
-  }
-}
-
 @Resolver(() => OperatorReport)
 export class OperatorReportResolver {
-  @FieldResolver(() => System, { description: '業務系システム。 / The 業務系 system.' })
-  system(@Root() r: ReportRecord, @Ctx() ctx: Context) {
-    return getSystem(ctx.store, r.systemId);
-  }
-
-  @FieldResolver(() => [OperatorDesignation], { description: 'この報告による指定・解除のうち効力のあるもの。 / The designations this report made or ended, while it stands.' })
-  async designations(@Root() r: ReportRecord, @Ctx() ctx: Context) {
-    const ws = await loadWorkspace(ctx.store, r.systemId, r.entries.map((e) => e.personId));
-    return [...ws.designations.values()].filter((d) => d.status === 'ACTIVE' && (d.reportId === r.id || d.releaseReportId === r.id));
-  }
-
-  @FieldResolver(() => Department)
-  applicantDepartment(@Root() r: ReportRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, r.departmentId);
-  }
-
   @Mutation(() => OperatorReportPayload, {
     description:
       '業務系システム操作職員等指定・解除報告書(様式第5号)の作成(`submit: true` で提出)。提出により各行が記載の日から効力を生じる(第12条第2項)。 / The information manager reports designations and releases in advance; on submission they take effect on their days.',
@@ -147,16 +79,6 @@ export class SystemOperatorsResolver {
   operatorReports(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listReportsOfSystem(ctx.store, s.id, first, after)));
   }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が操作職員等を直接指定できるか(情報系、情報システム管理者)。 / Whether the viewer designates operators directly.' })
-  viewerCanDesignateOperators(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, s, operatorActions).designate;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が様式第5号で報告できるか(業務系、当該情報管理責任者)。 / Whether the viewer reports operators on 様式第5号.' })
-  viewerCanReportOperators(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, s, operatorActions).report;
-  }
 }
 
 /** A person's designations. */
@@ -172,4 +94,47 @@ export class PersonOperatorsResolver {
   }
 }
 
-export const operatorResolvers: Function[] = [OperatorDesignationResolver, OperatorReportEntryResolver, OperatorReportResolver, SystemOperatorsResolver, PersonOperatorsResolver];
+const DesignationFields = computed<DesignationRecord>(OperatorDesignation, {
+  system: [() => System, (d, ctx) => getSystem(ctx.store, d.systemId)],
+  person: [() => Person, (d, ctx) => getPerson(ctx.store, d.personId), { description: '指定された職員等。 / The person designated.' }],
+  designatedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.designatedBy), { description: '指定した者。 / Who designated.' }],
+  releasedBy: [() => Person, (d, ctx) => related(ctx, getPerson, d.releasedBy), { nullable: true, description: '解除した者。 / Who released.' }],
+  report: [() => OperatorReport, (d, ctx) => related(ctx, getReport, d.reportId), { nullable: true, description: '指定を報告した様式第5号。 / The 様式第5号 that designated.' }],
+  releaseReport: [() => OperatorReport, (d, ctx) => related(ctx, getReport, d.releaseReportId), { nullable: true, description: '解除を報告した様式第5号。 / The 様式第5号 that released.' }],
+  article: [() => String, (d) => (d.basis === 'ADMINISTRATOR' ? ARTICLE_INFORMATION : ARTICLE_BUSINESS), { description: '根拠条文。 / The article.' }],
+  current: [() => Boolean, (d, ctx) => isDesignatedOn(d, dayOf(ctx, undefined)), { description: '本日指定されているか。 / Whether the person is designated today.' }],
+  viewerCanRelease: [
+    () => Boolean,
+    async (d, ctx) => {
+      const system = await getSystem(ctx.store, d.systemId);
+      return !!system && mayRelease(ctx.viewer, system, d, ctx.clock());
+    },
+    { description: '閲覧者が直接解除できるか(情報系、情報システム管理者)。 / Whether the viewer may release it directly.' },
+  ],
+});
+
+const EntryFields = computed<ReportEntry>(OperatorReportEntry, {
+  person: [() => Person, (e, ctx) => getPerson(ctx.store, e.personId), { description: '職員等。 / The person.' }],
+});
+
+const ReportFields = computed<ReportRecord>(OperatorReport, {
+  system: [() => System, (r, ctx) => getSystem(ctx.store, r.systemId), { description: '業務系システム。 / The 業務系 system.' }],
+  designations: [
+    () => [OperatorDesignation],
+    async (r, ctx) => {
+      const ws = await loadWorkspace(ctx.store, r.systemId, r.entries.map((e) => e.personId));
+      return [...ws.designations.values()].filter((d) => d.status === 'ACTIVE' && (d.reportId === r.id || d.releaseReportId === r.id));
+    },
+    { description: 'この報告による指定・解除のうち効力のあるもの。 / The designations this report made or ended, while it stands.' },
+  ],
+  applicantDepartment: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId)],
+});
+
+const SystemFields = computed<SystemRecord>(System, {
+  viewerCanDesignateOperators: [() => Boolean, (s, ctx) => can(ctx, s).designate, { description: '閲覧者が操作職員等を直接指定できるか(情報系、情報システム管理者)。 / Whether the viewer designates operators directly.' }],
+  viewerCanReportOperators: [() => Boolean, (s, ctx) => can(ctx, s).report, { description: '閲覧者が様式第5号で報告できるか(業務系、当該情報管理責任者)。 / Whether the viewer reports operators on 様式第5号.' }],
+});
+
+export const operatorResolvers: Function[] = [
+  OperatorDesignationResolver, OperatorReportResolver, SystemOperatorsResolver, PersonOperatorsResolver, DesignationFields, EntryFields, ReportFields, SystemFields,
+];

@@ -18,7 +18,7 @@ import {
 import { Department, Person, PersonConnection } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
-import { personField, personKey, relation } from './fields';
+import { computed, personKey, related } from './fields';
 import { actionsOf, read } from './support';
 import { change, create, load } from './write';
 
@@ -48,16 +48,6 @@ export class InvestigationResolver {
   @FieldResolver(() => ImprovementProposalConnection, { description: '調査の改善策(提示順)。 / The improvement proposals of the investigation, in the order proposed.' })
   proposals(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await store.listProposalsOfInvestigation(ctx.store, i.id, first, after)));
-  }
-
-  @FieldResolver(() => Boolean, { description: '所見・改善策を記録できるか(情報システム管理者、調査中)。 / Whether the viewer may add findings and proposals.' })
-  viewerCanAddFindings(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, i, investigationActions).addFindings;
-  }
-
-  @FieldResolver(() => Boolean, { description: '終了できるか(改善策がすべて完了)。 / Whether the viewer may close it now.' })
-  viewerCanClose(@Root() i: InvestigationRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, i, investigationActions).close;
   }
 
   @Mutation(() => InvestigationPayload, { description: '行政システムの調査の開始(情報システム管理者、第19条)。 / Start investigating a system (the system administrator).' })
@@ -104,32 +94,6 @@ export class ImprovementProposalResolver {
   overdueImprovementProposals(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await store.listOverdueProposals(ctx.store, tokyoDate(ctx.clock()), first, after)));
   }
-
-  @FieldResolver(() => ID, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within its investigation.' })
-  proposalId(@Root() p: Proposal) {
-    return p.id;
-  }
-
-  @FieldResolver(() => InvestigationFinding, { nullable: true, description: '対応する所見。 / The finding it answers.' })
-  async finding(@Root() p: Proposal, @Ctx() ctx: Context) {
-    const f = p.findingId ? await store.getFinding(ctx.store, p.investigationId, p.findingId) : undefined;
-    return f && findingNode(f);
-  }
-
-  @FieldResolver(() => Boolean, { description: '期限を過ぎて完了していないか。 / Whether it is past due and not completed.' })
-  overdue(@Root() p: Proposal, @Ctx() ctx: Context) {
-    return isOverdue(p, ctx.clock());
-  }
-
-  @FieldResolver(() => Boolean, { description: '実施を報告できるか(宛先の主管課の情報管理責任者)。 / Whether the viewer may report it done.' })
-  viewerCanReportDone(@Root() p: Proposal, @Ctx() ctx: Context) {
-    return actionsOf(ctx, p, proposalActions).reportDone;
-  }
-
-  @FieldResolver(() => Boolean, { description: '実施報告を確認できるか(情報システム管理者)。 / Whether the viewer may accept or reopen it.' })
-  viewerCanReview(@Root() p: Proposal, @Ctx() ctx: Context) {
-    return actionsOf(ctx, p, proposalActions).review;
-  }
 }
 
 @Resolver(() => System)
@@ -155,11 +119,6 @@ export class DepartmentOversightResolver {
 
 @Resolver(() => Guidance)
 export class GuidanceResolver {
-  @FieldResolver(() => Boolean, { description: '受領を確認できるか(当該主管課の情報管理責任者)。 / Whether the viewer may acknowledge it.' })
-  viewerCanAcknowledge(@Root() g: GuidanceRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, g, guidanceActions).acknowledge;
-  }
-
   @Mutation(() => GuidancePayload, { description: '情報管理責任者への指導及び助言(情報システム管理者、第20条)。 / Give guidance or advice to a department’s information manager (the system administrator).' })
   giveGuidance(@Arg('input') input: GiveGuidanceInput, @Ctx() ctx: Context) {
     const { kind, subject, content, givenOn } = input;
@@ -192,11 +151,6 @@ export class TrainingSessionResolver {
     });
   }
 
-  @FieldResolver(() => Boolean, { description: '受講者を記録できるか(実施日以後、情報システム管理者)。 / Whether the viewer may record attendance now.' })
-  viewerCanRecordAttendance(@Root() t: TrainingRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, t, trainingActions).recordAttendance;
-  }
-
   @Mutation(() => TrainingSessionPayload, { description: '職員の研修の予定(情報システム管理者、第21条)。 / Schedule a training session (the system administrator).' })
   scheduleTraining(@Arg('input') input: ScheduleTrainingInput, @Ctx() ctx: Context) {
     return create(ctx, (now, id) => training.schedule(ctx.viewer, input, id, now), trainingPayload);
@@ -222,14 +176,43 @@ export class PersonTrainingResolver {
   }
 }
 
+const InvestigationFields = computed<InvestigationRecord>(Investigation, {
+  system: [() => System, (i, ctx) => related(ctx, getSystem, i.systemId)],
+  investigator: [() => Person, (i, ctx) => related(ctx, getPerson, i.investigatorId), { nullable: true, description: '調査を行う情報システム管理者。 / The system administrator investigating.' }],
+  viewerCanAddFindings: [() => Boolean, (i, ctx) => actionsOf(ctx, i, investigationActions).addFindings, { description: '所見・改善策を記録できるか(情報システム管理者、調査中)。 / Whether the viewer may add findings and proposals.' }],
+  viewerCanClose: [() => Boolean, (i, ctx) => actionsOf(ctx, i, investigationActions).close, { description: '終了できるか(改善策がすべて完了)。 / Whether the viewer may close it now.' }],
+});
+
+const ProposalFields = computed<Proposal>(ImprovementProposal, {
+  proposalId: [() => ID, (p) => p.id, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within its investigation.' }],
+  investigation: [() => Investigation, (p, ctx) => related(ctx, store.getInvestigation, p.investigationId)],
+  department: [() => Department, (p, ctx) => related(ctx, getDepartment, p.departmentId), { description: '改善策を実施する主管課。 / The department that is to act.' }],
+  finding: [
+    () => InvestigationFinding,
+    async (p, ctx) => {
+      const f = p.findingId ? await store.getFinding(ctx.store, p.investigationId, p.findingId) : undefined;
+      return f && findingNode(f);
+    },
+    { nullable: true, description: '対応する所見。 / The finding it answers.' },
+  ],
+  overdue: [() => Boolean, (p, ctx) => isOverdue(p, ctx.clock()), { description: '期限を過ぎて完了していないか。 / Whether it is past due and not completed.' }],
+  viewerCanReportDone: [() => Boolean, (p, ctx) => actionsOf(ctx, p, proposalActions).reportDone, { description: '実施を報告できるか(宛先の主管課の情報管理責任者)。 / Whether the viewer may report it done.' }],
+  viewerCanReview: [() => Boolean, (p, ctx) => actionsOf(ctx, p, proposalActions).review, { description: '実施報告を確認できるか(情報システム管理者)。 / Whether the viewer may accept or reopen it.' }],
+});
+
+const GuidanceFields = computed<GuidanceRecord>(Guidance, {
+  department: [() => Department, (g, ctx) => related(ctx, getDepartment, g.departmentId)],
+  givenBy: [() => Person, (g, ctx) => related(ctx, getPerson, g.givenBy), { nullable: true, description: '指導・助言をした情報システム管理者。 / Who gave it.' }],
+  acknowledgedBy: [() => Person, (g, ctx) => related(ctx, getPerson, g.acknowledgedBy), { nullable: true, description: '受領を確認した情報管理責任者。 / Who acknowledged it.' }],
+  viewerCanAcknowledge: [() => Boolean, (g, ctx) => actionsOf(ctx, g, guidanceActions).acknowledge, { description: '受領を確認できるか(当該主管課の情報管理責任者)。 / Whether the viewer may acknowledge it.' }],
+});
+
+const TrainingFields = computed<TrainingRecord>(TrainingSession, {
+  organizedBy: [() => Person, (t, ctx) => related(ctx, getPerson, t.organizedBy), { nullable: true, description: '研修を行う情報システム管理者。 / Who organizes it.' }],
+  viewerCanRecordAttendance: [() => Boolean, (t, ctx) => actionsOf(ctx, t, trainingActions).recordAttendance, { description: '受講者を記録できるか(実施日以後、情報システム管理者)。 / Whether the viewer may record attendance now.' }],
+});
+
 export const oversightResolvers: Function[] = [
   InvestigationResolver, ImprovementProposalResolver, SystemInvestigationsResolver, DepartmentOversightResolver, GuidanceResolver, TrainingSessionResolver, PersonTrainingResolver,
-  relation(Investigation, 'system', System, getSystem, (i: InvestigationRecord) => i.systemId),
-  relation(ImprovementProposal, 'investigation', Investigation, store.getInvestigation, (p: Proposal) => p.investigationId),
-  relation(ImprovementProposal, 'department', Department, getDepartment, (p: Proposal) => p.departmentId, { description: '改善策を実施する主管課。 / The department that is to act.' }),
-  relation(Guidance, 'department', Department, getDepartment, (g: GuidanceRecord) => g.departmentId),
-  personField(Investigation, 'investigator', (i: InvestigationRecord) => i.investigatorId, '調査を行う情報システム管理者。 / The system administrator investigating.'),
-  personField(Guidance, 'givenBy', (g: GuidanceRecord) => g.givenBy, '指導・助言をした情報システム管理者。 / Who gave it.'),
-  personField(Guidance, 'acknowledgedBy', (g: GuidanceRecord) => g.acknowledgedBy, '受領を確認した情報管理責任者。 / Who acknowledged it.'),
-  personField(TrainingSession, 'organizedBy', (t: TrainingRecord) => t.organizedBy, '研修を行う情報システム管理者。 / Who organizes it.'),
+  InvestigationFields, ProposalFields, GuidanceFields, TrainingFields,
 ];
