@@ -4,14 +4,14 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ApplicationResolver } from '../resolvers/applications';
 import { AuditResolver, AuditedResolver } from '../resolvers/audit';
-import { DatasetResolver } from '../resolvers/datasets';
-import { DataUseResolver } from '../resolvers/dataUse';
-import { ExternalProvisionResolver } from '../resolvers/externalProvision';
-import { OutsourcingResolver } from '../resolvers/outsourcing';
-import { ConsultationResolver, DecisionResolver } from '../resolvers/consultations';
+import { datasetResolvers } from '../resolvers/datasets';
+import { dataUseResolvers } from '../resolvers/dataUse';
+import { externalProvisionResolvers } from '../resolvers/externalProvision';
+import { outsourcingResolvers } from '../resolvers/outsourcing';
+import { consultationResolvers } from '../resolvers/consultations';
 import { NodeIdResolver, NodeResolver } from '../resolvers/node';
-import { DepartmentResolver, PersonResolver, RoleAssignmentResolver } from '../resolvers/people';
-import { OverrideAgreementResolver, ResponsibilityResolver, SystemResolver } from '../resolvers/systems';
+import { peopleResolvers } from '../resolvers/people';
+import { systemResolvers } from '../resolvers/systems';
 import { homepageResolvers } from '../resolvers/homepage';
 import { emailResolvers } from '../resolvers/email';
 import { operatorResolvers } from '../resolvers/operators';
@@ -34,19 +34,14 @@ export function getSchema(): GraphQLSchema {
     resolvers: [
       NodeResolver,
       NodeIdResolver,
-      DepartmentResolver,
-      PersonResolver,
-      RoleAssignmentResolver,
-      SystemResolver,
-      ResponsibilityResolver,
-      OverrideAgreementResolver,
-      ConsultationResolver,
-      DecisionResolver,
+      ...peopleResolvers,
+      ...systemResolvers,
+      ...consultationResolvers,
       ApplicationResolver,
-      DatasetResolver,
-      DataUseResolver,
-      ExternalProvisionResolver,
-      OutsourcingResolver,
+      ...datasetResolvers,
+      ...dataUseResolvers,
+      ...externalProvisionResolvers,
+      ...outsourcingResolvers,
       AuditResolver,
       AuditedResolver,
       ...homepageResolvers,

@@ -1,5 +1,5 @@
 /** Consultations on forms 1–3 (第7条–第9条): drafting, submission, withdrawal, decision and its effect. */
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Consultation as ConsultationRecord, consultationActions, draftConsultation, reviseConsultation } from '../domain/consultations';
 import { Decision as DecisionRecord } from '../domain/workflow';
 import { getDepartment, getPerson } from '../store/people';
@@ -16,6 +16,7 @@ import {
   UpdateConsultationInput,
 } from '../../graphql/consultations';
 import { Context } from './context';
+import { computed, related } from './fields';
 import { actionsOf } from './support';
 import { change, load, loadOptional } from './write';
 import { draft, transition } from './applications';
@@ -26,27 +27,6 @@ const target = (input: { consultationId: string }) => ({ kind: 'Consultation' as
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
-
-  @FieldResolver(() => System, { description: '対象のシステム。 / The system concerned.' })
-  system(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return getSystem(ctx.store, c.systemId);
-  }
-
-  @FieldResolver(() => System, { nullable: true, description: '接続先(様式第3号)。 / The system to connect to.' })
-  connectSystem(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return c.connectSystemId ? getSystem(ctx.store, c.connectSystemId) : undefined;
-  }
-
-  @FieldResolver(() => Department, { description: '提出した主管課。 / The applicant’s department.' })
-  applicantDepartment(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, c.applicantDepartmentId);
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が修正できるか。 / Whether the viewer may revise it.' })
-  viewerCanEdit(@Root() c: ConsultationRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, c, consultationActions).edit;
-  }
-
   @Mutation(() => ConsultationPayload, {
     description: '協議書の作成(`submit: true` で同時に提出)。様式は内容から決まる。 / Draft a consultation; the action determines the form.',
   })
@@ -87,11 +67,15 @@ export class ConsultationResolver {
   }
 }
 
-@Resolver(() => Decision)
-export class DecisionResolver {
-  @FieldResolver(() => Person, { description: '決裁者。 / Who decided.' })
-  decidedBy(@Root() d: DecisionRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, d.decidedBy);
-  }
-}
+const ConsultationFields = computed<ConsultationRecord>(Consultation, {
+  system: [() => System, (c, ctx) => getSystem(ctx.store, c.systemId), { description: '対象のシステム。 / The system concerned.' }],
+  connectSystem: [() => System, (c, ctx) => related(ctx, getSystem, c.connectSystemId), { nullable: true, description: '接続先(様式第3号)。 / The system to connect to.' }],
+  applicantDepartment: [() => Department, (c, ctx) => getDepartment(ctx.store, c.applicantDepartmentId), { description: '提出した主管課。 / The applicant’s department.' }],
+  viewerCanEdit: [() => Boolean, (c, ctx) => actionsOf(ctx, c, consultationActions).edit, { description: '閲覧者が修正できるか。 / Whether the viewer may revise it.' }],
+});
 
+const DecisionFields = computed<DecisionRecord>(Decision, {
+  decidedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.decidedBy), { description: '決裁者。 / Who decided.' }],
+});
+
+export const consultationResolvers: Function[] = [ConsultationResolver, ConsultationFields, DecisionFields];

@@ -1,5 +1,5 @@
 /** データ利用承認申請 (様式第6号, 第14条): apply to the department that holds the data; its manager decides. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { DataUseApplication as DataUseRecord, draftDataUse, isCurrentGrant } from '../domain/dataUse';
 import { getDepartment } from '../store/people';
 import { getDataset, listRunningGrantsOfDepartment } from '../store/data';
@@ -9,11 +9,10 @@ import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
 import { read } from './support';
-import { departmentOrOwn } from './fields';
+import { computed, departmentOrOwn } from './fields';
 import { load } from './write';
 import { draft } from './applications';
 
-/** The department a list is for: the one the client names in `departmentId` (its key, nothing loaded), else the viewer's. */
 @Resolver(() => DataUseApplication)
 export class DataUseResolver {
   @Query(() => DataUseApplicationConnection, {
@@ -32,31 +31,6 @@ export class DataUseResolver {
     });
   }
 
-  @FieldResolver(() => Dataset)
-  dataset(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return getDataset(ctx.store, a.datasetId);
-  }
-
-  @FieldResolver(() => Department, { description: '利用する主管課。 / The department that would use the data.' })
-  requestingDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, a.requestingDepartmentId);
-  }
-
-  @FieldResolver(() => Department, { description: 'データを所管し承認する主管課。 / The department that holds the data and decides.' })
-  owningDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, a.owningDepartmentId);
-  }
-
-  @FieldResolver(() => Department)
-  applicantDepartment(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, a.requestingDepartmentId);
-  }
-
-  @FieldResolver(() => Boolean, { description: '現在有効な利用許可か。 / Whether it is a grant in force today.' })
-  current(@Root() a: DataUseRecord, @Ctx() ctx: Context) {
-    return isCurrentGrant(a, ctx.clock());
-  }
-
   @Mutation(() => DataUseApplicationPayload, {
     description: 'データ利用承認申請書(様式第6号)の作成(`submit: true` で提出)。 / Apply to use another department’s dataset.',
   })
@@ -68,3 +42,13 @@ export class DataUseResolver {
     }, input.submit, (application) => ({ application }));
   }
 }
+
+const ApplicationFields = computed<DataUseRecord>(DataUseApplication, {
+  dataset: [() => Dataset, (a, ctx) => getDataset(ctx.store, a.datasetId)],
+  requestingDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.requestingDepartmentId), { description: '利用する主管課。 / The department that would use the data.' }],
+  owningDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.owningDepartmentId), { description: 'データを所管し承認する主管課。 / The department that holds the data and decides.' }],
+  applicantDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.requestingDepartmentId)],
+  current: [() => Boolean, (a, ctx) => isCurrentGrant(a, ctx.clock()), { description: '現在有効な利用許可か。 / Whether it is a grant in force today.' }],
+});
+
+export const dataUseResolvers: Function[] = [DataUseResolver, ApplicationFields];

@@ -11,6 +11,7 @@ import { DataUseApplicationConnection } from '../../graphql/dataUse';
 import { Department } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
+import { computed } from './fields';
 import { read } from './support';
 import { given, loadSystem } from './systems';
 import { create } from './write';
@@ -19,16 +20,6 @@ const payload = (d: DatasetRecord) => ({ dataset: d });
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
-  @FieldResolver(() => System)
-  system(@Root() d: DatasetRecord, @Ctx() ctx: Context) {
-    return getSystem(ctx.store, d.systemId);
-  }
-
-  @FieldResolver(() => Department, { description: '所管する主管課。 / The department that holds it.' })
-  department(@Root() d: DatasetRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, d.departmentId);
-  }
-
   @FieldResolver(() => DataUseApplicationConnection, { description: '現在このデータを利用できる他課(承認済・期間内、第14条)。 / Who may use this dataset now: approved grants within their period.' })
   currentGrants(@Root() d: DatasetRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
@@ -43,3 +34,10 @@ export class DatasetResolver {
     return create(ctx, async (now, id) => dataset.register(ctx.viewer, await loadSystem(ctx, input.systemId, 'systemId'), given(input), id, now), payload);
   }
 }
+
+const DatasetFields = computed<DatasetRecord>(Dataset, {
+  system: [() => System, (d, ctx) => getSystem(ctx.store, d.systemId)],
+  department: [() => Department, (d, ctx) => getDepartment(ctx.store, d.departmentId), { description: '所管する主管課。 / The department that holds it.' }],
+});
+
+export const datasetResolvers: Function[] = [DatasetResolver, DatasetFields];

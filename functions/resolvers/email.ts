@@ -1,5 +1,5 @@
 /** 電子メール (第28条, 様式第11号): the register of mail addresses and the applications that change it. */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { MailAddress as MailAddressRecord, MailAddressApplication as MailApplicationRecord, draftMailApplication, mailAddressActions, namedAddresses, normalizeAddress } from '../domain/email';
 import { getDepartment } from '../store/people';
 import { getMailAddress, getMailApplication, listActiveMailAddresses, listMailApplicationsOfDepartment, mailRegisterState } from '../store/email';
@@ -10,7 +10,7 @@ import { Context } from './context';
 import { actionsOf, read } from './support';
 import { load } from './write';
 import { draft } from './applications';
-import { departmentOrOwn } from './fields';
+import { computed, departmentOrOwn, related } from './fields';
 
 @Resolver(() => MailAddress)
 export class MailAddressResolver {
@@ -24,31 +24,6 @@ export class MailAddressResolver {
     if (address.length > 254) return undefined;
     return getMailAddress(ctx.store, normalizeAddress(address));
   }
-
-  @FieldResolver(() => Department, { description: '付与された主管課。 / The department it is assigned to.' })
-  department(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, m.departmentId);
-  }
-
-  @FieldResolver(() => MailAddressApplication, { nullable: true, description: '登録した様式第11号。 / The 様式第11号 that registered it.' })
-  application(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
-    return m.applicationId ? getMailApplication(ctx.store, m.applicationId) : undefined;
-  }
-
-  @FieldResolver(() => MailAddressApplication, { nullable: true, description: '変更・削除した様式第11号。 / The 様式第11号 that changed or deleted it.' })
-  deletionApplication(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
-    return m.deletionApplicationId ? getMailApplication(ctx.store, m.deletionApplicationId) : undefined;
-  }
-
-  @FieldResolver(() => MailAddress, { nullable: true, description: '変更後のアドレス。 / The address that replaced it.' })
-  replacedBy(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
-    return m.replacedBy ? getMailAddress(ctx.store, m.replacedBy) : undefined;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が変更・削除を申請できるか。 / Whether the viewer may apply to change or delete it.' })
-  viewerCanApplyForChange(@Root() m: MailAddressRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, m, mailAddressActions).applyForChange;
-  }
 }
 
 @Resolver(() => MailAddressApplication)
@@ -56,21 +31,6 @@ export class MailAddressApplicationResolver {
   @Query(() => MailAddressApplicationConnection, { description: '主管課の電子メール利用等申請(様式第11号、新しい順)。既定は自分の課。 / A department’s 様式第11号 applications, newest first.' })
   mailAddressApplications(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => connection(await listMailApplicationsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
-  }
-
-  @FieldResolver(() => Department, { description: 'アドレスを付与される主管課。 / The department the address is for.' })
-  department(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, a.departmentId);
-  }
-
-  @FieldResolver(() => MailAddress, { nullable: true, description: '変更・削除するアドレスの台帳。 / The register’s entry for the address in use.' })
-  mailAddress(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
-    return a.address ? getMailAddress(ctx.store, a.address) : undefined;
-  }
-
-  @FieldResolver(() => Department)
-  applicantDepartment(@Root() a: MailApplicationRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, a.departmentId);
   }
 
   @Mutation(() => MailAddressApplicationPayload, {
@@ -87,4 +47,22 @@ export class MailAddressApplicationResolver {
   }
 }
 
-export const emailResolvers: Function[] = [MailAddressResolver, MailAddressApplicationResolver];
+const AddressFields = computed<MailAddressRecord>(MailAddress, {
+  department: [() => Department, (m, ctx) => getDepartment(ctx.store, m.departmentId), { description: '付与された主管課。 / The department it is assigned to.' }],
+  application: [() => MailAddressApplication, (m, ctx) => related(ctx, getMailApplication, m.applicationId), { nullable: true, description: '登録した様式第11号。 / The 様式第11号 that registered it.' }],
+  deletionApplication: [
+    () => MailAddressApplication,
+    (m, ctx) => related(ctx, getMailApplication, m.deletionApplicationId),
+    { nullable: true, description: '変更・削除した様式第11号。 / The 様式第11号 that changed or deleted it.' },
+  ],
+  replacedBy: [() => MailAddress, (m, ctx) => related(ctx, getMailAddress, m.replacedBy), { nullable: true, description: '変更後のアドレス。 / The address that replaced it.' }],
+  viewerCanApplyForChange: [() => Boolean, (m, ctx) => actionsOf(ctx, m, mailAddressActions).applyForChange, { description: '閲覧者が変更・削除を申請できるか。 / Whether the viewer may apply to change or delete it.' }],
+});
+
+const ApplicationFields = computed<MailApplicationRecord>(MailAddressApplication, {
+  department: [() => Department, (a, ctx) => getDepartment(ctx.store, a.departmentId), { description: 'アドレスを付与される主管課。 / The department the address is for.' }],
+  mailAddress: [() => MailAddress, (a, ctx) => related(ctx, getMailAddress, a.address), { nullable: true, description: '変更・削除するアドレスの台帳。 / The register’s entry for the address in use.' }],
+  applicantDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.departmentId)],
+});
+
+export const emailResolvers: Function[] = [MailAddressResolver, AddressFields, MailAddressApplicationResolver, ApplicationFields];

@@ -18,7 +18,7 @@ import { Context } from './context';
 import { read } from './support';
 import { change, load } from './write';
 import { draft } from './applications';
-import { departmentOrOwn } from './fields';
+import { computed, departmentOrOwn } from './fields';
 
 const payload = (provision: ProvisionRecord) => ({ provision });
 const target = (input: { provisionId: string; expectedVersion: number }) =>
@@ -43,11 +43,6 @@ export class ExternalProvisionResolver {
     return read(async () => connection(await listProvisionsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
-  @FieldResolver(() => [Dataset], { description: '提供するデータ。 / The datasets provided.' })
-  async datasets(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return (await getDatasets(ctx.store, p.datasetIds)).filter(Boolean);
-  }
-
   @FieldResolver(() => InspectionConnection, { description: '検査の記録(記録順、第15条第4項第5号)。 / The inspections recorded, in the order recorded.' })
   recordedInspections(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listInspections(ctx.store, p.id, first, after)));
@@ -56,56 +51,6 @@ export class ExternalProvisionResolver {
   @FieldResolver(() => IncidentReportConnection, { description: '提供先の事故報告(記録順、第15条第4項第6号)。 / The incidents reported, in the order recorded.' })
   reportedIncidents(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listProvisionIncidents(ctx.store, p.id, first, after)));
-  }
-
-  @FieldResolver(() => [Inspection], {
-    description: '検査の記録(最初の100件)。 / The first 100 inspections recorded.',
-    deprecationReason: '最初の100件のみ。recordedInspections(first, after) を使ってください。 / Holds the first 100 only: use recordedInspections(first, after).',
-  })
-  async inspections(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return (await listInspections(ctx.store, p.id, MAX_PAGE)).nodes;
-  }
-
-  @FieldResolver(() => [IncidentReport], {
-    description: '提供先の事故報告(最初の100件)。 / The first 100 incidents reported.',
-    deprecationReason: '最初の100件のみ。reportedIncidents(first, after) を使ってください。 / Holds the first 100 only: use reportedIncidents(first, after).',
-  })
-  async incidents(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return (await listProvisionIncidents(ctx.store, p.id, MAX_PAGE)).nodes;
-  }
-
-  @FieldResolver(() => Department, { description: '提供する主管課。 / The providing department.' })
-  department(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, p.departmentId);
-  }
-
-  @FieldResolver(() => Department)
-  applicantDepartment(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, p.departmentId);
-  }
-
-  @FieldResolver(() => ProvisionStage, { description: '段階(承認かつ協定締結で初めて提供)。 / Stage: provided only once approved and concluded.' })
-  stage(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return stage(p, ctx.clock());
-  }
-
-  @FieldResolver(() => [RequiredItem], { description: '総括管理責任者が必要と認めた事項(第8号)。 / Clause-8 items the general manager required.' })
-  requiredItems(@Root() p: ProvisionRecord) {
-    return p.requiredItems.map((i) => ({ ...i, itemId: i.id }));
-  }
-
-  @FieldResolver(() => Agreement, { description: '協定書等と第15条第4項の条件ごとの確認。 / The agreement and its clause-by-clause check.' })
-  agreement(@Root() p: ProvisionRecord) {
-    return {
-      ...p.agreement,
-      clauses: clauseStatuses(p).map((c) => ({ ...c, requiredItem: c.requiredItem && { ...c.requiredItem, itemId: c.requiredItem.id } })),
-      complete: isAgreementComplete(p),
-    };
-  }
-
-  @FieldResolver(() => [Obligation], { description: '提供後も続く未了の義務。 / Obligations still open.' })
-  openObligations(@Root() p: ProvisionRecord, @Ctx() ctx: Context) {
-    return openObligations(p, ctx.clock());
   }
 
   @Mutation(() => ExternalProvisionPayload, {
@@ -145,3 +90,38 @@ export class ExternalProvisionResolver {
     return change(ctx, target(input), (p, now, id) => externalProvision.recordIncident(ctx.viewer, p, input, id, now), payload);
   }
 }
+
+/** The agreement, each condition of 第15条第4項 with where it stands, and whether all are met. */
+const agreementOf = (p: ProvisionRecord) => ({
+  ...p.agreement,
+  clauses: clauseStatuses(p).map((c) => ({ ...c, requiredItem: c.requiredItem && { ...c.requiredItem, itemId: c.requiredItem.id } })),
+  complete: isAgreementComplete(p),
+});
+
+const ProvisionFields = computed<ProvisionRecord>(ExternalProvision, {
+  datasets: [() => [Dataset], async (p, ctx) => (await getDatasets(ctx.store, p.datasetIds)).filter(Boolean), { description: '提供するデータ。 / The datasets provided.' }],
+  inspections: [
+    () => [Inspection],
+    async (p, ctx) => (await listInspections(ctx.store, p.id, MAX_PAGE)).nodes,
+    {
+      description: '検査の記録(最初の100件)。 / The first 100 inspections recorded.',
+      deprecationReason: '最初の100件のみ。recordedInspections(first, after) を使ってください。 / Holds the first 100 only: use recordedInspections(first, after).',
+    },
+  ],
+  incidents: [
+    () => [IncidentReport],
+    async (p, ctx) => (await listProvisionIncidents(ctx.store, p.id, MAX_PAGE)).nodes,
+    {
+      description: '提供先の事故報告(最初の100件)。 / The first 100 incidents reported.',
+      deprecationReason: '最初の100件のみ。reportedIncidents(first, after) を使ってください。 / Holds the first 100 only: use reportedIncidents(first, after).',
+    },
+  ],
+  department: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId), { description: '提供する主管課。 / The providing department.' }],
+  applicantDepartment: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId)],
+  stage: [() => ProvisionStage, (p, ctx) => stage(p, ctx.clock()), { description: '段階(承認かつ協定締結で初めて提供)。 / Stage: provided only once approved and concluded.' }],
+  requiredItems: [() => [RequiredItem], (p) => p.requiredItems.map((i) => ({ ...i, itemId: i.id })), { description: '総括管理責任者が必要と認めた事項(第8号)。 / Clause-8 items the general manager required.' }],
+  agreement: [() => Agreement, agreementOf, { description: '協定書等と第15条第4項の条件ごとの確認。 / The agreement and its clause-by-clause check.' }],
+  openObligations: [() => [Obligation], (p, ctx) => openObligations(p, ctx.clock()), { description: '提供後も続く未了の義務。 / Obligations still open.' }],
+});
+
+export const externalProvisionResolvers: Function[] = [ExternalProvisionResolver, ProvisionFields];

@@ -95,12 +95,15 @@ export class SystemOperatingHoursResolver {
   serviceInterruptions(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listInterruptionsOfSystem(ctx.store, s.id, first, after)));
   }
-
-  @FieldResolver(() => Boolean, { description: '保守等の周知・障害の記録ができるか(第10条)。 / Whether the viewer may announce stops and record failures.' })
-  viewerCanManageInterruptions(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, s, systemInterruptionActions).manage;
-  }
 }
+
+const SystemFields = computed<SystemRecord>(System, {
+  viewerCanManageInterruptions: [
+    () => Boolean,
+    (s, ctx) => actionsOf(ctx, s, systemInterruptionActions).manage,
+    { description: '保守等の周知・障害の記録ができるか(第10条)。 / Whether the viewer may announce stops and record failures.' },
+  ],
+});
 
 const CalendarFields = computed<CalendarRecord>(WorkingCalendar, {
   timeZone: [() => String, () => TIME_ZONE],
@@ -123,4 +126,4 @@ const InterruptionFields = computed<InterruptionRecord>(ServiceInterruption, {
   viewerCanCancel: [() => Boolean, async (i, ctx) => (await can(ctx, i)).cancel, { description: '中止できるか。 / Whether the viewer may call it off.' }],
 });
 
-export const operatingHoursResolvers: Function[] = [OperatingHoursResolver, SystemOperatingHoursResolver, CalendarFields, InterruptionFields];
+export const operatingHoursResolvers: Function[] = [OperatingHoursResolver, SystemOperatingHoursResolver, SystemFields, CalendarFields, InterruptionFields];

@@ -1,10 +1,11 @@
 /** 外部委託 (第22条): contracts for a system's development or maintenance, concluded only with the PI clause. */
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { OutsourcingContract as ContractRecord, outsourcingContract } from '../domain/outsourcing';
 import { getSystem } from '../store/systems';
 import { ConcludeOutsourcingContractInput, OutsourcingContract, OutsourcingContractPayload, RecordOutsourcingContractInput } from '../../graphql/outsourcing';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
+import { computed } from './fields';
 import { globalId } from './support';
 import { given, loadSystem } from './systems';
 import { change, create } from './write';
@@ -13,11 +14,6 @@ const payload = (contract: ContractRecord) => ({ contract });
 
 @Resolver(() => OutsourcingContract)
 export class OutsourcingResolver {
-  @FieldResolver(() => System)
-  system(@Root() c: ContractRecord, @Ctx() ctx: Context) {
-    return getSystem(ctx.store, c.systemId);
-  }
-
   @Mutation(() => OutsourcingContractPayload, { description: '外部委託契約の記録(第22条)。 / Record an outsourcing contract.' })
   recordOutsourcingContract(@Arg('input') input: RecordOutsourcingContractInput, @Ctx() ctx: Context) {
     const { period, personalInformationClause: clause } = input;
@@ -32,3 +28,9 @@ export class OutsourcingResolver {
       outsourcingContract.conclude(ctx.viewer, await loadSystem(ctx, globalId('System', c.systemId), 'contractId'), c, input.concludedOn, now), payload);
   }
 }
+
+const ContractFields = computed<ContractRecord>(OutsourcingContract, {
+  system: [() => System, (c, ctx) => getSystem(ctx.store, c.systemId)],
+});
+
+export const outsourcingResolvers: Function[] = [OutsourcingResolver, ContractFields];

@@ -8,6 +8,7 @@ import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput, Department, 
 import { Person, PersonConnection, PersonPayload, RoleAssignment, UpdateDepartmentInput } from '../../graphql/people';
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
+import { computed, related } from './fields';
 import { keyOf, read } from './support';
 import { change, create, load, loadOptional } from './write';
 
@@ -26,11 +27,6 @@ export class DepartmentResolver {
   @Query(() => DepartmentConnection, { description: '主管課の一覧。 / The departments.' })
   departments(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listDepartments(ctx.store, first, after)));
-  }
-
-  @FieldResolver(() => String)
-  code(@Root() d: DepartmentRecord) {
-    return d.id;
   }
 
   @FieldResolver(() => PersonConnection, { description: '所属職員。 / Its people.' })
@@ -67,26 +63,6 @@ export class PersonResolver {
     return read(async () => connection(await listPeople(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
 
-  @FieldResolver(() => String)
-  personId(@Root() p: PersonRecord) {
-    return p.id;
-  }
-
-  @FieldResolver(() => Department)
-  department(@Root() p: PersonRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, p.departmentId);
-  }
-
-  @FieldResolver(() => [RoleAssignment], { description: '役割の割当て(過去を含む)。 / Every role assignment, past ones included.' })
-  roleAssignments(@Root() p: PersonRecord, @Ctx() ctx: Context) {
-    return rolesOf(ctx, p);
-  }
-
-  @FieldResolver(() => [RoleAssignment], { description: '現在有効な役割。 / The roles held today.' })
-  async currentRoles(@Root() p: PersonRecord, @Ctx() ctx: Context) {
-    return activeRoles(await rolesOf(ctx, p), ctx.clock());
-  }
-
   @Mutation(() => PersonPayload, { description: '職員の登録。 / Register a person.' })
   createPerson(@Arg('input') { personId, name, title, departmentId }: CreatePersonInput, @Ctx() ctx: Context) {
     return create(ctx, async (now) => {
@@ -111,20 +87,21 @@ export class PersonResolver {
   }
 }
 
-@Resolver(() => RoleAssignment)
-export class RoleAssignmentResolver {
-  @FieldResolver(() => ID)
-  assignmentId(@Root() a: RoleRecord) {
-    return a.id;
-  }
+const DepartmentFields = computed<DepartmentRecord>(Department, {
+  code: [() => String, (d) => d.id],
+});
 
-  @FieldResolver(() => Department, { nullable: true, description: '担当する主管課。 / The department it acts for.' })
-  department(@Root() a: RoleRecord, @Ctx() ctx: Context) {
-    return a.departmentId ? getDepartment(ctx.store, a.departmentId) : undefined;
-  }
+const PersonFields = computed<PersonRecord>(Person, {
+  personId: [() => String, (p) => p.id],
+  department: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId)],
+  roleAssignments: [() => [RoleAssignment], (p, ctx) => rolesOf(ctx, p), { description: '役割の割当て(過去を含む)。 / Every role assignment, past ones included.' }],
+  currentRoles: [() => [RoleAssignment], async (p, ctx) => activeRoles(await rolesOf(ctx, p), ctx.clock()), { description: '現在有効な役割。 / The roles held today.' }],
+});
 
-  @FieldResolver(() => Boolean, { description: '本日有効か。 / Whether it is in force today.' })
-  active(@Root() a: RoleRecord, @Ctx() ctx: Context) {
-    return isAssignmentActive(a, ctx.clock());
-  }
-}
+const RoleAssignmentFields = computed<RoleRecord>(RoleAssignment, {
+  assignmentId: [() => ID, (a) => a.id],
+  department: [() => Department, (a, ctx) => related(ctx, getDepartment, a.departmentId), { nullable: true, description: '担当する主管課。 / The department it acts for.' }],
+  active: [() => Boolean, (a, ctx) => isAssignmentActive(a, ctx.clock()), { description: '本日有効か。 / Whether it is in force today.' }],
+});
+
+export const peopleResolvers: Function[] = [DepartmentResolver, DepartmentFields, PersonResolver, PersonFields, RoleAssignmentFields];

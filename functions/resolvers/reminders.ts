@@ -1,5 +1,5 @@
 /** 通知: the notices the reminders job records for the people who must act. */
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Notice as NoticeRecord, assertMayReadNoticesOf, notice, noticeActions } from '../domain/reminders';
 import { listNoticesOf } from '../store/reminders';
 import { getPerson } from '../store/people';
@@ -8,6 +8,7 @@ import { NODE_TYPES, NodeType } from '../../graphql/globalId';
 import { MarkNoticeReadInput, Notice, NoticeConnection, NoticeListArgs, NoticePayload, NoticesOfArgs } from '../../graphql/reminders';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
+import { computed } from './fields';
 import { actionsOf, globalId, keyOf, read } from './support';
 import { loadNode } from './node';
 import { change } from './write';
@@ -28,25 +29,20 @@ export class NoticeResolver {
     });
   }
 
-  @FieldResolver(() => Node, { nullable: true, description: '通知の対象(現在の状態)。 / What the notice is about, as it is now.' })
-  subject(@Root() n: NoticeRecord, @Ctx() ctx: Context) {
-    return (NODE_TYPES as readonly string[]).includes(n.subjectType) ? loadNode(ctx, globalId(n.subjectType as NodeType, n.subjectId)) : undefined;
-  }
-
-  @FieldResolver(() => Person, { nullable: true, description: '宛先。 / Who it is addressed to.' })
-  addressee(@Root() n: NoticeRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, n.addresseeId);
-  }
-
-  @FieldResolver(() => Boolean, { description: '既読にできるか(宛先の本人、未読)。 / Whether the viewer may mark it read.' })
-  viewerCanMarkRead(@Root() n: NoticeRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, n, noticeActions).markRead;
-  }
-
   @Mutation(() => NoticePayload, { description: '通知を既読にする(宛先の本人)。 / Mark a notice read (its addressee only).' })
   markNoticeRead(@Arg('input') { noticeId, expectedVersion }: MarkNoticeReadInput, @Ctx() ctx: Context) {
     return change(ctx, { kind: 'Notice', id: noticeId, field: 'noticeId', expectedVersion }, (n, now) => notice.markRead(ctx.viewer, n, now), (n: NoticeRecord) => ({ notice: n }));
   }
 }
 
-export const reminderResolvers: Function[] = [NoticeResolver];
+/** What a notice is about, where its subject is an object the API can load. */
+const subjectOf = (ctx: Context, n: NoticeRecord) =>
+  (NODE_TYPES as readonly string[]).includes(n.subjectType) ? loadNode(ctx, globalId(n.subjectType as NodeType, n.subjectId)) : undefined;
+
+const NoticeFields = computed<NoticeRecord>(Notice, {
+  subject: [() => Node, (n, ctx) => subjectOf(ctx, n), { nullable: true, description: '通知の対象(現在の状態)。 / What the notice is about, as it is now.' }],
+  addressee: [() => Person, (n, ctx) => getPerson(ctx.store, n.addresseeId), { nullable: true, description: '宛先。 / Who it is addressed to.' }],
+  viewerCanMarkRead: [() => Boolean, (n, ctx) => actionsOf(ctx, n, noticeActions).markRead, { description: '既読にできるか(宛先の本人、未読)。 / Whether the viewer may mark it read.' }],
+});
+
+export const reminderResolvers: Function[] = [NoticeResolver, NoticeFields];

@@ -2,7 +2,7 @@
  * 保守対策・障害対策 (第17条, 第18条): each system's protection against earthquake, fire, other disasters and theft,
  * its measures against failure, and its recovery procedure set in advance — kept on the system's own record.
  */
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Resilience, lacksRecoveryProcedure, systemResilience, unprotectedHazards } from '../domain/resilience';
 import { SystemRecord, systemActions } from '../domain/systems';
 import { getPerson } from '../store/people';
@@ -12,38 +12,16 @@ import { System, SystemConnection, SystemPayload } from '../../graphql/systems';
 import { Person } from '../../graphql/people';
 import { Hazard, RecordSystemResilienceInput, SystemResilience } from '../../graphql/resilience';
 import { Context } from './context';
+import { computed } from './fields';
 import { actionsOf, read } from './support';
 import { given, systemTarget } from './systems';
 import { change } from './write';
 
-@Resolver(() => SystemResilience)
-export class SystemResilienceResolver {
-  @FieldResolver(() => Person, { nullable: true, description: '記録した者。 / Who recorded it.' })
-  recordedBy(@Root() r: Resilience, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, r.recordedBy);
-  }
-}
-
 @Resolver(() => System)
-export class SystemResilienceFieldsResolver {
+export class ResilienceResolver {
   @Query(() => SystemConnection, { description: '回復の手順が定められていない稼働中のシステム(第18条第2項)。 / Systems in operation without a recovery procedure set in advance.' })
   systemsWithoutRecoveryProcedure(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listSystemsWithoutRecoveryProcedure(ctx.store, first, after)));
-  }
-
-  @FieldResolver(() => [Hazard], { description: '保護の措置がない災害等(第17条)。 / Hazards with no protective measure.' })
-  unprotectedHazards(@Root() s: SystemRecord) {
-    return unprotectedHazards(s.resilience);
-  }
-
-  @FieldResolver(() => Boolean, { description: '稼働中で回復の手順がない(第18条第2項)。 / In operation without a recovery procedure.' })
-  lacksRecoveryProcedure(@Root() s: SystemRecord) {
-    return lacksRecoveryProcedure(s, s.resilience);
-  }
-
-  @FieldResolver(() => Boolean, { description: '保守対策・障害対策を記録できるか。 / Whether the viewer may record the measures.' })
-  viewerCanRecordResilience(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return actionsOf(ctx, s, systemActions).recordResilience;
   }
 
   @Mutation(() => SystemPayload, {
@@ -56,4 +34,14 @@ export class SystemResilienceFieldsResolver {
   }
 }
 
-export const resilienceResolvers: Function[] = [SystemResilienceResolver, SystemResilienceFieldsResolver];
+const ResilienceFields = computed<Resilience>(SystemResilience, {
+  recordedBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.recordedBy), { nullable: true, description: '記録した者。 / Who recorded it.' }],
+});
+
+const SystemFields = computed<SystemRecord>(System, {
+  unprotectedHazards: [() => [Hazard], (s) => unprotectedHazards(s.resilience), { description: '保護の措置がない災害等(第17条)。 / Hazards with no protective measure.' }],
+  lacksRecoveryProcedure: [() => Boolean, (s) => lacksRecoveryProcedure(s, s.resilience), { description: '稼働中で回復の手順がない(第18条第2項)。 / In operation without a recovery procedure.' }],
+  viewerCanRecordResilience: [() => Boolean, (s, ctx) => actionsOf(ctx, s, systemActions).recordResilience, { description: '保守対策・障害対策を記録できるか。 / Whether the viewer may record the measures.' }],
+});
+
+export const resilienceResolvers: Function[] = [ResilienceResolver, ResilienceFields, SystemFields];

@@ -1,6 +1,7 @@
 /** The register of administrative systems (第6条–第11条, 第23条): decode the input, name the transition of domain/systems.ts. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Responsibility as ResponsibilityRecord, SystemDocument, SystemEdit, SystemRecord, operatingHours, responsibilityArticle, systemActions, systemRegister } from '../domain/systems';
+import { Responsibility as ResponsibilityRecord, ResponsibilityKind, SystemDocument, SystemEdit, SystemRecord, systemActions, systemRegister } from '../domain/systems';
+import { operatingHours, responsibilityArticle } from '../domain/systems';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystems, listSystems } from '../store/systems';
 import { listConsultationsOfSystem } from '../store/consultations';
@@ -13,6 +14,7 @@ import { Department, Person } from '../../graphql/people';
 import { AssignSystemResponsibilityInput, OperatingHoursPolicy, OverrideAgreement, RecordExemptSystemChangeInput, RegisterSystemInput, Responsibility } from '../../graphql/systems';
 import { System, SystemChangesInput, SystemConnection, SystemDocumentInput, SystemPayload, UpdateSystemInput } from '../../graphql/systems';
 import { Context } from './context';
+import { computed } from './fields';
 import { actionsOf, keyOf, read } from './support';
 import { change, create, load } from './write';
 
@@ -55,36 +57,6 @@ export class SystemResolver {
     return read(async () => connection(await listSystems(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
 
-  @FieldResolver(() => Department, { description: '所管する主管課。 / The owning department.' })
-  owningDepartment(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, s.owningDepartmentId);
-  }
-
-  @FieldResolver(() => [Department], { description: '業務系: 処理する業務を所管する主管課(第10条第2項)。 / Departments whose work it processes.' })
-  async processingDepartments(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return (await Promise.all(s.processingDepartmentIds.map((d) => getDepartment(ctx.store, d)))).filter(Boolean);
-  }
-
-  @FieldResolver(() => Responsibility, { nullable: true, description: '開発及び維持管理(第10条)。 / Who develops and maintains it.' })
-  maintenance(@Root() s: SystemRecord) {
-    return s.maintenance && { ...s.maintenance, article: responsibilityArticle('MAINTENANCE', s.maintenance) };
-  }
-
-  @FieldResolver(() => Responsibility, { nullable: true, description: '経費の負担(第23条)。 / Who bears its cost.' })
-  costBearing(@Root() s: SystemRecord) {
-    return s.costBearing && { ...s.costBearing, article: responsibilityArticle('COST', s.costBearing) };
-  }
-
-  @FieldResolver(() => OperatingHoursPolicy, { description: '操作の時間(第11条)。 / Operating hours.' })
-  operatingHours(@Root() s: SystemRecord) {
-    return operatingHours(s.category);
-  }
-
-  @FieldResolver(() => [System], { description: '接続されたシステム(様式第3号、第9条)。 / Systems connected to it.' })
-  async connectedSystems(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return (await getSystems(ctx.store, s.connectedSystemIds)).filter(Boolean);
-  }
-
   @FieldResolver(() => ConsultationConnection, { description: 'このシステムの協議(新しい順)。 / Its consultations, newest first.' })
   consultations(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listConsultationsOfSystem(ctx.store, s.id, first, after)));
@@ -98,16 +70,6 @@ export class SystemResolver {
   @FieldResolver(() => OutsourcingContractConnection, { description: '外部委託契約(第22条)。 / Its outsourcing contracts.' })
   outsourcingContracts(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => connection(await listContractsOfSystem(ctx.store, s.id, first, after)));
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が記録を更新できるか。 / Whether the viewer may edit the record.' })
-  viewerCanEdit(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return can(ctx, s).edit;
-  }
-
-  @FieldResolver(() => Boolean, { description: '閲覧者が協議書を提出できるか(第7条〜第9条)。 / Whether the viewer may file consultations on it.' })
-  viewerCanFileConsultation(@Root() s: SystemRecord, @Ctx() ctx: Context) {
-    return can(ctx, s).fileConsultation;
   }
 
   @Mutation(() => SystemPayload, { description: '行政システムの登録(決定前、第7条)。 / Register a system before its decision.' })
@@ -140,23 +102,31 @@ export class SystemResolver {
   }
 }
 
-@Resolver(() => Responsibility)
-export class ResponsibilityResolver {
-  @FieldResolver(() => Department)
-  department(@Root() r: ResponsibilityRecord, @Ctx() ctx: Context) {
-    return getDepartment(ctx.store, r.departmentId);
-  }
+/** A responsibility as the record holds it, with the article its basis rests on. */
+const responsibility = (kind: ResponsibilityKind, r: ResponsibilityRecord | undefined) => r && { ...r, article: responsibilityArticle(kind, r) };
 
-  @FieldResolver(() => Person, { nullable: true, description: '設定した者。 / Who recorded it.' })
-  assignedBy(@Root() r: ResponsibilityRecord, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, r.assignedBy);
-  }
-}
+const SystemFields = computed<SystemRecord>(System, {
+  owningDepartment: [() => Department, (s, ctx) => getDepartment(ctx.store, s.owningDepartmentId), { description: '所管する主管課。 / The owning department.' }],
+  processingDepartments: [
+    () => [Department],
+    async (s, ctx) => (await Promise.all(s.processingDepartmentIds.map((d) => getDepartment(ctx.store, d)))).filter(Boolean),
+    { description: '業務系: 処理する業務を所管する主管課(第10条第2項)。 / Departments whose work it processes.' },
+  ],
+  maintenance: [() => Responsibility, (s) => responsibility('MAINTENANCE', s.maintenance), { nullable: true, description: '開発及び維持管理(第10条)。 / Who develops and maintains it.' }],
+  costBearing: [() => Responsibility, (s) => responsibility('COST', s.costBearing), { nullable: true, description: '経費の負担(第23条)。 / Who bears its cost.' }],
+  operatingHours: [() => OperatingHoursPolicy, (s) => operatingHours(s.category), { description: '操作の時間(第11条)。 / Operating hours.' }],
+  connectedSystems: [() => [System], async (s, ctx) => (await getSystems(ctx.store, s.connectedSystemIds)).filter(Boolean), { description: '接続されたシステム(様式第3号、第9条)。 / Systems connected to it.' }],
+  viewerCanEdit: [() => Boolean, (s, ctx) => can(ctx, s).edit, { description: '閲覧者が記録を更新できるか。 / Whether the viewer may edit the record.' }],
+  viewerCanFileConsultation: [() => Boolean, (s, ctx) => can(ctx, s).fileConsultation, { description: '閲覧者が協議書を提出できるか(第7条〜第9条)。 / Whether the viewer may file consultations on it.' }],
+});
 
-@Resolver(() => OverrideAgreement)
-export class OverrideAgreementResolver {
-  @FieldResolver(() => Person, { nullable: true, description: '承諾した情報システム管理者。 / The consenting system administrator.' })
-  consentedBy(@Root() o: { consentedBy: string }, @Ctx() ctx: Context) {
-    return getPerson(ctx.store, o.consentedBy);
-  }
-}
+const ResponsibilityFields = computed<ResponsibilityRecord>(Responsibility, {
+  department: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId)],
+  assignedBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.assignedBy), { nullable: true, description: '設定した者。 / Who recorded it.' }],
+});
+
+const OverrideAgreementFields = computed<{ consentedBy: string }>(OverrideAgreement, {
+  consentedBy: [() => Person, (o, ctx) => getPerson(ctx.store, o.consentedBy), { nullable: true, description: '承諾した情報システム管理者。 / The consenting system administrator.' }],
+});
+
+export const systemResolvers: Function[] = [SystemResolver, SystemFields, ResponsibilityFields, OverrideAgreementFields];
