@@ -1,15 +1,15 @@
-/** The executable schema, built once per process from the resolver classes. */
+/** The executable schema, built once per process from each area's resolvers (one array per file of functions/resolvers/). */
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
-import { ApplicationResolver } from '../resolvers/applications';
-import { AuditResolver, AuditedResolver } from '../resolvers/audit';
+import { applicationResolvers } from '../resolvers/applications';
+import { auditResolvers } from '../resolvers/audit';
 import { datasetResolvers } from '../resolvers/datasets';
 import { dataUseResolvers } from '../resolvers/dataUse';
 import { externalProvisionResolvers } from '../resolvers/externalProvision';
 import { outsourcingResolvers } from '../resolvers/outsourcing';
 import { consultationResolvers } from '../resolvers/consultations';
-import { NodeIdResolver, NodeResolver } from '../resolvers/node';
+import { nodeResolvers } from '../resolvers/node';
 import { peopleResolvers } from '../resolvers/people';
 import { systemResolvers } from '../resolvers/systems';
 import { homepageResolvers } from '../resolvers/homepage';
@@ -32,18 +32,16 @@ export function getSchema(): GraphQLSchema {
   // Every field that can yield a kind the regulation restricts asks its read rule (functions/domain/reading.ts).
   schema ??= guardReads(buildSchemaSync({
     resolvers: [
-      NodeResolver,
-      NodeIdResolver,
+      ...nodeResolvers,
       ...peopleResolvers,
       ...systemResolvers,
       ...consultationResolvers,
-      ApplicationResolver,
+      ...applicationResolvers,
       ...datasetResolvers,
       ...dataUseResolvers,
       ...externalProvisionResolvers,
       ...outsourcingResolvers,
-      AuditResolver,
-      AuditedResolver,
+      ...auditResolvers,
       ...homepageResolvers,
       ...emailResolvers,
       ...operatorResolvers,

@@ -225,9 +225,15 @@ export function exceptionActions(actor: Actor, e: ProhibitedActException, now: s
   };
 }
 
+/** The system administrator's lists, each with the article that keeps it to them. */
+const ADMINISTRATORS_LISTS = {
+  pending: '第25条', // the requests awaiting their decision
+  overdueReturns: '第25条第3号', // devices taken outside and not back after their period
+} as const;
+
 /** 第25条: the lists of pending requests and of devices overdue back are the system administrator's. */
-export function assertMayReadExceptionLists(actor: Actor, now: string, article: string): void {
-  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'Only the system administrator reads this list. 情報システム管理者のみが参照できます。', article);
+export function assertMayReadExceptionLists(actor: Actor, now: string, list: keyof typeof ADMINISTRATORS_LISTS): void {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'Only the system administrator reads this list. 情報システム管理者のみが参照できます。', ADMINISTRATORS_LISTS[list]);
 }
 
 /** 第25条第1号: the findings are read by those who record them; anyone else is refused. */

@@ -179,3 +179,5 @@ export class ApplicationResolver {
 function actions(ctx: Context, info: GraphQLResolveInfo, a: ApplicationRecord) {
   return actionsOf(ctx, a, formOf(info.parentType.name).actions);
 }
+
+export const applicationResolvers: Function[] = [ApplicationResolver];

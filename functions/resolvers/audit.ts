@@ -69,3 +69,5 @@ export class AuditedResolver {
     return read(async () => connection(await listAuditOfObject(ctx.store, info.parentType.name as AuditedType, o.id, first, after)));
   }
 }
+
+export const auditResolvers: Function[] = [AuditResolver, AuditedResolver];

@@ -58,3 +58,5 @@ export class NodeIdResolver {
     return toGlobalId(type, o.id);
   }
 }
+
+export const nodeResolvers = [NodeResolver, NodeIdResolver] as const;

@@ -23,9 +23,9 @@ import { change, create, load, loadOptional } from './write';
 const payload = (exception: ExceptionRecord) => ({ exception });
 const exception = (input: { exceptionId: string; expectedVersion: number }) => ({ kind: 'ProhibitedActException' as const, id: input.exceptionId, field: 'exceptionId', expectedVersion: input.expectedVersion });
 /** A list of the system administrator's (第25条): anyone else is refused. */
-function administratorsList(ctx: Context, article: string, list: () => Promise<{ nodes: ExceptionRecord[]; endCursor?: string }>) {
+function administratorsList(ctx: Context, which: Parameters<typeof assertMayReadExceptionLists>[2], list: () => Promise<{ nodes: ExceptionRecord[]; endCursor?: string }>) {
   return read(async () => {
-    assertMayReadExceptionLists(ctx.viewer, ctx.clock(), article);
+    assertMayReadExceptionLists(ctx.viewer, ctx.clock(), which);
     return connection(await list());
   });
 }
@@ -36,14 +36,14 @@ export class ProhibitedActsResolver {
     description: '判断待ちの例外の申出(古い順、情報システム管理者、第25条)。 / Requests awaiting the system administrator, oldest first.',
   })
   pendingProhibitedActExceptions(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return administratorsList(ctx, '第25条', () => listPendingExceptions(ctx.store, first, after));
+    return administratorsList(ctx, 'pending', () => listPendingExceptions(ctx.store, first, after));
   }
 
   @Query(() => ProhibitedActExceptionConnection, {
     description: '返却期限を過ぎた持ち出し機器(期限の古い順、情報システム管理者、第25条第3号)。 / Devices taken outside and not back after their period, oldest first.',
   })
   overdueEquipmentReturns(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return administratorsList(ctx, '第25条第3号', () => listReturnsDueBy(ctx.store, addDays(tokyoDate(ctx.clock()), -1), first, after));
+    return administratorsList(ctx, 'overdueReturns', () => listReturnsDueBy(ctx.store, addDays(tokyoDate(ctx.clock()), -1), first, after));
   }
 
   @Query(() => ProhibitedActExceptionConnection, { description: '自分の例外の申出(新しい順)。 / The viewer’s own requests, newest first.' })
