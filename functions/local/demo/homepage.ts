@@ -61,7 +61,10 @@ export function demoHomepage(now: string): SeedBatch[] {
   let n = 0;
   const nextId = () => `seed-homepage-${n++}`;
   // A name or path is claimed by the object that holds it (no two alike), the claim new with the object.
-  const claim = (kind: HomepageClaim['kind'], value: string, holderId: string): Part => ({ part: 'HomepageClaim', value: { kind, value, holderId, version: 1, updatedAt: now } satisfies HomepageClaim });
+  const claim = (kind: HomepageClaim['kind'], value: string, holderId: string): Part => ({
+    part: 'HomepageClaim',
+    value: { kind, value, holderId, version: 1, updatedAt: now } satisfies HomepageClaim,
+  });
 
   for (const [id, name, description] of DEMO_CATEGORIES) {
     const c: HomepageCategory = { id, name, description, createdBy: OPERATIONS_MANAGER, version: 1, createdAt: now, updatedAt: now };
