@@ -293,6 +293,11 @@ export function markRead(actor: Actor, n: Notice, now: string): Notice {
 
 /** The transitions of a notice, as the one write path carries them out (functions/resolvers/write.ts). */
 export const notice = {
+  /**
+   * The reminders job records a notice addressed and not recorded before; the event cites the duty it reminds of. A
+   * new notice has no version read: it is written only if no notice of that id exists (the job may run twice).
+   */
+  record: (n: Notice): Transition<Notice> => changeOf('Notice', undefined, n, 'notice.recorded', n.article || undefined),
   /** The event cites the duty the notice reminds of. */
   markRead: (actor: Actor, n: Notice, now: string): Transition<Notice> => changeOf('Notice', n, markRead(actor, n, now), 'notice.read', n.article || undefined),
 };

@@ -1,15 +1,15 @@
 /**
  * The demo city: the departments the regulation names, service departments, a person in every role, and systems
- * of each category at different stages. Written through the store with audit events, like any other change.
+ * of each category at different stages. Each seeded object is a domain transition written through the store with
+ * its audit event (demo/seedBatch.ts), like any other change.
  */
-import { AuditEvent } from '../domain/audit';
-import { Department, Person, Role, RoleAssignment } from '../domain/people';
+import { alongWith } from '../domain/change';
+import { Department, PersonWithRoles, Role, RoleAssignment } from '../domain/people';
 import { SystemRecord } from '../domain/systems';
-import { changeOf, getDepartment } from '../store/people';
-import { systemChange } from '../store/systems';
-import { dataChange } from '../store/data';
+import { getDepartment } from '../store/people';
 import { Dataset } from '../domain/datasets';
-import { Change, Store } from '../store/store';
+import { Store } from '../store/store';
+import { SEED_ACTOR, SeedBatch, seedOf, seeded } from './demo/seedBatch';
 import { demoHomepage } from './demo/homepage';
 import { demoEmail } from './demo/email';
 import { demoOperators } from './demo/operators';
@@ -104,27 +104,15 @@ export function demoSystemRecord(s: DemoSystem, actor: string, now: string): Sys
 /** Seeds the demo city unless it is there already. Returns whether it seeded. */
 export async function seedDemoCity(store: Store, now = new Date().toISOString()): Promise<boolean> {
   if (await getDepartment(store, 'soumu')) return false;
-  const actor = 'soumu-director';
-  const note = 'デモ市の初期データ。 / Demo city seed.';
-  const event = (objectType: AuditEvent['objectType'], objectId: string, after: object, i: number): AuditEvent => ({
-    id: `seed${String(i).padStart(4, '0')}`,
-    objectType,
-    objectId,
-    action: `${objectType.toLowerCase()}.seeded`,
-    actorId: actor,
-    at: now,
-    note,
-    before: {},
-    after: after as Record<string, unknown>,
-  });
-  const batches: { changes: Change[]; events: AuditEvent[] }[] = [];
+  const batches: SeedBatch[] = [];
   let i = 0;
+  // The first objects' events are numbered in the order they are seeded.
+  const nextId = () => `seed${String(i++).padStart(4, '0')}`;
   for (const [id, name, division] of DEMO_DEPARTMENTS) {
     const d: Department = { id, name, division, version: 1, createdAt: now, updatedAt: now };
-    batches.push({ changes: [changeOf.department(d)], events: [event('Department', id, d, i++)] });
+    batches.push(seeded(seedOf('Department', d), now, nextId()));
   }
   for (const [id, name, title, departmentId, roles] of DEMO_PEOPLE) {
-    const p: Person = { id, name, title, departmentId, version: 1, createdAt: now, updatedAt: now };
     const assignments: RoleAssignment[] = roles.map(([role, dept], n) => ({
       id: `${id}-${n}`,
       personId: id,
@@ -134,19 +122,13 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
       version: 1,
       createdAt: now,
     }));
-    batches.push({
-      changes: [changeOf.person(p, assignments), ...assignments.map((a) => changeOf.role(a))],
-      events: [event('Person', id, { ...p, roleAssignments: assignments }, i++)],
-    });
+    // The person's item carries a copy of their assignments; each assignment is also an item of its own.
+    const p: PersonWithRoles = { id, name, title, departmentId, version: 1, createdAt: now, updatedAt: now, roleAssignments: assignments };
+    const t = alongWith(seedOf('Person', p), { parts: assignments.map((a) => ({ part: 'RoleAssignment' as const, value: a })) });
+    batches.push(seeded(t, now, nextId()));
   }
-  for (const s of DEMO_SYSTEMS) {
-    const system = demoSystemRecord(s, actor, now);
-    batches.push({ changes: [systemChange(system)], events: [event('System', s.id, system, i++)] });
-  }
-  for (const d of DEMO_DATASETS) {
-    const dataset: Dataset = { ...d, createdAt: now, updatedAt: now };
-    batches.push({ changes: [dataChange.dataset(dataset)], events: [event('Dataset', d.id, dataset, i++)] });
-  }
+  for (const s of DEMO_SYSTEMS) batches.push(seeded(seedOf('System', demoSystemRecord(s, SEED_ACTOR, now)), now, nextId()));
+  for (const d of DEMO_DATASETS) batches.push(seeded(seedOf('Dataset', { ...d, createdAt: now, updatedAt: now }), now, nextId()));
   batches.push(...demoOperatingHours(now), ...demoOperators(now), ...demoServerRoom(now), ...demoHomepage(now), ...demoEmail(now));
   batches.push(...demoPasswords(now), ...demoProhibitedActs(now), ...demoVirusIncidents(now), ...demoResilience(now), ...demoOversight(now), ...demoCommittee(now));
   // The register of departments goes first: the departments exist before anyone or anything belongs to them.

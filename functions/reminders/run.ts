@@ -3,7 +3,7 @@
  * act, and records the notices not recorded before, each with its audit event. The clock is a parameter: the job
  * never reads it, so a test (or `npm run reminders -- --at …`) runs it at a fixed instant.
  */
-import { AuditEvent, diff } from '../domain/audit';
+import { eventOf } from '../domain/audit';
 import { Role, tokyoDate } from '../domain/people';
 import { REMINDER_DAYS } from '../domain/passwords';
 import { addDays } from '../domain/period';
@@ -13,6 +13,7 @@ import {
   Notice,
   NoticeKind,
   addressNotices,
+  notice,
   applicationWaiting,
   equipmentNotReturned,
   homepageCheckDue,
@@ -22,12 +23,8 @@ import {
 } from '../domain/reminders';
 import { inboxPartition } from '../store/consultations';
 import { listAllDepartments, listAllRoleHolders } from '../store/people';
-import {
-  getNotices,
-  listDueBy,
-  listInboxSubmittedBefore,
-  noticeChange,
-} from '../store/reminders';
+import { changesOf } from '../store/kinds';
+import { getNotices, listDueBy, listInboxSubmittedBefore } from '../store/reminders';
 import { getSystem } from '../store/systems';
 import { Store } from '../store/store';
 import { WriteConflict } from '../store/table';
@@ -117,20 +114,6 @@ export async function findDue(store: Store, now: string): Promise<DueItem[]> {
   return due.filter((d): d is DueItem => d !== undefined);
 }
 
-function noticeRecorded(n: Notice, now: string): AuditEvent {
-  return {
-    // One recording per notice: the notice's own id keys its event.
-    id: n.id,
-    objectType: 'Notice',
-    objectId: n.id,
-    action: 'notice.recorded',
-    actorId: REMINDERS_ACTOR,
-    at: now,
-    article: n.article || undefined,
-    ...diff(undefined, n),
-  };
-}
-
 /** Writes the notices not yet recorded, 50 (100 writes) a transaction; returns the ids another writer got to first. */
 async function record(store: Store, notices: Notice[], now: string, log: Log): Promise<Set<string>> {
   const recordedElsewhere = new Set<string>();
@@ -138,9 +121,11 @@ async function record(store: Store, notices: Notice[], now: string, log: Log): P
     let batch = notices.slice(i, i + NOTICES_PER_TRANSACTION);
     for (let attempt = 1; batch.length > 0; attempt++) {
       try {
+        const recorded = batch.map((n) => notice.record(n));
         await store.commit(
-          batch.map((n) => noticeChange(n)),
-          batch.map((n) => noticeRecorded(n, now)),
+          recorded.flatMap(changesOf),
+          // One recording per notice: the notice's own id keys its event.
+          recorded.flatMap((t) => t.changes.map((c) => eventOf(c, REMINDERS_ACTOR, now, t.record.id))),
         );
         break;
       } catch (e) {

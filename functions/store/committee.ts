@@ -4,7 +4,7 @@
  */
 import { Composition, Meeting, MotionRecord, WorkingGroup, compositionOn } from '../domain/committee';
 import { listAllRoleHolders } from './people';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 export const meetingKey = (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING' });
@@ -23,12 +23,6 @@ export function motionItem(x: MotionRecord): Item {
 export function workingGroupItem(g: WorkingGroup): Item {
   return { ...workingGroupKey(g.id), entity: 'WorkingGroup', kindPk: 'WorkingGroup', kindSk: `${g.establishedOn}#${g.id}`, ...compact(g) };
 }
-
-export const committeeChange = {
-  meeting: (m: Meeting, expectedVersion?: number): Change => ({ item: meetingItem(m), expectedVersion }),
-  /** A new motion: it must not exist yet. */
-  motion: (x: MotionRecord): Change => ({ item: motionItem(x) }),
-};
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
   const item = await store.load(key.pk, key.sk);

@@ -1,7 +1,7 @@
 /** Consultations on forms 1–3 and the inbox they feed (key layout in README.md). */
 import { Consultation, ConsultationSubjects, DECIDING_ROLE } from '../domain/consultations';
 import { getSystem } from './systems';
-import { Change, Store, compact as strip, fromItem } from './store';
+import { Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
 import { InvalidCursor, encodeCursor } from './cursor';
 
@@ -27,11 +27,6 @@ export function consultationItem(c: Consultation): Item {
     ...strip(c),
   };
 }
-
-export const consultationChange = (c: Consultation, expectedVersion?: number): Change => ({
-  item: consultationItem(c),
-  expectedVersion,
-});
 
 export async function getConsultation(store: Store, id: string): Promise<Consultation | undefined> {
   const k = consultationKey(id);

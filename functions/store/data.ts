@@ -7,7 +7,7 @@ import { DataUseApplication } from '../domain/dataUse';
 import { ExternalProvision, IncidentReport, Inspection, isProvided } from '../domain/externalProvision';
 import { OutsourcingContract } from '../domain/outsourcing';
 import { tokyoDate } from '../domain/people';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 import { inboxPartition } from './consultations';
 
@@ -94,12 +94,6 @@ export function contractItem(c: OutsourcingContract): Item {
     ...compact(c),
   };
 }
-
-export const dataChange = {
-  dataset: (d: Dataset, expectedVersion?: number): Change => ({ item: datasetItem(d), expectedVersion }),
-  provision: (p: ExternalProvision, expectedVersion?: number): Change => ({ item: provisionItem(p), expectedVersion }),
-  contract: (c: OutsourcingContract, expectedVersion?: number): Change => ({ item: contractItem(c), expectedVersion }),
-};
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
   const item = await store.load(key.pk, key.sk);

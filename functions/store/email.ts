@@ -1,6 +1,6 @@
 /** 電子メール (第28条): the register of mail addresses and the 様式第11号 applications that change it. Key layout in README.md. */
 import { MailAddress, MailAddressApplication } from '../domain/email';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 import { inboxPartition } from './consultations';
 
@@ -35,10 +35,6 @@ export function mailApplicationItem(a: MailAddressApplication): Item {
     ...compact(a),
   };
 }
-
-export const emailChange = {
-  address: (m: MailAddress, expectedVersion?: number): Change => ({ item: mailAddressItem(m), expectedVersion }),
-};
 
 export async function getMailAddress(store: Store, address: string): Promise<MailAddress | undefined> {
   const k = mailAddressKey(address);

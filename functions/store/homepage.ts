@@ -4,7 +4,7 @@
  */
 import { ClaimKind, HomepageCategory, HomepageClaim, HomepagePage, TopPageLink, TopPageLinkRequest, checkDueOn } from '../domain/homepage';
 import { tokyoDate } from '../domain/people';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 import { inboxPartition } from './consultations';
 
@@ -69,14 +69,6 @@ export function topPageLinkItem(l: TopPageLink): Item {
 export function claimItem(c: HomepageClaim): Item {
   return { ...claimKey(c.kind, c.value), entity: 'HomepageClaim', ...compact(c) };
 }
-
-export const homepageChange = {
-  category: (c: HomepageCategory, expectedVersion?: number): Change => ({ item: categoryItem(c), expectedVersion }),
-  page: (p: HomepagePage, expectedVersion?: number): Change => ({ item: pageItem(p), expectedVersion }),
-  linkRequest: (r: TopPageLinkRequest, expectedVersion?: number): Change => ({ item: linkRequestItem(r), expectedVersion }),
-  link: (l: TopPageLink, expectedVersion?: number): Change => ({ item: topPageLinkItem(l), expectedVersion }),
-  claim: (c: HomepageClaim, expectedVersion?: number): Change => ({ item: claimItem(c), expectedVersion }),
-};
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
   const item = await store.load(key.pk, key.sk);

@@ -4,7 +4,7 @@
  * instant T" is one key range: those ending at or after T, less the few that start after T. Key layout in README.md.
  */
 import { CALENDAR_ID, ServiceInterruption, WorkingCalendar, defaultCalendar } from '../domain/operatingHours';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 export const calendarKey = (id: string = CALENDAR_ID) => ({ pk: `CALENDAR#${id}`, sk: 'CALENDAR' });
@@ -30,11 +30,6 @@ export function interruptionItem(i: ServiceInterruption): Item {
     ...compact(i),
   };
 }
-
-export const operatingHoursChange = {
-  calendar: (c: WorkingCalendar, expectedVersion?: number): Change => ({ item: calendarItem(c), expectedVersion }),
-  interruption: (i: ServiceInterruption, expectedVersion?: number): Change => ({ item: interruptionItem(i), expectedVersion }),
-};
 
 export async function getCalendar(store: Store, id: string = CALENDAR_ID): Promise<WorkingCalendar | undefined> {
   const k = calendarKey(id);

@@ -3,7 +3,7 @@ import { OPEN_END, OperatorDesignation, OperatorReport, OperatorSlot, ReportStat
 import { StateStep } from '../domain/forms';
 import { getPerson } from './people';
 import { getSystem } from './systems';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 import { inboxPartition } from './consultations';
 
@@ -47,13 +47,6 @@ export function reportItem(r: OperatorReport): Item {
     ...compact(r),
   };
 }
-
-export const operatorChange = {
-  designation: (d: OperatorDesignation, expectedVersion?: number): Change => ({ item: designationItem(d), expectedVersion }),
-  /** A slot read at version 0 did not exist: it is written as new. */
-  slot: (s: OperatorSlot, readVersion: number): Change => ({ item: slotItem({ ...s, version: readVersion + 1 }), expectedVersion: readVersion === 0 ? undefined : readVersion }),
-  report: (r: OperatorReport, expectedVersion?: number): Change => ({ item: reportItem(r), expectedVersion }),
-};
 
 export async function getDesignation(store: Store, id: string): Promise<OperatorDesignation | undefined> {
   const k = designationKey(id);

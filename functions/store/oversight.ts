@@ -4,7 +4,7 @@
  * (by department) and training sessions (newest first, and by person attended). Key layout in README.md.
  */
 import { Finding, Guidance, Investigation, Proposal, TrainingSession } from '../domain/oversight';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 export const investigationKey = (id: string) => ({ pk: `INVESTIGATION#${id}`, sk: 'INVESTIGATION' });
@@ -68,17 +68,6 @@ export function trainingItem(t: TrainingSession): Item {
 export function attendanceItem(t: TrainingSession, personId: string): Item {
   return { ...attendanceKey(t.id, personId), entity: 'TrainingAttendance', kindPk: `TrainingOf#${personId}`, kindSk: `${t.heldOn}#${t.id}`, trainingId: t.id, personId, version: 1 };
 }
-
-export const oversightChange = {
-  investigation: (i: Investigation, expectedVersion?: number): Change => ({ item: investigationItem(i), expectedVersion }),
-  /** A new finding: it must not exist yet. */
-  finding: (f: Finding): Change => ({ item: findingItem(f) }),
-  proposal: (p: ProposalEntry, expectedVersion?: number): Change => ({ item: proposalItem(p), expectedVersion }),
-  guidance: (g: Guidance, expectedVersion?: number): Change => ({ item: guidanceItem(g), expectedVersion }),
-  training: (t: TrainingSession, expectedVersion?: number): Change => ({ item: trainingItem(t), expectedVersion }),
-  /** A new attendance: it must not exist yet. */
-  attendance: (t: TrainingSession, personId: string): Change => ({ item: attendanceItem(t, personId) }),
-};
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
   const item = await store.load(key.pk, key.sk);

@@ -4,7 +4,7 @@
  * person's list. Key layout in README.md.
  */
 import { PasswordRecord } from '../domain/passwords';
-import { Change, OBJECT_PREFIX, Store, compact, fromItem } from './store';
+import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 /** The partition of every password record on byDueDate, sorted by due date (a contract with the reminders job). */
@@ -24,8 +24,6 @@ export function passwordItem(r: PasswordRecord): Item {
     ...compact(r),
   };
 }
-
-export const passwordChange = (r: PasswordRecord, expectedVersion?: number): Change => ({ item: passwordItem(r), expectedVersion });
 
 export async function getPasswordRecord(store: Store, id: string): Promise<PasswordRecord | undefined> {
   const k = passwordKey(id);

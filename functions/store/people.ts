@@ -1,6 +1,6 @@
 /** Departments, people and their role assignments (key layout in README.md). */
 import { Department, Person, PersonWithRoles, RoleAssignment } from '../domain/people';
-import { Change, Store, compact as strip, fromItem } from './store';
+import { Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
 
 export const departmentKey = (id: string) => ({ pk: `DEPT#${id}`, sk: 'DEPARTMENT' });
@@ -45,12 +45,6 @@ export function roleItem(a: RoleAssignment): Item {
     ...strip(a),
   };
 }
-
-export const changeOf = {
-  department: (d: Department, expectedVersion?: number): Change => ({ item: departmentItem(d), expectedVersion }),
-  person: (p: Person, roles: RoleAssignment[], expectedVersion?: number): Change => ({ item: personItem(p, roles), expectedVersion }),
-  role: (a: RoleAssignment, expectedVersion?: number): Change => ({ item: roleItem(a), expectedVersion }),
-};
 
 export async function getDepartment(store: Store, id: string): Promise<Department | undefined> {
   const k = departmentKey(id);

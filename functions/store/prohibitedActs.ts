@@ -4,7 +4,7 @@
  * device is back. Key layout in README.md.
  */
 import { DeviceFinding, ProhibitedActException } from '../domain/prohibitedActs';
-import { Change, OBJECT_PREFIX, Store, compact, fromItem } from './store';
+import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 /** byDueDate: requests awaiting the system administrator, oldest first. */
@@ -45,11 +45,6 @@ export function findingItem(f: DeviceFinding): Item {
     ...compact(f),
   };
 }
-
-export const prohibitedActChange = {
-  exception: (e: ProhibitedActException, expectedVersion?: number): Change => ({ item: exceptionItem(e), expectedVersion }),
-  finding: (f: DeviceFinding, expectedVersion?: number): Change => ({ item: findingItem(f), expectedVersion }),
-};
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
   const item = await store.load(key.pk, key.sk);

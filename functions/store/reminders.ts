@@ -3,7 +3,7 @@
  * due (the sparse byDueDate partitions and the inboxes). Key layout in README.md.
  */
 import { Notice } from '../domain/reminders';
-import { Change, Store, compact, fromItem, objectPk } from './store';
+import { Store, compact, fromItem, objectPk } from './store';
 import { Item } from './table';
 
 export const noticeItemKey = (id: string) => ({ pk: objectPk('Notice', id), sk: 'NOTICE' });
@@ -25,9 +25,6 @@ export function noticeItem(n: Notice): Item {
     ...compact(n),
   };
 }
-
-/** A new notice has no expected version: it is written only if no notice of that id exists (the job may run twice). */
-export const noticeChange = (n: Notice, expectedVersion?: number): Change => ({ item: noticeItem(n), expectedVersion });
 
 export async function getNotice(store: Store, id: string): Promise<Notice | undefined> {
   const k = noticeItemKey(id);

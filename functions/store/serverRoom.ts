@@ -5,7 +5,7 @@
  */
 import { Grantee, ServerRoom, ServerRoomAuthorization, ServerRoomEntry } from '../domain/serverRoom';
 import { tokyoDate } from '../domain/people';
-import { Change, Store, compact, fromItem } from './store';
+import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 export const roomKey = (id: string) => ({ pk: `ROOM#${id}`, sk: 'ROOM' });
@@ -57,13 +57,6 @@ export function entryItem(e: ServerRoomEntry): Item {
 export function granteeItem(g: Grantee): Item {
   return { ...granteeKey(g.roomId, g.personId), entity: 'ServerRoomGrantee', ...compact(g) };
 }
-
-export const serverRoomChange = {
-  room: (r: ServerRoom, expectedVersion?: number): Change => ({ item: roomItem(r), expectedVersion }),
-  authorization: (a: ServerRoomAuthorization, expectedVersion?: number): Change => ({ item: authorizationItem(a), expectedVersion }),
-  entry: (e: ServerRoomEntry, expectedVersion?: number): Change => ({ item: entryItem(e), expectedVersion }),
-  grantee: (g: Grantee, expectedVersion?: number): Change => ({ item: granteeItem(g), expectedVersion }),
-};
 
 async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T | undefined> {
   const item = await store.load(key.pk, key.sk);

@@ -1,7 +1,7 @@
 /** Administrative systems (key layout in README.md). */
 import { SystemRecord } from '../domain/systems';
 import { lacksRecoveryProcedure } from '../domain/resilience';
-import { Change, Store, compact as strip, fromItem } from './store';
+import { Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
 
 /** byDueDate: systems in operation without recovery procedures (第18条第2項), present only while that holds. */
@@ -22,8 +22,6 @@ export function systemItem(s: SystemRecord): Item {
     ...strip(s),
   };
 }
-
-export const systemChange = (s: SystemRecord, expectedVersion?: number): Change => ({ item: systemItem(s), expectedVersion });
 
 export async function getSystem(store: Store, id: string): Promise<SystemRecord | undefined> {
   const k = systemKey(id);

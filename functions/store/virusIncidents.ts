@@ -3,7 +3,7 @@
  * Key layout in README.md.
  */
 import { VirusIncident } from '../domain/virusIncidents';
-import { Change, OBJECT_PREFIX, Store, compact, fromItem } from './store';
+import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
 /** byDueDate: incidents still open, oldest first. */
@@ -21,8 +21,6 @@ export function incidentItem(v: VirusIncident): Item {
     ...compact(v),
   };
 }
-
-export const incidentChange = (v: VirusIncident, expectedVersion?: number): Change => ({ item: incidentItem(v), expectedVersion });
 
 export async function getIncident(store: Store, id: string): Promise<VirusIncident | undefined> {
   const k = incidentKey(id);

@@ -5,9 +5,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { AuditEvent } from '../../functions/domain/audit';
+import { eventOf } from '../../functions/domain/audit';
+import { changeOf } from '../../functions/domain/change';
 import { SystemRecord } from '../../functions/domain/systems';
-import { systemChange } from '../../functions/store/systems';
+import { changesOf } from '../../functions/store/kinds';
 import { Table } from '../../functions/store/table';
 import { Api, Response, gid, setupApi, v2Event, writesNothing } from '../support/api';
 
@@ -88,18 +89,8 @@ async function seedSystems(count: number): Promise<void> {
   for (let i = 0; i < records.length; i += 20) {
     await Promise.all(
       records.slice(i, i + 20).map((s, j) => {
-        const event: AuditEvent = {
-          id: `costseed${String(i + j).padStart(4, '0')}`,
-          objectType: 'System',
-          objectId: s.id,
-          action: 'system.registered',
-          actorId: MANAGERS[s.owningDepartmentId],
-          at: now,
-          article: '第7条',
-          before: {},
-          after: { ...s },
-        };
-        return store.commit([systemChange(s)], [event]);
+        const t = changeOf('System', undefined, s, 'system.registered', '第7条');
+        return store.commit(changesOf(t), [eventOf(t.changes[0], MANAGERS[s.owningDepartmentId], now, `costseed${String(i + j).padStart(4, '0')}`)]);
       }),
     );
   }

@@ -6,7 +6,8 @@
  */
 import { Api, gid, ok, refused, setupApi } from '../support/api';
 import { Finding } from '../../functions/domain/oversight';
-import { getInvestigation, getProposalEntry, oversightChange } from '../../functions/store/oversight';
+import { STORED } from '../../functions/store/kinds';
+import { findingItem, getInvestigation, getProposalEntry, proposalItem } from '../../functions/store/oversight';
 import { Change } from '../../functions/store/store';
 import { newId } from '../../functions/resolvers/support';
 import { fromGlobalId } from '../../graphql/globalId';
@@ -157,7 +158,7 @@ describe('第19条: 信頼性、有効性、経済性及び安全性等の見地
     const store = api.store();
     const entry = (await getProposalEntry(store, fromGlobalId(i.id)!.key, proposalId))!;
     const past = { ...entry, dueOn: tokyoDate(-3), version: entry.version + 1 };
-    await store.table.transact([oversightChange.proposal(past, entry.version)]);
+    await store.table.transact([{ item: proposalItem(past), expectedVersion: entry.version }]);
     const overdue = (await api.data(SA, OVERDUE)).overdueImprovementProposals.nodes;
     expect(overdue).toContainEqual({ proposalId, overdue: true });
   });
@@ -192,10 +193,10 @@ describe('第19条: findings are items of their own, so an investigation takes a
       recordedAt: new Date().toISOString(),
       version: 1,
     }));
-    for (let n = 0; n < findings.length; n += 99) await store.table.transact(findings.slice(n, n + 99).map((f): Change => oversightChange.finding(f)));
+    for (let n = 0; n < findings.length; n += 99) await store.table.transact(findings.slice(n, n + 99).map((f): Change => ({ item: findingItem(f) })));
     const before = (await getInvestigation(store, key))!;
     const grown = { ...before, findingCount: 999, version: before.version + 999 };
-    await store.table.transact([oversightChange.investigation(grown, before.version)]);
+    await store.table.transact([{ item: STORED.Investigation.item(grown), expectedVersion: before.version }]);
 
     const added = await ok(api, SA, `mutation($input: AddInvestigationFindingInput!) { addInvestigationFinding(input: $input) {
       investigation { id version findingCount auditTrail(first: 2) { nodes { action after before } } } ${ERRORS} } }`, {

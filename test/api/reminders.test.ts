@@ -10,8 +10,8 @@ import { Consultation } from '../../functions/domain/consultations';
 import { ExternalProvision } from '../../functions/domain/externalProvision';
 import { checkDueOn } from '../../functions/domain/homepage';
 import { NoticeKind } from '../../functions/domain/reminders';
-import { consultationChange } from '../../functions/store/consultations';
-import { dataChange } from '../../functions/store/data';
+import { consultationItem } from '../../functions/store/consultations';
+import { provisionItem } from '../../functions/store/data';
 import { getPage } from '../../functions/store/homepage';
 import { passwordItem } from '../../functions/store/passwords';
 import { exceptionItem } from '../../functions/store/prohibitedActs';
@@ -127,18 +127,14 @@ const noticesOf = (s: ReminderSummary, kind: NoticeKind, subjectId: string) => s
 beforeAll(async () => {
   api = await setupApi();
   process.env.LOG_LEVEL = 'silent';
-  const store = api.store();
-  await store.commit([dataChange.provision(provision('prov-past', 'kenkou', '2030-06-14'))], [seeded('ExternalProvision', 'prov-past')]);
-  await store.commit([dataChange.provision(provision('prov-ends-today', 'kenkou', TODAY))], [seeded('ExternalProvision', 'prov-ends-today')]);
-  await store.commit(
-    [dataChange.provision(provision('prov-returned', 'kenkou', '2030-05-31', { returnOrDisposal: { kind: 'RETURNED', on: '2030-05-31' } } as never))],
-    [seeded('ExternalProvision', 'prov-returned')],
-  );
+  await put('ExternalProvision', 'prov-past', provisionItem(provision('prov-past', 'kenkou', '2030-06-14')));
+  await put('ExternalProvision', 'prov-ends-today', provisionItem(provision('prov-ends-today', 'kenkou', TODAY)));
+  await put('ExternalProvision', 'prov-returned', provisionItem(provision('prov-returned', 'kenkou', '2030-05-31', { returnOrDisposal: { kind: 'RETURNED', on: '2030-05-31' } } as never)));
   // A department no information manager heads (yet): its item is reported unaddressed.
-  await store.commit([dataChange.provision(provision('prov-orphan', 'kouhou', '2030-06-01'))], [seeded('ExternalProvision', 'prov-orphan')]);
+  await put('ExternalProvision', 'prov-orphan', provisionItem(provision('prov-orphan', 'kouhou', '2030-06-01')));
   // 14 days by the city's calendar: submitted 2030-06-01 23:59 in Tokyo is reminded, 2030-06-02 00:00 is not yet.
-  await store.commit([consultationChange(consultation('consult-14-days', '2030-06-01T14:59:59.000Z'))], [seeded('Consultation', 'consult-14-days')]);
-  await store.commit([consultationChange(consultation('consult-13-days', '2030-06-01T15:00:00.000Z'))], [seeded('Consultation', 'consult-13-days')]);
+  await put('Consultation', 'consult-14-days', consultationItem(consultation('consult-14-days', '2030-06-01T14:59:59.000Z')));
+  await put('Consultation', 'consult-13-days', consultationItem(consultation('consult-13-days', '2030-06-01T15:00:00.000Z')));
   await put('PasswordRecord', 'pw-7-days', password('pw-7-days', 'shimin-staff', '2030-06-22'));
   await put('PasswordRecord', 'pw-overdue', password('pw-overdue', 'kenkou-staff', '2030-06-01'));
   await put('PasswordRecord', 'pw-current', password('pw-current', 'shimin-staff', '2030-07-16'));

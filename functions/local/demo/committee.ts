@@ -1,8 +1,8 @@
 /** The demo city's 管理運営委員会 (第30条–第34条): meetings, attendance, motions, minutes and working groups. */
 import { Composition, Meeting, closeMeeting, convene, putMotion, recordPresence } from '../../domain/committee';
 import { tokyoDate } from '../../domain/people';
-import { committeeChange } from '../../store/committee';
-import { SeedBatch, seedEvent } from './seedBatch';
+import { alongWith } from '../../domain/change';
+import { SeedBatch, seedOf, seeded } from './seedBatch';
 
 const dayFrom = (now: string, n: number) => new Date(Date.parse(`${tokyoDate(now)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -50,5 +50,5 @@ export function demoCommittee(now: string): SeedBatch[] {
   m = step(m, motion.patch);
   m = step(m, closeMeeting(m, 'fuku-shichou', now));
   // The motion is an item of its own beside the meeting.
-  return [{ changes: [committeeChange.meeting(m), committeeChange.motion(motion.child)], events: [seedEvent('CommitteeMeeting', m.id, m, now, 'meeting-1')] }];
+  return [seeded(alongWith(seedOf('CommitteeMeeting', m), { parts: [{ part: 'CommitteeMotion', value: motion.child }] }), now, 'seed-meeting-1')];
 }

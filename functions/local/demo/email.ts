@@ -1,7 +1,6 @@
 /** The demo city's 電子メール (第28条, 様式第11号): the register of mail addresses and the applications that change it. */
 import { MailAddress } from '../../domain/email';
-import { emailChange } from '../../store/email';
-import { SeedBatch, seedEvent } from './seedBatch';
+import { SeedBatch, seedOf, seeded } from './seedBatch';
 
 const DOMAIN = 'city.shiroishi.miyagi.jp';
 
@@ -21,6 +20,6 @@ export function demoEmail(now: string): SeedBatch[] {
   return DEMO_ADDRESSES.map(([departmentId, local, purpose]) => {
     const id = `${local}@${DOMAIN}`;
     const m: MailAddress = { id, address: id, departmentId, purpose, status: 'ACTIVE', registeredAt: now, version: 1, createdAt: now, updatedAt: now };
-    return { changes: [emailChange.address(m)], events: [seedEvent('MailAddress', id, m, now, `mail-${local}`)] };
+    return seeded(seedOf('MailAddress', m), now, `seed-mail-${local}`);
   });
 }

@@ -3,11 +3,11 @@
  * page past its posting period, one not checked for long, a draft, and one link already on the top page (with the
  * approved 様式第10号 that set it). Ids are stable (demo-page-juuminhyou, …) for walkthroughs; dates follow `now`.
  */
-import { HomepageCategory, HomepagePage, TopPageLink, TopPageLinkRequest } from '../../domain/homepage';
+import { HomepageCategory, HomepageClaim, HomepagePage, TopPageLink, TopPageLinkRequest } from '../../domain/homepage';
 import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
-import { homepageChange } from '../../store/homepage';
-import { SeedBatch, seedEvent } from './seedBatch';
+import { Part, alongWith } from '../../domain/change';
+import { SeedBatch, seedOf, seeded } from './seedBatch';
 
 /** The operations manager (総務課長) keeps the categories and the top page. */
 const OPERATIONS_MANAGER = 'soumu-manager';
@@ -59,14 +59,16 @@ export function demoHomepage(now: string): SeedBatch[] {
   const instant = (daysAgo: number) => new Date(Date.parse(now) - daysAgo * 86_400_000).toISOString();
   const batches: SeedBatch[] = [];
   let n = 0;
-  const key = () => `homepage-${n++}`;
+  const nextId = () => `seed-homepage-${n++}`;
+  // A name or path is claimed by the object that holds it (no two alike), the claim new with the object.
+  const claim = (kind: HomepageClaim['kind'], value: string, holderId: string): Part => ({
+    part: 'HomepageClaim',
+    value: { kind, value, holderId, version: 1, updatedAt: now } satisfies HomepageClaim,
+  });
 
   for (const [id, name, description] of DEMO_CATEGORIES) {
     const c: HomepageCategory = { id, name, description, createdBy: OPERATIONS_MANAGER, version: 1, createdAt: now, updatedAt: now };
-    batches.push({
-      changes: [homepageChange.category(c), homepageChange.claim({ kind: 'CATEGORY_NAME', value: name, holderId: id, version: 1, updatedAt: now })],
-      events: [seedEvent('HomepageCategory', id, c, now, key())],
-    });
+    batches.push(seeded(alongWith(seedOf('HomepageCategory', c), { parts: [claim('CATEGORY_NAME', name, id)] }), now, nextId()));
   }
 
   for (const d of DEMO_PAGES) {
@@ -87,10 +89,7 @@ export function demoHomepage(now: string): SeedBatch[] {
       createdAt: now,
       updatedAt: now,
     };
-    batches.push({
-      changes: [homepageChange.page(p), homepageChange.claim({ kind: 'PATH', value: p.path, holderId: p.id, version: 1, updatedAt: now })],
-      events: [seedEvent('HomepagePage', p.id, p, now, key())],
-    });
+    batches.push(seeded(alongWith(seedOf('HomepagePage', p), { parts: [claim('PATH', p.path, p.id)] }), now, nextId()));
   }
 
   const setAt = instant(30);
@@ -127,9 +126,6 @@ export function demoHomepage(now: string): SeedBatch[] {
     createdAt: setAt,
     updatedAt: setAt,
   };
-  batches.push({
-    changes: [homepageChange.linkRequest(request), homepageChange.link(link)],
-    events: [seedEvent('TopPageLinkRequest', request.id, request, now, key()), seedEvent('TopPageLink', link.id, link, now, key())],
-  });
+  batches.push(seeded(alongWith(seedOf('TopPageLinkRequest', request), { changes: seedOf('TopPageLink', link).changes }), now, [nextId(), nextId()]));
   return batches;
 }

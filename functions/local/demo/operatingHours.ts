@@ -1,8 +1,7 @@
 /** The demo city's 操作時間 (第11条): the working calendar, maintenance stops and failures, and whether a system is in service. */
 import { ServiceInterruption, defaultCalendar, instantOf } from '../../domain/operatingHours';
 import { tokyoDate } from '../../domain/people';
-import { operatingHoursChange } from '../../store/operatingHours';
-import { SEED_ACTOR, SeedBatch, seedEvent } from './seedBatch';
+import { SEED_ACTOR, SeedBatch, seedOf, seeded } from './seedBatch';
 
 /** A date `n` days from the Tokyo date of `now`. */
 const dayFrom = (now: string, n: number) => new Date(Date.parse(`${tokyoDate(now)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -49,8 +48,8 @@ export function demoOperatingHours(now: string): SeedBatch[] {
     updatedAt: now,
   };
   return [
-    { changes: [operatingHoursChange.calendar(calendar)], events: [seedEvent('WorkingCalendar', calendar.id, calendar, now, 'calendar')] },
-    { changes: [operatingHoursChange.interruption(maintenance)], events: [seedEvent('ServiceInterruption', maintenance.id, maintenance, now, 'maintenance-groupware')] },
-    { changes: [operatingHoursChange.interruption(failure)], events: [seedEvent('ServiceInterruption', failure.id, failure, now, 'failure-juumin')] },
+    seeded(seedOf('WorkingCalendar', calendar), now, 'seed-calendar'),
+    seeded(seedOf('ServiceInterruption', maintenance), now, 'seed-maintenance-groupware'),
+    seeded(seedOf('ServiceInterruption', failure), now, 'seed-failure-juumin'),
   ];
 }

@@ -4,8 +4,8 @@
  * staff member 吉田 on グループウェア (情報系) directly.
  */
 import { OperatorDesignation, OperatorReport, OperatorSlot } from '../../domain/operators';
-import { operatorChange } from '../../store/operators';
-import { SeedBatch, seedEvent } from './seedBatch';
+import { Part, alongWith } from '../../domain/change';
+import { SeedBatch, seedOf, seeded } from './seedBatch';
 
 /**
  * Stable, and shaped like an id of its submission time (resolvers/support.ts newId), so it sorts among the applicant's
@@ -55,20 +55,18 @@ export function demoOperators(now: string): SeedBatch[] {
     createdAt: '2024-03-15T00:00:00.000Z',
     updatedAt: '2024-03-15T00:00:00.000Z',
   };
-  const slot = (d: OperatorDesignation): OperatorSlot => ({
-    systemId: d.systemId,
-    personId: d.personId,
-    periods: [{ designationId: d.id, validFrom: d.validFrom, validUntil: '9999-12-31' }],
-    version: 0,
+  // The person's slot on the system, new (its first version): the periods of their designations there.
+  const slot = (d: OperatorDesignation): Part => ({
+    part: 'OperatorSlot',
+    value: {
+      systemId: d.systemId,
+      personId: d.personId,
+      periods: [{ designationId: d.id, validFrom: d.validFrom, validUntil: '9999-12-31' }],
+      version: 1,
+    } satisfies OperatorSlot,
   });
   return [
-    {
-      changes: [operatorChange.report(report), operatorChange.designation(juumin), operatorChange.slot(slot(juumin), 0)],
-      events: [seedEvent('OperatorReport', report.id, report, now, 'opreport-juumin'), seedEvent('OperatorDesignation', juumin.id, juumin, now, 'operator-juumin')],
-    },
-    {
-      changes: [operatorChange.designation(groupware), operatorChange.slot(slot(groupware), 0)],
-      events: [seedEvent('OperatorDesignation', groupware.id, groupware, now, 'operator-groupware')],
-    },
+    seeded(alongWith(seedOf('OperatorReport', report), { changes: seedOf('OperatorDesignation', juumin).changes, parts: [slot(juumin)] }), now, ['seed-opreport-juumin', 'seed-operator-juumin']),
+    seeded(alongWith(seedOf('OperatorDesignation', groupware), { parts: [slot(groupware)] }), now, 'seed-operator-groupware'),
   ];
 }

@@ -1,8 +1,8 @@
 /** The demo city's 調査・指導・研修 (第19条–第21条): investigations, guidance and training. */
 import { Finding, Guidance, Investigation, Proposal, TrainingSession } from '../../domain/oversight';
 import { tokyoDate } from '../../domain/people';
-import { oversightChange } from '../../store/oversight';
-import { SEED_ACTOR, SeedBatch, seedEvent } from './seedBatch';
+import { alongWith } from '../../domain/change';
+import { SEED_ACTOR, SeedBatch, seedOf, seeded } from './seedBatch';
 
 const dayFrom = (now: string, n: number) => new Date(Date.parse(`${tokyoDate(now)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -70,14 +70,23 @@ export function demoOversight(now: string): SeedBatch[] {
     version: 2,
   };
   return [
-    {
-      changes: [oversightChange.investigation(investigation), oversightChange.finding(finding), oversightChange.proposal(proposal)],
-      events: [seedEvent('Investigation', investigation.id, investigation, now, 'investigation-juumin')],
-    },
-    { changes: [oversightChange.guidance(guidance)], events: [seedEvent('Guidance', guidance.id, guidance, now, 'guidance-kenkou')] },
-    {
-      changes: [oversightChange.training(training), ...['kenkou-staff', 'shimin-manager', 'shimin-staff'].map((p) => oversightChange.attendance(training, p))],
-      events: [seedEvent('TrainingSession', training.id, training, now, 'training-security')],
-    },
+    seeded(
+      alongWith(seedOf('Investigation', investigation), {
+        parts: [
+          { part: 'InvestigationFinding', value: finding },
+          { part: 'ImprovementProposal', value: proposal },
+        ],
+      }),
+      now,
+      'seed-investigation-juumin',
+    ),
+    seeded(seedOf('Guidance', guidance), now, 'seed-guidance-kenkou'),
+    seeded(
+      alongWith(seedOf('TrainingSession', training), {
+        parts: ['kenkou-staff', 'shimin-manager', 'shimin-staff'].map((personId) => ({ part: 'TrainingAttendance' as const, value: { training, personId } })),
+      }),
+      now,
+      'seed-training-security',
+    ),
   ];
 }

@@ -6,8 +6,7 @@
 import { DEFAULT_INTERVAL_DAYS, PasswordRecord, passwordRecordId } from '../../domain/passwords';
 import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
-import { passwordChange } from '../../store/passwords';
-import { SeedBatch, seedEvent } from './seedBatch';
+import { SeedBatch, seedOf, seeded } from './seedBatch';
 
 /** [person, system, days ago the password was changed] */
 const CHANGES: [string, string, number][] = [
@@ -34,6 +33,6 @@ export function demoPasswords(now: string): SeedBatch[] {
       createdAt: now,
       updatedAt: now,
     };
-    return { changes: [passwordChange(r)], events: [seedEvent('PasswordRecord', r.id, r, now, `password-${r.id}`)] };
+    return seeded(seedOf('PasswordRecord', r), now, `seed-password-${r.id}`);
   });
 }

@@ -5,8 +5,7 @@
 import { DeviceFinding, ProhibitedActException } from '../../domain/prohibitedActs';
 import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
-import { prohibitedActChange } from '../../store/prohibitedActs';
-import { SEED_ACTOR, SeedBatch, seedEvent } from './seedBatch';
+import { SEED_ACTOR, SeedBatch, seedOf, seeded } from './seedBatch';
 
 export function demoProhibitedActs(now: string): SeedBatch[] {
   const today = tokyoDate(now);
@@ -52,8 +51,8 @@ export function demoProhibitedActs(now: string): SeedBatch[] {
     ...common,
   };
   return [
-    { changes: [prohibitedActChange.exception(install)], events: [seedEvent('ProhibitedActException', install.id, install, now, 'exception-install')] },
-    { changes: [prohibitedActChange.exception(takeout)], events: [seedEvent('ProhibitedActException', takeout.id, takeout, now, 'exception-takeout')] },
-    { changes: [prohibitedActChange.finding(finding)], events: [seedEvent('DeviceFinding', finding.id, finding, now, 'finding-router')] },
+    seeded(seedOf('ProhibitedActException', install), now, 'seed-exception-install'),
+    seeded(seedOf('ProhibitedActException', takeout), now, 'seed-exception-takeout'),
+    seeded(seedOf('DeviceFinding', finding), now, 'seed-finding-router'),
   ];
 }

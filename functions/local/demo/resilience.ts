@@ -7,12 +7,12 @@ import { Resilience } from '../../domain/resilience';
 import { SystemRecord } from '../../domain/systems';
 import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
-import { systemChange } from '../../store/systems';
+import { advance, changeOf } from '../../domain/change';
 import { DEMO_SYSTEMS, demoSystemRecord } from '../seed';
-import { SEED_ACTOR, SeedBatch } from './seedBatch';
+import { SEED_ACTOR, SeedBatch, seeded } from './seedBatch';
 
 /** The system as functions/local/seed.ts writes it (version 1): the measures are recorded on it as version 2. */
-function seeded(id: string, now: string): SystemRecord {
+function seededSystem(id: string, now: string): SystemRecord {
   const s = DEMO_SYSTEMS.find((d) => d.id === id);
   if (!s) throw new Error(`no demo system ${id}`);
   return demoSystemRecord(s, SEED_ACTOR, now);
@@ -66,7 +66,7 @@ const MEASURES: Record<string, { recordedBy: string; protections: Resilience['pr
 
 export function demoResilience(now: string): SeedBatch[] {
   return Object.entries(MEASURES).map(([id, m]) => {
-    const before = seeded(id, now);
+    const before = seededSystem(id, now);
     const resilience: Resilience = {
       protections: m.protections,
       failureMeasures: m.failureMeasures,
@@ -74,23 +74,7 @@ export function demoResilience(now: string): SeedBatch[] {
       recordedBy: m.recordedBy,
       recordedAt: now,
     };
-    const after: SystemRecord = { ...before, resilience, version: 2 };
-    return {
-      changes: [systemChange(after, 1)],
-      events: [
-        {
-          id: `seed-resilience-${id}`,
-          objectType: 'System',
-          objectId: id,
-          action: 'system.resilienceRecorded',
-          actorId: m.recordedBy,
-          at: now,
-          article: '第18条',
-          note: 'デモ市の初期データ。 / Demo city seed.',
-          before: {},
-          after: { resilience },
-        },
-      ],
-    };
+    // Recorded by the information manager named, as the system's next version (2).
+    return seeded(changeOf('System', before, advance(before, { resilience }, now), 'system.resilienceRecorded', '第18条'), now, `seed-resilience-${id}`, m.recordedBy);
   });
 }

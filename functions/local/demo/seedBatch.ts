@@ -1,5 +1,12 @@
-/** What the demo city's seed writes: batches of changes with their audit events, committed one transaction each. */
-import { AuditEvent, AuditedType } from '../../domain/audit';
+/**
+ * What the demo city's seed writes: each step a domain transition (functions/domain/change.ts), turned into the
+ * writes of one transaction by the store (`changesOf`) and into its audit events (`eventOf`), like any other change.
+ * Event ids and times are fixed by the seed, so the demo city comes out the same every time it is seeded.
+ */
+import { AuditEvent, eventOf } from '../../domain/audit';
+import { Transition, Versioned, changeOf } from '../../domain/change';
+import { Kind } from '../../domain/kinds';
+import { changesOf } from '../../store/kinds';
 import { Change } from '../../store/store';
 
 export interface SeedBatch {
@@ -10,17 +17,26 @@ export interface SeedBatch {
 /** The system administrator seeds the demo city. */
 export const SEED_ACTOR = 'soumu-director';
 
-/** The audit event of a seeded object; `key` makes its id unique (e.g. `homepage-3`). */
-export function seedEvent(objectType: AuditedType, objectId: string, after: object, now: string, key: string): AuditEvent {
+const SEED_NOTE = 'デモ市の初期データ。 / Demo city seed.';
+
+/** An object the seed makes: its first version, recorded as `<kind>.seeded` (`homepageCategory.seeded`). */
+export function seedOf<R extends Versioned>(kind: Kind, record: R): Transition<R> {
+  return changeOf(kind, undefined, record, `${kind.charAt(0).toLowerCase()}${kind.slice(1)}.seeded`);
+}
+
+/**
+ * A transition of the seed as one batch: its writes, and the audit event of each of its changes made by `actor` at
+ * `now` with the seed's note, with the id `ids` gives it (one per change, in order). A seeded object (one without
+ * `before`) is recorded whole, its version and `updatedAt` included, as the seed has always recorded it.
+ */
+export function seeded(t: Transition, now: string, ids: string | string[], actor = SEED_ACTOR): SeedBatch {
+  const eventIds = typeof ids === 'string' ? [ids] : ids;
+  if (eventIds.length !== t.changes.length) throw new Error(`${t.changes.length} changes, ${eventIds.length} event ids`);
   return {
-    id: `seed-${key}`,
-    objectType,
-    objectId,
-    action: `${objectType.charAt(0).toLowerCase()}${objectType.slice(1)}.seeded`,
-    actorId: SEED_ACTOR,
-    at: now,
-    note: 'デモ市の初期データ。 / Demo city seed.',
-    before: {},
-    after: after as Record<string, unknown>,
+    changes: changesOf(t),
+    events: t.changes.map((c, i) => {
+      const event = eventOf({ ...c, note: SEED_NOTE }, actor, now, eventIds[i]);
+      return c.before ? event : { ...event, after: { ...c.after } };
+    }),
   };
 }

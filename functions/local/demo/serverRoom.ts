@@ -2,8 +2,8 @@
 import { ServerRoom, ServerRoomAuthorization, ServerRoomEntry } from '../../domain/serverRoom';
 import { instantOf } from '../../domain/operatingHours';
 import { tokyoDate } from '../../domain/people';
-import { serverRoomChange } from '../../store/serverRoom';
-import { SEED_ACTOR, SeedBatch, seedEvent } from './seedBatch';
+import { alongWith } from '../../domain/change';
+import { SEED_ACTOR, SeedBatch, seedOf, seeded } from './seedBatch';
 
 const dayFrom = (now: string, n: number) => new Date(Date.parse(`${tokyoDate(now)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -58,13 +58,17 @@ export function demoServerRoom(now: string): SeedBatch[] {
     ...common,
   };
   return [
-    { changes: [serverRoomChange.room(room)], events: [seedEvent('ServerRoom', room.id, room, now, 'server-room')] },
-    {
-      changes: [serverRoomChange.authorization(designated), serverRoomChange.grantee({ roomId: room.id, personId: 'digital-manager', authorizationId: designated.id, version: 1 })],
-      events: [seedEvent('ServerRoomAuthorization', designated.id, designated, now, 'roomauth-digital-manager')],
-    },
-    { changes: [serverRoomChange.authorization(engineer)], events: [seedEvent('ServerRoomAuthorization', engineer.id, engineer, now, 'roomauth-engineer')] },
-    { changes: [serverRoomChange.entry(authorized)], events: [seedEvent('ServerRoomEntry', authorized.id, authorized, now, 'roomentry-engineer')] },
-    { changes: [serverRoomChange.entry(unapproved)], events: [seedEvent('ServerRoomEntry', unapproved.id, unapproved, now, 'roomentry-copier')] },
+    seeded(seedOf('ServerRoom', room), now, 'seed-server-room'),
+    // A designated staff member is entered in the room's register of grantees (which authorization each person holds).
+    seeded(
+      alongWith(seedOf('ServerRoomAuthorization', designated), {
+        parts: [{ part: 'ServerRoomGrantee', value: { roomId: room.id, personId: 'digital-manager', authorizationId: designated.id, version: 1 } }],
+      }),
+      now,
+      'seed-roomauth-digital-manager',
+    ),
+    seeded(seedOf('ServerRoomAuthorization', engineer), now, 'seed-roomauth-engineer'),
+    seeded(seedOf('ServerRoomEntry', authorized), now, 'seed-roomentry-engineer'),
+    seeded(seedOf('ServerRoomEntry', unapproved), now, 'seed-roomentry-copier'),
   ];
 }

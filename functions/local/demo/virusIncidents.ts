@@ -3,8 +3,7 @@
  * on the 保健福祉システム, disconnected and reported, awaiting the request for recovery.
  */
 import { VirusIncident } from '../../domain/virusIncidents';
-import { incidentChange } from '../../store/virusIncidents';
-import { SeedBatch, seedEvent } from './seedBatch';
+import { SeedBatch, seedOf, seeded } from './seedBatch';
 
 const hoursBefore = (now: string, h: number) => new Date(Date.parse(now) - h * 3_600_000).toISOString();
 
@@ -50,7 +49,7 @@ export function demoVirusIncidents(now: string): SeedBatch[] {
     ...common,
   };
   return [
-    { changes: [incidentChange(closed)], events: [seedEvent('VirusIncident', closed.id, closed, now, 'virus-closed')] },
-    { changes: [incidentChange(open)], events: [seedEvent('VirusIncident', open.id, open, now, 'virus-open')] },
+    seeded(seedOf('VirusIncident', closed), now, 'seed-virus-closed'),
+    seeded(seedOf('VirusIncident', open), now, 'seed-virus-open'),
   ];
 }

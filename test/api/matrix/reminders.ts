@@ -1,7 +1,8 @@
 /** Rows of the authorization matrix for 通知: the notices the reminders job records for the people who must act. */
 import { randomUUID } from 'node:crypto';
-import { addressNotices } from '../../../functions/domain/reminders';
-import { noticeChange } from '../../../functions/store/reminders';
+import { eventOf } from '../../../functions/domain/audit';
+import { addressNotices, notice } from '../../../functions/domain/reminders';
+import { changesOf } from '../../../functions/store/kinds';
 import { OK, Row, api, day, unique } from '../../support/matrix';
 import { gid } from '../../support/api';
 
@@ -16,7 +17,8 @@ async function shiminNotice(): Promise<{ id: string; version: number }> {
     [],
     now,
   ).notices;
-  await api.store().commit([noticeChange(n)], [{ id: randomUUID(), objectType: 'Notice', objectId: n.id, action: 'notice.recorded', actorId: 'reminders', at: now, article: n.article, before: {}, after: { ...n } }]);
+  const t = notice.record(n);
+  await api.store().commit(changesOf(t), t.changes.map((c) => eventOf(c, 'reminders', now, randomUUID())));
   return { id: gid('Notice', n.id), version: n.version };
 }
 
