@@ -6,7 +6,7 @@
  * They share the workflow of workflow.ts; this module adds who files, who decides, and what approval does.
  */
 import { Changed, advance, changeOf } from './change';
-import { Form } from './forms';
+import { Form, newApplication } from './forms';
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { exists, refuse } from './refusal';
 import { ApplicationState, assertEditable, permittedActions } from './workflow';
@@ -220,7 +220,7 @@ export function draftConsultation(
   if (input.action === 'CONNECT' && !other) refuse('INVALID_VALUE', '様式第3号 names the system to connect to.', '第9条', ['connectSystemId']);
   assertActionPossible(input, system, other);
   return {
-    id,
+    ...newApplication(actor, id, now),
     form: formOf(input.action),
     action: input.action,
     systemId: system.id,
@@ -229,12 +229,7 @@ export function draftConsultation(
     title: input.title.trim(),
     details: input.details.trim(),
     plannedOn: input.plannedOn,
-    applicantId: actor.person.id,
     applicantDepartmentId,
-    status: 'DRAFT',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
   };
 }
 

@@ -5,7 +5,7 @@
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { Period, isCurrent, validatePeriod } from './period';
-import { Form } from './forms';
+import { Form, newApplication } from './forms';
 import { exists, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
@@ -102,17 +102,12 @@ export function draftDataUse(actor: Actor, input: DataUseInput, dataset: Dataset
   const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
   validateDataUseInput(fields);
   return {
-    id,
+    ...newApplication(actor, id, now),
     form: 'FORM_6',
     title: `「${dataset.name}」の利用`,
     datasetId: dataset.id,
     owningDepartmentId: dataset.departmentId,
     requestingDepartmentId,
     ...fields,
-    applicantId: actor.person.id,
-    status: 'DRAFT',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
   };
 }

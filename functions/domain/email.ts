@@ -14,7 +14,7 @@
  */
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { isDate } from './period';
-import { Form } from './forms';
+import { Form, newApplication } from './forms';
 import { allows, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
@@ -268,16 +268,11 @@ export function draftMailApplication(
   assertMayApply(actor, departmentId, now);
   const fields = applicationFields(input);
   const draft: MailAddressApplication = {
-    id,
+    ...newApplication(actor, id, now),
     form: 'FORM_11',
     title: titleOf(fields),
     departmentId,
     ...fields,
-    applicantId: actor.person.id,
-    status: 'DRAFT',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
   };
   assertRegisterAllows(draft, current, wanted);
   if (submitNow) assertInAdvance(draft, now); // 第28条: あらかじめ

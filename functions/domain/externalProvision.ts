@@ -8,7 +8,7 @@ import { Transition, advance, alongWith, changeOf } from './change';
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { Period, hasEnded, isDate, validatePeriod } from './period';
-import { Form } from './forms';
+import { Form, newApplication } from './forms';
 import { exists, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
@@ -441,7 +441,7 @@ export function draftProvision(actor: Actor, input: ProvisionInput, datasets: Da
   };
   validateProvisionInput(fields, datasets);
   return {
-    id,
+    ...newApplication(actor, id, now),
     form: 'FORM_8',
     title: `「${fields.recipient}」への外部提供`,
     departmentId,
@@ -451,11 +451,6 @@ export function draftProvision(actor: Actor, input: ProvisionInput, datasets: Da
     agreement: { clauses: [] },
     inspectionCount: 0,
     incidentCount: 0,
-    applicantId: actor.person.id,
-    status: 'DRAFT',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
   };
 }
 

@@ -134,3 +134,8 @@ export function inboxesOf(actor: Actor, now: string): Inbox[] {
     ...managedDepartments(actor, now).map((departmentId) => ({ role: 'INFORMATION_MANAGER' as const, departmentId })), // 様式第6号
   ];
 }
+
+/** What every new application starts with: its id, its applicant (the actor), a draft at version 1. */
+export function newApplication(actor: Actor, id: string, now: string) {
+  return { id, applicantId: actor.person.id, status: 'DRAFT' as const, version: 1, createdAt: now, updatedAt: now };
+}

@@ -11,7 +11,7 @@
 import { Actor, DEPARTMENT_ROLES, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { addDays, isDate } from './period';
 import { Part, Transition, advance, alongWith, changeOf } from './change';
-import { Form } from './forms';
+import { Form, newApplication } from './forms';
 import { allows, exists, refuse } from './refusal';
 import { ApplicationState, assertVersion, permittedActions } from './workflow';
 
@@ -526,7 +526,7 @@ export function draftLinkRequest(
   assertMayRequestLink(actor, page, now);
   assertLinkRequestable(input.action, page, link);
   const fields = linkRequestFields({ ...input, categoryId: category?.id }, page, link, now);
-  return { id, form: 'FORM_10', ...fields, pageId: page.id, departmentId: page.departmentId, applicantId: actor.person.id, status: 'DRAFT', version: 1, createdAt: now, updatedAt: now };
+  return { ...newApplication(actor, id, now), form: 'FORM_10', ...fields, pageId: page.id, departmentId: page.departmentId };
 }
 
 /** Opening, stopping, abolishing: the rule first (a decided state answers whatever version was seen), then the version. */

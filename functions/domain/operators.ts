@@ -26,7 +26,7 @@
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { addDays, isDate } from './period';
 import { Changed, Part, alongWith, changeOf } from './change';
-import { Effect, Form } from './forms';
+import { Effect, Form, newApplication } from './forms';
 import { Person } from './people';
 import { allows, exists, refuse } from './refusal';
 import { SystemRecord } from './systems';
@@ -434,18 +434,13 @@ export function draftReport(
   });
   if (submitNow) assertReportInAdvance(entries, now); // 第12条第2項: あらかじめ
   return {
-    id,
+    ...newApplication(actor, id, now),
     form: 'FORM_5',
     title: `「${system.name}」操作職員等指定・解除報告`,
     systemId: system.id,
     departmentId: system.owningDepartmentId,
     entries,
     note: input.note?.trim() || undefined,
-    applicantId: actor.person.id,
-    status: 'DRAFT',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
   };
 }
 
