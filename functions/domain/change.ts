@@ -4,7 +4,7 @@
  * beside it. The one write path (functions/resolvers/write.ts) carries it out: every change and its audit event,
  * and every part, in one transaction, each conditioned on the version read.
  */
-import { Kind } from './kinds';
+import type { Kind } from './kinds';
 import { assertVersion } from './workflow';
 
 /** What every object of the register carries: its id, its version (for `expectedVersion`) and its last change. */

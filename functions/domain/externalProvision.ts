@@ -8,7 +8,8 @@ import { Transition, advance, alongWith, changeOf } from './change';
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
 import { Period, hasEnded, isDate, validatePeriod } from './period';
-import { Form, newApplication } from './forms';
+import { newApplication } from './forms';
+import type { Form } from './forms';
 import { exists, refuse } from './refusal';
 import { ApplicationState, permittedActions } from './workflow';
 
@@ -54,12 +55,6 @@ export function clauseArticle(clause: Clause): string {
   return CLAUSE_ARTICLES[clause];
 }
 
-/** 第15条第4項第8号: further items are required by the general manager when approving an external provision, and only then. */
-export function assertRequiredClausesOnApproval(decision: { requiredClauses?: string[] }, approvingAProvision: boolean): void {
-  if (decision.requiredClauses?.length && !approvingAProvision) {
-    refuse('INVALID_VALUE', 'Required clauses are added when approving an external provision (様式第8号).', '第15条第4項第8号', ['requiredClauses']);
-  }
-}
 
 /** A clause-8 item the general manager requires (その他総括管理責任者が必要と認める事項). */
 export interface RequiredItem {

@@ -5,9 +5,9 @@
  * the form's store file; the write path loads it only when a rule of the form asks for it.
  */
 import { Changed, Part, Transition, Versioned, advance, alongWith, changeOf } from './change';
-import { Kind } from './kinds';
+import type { Kind } from './kinds';
 import { Actor, holds, managedDepartments } from './people';
-import { assertRequiredClausesOnApproval } from './externalProvision';
+import { refuse } from './refusal';
 import { ApplicationState, DecisionInput, assertVersion, decide, permittedActions, submit, withdraw } from './workflow';
 
 export interface ApplicationRecord extends ApplicationState, Versioned {}
@@ -89,6 +89,13 @@ export function withdrawn<R extends ApplicationRecord, S>(form: Form<R, S>, step
   assertVersion(before.version, expectedVersion);
   const after = advance(before, patch as Partial<R>, step.now);
   return changed(form, before, after, 'withdrawn', before.status === 'SUBMITTED' ? form.onClose?.(step, before, state) : undefined);
+}
+
+/** 第15条第4項第8号: further items are required by the general manager when approving an external provision, and only then. */
+export function assertRequiredClausesOnApproval(decision: { requiredClauses?: string[] }, approvingAProvision: boolean): void {
+  if (decision.requiredClauses?.length && !approvingAProvision) {
+    refuse('INVALID_VALUE', 'Required clauses are added when approving an external provision (様式第8号).', '第15条第4項第8号', ['requiredClauses']);
+  }
 }
 
 export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, before: R, decision: Decision & { expectedVersion: number }, state: S): Transition<R> {
