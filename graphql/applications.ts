@@ -105,19 +105,19 @@ export abstract class Application extends Node {
   @Field(() => Decision, { nullable: true })
   decision?: Decision;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '提出日時。 / When it was submitted.' })
   submittedAt?: string;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '取下げ日時。 / When it was withdrawn.' })
   withdrawnAt?: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '最終更新日時。 / When it last changed.' })
   updatedAt!: string;
 
   @Field(() => Person, { description: '申請者(情報管理責任者)。 / The applicant.' })

@@ -1,12 +1,16 @@
 /** 監査証跡 — the audit trail: who changed what, when, with the values before and after. */
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
-import { KIND_NAMES, Kind } from '../functions/domain/kinds';
+import { KINDS, KIND_NAMES, Kind } from '../functions/domain/kinds';
 import { Connection, DateTime, JSONObject, Node } from './common';
 
 /** The kinds of object, as declared once (functions/domain/kinds.ts): each value its own name. */
 export const AuditedType = Object.fromEntries(KIND_NAMES.map((k) => [k, k])) as { [K in Kind]: K };
 export type AuditedType = Kind;
-registerEnumType(AuditedType, { name: 'AuditedType', description: '記録対象の種類。 / The kind of object changed.' });
+registerEnumType(AuditedType, {
+  name: 'AuditedType',
+  description: '記録対象の種類。 / The kind of object changed.',
+  valuesConfig: Object.fromEntries(KIND_NAMES.map((k) => [k, { description: `${KINDS[k].label}。 / ${k}.` }])),
+});
 
 @ObjectType({ implements: Node, description: '監査記録。変更と同一トランザクションで書かれる。 / One recorded change, written in the same transaction as the change.' })
 export class AuditEvent extends Node {

@@ -220,10 +220,10 @@ export class CommitteeMeeting extends Node {
   @Field(() => DateTime, { nullable: true })
   closedAt?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -238,7 +238,7 @@ export class WorkingGroup extends Node {
   @Field(() => LocalDate)
   establishedOn!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 }
 
@@ -290,7 +290,7 @@ export class RecordMeetingAttendanceInput {
   @MaxLength(500)
   meetingId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => [ID], { description: '出席者(委員長・副委員長・委員)。 / Those present: chair, vice-chair, members.' })
@@ -315,7 +315,7 @@ export class DecideCommitteeMotionInput {
   @MaxLength(500)
   meetingId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => ID)
@@ -343,7 +343,7 @@ export class CloseCommitteeMeetingInput {
   @MaxLength(500)
   meetingId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 }
 
@@ -375,7 +375,7 @@ export class CommitteeMeetingPayload {
   @Field(() => CommitteeMeeting, { nullable: true })
   meeting?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -384,6 +384,6 @@ export class WorkingGroupPayload {
   @Field(() => WorkingGroup, { nullable: true })
   workingGroup?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

@@ -4,11 +4,18 @@
  */
 import { ArgsType, ClassType, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { GraphQLScalarType } from 'graphql';
 import { GraphQLDateTimeISO, GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 
-export const DateTime = GraphQLDateTimeISO;
-export const LocalDate = GraphQLLocalDate;
-export const JSONObject = GraphQLJSONObject;
+/** A scalar of graphql-scalars with its description in Japanese first. */
+const described = (scalar: GraphQLScalarType, description: string) => new GraphQLScalarType({ ...scalar.toConfig(), description });
+
+export const DateTime = described(
+  GraphQLDateTimeISO,
+  '日時(ISO 8601、UTC、例: 2026-12-02T05:00:00.000Z)。画面では和暦・日本時間で示す。 / An instant, ISO 8601 in UTC (e.g. 2026-12-02T05:00:00.000Z).',
+);
+export const LocalDate = described(GraphQLLocalDate, '日付(YYYY-MM-DD、日本時間の暦日)。 / A calendar date, YYYY-MM-DD, as the city’s calendar reads it.');
+export const JSONObject = described(GraphQLJSONObject, 'JSONオブジェクト(変更前後の値など)。 / A JSON object (the values before and after a change, say).');
 
 /** Longest free text accepted in any input (a form's body). */
 export const MAX_TEXT = 4000;
@@ -50,19 +57,19 @@ export function Connection<T extends object>(nodeClass: ClassType<T> | (abstract
     @Field({ description: 'この項目の位置。 / Where this item stands.' })
     cursor!: string;
 
-    @Field(() => nodeClass)
+    @Field(() => nodeClass, { description: `${japanese}。 / The ${name}.` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `${japanese}の一覧(ページ単位)。 / A page of ${name} items.` })
   class ConnectionClass {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'このページの項目と位置(cursor)。 / The items of this page, each with its cursor.' })
     edges!: Edge[];
 
-    @Field(() => [nodeClass])
+    @Field(() => [nodeClass], { description: 'このページの項目。 / The items of this page.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: '次のページの有無と続きの位置。 / Whether another page follows, and where.' })
     pageInfo!: PageInfo;
   }
   return ConnectionClass;

@@ -139,6 +139,6 @@ export class ConsultationPayload {
   @Field(() => Consultation, { nullable: true })
   consultation?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

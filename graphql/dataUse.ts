@@ -66,6 +66,6 @@ export class DataUseApplicationPayload {
   @Field(() => DataUseApplication, { nullable: true })
   application?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

@@ -18,7 +18,7 @@ export class Dataset extends Node {
   @Field(() => Int, { description: '版。 / Version.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -49,6 +49,6 @@ export class DatasetPayload {
   @Field(() => Dataset, { nullable: true })
   dataset?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

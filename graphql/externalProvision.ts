@@ -288,7 +288,7 @@ export class ConcludeAgreementInput {
   @MaxLength(500)
   provisionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => LocalDate)
@@ -306,7 +306,7 @@ export class RecordReturnOrDisposalInput {
   @MaxLength(500)
   provisionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => EndKind)
@@ -327,7 +327,7 @@ export class RecordInspectionInput {
   @MaxLength(500)
   provisionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => LocalDate)
@@ -345,7 +345,7 @@ export class RecordIncidentInput {
   @MaxLength(500)
   provisionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => LocalDate)
@@ -365,6 +365,6 @@ export class ExternalProvisionPayload {
   @Field(() => ExternalProvision, { nullable: true })
   provision?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

@@ -210,10 +210,10 @@ export class ServiceInterruption extends Node {
   @Field(() => String, { nullable: true, description: '中止の理由。 / Why called off.' })
   cancellationReason?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -384,7 +384,7 @@ export class EndServiceInterruptionInput {
   @MaxLength(500)
   interruptionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => DateTime, { nullable: true, description: '終了日時(既定は現在)。 / When service resumed (default now).' })
@@ -398,7 +398,7 @@ export class CancelMaintenanceStopInput {
   @MaxLength(500)
   interruptionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true })
@@ -412,7 +412,7 @@ export class WorkingCalendarPayload {
   @Field(() => WorkingCalendar, { nullable: true })
   calendar?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -421,6 +421,6 @@ export class ServiceInterruptionPayload {
   @Field(() => ServiceInterruption, { nullable: true })
   interruption?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

@@ -70,10 +70,10 @@ export class OperatorDesignation extends Node {
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '最終更新日時。 / When it last changed.' })
   updatedAt!: string;
 }
 
@@ -174,7 +174,7 @@ export class OperatorDesignationPayload {
   @Field(() => OperatorDesignation, { nullable: true })
   designation?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -183,6 +183,6 @@ export class OperatorReportPayload {
   @Field(() => OperatorReport, { nullable: true })
   report?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

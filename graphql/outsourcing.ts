@@ -59,10 +59,10 @@ export class OutsourcingContract extends Node {
   @Field(() => LocalDate, { nullable: true })
   concludedOn?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -111,7 +111,7 @@ export class ConcludeOutsourcingContractInput {
   @MaxLength(500)
   contractId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => LocalDate)
@@ -123,6 +123,6 @@ export class OutsourcingContractPayload {
   @Field(() => OutsourcingContract, { nullable: true })
   contract?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

@@ -117,10 +117,10 @@ export class Investigation extends Node {
   @Field(() => Int, { description: '改善策の件数。 / How many improvement proposals it has.' })
   proposalCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -141,7 +141,7 @@ export class Guidance extends Node {
   @Field(() => DateTime, { nullable: true, description: '情報管理責任者が受領を確認した日時。 / When the information manager acknowledged it.' })
   acknowledgedAt?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 }
 
@@ -159,7 +159,7 @@ export class TrainingSession extends Node {
   @Field(() => Int, { description: '受講者数。 / How many attended.' })
   attendeeCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 }
 
@@ -192,7 +192,7 @@ export class AddInvestigationFindingInput {
   @MaxLength(500)
   investigationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => Perspective)
@@ -210,7 +210,7 @@ export class AddImprovementProposalInput {
   @MaxLength(500)
   investigationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field()
@@ -238,7 +238,7 @@ export class ReportImprovementDoneInput {
   @MaxLength(500)
   investigationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => ID)
@@ -257,7 +257,7 @@ export class ReviewImprovementInput {
   @MaxLength(500)
   investigationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => ID)
@@ -275,7 +275,7 @@ export class CloseInvestigationInput {
   @MaxLength(500)
   investigationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 }
 
@@ -308,7 +308,7 @@ export class AcknowledgeGuidanceInput {
   @MaxLength(500)
   guidanceId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 }
 
@@ -333,7 +333,7 @@ export class RecordTrainingAttendanceInput {
   @MaxLength(500)
   trainingId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => [ID], { description: '受講した職員(追加)。 / People who attended (added to those recorded).' })
@@ -349,7 +349,7 @@ export class InvestigationPayload {
   @Field(() => Investigation, { nullable: true })
   investigation?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -358,7 +358,7 @@ export class GuidancePayload {
   @Field(() => Guidance, { nullable: true })
   guidance?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -367,6 +367,6 @@ export class TrainingSessionPayload {
   @Field(() => TrainingSession, { nullable: true })
   training?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

@@ -34,10 +34,10 @@ export class PasswordRecord extends Node {
   @Field(() => Int, { description: '更新間隔(日)。 / The interval, in days.' })
   intervalDays!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '最終更新日時。 / When it last changed.' })
   updatedAt!: string;
 }
 
@@ -75,6 +75,6 @@ export class PasswordRecordPayload {
   @Field(() => PasswordRecord, { nullable: true })
   passwordRecord?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

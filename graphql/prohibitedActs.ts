@@ -90,10 +90,10 @@ export class ProhibitedActException extends Node {
   @Field(() => LocalDate, { nullable: true, description: '返却日。 / The day the device came back.' })
   returnedOn?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -118,10 +118,10 @@ export class DeviceFinding extends Node {
   @Field({ description: '取った措置。 / What was done.' })
   actionTaken!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -179,7 +179,7 @@ export class DecideProhibitedActExceptionInput {
   @MaxLength(500)
   exceptionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field({ description: '必要と認めるか。 / Whether to allow it.' })
@@ -197,7 +197,7 @@ export class RecordEquipmentReturnInput {
   @MaxLength(500)
   exceptionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => LocalDate, { nullable: true, description: '返却日(既定は今日)。 / The day it came back (default today).' })
@@ -239,7 +239,7 @@ export class ProhibitedActExceptionPayload {
   @Field(() => ProhibitedActException, { nullable: true })
   exception?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -248,6 +248,6 @@ export class DeviceFindingPayload {
   @Field(() => DeviceFinding, { nullable: true })
   finding?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

@@ -54,7 +54,7 @@ export class Notice extends Node {
   @Field(() => DateTime, { nullable: true, description: '既読にした日時。 / When the addressee marked it read.' })
   readAt?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 }
 
@@ -75,7 +75,7 @@ export class NoticePayload {
   @Field(() => Notice, { nullable: true })
   notice?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 

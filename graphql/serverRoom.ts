@@ -45,10 +45,10 @@ export class ServerRoom extends Node {
   @Field(() => String, { nullable: true })
   description?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -81,7 +81,7 @@ export class ServerRoomAuthorization extends Node {
   @Field(() => String, { nullable: true })
   revocationReason?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 }
 
@@ -117,10 +117,10 @@ export class ServerRoomEntry extends Node {
   @Field(() => String, { nullable: true, description: '事後に必要と認めた理由。 / Why it was approved after the fact.' })
   approvalReason?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -191,7 +191,7 @@ export class RevokeServerRoomAccessInput {
   @MaxLength(500)
   authorizationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true })
@@ -249,7 +249,7 @@ export class RecordServerRoomExitInput {
   @MaxLength(500)
   entryId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => DateTime, { nullable: true, description: '退室日時(既定は現在)。 / When (default now).' })
@@ -263,7 +263,7 @@ export class ApproveServerRoomEntryInput {
   @MaxLength(500)
   entryId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field({ description: '必要と認めた理由。 / Why it was necessary.' })
@@ -277,7 +277,7 @@ export class ServerRoomPayload {
   @Field(() => ServerRoom, { nullable: true })
   room?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -286,7 +286,7 @@ export class ServerRoomAuthorizationPayload {
   @Field(() => ServerRoomAuthorization, { nullable: true })
   authorization?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -295,6 +295,6 @@ export class ServerRoomEntryPayload {
   @Field(() => ServerRoomEntry, { nullable: true })
   entry?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

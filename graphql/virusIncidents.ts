@@ -108,10 +108,10 @@ export class VirusIncident extends Node {
   @Field(() => DateTime, { nullable: true })
   closedAt?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '作成日時。 / When it was created.' })
   createdAt!: string;
 }
 
@@ -149,7 +149,7 @@ export class DesignateVirusRemovalManagerInput {
   @MaxLength(500)
   incidentId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => ID, { description: '情報管理責任者。 / An information manager.' })
@@ -163,7 +163,7 @@ export class RecordVirusIncidentStepInput {
   @MaxLength(500)
   incidentId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => VirusIncidentStep)
@@ -189,7 +189,7 @@ export class AssessVirusIncidentPersonalInformationInput {
   @MaxLength(500)
   incidentId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
   @Field(() => PersonalInformationImpact)
@@ -211,7 +211,7 @@ export class CloseVirusIncidentInput {
   @MaxLength(500)
   incidentId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 }
 
@@ -220,6 +220,6 @@ export class VirusIncidentPayload {
   @Field(() => VirusIncident, { nullable: true })
   incident?: unknown;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];
 }

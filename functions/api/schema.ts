@@ -30,7 +30,7 @@ let schema: GraphQLSchema | undefined;
 
 export function getSchema(): GraphQLSchema {
   // Every field that can yield a kind the regulation restricts asks its read rule (functions/domain/reading.ts).
-  schema ??= guardReads(buildSchemaSync({
+  schema ??= describeRoots(guardReads(buildSchemaSync({
     resolvers: [
       ...nodeResolvers,
       ...peopleResolvers,
@@ -57,6 +57,15 @@ export function getSchema(): GraphQLSchema {
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-  }));
+  })));
   return schema;
+}
+
+/** The root types, described like every other (type-graphql gives them none). */
+function describeRoots(s: GraphQLSchema): GraphQLSchema {
+  const query = s.getQueryType();
+  const mutation = s.getMutationType();
+  if (query) query.description = '照会(閲覧できるもののみ)。 / Reads: only what the viewer may read.';
+  if (mutation) mutation.description = '変更(規程が定める者が行い、監査証跡と同一トランザクションで記録)。 / Changes, each by the role the regulation names, written with its audit trail.';
+  return s;
 }

@@ -30,6 +30,8 @@ export interface ReadRule {
 }
 
 export interface KindDeclaration {
+  /** Its name in the city's words (what a person reads: the audit trail, the enum of kinds). */
+  label: string;
   /** The partition prefix of its items and of its audit events (functions/store/README.md). */
   prefix: string;
   read: ReadRule;
@@ -39,30 +41,31 @@ export interface KindDeclaration {
 export const EVERY_STAFF: ReadRule = { mayRead: () => true };
 
 export const KINDS = {
-  Department: { prefix: 'DEPT#', read: EVERY_STAFF },
-  Person: { prefix: 'PERSON#', read: EVERY_STAFF },
-  System: { prefix: 'SYSTEM#', read: EVERY_STAFF },
-  Consultation: { prefix: 'CONSULT#', read: EVERY_STAFF },
-  Dataset: { prefix: 'DATASET#', read: EVERY_STAFF },
-  DataUseApplication: { prefix: 'DATAUSE#', read: EVERY_STAFF },
-  ExternalProvision: { prefix: 'PROVISION#', read: EVERY_STAFF },
-  OutsourcingContract: { prefix: 'CONTRACT#', read: EVERY_STAFF },
-  HomepageCategory: { prefix: 'HPCAT#', read: EVERY_STAFF },
-  HomepagePage: { prefix: 'HPPAGE#', read: EVERY_STAFF },
-  TopPageLinkRequest: { prefix: 'TOPLINKREQ#', read: EVERY_STAFF },
-  TopPageLink: { prefix: 'TOPLINK#', read: EVERY_STAFF },
-  MailAddress: { prefix: 'MAILADDR#', read: EVERY_STAFF },
-  MailAddressApplication: { prefix: 'MAILAPP#', read: EVERY_STAFF },
-  OperatorReport: { prefix: 'OPREPORT#', read: EVERY_STAFF },
-  OperatorDesignation: { prefix: 'OPERATOR#', read: EVERY_STAFF },
-  WorkingCalendar: { prefix: 'CALENDAR#', read: EVERY_STAFF },
-  ServiceInterruption: { prefix: 'INTERRUPTION#', read: EVERY_STAFF },
-  ServerRoom: { prefix: 'ROOM#', read: EVERY_STAFF },
-  ServerRoomAuthorization: { prefix: 'ROOMAUTH#', read: EVERY_STAFF },
-  ServerRoomEntry: { prefix: 'ROOMENTRY#', read: EVERY_STAFF },
+  Department: { label: '主管課', prefix: 'DEPT#', read: EVERY_STAFF },
+  Person: { label: '職員', prefix: 'PERSON#', read: EVERY_STAFF },
+  System: { label: '行政システム', prefix: 'SYSTEM#', read: EVERY_STAFF },
+  Consultation: { label: '協議(様式第1号〜第3号)', prefix: 'CONSULT#', read: EVERY_STAFF },
+  Dataset: { label: 'データ', prefix: 'DATASET#', read: EVERY_STAFF },
+  DataUseApplication: { label: 'データ利用承認申請(様式第6号)', prefix: 'DATAUSE#', read: EVERY_STAFF },
+  ExternalProvision: { label: 'データの外部提供(様式第8号)', prefix: 'PROVISION#', read: EVERY_STAFF },
+  OutsourcingContract: { label: '外部委託契約', prefix: 'CONTRACT#', read: EVERY_STAFF },
+  HomepageCategory: { label: 'ホームページの掲載情報グループ', prefix: 'HPCAT#', read: EVERY_STAFF },
+  HomepagePage: { label: 'ホームページのページ', prefix: 'HPPAGE#', read: EVERY_STAFF },
+  TopPageLinkRequest: { label: 'トップページリンク設定・解除依頼(様式第10号)', prefix: 'TOPLINKREQ#', read: EVERY_STAFF },
+  TopPageLink: { label: 'トップページのリンク', prefix: 'TOPLINK#', read: EVERY_STAFF },
+  MailAddress: { label: '電子メールアドレス', prefix: 'MAILADDR#', read: EVERY_STAFF },
+  MailAddressApplication: { label: '電子メール利用等申請(様式第11号)', prefix: 'MAILAPP#', read: EVERY_STAFF },
+  OperatorReport: { label: '操作職員等指定・解除報告(様式第5号)', prefix: 'OPREPORT#', read: EVERY_STAFF },
+  OperatorDesignation: { label: '操作職員等の指定', prefix: 'OPERATOR#', read: EVERY_STAFF },
+  WorkingCalendar: { label: '勤務時間の暦', prefix: 'CALENDAR#', read: EVERY_STAFF },
+  ServiceInterruption: { label: 'サービス停止', prefix: 'INTERRUPTION#', read: EVERY_STAFF },
+  ServerRoom: { label: 'サーバ室', prefix: 'ROOM#', read: EVERY_STAFF },
+  ServerRoomAuthorization: { label: 'サーバ室への立入りの許可', prefix: 'ROOMAUTH#', read: EVERY_STAFF },
+  ServerRoomEntry: { label: 'サーバ室への入室の記録', prefix: 'ROOMENTRY#', read: EVERY_STAFF },
   // 第24条: the person, the system administrator (who alone may let a password be told), and the information
   // manager of the person's department, who sees that the yearly change is made.
   PasswordRecord: {
+    label: 'パスワードの記録',
     prefix: 'PASSWORD#',
     read: {
       article: '第24条',
@@ -73,6 +76,7 @@ export const KINDS = {
   // 第25条: a request for an exception: the one who asked, the system administrator who allows it, and the
   // information manager of the asker's department.
   ProhibitedActException: {
+    label: '禁止行為の例外の申出',
     prefix: 'EXCEPTION#',
     read: {
       article: '第25条',
@@ -81,6 +85,7 @@ export const KINDS = {
   },
   // 第25条第1号: devices found connected: the system administrator and the information managers who record them.
   DeviceFinding: {
+    label: '接続機器の発見',
     prefix: 'DEVFINDING#',
     read: {
       article: '第25条第1号',
@@ -90,19 +95,21 @@ export const KINDS = {
   // 第26条: virus incidents: the system administrator, the information managers the article charges with them, and
   // the general manager.
   VirusIncident: {
+    label: 'ウィルス事案',
     prefix: 'VIRUS#',
     read: {
       article: '第26条',
       mayRead: (viewer, _incident, now) => mayReadIncidents(viewer, now),
     },
   },
-  Investigation: { prefix: 'INVESTIGATION#', read: EVERY_STAFF },
-  Guidance: { prefix: 'GUIDANCE#', read: EVERY_STAFF },
-  TrainingSession: { prefix: 'TRAINING#', read: EVERY_STAFF },
-  CommitteeMeeting: { prefix: 'MEETING#', read: EVERY_STAFF },
-  WorkingGroup: { prefix: 'WORKGROUP#', read: EVERY_STAFF },
+  Investigation: { label: '行政システムの調査', prefix: 'INVESTIGATION#', read: EVERY_STAFF },
+  Guidance: { label: '指導及び助言', prefix: 'GUIDANCE#', read: EVERY_STAFF },
+  TrainingSession: { label: '研修', prefix: 'TRAINING#', read: EVERY_STAFF },
+  CommitteeMeeting: { label: '管理運営委員会の会議', prefix: 'MEETING#', read: EVERY_STAFF },
+  WorkingGroup: { label: '部会', prefix: 'WORKGROUP#', read: EVERY_STAFF },
   // A notice: the person it is addressed to, and the system administrator who runs the reminders (第4条).
   Notice: {
+    label: '通知',
     prefix: 'NOTICE#',
     read: {
       article: '第4条',

@@ -26,7 +26,7 @@ import { Application, ApplicationConnection } from '../../graphql/applications';
 import { ApplicationPayload, ApplicationTransitionInput, DecideApplicationInput } from '../../graphql/applicationInputs';
 import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { actionsOf, mutate, newId, read } from './support';
+import { actionsOf, mutate, newId, read, INPUT } from './support';
 import { load, outcomeOf } from './write';
 
 /** A form on the workflow: its rules, and how the store loads the state they read. */
@@ -158,19 +158,19 @@ export class ApplicationResolver {
   }
 
   @Mutation(() => ApplicationPayload, { description: '提出(様式を問わない)。 / Submit an application of any form.' })
-  submitApplication(@Arg('input') input: ApplicationTransitionInput, @Ctx() ctx: Context) {
+  submitApplication(@Arg('input', { description: INPUT }) input: ApplicationTransitionInput, @Ctx() ctx: Context) {
     return transition(ctx, 'submit', { id: input.applicationId, field: 'applicationId' }, input, tagged);
   }
 
   @Mutation(() => ApplicationPayload, { description: '取下げ(申請者のみ、様式を問わない)。 / Withdraw an application of any form.' })
-  withdrawApplication(@Arg('input') input: ApplicationTransitionInput, @Ctx() ctx: Context) {
+  withdrawApplication(@Arg('input', { description: INPUT }) input: ApplicationTransitionInput, @Ctx() ctx: Context) {
     return transition(ctx, 'withdraw', { id: input.applicationId, field: 'applicationId' }, input, tagged);
   }
 
   @Mutation(() => ApplicationPayload, {
     description: '決裁(様式が定める者が行う)。承認の効果は同一トランザクションで記録。 / Decide an application of any form, by the role its form names.',
   })
-  decideApplication(@Arg('input') input: DecideApplicationInput, @Ctx() ctx: Context) {
+  decideApplication(@Arg('input', { description: INPUT }) input: DecideApplicationInput, @Ctx() ctx: Context) {
     return transition(ctx, 'decide', { id: input.applicationId, field: 'applicationId' }, input, tagged);
   }
 }

@@ -15,7 +15,7 @@ import {
 } from '../../graphql/committee';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
-import { actionsOf, newId, read } from './support';
+import { actionsOf, newId, read, INPUT } from './support';
 import { Computed, computed, personKey, related } from './fields';
 import { change, create, load } from './write';
 
@@ -58,18 +58,18 @@ export class CommitteeMeetingResolver {
   }
 
   @Mutation(() => CommitteeMeetingPayload, { description: '委員会の招集(委員長、委員長に事故があるときは副委員長、第33条第2項・第3項)。招集時の構成を記録する。 / Convene a meeting (the chair, or the vice-chair acting); the seats of the day are kept with it.' })
-  conveneCommitteeMeeting(@Arg('input') input: ConveneCommitteeMeetingInput, @Ctx() ctx: Context) {
+  conveneCommitteeMeeting(@Arg('input', { description: INPUT }) input: ConveneCommitteeMeetingInput, @Ctx() ctx: Context) {
     return create(ctx, async (now, id) =>
       committee.convene(await currentComposition(ctx.store, now), ctx.viewer, input, { meeting: id, agenda: input.agenda.map(() => newId(now)) }, now), meetingPayload);
   }
 
   @Mutation(() => CommitteeMeetingPayload, { description: '出席者の記録(委員長・副委員長)。 / Record who is present (the chair or vice-chair).' })
-  recordMeetingAttendance(@Arg('input') input: RecordMeetingAttendanceInput, @Ctx() ctx: Context) {
+  recordMeetingAttendance(@Arg('input', { description: INPUT }) input: RecordMeetingAttendanceInput, @Ctx() ctx: Context) {
     return change(ctx, meetingOf(input), (m, now) => committee.recordAttendance(m, ctx.viewer, input.present.map((id) => personKey(id, 'present')), now), meetingPayload);
   }
 
   @Mutation(() => CommitteeMeetingPayload, { description: '議決の記録: 定足数(第33条第4項)を満たすときに限り、出席委員の過半数で決し、可否同数は議長が決する(第33条第5項)。 / Record a motion: only with a quorum; a majority of the members present decides, the presiding chair a tie.' })
-  decideCommitteeMotion(@Arg('input') input: DecideCommitteeMotionInput, @Ctx() ctx: Context) {
+  decideCommitteeMotion(@Arg('input', { description: INPUT }) input: DecideCommitteeMotionInput, @Ctx() ctx: Context) {
     const { agendaItemId, text } = input;
     return change(ctx, meetingOf(input), (m, now, id) => {
       const votes = input.votes.map((v) => ({ personId: personKey(v.personId, 'votes'), vote: v.vote }));
@@ -78,7 +78,7 @@ export class CommitteeMeetingResolver {
   }
 
   @Mutation(() => CommitteeMeetingPayload, { description: '閉会(議事録の確定、委員長・副委員長)。 / Close the meeting; its minutes then stand.' })
-  closeCommitteeMeeting(@Arg('input') input: CloseCommitteeMeetingInput, @Ctx() ctx: Context) {
+  closeCommitteeMeeting(@Arg('input', { description: INPUT }) input: CloseCommitteeMeetingInput, @Ctx() ctx: Context) {
     return change(ctx, meetingOf(input), (m, now) => committee.close(m, ctx.viewer, now), meetingPayload);
   }
 }
@@ -91,7 +91,7 @@ export class WorkingGroupResolver {
   }
 
   @Mutation(() => WorkingGroupPayload, { description: '部会の設置: 専門的事項の調査研究のため関係職員で構成(委員長、第33条第6項)。 / Establish a working group of the staff concerned (the chair).' })
-  establishWorkingGroup(@Arg('input') input: EstablishWorkingGroupInput, @Ctx() ctx: Context) {
+  establishWorkingGroup(@Arg('input', { description: INPUT }) input: EstablishWorkingGroupInput, @Ctx() ctx: Context) {
     const { name, purpose, establishedOn } = input;
     return create(ctx, async (now, id) => {
       const memberIds = input.memberIds.map((m) => personKey(m, 'memberIds'));

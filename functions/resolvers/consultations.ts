@@ -17,7 +17,7 @@ import {
 } from '../../graphql/consultations';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { actionsOf } from './support';
+import { actionsOf, INPUT } from './support';
 import { change, load, loadOptional } from './write';
 import { draft, transition } from './applications';
 import { systemEdit } from './systems';
@@ -30,7 +30,7 @@ export class ConsultationResolver {
   @Mutation(() => ConsultationPayload, {
     description: '協議書の作成(`submit: true` で同時に提出)。様式は内容から決まる。 / Draft a consultation; the action determines the form.',
   })
-  draftConsultation(@Arg('input') input: DraftConsultationInput, @Ctx() ctx: Context) {
+  draftConsultation(@Arg('input', { description: INPUT }) input: DraftConsultationInput, @Ctx() ctx: Context) {
     return draft(ctx, 'Consultation', async (now, id) => {
       const system = await load(ctx, 'System', input.systemId, 'systemId');
       const other = await loadOptional(ctx, 'System', input.connectSystemId, 'connectSystemId');
@@ -41,7 +41,7 @@ export class ConsultationResolver {
   }
 
   @Mutation(() => ConsultationPayload, { description: '下書き・差戻しの修正。 / Revise a draft or returned consultation.' })
-  updateConsultation(@Arg('input') input: UpdateConsultationInput, @Ctx() ctx: Context) {
+  updateConsultation(@Arg('input', { description: INPUT }) input: UpdateConsultationInput, @Ctx() ctx: Context) {
     return change(ctx, { ...target(input), expectedVersion: input.expectedVersion }, async (before, now) => {
       const proposedChanges = input.proposedChanges ? await systemEdit(ctx, input.proposedChanges, 'proposedChanges') : undefined;
       return reviseConsultation(ctx.viewer, before, { title: input.title ?? undefined, details: input.details ?? undefined, plannedOn: input.plannedOn ?? undefined, proposedChanges }, now);
@@ -49,12 +49,12 @@ export class ConsultationResolver {
   }
 
   @Mutation(() => ConsultationPayload, { description: '提出(あらかじめ)。 / Submit to the system administrator, in advance.' })
-  submitConsultation(@Arg('input') input: ConsultationTransitionInput, @Ctx() ctx: Context) {
+  submitConsultation(@Arg('input', { description: INPUT }) input: ConsultationTransitionInput, @Ctx() ctx: Context) {
     return transition(ctx, 'submit', target(input), input, payload);
   }
 
   @Mutation(() => ConsultationPayload, { description: '取下げ(申請者のみ)。 / Withdraw (the applicant only).' })
-  withdrawConsultation(@Arg('input') input: ConsultationTransitionInput, @Ctx() ctx: Context) {
+  withdrawConsultation(@Arg('input', { description: INPUT }) input: ConsultationTransitionInput, @Ctx() ctx: Context) {
     return transition(ctx, 'withdraw', target(input), input, payload);
   }
 
@@ -62,7 +62,7 @@ export class ConsultationResolver {
     description:
       '決裁(情報システム管理者)。承認はシステムに効果を持つ(決定・設置・変更・廃止・接続)。 / Decide; approval takes effect on the system in the same transaction.',
   })
-  decideConsultation(@Arg('input') input: DecideConsultationInput, @Ctx() ctx: Context) {
+  decideConsultation(@Arg('input', { description: INPUT }) input: DecideConsultationInput, @Ctx() ctx: Context) {
     return transition(ctx, 'decide', target(input), input, payload);
   }
 }

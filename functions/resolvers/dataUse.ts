@@ -8,7 +8,7 @@ import { ApplyForDataUseInput, DataUseApplication, DataUseApplicationConnection,
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { read } from './support';
+import { read, INPUT } from './support';
 import { computed, departmentOrOwn } from './fields';
 import { load } from './write';
 import { draft } from './applications';
@@ -34,7 +34,7 @@ export class DataUseResolver {
   @Mutation(() => DataUseApplicationPayload, {
     description: 'データ利用承認申請書(様式第6号)の作成(`submit: true` で提出)。 / Apply to use another department’s dataset.',
   })
-  applyForDataUse(@Arg('input') input: ApplyForDataUseInput, @Ctx() ctx: Context) {
+  applyForDataUse(@Arg('input', { description: INPUT }) input: ApplyForDataUseInput, @Ctx() ctx: Context) {
     return draft(ctx, 'DataUseApplication', async (now, id) => {
       const dataset = await load(ctx, 'Dataset', input.datasetId, 'datasetId');
       const requesting = await load(ctx, 'Department', input.requestingDepartmentId, 'requestingDepartmentId');

@@ -12,7 +12,7 @@ import { Department } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
-import { read } from './support';
+import { read, INPUT } from './support';
 import { given, loadSystem } from './systems';
 import { create } from './write';
 
@@ -30,7 +30,7 @@ export class DatasetResolver {
   }
 
   @Mutation(() => DatasetPayload, { description: 'データの登録(第13条)。 / Register a dataset of a system.' })
-  registerDataset(@Arg('input') input: RegisterDatasetInput, @Ctx() ctx: Context) {
+  registerDataset(@Arg('input', { description: INPUT }) input: RegisterDatasetInput, @Ctx() ctx: Context) {
     return create(ctx, async (now, id) => dataset.register(ctx.viewer, await loadSystem(ctx, input.systemId, 'systemId'), given(input), id, now), payload);
   }
 }

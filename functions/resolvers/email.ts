@@ -7,7 +7,7 @@ import { connection, PageArgs } from '../../graphql/common';
 import { ApplyForMailAddressInput, MailAddress, MailAddressApplication, MailAddressApplicationConnection, MailAddressApplicationPayload, MailAddressConnection } from '../../graphql/email';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { actionsOf, read } from './support';
+import { actionsOf, read, INPUT } from './support';
 import { load } from './write';
 import { draft } from './applications';
 import { computed, departmentOrOwn, related } from './fields';
@@ -37,7 +37,7 @@ export class MailAddressApplicationResolver {
     description:
       '電子メール利用等申請書(様式第11号)の作成(`submit: true` で提出)。情報システム管理者が承認すると台帳が変わる(第28条)。 / Apply for a new, changed or deleted address; the register changes when the system administrator approves.',
   })
-  applyForMailAddress(@Arg('input') input: ApplyForMailAddressInput, @Ctx() ctx: Context) {
+  applyForMailAddress(@Arg('input', { description: INPUT }) input: ApplyForMailAddressInput, @Ctx() ctx: Context) {
     const { kind, address, newAddress, purpose, reason, wantedFrom } = input;
     const form = { kind, address: address ?? undefined, newAddress: newAddress ?? undefined, purpose: purpose ?? undefined, reason: reason ?? undefined, wantedFrom: wantedFrom ?? undefined };
     return draft(ctx, 'MailAddressApplication', async (now, id) => {

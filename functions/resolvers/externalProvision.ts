@@ -15,7 +15,7 @@ import {
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { read } from './support';
+import { read, INPUT } from './support';
 import { change, load } from './write';
 import { draft } from './applications';
 import { computed, departmentOrOwn } from './fields';
@@ -56,7 +56,7 @@ export class ExternalProvisionResolver {
   @Mutation(() => ExternalProvisionPayload, {
     description: 'データの外部提供協議書(様式第8号)の作成(あらかじめ総括管理責任者へ)。 / Consult the general manager in advance.',
   })
-  consultExternalProvision(@Arg('input') input: ConsultExternalProvisionInput, @Ctx() ctx: Context) {
+  consultExternalProvision(@Arg('input', { description: INPUT }) input: ConsultExternalProvisionInput, @Ctx() ctx: Context) {
     return draft(ctx, 'ExternalProvision', async (now, id) => {
       const datasets = await Promise.all(input.datasetIds.map((d) => load(ctx, 'Dataset', d, 'datasetIds')));
       return draftProvision(ctx.viewer, input, datasets, id, now);
@@ -64,29 +64,29 @@ export class ExternalProvisionResolver {
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '協定書等の条件の記載の記録(第15条第4項)。 / Record where a condition stands in the agreement.' })
-  recordAgreementClause(@Arg('input') input: RecordAgreementClauseInput, @Ctx() ctx: Context) {
+  recordAgreementClause(@Arg('input', { description: INPUT }) input: RecordAgreementClauseInput, @Ctx() ctx: Context) {
     return change(ctx, target(input), (p, now) => externalProvision.recordClause(ctx.viewer, p, input, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, {
     description: '協定書等の締結(第15条第3項)。条件が欠けていれば拒否し、欠けた号を示す。 / Conclude the agreement; refused, naming the item, while a condition is missing.',
   })
-  concludeAgreement(@Arg('input') input: ConcludeAgreementInput, @Ctx() ctx: Context) {
+  concludeAgreement(@Arg('input', { description: INPUT }) input: ConcludeAgreementInput, @Ctx() ctx: Context) {
     return change(ctx, target(input), (p, now) => externalProvision.concludeAgreement(ctx.viewer, p, input, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '返還又は廃棄の記録(第15条第4項第4号)。 / Record the return or disposal.' })
-  recordReturnOrDisposal(@Arg('input') input: RecordReturnOrDisposalInput, @Ctx() ctx: Context) {
+  recordReturnOrDisposal(@Arg('input', { description: INPUT }) input: RecordReturnOrDisposalInput, @Ctx() ctx: Context) {
     return change(ctx, target(input), (p, now) => externalProvision.recordReturnOrDisposal(ctx.viewer, p, input, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '検査の記録(第15条第4項第5号)。 / Record an inspection.' })
-  recordProvisionInspection(@Arg('input') input: RecordInspectionInput, @Ctx() ctx: Context) {
+  recordProvisionInspection(@Arg('input', { description: INPUT }) input: RecordInspectionInput, @Ctx() ctx: Context) {
     return change(ctx, target(input), (p, now, id) => externalProvision.recordInspection(ctx.viewer, p, input, id, now), payload);
   }
 
   @Mutation(() => ExternalProvisionPayload, { description: '提供先の事故報告の記録(第15条第4項第6号)。 / Record an incident the recipient reported.' })
-  recordProvisionIncident(@Arg('input') input: RecordIncidentInput, @Ctx() ctx: Context) {
+  recordProvisionIncident(@Arg('input', { description: INPUT }) input: RecordIncidentInput, @Ctx() ctx: Context) {
     return change(ctx, target(input), (p, now, id) => externalProvision.recordIncident(ctx.viewer, p, input, id, now), payload);
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '../../graphql/homepage';
 import { Department, Person } from '../../graphql/people';
 import { Context } from './context';
-import { actionsOf, globalId, iso, read } from './support';
+import { actionsOf, globalId, iso, read, INPUT } from './support';
 import { computed, departmentOrOwn, related } from './fields';
 import { change, create, load, loadOptional } from './write';
 import { draft } from './applications';
@@ -32,7 +32,7 @@ export class HomepageCategoryResolver {
   }
 
   @Mutation(() => HomepageCategoryPayload, { description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.' })
-  createHomepageCategory(@Arg('input') input: CreateHomepageCategoryInput, @Ctx() ctx: Context) {
+  createHomepageCategory(@Arg('input', { description: INPUT }) input: CreateHomepageCategoryInput, @Ctx() ctx: Context) {
     const { name, description } = input;
     return create(ctx, async (now, id) =>
       homepage.createCategory(ctx.viewer, { name, description: description ?? undefined }, await getClaim(ctx.store, 'CATEGORY_NAME', name.trim()), id, now), (category) => ({ category }));
@@ -57,7 +57,7 @@ export class HomepagePageResolver {
   }
 
   @Mutation(() => HomepagePagePayload, { description: 'ページの作成(主管課の職員等又は情報管理責任者、第27条第4項第3号)。サイト上の位置は一意。 / Draft a page of a department; its path is unique.' })
-  draftHomepagePage(@Arg('input') input: DraftHomepagePageInput, @Ctx() ctx: Context) {
+  draftHomepagePage(@Arg('input', { description: INPUT }) input: DraftHomepagePageInput, @Ctx() ctx: Context) {
     const { title, path, postingPeriod } = input;
     return create(ctx, async (now, id) => {
       const department = await load(ctx, 'Department', input.departmentId, 'departmentId');
@@ -68,22 +68,22 @@ export class HomepagePageResolver {
   }
 
   @Mutation(() => HomepagePagePayload, { description: 'ページの開設(再開)の承認(ホームページ情報管理者、第27条第4項第1号)。 / Approve opening (or reopening) a page.' })
-  openHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
+  openHomepagePage(@Arg('input', { description: INPUT }) input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
     return change(ctx, thePage(input), (p, now) => homepage.open(ctx.viewer, p, input.expectedVersion, now), pagePayload);
   }
 
   @Mutation(() => HomepagePagePayload, { description: 'ページの停止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve stopping a page; refused while the top page links to it.' })
-  stopHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
+  stopHomepagePage(@Arg('input', { description: INPUT }) input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
     return change(ctx, thePage(input), (p, now) => homepage.stop(ctx.viewer, p, input.expectedVersion, now), pagePayload);
   }
 
   @Mutation(() => HomepagePagePayload, { description: 'ページの廃止の承認(第27条第4項第1号)。トップページからリンクされている間は不可(第4号)。 / Approve abolishing a page; refused while the top page links to it.' })
-  abolishHomepagePage(@Arg('input') input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
+  abolishHomepagePage(@Arg('input', { description: INPUT }) input: HomepagePageTransitionInput, @Ctx() ctx: Context) {
     return change(ctx, thePage(input), async (p, now) => homepage.abolish(ctx.viewer, p, input.expectedVersion, await getClaim(ctx.store, 'PATH', p.path), now), pagePayload);
   }
 
   @Mutation(() => HomepagePagePayload, { description: '定期確認の記録(ホームページ運用管理者、第27条第2項第2号)。次の期限が移る。 / Record the periodic check of a page (the operations manager); its due date moves.' })
-  recordHomepageCheck(@Arg('input') input: RecordHomepageCheckInput, @Ctx() ctx: Context) {
+  recordHomepageCheck(@Arg('input', { description: INPUT }) input: RecordHomepageCheckInput, @Ctx() ctx: Context) {
     const check = { checkedAt: input.checkedAt ? iso(input.checkedAt) : undefined, note: input.note ?? undefined };
     return change(ctx, thePage(input), (p, now) => homepage.recordCheck(ctx.viewer, p, input.expectedVersion, check, now), pagePayload);
   }
@@ -95,7 +95,7 @@ export class TopPageLinkRequestResolver {
     description:
       'ホームページトップページリンク設定・解除依頼書(様式第10号)の作成(`submit: true` で運用管理者に送付、第27条第4項第4号)。承認されるまでトップページは変わらない。 / Request a link on the top page to be set or released; nothing changes there before approval.',
   })
-  requestTopPageLink(@Arg('input') input: RequestTopPageLinkInput, @Ctx() ctx: Context) {
+  requestTopPageLink(@Arg('input', { description: INPUT }) input: RequestTopPageLinkInput, @Ctx() ctx: Context) {
     const { action, linkTitle, displayPeriod, note } = input;
     const asked = { action, linkTitle: linkTitle ?? undefined, displayPeriod: displayPeriod ? period(displayPeriod) : undefined, note: note ?? undefined };
     return draft(ctx, 'TopPageLinkRequest', async (now, id) => {

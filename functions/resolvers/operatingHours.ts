@@ -15,7 +15,7 @@ import { System } from '../../graphql/systems';
 import { Person } from '../../graphql/people';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, globalId, iso, read } from './support';
+import { actionsOf, globalId, iso, read, INPUT } from './support';
 import { change, create, load } from './write';
 
 /** The calendar as stored, or the domain default until first set (functions/store/operatingHours.ts). */
@@ -48,7 +48,7 @@ export class OperatingHoursResolver {
   @Mutation(() => WorkingCalendarPayload, {
     description: '勤務時間の暦の更新(情報システム管理者、第11条第2項)。 / Replace the working calendar (the system administrator).',
   })
-  updateWorkingCalendar(@Arg('input') input: UpdateWorkingCalendarInput, @Ctx() ctx: Context) {
+  updateWorkingCalendar(@Arg('input', { description: INPUT }) input: UpdateWorkingCalendarInput, @Ctx() ctx: Context) {
     const target = { kind: 'WorkingCalendar' as const, id: globalId('WorkingCalendar', CALENDAR_ID), field: 'expectedVersion', expectedVersion: input.expectedVersion };
     return change(ctx, target, (c, now) => workingCalendar.update(ctx.viewer, c, input, now), (calendar: CalendarRecord) => ({ calendar }));
   }
@@ -57,25 +57,25 @@ export class OperatingHoursResolver {
     description:
       '保守等によるサービス停止の周知。情報系は開始前に限る(第11条第1項第1号、業務系は第2項第1号)。 / Announce a maintenance stop; for 情報系, before it starts.',
   })
-  announceMaintenanceStop(@Arg('input') input: AnnounceMaintenanceStopInput, @Ctx() ctx: Context) {
+  announceMaintenanceStop(@Arg('input', { description: INPUT }) input: AnnounceMaintenanceStopInput, @Ctx() ctx: Context) {
     const stop = { scope: input.scope, startsAt: iso(input.startsAt), endsAt: iso(input.endsAt), description: input.description };
     return create(ctx, async (now, id) => serviceInterruption.announceMaintenance(ctx.viewer, await load(ctx, 'System', input.systemId, 'systemId'), stop, id, now), payload);
   }
 
   @Mutation(() => ServiceInterruptionPayload, { description: '障害又は不慮の事故の記録(第11条各項第2号)。 / Record a failure or accident.' })
-  recordSystemFailure(@Arg('input') input: RecordSystemFailureInput, @Ctx() ctx: Context) {
+  recordSystemFailure(@Arg('input', { description: INPUT }) input: RecordSystemFailureInput, @Ctx() ctx: Context) {
     const failure = { occurredAt: iso(input.occurredAt), description: input.description, scope: input.scope ?? undefined };
     return create(ctx, async (now, id) => serviceInterruption.recordFailure(ctx.viewer, await load(ctx, 'System', input.systemId, 'systemId'), failure, id, now), payload);
   }
 
   @Mutation(() => ServiceInterruptionPayload, { description: '障害の復旧、又は保守等の早期終了の記録。 / End a failure, or cut a stop short.' })
-  endServiceInterruption(@Arg('input') input: EndServiceInterruptionInput, @Ctx() ctx: Context) {
+  endServiceInterruption(@Arg('input', { description: INPUT }) input: EndServiceInterruptionInput, @Ctx() ctx: Context) {
     return change(ctx, interruption(input), async (i, now) =>
       serviceInterruption.end(ctx.viewer, await systemOf(ctx, i), i, input.endedAt ? iso(input.endedAt) : now, now), payload);
   }
 
   @Mutation(() => ServiceInterruptionPayload, { description: '開始前の保守等の中止。 / Call off a maintenance stop not yet begun.' })
-  cancelMaintenanceStop(@Arg('input') input: CancelMaintenanceStopInput, @Ctx() ctx: Context) {
+  cancelMaintenanceStop(@Arg('input', { description: INPUT }) input: CancelMaintenanceStopInput, @Ctx() ctx: Context) {
     return change(ctx, interruption(input), async (i, now) =>
       serviceInterruption.cancelMaintenance(ctx.viewer, await systemOf(ctx, i), i, input.reason ?? undefined, now), payload);
   }

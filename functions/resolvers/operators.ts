@@ -13,7 +13,7 @@ import { System } from '../../graphql/systems';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { actionsOf, read } from './support';
+import { actionsOf, read, INPUT } from './support';
 import { change, create, load } from './write';
 import { draft } from './applications';
 
@@ -29,7 +29,7 @@ const can = (ctx: Context, s: SystemRecord) => actionsOf(ctx, s, operatorActions
 @Resolver(() => OperatorDesignation)
 export class OperatorDesignationResolver {
   @Mutation(() => OperatorDesignationPayload, { description: '情報系システムの操作職員等の指定(情報システム管理者、第12条第1項)。業務系は様式第5号(reportOperators)。 / The system administrator designates an operator of a 情報系 system.' })
-  designateOperator(@Arg('input') input: DesignateOperatorInput, @Ctx() ctx: Context) {
+  designateOperator(@Arg('input', { description: INPUT }) input: DesignateOperatorInput, @Ctx() ctx: Context) {
     const period = { validFrom: input.validFrom, validUntil: input.validUntil ?? undefined };
     return create(ctx, async (now, id) => {
       const system = await load(ctx, 'System', input.systemId, 'systemId');
@@ -39,7 +39,7 @@ export class OperatorDesignationResolver {
   }
 
   @Mutation(() => OperatorDesignationPayload, { description: '情報系システムの操作職員等の指定の解除(情報システム管理者、第12条第1項)。 / The system administrator releases an operator of a 情報系 system.' })
-  releaseOperator(@Arg('input') input: ReleaseOperatorInput, @Ctx() ctx: Context) {
+  releaseOperator(@Arg('input', { description: INPUT }) input: ReleaseOperatorInput, @Ctx() ctx: Context) {
     return change(ctx, { kind: 'OperatorDesignation', id: input.designationId, field: 'designationId' }, async (d, now) => {
       const [system, slot] = await Promise.all([getSystem(ctx.store, d.systemId), getSlot(ctx.store, d.systemId, d.personId)]);
       return operatorDesignation.release(ctx.viewer, system, d, input.expectedVersion, input.effectiveOn, slot, now);
@@ -53,7 +53,7 @@ export class OperatorReportResolver {
     description:
       '業務系システム操作職員等指定・解除報告書(様式第5号)の作成(`submit: true` で提出)。提出により各行が記載の日から効力を生じる(第12条第2項)。 / The information manager reports designations and releases in advance; on submission they take effect on their days.',
   })
-  reportOperators(@Arg('input') input: ReportOperatorsInput, @Ctx() ctx: Context) {
+  reportOperators(@Arg('input', { description: INPUT }) input: ReportOperatorsInput, @Ctx() ctx: Context) {
     const entries = input.entries.map((e) => ({ action: e.action, personId: personKey(e.personId), effectiveOn: e.effectiveOn }));
     return draft(ctx, 'OperatorReport', async (now, id) => {
       const system = await load(ctx, 'System', input.systemId, 'systemId');

@@ -6,7 +6,7 @@ import { ConcludeOutsourcingContractInput, OutsourcingContract, OutsourcingContr
 import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
-import { globalId } from './support';
+import { globalId, INPUT } from './support';
 import { given, loadSystem } from './systems';
 import { change, create } from './write';
 
@@ -15,14 +15,14 @@ const payload = (contract: ContractRecord) => ({ contract });
 @Resolver(() => OutsourcingContract)
 export class OutsourcingResolver {
   @Mutation(() => OutsourcingContractPayload, { description: '外部委託契約の記録(第22条)。 / Record an outsourcing contract.' })
-  recordOutsourcingContract(@Arg('input') input: RecordOutsourcingContractInput, @Ctx() ctx: Context) {
+  recordOutsourcingContract(@Arg('input', { description: INPUT }) input: RecordOutsourcingContractInput, @Ctx() ctx: Context) {
     const { period, personalInformationClause: clause } = input;
     const contract = { ...given(input), period: { from: period.from, until: period.until }, personalInformationClause: clause ? given(clause) : undefined };
     return create(ctx, async (now, id) => outsourcingContract.record(ctx.viewer, await loadSystem(ctx, input.systemId, 'systemId'), contract, id, now), payload);
   }
 
   @Mutation(() => OutsourcingContractPayload, { description: '契約の締結の記録。個人情報の保護に関する事項がなければ拒否(第22条)。 / Record the contract as concluded; refused without its PI clause.' })
-  concludeOutsourcingContract(@Arg('input') input: ConcludeOutsourcingContractInput, @Ctx() ctx: Context) {
+  concludeOutsourcingContract(@Arg('input', { description: INPUT }) input: ConcludeOutsourcingContractInput, @Ctx() ctx: Context) {
     const target = { kind: 'OutsourcingContract' as const, id: input.contractId, field: 'contractId', expectedVersion: input.expectedVersion };
     return change(ctx, target, async (c, now) =>
       outsourcingContract.conclude(ctx.viewer, await loadSystem(ctx, globalId('System', c.systemId), 'contractId'), c, input.concludedOn, now), payload);

@@ -19,7 +19,7 @@ import { Department, Person, PersonConnection } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { computed, personKey, related } from './fields';
-import { actionsOf, read } from './support';
+import { actionsOf, read, INPUT } from './support';
 import { change, create, load } from './write';
 
 /** A finding as the API shows it (its id within the investigation is `findingId`). */
@@ -51,17 +51,17 @@ export class InvestigationResolver {
   }
 
   @Mutation(() => InvestigationPayload, { description: '行政システムの調査の開始(情報システム管理者、第19条)。 / Start investigating a system (the system administrator).' })
-  startInvestigation(@Arg('input') input: StartInvestigationInput, @Ctx() ctx: Context) {
+  startInvestigation(@Arg('input', { description: INPUT }) input: StartInvestigationInput, @Ctx() ctx: Context) {
     return create(ctx, async (now, id) => investigation.start(ctx.viewer, (await load(ctx, 'System', input.systemId, 'systemId')).id, input, id, now), investigationPayload);
   }
 
   @Mutation(() => InvestigationPayload, { description: '所見の記録: 信頼性・有効性・経済性・安全性等の見地から(第19条)。 / Record a finding from one of the standpoints of 第19条.' })
-  addInvestigationFinding(@Arg('input') input: AddInvestigationFindingInput, @Ctx() ctx: Context) {
+  addInvestigationFinding(@Arg('input', { description: INPUT }) input: AddInvestigationFindingInput, @Ctx() ctx: Context) {
     return change(ctx, investigationOf(input), (i, now, id) => investigation.addFinding(ctx.viewer, i, input, id, now), investigationPayload);
   }
 
   @Mutation(() => InvestigationPayload, { description: '必要な改善策の提示: 実施する主管課あて(第19条)。 / Propose an improvement, addressed to the department that is to act.' })
-  addImprovementProposal(@Arg('input') input: AddImprovementProposalInput, @Ctx() ctx: Context) {
+  addImprovementProposal(@Arg('input', { description: INPUT }) input: AddImprovementProposalInput, @Ctx() ctx: Context) {
     const { text, findingId, dueOn } = input;
     return change(ctx, investigationOf(input), async (i, now, id) => {
       const department = await load(ctx, 'Department', input.departmentId, 'departmentId');
@@ -71,19 +71,19 @@ export class InvestigationResolver {
   }
 
   @Mutation(() => InvestigationPayload, { description: '改善策の実施報告(宛先の主管課の情報管理責任者)。 / Report a proposal carried out (the addressed department’s information manager).' })
-  reportImprovementDone(@Arg('input') input: ReportImprovementDoneInput, @Ctx() ctx: Context) {
+  reportImprovementDone(@Arg('input', { description: INPUT }) input: ReportImprovementDoneInput, @Ctx() ctx: Context) {
     return change(ctx, investigationOf(input), async (i, now) =>
       investigation.reportDone(ctx.viewer, i, await store.getProposalEntry(ctx.store, i.id, input.proposalId), input.note, now), investigationPayload);
   }
 
   @Mutation(() => InvestigationPayload, { description: '実施報告の確認: 完了とし、又は差し戻す(情報システム管理者)。 / Accept a reported proposal as completed, or reopen it (the system administrator).' })
-  reviewImprovement(@Arg('input') input: ReviewImprovementInput, @Ctx() ctx: Context) {
+  reviewImprovement(@Arg('input', { description: INPUT }) input: ReviewImprovementInput, @Ctx() ctx: Context) {
     return change(ctx, investigationOf(input), async (i, now) =>
       investigation.review(ctx.viewer, i, await store.getProposalEntry(ctx.store, i.id, input.proposalId), input.accept, now), investigationPayload);
   }
 
   @Mutation(() => InvestigationPayload, { description: '調査の終了(改善策がすべて完了していること)。 / Close an investigation once every proposal is completed.' })
-  closeInvestigation(@Arg('input') input: CloseInvestigationInput, @Ctx() ctx: Context) {
+  closeInvestigation(@Arg('input', { description: INPUT }) input: CloseInvestigationInput, @Ctx() ctx: Context) {
     return change(ctx, investigationOf(input), (i, now) => investigation.close(ctx.viewer, i, now), investigationPayload);
   }
 }
@@ -120,7 +120,7 @@ export class DepartmentOversightResolver {
 @Resolver(() => Guidance)
 export class GuidanceResolver {
   @Mutation(() => GuidancePayload, { description: '情報管理責任者への指導及び助言(情報システム管理者、第20条)。 / Give guidance or advice to a department’s information manager (the system administrator).' })
-  giveGuidance(@Arg('input') input: GiveGuidanceInput, @Ctx() ctx: Context) {
+  giveGuidance(@Arg('input', { description: INPUT }) input: GiveGuidanceInput, @Ctx() ctx: Context) {
     const { kind, subject, content, givenOn } = input;
     return create(ctx, async (now, id) => {
       const department = await load(ctx, 'Department', input.departmentId, 'departmentId');
@@ -129,7 +129,7 @@ export class GuidanceResolver {
   }
 
   @Mutation(() => GuidancePayload, { description: '指導・助言の受領確認(当該主管課の情報管理責任者)。 / Acknowledge guidance received (the department’s information manager).' })
-  acknowledgeGuidance(@Arg('input') input: AcknowledgeGuidanceInput, @Ctx() ctx: Context) {
+  acknowledgeGuidance(@Arg('input', { description: INPUT }) input: AcknowledgeGuidanceInput, @Ctx() ctx: Context) {
     const target = { kind: 'Guidance' as const, id: input.guidanceId, field: 'guidanceId', expectedVersion: input.expectedVersion };
     return change(ctx, target, (g, now) => guidance.acknowledge(ctx.viewer, g, now), guidancePayload);
   }
@@ -152,12 +152,12 @@ export class TrainingSessionResolver {
   }
 
   @Mutation(() => TrainingSessionPayload, { description: '職員の研修の予定(情報システム管理者、第21条)。 / Schedule a training session (the system administrator).' })
-  scheduleTraining(@Arg('input') input: ScheduleTrainingInput, @Ctx() ctx: Context) {
+  scheduleTraining(@Arg('input', { description: INPUT }) input: ScheduleTrainingInput, @Ctx() ctx: Context) {
     return create(ctx, (now, id) => training.schedule(ctx.viewer, input, id, now), trainingPayload);
   }
 
   @Mutation(() => TrainingSessionPayload, { description: '研修の受講者の記録(実施日以後、情報システム管理者、第21条)。 / Record who attended, once held (the system administrator).' })
-  recordTrainingAttendance(@Arg('input') input: RecordTrainingAttendanceInput, @Ctx() ctx: Context) {
+  recordTrainingAttendance(@Arg('input', { description: INPUT }) input: RecordTrainingAttendanceInput, @Ctx() ctx: Context) {
     const target = { kind: 'TrainingSession' as const, id: input.trainingId, field: 'trainingId', expectedVersion: input.expectedVersion };
     return change(ctx, target, async (t, now) => {
       const ids = input.attendeeIds.map((id) => personKey(id, 'attendeeIds'));

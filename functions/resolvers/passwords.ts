@@ -16,7 +16,7 @@ import { Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { computed } from './fields';
 import { Context } from './context';
-import { actionsOf, globalId, read } from './support';
+import { actionsOf, globalId, read, INPUT } from './support';
 import { create, load } from './write';
 
 /** A list of the passwords falling due by `date`: the system administrator's (第24条第3項). */
@@ -47,7 +47,7 @@ export class PasswordRecordResolver {
     description:
       'パスワードを変更した日の記録(本人又は情報システム管理者、第24条第3項)。パスワードは送らない。 / Record the day a password was changed (the person or the system administrator). The password is never sent.',
   })
-  recordPasswordChange(@Arg('input') input: RecordPasswordChangeInput, @Ctx() ctx: Context) {
+  recordPasswordChange(@Arg('input', { description: INPUT }) input: RecordPasswordChangeInput, @Ctx() ctx: Context) {
     return create(ctx, async (now) => {
       const person = await load(ctx, 'Person', input.personId ?? globalId('Person', ctx.viewer.person.id), 'personId');
       const system = await load(ctx, 'System', input.systemId, 'systemId');

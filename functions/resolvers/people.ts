@@ -9,7 +9,7 @@ import { Person, PersonConnection, PersonPayload, RoleAssignment, UpdateDepartme
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { keyOf, read } from './support';
+import { keyOf, read, INPUT } from './support';
 import { change, create, load, loadOptional } from './write';
 
 const departmentPayload = (department: DepartmentRecord) => ({ department });
@@ -72,7 +72,7 @@ export class PersonResolver {
   }
 
   @Mutation(() => PersonPayload, { description: '役割の割当て。直ちに効力を持つ。 / Assign a role; it takes effect at once.' })
-  assignRole(@Arg('input') input: AssignRoleInput, @Ctx() ctx: Context) {
+  assignRole(@Arg('input', { description: INPUT }) input: AssignRoleInput, @Ctx() ctx: Context) {
     const { role, validFrom, validUntil } = input;
     return change(ctx, holder(input), async (p, now, id) => {
       const department = await loadOptional(ctx, 'Department', input.departmentId, 'departmentId', 'department');
@@ -81,7 +81,7 @@ export class PersonResolver {
   }
 
   @Mutation(() => PersonPayload, { description: '役割の終了日の設定。 / End a role assignment.' })
-  endRoleAssignment(@Arg('input') input: EndRoleAssignmentInput, @Ctx() ctx: Context) {
+  endRoleAssignment(@Arg('input', { description: INPUT }) input: EndRoleAssignmentInput, @Ctx() ctx: Context) {
     const { assignmentId, expectedVersion, validUntil } = input;
     return change(ctx, holder(input), (p, now) => peopleRegister.endRoleAssignment(ctx.viewer, p, { assignmentId, expectedVersion, validUntil }, now), personPayload);
   }

@@ -17,7 +17,7 @@ import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, iso, read } from './support';
+import { actionsOf, iso, read, INPUT } from './support';
 import { change, create, load, loadOptional } from './write';
 
 const payload = (exception: ExceptionRecord) => ({ exception });
@@ -55,7 +55,7 @@ export class ProhibitedActsResolver {
     description:
       '第25条の例外の申出: ソフトウェアの導入(第2号)又は携帯用機器の持ち出し(第3号)。職員等なら誰でも。 / Ask for an exception to 第25条 (any of the staff).',
   })
-  requestProhibitedActException(@Arg('input') input: RequestProhibitedActExceptionInput, @Ctx() ctx: Context) {
+  requestProhibitedActException(@Arg('input', { description: INPUT }) input: RequestProhibitedActExceptionInput, @Ctx() ctx: Context) {
     const { kind, reason, period, software, device, portable, protections, protectionDetails } = input;
     const stated = { software: software ?? undefined, device: device ?? undefined, portable: portable ?? undefined, protections: protections ?? undefined, protectionDetails: protectionDetails ?? undefined };
     const decoded = { kind, reason, period: { from: period.from, until: period.until }, ...stated };
@@ -65,14 +65,14 @@ export class ProhibitedActsResolver {
   @Mutation(() => ProhibitedActExceptionPayload, {
     description: '例外の申出の判断: 必要と認めて承認、又は理由を付して不承認(情報システム管理者)。 / Decide a request (the system administrator).',
   })
-  decideProhibitedActException(@Arg('input') input: DecideProhibitedActExceptionInput, @Ctx() ctx: Context) {
+  decideProhibitedActException(@Arg('input', { description: INPUT }) input: DecideProhibitedActExceptionInput, @Ctx() ctx: Context) {
     return change(ctx, exception(input), (e, now) => prohibitedActException.decide(ctx.viewer, e, input.approve, input.reason ?? undefined, now), payload);
   }
 
   @Mutation(() => ProhibitedActExceptionPayload, {
     description: '持ち出した機器の返却の記録(持ち出した者又は情報システム管理者)。 / Record that the device is back (who took it out, or the system administrator).',
   })
-  recordEquipmentReturn(@Arg('input') input: RecordEquipmentReturnInput, @Ctx() ctx: Context) {
+  recordEquipmentReturn(@Arg('input', { description: INPUT }) input: RecordEquipmentReturnInput, @Ctx() ctx: Context) {
     return change(ctx, exception(input), (e, now) => prohibitedActException.recordReturn(ctx.viewer, e, input.returnedOn ?? undefined, now), payload);
   }
 
@@ -90,7 +90,7 @@ export class ProhibitedActsResolver {
     description:
       '運用に支障を及ぼし又は盗聴のおそれのある機器の接続の発見の記録(情報システム管理者又は情報管理責任者、第25条第1号)。 / Record a device found connected (the system administrator or an information manager).',
   })
-  recordDeviceFinding(@Arg('input') input: RecordDeviceFindingInput, @Ctx() ctx: Context) {
+  recordDeviceFinding(@Arg('input', { description: INPUT }) input: RecordDeviceFindingInput, @Ctx() ctx: Context) {
     const { device, description, eavesdropping, actionTaken } = input;
     return create(ctx, async (now, id) => {
       const system = await load(ctx, 'System', input.systemId, 'systemId');

@@ -13,7 +13,7 @@ import { Person } from '../../graphql/people';
 import { Hazard, RecordSystemResilienceInput, SystemResilience } from '../../graphql/resilience';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, read } from './support';
+import { actionsOf, read, INPUT } from './support';
 import { given, systemTarget } from './systems';
 import { change } from './write';
 
@@ -28,7 +28,7 @@ export class ResilienceResolver {
     description:
       '保守対策(第17条)・障害対策と回復の手順(第18条)の記録(置き換え、情報システム管理者又は当該システムの情報管理責任者)。 / Record (replace) a system\'s protective measures, failure measures and recovery procedure.',
   })
-  recordSystemResilience(@Arg('input') input: RecordSystemResilienceInput, @Ctx() ctx: Context) {
+  recordSystemResilience(@Arg('input', { description: INPUT }) input: RecordSystemResilienceInput, @Ctx() ctx: Context) {
     const measures = { ...given(input), recoveryProcedure: input.recoveryProcedure ? given(input.recoveryProcedure) : undefined };
     return change(ctx, systemTarget(input), (s, now) => systemResilience.record(ctx.viewer, s, measures, now), (system: SystemRecord) => ({ system }));
   }

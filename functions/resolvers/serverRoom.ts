@@ -12,7 +12,7 @@ import { ApproveServerRoomEntryInput, AuthorizeServerRoomAccessInput, RecordServ
 import { Person } from '../../graphql/people';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, iso, read } from './support';
+import { actionsOf, iso, read, INPUT } from './support';
 import { change, create, load, loadOptional } from './write';
 
 const roomPayload = (room: RoomRecord) => ({ room });
@@ -50,7 +50,7 @@ export class ServerRoomResolver {
   }
 
   @Mutation(() => ServerRoomPayload, { description: 'サーバ室の登録(情報システム管理者、第16条)。 / Register a server room (the system administrator).' })
-  registerServerRoom(@Arg('input') input: RegisterServerRoomInput, @Ctx() ctx: Context) {
+  registerServerRoom(@Arg('input', { description: INPUT }) input: RegisterServerRoomInput, @Ctx() ctx: Context) {
     return create(ctx, (now, id) => serverRoom.register(ctx.viewer, input, id, now), roomPayload);
   }
 
@@ -58,7 +58,7 @@ export class ServerRoomResolver {
     description:
       'サーバ室への立入りの許可: 指定した職員、委託事業者の職員、又は必要と認めた者(情報システム管理者、第16条)。 / Authorize entry (the system administrator).',
   })
-  authorizeServerRoomAccess(@Arg('input') input: AuthorizeServerRoomAccessInput, @Ctx() ctx: Context) {
+  authorizeServerRoomAccess(@Arg('input', { description: INPUT }) input: AuthorizeServerRoomAccessInput, @Ctx() ctx: Context) {
     const { kind, validFrom } = input;
     const optional = { name: input.name ?? undefined, organization: input.organization ?? undefined, reason: input.reason ?? undefined, validUntil: input.validUntil ?? undefined };
     return create(ctx, async (now, id) => {
@@ -71,7 +71,7 @@ export class ServerRoomResolver {
   }
 
   @Mutation(() => ServerRoomAuthorizationPayload, { description: '立入りの許可の取消し(情報システム管理者)。 / Revoke an authorization.' })
-  revokeServerRoomAccess(@Arg('input') input: RevokeServerRoomAccessInput, @Ctx() ctx: Context) {
+  revokeServerRoomAccess(@Arg('input', { description: INPUT }) input: RevokeServerRoomAccessInput, @Ctx() ctx: Context) {
     const target = { kind: 'ServerRoomAuthorization' as const, id: input.authorizationId, field: 'authorizationId', expectedVersion: input.expectedVersion };
     return change(ctx, target, async (a, now) =>
       serverRoom.revoke(ctx.viewer, a, input.reason ?? undefined, a.personId ? await getGrantee(ctx.store, a.roomId, a.personId) : undefined, now), authorizationPayload);
@@ -81,7 +81,7 @@ export class ServerRoomResolver {
     description:
       '入室の記録(誰でも記録でき、拒否されない。許可に該当しなければ未承認、第16条)。 / Log an entry: never refused; unapproved when no authorization matches.',
   })
-  recordServerRoomEntry(@Arg('input') input: RecordServerRoomEntryInput, @Ctx() ctx: Context) {
+  recordServerRoomEntry(@Arg('input', { description: INPUT }) input: RecordServerRoomEntryInput, @Ctx() ctx: Context) {
     const { entrant: e, purpose } = input;
     return create(ctx, async (now, id) => {
       const room = await load(ctx, 'ServerRoom', input.roomId, 'roomId');
@@ -95,14 +95,14 @@ export class ServerRoomResolver {
   }
 
   @Mutation(() => ServerRoomEntryPayload, { description: '退室の記録。 / Log the exit.' })
-  recordServerRoomExit(@Arg('input') input: RecordServerRoomExitInput, @Ctx() ctx: Context) {
+  recordServerRoomExit(@Arg('input', { description: INPUT }) input: RecordServerRoomExitInput, @Ctx() ctx: Context) {
     return change(ctx, entry(input), (e, now) => serverRoom.recordExit(ctx.viewer, e, input.leftAt ? iso(input.leftAt) : now, now), entryPayload);
   }
 
   @Mutation(() => ServerRoomEntryPayload, {
     description: '未承認の入室を事後に必要と認める(情報システム管理者、第16条ただし書)。 / Approve an unapproved entry after the fact (the system administrator).',
   })
-  approveServerRoomEntry(@Arg('input') input: ApproveServerRoomEntryInput, @Ctx() ctx: Context) {
+  approveServerRoomEntry(@Arg('input', { description: INPUT }) input: ApproveServerRoomEntryInput, @Ctx() ctx: Context) {
     return change(ctx, entry(input), (e, now) => serverRoom.approveEntry(ctx.viewer, e, input.reason, now), entryPayload);
   }
 }

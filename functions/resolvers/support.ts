@@ -154,3 +154,6 @@ export function actionsOf<R extends object, A>(ctx: Context, record: R, actions:
   if (!sets.has(actions)) sets.set(actions, actions(ctx.viewer, record, ctx.clock()));
   return sets.get(actions) as A;
 }
+
+/** The description of every mutation's one argument: what it holds is described on its input type. */
+export const INPUT = '変更の内容(各項目の説明は入力型に記載)。 / What to change; each field is described on the input type.';

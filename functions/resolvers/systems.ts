@@ -15,7 +15,7 @@ import { AssignSystemResponsibilityInput, OperatingHoursPolicy, OverrideAgreemen
 import { System, SystemChangesInput, SystemConnection, SystemDocumentInput, SystemPayload, UpdateSystemInput } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, keyOf, read } from './support';
+import { actionsOf, keyOf, read, INPUT } from './support';
 import { change, create, load } from './write';
 
 /**
@@ -73,7 +73,7 @@ export class SystemResolver {
   }
 
   @Mutation(() => SystemPayload, { description: '行政システムの登録(決定前、第7条)。 / Register a system before its decision.' })
-  registerSystem(@Arg('input') input: RegisterSystemInput, @Ctx() ctx: Context) {
+  registerSystem(@Arg('input', { description: INPUT }) input: RegisterSystemInput, @Ctx() ctx: Context) {
     return create(ctx, async (now, id) => {
       const [owningDepartmentId] = await departmentKeys(ctx, [input.owningDepartmentId], 'owningDepartmentId');
       const processingDepartmentIds = input.processingDepartmentIds ? await departmentKeys(ctx, input.processingDepartmentIds, 'processingDepartmentIds') : undefined;
@@ -83,12 +83,12 @@ export class SystemResolver {
   }
 
   @Mutation(() => SystemPayload, { description: '記録の更新(決定後は概要・ドキュメントのみ)。 / Edit the record.' })
-  updateSystem(@Arg('input') input: UpdateSystemInput, @Ctx() ctx: Context) {
+  updateSystem(@Arg('input', { description: INPUT }) input: UpdateSystemInput, @Ctx() ctx: Context) {
     return change(ctx, systemTarget(input), async (s, now) => systemRegister.update(ctx.viewer, s, await systemEdit(ctx, input.changes, 'changes'), now), payload);
   }
 
   @Mutation(() => SystemPayload, { description: '開発・維持管理(第10条)又は経費負担(第23条)の区分の設定。 / Set who maintains it or bears its cost.' })
-  assignSystemResponsibility(@Arg('input') input: AssignSystemResponsibilityInput, @Ctx() ctx: Context) {
+  assignSystemResponsibility(@Arg('input', { description: INPUT }) input: AssignSystemResponsibilityInput, @Ctx() ctx: Context) {
     return change(ctx, systemTarget(input), async (s, now) => {
       const [departmentId] = await departmentKeys(ctx, [input.departmentId], 'departmentId');
       return systemRegister.assignResponsibility(ctx.viewer, s, { ...given(input), departmentId }, now);
@@ -96,7 +96,7 @@ export class SystemResolver {
   }
 
   @Mutation(() => SystemPayload, { description: '第8条ただし書(教育・研究専用の業務系)による設置・変更・廃止の記録。様式第2号は不要。 / Record an exempt change; no 様式第2号.' })
-  recordExemptSystemChange(@Arg('input') input: RecordExemptSystemChangeInput, @Ctx() ctx: Context) {
+  recordExemptSystemChange(@Arg('input', { description: INPUT }) input: RecordExemptSystemChangeInput, @Ctx() ctx: Context) {
     return change(ctx, systemTarget(input), async (s, now) =>
       systemRegister.recordExemptChange(ctx.viewer, s, { ...given(input), changes: await systemEdit(ctx, input.changes, 'changes') }, now), payload);
   }

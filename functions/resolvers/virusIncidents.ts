@@ -37,7 +37,7 @@ import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { actionsOf, iso, read } from './support';
+import { actionsOf, iso, read, INPUT } from './support';
 import { change, create, load, loadActor } from './write';
 
 const can = (ctx: Context, v: IncidentRecord) => actionsOf(ctx, v, incidentActions);
@@ -93,7 +93,7 @@ export class VirusIncidentResolver {
     description:
       '感染又はその疑いの記録(業務を所管する情報管理責任者、第26条第3項)。 / Record a device infected or suspected (the information manager in charge of the work).',
   })
-  reportVirusIncident(@Arg('input') input: ReportVirusIncidentInput, @Ctx() ctx: Context) {
+  reportVirusIncident(@Arg('input', { description: INPUT }) input: ReportVirusIncidentInput, @Ctx() ctx: Context) {
     const { device, suspected, description } = input;
     return create(ctx, async (now, id) => {
       const system = await load(ctx, 'System', input.systemId, 'systemId');
@@ -104,14 +104,14 @@ export class VirusIncidentResolver {
   @Mutation(() => VirusIncidentPayload, {
     description: '駆除を行う情報管理責任者の指定(情報システム管理者、第26条第4項)。 / Designate the information manager who removes the virus (the system administrator).',
   })
-  designateVirusRemovalManager(@Arg('input') input: DesignateVirusRemovalManagerInput, @Ctx() ctx: Context) {
+  designateVirusRemovalManager(@Arg('input', { description: INPUT }) input: DesignateVirusRemovalManagerInput, @Ctx() ctx: Context) {
     return change(ctx, target(input), async (v, now) => virusIncident.designateRemovalManager(ctx.viewer, v, await loadActor(ctx, input.managerId, 'managerId'), now), payload);
   }
 
   @Mutation(() => VirusIncidentPayload, {
     description: '次の手順の記録(第26条第3項・第4項の順、定められた者が行う)。 / Record the next step, in the order of 第26条, by the one the article names.',
   })
-  recordVirusIncidentStep(@Arg('input') input: RecordVirusIncidentStepInput, @Ctx() ctx: Context) {
+  recordVirusIncidentStep(@Arg('input', { description: INPUT }) input: RecordVirusIncidentStepInput, @Ctx() ctx: Context) {
     const { step, note, notNeeded } = input;
     return change(ctx, target(input), (v, now) =>
       virusIncident.recordStep(ctx.viewer, v, { step, at: input.at ? iso(input.at) : now, note: note ?? undefined, notNeeded: notNeeded ?? undefined }, now), payload);
@@ -121,7 +121,7 @@ export class VirusIncidentResolver {
     description:
       '個人情報への影響と外部への報告の判断(業務を所管する情報管理責任者又は情報システム管理者)。 / Assess whether personal information was affected and, if so, whether to report outside.',
   })
-  assessVirusIncidentPersonalInformation(@Arg('input') input: AssessVirusIncidentPersonalInformationInput, @Ctx() ctx: Context) {
+  assessVirusIncidentPersonalInformation(@Arg('input', { description: INPUT }) input: AssessVirusIncidentPersonalInformationInput, @Ctx() ctx: Context) {
     const { impact, reportOutside, reason } = input;
     return change(ctx, target(input), (v, now) =>
       virusIncident.assessPersonalInformation(ctx.viewer, v, { impact, reportOutside: reportOutside ?? undefined, reason: reason ?? undefined }, now), payload);
@@ -130,7 +130,7 @@ export class VirusIncidentResolver {
   @Mutation(() => VirusIncidentPayload, {
     description: '事案の終結(情報システム管理者、全手順と個人情報の判断の後)。 / Close the incident (the system administrator, once every step is done).',
   })
-  closeVirusIncident(@Arg('input') input: CloseVirusIncidentInput, @Ctx() ctx: Context) {
+  closeVirusIncident(@Arg('input', { description: INPUT }) input: CloseVirusIncidentInput, @Ctx() ctx: Context) {
     return change(ctx, target(input), (v, now) => virusIncident.close(ctx.viewer, v, now), payload);
   }
 }
