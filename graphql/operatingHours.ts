@@ -99,7 +99,7 @@ registerEnumType(ServiceReason, {
 
 @ObjectType({ description: '曜日ごとの勤務時間(Asia/Tokyo)。 / Working hours of a weekday (Asia/Tokyo).' })
 export class WeeklyHours {
-  @Field(() => Weekday)
+  @Field(() => Weekday, { description: '曜日。 / The weekday.' })
   weekday!: Weekday;
 
   @Field({ description: '始業(HH:MM、含む)。 / Start, HH:MM, included.' })
@@ -123,7 +123,7 @@ export class RecurringClosedDays {
 
 @ObjectType({ description: '市が定める閉庁日。 / A closed date of the city.' })
 export class ClosedDate {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '閉庁日。 / The closed date.' })
   date!: string;
 
   @Field({ description: '理由。 / Why.' })
@@ -132,7 +132,7 @@ export class ClosedDate {
 
 @ObjectType({ description: '閉庁日に勤務する日(選挙等)。 / A working date on an otherwise closed day.' })
 export class WorkingDate {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '勤務する日。 / The working date.' })
   date!: string;
 
   @Field({ description: '始業(HH:MM)。 / Start.' })
@@ -156,28 +156,28 @@ export class WorkingCalendar extends Node {
   @Field({ description: '国民の祝日等を閉庁日とするか。 / Whether national holidays are closed.' })
   closedOnNationalHolidays!: boolean;
 
-  @Field(() => [RecurringClosedDays])
+  @Field(() => [RecurringClosedDays], { description: '毎年の閉庁期間(年末年始等)。 / Closed days every year (年末年始, …).' })
   recurringClosedDays!: RecurringClosedDays[];
 
-  @Field(() => [ClosedDate])
+  @Field(() => [ClosedDate], { description: '市が定める閉庁日(個別の日)。 / Single closed dates set by the city.' })
   extraClosedDates!: ClosedDate[];
 
-  @Field(() => [WorkingDate])
+  @Field(() => [WorkingDate], { description: '閉庁日に勤務する日(選挙等)。 / Working dates on otherwise closed days (選挙, …).' })
   extraWorkingDates!: WorkingDate[];
 
   @Field(() => Int, { description: '版(未設定の既定値は0)。 / Version (0 while the default stands).' })
   version!: number;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '最終更新日時(未設定の既定値は空)。 / When it last changed (empty while the default stands).' })
   updatedAt?: string;
 }
 
 @ObjectType({ description: '閉庁日。 / A closed day.' })
 export class ClosedDay {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '閉庁日。 / The date.' })
   date!: string;
 
-  @Field(() => ClosedDayKind)
+  @Field(() => ClosedDayKind, { description: '閉庁日の種類。 / Why it is closed.' })
   kind!: ClosedDayKind;
 
   @Field({ description: '名称(日曜日、成人の日、年末年始等)。 / Name (日曜日, 成人の日, 年末年始, …).' })
@@ -186,7 +186,7 @@ export class ClosedDay {
 
 @ObjectType({ implements: [Node, Audited], description: 'サービス停止(保守等・障害、第11条各号)。 / A maintenance stop or a failure.' })
 export class ServiceInterruption extends Node {
-  @Field(() => InterruptionKind)
+  @Field(() => InterruptionKind, { description: '種類(保守等・障害、第11条各号)。 / Maintenance stop or failure.' })
   kind!: InterruptionKind;
 
   @Field(() => String, { nullable: true, description: '範囲。 / Scope: what is stopped.' })
@@ -227,7 +227,7 @@ export class ServiceStatus {
   @Field({ description: '稼働中か。 / Whether in service.' })
   inService!: boolean;
 
-  @Field(() => ServiceReason)
+  @Field(() => ServiceReason, { description: '稼働中か否かの理由。 / Why it is (not) in service.' })
   reason!: ServiceReason;
 
   @Field({ description: '根拠条文(例: 第11条第2項、第11条第1項第1号)。 / The article.' })
@@ -250,57 +250,57 @@ export class ServiceStatus {
 
 @InputType({ description: '曜日の勤務時間。 / Working hours of a weekday.' })
 export class WeeklyHoursInput {
-  @Field(() => Weekday)
+  @Field(() => Weekday, { description: '曜日。 / The weekday.' })
   weekday!: Weekday;
 
-  @Field({ description: 'HH:MM' })
+  @Field({ description: '始業(HH:MM、含む)。 / Start, HH:MM, included.' })
   @MaxLength(5)
   start!: string;
 
-  @Field({ description: 'HH:MM' })
+  @Field({ description: '終業(HH:MM、含まない)。 / End, HH:MM, excluded.' })
   @MaxLength(5)
   end!: string;
 }
 
 @InputType({ description: '毎年の閉庁期間。 / Closed days every year.' })
 export class RecurringClosedDaysInput {
-  @Field({ description: 'MM-DD' })
+  @Field({ description: '開始(MM-DD)。 / From (MM-DD).' })
   @MaxLength(5)
   from!: string;
 
-  @Field({ description: 'MM-DD' })
+  @Field({ description: '終了(MM-DD、年をまたいでよい)。 / Until (MM-DD; may wrap the new year).' })
   @MaxLength(5)
   until!: string;
 
-  @Field()
+  @Field({ description: '名称(年末年始等)。 / Name (年末年始, …).' })
   @MaxLength(MAX_NAME)
   name!: string;
 }
 
 @InputType({ description: '市の閉庁日。 / A closed date.' })
 export class ClosedDateInput {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '閉庁日。 / The closed date.' })
   date!: string;
 
-  @Field()
+  @Field({ description: '理由。 / Why.' })
   @MaxLength(MAX_NAME)
   name!: string;
 }
 
 @InputType({ description: '勤務する日。 / A working date.' })
 export class WorkingDateInput {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '勤務する日。 / The working date.' })
   date!: string;
 
-  @Field({ description: 'HH:MM' })
+  @Field({ description: '始業(HH:MM)。 / Start, HH:MM.' })
   @MaxLength(5)
   start!: string;
 
-  @Field({ description: 'HH:MM' })
+  @Field({ description: '終業(HH:MM)。 / End, HH:MM.' })
   @MaxLength(5)
   end!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '備考(選挙等)。 / Note (選挙, …).' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   note?: string;
@@ -311,25 +311,25 @@ export class UpdateWorkingCalendarInput {
   @Field(() => Int, { description: '読んだ版(未設定なら0)。 / The version read (0 for the default).' })
   expectedVersion!: number;
 
-  @Field(() => [WeeklyHoursInput])
+  @Field(() => [WeeklyHoursInput], { description: '曜日ごとの勤務時間(ない曜日は週休日)。 / Hours by weekday; a weekday absent is a day off.' })
   @ArrayMaxSize(7)
   @ValidateNested()
   weeklyHours!: WeeklyHoursInput[];
 
-  @Field()
+  @Field({ description: '国民の祝日等を閉庁日とするか。 / Whether national holidays are closed.' })
   closedOnNationalHolidays!: boolean;
 
-  @Field(() => [RecurringClosedDaysInput])
+  @Field(() => [RecurringClosedDaysInput], { description: '毎年の閉庁期間(年末年始等)。 / Closed days every year (年末年始, …).' })
   @ArrayMaxSize(MAX_LIST)
   @ValidateNested()
   recurringClosedDays!: RecurringClosedDaysInput[];
 
-  @Field(() => [ClosedDateInput])
+  @Field(() => [ClosedDateInput], { description: '市が定める閉庁日(個別の日)。 / Single closed dates set by the city.' })
   @ArrayMaxSize(MAX_LIST)
   @ValidateNested()
   extraClosedDates!: ClosedDateInput[];
 
-  @Field(() => [WorkingDateInput])
+  @Field(() => [WorkingDateInput], { description: '閉庁日に勤務する日(選挙等)。 / Working dates on otherwise closed days (選挙, …).' })
   @ArrayMaxSize(MAX_LIST)
   @ValidateNested()
   extraWorkingDates!: WorkingDateInput[];
@@ -337,7 +337,7 @@ export class UpdateWorkingCalendarInput {
 
 @InputType({ description: '保守等によるサービス停止の周知(第11条第1項第1号・第2項第1号)。 / Announce a maintenance stop.' })
 export class AnnounceMaintenanceStopInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '停止するシステム。 / The system to stop.' })
   @MaxLength(500)
   systemId!: string;
 
@@ -349,10 +349,10 @@ export class AnnounceMaintenanceStopInput {
   @Field(() => DateTime, { description: '開始(情報系は周知より後)。 / Start (情報系: after the announcement).' })
   startsAt!: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '終了(開始より後)。 / End, after the start.' })
   endsAt!: Date;
 
-  @Field()
+  @Field({ description: '内容(周知する文)。 / Description, as announced.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   description!: string;
@@ -360,14 +360,14 @@ export class AnnounceMaintenanceStopInput {
 
 @InputType({ description: '障害又は不慮の事故の記録(第11条第1項第2号・第2項第2号)。 / Record a failure or accident.' })
 export class RecordSystemFailureInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '障害が発生したシステム。 / The system that failed.' })
   @MaxLength(500)
   systemId!: string;
 
   @Field(() => DateTime, { description: '発生日時。 / When it occurred.' })
   occurredAt!: Date;
 
-  @Field()
+  @Field({ description: '内容。 / What happened.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   description!: string;
@@ -380,7 +380,7 @@ export class RecordSystemFailureInput {
 
 @InputType({ description: '障害の復旧、又は保守等の早期終了。 / End a failure, or cut a stop short.' })
 export class EndServiceInterruptionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '終了するサービス停止。 / The interruption to end.' })
   @MaxLength(500)
   interruptionId!: string;
 
@@ -394,14 +394,14 @@ export class EndServiceInterruptionInput {
 
 @InputType({ description: '開始前の保守等の中止。 / Call off a maintenance stop not yet begun.' })
 export class CancelMaintenanceStopInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '中止する保守等のサービス停止。 / The maintenance stop to call off.' })
   @MaxLength(500)
   interruptionId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '中止の理由。 / Why called off.' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   reason?: string;
@@ -409,7 +409,7 @@ export class CancelMaintenanceStopInput {
 
 @ObjectType({ description: '勤務時間の暦の更新結果。 / The result of updating the calendar.' })
 export class WorkingCalendarPayload {
-  @Field(() => WorkingCalendar, { nullable: true })
+  @Field(() => WorkingCalendar, { nullable: true, description: '更新後の暦(拒否されたときは空)。 / The calendar as updated; empty when refused.' })
   calendar?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -418,7 +418,7 @@ export class WorkingCalendarPayload {
 
 @ObjectType({ description: 'サービス停止の変更結果。 / The result of an interruption mutation.' })
 export class ServiceInterruptionPayload {
-  @Field(() => ServiceInterruption, { nullable: true })
+  @Field(() => ServiceInterruption, { nullable: true, description: '変更後のサービス停止(拒否されたときは空)。 / The interruption as changed; empty when refused.' })
   interruption?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -41,7 +41,7 @@ export class OperatingHoursResolver {
   }
 
   @Query(() => ServiceStatus, { description: '指定日時(既定は現在)にシステムが稼働中か、否ならその理由(第11条)。 / Whether a system is in service at an instant, and why (not).' })
-  systemServiceStatus(@Arg('systemId', () => ID) systemId: string, @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined, @Ctx() ctx: Context) {
+  systemServiceStatus(@Arg('systemId', () => ID, { description: '判定するシステム。 / The system.' }) systemId: string, @Arg('at', () => DateTime, { nullable: true, description: '判定する日時(既定は現在)。 / The instant (default now).' }) at: Date | undefined, @Ctx() ctx: Context) {
     return read(async () => statusOf(ctx, await load(ctx, 'System', systemId, 'systemId'), at ? iso(at) : ctx.clock()));
   }
 
@@ -108,11 +108,11 @@ const SystemFields = computed<SystemRecord>(System, {
 const CalendarFields = computed<CalendarRecord>(WorkingCalendar, {
   timeZone: [() => String, () => TIME_ZONE],
   updatedBy: [() => Person, (c, ctx) => related(ctx, getPerson, c.updatedBy), { nullable: true, description: '最後に更新した者。 / Who last changed it.' }],
-  viewerCanUpdate: [() => Boolean, (c, ctx) => actionsOf(ctx, c, calendarActions).update],
+  viewerCanUpdate: [() => Boolean, (c, ctx) => actionsOf(ctx, c, calendarActions).update, { description: '暦を更新できるか(情報システム管理者)。 / Whether the viewer may change it (the system administrator).' }],
 });
 
 const InterruptionFields = computed<InterruptionRecord>(ServiceInterruption, {
-  system: [() => System, (i, ctx) => getSystem(ctx.store, i.systemId)],
+  system: [() => System, (i, ctx) => getSystem(ctx.store, i.systemId), { description: '停止するシステム。 / The system stopped.' }],
   article: [() => String, async (i, ctx) => {
     const system = await getSystem(ctx.store, i.systemId);
     return system ? interruptionArticle(system, i.kind) : '第11条';
