@@ -42,7 +42,7 @@ export class ServerRoom extends Node {
   @Field({ description: '所在。 / Where it is.' })
   location!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '説明。 / Description.' })
   description?: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
@@ -54,7 +54,7 @@ export class ServerRoom extends Node {
 
 @ObjectType({ implements: [Node, Audited], description: 'サーバ室への立入りの許可(第16条)。 / Who may enter a server room, and on what footing.' })
 export class ServerRoomAuthorization extends Node {
-  @Field(() => ServerRoomAuthorizationKind)
+  @Field(() => ServerRoomAuthorizationKind, { description: '立ち入らせる根拠(指定した職員・委託事業者の職員・必要と認めた者)。 / On what footing.' })
   kind!: ServerRoomAuthorizationKind;
 
   @Field(() => String, { nullable: true, description: '氏名(市の職員以外)。 / Name of one who is not a person of the city.' })
@@ -66,19 +66,19 @@ export class ServerRoomAuthorization extends Node {
   @Field(() => String, { nullable: true, description: '必要があると認めた理由(ただし書)。 / Why the administrator found it necessary.' })
   reason?: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '有効期間の開始日(含む)。 / First day it is valid.' })
   validFrom!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '有効期間の終了日(含む。空は期限なし)。 / Last day it is valid; empty for no end.' })
   validUntil?: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '許可した日時。 / When it was granted.' })
   grantedAt!: string;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '取消日時。 / When it was revoked.' })
   revokedAt?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '取消しの理由。 / Why it was revoked.' })
   revocationReason?: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
@@ -87,31 +87,31 @@ export class ServerRoomAuthorization extends Node {
 
 @ObjectType({ description: '入室者(記録のとおり)。 / The entrant, as the log has them.' })
 export class ServerRoomEntrant {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '氏名(市の職員以外)。 / Name of one who is not a person of the city.' })
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '委託事業者又は所属。 / Contractor or organization.' })
   organization?: string;
 }
 
 @ObjectType({ implements: [Node, Audited], description: 'サーバ室への入室の記録。 / An entry into a server room, as logged at the door.' })
 export class ServerRoomEntry extends Node {
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '入室日時。 / When they entered.' })
   enteredAt!: string;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '退室日時(在室中は空)。 / When they left; empty while inside.' })
   leftAt?: string;
 
   @Field({ description: '目的。 / Purpose.' })
   purpose!: string;
 
-  @Field(() => ServerRoomEntrant)
+  @Field(() => ServerRoomEntrant, { description: '入室者。 / Who entered.' })
   entrant!: ServerRoomEntrant;
 
-  @Field(() => ServerRoomEntryStatus)
+  @Field(() => ServerRoomEntryStatus, { description: '許可の有無(未承認は情報システム管理者の確認待ち)。 / Whether it was authorized.' })
   status!: ServerRoomEntryStatus;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '事後に必要と認めた日時(第16条ただし書)。 / When it was approved after the fact.' })
   approvedAt?: string;
 
   @Field(() => String, { nullable: true, description: '事後に必要と認めた理由。 / Why it was approved after the fact.' })
@@ -132,17 +132,17 @@ export const ServerRoomEntryConnection = Connection(ServerRoomEntry, 'ServerRoom
 
 @InputType({ description: 'サーバ室の登録。 / Register a server room.' })
 export class RegisterServerRoomInput {
-  @Field()
+  @Field({ description: '名称。 / Name.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name!: string;
 
-  @Field()
+  @Field({ description: '所在。 / Where it is.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   location!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '説明。 / Description.' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   description?: string;
@@ -150,11 +150,11 @@ export class RegisterServerRoomInput {
 
 @InputType({ description: 'サーバ室への立入りの許可(第16条)。 / Authorize someone to enter a server room.' })
 export class AuthorizeServerRoomAccessInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'サーバ室。 / The server room.' })
   @MaxLength(500)
   roomId!: string;
 
-  @Field(() => ServerRoomAuthorizationKind)
+  @Field(() => ServerRoomAuthorizationKind, { description: '立ち入らせる根拠。 / On what footing.' })
   kind!: ServerRoomAuthorizationKind;
 
   @Field(() => ID, { nullable: true, description: '市の職員(指定した職員は必須)。 / A person of the city (required for designated staff).' })
@@ -177,24 +177,24 @@ export class AuthorizeServerRoomAccessInput {
   @MaxLength(MAX_TEXT)
   reason?: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '有効期間の開始日(含む)。 / First day it is valid.' })
   validFrom!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '有効期間の終了日(含む。APPROVED_VISITOR は必須、空は期限なし)。 / Last day it is valid (required for a visitor; empty for no end).' })
   @IsOptional()
   validUntil?: string;
 }
 
 @InputType({ description: '立入りの許可の取消し。 / Revoke an authorization.' })
 export class RevokeServerRoomAccessInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '取り消す許可。 / The authorization to revoke.' })
   @MaxLength(500)
   authorizationId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '取消しの理由。 / Why it is revoked.' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   reason?: string;
@@ -202,22 +202,22 @@ export class RevokeServerRoomAccessInput {
 
 @InputType({ description: '入室者: 職員、許可、又は氏名と所属のいずれか一つ。 / The entrant: a person, an authorization, or a name with organization.' })
 export class ServerRoomEntrantInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: '市の職員。 / A person of the city.' })
   @IsOptional()
   @MaxLength(500)
   personId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: '該当する立入りの許可。 / The authorization they enter on.' })
   @IsOptional()
   @MaxLength(500)
   authorizationId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '氏名(市の職員以外)。 / Name of one who is not a person of the city.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '委託事業者又は所属。 / Contractor or organization.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   organization?: string;
@@ -225,7 +225,7 @@ export class ServerRoomEntrantInput {
 
 @InputType({ description: '入室の記録(拒否されない。許可がなければ未承認として記録)。 / Log an entry (never refused; unapproved when no authorization matches).' })
 export class RecordServerRoomEntryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'サーバ室。 / The server room.' })
   @MaxLength(500)
   roomId!: string;
 
@@ -233,19 +233,19 @@ export class RecordServerRoomEntryInput {
   @IsOptional()
   enteredAt?: Date;
 
-  @Field()
+  @Field({ description: '目的。 / Purpose.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   purpose!: string;
 
-  @Field(() => ServerRoomEntrantInput)
+  @Field(() => ServerRoomEntrantInput, { description: '入室者。 / Who enters.' })
   @ValidateNested()
   entrant!: ServerRoomEntrantInput;
 }
 
 @InputType({ description: '退室の記録。 / Log the exit.' })
 export class RecordServerRoomExitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '退室する入室の記録。 / The entry to close.' })
   @MaxLength(500)
   entryId!: string;
 
@@ -259,7 +259,7 @@ export class RecordServerRoomExitInput {
 
 @InputType({ description: '未承認の入室を事後に必要と認める(第16条ただし書)。 / Approve an entry after the fact.' })
 export class ApproveServerRoomEntryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '未承認の入室の記録。 / The unapproved entry.' })
   @MaxLength(500)
   entryId!: string;
 
@@ -274,7 +274,7 @@ export class ApproveServerRoomEntryInput {
 
 @ObjectType({ description: 'サーバ室の登録結果。 / The result of registering a room.' })
 export class ServerRoomPayload {
-  @Field(() => ServerRoom, { nullable: true })
+  @Field(() => ServerRoom, { nullable: true, description: '登録したサーバ室(拒否されたときは空)。 / The room registered; empty when refused.' })
   room?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -283,7 +283,7 @@ export class ServerRoomPayload {
 
 @ObjectType({ description: '立入りの許可の変更結果。 / The result of an authorization mutation.' })
 export class ServerRoomAuthorizationPayload {
-  @Field(() => ServerRoomAuthorization, { nullable: true })
+  @Field(() => ServerRoomAuthorization, { nullable: true, description: '変更後の許可(拒否されたときは空)。 / The authorization as changed; empty when refused.' })
   authorization?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -292,7 +292,7 @@ export class ServerRoomAuthorizationPayload {
 
 @ObjectType({ description: '入室の記録の変更結果。 / The result of an entry mutation.' })
 export class ServerRoomEntryPayload {
-  @Field(() => ServerRoomEntry, { nullable: true })
+  @Field(() => ServerRoomEntry, { nullable: true, description: '変更後の入室の記録(拒否されたときは空)。 / The entry as changed; empty when refused.' })
   entry?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

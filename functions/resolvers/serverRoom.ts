@@ -108,17 +108,17 @@ export class ServerRoomResolver {
 }
 
 const RoomFields = computed<RoomRecord>(ServerRoom, {
-  registeredBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.registeredBy), { nullable: true }],
+  registeredBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.registeredBy), { nullable: true, description: '登録した情報システム管理者。 / Who registered it.' }],
   viewerCanAuthorize: [() => Boolean, (r, ctx) => actionsOf(ctx, r, roomActions).authorize, { description: '立入りを許可できるか(情報システム管理者)。 / Whether the viewer may authorize entry.' }],
 });
 
 const AuthorizationFields = computed<AuthorizationRecord>(ServerRoomAuthorization, {
-  room: [() => ServerRoom, (a, ctx) => getRoom(ctx.store, a.roomId)],
+  room: [() => ServerRoom, (a, ctx) => getRoom(ctx.store, a.roomId), { description: '立ち入ることができるサーバ室。 / The room it lets one into.' }],
   person: [() => Person, (a, ctx) => related(ctx, getPerson, a.personId), { nullable: true, description: '市の職員。 / The person of the city, if one.' }],
   grantedBy: [() => Person, (a, ctx) => getPerson(ctx.store, a.grantedBy), { nullable: true, description: '許可した情報システム管理者。 / Who granted it.' }],
-  revokedBy: [() => Person, (a, ctx) => related(ctx, getPerson, a.revokedBy), { nullable: true }],
+  revokedBy: [() => Person, (a, ctx) => related(ctx, getPerson, a.revokedBy), { nullable: true, description: '取り消した情報システム管理者。 / Who revoked it.' }],
   current: [() => Boolean, (a, ctx) => isValidAt(a, ctx.clock()), { description: '現在有効か。 / Whether it lets its holder in now.' }],
-  viewerCanRevoke: [() => Boolean, (a, ctx) => actionsOf(ctx, a, authorizationActions).revoke],
+  viewerCanRevoke: [() => Boolean, (a, ctx) => actionsOf(ctx, a, authorizationActions).revoke, { description: '取り消せるか(情報システム管理者)。 / Whether the viewer may revoke it.' }],
 });
 
 const EntrantFields = computed<Entrant>(ServerRoomEntrant, {
@@ -126,12 +126,12 @@ const EntrantFields = computed<Entrant>(ServerRoomEntrant, {
 });
 
 const EntryFields = computed<EntryRecord>(ServerRoomEntry, {
-  room: [() => ServerRoom, (e, ctx) => getRoom(ctx.store, e.roomId)],
+  room: [() => ServerRoom, (e, ctx) => getRoom(ctx.store, e.roomId), { description: '入室したサーバ室。 / The room entered.' }],
   authorization: [() => ServerRoomAuthorization, (e, ctx) => related(ctx, getAuthorization, e.authorizationId), { nullable: true, description: '入室時に該当した許可。 / The authorization the entry matched.' }],
   recordedBy: [() => Person, (e, ctx) => getPerson(ctx.store, e.recordedBy), { nullable: true, description: '記録した者。 / Who logged it.' }],
   approvedBy: [() => Person, (e, ctx) => related(ctx, getPerson, e.approvedBy), { nullable: true, description: '事後に認めた情報システム管理者。 / Who approved it after the fact.' }],
-  viewerCanApprove: [() => Boolean, (e, ctx) => actionsOf(ctx, e, entryActions).approve],
-  viewerCanRecordExit: [() => Boolean, (e, ctx) => actionsOf(ctx, e, entryActions).recordExit],
+  viewerCanApprove: [() => Boolean, (e, ctx) => actionsOf(ctx, e, entryActions).approve, { description: '事後に必要と認められるか(情報システム管理者、未承認)。 / Whether the viewer may approve it after the fact.' }],
+  viewerCanRecordExit: [() => Boolean, (e, ctx) => actionsOf(ctx, e, entryActions).recordExit, { description: '退室を記録できるか(在室中)。 / Whether the viewer may log the exit.' }],
 });
 
 export const serverRoomResolvers: Function[] = [ServerRoomResolver, RoomFields, AuthorizationFields, EntrantFields, EntryFields];
