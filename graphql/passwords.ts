@@ -43,7 +43,7 @@ export class PasswordRecord extends Node {
 
 @ObjectType({ description: '更新期限に対する状況。 / Where a password stands against its due date today.' })
 export class PasswordStatusView {
-  @Field(() => PasswordState)
+  @Field(() => PasswordState, { description: '期限に対する状況。 / Where it stands.' })
   state!: PasswordState;
 
   @Field(() => Int, { description: '期限までの日数(過ぎると負)。 / Days left; negative once overdue.' })
@@ -72,7 +72,7 @@ export class RecordPasswordChangeInput {
 
 @ObjectType({ description: 'パスワード更新記録の結果。 / The result of recording a password change.' })
 export class PasswordRecordPayload {
-  @Field(() => PasswordRecord, { nullable: true })
+  @Field(() => PasswordRecord, { nullable: true, description: '記録後の更新記録(拒否されたときは空)。 / The record as it now stands; empty when refused.' })
   passwordRecord?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

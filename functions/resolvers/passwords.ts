@@ -39,7 +39,7 @@ export class PasswordRecordResolver {
   @Query(() => PasswordRecordConnection, {
     description: 'この日までに期限が来るパスワード(期限を過ぎたものを含む、情報システム管理者)。 / Passwords falling due by `date`, overdue ones included (the system administrator).',
   })
-  passwordsDueBy(@Arg('date', () => LocalDate) date: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  passwordsDueBy(@Arg('date', () => LocalDate, { description: '期限の基準日(この日以前に期限が来るもの)。 / The day: passwords due on or before it.' }) date: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return dueBy(ctx, date, first, after);
   }
 
@@ -58,8 +58,8 @@ export class PasswordRecordResolver {
 }
 
 const RecordFields = computed<PasswordRecordValue>(PasswordRecord, {
-  person: [() => Person, (r, ctx) => getPerson(ctx.store, r.personId)],
-  system: [() => System, (r, ctx) => getSystem(ctx.store, r.systemId)],
+  person: [() => Person, (r, ctx) => getPerson(ctx.store, r.personId), { description: '職員等。 / The person.' }],
+  system: [() => System, (r, ctx) => getSystem(ctx.store, r.systemId), { description: 'パスワードを使う行政システム。 / The system the password is for.' }],
   status: [() => PasswordStatusView, (r, ctx) => statusOfDue(r.dueOn, ctx.clock()), { description: '今日の状況。 / Where it stands today.' }],
   recordedBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.recordedBy), { nullable: true, description: '記録した者。 / Who recorded it.' }],
   viewerCanRecordChange: [() => Boolean, (r, ctx) => actionsOf(ctx, r, passwordActions).recordChange, { description: '変更を記録できるか(本人又は情報システム管理者)。 / Whether the viewer may record a change.' }],
