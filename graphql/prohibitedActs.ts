@@ -54,7 +54,7 @@ registerEnumType(ProhibitedActExceptionStatus, {
     '第25条の例外の申出(ソフトウェアの導入又は携帯用機器の持ち出し、情報システム管理者が必要と認めるとき)。 / A request for an exception to 第25条, allowed by the system administrator for a period.',
 })
 export class ProhibitedActException extends Node {
-  @Field(() => ProhibitedActExceptionKind)
+  @Field(() => ProhibitedActExceptionKind, { description: '例外の種類(第25条第2号・第3号)。 / Which exception.' })
   kind!: ProhibitedActExceptionKind;
 
   @Field({ description: '必要がある理由。 / Why it is needed.' })
@@ -72,16 +72,16 @@ export class ProhibitedActException extends Node {
   @Field(() => Boolean, { nullable: true, description: '携帯用機器か。 / Whether it is portable.' })
   portable?: boolean;
 
-  @Field(() => [DeviceProtection], { nullable: true })
+  @Field(() => [DeviceProtection], { nullable: true, description: 'データ保護の仕組み(暗号化・パスワード等、第3号)。 / How the data is protected (第3号).' })
   protections?: DeviceProtection[];
 
   @Field(() => String, { nullable: true, description: 'データ保護の方法。 / How the data is protected.' })
   protectionDetails?: string;
 
-  @Field(() => ProhibitedActExceptionStatus)
+  @Field(() => ProhibitedActExceptionStatus, { description: '申出の状態。 / Where it stands.' })
   status!: ProhibitedActExceptionStatus;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '判断した日時。 / When it was decided.' })
   decidedAt?: string;
 
   @Field(() => String, { nullable: true, description: '判断の理由(不承認は必須)。 / The reason given (required to refuse).' })
@@ -109,7 +109,7 @@ export class DeviceFinding extends Node {
   @Field({ description: '発見の状況。 / What was found, and where.' })
   description!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '発見日時。 / When it was found.' })
   foundAt!: string;
 
   @Field({ description: '盗聴のおそれがあるか。 / Whether it could eavesdrop.' })
@@ -136,7 +136,7 @@ export class RequestProhibitedActExceptionInput {
   @MaxLength(500)
   systemId!: string;
 
-  @Field(() => ProhibitedActExceptionKind)
+  @Field(() => ProhibitedActExceptionKind, { description: '例外の種類(第25条第2号・第3号)。 / Which exception.' })
   kind!: ProhibitedActExceptionKind;
 
   @Field({ description: '必要がある理由。 / Why it is needed.' })
@@ -144,7 +144,7 @@ export class RequestProhibitedActExceptionInput {
   @MaxLength(MAX_TEXT)
   reason!: string;
 
-  @Field(() => PeriodInput)
+  @Field(() => PeriodInput, { description: '期間(持ち出しは最終日が返却期限)。 / The period (for a take-out, its last day is the return date).' })
   @ValidateNested()
   period!: PeriodInput;
 
@@ -162,7 +162,7 @@ export class RequestProhibitedActExceptionInput {
   @IsOptional()
   portable?: boolean;
 
-  @Field(() => [DeviceProtection], { nullable: true })
+  @Field(() => [DeviceProtection], { nullable: true, description: 'データ保護の仕組み(暗号化・パスワード等、持ち出しの場合)。 / How the data is protected (take-out).' })
   @IsOptional()
   @ArrayMaxSize(2)
   protections?: DeviceProtection[];
@@ -175,7 +175,7 @@ export class RequestProhibitedActExceptionInput {
 
 @InputType({ description: '例外の申出に対する判断(情報システム管理者)。 / Decide a request (the system administrator).' })
 export class DecideProhibitedActExceptionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '判断する例外の申出。 / The request to decide.' })
   @MaxLength(500)
   exceptionId!: string;
 
@@ -193,7 +193,7 @@ export class DecideProhibitedActExceptionInput {
 
 @InputType({ description: '持ち出した機器の返却の記録。 / Record that a device taken outside is back.' })
 export class RecordEquipmentReturnInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '持ち出しの例外の申出。 / The take-out request.' })
   @MaxLength(500)
   exceptionId!: string;
 
@@ -207,16 +207,16 @@ export class RecordEquipmentReturnInput {
 
 @InputType({ description: '機器の接続の発見の記録(第25条第1号)。 / Record a device found connected (第25条第1号).' })
 export class RecordDeviceFindingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '機器が接続された行政システム。 / The system it was connected to.' })
   @MaxLength(500)
   systemId!: string;
 
-  @Field()
+  @Field({ description: '機器。 / The device.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   device!: string;
 
-  @Field()
+  @Field({ description: '発見の状況。 / What was found, and where.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   description!: string;
@@ -236,7 +236,7 @@ export class RecordDeviceFindingInput {
 
 @ObjectType({ description: '例外の申出の変更結果。 / The result of a mutation on a request for an exception.' })
 export class ProhibitedActExceptionPayload {
-  @Field(() => ProhibitedActException, { nullable: true })
+  @Field(() => ProhibitedActException, { nullable: true, description: '変更後の例外の申出(拒否されたときは空)。 / The request as changed; empty when refused.' })
   exception?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -245,7 +245,7 @@ export class ProhibitedActExceptionPayload {
 
 @ObjectType({ description: '機器の接続の発見の記録結果。 / The result of recording a finding.' })
 export class DeviceFindingPayload {
-  @Field(() => DeviceFinding, { nullable: true })
+  @Field(() => DeviceFinding, { nullable: true, description: '記録した発見(拒否されたときは空)。 / The finding recorded; empty when refused.' })
   finding?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

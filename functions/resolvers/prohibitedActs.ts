@@ -79,7 +79,7 @@ export class ProhibitedActsResolver {
   @Query(() => DeviceFindingConnection, {
     description: '機器の接続の発見(新しい順、システムで絞込み可、情報システム管理者・情報管理責任者、第25条第1号)。 / Devices found connected, newest first (the system administrator and information managers).',
   })
-  deviceFindings(@Args() { first, after }: PageArgs, @Arg('systemId', () => ID, { nullable: true }) systemId: string | undefined, @Ctx() ctx: Context) {
+  deviceFindings(@Args() { first, after }: PageArgs, @Arg('systemId', () => ID, { nullable: true, description: 'このシステムに絞り込む。 / Only those on this system.' }) systemId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => {
       assertMayReadFindings(ctx.viewer, ctx.clock());
       return connection(await listFindings(ctx.store, first, after, (await loadOptional(ctx, 'System', systemId, 'systemId'))?.id));
@@ -100,19 +100,19 @@ export class ProhibitedActsResolver {
 }
 
 const ExceptionFields = computed<ExceptionRecord>(ProhibitedActException, {
-  system: [() => System, (e, ctx) => getSystem(ctx.store, e.systemId)],
+  system: [() => System, (e, ctx) => getSystem(ctx.store, e.systemId), { description: '対象のシステム。 / The system concerned.' }],
   requestedBy: [() => Person, (e, ctx) => getPerson(ctx.store, e.requestedBy), { description: '申し出た者。 / Who asked.' }],
-  department: [() => Department, (e, ctx) => getDepartment(ctx.store, e.departmentId)],
+  department: [() => Department, (e, ctx) => getDepartment(ctx.store, e.departmentId), { description: '申し出た者の主管課(申出時)。 / The asker’s department, when asked.' }],
   decidedBy: [() => Person, (e, ctx) => related(ctx, getPerson, e.decidedBy), { nullable: true, description: '判断した情報システム管理者。 / Who decided.' }],
   article: [() => String, (e) => KIND_ARTICLE[e.kind], { description: '根拠条文。 / The article.' }],
   inForce: [() => Boolean, (e, ctx) => isInForce(e, ctx.clock()), { description: '本日有効か(承認済みで期間内)。 / Whether it lets its holder act today.' }],
   returnOverdue: [() => Boolean, (e, ctx) => isReturnOverdue(e, ctx.clock()), { description: '返却期限を過ぎて未返却か。 / Whether the device is overdue back.' }],
-  viewerCanDecide: [() => Boolean, (e, ctx) => actionsOf(ctx, e, exceptionActions).decide],
-  viewerCanRecordReturn: [() => Boolean, (e, ctx) => actionsOf(ctx, e, exceptionActions).recordReturn],
+  viewerCanDecide: [() => Boolean, (e, ctx) => actionsOf(ctx, e, exceptionActions).decide, { description: '判断できるか(情報システム管理者、判断待ち)。 / Whether the viewer may decide it.' }],
+  viewerCanRecordReturn: [() => Boolean, (e, ctx) => actionsOf(ctx, e, exceptionActions).recordReturn, { description: '返却を記録できるか(持ち出した者又は情報システム管理者)。 / Whether the viewer may record the device back.' }],
 });
 
 const FindingFields = computed<FindingRecord>(DeviceFinding, {
-  system: [() => System, (f, ctx) => getSystem(ctx.store, f.systemId)],
+  system: [() => System, (f, ctx) => getSystem(ctx.store, f.systemId), { description: '機器が接続された行政システム。 / The system it was connected to.' }],
   recordedBy: [() => Person, (f, ctx) => getPerson(ctx.store, f.recordedBy), { nullable: true, description: '記録した者。 / Who recorded it.' }],
   article: [() => String, () => FINDING_ARTICLE, { description: '根拠条文。 / The article.' }],
 });
