@@ -53,13 +53,13 @@ registerEnumType(VirusIncidentStatus, {
 
 @ObjectType({ description: '記録された手順。 / A step as recorded.' })
 export class VirusIncidentStepRecord {
-  @Field(() => VirusIncidentStep)
+  @Field(() => VirusIncidentStep, { description: '手順(第26条第3項・第4項)。 / The step.' })
   step!: VirusIncidentStep;
 
   @Field(() => DateTime, { description: '行った日時。 / When it was done.' })
   at!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '備考(周知が不要ならその理由)。 / Note (why no notice is needed, if so).' })
   note?: string;
 
   @Field(() => Boolean, { description: '周知は不要と判断した(OTHERS_NOTIFIED のみ)。 / Notice found not needed (OTHERS_NOTIFIED only).' })
@@ -71,10 +71,10 @@ export class OutsideReportDecision {
   @Field({ description: '報告するか。 / Whether to report.' })
   report!: boolean;
 
-  @Field()
+  @Field({ description: '判断の理由。 / The reason for the decision.' })
   reason!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '判断した日時。 / When it was decided.' })
   decidedAt!: string;
 }
 
@@ -87,25 +87,25 @@ export class VirusIncident extends Node {
   @Field({ description: '電子計算機器。 / The device.' })
   device!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '発見日時。 / When it was detected.' })
   detectedAt!: string;
 
   @Field({ description: '疑いにとどまるか。 / Suspected, not confirmed.' })
   suspected!: boolean;
 
-  @Field()
+  @Field({ description: '状況。 / What happened.' })
   description!: string;
 
-  @Field(() => PersonalInformationImpact)
+  @Field(() => PersonalInformationImpact, { description: '個人情報への影響(判断前は調査中)。 / Whether personal information was affected (UNDER_INVESTIGATION until assessed).' })
   personalInformation!: PersonalInformationImpact;
 
-  @Field(() => OutsideReportDecision, { nullable: true })
+  @Field(() => OutsideReportDecision, { nullable: true, description: '外部への報告の判断(影響ありの場合、判断前は空)。 / The decision on reporting outside, once made (when affected).' })
   outsideReport?: OutsideReportDecision;
 
-  @Field(() => VirusIncidentStatus)
+  @Field(() => VirusIncidentStatus, { description: '事案の状態。 / Whether it is open.' })
   status!: VirusIncidentStatus;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '終結日時。 / When it was closed.' })
   closedAt?: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
@@ -121,7 +121,7 @@ export const VirusIncidentConnection = Connection(VirusIncident, 'VirusIncident'
 
 @InputType({ description: '感染(疑い)の記録(業務を所管する情報管理責任者、第26条第3項)。 / Report an infection or suspicion (the information manager in charge).' })
 export class ReportVirusIncidentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '感染(疑い)のある行政システム。 / The system affected.' })
   @MaxLength(500)
   systemId!: string;
 
@@ -137,7 +137,7 @@ export class ReportVirusIncidentInput {
   @Field({ description: '疑いにとどまるか。 / Suspected, not confirmed.' })
   suspected!: boolean;
 
-  @Field()
+  @Field({ description: '状況。 / What happened.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   description!: string;
@@ -145,7 +145,7 @@ export class ReportVirusIncidentInput {
 
 @InputType({ description: '駆除を行う情報管理責任者の指定(情報システム管理者、第26条第4項)。 / Designate who removes the virus (the system administrator).' })
 export class DesignateVirusRemovalManagerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'ウィルス事案。 / The incident.' })
   @MaxLength(500)
   incidentId!: string;
 
@@ -159,21 +159,21 @@ export class DesignateVirusRemovalManagerInput {
 
 @InputType({ description: '次の手順の記録。 / Record the next step.' })
 export class RecordVirusIncidentStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'ウィルス事案。 / The incident.' })
   @MaxLength(500)
   incidentId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => VirusIncidentStep)
+  @Field(() => VirusIncidentStep, { description: '記録する手順(次に行う手順に限る)。 / The step, which must be the one due next.' })
   step!: VirusIncidentStep;
 
   @Field(() => DateTime, { nullable: true, description: '行った日時(既定は現在)。 / When it was done (default now).' })
   @IsOptional()
   at?: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '備考(周知が不要ならその理由)。 / Note (why no notice is needed, if so).' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   note?: string;
@@ -185,14 +185,14 @@ export class RecordVirusIncidentStepInput {
 
 @InputType({ description: '個人情報への影響の判断。 / Assess whether personal information was affected.' })
 export class AssessVirusIncidentPersonalInformationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'ウィルス事案。 / The incident.' })
   @MaxLength(500)
   incidentId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => PersonalInformationImpact)
+  @Field(() => PersonalInformationImpact, { description: '個人情報への影響。 / Whether personal information was affected.' })
   impact!: PersonalInformationImpact;
 
   @Field(() => Boolean, { nullable: true, description: '外部に報告するか(AFFECTED の場合)。 / Whether to report outside (when affected).' })
@@ -207,7 +207,7 @@ export class AssessVirusIncidentPersonalInformationInput {
 
 @InputType({ description: '事案の終結(情報システム管理者、全手順の完了後)。 / Close the incident (the system administrator, every step done).' })
 export class CloseVirusIncidentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '終結するウィルス事案。 / The incident to close.' })
   @MaxLength(500)
   incidentId!: string;
 
@@ -217,7 +217,7 @@ export class CloseVirusIncidentInput {
 
 @ObjectType({ description: 'ウィルス事案の変更結果。 / The result of a mutation on a virus incident.' })
 export class VirusIncidentPayload {
-  @Field(() => VirusIncident, { nullable: true })
+  @Field(() => VirusIncident, { nullable: true, description: '変更後のウィルス事案(拒否されたときは空)。 / The incident as changed; empty when refused.' })
   incident?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -56,11 +56,11 @@ const StepFields = computed<StepRecord>(VirusIncidentStepRecord, {
 });
 
 const DecisionFields = computed<{ decidedBy: string }>(OutsideReportDecision, {
-  decidedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.decidedBy)],
+  decidedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.decidedBy), { description: '判断した者。 / Who decided.' }],
 });
 
 const IncidentFields = computed<IncidentRecord>(VirusIncident, {
-  system: [() => System, (v, ctx) => getSystem(ctx.store, v.systemId)],
+  system: [() => System, (v, ctx) => getSystem(ctx.store, v.systemId), { description: '感染(疑い)のある行政システム。 / The system affected.' }],
   department: [() => Department, (v, ctx) => getDepartment(ctx.store, v.departmentId), { description: '業務を所管する課(第26条第3項の義務を負う)。 / The department in charge (第26条第3項).' }],
   removalManager: [() => Person, (v, ctx) => related(ctx, getPerson, v.removalManagerId), { nullable: true, description: '駆除を行う情報管理責任者(第26条第4項)。 / The manager designated to remove the virus.' }],
   recordedBy: [() => Person, (v, ctx) => getPerson(ctx.store, v.recordedBy), { nullable: true, description: '記録した者。 / Who recorded the incident.' }],
