@@ -124,7 +124,7 @@ export class Quorum {
 
 @ObjectType({ description: '議長(第33条第2項・第3項)。 / Who presides.' })
 export class Presiding {
-  @Field(() => Seat)
+  @Field(() => Seat, { description: '議長の席(委員長、不在なら副委員長)。 / The seat: the chair, or the vice-chair in the chair’s absence.' })
   seat!: Seat;
 }
 
@@ -133,40 +133,40 @@ export class AgendaItem {
   @Field(() => ID, { description: '議題ID(この会議の中で一意)。 / The item’s id within its meeting.' })
   agendaItemId!: string;
 
-  @Field(() => AgendaMatter)
+  @Field(() => AgendaMatter, { description: '調査審議事項(第31条各号)。 / The matter under 第31条.' })
   matter!: AgendaMatter;
 
   @Field({ description: '根拠(第31条第N号)。 / The article of the matter.' })
   article!: string;
 
-  @Field()
+  @Field({ description: '件名。 / The item’s title.' })
   title!: string;
 }
 
 @ObjectType({ description: '委員の表決。 / A member’s vote.' })
 export class CastVote {
-  @Field(() => Vote)
+  @Field(() => Vote, { description: '表決(可・否)。 / The vote: for or against.' })
   vote!: Vote;
 }
 
 @ObjectType({ description: '議決の結果(第33条第5項)。 / The result of a motion.' })
 export class MotionResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: '可とした委員の数。 / Members who voted for.' })
   votesFor!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '否とした委員の数。 / Members who voted against.' })
   votesAgainst!: number;
 
   @Field(() => Int, { description: '出席して表決しなかった委員。 / Members present who voted neither way.' })
   notVoting!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '出席委員の数(過半数の基準、第33条第5項)。 / Members present: the base of the majority.' })
   membersPresent!: number;
 
-  @Field(() => MotionOutcome)
+  @Field(() => MotionOutcome, { description: '可決又は否決。 / Carried or rejected.' })
   outcome!: MotionOutcome;
 
-  @Field(() => DecidedBy)
+  @Field(() => DecidedBy, { description: '議決の方法(過半数又は議長の決、第33条第5項)。 / How it was decided: a majority, or the presiding chair on a tie.' })
   decidedBy!: DecidedBy;
 
   @Field(() => Vote, { nullable: true, description: '可否同数のときの議長の決(第33条第5項後段)。 / The presiding chair’s casting vote on a tie.' })
@@ -178,7 +178,7 @@ export class Motion {
   @Field(() => ID, { description: '議案ID(この会議の中で一意)。 / The motion’s id within its meeting.' })
   motionId!: string;
 
-  @Field()
+  @Field({ description: '議案の本文。 / The text of the motion.' })
   text!: string;
 
   @Field(() => AgendaItem, { nullable: true, description: '議題。 / The agenda item.' })
@@ -187,16 +187,16 @@ export class Motion {
   @Field(() => [CastVote], { description: '委員の表決。 / The members’ votes.' })
   votes!: unknown[];
 
-  @Field(() => MotionResult)
+  @Field(() => MotionResult, { description: '議決の結果(第33条第5項)。 / The result (第33条第5項).' })
   result!: unknown;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '議決日時。 / When it was decided.' })
   decidedAt!: string;
 }
 
 @ObjectType({ implements: [Node, Audited], description: '委員会の会議(第33条)。議事録は `minutes`。 / A meeting of the committee; `minutes` is its record.' })
 export class CommitteeMeeting extends Node {
-  @Field()
+  @Field({ description: '会議の名称。 / The meeting’s title.' })
   title!: string;
 
   @Field(() => LocalDate, { description: '開催日。 / The day it is held.' })
@@ -211,13 +211,13 @@ export class CommitteeMeeting extends Node {
   @Field(() => CommitteeComposition, { description: '招集時の構成(第32条)。 / The seats on the day it was convened.' })
   composition!: unknown;
 
-  @Field(() => MeetingStatus)
+  @Field(() => MeetingStatus, { description: '状態(招集済・閉会)。 / Convened or closed.' })
   status!: MeetingStatus;
 
   @Field(() => Int, { description: '議決した議案の件数。 / How many motions were decided.' })
   motionCount!: number;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '閉会日時(議事録確定、開会中は null)。 / When it was closed and the minutes stood; null while open.' })
   closedAt?: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
@@ -229,13 +229,13 @@ export class CommitteeMeeting extends Node {
 
 @ObjectType({ implements: [Node, Audited], description: '部会(第33条第6項): 専門的事項の調査研究のため関係職員で構成。 / A working group of the staff concerned, for specialist study.' })
 export class WorkingGroup extends Node {
-  @Field()
+  @Field({ description: '部会の名称。 / The working group’s name.' })
   name!: string;
 
   @Field({ description: '調査研究する専門的事項。 / The specialist matter it studies.' })
   purpose!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '設置日。 / The day it was established.' })
   establishedOn!: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
@@ -250,10 +250,10 @@ export const WorkingGroupConnection = Connection(WorkingGroup, 'WorkingGroup', '
 
 @InputType({ description: '議題(第31条の事項)。 / An agenda item.' })
 export class AgendaItemInput {
-  @Field(() => AgendaMatter)
+  @Field(() => AgendaMatter, { description: '調査審議事項(第31条各号)。 / The matter under 第31条.' })
   matter!: AgendaMatter;
 
-  @Field()
+  @Field({ description: '件名。 / The item’s title.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title!: string;
@@ -261,15 +261,15 @@ export class AgendaItemInput {
 
 @InputType({ description: '委員会の招集(委員長、又は委員長に事故があるときは副委員長、第33条第2項・第3項)。 / Convene a meeting (the chair, or the vice-chair acting).' })
 export class ConveneCommitteeMeetingInput {
-  @Field()
+  @Field({ description: '会議の名称。 / The meeting’s title.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '開催日。 / The day it is held.' })
   heldOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '場所。 / Where.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   place?: string;
@@ -286,7 +286,7 @@ export class ConveneCommitteeMeetingInput {
 
 @InputType({ description: '出席者の記録(委員長・副委員長・委員)。 / Record who is present.' })
 export class RecordMeetingAttendanceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '会議のID。 / The meeting’s id.' })
   @MaxLength(500)
   meetingId!: string;
 
@@ -301,24 +301,24 @@ export class RecordMeetingAttendanceInput {
 
 @InputType({ description: '委員の表決。 / A member’s vote.' })
 export class VoteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '表決した委員(出席者)のID。 / The id of the member voting, one of those present.' })
   @MaxLength(500)
   personId!: string;
 
-  @Field(() => Vote)
+  @Field(() => Vote, { description: '表決(可・否)。 / For or against.' })
   vote!: Vote;
 }
 
 @InputType({ description: '議決(第33条第5項: 出席委員の過半数、可否同数は議長が決する)。 / Decide a motion (a majority of members present; the presiding chair decides a tie).' })
 export class DecideCommitteeMotionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '会議のID。 / The meeting’s id.' })
   @MaxLength(500)
   meetingId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '議題ID(この会議の議題から)。 / The agenda item, from this meeting’s agenda.' })
   @MaxLength(MAX_NAME)
   agendaItemId!: string;
 
@@ -339,7 +339,7 @@ export class DecideCommitteeMotionInput {
 
 @InputType({ description: '閉会(議事録の確定)。 / Close the meeting; its minutes then stand.' })
 export class CloseCommitteeMeetingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '会議のID。 / The meeting’s id.' })
   @MaxLength(500)
   meetingId!: string;
 
@@ -349,12 +349,12 @@ export class CloseCommitteeMeetingInput {
 
 @InputType({ description: '部会の設置(第33条第6項)。 / Establish a working group.' })
 export class EstablishWorkingGroupInput {
-  @Field()
+  @Field({ description: '部会の名称。 / The working group’s name.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name!: string;
 
-  @Field()
+  @Field({ description: '調査研究する専門的事項(第33条第6項)。 / The specialist matter it studies.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   purpose!: string;
@@ -364,7 +364,7 @@ export class EstablishWorkingGroupInput {
   @MaxLength(500, { each: true })
   memberIds!: string[];
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '設置日。 / The day it is established.' })
   establishedOn!: string;
 }
 
@@ -372,7 +372,7 @@ export class EstablishWorkingGroupInput {
 
 @ObjectType({ description: '委員会の会議の変更結果。 / The result of a meeting mutation.' })
 export class CommitteeMeetingPayload {
-  @Field(() => CommitteeMeeting, { nullable: true })
+  @Field(() => CommitteeMeeting, { nullable: true, description: '変更後の会議(拒否されたときは null)。 / The meeting after the change; null when refused.' })
   meeting?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -381,7 +381,7 @@ export class CommitteeMeetingPayload {
 
 @ObjectType({ description: '部会の変更結果。 / The result of a working-group mutation.' })
 export class WorkingGroupPayload {
-  @Field(() => WorkingGroup, { nullable: true })
+  @Field(() => WorkingGroup, { nullable: true, description: '変更後の部会(拒否されたときは null)。 / The working group after the change; null when refused.' })
   workingGroup?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

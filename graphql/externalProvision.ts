@@ -67,13 +67,13 @@ registerEnumType(EndKind, {
 
 @ObjectType({ description: '総括管理責任者が必要と認める事項(第8号)。 / An item the general manager required.' })
 export class RequiredItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: '事項ID(この外部提供の中で一意)。 / The item’s id within its provision.' })
   itemId!: string;
 
-  @Field()
+  @Field({ description: '事項名。 / What the general manager requires.' })
   title!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '総括管理責任者が求めた日時(決裁時)。 / When the general manager required it, on deciding.' })
   requiredAt!: string;
 }
 
@@ -85,13 +85,13 @@ export class AgreementClause {
   @Field(() => String, { nullable: true, description: '協定書等での位置(例: 第5条)。 / Where it stands in the signed document.' })
   reference?: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '記録した日時。 / When it was recorded.' })
   recordedAt!: string;
 }
 
 @ObjectType({ description: '第15条第4項の条件ごとの確認結果。 / One condition of 第15条第4項, present or missing, and why.' })
 export class ClauseCheck {
-  @Field(() => AgreementClauseKind)
+  @Field(() => AgreementClauseKind, { description: '条件(第15条第4項各号)。 / The condition.' })
   clause!: AgreementClauseKind;
 
   @Field({ description: '根拠(第15条第4項第N号)。 / The item of 第15条第4項.' })
@@ -103,10 +103,10 @@ export class ClauseCheck {
   @Field(() => RequiredItem, { nullable: true, description: '第8号のときの事項。 / For clause 8: the required item.' })
   requiredItem?: RequiredItem;
 
-  @Field(() => AgreementClause, { nullable: true })
+  @Field(() => AgreementClause, { nullable: true, description: '協定書等での記載(未記録なら null)。 / Where it stands in the agreement; null until recorded.' })
   entry?: AgreementClause;
 
-  @Field()
+  @Field({ description: '記載されているか。 / Whether the agreement holds it.' })
   present!: boolean;
 
   @Field(() => String, { nullable: true, description: '欠けている理由。 / Why it is missing.' })
@@ -130,55 +130,55 @@ export class Agreement {
 
 @ObjectType({ description: '返還又は廃棄の記録(第4号)。 / The recorded return or disposal.' })
 export class ReturnOrDisposal {
-  @Field(() => EndKind)
+  @Field(() => EndKind, { description: '返還又は廃棄。 / Returned or disposed of.' })
   kind!: EndKind;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '返還又は廃棄の日。 / The day it was returned or disposed of.' })
   on!: string;
 
   @Field({ description: '方法。 / How.' })
   method!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '記録した日時。 / When it was recorded.' })
   recordedAt!: string;
 }
 
 @ObjectType({ description: '検査の記録(第5号)。 / An inspection.' })
 export class Inspection {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '検査日。 / The day of the inspection.' })
   on!: string;
 
-  @Field()
+  @Field({ description: '使用又は保管状況の検査結果。 / What it found of the use and keeping of the data.' })
   findings!: string;
 }
 
 @ObjectType({ description: '事故の報告(第6号)。 / An incident reported by the recipient.' })
 export class IncidentReport {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '事故の発生日。 / The day it occurred.' })
   occurredOn!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '提供先から報告を受けた日。 / The day the recipient reported it.' })
   reportedOn!: string;
 
-  @Field()
+  @Field({ description: '事故(滅失、き損等)の内容。 / What happened: loss, damage or the like.' })
   description!: string;
 }
 
 @ObjectType({ description: '提供後も続く義務。 / An obligation still open on provided data.' })
 export class Obligation {
-  @Field(() => AgreementClauseKind)
+  @Field(() => AgreementClauseKind, { description: '義務の根拠となる条件。 / The condition the obligation comes from.' })
   clause!: AgreementClauseKind;
 
-  @Field()
+  @Field({ description: '根拠(第15条第4項第N号)。 / The item of 第15条第4項.' })
   article!: string;
 
-  @Field()
+  @Field({ description: '事項名。 / What the obligation is.' })
   title!: string;
 
   @Field({ description: '期限を過ぎているか。 / Overdue.' })
   overdue!: boolean;
 
-  @Field()
+  @Field({ description: '補足(期限や記録の件数)。 / A note: when it falls due, or how much is recorded.' })
   note!: string;
 }
 
@@ -193,13 +193,13 @@ export class ExternalProvision extends Application {
   @Field({ description: '個人情報を含む。 / Includes personal information.' })
   includesPersonalInformation!: boolean;
 
-  @Field()
+  @Field({ description: '提供の目的。 / Purpose of provision.' })
   purpose!: string;
 
   @Field(() => Period, { description: '提供期間。 / Period of provision.' })
   period!: Period;
 
-  @Field()
+  @Field({ description: '根拠法令等。 / Legal basis.' })
   legalBasis!: string;
 
   @Field(() => Int, { description: '記録された検査の件数(第5号)。 / How many inspections are recorded.' })
@@ -208,7 +208,7 @@ export class ExternalProvision extends Application {
   @Field(() => Int, { description: '記録された事故報告の件数(第6号)。 / How many incidents are recorded.' })
   incidentCount!: number;
 
-  @Field(() => ReturnOrDisposal, { nullable: true })
+  @Field(() => ReturnOrDisposal, { nullable: true, description: '返還又は廃棄の記録(第4号、未記録なら null)。 / The return or disposal; null until recorded.' })
   returnOrDisposal?: ReturnOrDisposal;
 }
 
@@ -224,27 +224,27 @@ export class ConsultExternalProvisionInput {
   @MaxLength(500, { each: true })
   datasetIds!: string[];
 
-  @Field()
+  @Field({ description: '提供先。 / Recipient.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   recipient!: string;
 
-  @Field()
+  @Field({ description: '提供先が国外。 / The recipient is abroad.' })
   recipientAbroad!: boolean;
 
-  @Field()
+  @Field({ description: '個人情報を含む。 / Includes personal information.' })
   includesPersonalInformation!: boolean;
 
-  @Field()
+  @Field({ description: '提供の目的。 / Purpose of provision.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   purpose!: string;
 
-  @Field(() => PeriodInput)
+  @Field(() => PeriodInput, { description: '提供期間。 / Period of provision.' })
   @ValidateNested()
   period!: PeriodInput;
 
-  @Field()
+  @Field({ description: '根拠法令等。 / Legal basis.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   legalBasis!: string;
@@ -256,14 +256,14 @@ export class ConsultExternalProvisionInput {
 
 @InputType({ description: '協定書等の条件の記載の記録。 / Record where a condition stands in the agreement.' })
 export class RecordAgreementClauseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '外部提供のID。 / The provision’s id.' })
   @MaxLength(500)
   provisionId!: string;
 
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
-  @Field(() => AgreementClauseKind)
+  @Field(() => AgreementClauseKind, { description: '条件(第15条第4項各号)。 / The condition.' })
   clause!: AgreementClauseKind;
 
   @Field(() => ID, { nullable: true, description: '第8号: 対応する事項。 / Clause 8: the required item it answers.' })
@@ -271,12 +271,12 @@ export class RecordAgreementClauseInput {
   @MaxLength(100)
   requiredItemId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '条文(条文又は協定書等での位置のいずれか)。 / Its text (this or a reference).' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   text?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '協定書等での位置(例: 第5条)。 / Where it stands in the signed document.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   reference?: string;
@@ -284,17 +284,17 @@ export class RecordAgreementClauseInput {
 
 @InputType({ description: '協定書等の締結。 / Conclude the agreement (refused while a condition is missing).' })
 export class ConcludeAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '外部提供のID。 / The provision’s id.' })
   @MaxLength(500)
   provisionId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '締結日。 / Concluded on.' })
   concludedOn!: string;
 
-  @Field()
+  @Field({ description: '協定書等の名称・番号。 / The signed document.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   documentReference!: string;
@@ -302,20 +302,20 @@ export class ConcludeAgreementInput {
 
 @InputType({ description: '返還又は廃棄の記録(第4号)。 / Record the return or disposal.' })
 export class RecordReturnOrDisposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '外部提供のID。 / The provision’s id.' })
   @MaxLength(500)
   provisionId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => EndKind)
+  @Field(() => EndKind, { description: '返還又は廃棄。 / Returned or disposed of.' })
   kind!: EndKind;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '返還又は廃棄の日。 / The day it was returned or disposed of.' })
   on!: string;
 
-  @Field()
+  @Field({ description: '方法。 / How.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   method!: string;
@@ -323,17 +323,17 @@ export class RecordReturnOrDisposalInput {
 
 @InputType({ description: '検査の記録(第5号)。 / Record an inspection.' })
 export class RecordInspectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '外部提供のID。 / The provision’s id.' })
   @MaxLength(500)
   provisionId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '検査日。 / The day of the inspection.' })
   on!: string;
 
-  @Field()
+  @Field({ description: '使用又は保管状況の検査結果。 / What it found of the use and keeping of the data.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   findings!: string;
@@ -341,20 +341,20 @@ export class RecordInspectionInput {
 
 @InputType({ description: '事故の報告の記録(第6号)。 / Record an incident reported by the recipient.' })
 export class RecordIncidentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '外部提供のID。 / The provision’s id.' })
   @MaxLength(500)
   provisionId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '事故の発生日。 / The day it occurred.' })
   occurredOn!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '提供先から報告を受けた日。 / The day the recipient reported it.' })
   reportedOn!: string;
 
-  @Field()
+  @Field({ description: '事故(滅失、き損等)の内容。 / What happened: loss, damage or the like.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   description!: string;
@@ -362,7 +362,7 @@ export class RecordIncidentInput {
 
 @ObjectType({ description: '外部提供の変更結果。 / The result of an external-provision mutation.' })
 export class ExternalProvisionPayload {
-  @Field(() => ExternalProvision, { nullable: true })
+  @Field(() => ExternalProvision, { nullable: true, description: '変更後の外部提供(拒否されたときは null)。 / The provision after the change; null when refused.' })
   provision?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

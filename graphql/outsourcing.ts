@@ -32,7 +32,7 @@ registerEnumType(ContractStatus, {
 
 @ObjectType({ description: '個人情報の保護に関し必要な事項の記載(第22条)。 / The personal-information clause.' })
 export class PersonalInformationClause {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '条項の文言。 / The clause’s wording.' })
   text?: string;
 
   @Field(() => String, { nullable: true, description: '契約書での位置。 / Where it stands in the contract.' })
@@ -44,19 +44,19 @@ export class OutsourcingContract extends Node {
   @Field({ description: '受託者。 / Contractor.' })
   contractor!: string;
 
-  @Field(() => ContractScope)
+  @Field(() => ContractScope, { description: '委託の範囲(開発・維持管理、第22条)。 / What is outsourced: development, maintenance or both.' })
   scope!: ContractScope;
 
-  @Field(() => Period)
+  @Field(() => Period, { description: '契約期間。 / The contract period.' })
   period!: Period;
 
-  @Field(() => PersonalInformationClause, { nullable: true })
+  @Field(() => PersonalInformationClause, { nullable: true, description: '個人情報の保護に関し必要な事項(第22条、未記載なら null)。 / The personal-information clause; null until stated.' })
   personalInformationClause?: PersonalInformationClause;
 
-  @Field(() => ContractStatus)
+  @Field(() => ContractStatus, { description: '状態(作成中・締結済)。 / Draft or concluded.' })
   status!: ContractStatus;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '締結日(作成中は null)。 / The day it was concluded; null while a draft.' })
   concludedOn?: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
@@ -70,12 +70,12 @@ export const OutsourcingContractConnection = Connection(OutsourcingContract, 'Ou
 
 @InputType({ description: '個人情報の保護に関する条項。 / The personal-information clause: text or reference.' })
 export class PersonalInformationClauseInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '条項の文言(文言又は契約書での位置のいずれか)。 / The clause’s wording (this or a reference).' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   text?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '契約書での位置(例: 第12条)。 / Where it stands in the contract.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   reference?: string;
@@ -83,23 +83,23 @@ export class PersonalInformationClauseInput {
 
 @InputType({ description: '外部委託契約の記録。 / Record an outsourcing contract (draft).' })
 export class RecordOutsourcingContractInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '委託する行政システムのID。 / The id of the system outsourced.' })
   @MaxLength(500)
   systemId!: string;
 
-  @Field()
+  @Field({ description: '受託者。 / Contractor.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   contractor!: string;
 
-  @Field(() => ContractScope)
+  @Field(() => ContractScope, { description: '委託の範囲(開発・維持管理)。 / What is outsourced.' })
   scope!: ContractScope;
 
-  @Field(() => PeriodInput)
+  @Field(() => PeriodInput, { description: '契約期間。 / The contract period.' })
   @ValidateNested()
   period!: PeriodInput;
 
-  @Field(() => PersonalInformationClauseInput, { nullable: true })
+  @Field(() => PersonalInformationClauseInput, { nullable: true, description: '個人情報の保護に関し必要な事項(第22条、締結までに必要)。 / The personal-information clause; needed before conclusion.' })
   @IsOptional()
   @ValidateNested()
   personalInformationClause?: PersonalInformationClauseInput;
@@ -107,20 +107,20 @@ export class RecordOutsourcingContractInput {
 
 @InputType({ description: '契約の締結の記録。個人情報保護条項がなければ拒否。 / Record the contract as concluded.' })
 export class ConcludeOutsourcingContractInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '外部委託契約のID。 / The contract’s id.' })
   @MaxLength(500)
   contractId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '締結日。 / The day it was concluded.' })
   concludedOn!: string;
 }
 
 @ObjectType({ description: '外部委託契約の変更結果。 / The result of a contract mutation.' })
 export class OutsourcingContractPayload {
-  @Field(() => OutsourcingContract, { nullable: true })
+  @Field(() => OutsourcingContract, { nullable: true, description: '変更後の外部委託契約(拒否されたときは null)。 / The contract after the change; null when refused.' })
   contract?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -66,10 +66,10 @@ export class InvestigationFinding {
   @Field(() => ID, { description: '所見ID(この調査の中で一意)。 / The finding’s id within its investigation.' })
   findingId!: string;
 
-  @Field(() => Perspective)
+  @Field(() => Perspective, { description: '調査の見地(信頼性・有効性・経済性・安全性等、第19条)。 / The standpoint (第19条).' })
   perspective!: Perspective;
 
-  @Field()
+  @Field({ description: '所見の内容。 / What was found.' })
   text!: string;
 
   @Field(() => DateTime, { nullable: true, description: '記録した日時。 / When it was recorded.' })
@@ -78,13 +78,13 @@ export class InvestigationFinding {
 
 @ObjectType({ description: '改善策の提示(第19条)。主管課が実施を報告し、情報システム管理者が確認して完了。 / An improvement proposal: the department reports it done, the system administrator accepts it.' })
 export class ImprovementProposal {
-  @Field()
+  @Field({ description: '改善策の内容。 / What is to be improved.' })
   text!: string;
 
   @Field(() => LocalDate, { nullable: true, description: '期限。 / Due date.' })
   dueOn?: string;
 
-  @Field(() => ProposalStatus)
+  @Field(() => ProposalStatus, { description: '状態(未実施・実施報告済・完了)。 / Open, reported done, or completed.' })
   status!: ProposalStatus;
 
   @Field(() => LocalDate, { nullable: true, description: '実施報告日。 / When it was reported done.' })
@@ -102,13 +102,13 @@ export class Investigation extends Node {
   @Field({ description: '調査の目的。 / What it looks into.' })
   purpose!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '調査の開始日。 / The day it began.' })
   startedOn!: string;
 
-  @Field(() => InvestigationStatus)
+  @Field(() => InvestigationStatus, { description: '状態(調査中・終了)。 / Open or closed.' })
   status!: InvestigationStatus;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '終了日時(調査中は null)。 / When it was closed; null while open.' })
   closedAt?: string;
 
   @Field(() => Int, { description: '所見の件数。 / How many findings it has.' })
@@ -126,7 +126,7 @@ export class Investigation extends Node {
 
 @ObjectType({ implements: [Node, Audited], description: '情報管理責任者への指導及び助言(第20条)。 / Guidance or advice to a department’s information manager (第20条).' })
 export class Guidance extends Node {
-  @Field(() => GuidanceKind)
+  @Field(() => GuidanceKind, { description: '指導又は助言(第20条)。 / Guidance or advice.' })
   kind!: GuidanceKind;
 
   @Field({ description: '件名。 / Subject.' })
@@ -135,7 +135,7 @@ export class Guidance extends Node {
   @Field({ description: '内容。 / Content.' })
   content!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '実施日。 / The day it was given.' })
   givenOn!: string;
 
   @Field(() => DateTime, { nullable: true, description: '情報管理責任者が受領を確認した日時。 / When the information manager acknowledged it.' })
@@ -147,10 +147,10 @@ export class Guidance extends Node {
 
 @ObjectType({ implements: [Node, Audited], description: '職員の研修(第21条)。 / A training session for the staff (第21条).' })
 export class TrainingSession extends Node {
-  @Field()
+  @Field({ description: '研修の名称。 / The session’s title.' })
   title!: string;
 
-  @Field()
+  @Field({ description: '研修の内容(行政システムの利用に関し、第21条)。 / What it covers: the use of the systems.' })
   content!: string;
 
   @Field(() => LocalDate, { description: '実施日。 / The day it is held.' })
@@ -173,7 +173,7 @@ export const TrainingSessionConnection = Connection(TrainingSession, 'TrainingSe
 
 @InputType({ description: '調査の開始(情報システム管理者、第19条)。 / Start an investigation of a system.' })
 export class StartInvestigationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '調査する行政システムのID。 / The id of the system to investigate.' })
   @MaxLength(500)
   systemId!: string;
 
@@ -182,23 +182,23 @@ export class StartInvestigationInput {
   @MaxLength(MAX_TEXT)
   purpose!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '調査の開始日。 / The day it begins.' })
   startedOn!: string;
 }
 
 @InputType({ description: '所見の記録(第19条)。 / Record a finding.' })
 export class AddInvestigationFindingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '調査のID。 / The investigation’s id.' })
   @MaxLength(500)
   investigationId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => Perspective)
+  @Field(() => Perspective, { description: '調査の見地(第19条)。 / The standpoint (第19条).' })
   perspective!: Perspective;
 
-  @Field()
+  @Field({ description: '所見の内容。 / What was found.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   text!: string;
@@ -206,14 +206,14 @@ export class AddInvestigationFindingInput {
 
 @InputType({ description: '改善策の提示(第19条)。 / Propose an improvement to a department.' })
 export class AddImprovementProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '調査のID。 / The investigation’s id.' })
   @MaxLength(500)
   investigationId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field()
+  @Field({ description: '改善策の内容。 / What is to be improved.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   text!: string;
@@ -234,14 +234,14 @@ export class AddImprovementProposalInput {
 
 @InputType({ description: '改善策の実施報告(宛先の主管課の情報管理責任者)。 / Report a proposal carried out (the addressed department’s information manager).' })
 export class ReportImprovementDoneInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '調査のID。 / The investigation’s id.' })
   @MaxLength(500)
   investigationId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within the investigation.' })
   @MaxLength(MAX_NAME)
   proposalId!: string;
 
@@ -253,25 +253,25 @@ export class ReportImprovementDoneInput {
 
 @InputType({ description: '実施報告の確認: 完了とするか、差し戻すか(情報システム管理者)。 / Accept a reported proposal as completed, or reopen it.' })
 export class ReviewImprovementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '調査のID。 / The investigation’s id.' })
   @MaxLength(500)
   investigationId!: string;
 
   @Field(() => Int, { description: '読み取った版(他の更新と競合すれば STALE_VERSION)。 / The version you read (STALE_VERSION if it changed meanwhile).' })
   expectedVersion!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within the investigation.' })
   @MaxLength(MAX_NAME)
   proposalId!: string;
 
-  @Field({ description: 'true: 完了、false: 差戻し。 / true accepts, false reopens.' })
+  @Field({ description: '完了とするか(true: 完了、false: 差戻し)。 / Accept it (true) or reopen it (false).' })
   @IsBoolean()
   accept!: boolean;
 }
 
 @InputType({ description: '調査の終了(改善策がすべて完了していること)。 / Close an investigation (every proposal completed).' })
 export class CloseInvestigationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '調査のID。 / The investigation’s id.' })
   @MaxLength(500)
   investigationId!: string;
 
@@ -285,15 +285,15 @@ export class GiveGuidanceInput {
   @MaxLength(500)
   departmentId!: string;
 
-  @Field(() => GuidanceKind)
+  @Field(() => GuidanceKind, { description: '指導又は助言(第20条)。 / Guidance or advice.' })
   kind!: GuidanceKind;
 
-  @Field()
+  @Field({ description: '件名。 / Subject.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   subject!: string;
 
-  @Field()
+  @Field({ description: '内容。 / Content.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   content!: string;
@@ -304,7 +304,7 @@ export class GiveGuidanceInput {
 
 @InputType({ description: '指導・助言の受領確認(当該主管課の情報管理責任者)。 / Acknowledge guidance received.' })
 export class AcknowledgeGuidanceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '指導・助言のID。 / The guidance’s id.' })
   @MaxLength(500)
   guidanceId!: string;
 
@@ -314,22 +314,22 @@ export class AcknowledgeGuidanceInput {
 
 @InputType({ description: '研修の実施予定(情報システム管理者、第21条)。 / Schedule a training session.' })
 export class ScheduleTrainingInput {
-  @Field()
+  @Field({ description: '研修の名称。 / The session’s title.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title!: string;
 
-  @Field()
+  @Field({ description: '研修の内容(行政システムの利用に関し、第21条)。 / What it covers: the use of the systems.' })
   @MaxLength(MAX_TEXT)
   content!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '実施日。 / The day it is held.' })
   heldOn!: string;
 }
 
 @InputType({ description: '研修の受講者の記録(実施後、情報システム管理者)。 / Record who attended a training, once held.' })
 export class RecordTrainingAttendanceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '研修のID。 / The training session’s id.' })
   @MaxLength(500)
   trainingId!: string;
 
@@ -346,7 +346,7 @@ export class RecordTrainingAttendanceInput {
 
 @ObjectType({ description: '調査の変更結果。 / The result of an investigation mutation.' })
 export class InvestigationPayload {
-  @Field(() => Investigation, { nullable: true })
+  @Field(() => Investigation, { nullable: true, description: '変更後の調査(拒否されたときは null)。 / The investigation after the change; null when refused.' })
   investigation?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -355,7 +355,7 @@ export class InvestigationPayload {
 
 @ObjectType({ description: '指導・助言の変更結果。 / The result of a guidance mutation.' })
 export class GuidancePayload {
-  @Field(() => Guidance, { nullable: true })
+  @Field(() => Guidance, { nullable: true, description: '変更後の指導・助言(拒否されたときは null)。 / The guidance after the change; null when refused.' })
   guidance?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -364,7 +364,7 @@ export class GuidancePayload {
 
 @ObjectType({ description: '研修の変更結果。 / The result of a training mutation.' })
 export class TrainingSessionPayload {
-  @Field(() => TrainingSession, { nullable: true })
+  @Field(() => TrainingSession, { nullable: true, description: '変更後の研修(拒否されたときは null)。 / The training session after the change; null when refused.' })
   training?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

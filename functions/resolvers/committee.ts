@@ -125,7 +125,7 @@ const MeetingFields = computed<Meeting>(CommitteeMeeting, {
   attendance: [() => [Person], (m, ctx) => (m.present ? people(ctx, m.present) : undefined), { nullable: true, description: '出席者(未記録なら null)。 / Those present; null until recorded.' }],
   quorum: [() => Quorum, (m) => quorum(m.composition, m.present ?? []), { description: '定足数(第33条第4項)。 / The quorum.' }],
   presiding: [() => Presiding, (m) => presiding(m.composition, m.present ?? []), { nullable: true, description: '議長(委員長、不在なら副委員長、第33条第2項・第3項)。 / Who presides.' }],
-  agenda: [() => [AgendaItem], (m) => m.agenda.map(agendaItemNode)],
+  agenda: [() => [AgendaItem], (m) => m.agenda.map(agendaItemNode), { description: '議題(第31条の事項)。 / The agenda: items under 第31条.' }],
   minutes: [
     () => String,
     async (m, ctx) => {
@@ -156,7 +156,7 @@ const WorkingGroupFields = computed<WorkingGroupRecord>(WorkingGroup, {
 
 /** A vote cast and the one presiding: the person they name. */
 const personFields: Record<string, Computed<{ personId: string }>> = {
-  person: [() => Person, (r, ctx) => related(ctx, getPerson, r.personId), { nullable: true }],
+  person: [() => Person, (r, ctx) => related(ctx, getPerson, r.personId), { nullable: true, description: '表決した委員又は議長。 / The member who voted, or the one presiding.' }],
 };
 
 export const committeeResolvers: Function[] = [

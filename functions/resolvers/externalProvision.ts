@@ -37,7 +37,7 @@ export class ExternalProvisionResolver {
   @Query(() => ExternalProvisionConnection, { description: '主管課の外部提供(新しい順)。既定は自分の課。 / A department’s provisions, newest first.' })
   externalProvisions(
     @Args() { first, after }: PageArgs,
-    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
+    @Arg('departmentId', () => ID, { nullable: true, description: '主管課のID(省略時は自分の課)。 / The department’s id; the viewer’s own when omitted.' }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
     return read(async () => connection(await listProvisionsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
@@ -117,7 +117,7 @@ const ProvisionFields = computed<ProvisionRecord>(ExternalProvision, {
     },
   ],
   department: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId), { description: '提供する主管課。 / The providing department.' }],
-  applicantDepartment: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId)],
+  applicantDepartment: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId), { description: '協議した主管課(提供する主管課)。 / The consulting department: the one providing.' }],
   stage: [() => ProvisionStage, (p, ctx) => stage(p, ctx.clock()), { description: '段階(承認かつ協定締結で初めて提供)。 / Stage: provided only once approved and concluded.' }],
   requiredItems: [() => [RequiredItem], (p) => p.requiredItems.map((i) => ({ ...i, itemId: i.id })), { description: '総括管理責任者が必要と認めた事項(第8号)。 / Clause-8 items the general manager required.' }],
   agreement: [() => Agreement, agreementOf, { description: '協定書等と第15条第4項の条件ごとの確認。 / The agreement and its clause-by-clause check.' }],

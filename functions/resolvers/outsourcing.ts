@@ -30,7 +30,7 @@ export class OutsourcingResolver {
 }
 
 const ContractFields = computed<ContractRecord>(OutsourcingContract, {
-  system: [() => System, (c, ctx) => getSystem(ctx.store, c.systemId)],
+  system: [() => System, (c, ctx) => getSystem(ctx.store, c.systemId), { description: '委託する行政システム。 / The system outsourced.' }],
 });
 
 export const outsourcingResolvers: Function[] = [OutsourcingResolver, ContractFields];

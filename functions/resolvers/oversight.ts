@@ -177,7 +177,7 @@ export class PersonTrainingResolver {
 }
 
 const InvestigationFields = computed<InvestigationRecord>(Investigation, {
-  system: [() => System, (i, ctx) => related(ctx, getSystem, i.systemId)],
+  system: [() => System, (i, ctx) => related(ctx, getSystem, i.systemId), { description: '調査する行政システム。 / The system investigated.' }],
   investigator: [() => Person, (i, ctx) => related(ctx, getPerson, i.investigatorId), { nullable: true, description: '調査を行う情報システム管理者。 / The system administrator investigating.' }],
   viewerCanAddFindings: [() => Boolean, (i, ctx) => actionsOf(ctx, i, investigationActions).addFindings, { description: '所見・改善策を記録できるか(情報システム管理者、調査中)。 / Whether the viewer may add findings and proposals.' }],
   viewerCanClose: [() => Boolean, (i, ctx) => actionsOf(ctx, i, investigationActions).close, { description: '終了できるか(改善策がすべて完了)。 / Whether the viewer may close it now.' }],
@@ -185,7 +185,7 @@ const InvestigationFields = computed<InvestigationRecord>(Investigation, {
 
 const ProposalFields = computed<Proposal>(ImprovementProposal, {
   proposalId: [() => ID, (p) => p.id, { description: '改善策ID(この調査の中で一意)。 / The proposal’s id within its investigation.' }],
-  investigation: [() => Investigation, (p, ctx) => related(ctx, store.getInvestigation, p.investigationId)],
+  investigation: [() => Investigation, (p, ctx) => related(ctx, store.getInvestigation, p.investigationId), { description: '改善策を提示した調査。 / The investigation that proposed it.' }],
   department: [() => Department, (p, ctx) => related(ctx, getDepartment, p.departmentId), { description: '改善策を実施する主管課。 / The department that is to act.' }],
   finding: [
     () => InvestigationFinding,
@@ -201,7 +201,7 @@ const ProposalFields = computed<Proposal>(ImprovementProposal, {
 });
 
 const GuidanceFields = computed<GuidanceRecord>(Guidance, {
-  department: [() => Department, (g, ctx) => related(ctx, getDepartment, g.departmentId)],
+  department: [() => Department, (g, ctx) => related(ctx, getDepartment, g.departmentId), { description: '相手方の主管課(その情報管理責任者あて)。 / The department guided, through its information manager.' }],
   givenBy: [() => Person, (g, ctx) => related(ctx, getPerson, g.givenBy), { nullable: true, description: '指導・助言をした情報システム管理者。 / Who gave it.' }],
   acknowledgedBy: [() => Person, (g, ctx) => related(ctx, getPerson, g.acknowledgedBy), { nullable: true, description: '受領を確認した情報管理責任者。 / Who acknowledged it.' }],
   viewerCanAcknowledge: [() => Boolean, (g, ctx) => actionsOf(ctx, g, guidanceActions).acknowledge, { description: '受領を確認できるか(当該主管課の情報管理責任者)。 / Whether the viewer may acknowledge it.' }],
