@@ -41,7 +41,7 @@ export class MailAddress extends Node {
   @Field({ description: '用途。 / What it is for.' })
   purpose!: string;
 
-  @Field(() => MailAddressStatus)
+  @Field(() => MailAddressStatus, { description: 'アドレスの状態(使用中・変更又は削除済)。 / Whether it is in use.' })
   status!: MailAddressStatus;
 
   @Field(() => DateTime, { description: '登録日時(様式第11号の承認)。 / When it was registered (the approval).' })
@@ -67,7 +67,7 @@ export const MailAddressConnection = Connection(MailAddress, 'MailAddress', '電
   description: '電子メール利用等申請書(様式第11号、第28条)。承認により台帳が変わる。 / An application to add, change or delete an e-mail address; approval changes the register.',
 })
 export class MailAddressApplication extends Application {
-  @Field(() => MailRequestKind)
+  @Field(() => MailRequestKind, { description: '申請の種類(新規・変更・削除、第28条)。 / New, change or delete.' })
   kind!: MailRequestKind;
 
   @Field(() => String, { nullable: true, description: '変更・削除するアドレス。 / The address in use to change or delete.' })
@@ -90,7 +90,7 @@ export const MailAddressApplicationConnection = Connection(MailAddressApplicatio
 
 @InputType({ description: '電子メール利用等申請書(様式第11号)の作成。 / Apply for a new, changed or deleted e-mail address.' })
 export class ApplyForMailAddressInput {
-  @Field(() => MailRequestKind)
+  @Field(() => MailRequestKind, { description: '申請の種類(新規・変更・削除)。 / New, change or delete.' })
   kind!: MailRequestKind;
 
   @Field(() => ID, { description: 'アドレスを付与される主管課(申請者が情報管理責任者である課)。 / The department (the applicant manages it).' })
@@ -128,7 +128,7 @@ export class ApplyForMailAddressInput {
 
 @ObjectType({ description: '電子メール利用等申請の変更結果。 / The result of a 様式第11号 mutation.' })
 export class MailAddressApplicationPayload {
-  @Field(() => MailAddressApplication, { nullable: true })
+  @Field(() => MailAddressApplication, { nullable: true, description: '作成した様式第11号(拒否時は null)。 / The application created; null when refused.' })
   application?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -66,19 +66,19 @@ registerEnumType(TopPageLinkStatus, {
 
 @ObjectType({ description: '期間(両端を含む。終了日なしは期限なし)。 / A period, both days included; open-ended without `until`.' })
 export class HomepagePeriod {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '初日。 / First day.' })
   from!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '末日(なしは期限なし)。 / Last day; none: open-ended.' })
   until?: string;
 }
 
 @InputType({ description: '期間(両端を含む。終了日なしは期限なし)。 / A period, both days included; open-ended without `until`.' })
 export class HomepagePeriodInput {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '初日。 / First day.' })
   from!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '末日(省略時は期限なし)。 / Last day; open-ended when omitted.' })
   @IsOptional()
   until?: string;
 }
@@ -117,7 +117,7 @@ export class HomepagePage extends Node {
   @Field({ description: 'サイト上の位置(例: /kurashi/juuminhyou)。廃止されていないページで一意。 / Path on the site; unique among pages not abolished.' })
   path!: string;
 
-  @Field(() => HomepagePageStatus)
+  @Field(() => HomepagePageStatus, { description: 'ページの状態(第27条第4項第1号)。 / Where the page stands.' })
   status!: HomepagePageStatus;
 
   @Field(() => HomepagePeriod, { description: '掲載期間。 / Posting period.' })
@@ -129,10 +129,10 @@ export class HomepagePage extends Node {
   @Field(() => DateTime, { nullable: true, description: '最後に開設(承認)された日時。 / When it was last opened.' })
   openedAt?: string;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '停止(承認)された日時(再開で消える)。 / When it was stopped; cleared when reopened.' })
   stoppedAt?: string;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: '廃止(承認)された日時。 / When it was abolished.' })
   abolishedAt?: string;
 
   @Field(() => HomepageCheck, { nullable: true, description: '最後の定期確認。 / The last periodic check.' })
@@ -156,7 +156,7 @@ export const HomepagePageConnection = Connection(HomepagePage, 'HomepagePage', '
     'ホームページトップページリンク設定・解除依頼書(様式第10号、第27条第4項第4号)。 / A request to set or release a link on the top page.',
 })
 export class TopPageLinkRequest extends Application {
-  @Field(() => TopPageLinkAction)
+  @Field(() => TopPageLinkAction, { description: '依頼の種類(設定・解除)。 / Set or release.' })
   action!: TopPageLinkAction;
 
   @Field({ description: 'リンク名(解除はトップページ上のもの)。 / The link’s title (for a release, as it stands).' })
@@ -179,7 +179,7 @@ export class TopPageLink extends Node {
   @Field(() => HomepagePeriod, { description: '表示期間。 / Display period.' })
   displayPeriod!: HomepagePeriod;
 
-  @Field(() => TopPageLinkStatus)
+  @Field(() => TopPageLinkStatus, { description: 'リンクの状態(設定中・解除済)。 / Whether it is set or released.' })
   status!: TopPageLinkStatus;
 
   @Field(() => DateTime, { description: '設定された日時(承認時)。 / When it was set (on approval).' })
@@ -198,12 +198,12 @@ export const TopPageLinkConnection = Connection(TopPageLink, 'TopPageLink', 'ト
 
 @InputType({ description: '掲載情報グループの作成(ホームページ運用管理者)。 / Create a category (the homepage operations manager).' })
 export class CreateHomepageCategoryInput {
-  @Field()
+  @Field({ description: '名称(一意、例: くらし・手続き)。 / Name; unique.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '説明。 / Description.' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   description?: string;
@@ -215,7 +215,7 @@ export class DraftHomepagePageInput {
   @MaxLength(500)
   departmentId!: string;
 
-  @Field()
+  @Field({ description: 'ページ名。 / Title.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title!: string;
@@ -236,7 +236,7 @@ export class DraftHomepagePageInput {
 
 @InputType({ description: 'ページの開設・停止・廃止の承認。 / Open, stop or abolish a page (its department’s information manager).' })
 export class HomepagePageTransitionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'ページ。 / The page.' })
   @MaxLength(500)
   pageId!: string;
 
@@ -250,7 +250,7 @@ export class RequestTopPageLinkInput {
   @MaxLength(500)
   pageId!: string;
 
-  @Field(() => TopPageLinkAction)
+  @Field(() => TopPageLinkAction, { description: '依頼の種類(設定・解除)。 / Set or release the link.' })
   action!: TopPageLinkAction;
 
   @Field(() => String, { nullable: true, description: '設定: リンク名(既定はページ名)。 / SET: the link’s title (the page’s by default).' })
@@ -283,7 +283,7 @@ export class RequestTopPageLinkInput {
 
 @InputType({ description: '定期確認の記録(ホームページ運用管理者、第27条第2項第2号)。 / Record the periodic check of a page.' })
 export class RecordHomepageCheckInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '確認したページ。 / The page checked.' })
   @MaxLength(500)
   pageId!: string;
 
@@ -302,7 +302,7 @@ export class RecordHomepageCheckInput {
 
 @ObjectType({ description: '掲載情報グループの変更結果。 / The result of a category mutation.' })
 export class HomepageCategoryPayload {
-  @Field(() => HomepageCategory, { nullable: true })
+  @Field(() => HomepageCategory, { nullable: true, description: '作成した掲載情報グループ(拒否時は null)。 / The category created; null when refused.' })
   category?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -311,7 +311,7 @@ export class HomepageCategoryPayload {
 
 @ObjectType({ description: 'ページの変更結果。 / The result of a page mutation.' })
 export class HomepagePagePayload {
-  @Field(() => HomepagePage, { nullable: true })
+  @Field(() => HomepagePage, { nullable: true, description: '変更後のページ(拒否時は null)。 / The page as it now stands; null when refused.' })
   page?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -320,7 +320,7 @@ export class HomepagePagePayload {
 
 @ObjectType({ description: '様式第10号の作成結果。 / The result of a top-page link request.' })
 export class TopPageLinkRequestPayload {
-  @Field(() => TopPageLinkRequest, { nullable: true })
+  @Field(() => TopPageLinkRequest, { nullable: true, description: '作成した様式第10号(拒否時は null)。 / The request created; null when refused.' })
   request?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -55,10 +55,10 @@ export class OperatorDesignation extends Node {
   @Field(() => LocalDate, { nullable: true, description: '指定の末日(なしは期限なし)。 / Last day designated; none: open-ended.' })
   validUntil?: string;
 
-  @Field(() => OperatorDesignationBasis)
+  @Field(() => OperatorDesignationBasis, { description: '指定の根拠(情報系: 情報システム管理者、業務系: 様式第5号、第12条)。 / By the system administrator (情報系) or on 様式第5号 (業務系).' })
   basis!: OperatorDesignationBasis;
 
-  @Field(() => OperatorDesignationStatus)
+  @Field(() => OperatorDesignationStatus, { description: '指定の状態(有効・取消し)。 / Whether it stands.' })
   status!: OperatorDesignationStatus;
 
   @Field(() => DateTime, { nullable: true, description: '解除の記録日時。 / When the release was recorded.' })
@@ -81,7 +81,7 @@ export const OperatorDesignationConnection = Connection(OperatorDesignation, 'Op
 
 @ObjectType({ description: '様式第5号の一行。 / One entry of 様式第5号.' })
 export class OperatorReportEntry {
-  @Field(() => OperatorReportAction)
+  @Field(() => OperatorReportAction, { description: '区分(指定・解除)。 / Designate or release.' })
   action!: OperatorReportAction;
 
   @Field(() => LocalDate, { description: '効力発生日(指定: この日から操作できる。解除: この日から操作できない)。 / The day it takes effect.' })
@@ -94,7 +94,7 @@ export class OperatorReportEntry {
     '業務系システム操作職員等指定・解除報告書(様式第5号、第12条第2項)。提出により記載の日から指定・解除の効力が生じ、情報システム管理者が受理(APPROVED)する。差戻し・不受理・取下げで取り消される。 / A report of designations and releases; it takes effect on submission for its days, the system administrator receives it (APPROVED), and a return, rejection or withdrawal undoes it.',
 })
 export class OperatorReport extends Application {
-  @Field(() => [OperatorReportEntry])
+  @Field(() => [OperatorReportEntry], { description: '指定・解除の各行。 / Its entries: designations and releases.' })
   entries!: OperatorReportEntry[];
 
   @Field(() => String, { nullable: true, description: '備考。 / Note.' })
@@ -105,7 +105,7 @@ export const OperatorReportConnection = Connection(OperatorReport, 'OperatorRepo
 
 @InputType({ description: '操作職員等の指定(情報系、情報システム管理者、第12条第1項)。 / Designate an operator of a 情報系 system.' })
 export class DesignateOperatorInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '情報系システム。 / The 情報系 system.' })
   @MaxLength(500)
   systemId!: string;
 
@@ -123,7 +123,7 @@ export class DesignateOperatorInput {
 
 @InputType({ description: '操作職員等の指定の解除(情報系、第12条第1項)。 / Release an operator of a 情報系 system.' })
 export class ReleaseOperatorInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '解除する指定。 / The designation to release.' })
   @MaxLength(500)
   designationId!: string;
 
@@ -136,7 +136,7 @@ export class ReleaseOperatorInput {
 
 @InputType({ description: '様式第5号の一行。 / One entry of 様式第5号.' })
 export class OperatorReportEntryInput {
-  @Field(() => OperatorReportAction)
+  @Field(() => OperatorReportAction, { description: '区分(指定・解除)。 / Designate or release.' })
   action!: OperatorReportAction;
 
   @Field(() => ID, { description: '職員等。 / The person.' })
@@ -153,7 +153,7 @@ export class ReportOperatorsInput {
   @MaxLength(500)
   systemId!: string;
 
-  @Field(() => [OperatorReportEntryInput])
+  @Field(() => [OperatorReportEntryInput], { description: `指定・解除の各行(1〜${MAX_REPORT_ENTRIES}行)。 / Its entries, 1 to ${MAX_REPORT_ENTRIES}.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_REPORT_ENTRIES)
   @ValidateNested({ each: true })
@@ -171,7 +171,7 @@ export class ReportOperatorsInput {
 
 @ObjectType({ description: '操作職員等の指定の変更結果。 / The result of a designation mutation.' })
 export class OperatorDesignationPayload {
-  @Field(() => OperatorDesignation, { nullable: true })
+  @Field(() => OperatorDesignation, { nullable: true, description: '指定(変更後、拒否時は null)。 / The designation as it now stands; null when refused.' })
   designation?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -180,7 +180,7 @@ export class OperatorDesignationPayload {
 
 @ObjectType({ description: '様式第5号の変更結果。 / The result of a 様式第5号 mutation.' })
 export class OperatorReportPayload {
-  @Field(() => OperatorReport, { nullable: true })
+  @Field(() => OperatorReport, { nullable: true, description: '作成した様式第5号(拒否時は null)。 / The report created; null when refused.' })
   report?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

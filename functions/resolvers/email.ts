@@ -12,15 +12,17 @@ import { load } from './write';
 import { draft } from './applications';
 import { computed, departmentOrOwn, related } from './fields';
 
+const DEPARTMENT = '主管課(既定は自分の課)。 / The department (the viewer’s own by default).';
+
 @Resolver(() => MailAddress)
 export class MailAddressResolver {
   @Query(() => MailAddressConnection, { description: '主管課に付与されている電子メールアドレス(使用中のみ、アドレス順)。既定は自分の課。 / A department’s addresses in use (the viewer’s own by default).' })
-  mailAddresses(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+  mailAddresses(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: DEPARTMENT }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => connection(await listActiveMailAddresses(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
   @Query(() => MailAddress, { nullable: true, description: 'アドレスによる台帳の検索(大文字小文字を区別しない)。 / An address in the register, by the address (case-insensitive).' })
-  mailAddress(@Arg('address') address: string, @Ctx() ctx: Context) {
+  mailAddress(@Arg('address', { description: 'アドレス(大文字小文字を区別しない)。 / The address; case-insensitive.' }) address: string, @Ctx() ctx: Context) {
     if (address.length > 254) return undefined;
     return getMailAddress(ctx.store, normalizeAddress(address));
   }
@@ -29,7 +31,7 @@ export class MailAddressResolver {
 @Resolver(() => MailAddressApplication)
 export class MailAddressApplicationResolver {
   @Query(() => MailAddressApplicationConnection, { description: '主管課の電子メール利用等申請(様式第11号、新しい順)。既定は自分の課。 / A department’s 様式第11号 applications, newest first.' })
-  mailAddressApplications(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+  mailAddressApplications(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: DEPARTMENT }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => connection(await listMailApplicationsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
@@ -62,7 +64,7 @@ const AddressFields = computed<MailAddressRecord>(MailAddress, {
 const ApplicationFields = computed<MailApplicationRecord>(MailAddressApplication, {
   department: [() => Department, (a, ctx) => getDepartment(ctx.store, a.departmentId), { description: 'アドレスを付与される主管課。 / The department the address is for.' }],
   mailAddress: [() => MailAddress, (a, ctx) => related(ctx, getMailAddress, a.address), { nullable: true, description: '変更・削除するアドレスの台帳。 / The register’s entry for the address in use.' }],
-  applicantDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.departmentId)],
+  applicantDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.departmentId), { description: '申請した主管課(アドレスを付与される課)。 / The applicant’s department, the one the address is for.' }],
 });
 
 export const emailResolvers: Function[] = [MailAddressResolver, AddressFields, MailAddressApplicationResolver, ApplicationFields];

@@ -42,7 +42,7 @@ export class HomepageCategoryResolver {
 @Resolver(() => HomepagePage)
 export class HomepagePageResolver {
   @Query(() => HomepagePageConnection, { description: '主管課のページ(既定は自分の課)。 / The pages of a department (the viewer’s own by default).' })
-  homepagePages(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+  homepagePages(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '主管課(既定は自分の課)。 / The department (the viewer’s own by default).' }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => connection(await listPagesOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
@@ -164,7 +164,7 @@ const LinkRequestFields = computed<LinkRequestRecord>(TopPageLinkRequest, {
 });
 
 const LinkFields = computed<LinkRecord>(TopPageLink, {
-  id: [() => ID, (l) => globalId('TopPageLink', l.pageId)],
+  id: [() => ID, (l) => globalId('TopPageLink', l.pageId), { description: 'グローバルID(不透明、ページごとに一つ)。 / Opaque global id; one per page.' }],
   page: [() => HomepagePage, (l, ctx) => getPage(ctx.store, l.pageId), { description: 'リンク先のページ。 / The page linked to.' }],
   category: [() => HomepageCategory, (l, ctx) => getCategory(ctx.store, l.categoryId), { description: '掲載情報グループ。 / Category.' }],
   request: [() => TopPageLinkRequest, (l, ctx) => getLinkRequest(ctx.store, l.setByRequestId), { description: 'リンクを設定した依頼(様式第10号)。 / The request that set it.' }],

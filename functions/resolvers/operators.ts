@@ -95,7 +95,7 @@ export class PersonOperatorsResolver {
 }
 
 const DesignationFields = computed<DesignationRecord>(OperatorDesignation, {
-  system: [() => System, (d, ctx) => getSystem(ctx.store, d.systemId)],
+  system: [() => System, (d, ctx) => getSystem(ctx.store, d.systemId), { description: '操作するシステム。 / The system to operate.' }],
   person: [() => Person, (d, ctx) => getPerson(ctx.store, d.personId), { description: '指定された職員等。 / The person designated.' }],
   designatedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.designatedBy), { description: '指定した者。 / Who designated.' }],
   releasedBy: [() => Person, (d, ctx) => related(ctx, getPerson, d.releasedBy), { nullable: true, description: '解除した者。 / Who released.' }],
@@ -127,7 +127,7 @@ const ReportFields = computed<ReportRecord>(OperatorReport, {
     },
     { description: 'この報告による指定・解除のうち効力のあるもの。 / The designations this report made or ended, while it stands.' },
   ],
-  applicantDepartment: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId)],
+  applicantDepartment: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId), { description: '報告した主管課(業務系システムの主管課)。 / The reporting department: the system’s.' }],
 });
 
 const SystemFields = computed<SystemRecord>(System, {
