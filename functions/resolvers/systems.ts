@@ -121,7 +121,7 @@ const SystemFields = computed<SystemRecord>(System, {
 });
 
 const ResponsibilityFields = computed<ResponsibilityRecord>(Responsibility, {
-  department: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId)],
+  department: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId), { description: '責任を負う主管課。 / The department that holds it.' }],
   assignedBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.assignedBy), { nullable: true, description: '設定した者。 / Who recorded it.' }],
 });
 
