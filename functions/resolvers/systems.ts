@@ -53,7 +53,7 @@ export const systemTarget = ({ systemId, expectedVersion }: { systemId: string; 
 @Resolver(() => System)
 export class SystemResolver {
   @Query(() => SystemConnection, { description: '行政システムの一覧(登録順、主管課で絞込み可)。 / The register, optionally of one department.' })
-  systems(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+  systems(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '所管する主管課(省略時は全件)。 / Only the systems this department owns; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => connection(await listSystems(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
 
