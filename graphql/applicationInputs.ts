@@ -6,7 +6,7 @@ import { Application, DecisionOutcome } from './applications';
 
 @InputType({ description: '提出・取下げ(様式を問わない)。 / Submit or withdraw an application of any form.' })
 export class ApplicationTransitionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の申請・協議。 / The application.' })
   @MaxLength(500)
   applicationId!: string;
 
@@ -20,7 +20,7 @@ export abstract class DecisionFields {
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
-  @Field(() => DecisionOutcome)
+  @Field(() => DecisionOutcome, { description: '決裁の結果(承認・不承認・差戻し)。 / Approve, reject or return.' })
   outcome!: DecisionOutcome;
 
   @Field(() => String, { nullable: true, description: '理由(不承認・差戻しは必須)。 / Reason (required to reject or return).' })
@@ -37,7 +37,7 @@ export abstract class DecisionFields {
 
 @InputType({ description: '決裁(様式を問わない)。 / Decide an application of any form.' })
 export class DecideApplicationInput extends DecisionFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: '決裁する申請・協議。 / The application to decide.' })
   @MaxLength(500)
   applicationId!: string;
 
@@ -54,7 +54,7 @@ export class DecideApplicationInput extends DecisionFields {
 
 @ObjectType({ description: '申請・協議の変更結果。 / The result of an application mutation.' })
 export class ApplicationPayload {
-  @Field(() => Application, { nullable: true })
+  @Field(() => Application, { nullable: true, description: '変更後の申請・協議(拒否されたときは空)。 / The application as changed; null when refused.' })
   application?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

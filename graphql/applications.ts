@@ -74,10 +74,10 @@ registerEnumType(Form, {
     '決裁(様式第4号・第7号・第9号に当たる回答)。 / The decision on an application: who, when, outcome, reason, conditions.',
 })
 export class Decision {
-  @Field(() => DecisionOutcome)
+  @Field(() => DecisionOutcome, { description: '結果(承認・不承認・差戻し)。 / Approved, rejected or returned.' })
   outcome!: DecisionOutcome;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '決裁日時。 / When it was decided.' })
   decidedAt!: string;
 
   @Field(() => String, { nullable: true, description: '理由。 / Reason.' })
@@ -99,10 +99,10 @@ export abstract class Application extends Node {
   @Field({ description: '件名。 / Title.' })
   title!: string;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: '状態(下書き・提出済・承認・不承認・差戻し・取下げ)。 / Where it stands in the workflow.' })
   status!: ApplicationStatus;
 
-  @Field(() => Decision, { nullable: true })
+  @Field(() => Decision, { nullable: true, description: '決裁(決裁後のみ)。 / The decision, once made.' })
   decision?: Decision;
 
   @Field(() => DateTime, { nullable: true, description: '提出日時。 / When it was submitted.' })

@@ -14,19 +14,19 @@ registerEnumType(AuditedType, {
 
 @ObjectType({ implements: Node, description: '監査記録。変更と同一トランザクションで書かれる。 / One recorded change, written in the same transaction as the change.' })
 export class AuditEvent extends Node {
-  @Field(() => AuditedType)
+  @Field(() => AuditedType, { description: '変更されたオブジェクトの種類。 / The kind of object changed.' })
   objectType!: AuditedType;
 
   @Field({ description: '操作(例: consultation.decided)。 / What happened.' })
   action!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '変更日時。 / When it happened.' })
   at!: string;
 
   @Field(() => String, { nullable: true, description: '根拠条文。 / The article the change was made under.' })
   article?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '記録に残された説明。 / A note recorded with the change.' })
   note?: string;
 
   @Field(() => JSONObject, { description: '変更前の値(変更項目のみ)。 / Changed fields before.' })

@@ -154,7 +154,7 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: '原因となった入力項目。 / The input field at fault.' })
   field?: string[];
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: '拒否の理由の種類。 / Why it was refused, as a code.' })
   code!: UserErrorCode;
 
   @Field({ description: '説明。 / What went wrong, for a person.' })

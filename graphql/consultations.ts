@@ -33,7 +33,7 @@ registerEnumType(ConsultationAction, {
 @ObjectType({ implements: [Node, Audited, Application], description: '協議(様式第1号〜第3号)。 / A consultation on forms 1–3.' })
 export class Consultation extends Application {
 
-  @Field(() => ConsultationAction)
+  @Field(() => ConsultationAction, { description: '協議の内容(決定・設置・変更・廃止・接続。様式はこれで決まる)。 / What it asks; this determines the form.' })
   action!: ConsultationAction;
 
   @Field({ description: '内容・理由。 / Content and reasons.' })
@@ -51,24 +51,24 @@ export const ConsultationConnection = Connection(Consultation, 'Consultation', '
 
 @InputType({ description: '協議書の作成。 / Draft a consultation (and submit it at once with `submit: true`).' })
 export class DraftConsultationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の行政システム。 / The system concerned.' })
   @MaxLength(500)
   systemId!: string;
 
-  @Field(() => ConsultationAction)
+  @Field(() => ConsultationAction, { description: '協議の内容(様式第1号〜第3号はこれで決まる)。 / What it asks; this determines the form.' })
   action!: ConsultationAction;
 
-  @Field()
+  @Field({ description: '件名。 / Title.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title!: string;
 
-  @Field()
+  @Field({ description: '内容・理由。 / Content and reasons.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   details!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '実施予定日。 / When it is to take effect.' })
   @IsOptional()
   plannedOn?: string;
 
@@ -88,30 +88,30 @@ export class DraftConsultationInput {
 
 @InputType({ description: '下書き・差戻しの修正。 / Revise a draft or a returned consultation.' })
 export class UpdateConsultationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '修正する協議。 / The consultation to revise.' })
   @MaxLength(500)
   consultationId!: string;
 
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '件名(省略時は変更なし)。 / Title; unchanged when omitted.' })
   @IsOptional()
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '内容・理由(省略時は変更なし)。 / Content and reasons; unchanged when omitted.' })
   @IsOptional()
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   details?: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '実施予定日(省略時は変更なし)。 / When it is to take effect; unchanged when omitted.' })
   @IsOptional()
   plannedOn?: string;
 
-  @Field(() => SystemChangesInput, { nullable: true })
+  @Field(() => SystemChangesInput, { nullable: true, description: '変更の内容(変更のとき。省略時は変更なし)。 / The proposed changes, for a change; unchanged when omitted.' })
   @IsOptional()
   @ValidateNested()
   proposedChanges?: SystemChangesInput;
@@ -119,7 +119,7 @@ export class UpdateConsultationInput {
 
 @InputType({ description: '提出・取下げ。 / Submit or withdraw.' })
 export class ConsultationTransitionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の協議。 / The consultation.' })
   @MaxLength(500)
   consultationId!: string;
 
@@ -129,14 +129,14 @@ export class ConsultationTransitionInput {
 
 @InputType({ description: '決裁。 / Decide a submitted consultation.' })
 export class DecideConsultationInput extends DecisionFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: '決裁する協議。 / The consultation to decide.' })
   @MaxLength(500)
   consultationId!: string;
 }
 
 @ObjectType({ description: '協議の変更結果。 / The result of a consultation mutation.' })
 export class ConsultationPayload {
-  @Field(() => Consultation, { nullable: true })
+  @Field(() => Consultation, { nullable: true, description: '変更後の協議(拒否されたときは空)。 / The consultation as changed; null when refused.' })
   consultation?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -36,22 +36,22 @@ export class ApplyForDataUseInput {
   @MaxLength(500)
   requestingDepartmentId!: string;
 
-  @Field()
+  @Field({ description: '利用目的。 / Purpose of use.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   purpose!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: '利用項目(1件以上)。 / The data items needed (at least one).' })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LIST)
   @MaxLength(MAX_NAME, { each: true })
   items!: string[];
 
-  @Field(() => PeriodInput)
+  @Field(() => PeriodInput, { description: '利用期間(終了した期間は申請できない、第14条)。 / Period of use; one already ended cannot be applied for.' })
   @ValidateNested()
   period!: PeriodInput;
 
-  @Field()
+  @Field({ description: '根拠法令等。 / Legal basis.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   legalBasis!: string;
@@ -63,7 +63,7 @@ export class ApplyForDataUseInput {
 
 @ObjectType({ description: 'データ利用承認申請の変更結果。 / The result of a data-use mutation.' })
 export class DataUseApplicationPayload {
-  @Field(() => DataUseApplication, { nullable: true })
+  @Field(() => DataUseApplication, { nullable: true, description: '変更後のデータ利用承認申請(拒否されたときは空)。 / The application as changed; null when refused.' })
   application?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

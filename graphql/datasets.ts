@@ -6,10 +6,10 @@ import { Audited } from './audit';
 
 @ObjectType({ implements: [Node, Audited], description: 'データ(データセット)。 / A dataset held in a system.' })
 export class Dataset extends Node {
-  @Field()
+  @Field({ description: '名称。 / Name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '概要。 / Description.' })
   description?: string;
 
   @Field({ description: '個人情報(第2条第2号)を含む。 / Holds personal information.' })
@@ -26,27 +26,27 @@ export const DatasetConnection = Connection(Dataset, 'Dataset', 'データ');
 
 @InputType({ description: 'データの登録。 / Register a dataset of a system.' })
 export class RegisterDatasetInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'データを保有する行政システム。 / The system that holds it.' })
   @MaxLength(500)
   systemId!: string;
 
-  @Field()
+  @Field({ description: '名称。 / Name.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '概要。 / Description.' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   description?: string;
 
-  @Field()
+  @Field({ description: '個人情報(第2条第2号)を含むか。 / Whether it holds personal information.' })
   containsPersonalInformation!: boolean;
 }
 
 @ObjectType({ description: 'データの変更結果。 / The result of a dataset mutation.' })
 export class DatasetPayload {
-  @Field(() => Dataset, { nullable: true })
+  @Field(() => Dataset, { nullable: true, description: '変更後のデータ(拒否されたときは空)。 / The dataset as changed; null when refused.' })
   dataset?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -51,7 +51,7 @@ export class RoleAssignment {
   @Field(() => ID, { description: '割当てID。 / Assignment id.' })
   assignmentId!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: '役割。 / The role.' })
   role!: Role;
 
   @Field(() => LocalDate, { description: '開始日(この日を含む)。 / First day (inclusive).' })
@@ -88,12 +88,12 @@ export class CreateDepartmentInput {
   @Matches(/^[a-z][a-z0-9-]{1,39}$/)
   code!: string;
 
-  @Field()
+  @Field({ description: '名称(例: 市民課)。 / Name.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '所属する部(例: 市民経済部)。 / The division it belongs to.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   division?: string;
@@ -101,20 +101,20 @@ export class CreateDepartmentInput {
 
 @InputType({ description: '主管課の名称変更等。 / Rename a department or move it to another division.' })
 export class UpdateDepartmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の主管課。 / The department.' })
   @MaxLength(500)
   departmentId!: string;
 
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '新しい名称(省略時は変更なし)。 / New name; unchanged when omitted.' })
   @IsOptional()
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '所属する部(省略時は変更なし)。 / The division; unchanged when omitted.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   division?: string;
@@ -126,12 +126,12 @@ export class CreatePersonInput {
   @Matches(/^[a-z][a-z0-9.-]{1,63}$/)
   personId!: string;
 
-  @Field()
+  @Field({ description: '氏名。 / Name.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '職名(例: 市民課長)。 / Title, e.g. 市民課長.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   title?: string;
@@ -143,11 +143,11 @@ export class CreatePersonInput {
 
 @InputType({ description: '役割の割当て。 / Give a person a role from a date.' })
 export class AssignRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '役割を割り当てる職員。 / The person.' })
   @MaxLength(500)
   personId!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: '割り当てる役割。 / The role.' })
   role!: Role;
 
   @Field(() => ID, { nullable: true, description: '情報管理責任者・職員等は主管課を指定。 / Required for department roles.' })
@@ -155,21 +155,21 @@ export class AssignRoleInput {
   @MaxLength(500)
   departmentId?: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '開始日(この日を含む)。 / First day (inclusive).' })
   validFrom!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: '終了日(この日を含む)。省略時は期限なし。 / Last day (inclusive); open-ended when omitted.' })
   @IsOptional()
   validUntil?: string;
 }
 
 @InputType({ description: '役割の終了(期間の最終日を設定)。 / End a role assignment on a date.' })
 export class EndRoleAssignmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '役割を持つ職員。 / The person who holds the role.' })
   @MaxLength(500)
   personId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '終了する割当て(RoleAssignment.assignmentId)。 / The assignment to end.' })
   @MaxLength(100)
   assignmentId!: string;
 
@@ -182,7 +182,7 @@ export class EndRoleAssignmentInput {
 
 @ObjectType({ description: '主管課の変更結果。 / The result of a department mutation.' })
 export class DepartmentPayload {
-  @Field(() => Department, { nullable: true })
+  @Field(() => Department, { nullable: true, description: '変更後の主管課(拒否されたときは空)。 / The department as changed; null when refused.' })
   department?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
@@ -191,7 +191,7 @@ export class DepartmentPayload {
 
 @ObjectType({ description: '職員・役割の変更結果。 / The result of a person or role mutation.' })
 export class PersonPayload {
-  @Field(() => Person, { nullable: true })
+  @Field(() => Person, { nullable: true, description: '変更後の職員(拒否されたときは空)。 / The person as changed; null when refused.' })
   person?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -4,18 +4,18 @@ import { LocalDate } from './common';
 
 @ObjectType({ description: '期間(両端を含む)。 / A period, both days included.' })
 export class Period {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '開始日(この日を含む)。 / First day (inclusive).' })
   from!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '終了日(この日を含む)。 / Last day (inclusive).' })
   until!: string;
 }
 
 @InputType({ description: '期間(両端を含む)。 / A period, both days included.' })
 export class PeriodInput {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '開始日(この日を含む)。 / First day (inclusive).' })
   from!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '終了日(この日を含む)。 / Last day (inclusive).' })
   until!: string;
 }

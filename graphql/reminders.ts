@@ -33,7 +33,7 @@ registerEnumType(NoticeKind, {
     '通知: 期限が来た又は過ぎた事項を、対応すべき者に宛てて記録したもの(毎日の通知処理が記録する)。 / A notice of something due or overdue, addressed to the person who must act (recorded by the daily reminders job).',
 })
 export class Notice extends Node {
-  @Field(() => NoticeKind)
+  @Field(() => NoticeKind, { description: '通知の種類。 / What it is about.' })
   kind!: NoticeKind;
 
   @Field({ description: '根拠条文(申請の待機は様式の条文)。 / The article (for a waiting application, that of its form).' })
@@ -62,7 +62,7 @@ export const NoticeConnection = Connection(Notice, 'Notice', '通知');
 
 @InputType({ description: '通知を既読にする(宛先の本人)。 / Mark a notice read (its addressee).' })
 export class MarkNoticeReadInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '既読にする通知。 / The notice to mark read.' })
   @MaxLength(500)
   noticeId!: string;
 
@@ -72,7 +72,7 @@ export class MarkNoticeReadInput {
 
 @ObjectType({ description: '既読にした結果。 / The result of marking a notice read.' })
 export class NoticePayload {
-  @Field(() => Notice, { nullable: true })
+  @Field(() => Notice, { nullable: true, description: '既読にした通知(拒否されたときは空)。 / The notice as marked; null when refused.' })
   notice?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -22,7 +22,7 @@ registerEnumType(Hazard, {
 
 @ObjectType({ description: '災害等に対する保護の措置(第17条)。 / A protective measure against a hazard.' })
 export class HazardProtection {
-  @Field(() => Hazard)
+  @Field(() => Hazard, { description: '災害等(地震・火災・その他の災害・盗難)。 / The hazard.' })
   hazard!: Hazard;
 
   @Field({ description: '措置。 / The measure.' })
@@ -55,16 +55,16 @@ export class SystemResilience {
   @Field(() => RecoveryProcedure, { nullable: true, description: '回復の手順(第18条第2項)。 / The recovery procedure (第18条第2項).' })
   recoveryProcedure?: RecoveryProcedure;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '記録日時。 / When it was recorded.' })
   recordedAt!: string;
 }
 
 @InputType({ description: '災害等に対する保護の措置。 / A protective measure.' })
 export class HazardProtectionInput {
-  @Field(() => Hazard)
+  @Field(() => Hazard, { description: '災害等。 / The hazard.' })
   hazard!: Hazard;
 
-  @Field()
+  @Field({ description: '措置。 / The measure.' })
   @MinLength(1)
   @MaxLength(MAX_TEXT)
   measure!: string;
@@ -72,20 +72,20 @@ export class HazardProtectionInput {
 
 @InputType({ description: '回復の手順。 / The recovery procedure.' })
 export class RecoveryProcedureInput {
-  @Field()
+  @Field({ description: '文書名。 / The document.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title!: string;
 
-  @Field()
+  @Field({ description: '保管場所。 / Where it is kept.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   location!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '最終見直し日。 / Last reviewed.' })
   reviewedOn!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: '目標復旧時間(時間、1〜8760)。 / Target recovery time, in hours (1–8760).' })
   @IsOptional()
   @Min(1)
   @Max(8760)
@@ -97,24 +97,24 @@ export class RecoveryProcedureInput {
     '保守対策・障害対策の記録(置き換え、情報システム管理者又は当該システムの情報管理責任者)。 / Record (replace) a system\'s measures (the system administrator or its information manager).',
 })
 export class RecordSystemResilienceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の行政システム。 / The system concerned.' })
   @MaxLength(500)
   systemId!: string;
 
   @Field(() => Int, { description: 'システムの版。 / The version of the system read.' })
   expectedVersion!: number;
 
-  @Field(() => [HazardProtectionInput])
+  @Field(() => [HazardProtectionInput], { description: '保護の措置(第17条、全件を置き換え)。 / Protections (第17条); replaces the whole list.' })
   @ArrayMaxSize(4)
   @ValidateNested({ each: true })
   protections!: HazardProtectionInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '障害対策(第18条第1項)。 / Measures against failure (第18条第1項).' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   failureMeasures?: string;
 
-  @Field(() => RecoveryProcedureInput, { nullable: true })
+  @Field(() => RecoveryProcedureInput, { nullable: true, description: '回復の手順(第18条第2項、あらかじめ定める)。 / The recovery procedure, set in advance (第18条第2項).' })
   @IsOptional()
   @ValidateNested()
   recoveryProcedure?: RecoveryProcedureInput;

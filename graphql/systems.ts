@@ -144,10 +144,10 @@ registerEnumType(ExemptAction, {
 
 @ObjectType({ description: 'ドキュメント(第2条第11号)。 / A document of the system.' })
 export class SystemDocument {
-  @Field(() => DocumentKind)
+  @Field(() => DocumentKind, { description: 'ドキュメントの種類(第2条第11号)。 / Kind of document.' })
   kind!: DocumentKind;
 
-  @Field()
+  @Field({ description: '文書名。 / The document’s title.' })
   title!: string;
 
   @Field(() => String, { nullable: true, description: '保管場所。 / Where it is kept.' })
@@ -168,13 +168,13 @@ export class OverrideAgreement {
 
 @ObjectType({ description: '開発・維持管理(第10条)又は経費負担(第23条)の区分。 / Who holds a responsibility, and why.' })
 export class Responsibility {
-  @Field(() => ResponsibilityBasis)
+  @Field(() => ResponsibilityBasis, { description: '根拠(指定、業務を所管する主管課又は協議による別の区分)。 / On what footing it is held.' })
   basis!: ResponsibilityBasis;
 
-  @Field(() => OverrideAgreement, { nullable: true })
+  @Field(() => OverrideAgreement, { nullable: true, description: '別の区分の協議と承諾の記録(第10条第3項・第23条第3項、別の区分のときのみ)。 / The agreement and consent behind an override; only for one.' })
   override?: OverrideAgreement;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: '設定日時。 / When it was recorded.' })
   assignedAt!: string;
 
   @Field({ description: '根拠条文。 / The article it rests on.' })
@@ -183,7 +183,7 @@ export class Responsibility {
 
 @ObjectType({ description: '操作の時間の原則(第11条)。 / The operating-hours policy.' })
 export class OperatingHoursPolicy {
-  @Field(() => OperatingHours)
+  @Field(() => OperatingHours, { description: '原則(情報系は終日、業務系は勤務時間内)。 / The rule: all day for 情報系, working hours for 業務系.' })
   policy!: OperatingHours;
 
   @Field({ description: '根拠条文。 / The article.' })
@@ -198,19 +198,19 @@ export class System extends Node {
   @Field(() => String, { nullable: true, description: '概要。 / Description.' })
   description?: string;
 
-  @Field(() => SystemCategory)
+  @Field(() => SystemCategory, { description: '区分(情報系・業務系、第2条第6号・第7号)。 / 情報系 or 業務系.' })
   category!: SystemCategory;
 
-  @Field(() => Network)
+  @Field(() => Network, { description: '接続するネットワーク(外部・内部)。 / External or internal network.' })
   network!: Network;
 
   @Field(() => [Purpose], { description: '処理の要件(第6条)。 / Purposes (第6条).' })
   purposes!: Purpose[];
 
-  @Field(() => SystemStatus)
+  @Field(() => SystemStatus, { description: '段階(登録・決定・設置・廃止)。 / Where it stands: registered, decided, installed or abolished.' })
   status!: SystemStatus;
 
-  @Field(() => [SystemDocument])
+  @Field(() => [SystemDocument], { description: 'ドキュメント(設計書・操作手順・運用マニュアル等、第2条第11号)。 / Its documents.' })
   documents!: SystemDocument[];
 
   @Field({ description: '専ら教育又は研究に要する業務系システム(第8条ただし書)。 / Used solely for education or research.' })
@@ -242,15 +242,15 @@ export const SystemConnection = Connection(System, 'System', '行政システム
 
 @InputType({ description: 'ドキュメント。 / A document.' })
 export class SystemDocumentInput {
-  @Field(() => DocumentKind)
+  @Field(() => DocumentKind, { description: 'ドキュメントの種類(第2条第11号)。 / Kind of document.' })
   kind!: DocumentKind;
 
-  @Field()
+  @Field({ description: '文書名。 / The document’s title.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '保管場所。 / Where it is kept.' })
   @IsOptional()
   @MaxLength(MAX_NAME)
   location?: string;
@@ -258,20 +258,20 @@ export class SystemDocumentInput {
 
 @InputType({ description: '行政システムの登録(決定前)。 / Register a system before its decision (様式第1号 follows).' })
 export class RegisterSystemInput {
-  @Field()
+  @Field({ description: '名称。 / Name.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '概要。 / Description.' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   description?: string;
 
-  @Field(() => SystemCategory)
+  @Field(() => SystemCategory, { description: '区分(情報系・業務系、第2条第6号・第7号)。登録後は変更できない。 / 情報系 or 業務系; fixed once registered.' })
   category!: SystemCategory;
 
-  @Field(() => Network)
+  @Field(() => Network, { description: '接続するネットワーク(外部・内部)。 / External or internal network.' })
   network!: Network;
 
   @Field(() => [Purpose], { description: '第6条の目的(決定には1つ以上必要)。 / Purposes (at least one to be decided).' })
@@ -288,7 +288,7 @@ export class RegisterSystemInput {
   @MaxLength(500, { each: true })
   processingDepartmentIds?: string[];
 
-  @Field(() => [SystemDocumentInput], { nullable: true })
+  @Field(() => [SystemDocumentInput], { nullable: true, description: 'ドキュメント(第2条第11号)。 / Its documents.' })
   @IsOptional()
   @ArrayMaxSize(MAX_LIST)
   @ValidateNested({ each: true })
@@ -302,84 +302,84 @@ export class RegisterSystemInput {
 /** The fields a change may set; shared by direct edits, 様式第2号 changes and exempt changes. */
 @InputType({ description: 'システムの変更内容。 / What changes in a system.' })
 export class SystemChangesInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '名称(省略時は変更なし)。 / New name; unchanged when omitted.' })
   @IsOptional()
   @MinLength(1)
   @MaxLength(MAX_NAME)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '概要(省略時は変更なし)。 / New description; unchanged when omitted.' })
   @IsOptional()
   @MaxLength(MAX_TEXT)
   description?: string;
 
-  @Field(() => Network, { nullable: true })
+  @Field(() => Network, { nullable: true, description: '接続するネットワーク(省略時は変更なし)。 / New network; unchanged when omitted.' })
   @IsOptional()
   network?: Network;
 
-  @Field(() => [Purpose], { nullable: true })
+  @Field(() => [Purpose], { nullable: true, description: '処理の要件(第6条、全件を置き換え)。 / Purposes; replaces the whole list.' })
   @IsOptional()
   @ArrayMaxSize(5)
   purposes?: Purpose[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: '業務系: 処理する業務を所管する主管課(第10条第2項、全件を置き換え)。 / 業務系: departments whose work it processes; replaces the list.' })
   @IsOptional()
   @ArrayMaxSize(MAX_LIST)
   @MaxLength(500, { each: true })
   processingDepartmentIds?: string[];
 
-  @Field(() => [SystemDocumentInput], { nullable: true })
+  @Field(() => [SystemDocumentInput], { nullable: true, description: 'ドキュメント(全件を置き換え)。 / Documents; replaces the whole list.' })
   @IsOptional()
   @ArrayMaxSize(MAX_LIST)
   @ValidateNested({ each: true })
   documents?: SystemDocumentInput[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '専ら教育又は研究に要する業務系システム(第8条ただし書)。 / Used solely for education or research.' })
   @IsOptional()
   educationOrResearchOnly?: boolean;
 }
 
 @ObjectType({ description: 'システムの変更内容。 / Proposed changes to a system.' })
 export class SystemChanges {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '名称(変更後)。 / The new name.' })
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '概要(変更後)。 / The new description.' })
   description?: string;
 
-  @Field(() => Network, { nullable: true })
+  @Field(() => Network, { nullable: true, description: '接続するネットワーク(変更後)。 / The new network.' })
   network?: Network;
 
-  @Field(() => [Purpose], { nullable: true })
+  @Field(() => [Purpose], { nullable: true, description: '処理の要件(第6条、変更後)。 / The new purposes.' })
   purposes?: Purpose[];
 
-  @Field(() => [SystemDocument], { nullable: true })
+  @Field(() => [SystemDocument], { nullable: true, description: 'ドキュメント(変更後の全件)。 / The new list of documents.' })
   documents?: SystemDocument[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '専ら教育又は研究に要するか(第8条ただし書、変更後)。 / Whether it is to be used solely for education or research.' })
   educationOrResearchOnly?: boolean;
 }
 
 @InputType({ description: 'システム記録の更新。決定後は概要とドキュメントのみ(他は様式第2号)。 / Edit a system; once decided only description and documents.' })
 export class UpdateSystemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の行政システム。 / The system to edit.' })
   @MaxLength(500)
   systemId!: string;
 
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
-  @Field(() => SystemChangesInput)
+  @Field(() => SystemChangesInput, { description: '変更の内容(指定した項目のみ。決定後は概要・ドキュメントのみ)。 / What to change; only the fields given (once decided, description and documents only).' })
   @ValidateNested()
   changes!: SystemChangesInput;
 }
 
 @InputType({ description: '第10条第3項・第23条第3項の協議の記録。 / The agreement behind an override.' })
 export class OverrideAgreementInput {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: '協議の日。 / Date of the agreement.' })
   agreedOn!: string;
 
-  @Field()
+  @Field({ description: '協議の記録(文書番号等)。 / Where the agreement is recorded.' })
   @MinLength(1)
   @MaxLength(MAX_NAME)
   reference!: string;
@@ -387,21 +387,21 @@ export class OverrideAgreementInput {
 
 @InputType({ description: '開発・維持管理又は経費負担の区分の設定。 / Set who maintains a system or bears its cost.' })
 export class AssignSystemResponsibilityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の行政システム。 / The system concerned.' })
   @MaxLength(500)
   systemId!: string;
 
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
-  @Field(() => ResponsibilityKind)
+  @Field(() => ResponsibilityKind, { description: '開発・維持管理(第10条)又は経費負担(第23条)。 / Which responsibility.' })
   kind!: ResponsibilityKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '責任を負う主管課。 / The department to hold it.' })
   @MaxLength(500)
   departmentId!: string;
 
-  @Field(() => ResponsibilityBasis)
+  @Field(() => ResponsibilityBasis, { description: '根拠(指定、業務を所管する主管課又は協議による別の区分)。 / On what footing it is held.' })
   basis!: ResponsibilityBasis;
 
   @Field(() => OverrideAgreementInput, { nullable: true, description: '別の区分のときは必須。 / Required for an override.' })
@@ -412,14 +412,14 @@ export class AssignSystemResponsibilityInput {
 
 @InputType({ description: '第8条ただし書による設置・変更・廃止の記録。 / Record an exempt installation, change or abolition.' })
 export class RecordExemptSystemChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '対象の業務系システム(専ら教育又は研究に要するもの)。 / The 業務系 system, used solely for education or research.' })
   @MaxLength(500)
   systemId!: string;
 
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
 
-  @Field(() => ExemptAction)
+  @Field(() => ExemptAction, { description: '設置・変更・廃止。 / Install, change or abolish.' })
   action!: ExemptAction;
 
   @Field(() => SystemChangesInput, { nullable: true, description: '変更のとき。 / For a change.' })
@@ -435,7 +435,7 @@ export class RecordExemptSystemChangeInput {
 
 @ObjectType({ description: '行政システムの変更結果。 / The result of a system mutation.' })
 export class SystemPayload {
-  @Field(() => System, { nullable: true })
+  @Field(() => System, { nullable: true, description: '変更後の行政システム(拒否されたときは空)。 / The system as changed; null when refused.' })
   system?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })

@@ -23,7 +23,7 @@ export class AuditResolver {
     description:
       'あるオブジェクトの監査証跡(古い順)。閲覧できるオブジェクトの証跡のみ返し、それ以外は存在しない場合と同じく空。 / The audit trail of one object, oldest first; empty, as for no object, when the viewer may not read the object.',
   })
-  auditTrail(@Arg('objectId', () => ID) objectId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  auditTrail(@Arg('objectId', () => ID, { description: '対象のオブジェクトのグローバルID。 / The global id of the object.' }) objectId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const id = fromGlobalId(objectId);
       if (!id || !AUDITED.includes(id.type)) notAnIdOf('audited object', ['objectId']);
@@ -37,7 +37,7 @@ export class AuditResolver {
     description:
       'ある職員が行った操作(新しい順)。本人、情報システム管理者、総括管理責任者が閲覧できる。閲覧できないオブジェクトへの操作は含まない。 / What one person did, newest first; for that person, the system administrator and the general manager, leaving out what was done to objects the viewer may not read.',
   })
-  auditTrailByPerson(@Arg('personId', () => ID) personId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  auditTrailByPerson(@Arg('personId', () => ID, { description: '操作した職員。 / The person who acted.' }) personId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     return read(async () => {
       const key = keyOf(personId, 'Person', 'personId');
       assertMayReadActionsOf(ctx.viewer, key, ctx.clock());
@@ -45,7 +45,7 @@ export class AuditResolver {
     });
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'グローバルID(不透明)。 / Opaque global id.' })
   id(@Root() e: AuditRecord) {
     return globalId('AuditEvent', `${objectPk(e.objectType, e.objectId)}|AUDIT#${e.at}#${e.id}`);
   }

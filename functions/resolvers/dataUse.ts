@@ -21,7 +21,7 @@ export class DataUseResolver {
   })
   dataUseGrants(
     @Args() { first, after }: PageArgs,
-    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined,
+    @Arg('departmentId', () => ID, { nullable: true, description: '主管課(省略時は自分の課)。 / The department (default: the viewer’s own).' }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
     return read(async () => {
@@ -44,10 +44,10 @@ export class DataUseResolver {
 }
 
 const ApplicationFields = computed<DataUseRecord>(DataUseApplication, {
-  dataset: [() => Dataset, (a, ctx) => getDataset(ctx.store, a.datasetId)],
+  dataset: [() => Dataset, (a, ctx) => getDataset(ctx.store, a.datasetId), { description: '利用するデータ。 / The dataset.' }],
   requestingDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.requestingDepartmentId), { description: '利用する主管課。 / The department that would use the data.' }],
   owningDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.owningDepartmentId), { description: 'データを所管し承認する主管課。 / The department that holds the data and decides.' }],
-  applicantDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.requestingDepartmentId)],
+  applicantDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.requestingDepartmentId), { description: '申請した主管課(利用する主管課)。 / The applicant’s department, the one that would use the data.' }],
   current: [() => Boolean, (a, ctx) => isCurrentGrant(a, ctx.clock()), { description: '現在有効な利用許可か。 / Whether it is a grant in force today.' }],
 });
 

@@ -36,7 +36,7 @@ export class DatasetResolver {
 }
 
 const DatasetFields = computed<DatasetRecord>(Dataset, {
-  system: [() => System, (d, ctx) => getSystem(ctx.store, d.systemId)],
+  system: [() => System, (d, ctx) => getSystem(ctx.store, d.systemId), { description: 'データを保有する行政システム。 / The system that holds it.' }],
   department: [() => Department, (d, ctx) => getDepartment(ctx.store, d.departmentId), { description: '所管する主管課。 / The department that holds it.' }],
 });
 

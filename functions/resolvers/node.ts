@@ -32,12 +32,12 @@ export async function loadNode(ctx: Context, id: string): Promise<object | undef
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'グローバルIDによる取得。 / Any object by its global id.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  node(@Arg('id', () => ID, { description: 'グローバルID。 / The global id.' }) id: string, @Ctx() ctx: Context) {
     return loadNode(ctx, id);
   }
 
   @Query(() => [Node], { nullable: 'items', description: '複数のグローバルIDによる取得(最大100)。 / Several objects by id (at most 100).' })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+  nodes(@Arg('ids', () => [ID], { description: 'グローバルID(最大100件)。 / The global ids (at most 100).' }) ids: string[], @Ctx() ctx: Context) {
     if (ids.length > MAX_PAGE) {
       throw new GraphQLError(`Ask for at most ${MAX_PAGE} ids at once.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' } });
     }

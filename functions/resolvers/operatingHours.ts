@@ -85,7 +85,7 @@ export class OperatingHoursResolver {
 @Resolver(() => System)
 export class SystemOperatingHoursResolver {
   @FieldResolver(() => ServiceStatus, { description: '指定日時(既定は現在)に稼働中か、否ならその理由(第11条)。 / Whether in service at an instant, and why (not).' })
-  serviceStatus(@Root() s: SystemRecord, @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined, @Ctx() ctx: Context) {
+  serviceStatus(@Root() s: SystemRecord, @Arg('at', () => DateTime, { nullable: true, description: '基準の日時(省略時は現在)。 / As of when (default: now).' }) at: Date | undefined, @Ctx() ctx: Context) {
     return statusOf(ctx, s, at ? iso(at) : ctx.clock());
   }
 

@@ -67,7 +67,7 @@ export class OperatorReportResolver {
 @Resolver(() => System)
 export class SystemOperatorsResolver {
   @FieldResolver(() => OperatorDesignationConnection, { description: 'この日時に操作できる職員等(指定されている者、第12条)。既定は現在。 / Who may operate the system at `at` (default: now): the designations in force that day.' })
-  operators(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined, @Ctx() ctx: Context) {
+  operators(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true, description: '基準の日時(省略時は現在)。 / As of when (default: now).' }) at: Date | undefined, @Ctx() ctx: Context) {
     return read(async () => {
       const date = dayOf(ctx, at);
       const page = await listOperatorsOfSystem(ctx.store, s.id, date, first, after);
@@ -85,7 +85,7 @@ export class SystemOperatorsResolver {
 @Resolver(() => Person)
 export class PersonOperatorsResolver {
   @FieldResolver(() => OperatorDesignationConnection, { description: 'この日時に操作できるシステムの指定(第12条)。既定は現在。 / The person’s designations in force at `at` (default: now).' })
-  operatorDesignations(@Root() p: { id: string }, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined, @Ctx() ctx: Context) {
+  operatorDesignations(@Root() p: { id: string }, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true, description: '基準の日時(省略時は現在)。 / As of when (default: now).' }) at: Date | undefined, @Ctx() ctx: Context) {
     return read(async () => {
       const date = dayOf(ctx, at);
       const page = await listDesignationsOfPerson(ctx.store, p.id, date, first, after);

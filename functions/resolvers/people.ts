@@ -40,12 +40,12 @@ export class DepartmentResolver {
   }
 
   @Mutation(() => DepartmentPayload, { description: '主管課の登録。 / Register a department.' })
-  createDepartment(@Arg('input') { code, name, division }: CreateDepartmentInput, @Ctx() ctx: Context) {
+  createDepartment(@Arg('input', { description: INPUT }) { code, name, division }: CreateDepartmentInput, @Ctx() ctx: Context) {
     return create(ctx, async (now) => peopleRegister.createDepartment(ctx.viewer, await getDepartment(ctx.store, code), { code, name, division: division ?? undefined }, now), departmentPayload);
   }
 
   @Mutation(() => DepartmentPayload, { description: '主管課の名称変更等(附則の改正に対応)。 / Rename a department.' })
-  updateDepartment(@Arg('input') { departmentId, expectedVersion, name, division }: UpdateDepartmentInput, @Ctx() ctx: Context) {
+  updateDepartment(@Arg('input', { description: INPUT }) { departmentId, expectedVersion, name, division }: UpdateDepartmentInput, @Ctx() ctx: Context) {
     return change(ctx, { kind: 'Department', id: departmentId, field: 'departmentId', expectedVersion }, (d, now) =>
       peopleRegister.updateDepartment(ctx.viewer, d, { name: name ?? undefined, division: division ?? undefined }, now), departmentPayload);
   }
@@ -59,12 +59,12 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: '職員の一覧(主管課で絞込み可)。 / People, optionally of one department.' })
-  people(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+  people(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '絞り込む主管課(省略時は全件)。 / Only those of this department; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => connection(await listPeople(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
 
   @Mutation(() => PersonPayload, { description: '職員の登録。 / Register a person.' })
-  createPerson(@Arg('input') { personId, name, title, departmentId }: CreatePersonInput, @Ctx() ctx: Context) {
+  createPerson(@Arg('input', { description: INPUT }) { personId, name, title, departmentId }: CreatePersonInput, @Ctx() ctx: Context) {
     return create(ctx, async (now) => {
       const [department, existing] = await Promise.all([load(ctx, 'Department', departmentId, 'departmentId', 'department'), getPerson(ctx.store, personId)]);
       return peopleRegister.createPerson(ctx.viewer, existing, department, { personId, name, title: title ?? undefined }, now);
@@ -93,7 +93,7 @@ const DepartmentFields = computed<DepartmentRecord>(Department, {
 
 const PersonFields = computed<PersonRecord>(Person, {
   personId: [() => String, (p) => p.id],
-  department: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId)],
+  department: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId), { description: '所属する主管課。 / Their department.' }],
   roleAssignments: [() => [RoleAssignment], (p, ctx) => rolesOf(ctx, p), { description: '役割の割当て(過去を含む)。 / Every role assignment, past ones included.' }],
   currentRoles: [() => [RoleAssignment], async (p, ctx) => activeRoles(await rolesOf(ctx, p), ctx.clock()), { description: '現在有効な役割。 / The roles held today.' }],
 });

@@ -9,7 +9,7 @@ import { MarkNoticeReadInput, Notice, NoticeConnection, NoticeListArgs, NoticePa
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, globalId, keyOf, read } from './support';
+import { actionsOf, globalId, keyOf, read, INPUT } from './support';
 import { loadNode } from './node';
 import { change } from './write';
 
@@ -30,7 +30,7 @@ export class NoticeResolver {
   }
 
   @Mutation(() => NoticePayload, { description: '通知を既読にする(宛先の本人)。 / Mark a notice read (its addressee only).' })
-  markNoticeRead(@Arg('input') { noticeId, expectedVersion }: MarkNoticeReadInput, @Ctx() ctx: Context) {
+  markNoticeRead(@Arg('input', { description: INPUT }) { noticeId, expectedVersion }: MarkNoticeReadInput, @Ctx() ctx: Context) {
     return change(ctx, { kind: 'Notice', id: noticeId, field: 'noticeId', expectedVersion }, (n, now) => notice.markRead(ctx.viewer, n, now), (n: NoticeRecord) => ({ notice: n }));
   }
 }

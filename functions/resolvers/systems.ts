@@ -53,7 +53,7 @@ export const systemTarget = ({ systemId, expectedVersion }: { systemId: string; 
 @Resolver(() => System)
 export class SystemResolver {
   @Query(() => SystemConnection, { description: '行政システムの一覧(登録順、主管課で絞込み可)。 / The register, optionally of one department.' })
-  systems(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | undefined, @Ctx() ctx: Context) {
+  systems(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '所管する主管課(省略時は全件)。 / Only the systems this department owns; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(async () => connection(await listSystems(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
 
@@ -121,7 +121,7 @@ const SystemFields = computed<SystemRecord>(System, {
 });
 
 const ResponsibilityFields = computed<ResponsibilityRecord>(Responsibility, {
-  department: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId)],
+  department: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId), { description: '責任を負う主管課。 / The department that holds it.' }],
   assignedBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.assignedBy), { nullable: true, description: '設定した者。 / Who recorded it.' }],
 });
 
