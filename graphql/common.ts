@@ -15,7 +15,7 @@ export const DateTime = described(
   '日時(ISO 8601、UTC、例: 2026-12-02T05:00:00.000Z)。画面では和暦・日本時間で示す。 / An instant, ISO 8601 in UTC (e.g. 2026-12-02T05:00:00.000Z).',
 );
 export const LocalDate = described(GraphQLLocalDate, '日付(YYYY-MM-DD、日本時間の暦日)。 / A calendar date, YYYY-MM-DD, as the city’s calendar reads it.');
-export const JSONObject = described(GraphQLJSONObject, 'JSONオブジェクト(変更前後の値など)。 / A JSON object (the values before and after a change, say).');
+export const JSONObject = described(GraphQLJSONObject, '値の組(JSON オブジェクト、変更前後の値など)。 / A JSON object (the values before and after a change, say).');
 
 /** Longest free text accepted in any input (a form's body). */
 export const MAX_TEXT = 4000;
