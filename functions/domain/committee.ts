@@ -10,6 +10,7 @@
  *   as present. On 可否同数 (as many against as for) the presiding chair (議長) decides; the chair presides
  *   (第33条第2項), the vice-chair when the chair is absent (第33条第3項). The presiding chair does not vote otherwise.
  */
+import { wareki, warekiTime } from './period';
 import { advance, alongWith, changeOf } from './change';
 import { Actor, RoleAssignment, isAssignmentActive } from './people';
 import { allows, refuse } from './refusal';
@@ -338,8 +339,6 @@ export function meetingActions(actor: Actor, m: Meeting, now: string) {
 const SEAT = { CHAIR: '委員長', VICE_CHAIR: '副委員長' } as const;
 const MATTER_JA: Record<AgendaMatter, string> = { PLANNING: '計画', SECURITY: '保安', DATA_PROTECTION: 'データ等の保護', EFFICIENT_OPERATION: '適正かつ効率的な運営' };
 
-/** An instant as a person in the city reads it: `2026-04-01 10:30 (JST)`. */
-const tokyoTime = (instant: string) => `${new Date(Date.parse(instant) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} (JST)`;
 
 /** Everyone the minutes name: the seats, who convened, and each motion's presiding chair. */
 export function namedInMinutes(m: Meeting, motions: MotionRecord[]): string[] {
@@ -357,7 +356,7 @@ export function minutesOf(m: Meeting, motions: MotionRecord[], names: ReadonlyMa
   const lines = [
     `${COMMITTEE_NAME} 会議録`,
     `件名: ${m.title}`,
-    `開催日: ${m.heldOn}${m.place ? `  場所: ${m.place}` : ''}`,
+    `開催日: ${wareki(m.heldOn)}${m.place ? `  場所: ${m.place}` : ''}`,
     `招集者: ${name(m.convenedBy)}${m.chairPrevented ? '(委員長に事故があるため副委員長が代理、第33条第3項)' : '(第33条第2項)'}`,
     `構成: 委員長 ${name(c.chairId)}、副委員長 ${name(c.viceChairId)}、委員 ${c.memberIds.length}名`,
   ];
@@ -384,7 +383,7 @@ export function minutesOf(m: Meeting, motions: MotionRecord[], names: ReadonlyMa
     lines.push(`  議題${n}: ${x.text}`);
     lines.push(`    可${x.votesFor} 否${x.votesAgainst} 表決せず${x.notVoting}(出席委員${x.membersPresent}名) — ${x.outcome === 'CARRIED' ? '可決' : '否決'}。${how}`);
   }
-  lines.push(m.status === 'CLOSED' && m.closedAt ? `閉会: ${tokyoTime(m.closedAt)}` : '状態: 会議中(議事録未確定)');
+  lines.push(m.status === 'CLOSED' && m.closedAt ? `閉会: ${warekiTime(m.closedAt)}` : '状態: 会議中(議事録未確定)');
   lines.push('庶務: デジタル推進課長(第34条)');
   return lines.join('\n');
 }

@@ -40,3 +40,16 @@ export function daysBetween(from: string, to: string): number {
 export function hasEnded(p: Period, now: string): boolean {
   return tokyoDate(now) > p.until;
 }
+
+const WAREKI_DATE = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });
+const WAREKI_TIME = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
+
+/** A date (YYYY-MM-DD, the city's calendar) as a person in the city reads it: 令和8年12月20日 (令和元年 for 2019-05-01). */
+export function wareki(date: string): string {
+  return WAREKI_DATE.format(new Date(`${date}T12:00:00+09:00`));
+}
+
+/** An instant as a person in the city reads it, in Japan's time: 令和8年4月1日 10:30. */
+export function warekiTime(instant: string): string {
+  return WAREKI_TIME.format(new Date(instant));
+}

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Transition, advance, changeOf } from './change';
 import { Actor, Role, RoleAssignment, holds, isAssignmentActive, tokyoDate } from './people';
 import { passwordStatus } from './passwords';
-import { addDays, daysBetween } from './period';
+import { addDays, daysBetween, wareki } from './period';
 import { allows, refuse } from './refusal';
 
 export const NOTICE_KINDS = [
@@ -169,7 +169,7 @@ export function provisionPastPeriod(
     subjectId: p.id,
     dueOn: p.period.until,
     stage: 'overdue',
-    message: `外部提供「${p.title}」の提供期間(${p.period.until}まで)が終了しましたが、返還又は廃棄が記録されていません。`,
+    message: `外部提供「${p.title}」の提供期間(${wareki(p.period.until)}まで)が終了しましたが、返還又は廃棄が記録されていません。`,
     to: { role: 'INFORMATION_MANAGER', departmentId: p.departmentId },
   };
 }
@@ -186,7 +186,7 @@ export function homepageCheckDue(p: { id: string; title: string }, dueOn: string
     subjectId: p.id,
     dueOn,
     stage: dueOn,
-    message: `ホームページ「${p.title}」の掲載期間・内容の確認期限(${dueOn})が来ています。`,
+    message: `ホームページ「${p.title}」の掲載期間・内容の確認期限(${wareki(dueOn)})が来ています。`,
     to: { role: 'HOMEPAGE_OPERATIONS_MANAGER' },
   };
 }
@@ -210,8 +210,8 @@ export function passwordReminder(
     dueOn: status.dueOn,
     stage: overdue ? 'overdue' : String(status.reminder),
     message: overdue
-      ? `${systemName}のパスワードの変更期限(${status.dueOn})を過ぎています。変更してください。`
-      : `${systemName}のパスワードの変更期限(${status.dueOn})まであと${status.daysLeft}日です。`,
+      ? `${systemName}のパスワードの変更期限(${wareki(status.dueOn)})を過ぎています。変更してください。`
+      : `${systemName}のパスワードの変更期限(${wareki(status.dueOn)})まであと${status.daysLeft}日です。`,
     to: { personId: r.personId },
   };
 }
@@ -228,7 +228,7 @@ export function equipmentNotReturned(
     subjectId: e.id,
     dueOn: e.period.until,
     stage: 'overdue',
-    message: `持ち出した機器「${e.device ?? '(機器)'}」の返却期限(${e.period.until})を過ぎています。返却を記録してください。`,
+    message: `持ち出した機器「${e.device ?? '(機器)'}」の返却期限(${wareki(e.period.until)})を過ぎています。返却を記録してください。`,
     to: { personId: e.requestedBy },
   };
 }
@@ -252,7 +252,7 @@ export function applicationWaiting(
     dueOn: addDays(tokyoDate(a.submittedAt), WAITING_DAYS),
     stage,
     article: FORM_ARTICLE[a.form],
-    message: `${label}${a.title ? `「${a.title}」` : 'の申請'}が${daysWaiting(a.submittedAt, now)}日間決裁を待っています(${tokyoDate(a.submittedAt)}提出)。`,
+    message: `${label}${a.title ? `「${a.title}」` : 'の申請'}が${daysWaiting(a.submittedAt, now)}日間決裁を待っています(${wareki(tokyoDate(a.submittedAt))}提出)。`,
     to: decider,
   };
 }

@@ -221,5 +221,7 @@ describe('the transitions of a meeting, what the viewer may do next, and the min
     expect(minutes).toContain('議長: 白石 一郎(委員長)');
     expect(minutes).toContain('可3 否0 表決せず1(出席委員4名) — 可決。出席委員の過半数による(第33条第5項)');
     expect(minutes).toContain('状態: 会議中(議事録未確定)');
+    // A date a person reads is 和暦.
+    expect(minutes).toContain('開催日: 令和8年6月15日');
   });
 });
