@@ -31,7 +31,7 @@ export interface Step {
 }
 
 /** The steps at which a form's rules read its state. */
-export type StateStep = 'submit' | 'approve' | 'close';
+export type StateStep = 'submit' | 'approve' | 'decline' | 'withdraw';
 
 export interface Form<R extends ApplicationRecord = ApplicationRecord, S = unknown> {
   kind: Kind;
@@ -47,17 +47,21 @@ export interface Form<R extends ApplicationRecord = ApplicationRecord, S = unkno
   takesRequiredClauses?: true;
   /** What approval adds to the application and does elsewhere, in the same transaction. */
   approve?(step: Step, before: R, after: R, decision: Decision, state: S): { after: R } & Effect;
-  /** What submission does elsewhere (様式第5号: the designations it reports take effect on their dates). */
-  onSubmit?(step: Step, after: R, state: S): Effect;
-  /** What a withdrawal, rejection or return undoes elsewhere, in the same transaction. */
-  onClose?(step: Step, before: R, state: S): Effect;
+  /** What submission does elsewhere (様式第5号: the designations it reports take effect on their dates); `before` is absent for a new one. */
+  onSubmit?(step: Step, before: R | undefined, after: R, state: S): Effect;
+  /** What a rejection or a return for revision undoes elsewhere, in the same transaction. */
+  onDecline?(step: Step, before: R, state: S): Effect;
+  /** What the applicant's withdrawal undoes elsewhere, in the same transaction. */
+  onWithdraw?(step: Step, before: R, state: S): Effect | undefined;
+  /** Refuses an outcome the form does not know (様式第5号 is received or returned for correction, never rejected). */
+  assertOutcome?(outcome: DecisionInput['outcome'], r: R): void;
 }
 
 /** The step of the workflow a transition takes, for loading the form's state (`readsStateOn`). */
 export function stateStepOf(verb: 'submit' | 'withdraw' | 'decide', r: ApplicationRecord, outcome?: DecisionInput['outcome']): StateStep | undefined {
   if (verb === 'submit') return 'submit';
-  if (verb === 'decide') return outcome === 'APPROVED' ? 'approve' : 'close';
-  return r.status === 'SUBMITTED' ? 'close' : undefined;
+  if (verb === 'decide') return outcome === 'APPROVED' ? 'approve' : 'decline';
+  return 'withdraw';
 }
 
 function changed<R extends ApplicationRecord>(form: Form<R, never>, before: R | undefined, after: R, verb: string, effect: Effect = {}): Transition<R> {
@@ -69,7 +73,7 @@ export function drafted<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   const draftedT = changed(form, undefined, draft, 'drafted');
   if (!submitNow) return draftedT;
   const saved = { ...draft, ...submit(draft, step.actor.person.id, step.now, form.article(draft)) };
-  const effect = form.onSubmit?.(step, saved, state) ?? {};
+  const effect = form.onSubmit?.(step, undefined, saved, state) ?? {};
   // One new item, two events: drafted, then submitted.
   const [first] = draftedT.changes;
   const then = { ...changed(form, draft, saved, 'submitted').changes[0], recordOnly: true as const };
@@ -81,14 +85,14 @@ export function submitted<R extends ApplicationRecord, S>(form: Form<R, S>, step
   const patch = submit(before, step.actor.person.id, step.now, form.article(before));
   form.checkSubmit?.(step, before, state);
   const after = advance(before, { ...patch, decision: undefined } as Partial<R>, step.now);
-  return changed(form, before, after, 'submitted', form.onSubmit?.(step, after, state));
+  return changed(form, before, after, 'submitted', form.onSubmit?.(step, before, after, state));
 }
 
 export function withdrawn<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, before: R, expectedVersion: number, state: S): Transition<R> {
   const patch = withdraw(before, step.actor.person.id, step.now, form.article(before));
   assertVersion(before.version, expectedVersion);
   const after = advance(before, patch as Partial<R>, step.now);
-  return changed(form, before, after, 'withdrawn', before.status === 'SUBMITTED' ? form.onClose?.(step, before, state) : undefined);
+  return changed(form, before, after, 'withdrawn', form.onWithdraw?.(step, before, state));
 }
 
 /** 第15条第4項第8号: further items are required by the general manager when approving an external provision, and only then. */
@@ -105,12 +109,13 @@ export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   const patch = decide(before, step.actor.person.id, decision, step.now, article);
   assertVersion(before.version, decision.expectedVersion);
   assertRequiredClausesOnApproval(decision, patch.status === 'APPROVED' && !!form.takesRequiredClauses);
+  form.assertOutcome?.(decision.outcome, before);
   let after = advance(before, patch as Partial<R>, step.now);
   let effect: Effect | undefined;
   if (after.status === 'APPROVED' && form.approve) {
     ({ after, ...effect } = form.approve(step, before, after, decision, state));
   } else if (after.status !== 'APPROVED') {
-    effect = form.onClose?.(step, before, state);
+    effect = form.onDecline?.(step, before, state);
   }
   return { record: after, changes: [{ kind: form.kind, before, after, action: `${form.action}.${after.status.toLowerCase()}`, article }, ...(effect?.changes ?? [])], parts: effect?.parts };
 }

@@ -389,10 +389,15 @@ function reportEffect(r: OperatorReport, ws: Workspace, now: string, undo: boole
   return { changes, parts };
 }
 
-/** 様式第5号 on the shared workflow: the system's information manager reports, the system administrator receives it (第12条第2項). */
+/**
+ * 様式第5号 on the shared workflow: the system's information manager designates or releases and reports it in advance;
+ * the system administrator receives the report (受理, APPROVED) or asks for its correction (訂正の求め, RETURNED)
+ * (第12条第2項). The designation is the information manager's act: no answer of the administrator undoes it; the
+ * information manager does, by withdrawing the report (or by a later report releasing).
+ */
 export const operatorReportForm: Form<OperatorReport, ReportState> = {
   kind: 'OperatorReport',
-  readsStateOn: ['submit', 'close'],
+  readsStateOn: ['submit', 'withdraw'],
   action: 'operatorReport',
   article: () => ARTICLE_BUSINESS,
   checkSubmit({ actor, now }, r, state) {
@@ -401,10 +406,23 @@ export const operatorReportForm: Form<OperatorReport, ReportState> = {
     assertReportInAdvance(r.entries, now); // 第12条第2項: あらかじめ
   },
   assertMayDecide: (actor, _r, now) => assertMayDecide(actor, now),
-  // 第12条第2項: the report is the designation — its entries take effect for their days when it is submitted …
-  onSubmit: ({ now, newId }, after, state) => reportEffect(after, state.workspace, now, false, newId),
-  // … and a return, rejection or withdrawal undoes them.
-  onClose: ({ now, newId }, before, state) => reportEffect(before, state.workspace, now, true, newId),
+  // 第12条第2項: 報告 — received or returned for correction, never rejected.
+  assertOutcome(outcome) {
+    if (outcome === 'REJECTED') {
+      refuse(
+        'INVALID_VALUE',
+        '様式第5号は報告です。受理するか、訂正を求めてください(不承認はありません)。 / A report (様式第5号) is received or returned for correction; it is not rejected.',
+        ARTICLE_BUSINESS,
+        ['outcome'],
+      );
+    }
+  },
+  // 第12条第2項: the entries take effect for their days when the report is first submitted; a report returned for
+  // correction keeps them in force, so its resubmission changes nothing of them …
+  onSubmit: ({ now, newId }, before, after, state) => (before?.status === 'RETURNED' ? {} : reportEffect(after, state.workspace, now, false, newId)),
+  // … and the information manager's withdrawal of a report in force undoes them.
+  onWithdraw: ({ now, newId }, before, state) =>
+    before.status === 'SUBMITTED' || before.status === 'RETURNED' ? reportEffect(before, state.workspace, now, true, newId) : undefined,
 };
 
 /** A report's entry as the client sent it: `personId` absent when the id sent is not a person's. */

@@ -1,8 +1,9 @@
 /**
  * 操作職員等 (第12条) through the real Lambda handler: the system administrator designates and releases the
  * operators of a 情報系 system; the information manager of a 業務系 system's department designates and releases on
- * 様式第5号, reported in advance — the report takes effect for its days when submitted, the system administrator
- * receives it, and a return, rejection or withdrawal undoes it. "Who may operate this system" answers for any day.
+ * 様式第5号, reported in advance — the report takes effect for its days when submitted; the system administrator
+ * receives it (受理) or asks for its correction (訂正の求め), neither of which undoes the designation; the information
+ * manager's withdrawal does. "Who may operate this system" answers for any day.
  */
 import { Api, Response, gid, ok, refused, setupApi } from '../support/api';
 import { DEMO_REPORT_ID } from '../../functions/local/demo/operators';
@@ -200,19 +201,14 @@ describe('第12条第2項: 市民課’s information manager designates on 様�
   });
 });
 
-describe('第12条第2項: a report returned, rejected or withdrawn is undone', () => {
-  it.each([
-    ['returned for correction', 'RETURNED'],
-    ['rejected', 'REJECTED'],
-    ['withdrawn', 'WITHDRAWN'],
-  ])('%s: its designations are cancelled and the designations it released run on', async (_what, how) => {
+describe('第12条第2項: a report is received or returned for correction; only its withdrawal undoes it', () => {
+  it('withdrawn by the information manager: its designations are cancelled and the designations it released run on', async () => {
     const s = await system();
     const [kept, added] = [await person(), await person()];
     const r1 = await report(s, [entry('DESIGNATE', kept, 1)]);
     const r2 = await report(s, [entry('RELEASE', kept, 10), entry('DESIGNATE', added, 10)]);
     expect(await operators(s, 10)).toEqual([added]);
-    if (how === 'WITHDRAWN') await ok(api, 'shimin-manager', WITHDRAW, { applicationId: r2.id, expectedVersion: r2.version });
-    else await decide(r2, how, { reason: '記載の誤り' });
+    await ok(api, 'shimin-manager', WITHDRAW, { applicationId: r2.id, expectedVersion: r2.version });
     expect(await operators(s, 10)).toEqual([kept]);
     const restored = await designation(r1.designations[0].id);
     expect(restored).toMatchObject({ validUntil: null, releaseReport: null, releasedBy: null, status: 'ACTIVE' });
@@ -222,16 +218,37 @@ describe('第12条第2項: a report returned, rejected or withdrawn is undone', 
     expect((await api.data('shimin-manager', `query($id: ID!) { node(id: $id) { ... on OperatorReport { designations { id } } } }`, { id: r2.id })).node.designations).toEqual([]);
   });
 
-  it('returned, then resubmitted: it takes effect again, and is received', async () => {
+  it('returned for correction: the designation stands (it is the information manager’s); resubmitted, nothing changes; then received', async () => {
     const s = await system();
     const p = await person();
     const r = await report(s, [entry('DESIGNATE', p, 2)]);
     const returned = await decide(r, 'RETURNED', { reason: '日付の確認' });
-    expect(await operators(s, 2)).toEqual([]);
+    expect(returned.status).toBe('RETURNED');
+    expect(await operators(s, 2)).toEqual([p]);
     const again = await ok(api, 'shimin-manager', SUBMIT, { applicationId: r.id, expectedVersion: returned.version });
     expect(again.status).toBe('SUBMITTED');
     expect(await operators(s, 2)).toEqual([p]);
+    expect((await api.data('shimin-manager', `query($id: ID!) { node(id: $id) { ... on OperatorReport { designations { id } } } }`, { id: r.id })).node.designations).toHaveLength(1);
     await decide(again, 'APPROVED');
+    expect(await operators(s, 2)).toEqual([p]);
+  });
+
+  it('returned, then withdrawn by the information manager: the designation it made is cancelled', async () => {
+    const s = await system();
+    const p = await person();
+    const r = await report(s, [entry('DESIGNATE', p, 2)]);
+    const returned = await decide(r, 'RETURNED', { reason: '記載の誤り' });
+    await ok(api, 'shimin-manager', WITHDRAW, { applicationId: r.id, expectedVersion: returned.version });
+    expect(await operators(s, 2)).toEqual([]);
+  });
+
+  it('a report is not rejected: INVALID_VALUE citing 第12条第2項, in Japanese first, and nothing changes', async () => {
+    const s = await system();
+    const p = await person();
+    const r = await report(s, [entry('DESIGNATE', p, 2)]);
+    expect(await refused(api, 'soumu-director', DECIDE, { applicationId: r.id, expectedVersion: r.version, outcome: 'REJECTED', reason: '不要' })).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', article: '第12条第2項', field: ['outcome'], message: expect.stringMatching(/^様式第5号は報告です/) }),
+    ]);
     expect(await operators(s, 2)).toEqual([p]);
   });
 
@@ -241,11 +258,11 @@ describe('第12条第2項: a report returned, rejected or withdrawn is undone', 
     await report(s, [entry('DESIGNATE', p, 1)]);
     const release = await report(s, [entry('RELEASE', p, 5)]);
     const later = await report(s, [entry('DESIGNATE', p, 8)]);
-    expect(await refused(api, 'soumu-director', DECIDE, { applicationId: release.id, expectedVersion: release.version, outcome: 'RETURNED', reason: '誤り' })).toEqual([
+    expect(await refused(api, 'shimin-manager', WITHDRAW, { applicationId: release.id, expectedVersion: release.version })).toEqual([
       expect.objectContaining({ code: 'INVALID_STATE', article: '第12条第2項' }),
     ]);
-    await decide(later, 'RETURNED', { reason: '重複' });
-    await decide(release, 'RETURNED', { reason: '誤り' });
+    await ok(api, 'shimin-manager', WITHDRAW, { applicationId: later.id, expectedVersion: later.version });
+    await ok(api, 'shimin-manager', WITHDRAW, { applicationId: release.id, expectedVersion: release.version });
     expect(await operators(s, 8)).toEqual([p]);
   });
 });
