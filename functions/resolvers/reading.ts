@@ -20,9 +20,9 @@ import {
 } from 'graphql';
 import { AUDITED_TYPES, AuditEvent, AuditedType } from '../domain/audit';
 import { READ_RULES, ReadContext, mayReadAuditEvent, mayReadObject } from '../domain/reading';
+import { getObject } from '../store/kinds';
 import { getPerson } from '../store/people';
 import { Context } from './context';
-import { loadObject } from './node';
 
 const AUDITED: ReadonlySet<string> = new Set(AUDITED_TYPES);
 
@@ -41,7 +41,7 @@ export async function readable(ctx: Context, type: string, object: object): Prom
   const now = ctx.clock();
   if (type === 'AuditEvent') {
     const e = object as AuditEvent;
-    const subject = await loadObject(ctx, e.objectType, e.objectId);
+    const subject = await getObject(ctx.store, e.objectType, e.objectId);
     return !!subject && mayReadAuditEvent(ctx.viewer, e, subject, now, await contextFor(ctx, e.objectType, subject));
   }
   if (!AUDITED.has(type)) return true;
