@@ -8,7 +8,7 @@ import { SystemRecord } from '../../domain/systems';
 import { addDays } from '../../domain/period';
 import { tokyoDate } from '../../domain/people';
 import { advance, changeOf } from '../../domain/change';
-import { DEMO_SYSTEMS, demoSystemRecord } from '../seed';
+import { DEMO_SYSTEMS, demoSystemRecord } from './systems';
 import { SEED_ACTOR, SeedBatch, seeded } from './seedBatch';
 
 /** The system as functions/local/seed.ts writes it (version 1): the measures are recorded on it as version 2. */
