@@ -7,7 +7,7 @@
 import { Changed, Part, Transition, Versioned, advance, alongWith, changeOf } from './change';
 import type { Kind } from './kinds';
 import { Actor, holds, managedDepartments } from './people';
-import { refuse } from './refusal';
+import { allows, refuse } from './refusal';
 import { ApplicationState, DecisionInput, assertVersion, decide, permittedActions, submit, withdraw } from './workflow';
 
 export interface ApplicationRecord extends ApplicationState, Versioned {}
@@ -61,7 +61,8 @@ export interface Form<R extends ApplicationRecord = ApplicationRecord, S = unkno
 export function stateStepOf(verb: 'submit' | 'withdraw' | 'decide', r: ApplicationRecord, outcome?: DecisionInput['outcome']): StateStep | undefined {
   if (verb === 'submit') return 'submit';
   if (verb === 'decide') return outcome === 'APPROVED' ? 'approve' : 'decline';
-  return 'withdraw';
+  // A draft has taken effect nowhere: its withdrawal undoes nothing, so no form reads its state for it.
+  return r.status === 'DRAFT' ? undefined : 'withdraw';
 }
 
 function changed<R extends ApplicationRecord>(form: Form<R, never>, before: R | undefined, after: R, verb: string, effect: Effect = {}): Transition<R> {
@@ -122,13 +123,7 @@ export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
 
 /** What the viewer may do next with an application, by the same rule that would refuse them. */
 export function applicationActions(form: Form, actor: Actor, r: ApplicationRecord, now: string) {
-  let mayDecide = true;
-  try {
-    form.assertMayDecide(actor, r, now);
-  } catch {
-    mayDecide = false;
-  }
-  return permittedActions(r, actor.person.id, mayDecide);
+  return permittedActions(r, actor.person.id, allows(() => form.assertMayDecide(actor, r, now)));
 }
 
 /** An inbox: the applications awaiting a role's decision, city-wide or for one department. */
