@@ -13,8 +13,8 @@ import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
 import { read, INPUT } from './support';
-import { given, loadSystem } from './systems';
-import { create } from './write';
+import { given } from './systems';
+import { create, load } from './write';
 
 const payload = (d: DatasetRecord) => ({ dataset: d });
 
@@ -31,7 +31,7 @@ export class DatasetResolver {
 
   @Mutation(() => DatasetPayload, { description: 'データの登録(第13条)。 / Register a dataset of a system.' })
   registerDataset(@Arg('input', { description: INPUT }) input: RegisterDatasetInput, @Ctx() ctx: Context) {
-    return create(ctx, async (now, id) => dataset.register(ctx.viewer, await loadSystem(ctx, input.systemId, 'systemId'), given(input), id, now), payload);
+    return create(ctx, async (now, id) => dataset.register(ctx.viewer, await load(ctx, 'System', input.systemId, 'systemId'), given(input), id, now), payload);
   }
 }
 

@@ -7,8 +7,8 @@ import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
 import { globalId, INPUT } from './support';
-import { given, loadSystem } from './systems';
-import { change, create } from './write';
+import { given } from './systems';
+import { change, create, load } from './write';
 
 const payload = (contract: ContractRecord) => ({ contract });
 
@@ -18,14 +18,14 @@ export class OutsourcingResolver {
   recordOutsourcingContract(@Arg('input', { description: INPUT }) input: RecordOutsourcingContractInput, @Ctx() ctx: Context) {
     const { period, personalInformationClause: clause } = input;
     const contract = { ...given(input), period: { from: period.from, until: period.until }, personalInformationClause: clause ? given(clause) : undefined };
-    return create(ctx, async (now, id) => outsourcingContract.record(ctx.viewer, await loadSystem(ctx, input.systemId, 'systemId'), contract, id, now), payload);
+    return create(ctx, async (now, id) => outsourcingContract.record(ctx.viewer, await load(ctx, 'System', input.systemId, 'systemId'), contract, id, now), payload);
   }
 
   @Mutation(() => OutsourcingContractPayload, { description: '契約の締結の記録。個人情報の保護に関する事項がなければ拒否(第22条)。 / Record the contract as concluded; refused without its PI clause.' })
   concludeOutsourcingContract(@Arg('input', { description: INPUT }) input: ConcludeOutsourcingContractInput, @Ctx() ctx: Context) {
     const target = { kind: 'OutsourcingContract' as const, id: input.contractId, field: 'contractId', expectedVersion: input.expectedVersion };
     return change(ctx, target, async (c, now) =>
-      outsourcingContract.conclude(ctx.viewer, await loadSystem(ctx, globalId('System', c.systemId), 'contractId'), c, input.concludedOn, now), payload);
+      outsourcingContract.conclude(ctx.viewer, await load(ctx, 'System', globalId('System', c.systemId), 'contractId'), c, input.concludedOn, now), payload);
   }
 }
 

@@ -66,7 +66,7 @@ export class PersonResolver {
   @Mutation(() => PersonPayload, { description: '職員の登録。 / Register a person.' })
   createPerson(@Arg('input', { description: INPUT }) { personId, name, title, departmentId }: CreatePersonInput, @Ctx() ctx: Context) {
     return create(ctx, async (now) => {
-      const [department, existing] = await Promise.all([load(ctx, 'Department', departmentId, 'departmentId', 'department'), getPerson(ctx.store, personId)]);
+      const [department, existing] = await Promise.all([load(ctx, 'Department', departmentId, 'departmentId'), getPerson(ctx.store, personId)]);
       return peopleRegister.createPerson(ctx.viewer, existing, department, { personId, name, title: title ?? undefined }, now);
     }, personPayload);
   }
@@ -75,7 +75,7 @@ export class PersonResolver {
   assignRole(@Arg('input', { description: INPUT }) input: AssignRoleInput, @Ctx() ctx: Context) {
     const { role, validFrom, validUntil } = input;
     return change(ctx, holder(input), async (p, now, id) => {
-      const department = await loadOptional(ctx, 'Department', input.departmentId, 'departmentId', 'department');
+      const department = await loadOptional(ctx, 'Department', input.departmentId, 'departmentId');
       return peopleRegister.assignRole(ctx.viewer, p, department, { role, validFrom, validUntil: validUntil ?? undefined }, id, now);
     }, personPayload);
   }

@@ -28,7 +28,7 @@ export function given<T extends object>(input: T): { [K in keyof T]: Exclude<T[K
 
 /** The departments an input names by their global ids, as keys (NOT_FOUND naming the field for one not registered). */
 async function departmentKeys(ctx: Context, ids: string[], field: string): Promise<string[]> {
-  return (await Promise.all(ids.map((id) => load(ctx, 'Department', id, field, 'department')))).map((d) => d.id);
+  return (await Promise.all(ids.map((id) => load(ctx, 'Department', id, field)))).map((d) => d.id);
 }
 
 const documents = (input?: SystemDocumentInput[] | null): SystemDocument[] | undefined =>
@@ -43,7 +43,6 @@ export async function systemEdit(ctx: Context, changes: SystemChangesInput | nul
 }
 
 /** The system a client named by its global id in `field`. */
-export const loadSystem = (ctx: Context, id: string, field: string): Promise<SystemRecord> => load(ctx, 'System', id, field, 'system');
 
 const can = (ctx: Context, s: SystemRecord) => actionsOf(ctx, s, systemActions);
 const payload = (system: SystemRecord) => ({ system });

@@ -16,21 +16,18 @@ import { getPersonWithRoles } from '../store/people';
 import { Context } from './context';
 import { Outcome, keyOf, mutate, newId } from './support';
 
-/**
- * The object of `kind` a client named by its global id in `field`, or NOT_FOUND naming that field (and the object as
- * `noun`, where the message has long named it so).
- */
-export async function load<K extends Kind>(ctx: Context, kind: K, id: string, field: string, noun?: string): Promise<RecordOf<K>> {
+/** The object of `kind` a client named by its global id in `field`, or NOT_FOUND naming that field. */
+export async function load<K extends Kind>(ctx: Context, kind: K, id: string, field: string): Promise<RecordOf<K>> {
   const record = await getObject(ctx.store, kind, keyOf(id, kind, field));
-  return exists(record, noun ?? words(kind), [field]);
+  return exists(record, words(kind), [field]);
 }
 
 /** A kind in words: `VirusIncident` → `virus incident`. */
 const words = (kind: Kind) => kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** Like `load`, for an input field the client may leave out. */
-export async function loadOptional<K extends Kind>(ctx: Context, kind: K, id: string | null | undefined, field: string, noun?: string): Promise<RecordOf<K> | undefined> {
-  return id ? load(ctx, kind, id, field, noun) : undefined;
+export async function loadOptional<K extends Kind>(ctx: Context, kind: K, id: string | null | undefined, field: string): Promise<RecordOf<K> | undefined> {
+  return id ? load(ctx, kind, id, field) : undefined;
 }
 
 /** A transition as the writes and audit events of one transaction, the payload built from the object it is about. */
