@@ -479,3 +479,8 @@ export const operatorDesignation = {
     return alongWith(changeOf('OperatorDesignation', d, out.designation, 'operatorDesignation.released', ARTICLE_INFORMATION), { parts: [slotPart(out.slot, slot?.version ?? 0)] });
   },
 };
+
+/** The designations a report made or ended that are in force (cancelled ones are not), from the workspace it touches. */
+export function designationsOfReport(r: Pick<OperatorReport, 'id'>, ws: Workspace): OperatorDesignation[] {
+  return [...ws.designations.values()].filter((d) => d.status === 'ACTIVE' && (d.reportId === r.id || d.releaseReportId === r.id));
+}

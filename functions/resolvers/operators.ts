@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { tokyoDate } from '../domain/people';
 import { SystemRecord } from '../domain/systems';
-import { ARTICLE_BUSINESS, ARTICLE_INFORMATION, OperatorDesignation as DesignationRecord, OperatorReport as ReportRecord, ReportEntry, draftReport, isDesignatedOn, mayRelease, operatorActions, operatorDesignation } from '../domain/operators';
+import { ARTICLE_BUSINESS, ARTICLE_INFORMATION, OperatorDesignation as DesignationRecord, OperatorReport as ReportRecord, ReportEntry, draftReport, isDesignatedOn, mayRelease, operatorActions, operatorDesignation, designationsOfReport } from '../domain/operators';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import { getReport, getSlot, listDesignationsOfPerson, listOperatorsOfSystem, listReportsOfSystem, loadWorkspace } from '../store/operators';
@@ -121,10 +121,7 @@ const ReportFields = computed<ReportRecord>(OperatorReport, {
   system: [() => System, (r, ctx) => getSystem(ctx.store, r.systemId), { description: '業務系システム。 / The 業務系 system.' }],
   designations: [
     () => [OperatorDesignation],
-    async (r, ctx) => {
-      const ws = await loadWorkspace(ctx.store, r.systemId, r.entries.map((e) => e.personId));
-      return [...ws.designations.values()].filter((d) => d.status === 'ACTIVE' && (d.reportId === r.id || d.releaseReportId === r.id));
-    },
+    async (r, ctx) => designationsOfReport(r, await loadWorkspace(ctx.store, r.systemId, r.entries.map((e) => e.personId))),
     { description: 'この報告による指定・解除のうち効力のあるもの。 / The designations this report made or ended, while it stands.' },
   ],
   applicantDepartment: [() => Department, (r, ctx) => getDepartment(ctx.store, r.departmentId), { description: '報告した主管課(業務系システムの主管課)。 / The reporting department: the system’s.' }],
