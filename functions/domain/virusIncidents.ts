@@ -267,3 +267,8 @@ export function assertMayReadIncidents(actor: Actor, now: string): void {
     refuse('FORBIDDEN', 'The system administrator, the general manager and the information managers read virus incidents.', ARTICLE);
   }
 }
+
+/** What a person is told of an incident's progress: the step due next and what still keeps it open; nothing once closed. */
+export function progressOf(v: VirusIncident): { nextStep?: IncidentStep; missingForClosure: string[] } {
+  return v.status === 'OPEN' ? { nextStep: nextStep(v), missingForClosure: missingForClosure(v) } : { missingForClosure: [] };
+}

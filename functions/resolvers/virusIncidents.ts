@@ -12,8 +12,7 @@ import {
   assertMayReadIncidents,
   incidentActions,
   mayReadIncidents,
-  missingForClosure,
-  nextStep,
+  progressOf,
   virusIncident,
 } from '../domain/virusIncidents';
 import { getDepartment, getPerson } from '../store/people';
@@ -65,10 +64,10 @@ const IncidentFields = computed<IncidentRecord>(VirusIncident, {
   removalManager: [() => Person, (v, ctx) => related(ctx, getPerson, v.removalManagerId), { nullable: true, description: '駆除を行う情報管理責任者(第26条第4項)。 / The manager designated to remove the virus.' }],
   recordedBy: [() => Person, (v, ctx) => getPerson(ctx.store, v.recordedBy), { nullable: true, description: '記録した者。 / Who recorded the incident.' }],
   steps: [() => [VirusIncidentStepRecord], (v) => v.steps, { description: '記録された手順(順に)。 / The steps done, in order.' }],
-  nextStep: [() => VirusIncidentStep, (v) => (v.status === 'OPEN' ? nextStep(v) : undefined), { nullable: true, description: '次に行う手順。 / The step due next.' }],
+  nextStep: [() => VirusIncidentStep, (v) => progressOf(v).nextStep, { nullable: true, description: '次に行う手順。 / The step due next.' }],
   missingForClosure: [
     () => [String],
-    (v) => (v.status === 'OPEN' ? missingForClosure(v) : []),
+    (v) => progressOf(v).missingForClosure,
     { description: '終結に足りないもの(手順、PERSONAL_INFORMATION_ASSESSMENT、OUTSIDE_REPORT_DECISION)。 / What still keeps it open: steps, the personal-information assessment, the outside-report decision.' },
   ],
   viewerCanDesignateRemovalManager: [() => Boolean, (v, ctx) => can(ctx, v).designateRemovalManager, { description: '駆除を行う者を指定できるか(情報システム管理者)。 / Whether the viewer may designate the removal manager.' }],
