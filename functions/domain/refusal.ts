@@ -23,19 +23,32 @@ export type RefusalCode =
   | 'NOT_ON_TOP_PAGE'
   | 'QUORUM_NOT_MET';
 
+/**
+ * What a refusal says: Japanese first (the users' language), then English for a client that asks for it
+ * (`Accept-Language: en`). A bare string is the older form, still being converted.
+ */
+export type Message = string | readonly [ja: string, en: string];
+
 export class Refusal extends Error {
+  /** The message in Japanese. */
+  readonly ja: string;
+  /** The message in English. */
+  readonly en: string;
   constructor(
     readonly code: RefusalCode,
-    message: string,
+    message: Message,
     readonly article?: string,
     readonly field?: string[],
   ) {
-    super(message);
+    const [ja, en] = typeof message === 'string' ? [message, message] : message;
+    super(ja);
+    this.ja = ja;
+    this.en = en;
     this.name = 'Refusal';
   }
 }
 
-export function refuse(code: RefusalCode, message: string, article?: string, field?: string[]): never {
+export function refuse(code: RefusalCode, message: Message, article?: string, field?: string[]): never {
   throw new Refusal(code, message, article, field);
 }
 
