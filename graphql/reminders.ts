@@ -11,6 +11,13 @@ export enum NoticeKind {
   PROVISION_PAST_PERIOD = 'PROVISION_PAST_PERIOD',
   HOMEPAGE_CHECK_DUE = 'HOMEPAGE_CHECK_DUE',
   APPLICATION_WAITING = 'APPLICATION_WAITING',
+  APPLICATION_SUBMITTED = 'APPLICATION_SUBMITTED',
+  APPLICATION_DECIDED = 'APPLICATION_DECIDED',
+  DECIDER_NEEDED = 'DECIDER_NEEDED',
+  ACTING_DESIGNATED = 'ACTING_DESIGNATED',
+  VIRUS_INCIDENT_REPORTED = 'VIRUS_INCIDENT_REPORTED',
+  SYSTEM_STOP_ANNOUNCED = 'SYSTEM_STOP_ANNOUNCED',
+  DAILY_DIGEST = 'DAILY_DIGEST',
 }
 registerEnumType(NoticeKind, {
   name: 'NoticeKind',
@@ -24,6 +31,18 @@ registerEnumType(NoticeKind, {
     },
     HOMEPAGE_CHECK_DUE: { description: 'ホームページの掲載期間・内容の確認期限(第27条第2項第2号)。 / A page is due for its check.' },
     APPLICATION_WAITING: { description: '申請が14日以上決裁を待っている。 / An application has waited 14 days or more for its decision.' },
+    APPLICATION_SUBMITTED: { description: '決裁すべき申請・報告が提出された(決裁者及び職務代理者へ)。 / An application awaits your decision.' },
+    APPLICATION_DECIDED: { description: '申請・報告が決裁された(承認・却下・差戻し・受理)(申請者へ)。 / Your application was decided.' },
+    DECIDER_NEEDED: {
+      description:
+        '決裁者が申請者本人であるなど決裁できる者がいないため、職務代理者の指定が必要。 / No one may decide an application until an acting person is designated.',
+    },
+    ACTING_DESIGNATED: { description: '職務代理者に指定された(職務代理・代決)。 / You were designated to act for a role holder.' },
+    VIRUS_INCIDENT_REPORTED: { description: 'コンピュータウイルス等の感染が報告された(第26条、情報システム管理者へ)。 / A virus incident was reported.' },
+    SYSTEM_STOP_ANNOUNCED: {
+      description: 'システムの停止(保守・障害)が周知された(第11条、システムの利用者・所管課へ)。 / A stop of a system was announced.',
+    },
+    DAILY_DIGEST: { description: 'その日の期限通知をまとめたもの(メール1通)。 / The day’s reminders of one person, in one mail.' },
   },
 });
 
@@ -38,6 +57,9 @@ export class Notice extends Node {
 
   @Field({ description: '根拠条文(申請の待機は様式の条文)。 / The article (for a waiting application, that of its form).' })
   article!: string;
+
+  @Field({ nullable: true, description: '件名(メールの件名)。 / The subject line (of its mail).' })
+  title?: string;
 
   @Field(() => LocalDate, { description: '期限日。 / The date it fell or falls due.' })
   dueOn!: string;

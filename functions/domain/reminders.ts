@@ -19,11 +19,23 @@ export const NOTICE_KINDS = [
   'PROVISION_PAST_PERIOD',
   'HOMEPAGE_CHECK_DUE',
   'APPLICATION_WAITING',
+  // Written with the change they tell of, in its transaction (the outbox):
+  'APPLICATION_SUBMITTED',
+  'APPLICATION_DECIDED',
+  'DECIDER_NEEDED',
+  'ACTING_DESIGNATED',
+  'VIRUS_INCIDENT_REPORTED',
+  'SYSTEM_STOP_ANNOUNCED',
+  // The day's reminders of one person, in one mail:
+  'DAILY_DIGEST',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-/** The article each kind of notice rests on; a waiting application cites the article of its own form. */
-export const NOTICE_ARTICLE: Record<Exclude<NoticeKind, 'APPLICATION_WAITING'>, string> = {
+/**
+ * The article each kind of reminder rests on. A waiting application cites the article of its own form; a notice
+ * written with a change cites the article of that change.
+ */
+export const NOTICE_ARTICLE: Partial<Record<NoticeKind, string>> = {
   PASSWORD_DUE_SOON: '第24条第3項',
   PASSWORD_OVERDUE: '第24条第3項',
   EQUIPMENT_NOT_RETURNED: '第25条第3号',
@@ -67,6 +79,9 @@ export interface Notice {
   dueOn: string;
   /** The stage reached (e.g. `30`, `7`, `1` days before, `overdue`): a new stage is a new notice. */
   stage: string;
+  /** 件名: one line, Japanese (the mail's subject); absent on notices recorded before mail. */
+  title?: string;
+  /** The body, Japanese; dates 和暦. */
   message: string;
   createdAt: string;
   /** When it last changed: recorded, then read. */
@@ -129,7 +144,7 @@ export function addressNotices(items: DueItem[], assignments: RoleAssignment[], 
         key: noticeKey(addresseeId, item),
         addresseeId,
         kind: item.kind,
-        article: item.article ?? (item.kind === 'APPLICATION_WAITING' ? '' : NOTICE_ARTICLE[item.kind]),
+        article: item.article ?? NOTICE_ARTICLE[item.kind] ?? '',
         subjectType: item.subjectType,
         subjectId: item.subjectId,
         dueOn: item.dueOn,
