@@ -60,6 +60,9 @@ export class RoleAssignment {
   @Field(() => LocalDate, { nullable: true, description: '終了日(この日を含む)。空欄は期限なし。 / Last day (inclusive); open-ended when null.' })
   validUntil?: string;
 
+  @Field(() => String, { nullable: true, description: '職務代理の理由(職務代理のときのみ)。 / Why the person acts for the holder (acting designations only).' })
+  reason?: string;
+
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 }
@@ -161,6 +164,34 @@ export class AssignRoleInput {
   @Field(() => LocalDate, { nullable: true, description: '終了日(この日を含む)。省略時は期限なし。 / Last day (inclusive); open-ended when omitted.' })
   @IsOptional()
   validUntil?: string;
+}
+
+@InputType({
+  description:
+    '職務代理者の指定(職務代理・代決)。役割の保有者本人又は情報システム管理者が行う。 / Designate a person to act for the holder of a role over a period (by the holder, or the system administrator).',
+})
+export class DesignateActingPersonInput {
+  @Field(() => ID, { description: '職務代理者となる職員。 / The person who will act.' })
+  @MaxLength(500)
+  personId!: string;
+
+  @Field(() => Role, { description: '代理する役割(一人が充てられる役割)。 / The role (one that a single person holds).' })
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: '情報管理責任者の代理では、その主管課。 / For an information manager, the department.' })
+  @IsOptional()
+  @MaxLength(500)
+  departmentId?: string;
+
+  @Field(() => LocalDate, { description: '開始日(この日を含む)。 / First day (inclusive).' })
+  validFrom!: string;
+
+  @Field(() => LocalDate, { description: '終了日(この日を含む)。職務代理には必ず期限がある。 / Last day (inclusive); an acting designation always ends.' })
+  validUntil!: string;
+
+  @Field({ description: '理由(例: 申請者が決裁者本人のため、出張のため)。 / The reason, e.g. the holder is the applicant, or away.' })
+  @MaxLength(MAX_NAME)
+  reason!: string;
 }
 
 @InputType({ description: '役割の終了(期間の最終日を設定)。 / End a role assignment on a date.' })

@@ -65,10 +65,15 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Audited.auditTrail': QUERY,
   'Application.applicant': LOAD,
   'Application.article': FREE,
+  // The assignments of the deciding role and of the system administrator (two Queries of one page each, read once a
+  // request), then the people.
+  'Application.deciders': { queries: 2, loads: 1, keys: 'list' },
+  'Application.designationNeeded': { queries: 2 },
   'Application.viewerCanDecide': FREE,
   'Application.viewerCanSubmit': FREE,
   'Application.viewerCanWithdraw': FREE,
 
+  'AuditEvent.actingFor': LOAD,
   'AuditEvent.actor': LOAD,
   'AuditEvent.id': FREE,
   'AuditEvent.object': LOAD_NODE,
@@ -114,6 +119,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'DataUseApplication.owningDepartment': LOAD,
   'DataUseApplication.requestingDepartment': LOAD,
 
+  'Decision.actingFor': LOAD,
   'Decision.decidedBy': LOAD,
 
   'Department.code': FREE,
@@ -287,9 +293,11 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Responsibility.assignedBy': LOAD,
   'Responsibility.department': LOAD,
 
+  'RoleAssignment.actingFor': LOAD,
   'RoleAssignment.active': FREE,
   'RoleAssignment.assignmentId': FREE,
   'RoleAssignment.department': LOAD,
+  'RoleAssignment.designatedBy': LOAD,
 
   'ServerRoom.currentAuthorizations': QUERY,
   'ServerRoom.entries': QUERY,
@@ -422,7 +430,7 @@ export const MUTATION_READS: Record<string, number> = {
   startInvestigation: 1,
   updateDepartment: 1,
   updateWorkingCalendar: 1,
-  assignRole: 2,
+  assignRole: 4,
   assignSystemResponsibility: 2,
   cancelMaintenanceStop: 2,
   concludeOutsourcingContract: 2,

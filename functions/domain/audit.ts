@@ -20,6 +20,8 @@ export interface AuditEvent {
   /** The article under which the change was made, where one applies (`第8条ただし書` for an exempt change). */
   article?: string;
   note?: string;
+  /** 職務代理: the role holder in whose place the actor acted (代決). */
+  actingFor?: string;
   /** The changed fields only: their values before and after. */
   before: Record<string, unknown>;
   after: Record<string, unknown>;
@@ -54,5 +56,6 @@ export function eventOf(c: Changed, actorId: string, now: string, id: string): A
     ...(c.recorded ? diff(c.recorded.before, c.recorded.after) : diff(c.before, c.after)),
     ...(c.article !== undefined ? { article: c.article } : {}),
     ...(c.note !== undefined ? { note: c.note } : {}),
+    ...(c.actingFor !== undefined ? { actingFor: c.actingFor } : {}),
   };
 }

@@ -29,6 +29,8 @@ export interface Changed<R extends Versioned = Versioned> {
   /** The article the change is made under. */
   article?: string;
   note?: string;
+  /** 職務代理: the holder in whose place the actor acted. */
+  actingFor?: string;
   /** What the audit event records when not the fields that differ: the part added or changed, say. */
   recorded?: { before?: object; after: object };
   /** An audit event only: a step the object went through within the transition, written by another change of it. */
@@ -55,6 +57,7 @@ export type PartKind =
   | 'ProvisionInspection'
   | 'ProvisionIncident'
   | 'RoleAssignment'
+  | 'RoleSlot'
   | 'ServerRoomGrantee'
   | 'OperatorSlot'
   | 'HomepageClaim';

@@ -186,6 +186,7 @@ export const consultationForm: Form<Consultation, ConsultationSubjects> = {
     assertActionPossible(c, system, other);
   },
   assertMayDecide: (actor, c, now) => assertMayDecide(actor, c.action, now),
+  decider: () => ({ role: DECIDING_ROLE }),
   // Approval takes effect on the system(s): decided, installed, changed, abolished, or connected.
   approve({ now, cite }, before, after, _decision, state) {
     const [system, other] = subjectsOf(before, state);

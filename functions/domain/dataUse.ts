@@ -94,6 +94,7 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
   article: () => ARTICLE,
   checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, 'dataset', ['datasetId']), a.requestingDepartmentId, now),
   assertMayDecide: (actor, a, now) => assertMayDecide(actor, a, now),
+  decider: (a) => ({ role: 'INFORMATION_MANAGER', departmentId: a.owningDepartmentId }),
 };
 
 /** A new 様式第6号: the requesting department's information manager applies for another department's dataset (第14条). */

@@ -234,6 +234,7 @@ export const mailAddressForm: Form<MailAddressApplication, MailRegisterState> = 
     assertInAdvance(a, now); // 第28条: あらかじめ
   },
   assertMayDecide: (actor, _a, now) => assertMayDecide(actor, now),
+  decider: () => ({ role: 'SYSTEM_ADMINISTRATOR' }),
   // 第28条: the register changes on approval, in the same transaction; a lost race meets DUPLICATE on its retry.
   approve: ({ now }, _before, after, _decision, { current, wanted }) => ({
     after,

@@ -418,6 +418,7 @@ export const provisionForm: Form<ExternalProvision, (Dataset | undefined)[]> = {
   article: () => '第15条第1項',
   checkSubmit: ({ actor, now }, _p, datasets) => void assertMayProvide(actor, datasets.map((d) => exists(d, 'dataset', ['datasetIds'])), now),
   assertMayDecide: (actor, _p, now) => assertMayDecide(actor, now),
+  decider: () => ({ role: 'GENERAL_MANAGER' }),
   takesRequiredClauses: true,
   // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.
   approve: ({ actor, now, newId }, _before, after, decision) => ({ after: { ...after, requiredItems: requiredItems(decision.requiredClauses ?? [], actor.person.id, now, newId) } }),

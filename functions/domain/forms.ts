@@ -6,11 +6,18 @@
  */
 import { Changed, Part, Transition, Versioned, advance, alongWith, changeOf } from './change';
 import type { Kind } from './kinds';
-import { Actor, holds, managedDepartments } from './people';
+import { tell } from './notices';
+import { Actor, RoleAssignment, actingForIn, decidersOf, designationNeeded, holds, managedDepartments, tokyoDate } from './people';
+import { wareki } from './period';
+import { formLabel } from './reminders';
 import { allows, refuse } from './refusal';
 import { ApplicationState, DecisionInput, assertVersion, decide, permittedActions, submit, withdraw } from './workflow';
 
-export interface ApplicationRecord extends ApplicationState, Versioned {}
+export interface ApplicationRecord extends ApplicationState, Versioned {
+  /** The form, e.g. `FORM_1`. */
+  form: string;
+  title: string;
+}
 
 /** What a step of the workflow changes beside the application itself. */
 export interface Effect {
@@ -28,6 +35,11 @@ export interface Step {
   newId: () => string;
   /** How a person finds an object again (its global id), for notes that point to it. */
   cite: (kind: Kind, id: string) => string;
+  /**
+   * On submission: every assignment of the deciding role and of the system administrator, to tell the deciders (and
+   * acting persons), or, when no one may decide, those who must designate an acting person.
+   */
+  roleHolders?: RoleAssignment[];
 }
 
 /** The steps at which a form's rules read its state. */
@@ -43,6 +55,8 @@ export interface Form<R extends ApplicationRecord = ApplicationRecord, S = unkno
   /** Checks at submission beyond the workflow's: the applicant still may, the subject still allows it. */
   checkSubmit?(step: Step, r: R, state: S): void;
   assertMayDecide(actor: Actor, r: R, now: string): void;
+  /** The role whose holder decides it (its inbox): who is told of a submission, for whom an acting person decides. */
+  decider(r: R): Inbox;
   /** 様式第8号 only: approval may require further clauses of the agreement (第15条第4項第8号). */
   takesRequiredClauses?: true;
   /** What approval adds to the application and does elsewhere, in the same transaction. */
@@ -53,6 +67,8 @@ export interface Form<R extends ApplicationRecord = ApplicationRecord, S = unkno
   onDecline?(step: Step, before: R, state: S): Effect;
   /** What the applicant's withdrawal undoes elsewhere, in the same transaction. */
   onWithdraw?(step: Step, before: R, state: S): Effect | undefined;
+  /** The words of its outcomes where they are not 承認・不承認・差戻し (様式第5号 is received: 受理). */
+  outcomeWords?: Partial<Record<DecisionInput['outcome'], string>>;
   /** Refuses an outcome the form does not know (様式第5号 is received or returned for correction, never rejected). */
   assertOutcome?(outcome: DecisionInput['outcome'], r: R): void;
 }
@@ -63,6 +79,44 @@ export function stateStepOf(verb: 'submit' | 'withdraw' | 'decide', r: Applicati
   if (verb === 'decide') return outcome === 'APPROVED' ? 'approve' : 'decline';
   // A draft has taken effect nowhere: its withdrawal undoes nothing, so no form reads its state for it.
   return r.status === 'DRAFT' ? undefined : 'withdraw';
+}
+
+const OUTCOME_WORDS: Record<DecisionInput['outcome'], string> = { APPROVED: '承認', REJECTED: '不承認', RETURNED: '差戻し' };
+
+/** 様式第N号「件名」: how a notice names an application. */
+const named = (r: ApplicationRecord) => `${formLabel(r.form)}「${r.title}」`;
+
+/** Submitted: the deciders (holders and acting persons, never the applicant) are told; when none may decide, who must designate one. */
+function toldOfSubmission<R extends ApplicationRecord>(form: Form<R, never>, step: Step, after: R): Changed[] {
+  const inbox = form.decider(after);
+  const d = decidersOf(step.roleHolders ?? [], inbox.role, after.applicantId, step.now, inbox.departmentId);
+  const on = wareki(tokyoDate(step.now));
+  const about = { subjectType: form.kind, subjectId: after.id, stage: `submitted-${after.version}`, article: form.article(after) };
+  if (!d.mustDesignate) {
+    return tell(d.deciders, { ...about, kind: 'APPLICATION_SUBMITTED', title: `${named(after)}の決裁依頼`, message: `${named(after)}が${on}に提出されました。決裁してください。` }, step.now);
+  }
+  const need = designationNeeded(inbox.role, after.applicantId, d);
+  const to = [...d.mustDesignate.holders, ...d.mustDesignate.administrators];
+  return tell(to, { ...about, kind: 'DECIDER_NEEDED', title: `${named(after)}の決裁者の指定`, message: `${named(after)}が${on}に提出されましたが、${need}` }, step.now);
+}
+
+/** Decided: the applicant is told the outcome, the reason and who decided (acting for whom). */
+function toldOfDecision<R extends ApplicationRecord>(form: Form<R, never>, step: Step, after: R): Changed[] {
+  const decision = after.decision;
+  if (!decision) return [];
+  const word = form.outcomeWords?.[decision.outcome] ?? OUTCOME_WORDS[decision.outcome];
+  const lines = [
+    `${named(after)}の決裁結果をお知らせします。`,
+    `結果: ${word}(${wareki(tokyoDate(step.now))})`,
+    ...(decision.reason ? [`理由: ${decision.reason}`] : []),
+    ...(decision.conditions.length ? [`条件: ${decision.conditions.join('、')}`] : []),
+    ...(decision.actingFor ? ['(職務代理者による決裁)'] : []),
+  ];
+  return tell(
+    [after.applicantId],
+    { kind: 'APPLICATION_DECIDED', subjectType: form.kind, subjectId: after.id, stage: `decided-${after.version}`, article: form.article(after), title: `${named(after)}: ${word}`, message: lines.join('\n') },
+    step.now,
+  );
 }
 
 function changed<R extends ApplicationRecord>(form: Form<R, never>, before: R | undefined, after: R, verb: string, effect: Effect = {}): Transition<R> {
@@ -78,7 +132,8 @@ export function drafted<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   // One new item, two events: drafted, then submitted.
   const [first] = draftedT.changes;
   const then = { ...changed(form, draft, saved, 'submitted').changes[0], recordOnly: true as const };
-  return { record: saved, changes: [{ ...first, after: saved, recorded: { after: draft } }, then, ...(effect.changes ?? [])], parts: effect.parts };
+  const told = toldOfSubmission(form as Form<R, never>, step, saved);
+  return { record: saved, changes: [{ ...first, after: saved, recorded: { after: draft } }, then, ...(effect.changes ?? []), ...told], parts: effect.parts };
 }
 
 export function submitted<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, before: R, expectedVersion: number, state: S): Transition<R> {
@@ -86,7 +141,8 @@ export function submitted<R extends ApplicationRecord, S>(form: Form<R, S>, step
   const patch = submit(before, step.actor.person.id, step.now, form.article(before));
   form.checkSubmit?.(step, before, state);
   const after = advance(before, { ...patch, decision: undefined } as Partial<R>, step.now);
-  return changed(form, before, after, 'submitted', form.onSubmit?.(step, before, after, state));
+  const effect = form.onSubmit?.(step, before, after, state) ?? {};
+  return changed(form, before, after, 'submitted', { ...effect, changes: [...(effect.changes ?? []), ...toldOfSubmission(form as Form<R, never>, step, after)] });
 }
 
 export function withdrawn<R extends ApplicationRecord, S>(form: Form<R, S>, step: Step, before: R, expectedVersion: number, state: S): Transition<R> {
@@ -108,6 +164,9 @@ export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   form.assertMayDecide(step.actor, before, step.now);
   // Decided already: say so first, whatever version the client saw.
   const patch = decide(before, step.actor.person.id, decision, step.now, article);
+  const inbox = form.decider(before);
+  const actingFor = actingForIn(step.actor, inbox.role, step.now, inbox.departmentId);
+  if (patch.decision && actingFor) patch.decision = { ...patch.decision, actingFor };
   assertVersion(before.version, decision.expectedVersion);
   assertRequiredClausesOnApproval(decision, patch.status === 'APPROVED' && !!form.takesRequiredClauses);
   form.assertOutcome?.(decision.outcome, before);
@@ -118,7 +177,8 @@ export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   } else if (after.status !== 'APPROVED') {
     effect = form.onDecline?.(step, before, state);
   }
-  return { record: after, changes: [{ kind: form.kind, before, after, action: `${form.action}.${after.status.toLowerCase()}`, article }, ...(effect?.changes ?? [])], parts: effect?.parts };
+  const own: Changed = { kind: form.kind, before, after, action: `${form.action}.${after.status.toLowerCase()}`, article, ...(actingFor ? { actingFor } : {}) };
+  return { record: after, changes: [own, ...(effect?.changes ?? []), ...toldOfDecision(form as Form<R, never>, step, after)], parts: effect?.parts };
 }
 
 /** What the viewer may do next with an application, by the same rule that would refuse them. */

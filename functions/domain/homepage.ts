@@ -496,6 +496,7 @@ export const topPageLinkForm: Form<TopPageLinkRequest, LinkRequestState> = {
     assertLinkRequestable(r.action, page, state.link);
   },
   assertMayDecide: (actor, _r, now) => assertMayDecideLinkRequest(actor, now),
+  decider: () => ({ role: 'HOMEPAGE_OPERATIONS_MANAGER' }),
   // 第27条第4項第4号: the link is set or released when — and only when — the request is approved (あらかじめ).
   approve({ actor, now }, _before, after, _decision, state) {
     const page = exists(state.page, 'page', ['applicationId']);

@@ -406,6 +406,8 @@ export const operatorReportForm: Form<OperatorReport, ReportState> = {
     assertReportInAdvance(r.entries, now); // 第12条第2項: あらかじめ
   },
   assertMayDecide: (actor, _r, now) => assertMayDecide(actor, now),
+  decider: () => ({ role: 'SYSTEM_ADMINISTRATOR' }),
+  outcomeWords: { APPROVED: '受理', RETURNED: '訂正の求め' },
   // 第12条第2項: 報告 — received or returned for correction, never rejected.
   assertOutcome(outcome) {
     if (outcome === 'REJECTED') {

@@ -19,6 +19,28 @@ export type Role = (typeof ROLES)[number];
 /** Roles that act for one department (主管課) and so are assigned with one. */
 export const DEPARTMENT_ROLES: readonly Role[] = ['INFORMATION_MANAGER', 'STAFF'];
 
+/**
+ * Roles one person holds at a time (for department roles, one per department): the article names one office.
+ * A second concurrent holder is refused; someone else acts in the holder's place only as an acting person (職務代理).
+ */
+export const ONE_HOLDER_ROLES: Readonly<Partial<Record<Role, string>>> = {
+  GENERAL_MANAGER: '第3条', // 総括管理責任者は、副市長をもって充てる
+  SYSTEM_ADMINISTRATOR: '第4条', // 情報システム管理者は、総務部長をもって充てる
+  INFORMATION_MANAGER: '第5条', // 情報管理責任者は、主管課の長をもって充てる
+  HOMEPAGE_OPERATIONS_MANAGER: '第27条第2項', // ホームページ運用管理者は、総務課長をもって充てる
+  HOMEPAGE_SYSTEM_MANAGER: '第27条第3項', // ホームページシステム管理者は、デジタル推進課長をもって充てる
+};
+
+/** 役割の日本語名, for messages and mail. */
+export const ROLE_LABELS: Record<Role, string> = {
+  GENERAL_MANAGER: '総括管理責任者',
+  SYSTEM_ADMINISTRATOR: '情報システム管理者',
+  INFORMATION_MANAGER: '情報管理責任者',
+  HOMEPAGE_OPERATIONS_MANAGER: 'ホームページ運用管理者',
+  HOMEPAGE_SYSTEM_MANAGER: 'ホームページシステム管理者',
+  STAFF: '職員等',
+};
+
 export interface Department {
   id: string;
   name: string;
@@ -50,8 +72,36 @@ export interface RoleAssignment {
   validFrom: string;
   /** ISO date (YYYY-MM-DD), inclusive; open-ended when absent. */
   validUntil?: string;
+  /**
+   * 職務代理: set when the person acts in the place of the role's holder (this person id) for the period, rather
+   * than holding the role themself; such an assignment has an end, a reason and who designated it.
+   */
+  actingFor?: string;
+  reason?: string;
+  designatedBy?: string;
   version: number;
   createdAt: string;
+}
+
+/** The holders of a role as the one-holder rule reads them: the role's assignments, and the version of its slot. */
+export interface RoleSlot {
+  /** `<role>#<department or ->`. */
+  id: string;
+  role: Role;
+  departmentId?: string;
+  /** 0 when no assignment of the role has been written through the slot yet. */
+  version: number;
+}
+
+export const roleSlotId = (role: Role, departmentId?: string) => `${role}#${departmentId ?? '-'}`;
+
+/** Whose role an actor exercises: their own (undefined), or that of the holder they act for (職務代理). */
+export function actingForIn(actor: Actor, role: Role, now: string, departmentId?: string): string | undefined {
+  const usable = actor.roles.filter(
+    (a) => a.role === role && isAssignmentActive(a, now) && (departmentId === undefined || a.departmentId === departmentId),
+  );
+  if (usable.length === 0 || usable.some((a) => !a.actingFor)) return undefined;
+  return usable[0].actingFor;
 }
 
 /** The viewer as the rules see them: who they are and the roles they hold today. */
@@ -195,12 +245,16 @@ export const peopleRegister = {
     return changeOf('Person', undefined, p, 'person.created');
   },
 
-  /** A role from a date, in force at once; the event records the assignment. */
+  /**
+   * A role from a date, in force at once; the event records the assignment. `holders`: every assignment of the role
+   * (of the department, for a department role) and the slot they are written through, for the one-holder rule.
+   */
   assignRole(
     actor: Actor,
     person: PersonWithRoles,
     department: Department | undefined,
     input: { role: Role; validFrom: string; validUntil?: string },
+    holders: { slot: RoleSlot; assignments: RoleAssignment[] },
     id: string,
     now: string,
   ): Transition<PersonWithRoles> {
@@ -208,9 +262,10 @@ export const peopleRegister = {
     const departmentId = department?.id;
     validateAssignment({ ...input, departmentId });
     const a: RoleAssignment = { id, personId: person.id, role: input.role, departmentId, validFrom: input.validFrom, validUntil: input.validUntil, version: 1, createdAt: now };
+    assertOneHolder(holders.assignments, a);
     const after = advance(person, { roleAssignments: [...person.roleAssignments, a] }, now);
-    return alongWith(changeOf('Person', person, after, 'role.assigned', undefined, { recorded: { before: {}, after: { roleAssignment: a } } }), {
-      parts: [{ part: 'RoleAssignment', value: a }],
+    return alongWith(changeOf('Person', person, after, 'role.assigned', ONE_HOLDER_ROLES[a.role], { recorded: { before: {}, after: { roleAssignment: a } } }), {
+      parts: [{ part: 'RoleAssignment', value: a }, ...slotPart(holders.slot)],
     });
   },
 
@@ -234,3 +289,73 @@ export const peopleRegister = {
     });
   },
 };
+
+/**
+ * The one-holder rule: a role of ONE_HOLDER_ROLES has no second holder on any day (acting persons aside). Ending the
+ * holder's assignment first (its last day) makes room for the next from the day after.
+ */
+export function assertOneHolder(assignments: RoleAssignment[], a: RoleAssignment): void {
+  const article = ONE_HOLDER_ROLES[a.role];
+  if (!article) return;
+  const clash = assignments.find(
+    (h) =>
+      !h.actingFor &&
+      h.role === a.role &&
+      h.departmentId === a.departmentId &&
+      h.validFrom <= (a.validUntil ?? '9999-12-31') &&
+      a.validFrom <= (h.validUntil ?? '9999-12-31'),
+  );
+  if (clash) {
+    const until = clash.validUntil ? `${clash.validUntil}まで` : '期限なし';
+    refuse(
+      'DUPLICATE',
+      [
+        `${ROLE_LABELS[a.role]}は一人が充てられる役割です。${clash.personId}が${clash.validFrom}から${until}保有しています。先にその割当てを終了するか、職務代理者を指定してください。`,
+        `${a.role} has one holder: ${clash.personId} holds it from ${clash.validFrom}${clash.validUntil ? ` until ${clash.validUntil}` : ''}. End that assignment first, or designate an acting person.`,
+      ],
+      article,
+      ['validFrom'],
+    );
+  }
+}
+
+/** The slot of a one-holder role, written at its next version so two assignments racing for it cannot both land. */
+export function slotPart(slot: RoleSlot) {
+  return ONE_HOLDER_ROLES[slot.role] ? [{ part: 'RoleSlot' as const, value: { ...slot, version: slot.version + 1 }, expectedVersion: slot.version || undefined }] : [];
+}
+
+/** Who may decide for a role today, leaving out the applicant; and, when no one may, who must designate an acting person. */
+export interface Deciders {
+  /** The holders and acting persons of the role today, the applicant left out (no one decides their own). */
+  deciders: string[];
+  /** Set when no one may decide: the holders (who may designate an acting person) and the system administrators. */
+  mustDesignate?: { holders: string[]; administrators: string[] };
+}
+
+/**
+ * Who decides an application of `applicantId` awaiting `role` (of `departmentId`): every holder and acting person of
+ * the role today but the applicant. When that leaves no one (the decider is the applicant, or no one holds the role),
+ * someone must designate an acting person: the holder, or the system administrator (第4条).
+ */
+export function decidersOf(assignments: RoleAssignment[], role: Role, applicantId: string, now: string, departmentId?: string): Deciders {
+  const active = (r: Role, dept?: string) =>
+    assignments.filter((a) => a.role === r && isAssignmentActive(a, now) && (dept === undefined || a.departmentId === dept));
+  const of = (list: RoleAssignment[]) => [...new Set(list.map((a) => a.personId))].sort();
+  const deciders = of(active(role, departmentId)).filter((p) => p !== applicantId);
+  if (deciders.length > 0) return { deciders };
+  return {
+    deciders,
+    mustDesignate: { holders: of(active(role, departmentId).filter((a) => !a.actingFor)), administrators: of(active('SYSTEM_ADMINISTRATOR')) },
+  };
+}
+
+/** Why no one may decide, and who must act: for the application, the inbox, the reminders and the mail. */
+export function designationNeeded(role: Role, applicantId: string, d: Deciders): string | undefined {
+  if (!d.mustDesignate) return undefined;
+  const label = ROLE_LABELS[role];
+  const why = d.mustDesignate.holders.includes(applicantId)
+    ? `決裁者(${label})が申請者本人のため、決裁できる者がいません。`
+    : `${label}を保有する者がいないため、決裁できる者がいません。`;
+  const who = d.mustDesignate.holders.length > 0 ? `${label}本人又は情報システム管理者` : '情報システム管理者';
+  return `${why}${who}が職務代理者を指定してください(designateActingPerson)。`;
+}

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Transition, advance, changeOf } from './change';
-import { Actor, Role, RoleAssignment, holds, isAssignmentActive, tokyoDate } from './people';
+import { Actor, Role, RoleAssignment, decidersOf, designationNeeded, holds, isAssignmentActive, tokyoDate } from './people';
 import { passwordStatus } from './passwords';
 import { addDays, daysBetween, wareki } from './period';
 import { allows, refuse } from './refusal';
@@ -102,6 +102,8 @@ export interface DueItem {
   article?: string;
   /** Either the person who must act, or the role (with its department) whose holder must. */
   to: { personId: string } | { role: Role; departmentId?: string };
+  /** An application's applicant: never its decider; when no one else may decide, who must designate one is told. */
+  applicantId?: string;
 }
 
 /** The holders of a role today (of that department, for department roles): who a notice to a role goes to. */
@@ -135,8 +137,8 @@ export function noticeId(addresseeId: string, item: Pick<DueItem, 'kind' | 'subj
 export function addressNotices(items: DueItem[], assignments: RoleAssignment[], now: string): { notices: Notice[]; unaddressed: DueItem[] } {
   const notices: Notice[] = [];
   const unaddressed: DueItem[] = [];
-  for (const item of items) {
-    const to = 'personId' in item.to ? [item.to.personId] : holdersOf(assignments, item.to.role, now, item.to.departmentId);
+  for (const raw of items) {
+    const { item, to } = addressed(raw, assignments, now);
     if (to.length === 0) unaddressed.push(item);
     for (const addresseeId of to) {
       notices.push({
@@ -157,6 +159,21 @@ export function addressNotices(items: DueItem[], assignments: RoleAssignment[], 
     }
   }
   return { notices, unaddressed };
+}
+
+/**
+ * Who an item goes to: the person, or the holders of the role (acting persons too). An application goes to those who
+ * may decide it, never its applicant; when that leaves no one, to the holder and the system administrator, with why
+ * and who must designate an acting person (職務代理).
+ */
+function addressed(item: DueItem, assignments: RoleAssignment[], now: string): { item: DueItem; to: string[] } {
+  if ('personId' in item.to) return { item, to: [item.to.personId] };
+  if (item.applicantId === undefined) return { item, to: holdersOf(assignments, item.to.role, now, item.to.departmentId) };
+  const d = decidersOf(assignments, item.to.role, item.applicantId, now, item.to.departmentId);
+  if (!d.mustDesignate) return { item, to: d.deciders };
+  const need = designationNeeded(item.to.role, item.applicantId, d);
+  const to = [...new Set([...d.mustDesignate.holders, ...d.mustDesignate.administrators])].sort();
+  return { item: { ...item, message: `${item.message}${need}` }, to };
 }
 
 /** How many days an application submitted at `submittedAt` has waited by `now`, by the city's calendar. */
@@ -253,7 +270,7 @@ export function equipmentNotReturned(
  * department, for an information manager) after 14 days, citing the article of its form.
  */
 export function applicationWaiting(
-  a: { id: string; entity: string; form: string; submittedAt: string; title?: string },
+  a: { id: string; entity: string; form: string; submittedAt: string; title?: string; applicantId?: string },
   decider: { role: Role; departmentId?: string },
   now: string,
 ): DueItem | undefined {
@@ -267,6 +284,7 @@ export function applicationWaiting(
     dueOn: addDays(tokyoDate(a.submittedAt), WAITING_DAYS),
     stage,
     article: FORM_ARTICLE[a.form],
+    applicantId: a.applicantId,
     message: `${label}${a.title ? `「${a.title}」` : 'の申請'}が${daysWaiting(a.submittedAt, now)}日間決裁を待っています(${wareki(tokyoDate(a.submittedAt))}提出)。`,
     to: decider,
   };

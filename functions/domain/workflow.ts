@@ -18,6 +18,8 @@ export interface Decision {
   decidedAt: string;
   reason?: string;
   conditions: string[];
+  /** 職務代理: the holder of the deciding role in whose place the decider decided (代決). */
+  actingFor?: string;
 }
 
 /** The workflow state every application carries, whatever its form. */

@@ -46,6 +46,7 @@ export const DEMO_PEOPLE: [string, string, string, string, [Role, string?][]][] 
   ['kenkou-manager', '渡辺 由美', '健康推進課長', 'kenkou', [['INFORMATION_MANAGER', 'kenkou']]],
   ['fukushi-manager', '山本 浩二', '社会福祉課長', 'fukushi', [['INFORMATION_MANAGER', 'fukushi']]],
   ['kyouiku-manager', '中村 直樹', '学校教育課長', 'kyouiku', [['INFORMATION_MANAGER', 'kyouiku']]],
+  ['soumu-assistant', '阿部 恵', '総務課長補佐', 'soumu', [['STAFF', 'soumu']]],
   ['shimin-staff', '小林 さくら', '市民課 主事', 'shimin', [['STAFF', 'shimin']]],
   ['kenkou-staff', '加藤 翔太', '健康推進課 保健師', 'kenkou', [['STAFF', 'kenkou']]],
   ['digital-contractor', '吉田 拓也', 'デジタル推進課 委託職員', 'digital', [['STAFF', 'digital']]],

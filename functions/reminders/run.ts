@@ -145,7 +145,8 @@ async function record(store: Store, notices: Notice[], now: string, log: Log): P
 /** One run of the job at `now`. */
 export async function runReminders(store: Store, now: string, log: Log = () => undefined): Promise<ReminderSummary> {
   const items = await findDue(store, now);
-  const roles = [...new Set(items.flatMap((i) => ('role' in i.to ? [i.to.role] : [])))];
+  // An application's reminder may go to the system administrator, when no one else may decide it.
+  const roles = [...new Set(items.flatMap((i) => ('role' in i.to ? [i.to.role, ...(i.applicantId ? ['SYSTEM_ADMINISTRATOR' as const] : [])] : [])))];
   const assignments = await listAllRoleHolders(store, roles);
   const { notices: addressed, unaddressed } = addressNotices(items, assignments, now);
   for (const item of unaddressed) {

@@ -6,6 +6,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApplicationRecord, Decision, Form, StateStep, Step, applicationActions, decided, drafted, inboxesOf, stateStepOf, submitted, withdrawn } from '../domain/forms';
 import { Kind } from '../domain/kinds';
+import { Deciders, RoleAssignment, decidersOf, designationNeeded } from '../domain/people';
 import { notAnIdOf } from '../domain/refusal';
 import { consultationForm } from '../domain/consultations';
 import { dataUseForm } from '../domain/dataUse';
@@ -19,7 +20,7 @@ import { dataUseState, provisionState } from '../store/data';
 import { mailRegisterState } from '../store/email';
 import { linkRequestState } from '../store/homepage';
 import { reportState } from '../store/operators';
-import { getPerson } from '../store/people';
+import { getPerson, listAllRoleHolders } from '../store/people';
 import { Person } from '../../graphql/people';
 import { connection, PageArgs } from '../../graphql/common';
 import { Application, ApplicationConnection } from '../../graphql/applications';
@@ -58,7 +59,12 @@ function formOf(kind: string): OnWorkflow {
   return form;
 }
 
-const stepOf = (ctx: Context, now: string): Step => ({ actor: ctx.viewer, now, newId: () => newId(now), cite: toGlobalId });
+/** A step of the workflow; a submission also reads who holds the deciding role, to tell them (the outbox). */
+async function stepOf(ctx: Context, now: string, w: OnWorkflow, r: ApplicationRecord, submitting: boolean): Promise<Step> {
+  const step: Step = { actor: ctx.viewer, now, newId: () => newId(now), cite: toGlobalId };
+  if (!submitting) return step;
+  return { ...step, roleHolders: await listAllRoleHolders(ctx.store, [w.form.decider(r).role, 'SYSTEM_ADMINISTRATOR']) };
+}
 
 async function stateFor(ctx: Context, w: OnWorkflow, r: ApplicationRecord, step: StateStep | undefined): Promise<unknown> {
   return step && w.form.readsStateOn.includes(step) ? w.state(ctx.store, r, step) : undefined;
@@ -79,8 +85,7 @@ export function transition<P extends object>(
     if (!kind || !FORMS[kind as Kind]) notAnIdOf('application', [target.field]);
     const w = formOf(kind);
     const record = (await load(ctx, w.form.kind, target.id, target.field)) as ApplicationRecord;
-    const state = await stateFor(ctx, w, record, stateStepOf(verb, record, input.outcome));
-    const step = stepOf(ctx, now);
+    const [state, step] = await Promise.all([stateFor(ctx, w, record, stateStepOf(verb, record, input.outcome)), stepOf(ctx, now, w, record, verb === 'submit')]);
     const t =
       verb === 'submit'
         ? submitted(w.form, step, record, input.expectedVersion, state)
@@ -105,8 +110,8 @@ export function draft<R extends ApplicationRecord, P extends object>(
 /** The drafted transition of a new application as the outcome of a mutation (`draft`, or a mutation that builds its own). */
 export async function draftOutcome<R extends ApplicationRecord, P>(ctx: Context, kind: Kind, record: R, submitNow: boolean, now: string, payload: (r: R) => P) {
   const w = formOf(kind);
-  const state = await stateFor(ctx, w, record, submitNow ? 'submit' : undefined);
-  return outcomeOf(ctx, drafted(w.form, stepOf(ctx, now), record, submitNow, state), now, payload as (r: never) => P);
+  const [state, step] = await Promise.all([stateFor(ctx, w, record, submitNow ? 'submit' : undefined), stepOf(ctx, now, w, record, submitNow)]);
+  return outcomeOf(ctx, drafted(w.form, step, record, submitNow, state), now, payload as (r: never) => P);
 }
 
 const tagged = (a: ApplicationRecord & { __typename?: string }) => ({ application: a });
@@ -138,6 +143,25 @@ export class ApplicationResolver {
   @FieldResolver(() => Boolean, { description: '閲覧者が決裁できるか。 / Whether the viewer may decide it.' })
   viewerCanDecide(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
     return actions(ctx, info, a).decide;
+  }
+
+  @FieldResolver(() => [Person], {
+    description:
+      '決裁できる者(提出済みのとき: 決裁権者と職務代理者、申請者を除く)。それ以外は空。 / Who may decide it now, while submitted: the holders of the deciding role and acting persons, never the applicant.',
+  })
+  async deciders(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    const d = await decidersFor(ctx, info, a);
+    return d ? Promise.all(d.deciders.map((id) => getPerson(ctx.store, id))) : [];
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '決裁できる者がいないとき(決裁者が申請者本人など)、その理由と職務代理者を指定すべき者。 / When no one may decide it (the decider is the applicant, or no one holds the role): why, and who must designate an acting person.',
+  })
+  async designationNeeded(@Root() a: ApplicationRecord, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    const d = await decidersFor(ctx, info, a);
+    return d ? (designationNeeded(formOf(info.parentType.name).form.decider(a).role, a.applicantId, d) ?? null) : null;
   }
 
   @Query(() => ApplicationConnection, {
@@ -173,6 +197,20 @@ export class ApplicationResolver {
   decideApplication(@Arg('input', { description: INPUT }) input: DecideApplicationInput, @Ctx() ctx: Context) {
     return transition(ctx, 'decide', { id: input.applicationId, field: 'applicationId' }, input, tagged);
   }
+}
+
+/** The assignments of a role (and of the system administrator), read once per request. */
+const holdersRead = new WeakMap<Context, Map<string, Promise<RoleAssignment[]>>>();
+
+/** Who may decide a submitted application today (undefined while it is not awaiting a decision). */
+async function decidersFor(ctx: Context, info: GraphQLResolveInfo, a: ApplicationRecord): Promise<Deciders | undefined> {
+  if (a.status !== 'SUBMITTED') return undefined;
+  const inbox = formOf(info.parentType.name).form.decider(a);
+  const reads = holdersRead.get(ctx) ?? new Map<string, Promise<RoleAssignment[]>>();
+  holdersRead.set(ctx, reads);
+  const read = reads.get(inbox.role) ?? listAllRoleHolders(ctx.store, [inbox.role, 'SYSTEM_ADMINISTRATOR']);
+  reads.set(inbox.role, read);
+  return decidersOf(await read, inbox.role, a.applicantId, ctx.clock(), inbox.departmentId);
 }
 
 /** One action set per application per request, from its form's rules. */

@@ -55,6 +55,11 @@ export class AuditResolver {
     return getPerson(ctx.store, e.actorId);
   }
 
+  @FieldResolver(() => Person, { nullable: true, description: '職務代理のとき、代理された役割の保有者(代決)。 / When the actor acted for a role holder, that holder.' })
+  actingFor(@Root() e: AuditRecord, @Ctx() ctx: Context) {
+    return e.actingFor ? getPerson(ctx.store, e.actingFor) : null;
+  }
+
   @FieldResolver(() => Node, { nullable: true, description: '変更されたオブジェクト(現在の状態)。 / The object changed, as it is now.' })
   object(@Root() e: AuditRecord, @Ctx() ctx: Context) {
     return loadNode(ctx, globalId(e.objectType, e.objectId));

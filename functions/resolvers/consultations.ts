@@ -76,6 +76,7 @@ const ConsultationFields = computed<ConsultationRecord>(Consultation, {
 
 const DecisionFields = computed<DecisionRecord>(Decision, {
   decidedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.decidedBy), { description: '決裁者。 / Who decided.' }],
+  actingFor: [() => Person, (d, ctx) => related(ctx, getPerson, d.actingFor), { nullable: true, description: '職務代理による決裁(代決)のとき、代理された決裁権者。 / When decided by an acting person, the holder acted for.' }],
 });
 
 export const consultationResolvers: Function[] = [ConsultationResolver, ConsultationFields, DecisionFields];

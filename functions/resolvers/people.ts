@@ -1,10 +1,11 @@
 /** Departments, people and role assignments: the register the other areas' rules read (第3条–第5条). */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Department as DepartmentRecord, Person as PersonRecord, RoleAssignment as RoleRecord, activeRoles, isAssignmentActive, peopleRegister } from '../domain/people';
-import { getDepartment, getPerson, getPersonWithRoles, listDepartments, listPeople } from '../store/people';
+import { acting } from '../domain/acting';
+import { getDepartment, getPerson, getPersonWithRoles, listDepartments, listPeople, roleHolders } from '../store/people';
 import { listSystems } from '../store/systems';
 import { connection, PageArgs } from '../../graphql/common';
-import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput, Department, DepartmentConnection, DepartmentPayload, EndRoleAssignmentInput } from '../../graphql/people';
+import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput, Department, DepartmentConnection, DepartmentPayload, DesignateActingPersonInput, EndRoleAssignmentInput } from '../../graphql/people';
 import { Person, PersonConnection, PersonPayload, RoleAssignment, UpdateDepartmentInput } from '../../graphql/people';
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
@@ -76,7 +77,21 @@ export class PersonResolver {
     const { role, validFrom, validUntil } = input;
     return change(ctx, holder(input), async (p, now, id) => {
       const department = await loadOptional(ctx, 'Department', input.departmentId, 'departmentId');
-      return peopleRegister.assignRole(ctx.viewer, p, department, { role, validFrom, validUntil: validUntil ?? undefined }, id, now);
+      const holders = await roleHolders(ctx.store, role, department?.id);
+      return peopleRegister.assignRole(ctx.viewer, p, department, { role, validFrom, validUntil: validUntil ?? undefined }, holders, id, now);
+    }, personPayload);
+  }
+
+  @Mutation(() => PersonPayload, {
+    description:
+      '職務代理者の指定。期間中、代理者はその役割の決裁待ちを読み、「職務代理」として決裁する(自らの申請を除く)。 / Designate an acting person: during the period they read the role’s inbox and decide as acting for the holder (never their own application).',
+  })
+  designateActingPerson(@Arg('input', { description: INPUT }) input: DesignateActingPersonInput, @Ctx() ctx: Context) {
+    const { role, validFrom, validUntil, reason } = input;
+    return change(ctx, holder(input), async (p, now, id) => {
+      const department = await loadOptional(ctx, 'Department', input.departmentId, 'departmentId');
+      const holders = await roleHolders(ctx.store, role, department?.id);
+      return acting.designate(ctx.viewer, p, { role, departmentId: department?.id, validFrom, validUntil, reason }, holders, id, now);
     }, personPayload);
   }
 
@@ -102,6 +117,8 @@ const RoleAssignmentFields = computed<RoleRecord>(RoleAssignment, {
   assignmentId: [() => ID, (a) => a.id],
   department: [() => Department, (a, ctx) => related(ctx, getDepartment, a.departmentId), { nullable: true, description: '担当する主管課。 / The department it acts for.' }],
   active: [() => Boolean, (a, ctx) => isAssignmentActive(a, ctx.clock()), { description: '本日有効か。 / Whether it is in force today.' }],
+  actingFor: [() => Person, (a, ctx) => related(ctx, getPerson, a.actingFor), { nullable: true, description: '職務代理のとき、代理される保有者。 / For an acting designation, the holder acted for.' }],
+  designatedBy: [() => Person, (a, ctx) => related(ctx, getPerson, a.designatedBy), { nullable: true, description: '職務代理を指定した者。 / Who designated the acting person.' }],
 });
 
 export const peopleResolvers: Function[] = [DepartmentResolver, DepartmentFields, PersonResolver, PersonFields, RoleAssignmentFields];

@@ -17,7 +17,7 @@ import { calendarItem, getInterruption, interruptionItem, loadCalendar } from '.
 import { designationItem, getDesignation, getReport, reportItem, slotItem } from './operators';
 import { attendanceItem, findingItem, getGuidance, getInvestigation, getTraining, guidanceItem, investigationItem, proposalItem, trainingItem } from './oversight';
 import { getPasswordRecord, passwordItem } from './passwords';
-import { departmentItem, getDepartment, getPersonRecord, personItem, roleItem } from './people';
+import { departmentItem, getDepartment, getPersonRecord, personItem, roleItem, roleSlotItem } from './people';
 import { exceptionItem, findingItem as deviceFindingItem, getException, getFinding as getDeviceFinding } from './prohibitedActs';
 import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
@@ -85,6 +85,7 @@ const PARTS: Record<PartKind, (value: never) => Item> = {
   ProvisionInspection: inspectionItem,
   ProvisionIncident: provisionIncidentItem,
   RoleAssignment: roleItem,
+  RoleSlot: roleSlotItem,
   ServerRoomGrantee: granteeItem,
   OperatorSlot: slotItem,
   HomepageClaim: claimItem,

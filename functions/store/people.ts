@@ -1,5 +1,5 @@
 /** Departments, people and their role assignments (key layout in README.md). */
-import { Department, Person, PersonWithRoles, RoleAssignment } from '../domain/people';
+import { Department, Person, PersonWithRoles, Role, RoleAssignment, RoleSlot, roleSlotId } from '../domain/people';
 import { Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
 
@@ -102,4 +102,20 @@ export async function listAllDepartments(store: Store): Promise<Department[]> {
 export async function listAllRoleHolders(store: Store, roles: readonly string[]): Promise<RoleAssignment[]> {
   const pages = await Promise.all(roles.map((role) => store.table.queryAll({ index: 'byKind', partition: `Role#${role}` })));
   return pages.flat().map((i) => fromItem<RoleAssignment>(i));
+}
+
+const roleSlotKey = (id: string) => ({ pk: `ROLESLOT#${id}`, sk: 'ROLESLOT' });
+
+/** The slot of a one-holder role: a version that every assignment of the role is written through (no two at once). */
+export function roleSlotItem(s: RoleSlot): Item {
+  return { ...roleSlotKey(s.id), entity: 'RoleSlot', ...strip(s) };
+}
+
+/** Who holds a role, as the one-holder rule and the acting designation read it: its assignments and its slot. */
+export async function roleHolders(store: Store, role: Role, departmentId?: string): Promise<{ slot: RoleSlot; assignments: RoleAssignment[] }> {
+  const id = roleSlotId(role, departmentId);
+  const k = roleSlotKey(id);
+  const [slotItem, assignments] = await Promise.all([store.load(k.pk, k.sk), listAllRoleHolders(store, [role])]);
+  const slot = slotItem ? fromItem<RoleSlot>(slotItem) : { id, role, departmentId, version: 0 };
+  return { slot, assignments: assignments.filter((a) => a.departmentId === departmentId) };
 }

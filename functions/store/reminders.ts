@@ -77,6 +77,7 @@ export interface WaitingApplication {
   form: string;
   submittedAt: string;
   title?: string;
+  applicantId?: string;
 }
 
 /** The applications of an inbox partition submitted before `cutoff` (an instant), oldest first. */
@@ -84,13 +85,14 @@ export async function listInboxSubmittedBefore(store: Store, partition: string, 
   // inboxSk is `<submittedAt>#<id>`: everything below the cutoff instant was submitted before it.
   const items = await store.table.queryAll({ index: 'inbox', partition, between: ['0', cutoff] });
   return items.map((i) => {
-    const record = fromItem<{ id: string; form: string; title?: unknown }>(i);
+    const record = fromItem<{ id: string; form: string; title?: unknown; applicantId?: string }>(i);
     return {
       id: record.id,
       entity: String(i.entity),
       form: record.form,
       submittedAt: String(i.inboxSk).split('#')[0],
       title: typeof record.title === 'string' ? record.title : undefined,
+      applicantId: record.applicantId,
     };
   });
 }
