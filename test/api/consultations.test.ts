@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 const CONSULTATION = `id form action article status version title details submittedAt withdrawnAt createdAt
   viewerCanEdit viewerCanSubmit viewerCanWithdraw viewerCanDecide
-  decision { outcome reason conditions decidedAt decidedBy { personId } }
+  decision { outcome reason conditions decidedAt decidedBy { personId } actingFor { personId } }
   applicant { personId } applicantDepartment { code }
   system { id name status version network purposes decidedAt installedAt abolishedAt connectedSystems { id } }
   connectSystem { id }
@@ -26,7 +26,7 @@ const SUBMIT = `mutation($input: ConsultationTransitionInput!) { submitConsultat
 const WITHDRAW = `mutation($input: ConsultationTransitionInput!) { withdrawConsultation(input: $input) { consultation { ${CONSULTATION} } ${ERRORS} } }`;
 const DECIDE = `mutation($input: DecideConsultationInput!) { decideConsultation(input: $input) { consultation { ${CONSULTATION} } ${ERRORS} } }`;
 const REGISTER = `mutation($input: RegisterSystemInput!) { registerSystem(input: $input) { system { id version status } ${ERRORS} } }`;
-const ASSIGN_ROLE = `mutation($input: AssignRoleInput!) { assignRole(input: $input) { person { personId currentRoles { role department { code } } } ${ERRORS} } }`;
+const ACTING = `mutation($input: DesignateActingPersonInput!) { designateActingPerson(input: $input) { person { personId currentRoles { role department { code } } } ${ERRORS} } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on Consultation { ${CONSULTATION} } } }`;
 const SYSTEM = `query($id: ID!) { node(id: $id) { ... on System { id name status version network purposes installedAt abolishedAt
   connectedSystems { id name category } auditTrail(first: 100) { nodes { action article note actor { personId } } } } } }`;
@@ -415,12 +415,13 @@ describe('myApplications and myInbox', () => {
 });
 
 describe('no one decides their own application', () => {
-  it('市民課長, given the system administrator role as well, cannot decide their own consultation (SELF_DECISION), but can decide another’s', async () => {
-    const assigned = await api.data('soumu-director', ASSIGN_ROLE, {
-      input: { personId: gid('Person', 'shimin-manager'), role: 'SYSTEM_ADMINISTRATOR', validFrom: tokyoDate(new Date().toISOString()) },
+  it('市民課長, acting for the system administrator as well, cannot decide their own consultation (SELF_DECISION), but can decide another’s', async () => {
+    const today = tokyoDate(new Date().toISOString());
+    const assigned = await api.data('soumu-director', ACTING, {
+      input: { personId: gid('Person', 'shimin-manager'), role: 'SYSTEM_ADMINISTRATOR', validFrom: today, validUntil: today, reason: '出張のため' },
     });
-    expect(assigned.assignRole.userErrors).toEqual([]);
-    expect(assigned.assignRole.person.currentRoles).toEqual(
+    expect(assigned.designateActingPerson.userErrors).toEqual([]);
+    expect(assigned.designateActingPerson.person.currentRoles).toEqual(
       expect.arrayContaining([{ role: 'SYSTEM_ADMINISTRATOR', department: null }, { role: 'INFORMATION_MANAGER', department: { code: 'shimin' } }]),
     );
 
@@ -433,7 +434,7 @@ describe('no one decides their own application', () => {
 
     const others = await file('kenkou-manager', { systemId: gid('System', 'demo-hoken'), action: 'CHANGE', title: '他課の変更', details: 'x', proposedChanges: { network: 'EXTERNAL' } });
     expect((await asViewer('shimin-manager', others.id)).viewerCanDecide).toBe(true);
-    expect(await decide(others, 'APPROVED', {}, 'shimin-manager')).toMatchObject({ status: 'APPROVED', decision: { decidedBy: { personId: 'shimin-manager' } }, system: { network: 'EXTERNAL' } });
+    expect(await decide(others, 'APPROVED', {}, 'shimin-manager')).toMatchObject({ status: 'APPROVED', decision: { decidedBy: { personId: 'shimin-manager' }, actingFor: { personId: 'soumu-director' } }, system: { network: 'EXTERNAL' } });
 
     expect((await asViewer('soumu-director', own.id)).viewerCanDecide).toBe(true);
     expect(await decide(own, 'APPROVED')).toMatchObject({ status: 'APPROVED', decision: { decidedBy: { personId: 'soumu-director' } } });

@@ -227,16 +227,17 @@ describe('取下げ: the applicant withdraws an application not yet decided', ()
 });
 
 describe('第14条: no one decides their own application, even when they also hold the owning department’s role', () => {
-  it('a manager of both 市民課 and 健康推進課 applies from 市民課 for 健康推進課’s data: they cannot decide it (SELF_DECISION), 健康推進課’s other manager can', async () => {
+  it('a manager acting for both 市民課 and 健康推進課 applies from 市民課 for 健康推進課’s data: they cannot decide it (SELF_DECISION), 健康推進課’s own manager can', async () => {
     const created = await api.data('soumu-director', `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`, {
       input: { personId: 'dual-manager', name: '兼務 太郎', departmentId: gid('Department', 'shimin') },
     });
     expect(created.createPerson.userErrors).toEqual([]);
     for (const dept of ['shimin', 'kenkou']) {
-      const r = await api.data('soumu-director', `mutation($input: AssignRoleInput!) { assignRole(input: $input) { userErrors { code } } }`, {
-        input: { personId: created.createPerson.person.id, role: 'INFORMATION_MANAGER', departmentId: gid('Department', dept), validFrom: tokyoDate(-1) },
+      // 情報管理責任者 has one holder per department (第5条): this person acts for both holders (職務代理).
+      const r = await api.data('soumu-director', `mutation($input: DesignateActingPersonInput!) { designateActingPerson(input: $input) { userErrors { code } } }`, {
+        input: { personId: created.createPerson.person.id, role: 'INFORMATION_MANAGER', departmentId: gid('Department', dept), validFrom: tokyoDate(0), validUntil: tokyoDate(30), reason: '兼務' },
       });
-      expect(r.assignRole.userErrors).toEqual([]);
+      expect(r.designateActingPerson.userErrors).toEqual([]);
     }
     // From 健康推進課, its own data is not applied for.
     expect(await refused(api, 'dual-manager', APPLY, applyInput({ requestingDepartmentId: gid('Department', 'kenkou') }))).toEqual([
@@ -318,15 +319,15 @@ describe('第14条: an approval is a grant for its period — only current ones 
 });
 
 describe('myInbox: what awaits the owning information manager, oldest first, alongside other forms', () => {
-  it('a manager of 健康推進課 who is also 総括管理責任者 sees 様式第6号 for 健康推進課 and 様式第8号 in one list, by submission time', async () => {
+  it('a person acting for 健康推進課’s manager and for the 総括管理責任者 sees 様式第6号 for 健康推進課 and 様式第8号 in one list, by submission time', async () => {
     const created = await api.data('soumu-director', `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`, {
       input: { personId: 'kenkou-acting', name: '代理 花子', departmentId: gid('Department', 'kenkou') },
     });
     for (const [role, dept] of [['INFORMATION_MANAGER', 'kenkou'], ['GENERAL_MANAGER', undefined]] as const) {
-      const r = await api.data('soumu-director', `mutation($input: AssignRoleInput!) { assignRole(input: $input) { userErrors { code } } }`, {
-        input: { personId: created.createPerson.person.id, role, ...(dept ? { departmentId: gid('Department', dept) } : {}), validFrom: tokyoDate(-1) },
+      const r = await api.data('soumu-director', `mutation($input: DesignateActingPersonInput!) { designateActingPerson(input: $input) { userErrors { code } } }`, {
+        input: { personId: created.createPerson.person.id, role, ...(dept ? { departmentId: gid('Department', dept) } : {}), validFrom: tokyoDate(0), validUntil: tokyoDate(30), reason: '職務代理' },
       });
-      expect(r.assignRole.userErrors).toEqual([]);
+      expect(r.designateActingPerson.userErrors).toEqual([]);
     }
     const first = await apply('shimin-manager', { purpose: '受信箱1' });
     const provision = await api.data(

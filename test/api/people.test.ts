@@ -64,25 +64,25 @@ describe('第4条: the system administrator keeps the register of departments an
 });
 
 describe('第5条: roles are assignments with validity dates, in force from the moment they are recorded', () => {
-  it('a new person becomes 市民課 staff, then its information manager, and can act as such at once', async () => {
+  it('a new person of 特別職 (a department with no information manager yet) becomes its information manager, and can act as such at once', async () => {
     const created = await api.data('soumu-director', CREATE_PERSON, {
-      input: { personId: 'shimin-deputy', name: '森 一樹', departmentId: gid('Department', 'shimin') },
+      input: { personId: 'tokubetsu-deputy', name: '森 一樹', departmentId: gid('Department', 'tokubetsu') },
     });
-    expect(created.createPerson).toMatchObject({ person: { personId: 'shimin-deputy', department: { code: 'shimin' } }, userErrors: [] });
+    expect(created.createPerson).toMatchObject({ person: { personId: 'tokubetsu-deputy', department: { code: 'tokubetsu' } }, userErrors: [] });
     const personId = created.createPerson.person.id;
 
     const register = () =>
-      api.data('shimin-deputy', `mutation($input: RegisterSystemInput!) { registerSystem(input: $input) { system { id } userErrors { code } } }`, {
-        input: { name: '窓口番号案内', category: 'BUSINESS', network: 'INTERNAL', purposes: ['EFFICIENCY'], owningDepartmentId: gid('Department', 'shimin') },
+      api.data('tokubetsu-deputy', `mutation($input: RegisterSystemInput!) { registerSystem(input: $input) { system { id } userErrors { code } } }`, {
+        input: { name: '窓口番号案内', category: 'BUSINESS', network: 'INTERNAL', purposes: ['EFFICIENCY'], owningDepartmentId: gid('Department', 'tokubetsu') },
       });
     expect((await register()).registerSystem.userErrors).toEqual([{ code: 'FORBIDDEN' }]);
 
     const assigned = await api.data('soumu-director', ASSIGN, {
-      input: { personId, role: 'INFORMATION_MANAGER', departmentId: gid('Department', 'shimin'), validFrom: tokyoDate(-3) },
+      input: { personId, role: 'INFORMATION_MANAGER', departmentId: gid('Department', 'tokubetsu'), validFrom: tokyoDate(-3) },
     });
     expect(assigned.assignRole.userErrors).toEqual([]);
     expect(assigned.assignRole.person.roleAssignments).toEqual([
-      expect.objectContaining({ role: 'INFORMATION_MANAGER', active: true, department: { code: 'shimin' }, validUntil: null }),
+      expect.objectContaining({ role: 'INFORMATION_MANAGER', active: true, department: { code: 'tokubetsu' }, validUntil: null }),
     ]);
     expect((await register()).registerSystem.userErrors).toEqual([]);
 
@@ -99,7 +99,7 @@ describe('第5条: roles are assignments with validity dates, in force from the 
 
   it('a role that starts tomorrow does not count today', async () => {
     const assigned = await api.data('soumu-director', ASSIGN, {
-      input: { personId: gid('Person', 'kenkou-staff'), role: 'INFORMATION_MANAGER', departmentId: gid('Department', 'kenkou'), validFrom: tokyoDate(1) },
+      input: { personId: gid('Person', 'kenkou-staff'), role: 'INFORMATION_MANAGER', departmentId: gid('Department', 'tokubetsu'), validFrom: tokyoDate(1) },
     });
     expect(assigned.assignRole.person.roleAssignments).toContainEqual(expect.objectContaining({ role: 'INFORMATION_MANAGER', active: false }));
     const viewer = await api.data('kenkou-staff', `{ viewer { currentRoles { role } } }`);
