@@ -59,6 +59,9 @@ const TABLE: Row[] = [
       const [assignment] = data.assignRole.person.roleAssignments;
       return { personId, assignmentId: assignment.assignmentId, expectedVersion: assignment.version, validUntil: '2027-03-31' };
     } },
+  // 職務代理: the holder of the role (here 市民課's information manager) or the system administrator (第4条) designates.
+  { mutation: 'designateActingPerson', cells: ['FORBIDDEN 第4条',      OK,                        OK,                         'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条'],
+    input: async () => ({ personId: await shiminPerson(), role: 'INFORMATION_MANAGER', departmentId: gid('Department', 'shimin'), validFrom: day(0), validUntil: day(7), reason: '出張のため' }) },
   // 第7条: the information manager of the owning department registers a system and files 様式第1号.
   { mutation: 'registerSystem',     cells: ['FORBIDDEN 第7条',         'FORBIDDEN 第7条',         OK,                         'WRONG_DEPARTMENT 第7条',         'WRONG_DEPARTMENT 第7条',         'WRONG_DEPARTMENT 第7条',         'FORBIDDEN 第7条'],
     input: async () => ({ name: unique('登録の試み'), category: 'BUSINESS', network: 'EXTERNAL', purposes: ['CITIZEN_WELFARE'], owningDepartmentId: gid('Department', 'shimin') }) },
@@ -205,11 +208,12 @@ describe(`authorization matrix: ${TABLE.length} rows × ${ACTORS.length} people 
 });
 
 describe('第7条: no one decides their own application, not even the system administrator', () => {
-  it('one who is both 情報システム管理者 and 市民課の情報管理責任者 files 様式第1号 and cannot decide it (SELF_DECISION 第7条); another administrator can', async () => {
+  it('one acting as both 情報システム管理者 and 市民課の情報管理責任者 files 様式第1号 and cannot decide it (SELF_DECISION 第7条); the administrator can', async () => {
     const both = unique('matrix-both-');
     await make('fuku-shichou', 'createPerson', { personId: both, name: '兼務 次郎', departmentId: gid('Department', 'shimin') });
+    // Both roles have one holder (第4条, 第5条): this person acts for each holder (職務代理).
     for (const role of [{ role: 'SYSTEM_ADMINISTRATOR' }, { role: 'INFORMATION_MANAGER', departmentId: gid('Department', 'shimin') }]) {
-      await make('fuku-shichou', 'assignRole', { personId: gid('Person', both), validFrom: '2023-04-01', ...role });
+      await make('soumu-director', 'designateActingPerson', { personId: gid('Person', both), validFrom: day(0), validUntil: day(30), reason: '兼務', ...role });
     }
     const system = await make(both, 'registerSystem', { name: unique('兼務者のシステム'), category: 'BUSINESS', network: 'INTERNAL', purposes: ['EFFICIENCY'], owningDepartmentId: gid('Department', 'shimin') });
     const consultation = await make(both, 'draftConsultation', { systemId: system.id, action: 'DECIDE', title: '自己決裁の禁止', details: 'x', submit: true });
