@@ -7,9 +7,10 @@
  * calendar, its interruptions and the instant (`serviceStatus`).
  */
 import holidayJp from '@holiday-jp/holiday_jp';
-import { advance, changeOf } from './change';
-import { Actor, assertInformationManagerOf, holds } from './people';
-import { addDays, isDate } from './period';
+import { advance, alongWith, changeOf } from './change';
+import { tell } from './notices';
+import { Actor, RoleAssignment, assertInformationManagerOf, holdersOf, holds } from './people';
+import { addDays, isDate, warekiTime } from './period';
 import { refuse } from './refusal';
 import { SystemRecord, operatingHours } from './systems';
 
@@ -472,11 +473,49 @@ export const workingCalendar = {
   },
 };
 
+/** Who is told of a stop of a system (周知, 第11条): its operators in force, and its department's manager and staff. */
+export interface StopAudience {
+  /** The people designated to operate the system today (様式第5号). */
+  operators: string[];
+  /** The role assignments of the system's owning department (its information manager and staff). */
+  department: RoleAssignment[];
+}
+
+/** 周知 (第11条): a stop announced or a failure recorded is told to those who use the system, in its transaction. */
+function toldOfStop(actor: Actor, system: SystemRecord, i: ServiceInterruption, audience: StopAudience, now: string) {
+  const staff = ['INFORMATION_MANAGER', 'STAFF'].flatMap((role) => holdersOf(audience.department, role as 'STAFF', now, system.owningDepartmentId));
+  const maintenance = i.kind === 'MAINTENANCE';
+  const period = `${warekiTime(i.startsAt)}${i.endsAt ? `〜${warekiTime(i.endsAt)}` : '〜(復旧まで)'}`;
+  return tell(
+    [...audience.operators, ...staff],
+    {
+      kind: 'SYSTEM_STOP_ANNOUNCED',
+      subjectType: 'ServiceInterruption',
+      subjectId: i.id,
+      stage: maintenance ? 'announced' : 'failure',
+      article: interruptionArticle(system, i.kind),
+      title: maintenance ? `${system.name}の保守によるサービス停止のお知らせ` : `${system.name}の障害によるサービス停止`,
+      message: [
+        maintenance ? `${system.name}は、保守のため次のとおりサービスを停止します。` : `${system.name}で障害が発生し、サービスが停止しています。`,
+        `期間: ${period}`,
+        ...(i.scope ? [`範囲: ${i.scope}`] : []),
+        `内容: ${i.description}`,
+      ].join('\n'),
+    },
+    now,
+    actor.person.id,
+  );
+}
+
 export const serviceInterruption = {
-  announceMaintenance: (actor: Actor, system: SystemRecord, input: MaintenanceInput, id: string, now: string) =>
-    changeOf('ServiceInterruption', undefined, announceMaintenance(actor, system, input, id, now), 'maintenance.announced', interruptionArticle(system, 'MAINTENANCE')),
-  recordFailure: (actor: Actor, system: SystemRecord, input: Parameters<typeof recordFailure>[2], id: string, now: string) =>
-    changeOf('ServiceInterruption', undefined, recordFailure(actor, system, input, id, now), 'failure.recorded', interruptionArticle(system, 'FAILURE')),
+  announceMaintenance(actor: Actor, system: SystemRecord, input: MaintenanceInput, id: string, now: string, audience: StopAudience) {
+    const i = announceMaintenance(actor, system, input, id, now);
+    return alongWith(changeOf('ServiceInterruption', undefined, i, 'maintenance.announced', interruptionArticle(system, 'MAINTENANCE')), { changes: toldOfStop(actor, system, i, audience, now) });
+  },
+  recordFailure(actor: Actor, system: SystemRecord, input: Parameters<typeof recordFailure>[2], id: string, now: string, audience: StopAudience) {
+    const i = recordFailure(actor, system, input, id, now);
+    return alongWith(changeOf('ServiceInterruption', undefined, i, 'failure.recorded', interruptionArticle(system, 'FAILURE')), { changes: toldOfStop(actor, system, i, audience, now) });
+  },
   end: (actor: Actor, system: SystemRecord, i: ServiceInterruption, endedAt: string, now: string) =>
     changeOf('ServiceInterruption', i, endInterruption(actor, system, i, endedAt, now), i.kind === 'FAILURE' ? 'failure.ended' : 'maintenance.ended', interruptionArticle(system, i.kind)),
   cancelMaintenance: (actor: Actor, system: SystemRecord, i: ServiceInterruption, reason: string | undefined, now: string) =>

@@ -121,6 +121,17 @@ export function isAssignmentActive(a: RoleAssignment, now: string): boolean {
   return a.validFrom <= today && (a.validUntil === undefined || today <= a.validUntil);
 }
 
+/** The holders of a role today (of that department, for department roles): who a notice to a role goes to. */
+export function holdersOf(assignments: RoleAssignment[], role: Role, now: string, departmentId?: string): string[] {
+  return [
+    ...new Set(
+      assignments
+        .filter((a) => a.role === role && isAssignmentActive(a, now) && (departmentId === undefined || a.departmentId === departmentId))
+        .map((a) => a.personId),
+    ),
+  ].sort();
+}
+
 export function activeRoles(assignments: RoleAssignment[], now: string): RoleAssignment[] {
   return assignments.filter((a) => isAssignmentActive(a, now));
 }

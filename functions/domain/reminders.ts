@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Transition, advance, changeOf } from './change';
-import { Actor, Role, RoleAssignment, decidersOf, designationNeeded, holds, isAssignmentActive, tokyoDate } from './people';
+import { Actor, Role, RoleAssignment, decidersOf, designationNeeded, holdersOf, holds, tokyoDate } from './people';
 import { passwordStatus } from './passwords';
 import { addDays, daysBetween, wareki } from './period';
 import { allows, refuse } from './refusal';
@@ -106,16 +106,7 @@ export interface DueItem {
   applicantId?: string;
 }
 
-/** The holders of a role today (of that department, for department roles): who a notice to a role goes to. */
-export function holdersOf(assignments: RoleAssignment[], role: Role, now: string, departmentId?: string): string[] {
-  return [
-    ...new Set(
-      assignments
-        .filter((a) => a.role === role && isAssignmentActive(a, now) && (departmentId === undefined || a.departmentId === departmentId))
-        .map((a) => a.personId),
-    ),
-  ].sort();
-}
+export { holdersOf } from './people';
 
 /** What a notice is about, readable; the same item at the same stage for the same person has the same key. */
 export function noticeKey(addresseeId: string, item: Pick<DueItem, 'kind' | 'subjectType' | 'subjectId' | 'stage'>): string {

@@ -5,8 +5,10 @@
  * administrator designates). Each step is timestamped and signed; an incident closes only with every step done and
  * with the question of personal information answered.
  */
-import { advance, changeOf } from './change';
-import { Actor, assertInformationManagerOf, holds } from './people';
+import { advance, alongWith, changeOf } from './change';
+import { tell } from './notices';
+import { Actor, RoleAssignment, assertInformationManagerOf, holdersOf, holds, tokyoDate } from './people';
+import { warekiTime } from './period';
 import { allows, refuse } from './refusal';
 import { SystemRecord } from './systems';
 
@@ -236,8 +238,26 @@ export function mayReadIncidents(actor: Actor, now: string): boolean {
 type Input<F extends (...args: never[]) => unknown, I extends number> = Parameters<F>[I];
 
 export const virusIncident = {
-  report: (actor: Actor, system: SystemRecord, input: Input<typeof openIncident, 2>, id: string, now: string) =>
-    changeOf('VirusIncident', undefined, openIncident(actor, system, input, id, now), 'virusIncident.reported', '第26条第3項'),
+  /** The system administrator is told at once, in the same transaction (第26条第3項: 情報システム管理者に報告). */
+  report(actor: Actor, system: SystemRecord, input: Input<typeof openIncident, 2>, id: string, now: string, roleHolders: RoleAssignment[]) {
+    const v = openIncident(actor, system, input, id, now);
+    const told = tell(
+      holdersOf(roleHolders, 'SYSTEM_ADMINISTRATOR', now),
+      {
+        kind: 'VIRUS_INCIDENT_REPORTED',
+        subjectType: 'VirusIncident',
+        subjectId: v.id,
+        stage: 'reported',
+        article: '第26条第3項',
+        title: `コンピュータウイルス${v.suspected ? '感染の疑い' : '感染'}の報告(${system.name})`,
+        message: `${system.name}の端末「${v.device}」で、コンピュータウイルス${v.suspected ? '感染の疑い' : '感染'}が報告されました(検知: ${warekiTime(v.detectedAt)})。\n${v.description}\nネットワークからの切断、ウイルス除去責任者の指定など、第26条の手順を進めてください。`,
+        dueOn: tokyoDate(now),
+      },
+      now,
+      actor.person.id,
+    );
+    return alongWith(changeOf('VirusIncident', undefined, v, 'virusIncident.reported', '第26条第3項'), { changes: told });
+  },
   designateRemovalManager: (actor: Actor, v: VirusIncident, manager: Actor, now: string) =>
     changeOf('VirusIncident', v, advance(v, designateRemovalManager(actor, v, manager, now), now), 'virusIncident.removalManagerDesignated', '第26条第4項'),
   recordStep(actor: Actor, v: VirusIncident, input: Input<typeof recordStep, 2>, now: string) {

@@ -6,7 +6,8 @@ import { systemInterruptionActions, workingCalendar } from '../domain/operatingH
 import { SystemRecord } from '../domain/systems';
 import { getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
-import { interruptionsEndingFrom, listInterruptionsOfSystem, loadCalendar } from '../store/operatingHours';
+import { interruptionsEndingFrom, listInterruptionsOfSystem, loadCalendar, stopAudience } from '../store/operatingHours';
+import { tokyoDate } from '../domain/people';
 import { connection, DateTime, PageArgs } from '../../graphql/common';
 import { InterruptionState, ServiceInterruption, ServiceInterruptionConnection, ServiceInterruptionPayload, ServiceStatus } from '../../graphql/operatingHours';
 import { AnnounceMaintenanceStopInput, CancelMaintenanceStopInput, EndServiceInterruptionInput, RecordSystemFailureInput } from '../../graphql/operatingHours';
@@ -59,13 +60,19 @@ export class OperatingHoursResolver {
   })
   announceMaintenanceStop(@Arg('input', { description: INPUT }) input: AnnounceMaintenanceStopInput, @Ctx() ctx: Context) {
     const stop = { scope: input.scope, startsAt: iso(input.startsAt), endsAt: iso(input.endsAt), description: input.description };
-    return create(ctx, async (now, id) => serviceInterruption.announceMaintenance(ctx.viewer, await load(ctx, 'System', input.systemId, 'systemId'), stop, id, now), payload);
+    return create(ctx, async (now, id) => {
+      const system = await load(ctx, 'System', input.systemId, 'systemId');
+      return serviceInterruption.announceMaintenance(ctx.viewer, system, stop, id, now, await stopAudience(ctx.store, system, tokyoDate(now)));
+    }, payload);
   }
 
   @Mutation(() => ServiceInterruptionPayload, { description: '障害又は不慮の事故の記録(第11条各項第2号)。 / Record a failure or accident.' })
   recordSystemFailure(@Arg('input', { description: INPUT }) input: RecordSystemFailureInput, @Ctx() ctx: Context) {
     const failure = { occurredAt: iso(input.occurredAt), description: input.description, scope: input.scope ?? undefined };
-    return create(ctx, async (now, id) => serviceInterruption.recordFailure(ctx.viewer, await load(ctx, 'System', input.systemId, 'systemId'), failure, id, now), payload);
+    return create(ctx, async (now, id) => {
+      const system = await load(ctx, 'System', input.systemId, 'systemId');
+      return serviceInterruption.recordFailure(ctx.viewer, system, failure, id, now, await stopAudience(ctx.store, system, tokyoDate(now)));
+    }, payload);
   }
 
   @Mutation(() => ServiceInterruptionPayload, { description: '障害の復旧、又は保守等の早期終了の記録。 / End a failure, or cut a stop short.' })

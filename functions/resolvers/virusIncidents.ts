@@ -15,7 +15,7 @@ import {
   progressOf,
   virusIncident,
 } from '../domain/virusIncidents';
-import { getDepartment, getPerson } from '../store/people';
+import { getDepartment, getPerson, listAllRoleHolders } from '../store/people';
 import { getSystem } from '../store/systems';
 import { listIncidentsOfSystem, listOpenIncidents } from '../store/virusIncidents';
 import { connection, PageArgs } from '../../graphql/common';
@@ -95,8 +95,8 @@ export class VirusIncidentResolver {
   reportVirusIncident(@Arg('input', { description: INPUT }) input: ReportVirusIncidentInput, @Ctx() ctx: Context) {
     const { device, suspected, description } = input;
     return create(ctx, async (now, id) => {
-      const system = await load(ctx, 'System', input.systemId, 'systemId');
-      return virusIncident.report(ctx.viewer, system, { device, suspected, description, detectedAt: input.detectedAt ? iso(input.detectedAt) : now }, id, now);
+      const [system, roleHolders] = await Promise.all([load(ctx, 'System', input.systemId, 'systemId'), listAllRoleHolders(ctx.store, ['SYSTEM_ADMINISTRATOR'])]);
+      return virusIncident.report(ctx.viewer, system, { device, suspected, description, detectedAt: input.detectedAt ? iso(input.detectedAt) : now }, id, now, roleHolders);
     }, payload);
   }
 

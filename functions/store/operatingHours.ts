@@ -3,7 +3,10 @@
  * found by the system it stops, sorted by when it ends (an ongoing failure as `~`), so "the interruptions covering
  * instant T" is one key range: those ending at or after T, less the few that start after T. Key layout in README.md.
  */
-import { CALENDAR_ID, ServiceInterruption, WorkingCalendar, defaultCalendar } from '../domain/operatingHours';
+import { CALENDAR_ID, ServiceInterruption, StopAudience, WorkingCalendar, defaultCalendar } from '../domain/operatingHours';
+import { RoleAssignment } from '../domain/people';
+import { SystemRecord } from '../domain/systems';
+import { listOperatorsOfSystem } from './operators';
 import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 
@@ -75,4 +78,19 @@ export async function interruptionsEndingFrom(store: Store, systemId: string, at
     if (!after) break;
   }
   return out;
+}
+
+/**
+ * Who is told of a stop of a system (第11条, 周知): its operators designated today (one page of 100, in force and
+ * not cancelled) and the role assignments of its owning department (byDepartment `ROLE#…`), read beside the change.
+ */
+export async function stopAudience(store: Store, system: SystemRecord, today: string): Promise<StopAudience> {
+  const [operators, department] = await Promise.all([
+    listOperatorsOfSystem(store, system.id, today, 100),
+    store.table.queryAll({ index: 'byDepartment', partition: `DEPT#${system.owningDepartmentId}`, prefix: 'ROLE#' }),
+  ]);
+  return {
+    operators: operators.nodes.filter((d) => d.status !== 'CANCELLED' && d.validFrom <= today).map((d) => d.personId),
+    department: department.map((i) => fromItem<RoleAssignment>(i)),
+  };
 }
