@@ -180,21 +180,27 @@ export function waitingStage(submittedAt: string, now: string): string | undefin
 
 // ─── What falls due, by source ─────────────────────────────────────────────────────────────────────────────────
 
-/** 第15条第4項第4号: data provided outside whose period has ended without its return or disposal recorded. */
+/**
+ * 第15条第4項第4号: data provided outside whose period has ended without its return or disposal recorded. The
+ * department that provided it must see to it; the general manager, who approved the provision (第15条第1項), is told too.
+ */
 export function provisionPastPeriod(
   p: { id: string; title: string; departmentId: string; period: { until: string } },
   now: string,
-): DueItem | undefined {
-  if (p.period.until >= tokyoDate(now)) return undefined;
-  return {
-    kind: 'PROVISION_PAST_PERIOD',
+): DueItem[] {
+  if (p.period.until >= tokyoDate(now)) return [];
+  const item = {
+    kind: 'PROVISION_PAST_PERIOD' as const,
     subjectType: 'ExternalProvision',
     subjectId: p.id,
     dueOn: p.period.until,
     stage: 'overdue',
     message: `外部提供「${p.title}」の提供期間(${wareki(p.period.until)}まで)が終了しましたが、返還又は廃棄が記録されていません。`,
-    to: { role: 'INFORMATION_MANAGER', departmentId: p.departmentId },
   };
+  return [
+    { ...item, to: { role: 'INFORMATION_MANAGER', departmentId: p.departmentId } },
+    { ...item, to: { role: 'GENERAL_MANAGER' } },
+  ];
 }
 
 /**

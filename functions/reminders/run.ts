@@ -86,7 +86,7 @@ export async function findDue(store: Store, now: string): Promise<DueItem[]> {
   const due: (DueItem | undefined)[] = [];
 
   // 第15条第4項第4号: periods that ended before today.
-  for (const { record } of await listDueBy<ProvisionDue>(store, 'PROVISION_RETURN', yesterday)) due.push(provisionPastPeriod(record, now));
+  for (const { record } of await listDueBy<ProvisionDue>(store, 'PROVISION_RETURN', yesterday)) due.push(...provisionPastPeriod(record, now));
 
   // 第27条第2項第2号: pages due for their check by today.
   for (const { dueOn, record } of await listDueBy<{ id: string; title: string }>(store, 'HOMEPAGE_CHECK', today)) {

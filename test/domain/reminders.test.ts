@@ -94,8 +94,11 @@ describe('applications waiting for a decision', () => {
 describe('what falls due', () => {
   it('第15条第4項第4号: a provision past its period goes to the information manager of its department, the day after it ends', () => {
     const p = { id: 'prov-1', title: '健診データの提供', departmentId: 'kenkou', period: { until: '2026-06-14' } };
-    expect(provisionPastPeriod({ ...p, period: { until: '2026-06-15' } }, NOW)).toBeUndefined();
-    expect(provisionPastPeriod(p, NOW)).toMatchObject({ kind: 'PROVISION_PAST_PERIOD', dueOn: '2026-06-14', stage: 'overdue', to: { role: 'INFORMATION_MANAGER', departmentId: 'kenkou' } });
+    expect(provisionPastPeriod({ ...p, period: { until: '2026-06-15' } }, NOW)).toEqual([]);
+    expect(provisionPastPeriod(p, NOW)).toEqual([
+      expect.objectContaining({ kind: 'PROVISION_PAST_PERIOD', dueOn: '2026-06-14', stage: 'overdue', to: { role: 'INFORMATION_MANAGER', departmentId: 'kenkou' } }),
+      expect.objectContaining({ kind: 'PROVISION_PAST_PERIOD', dueOn: '2026-06-14', stage: 'overdue', to: { role: 'GENERAL_MANAGER' } }),
+    ]);
   });
 
   it('第27条第2項第2号: a page due for its check goes to the homepage operations manager; the due date is the stage', () => {
