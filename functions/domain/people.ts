@@ -287,8 +287,10 @@ export const peopleRegister = {
     input: { assignmentId: string; expectedVersion: number; validUntil: string },
     now: string,
   ): Transition<PersonWithRoles> {
-    assertMayAdministerPeople(actor, now);
     const before = person.roleAssignments.find((r) => r.id === input.assignmentId);
+    // An acting designation (職務代理) is ended early by the holder it acts for, or by whoever designated it, too.
+    const ownActing = before?.actingFor !== undefined && (before.actingFor === actor.person.id || before.designatedBy === actor.person.id);
+    if (!ownActing) assertMayAdministerPeople(actor, now);
     if (!before) refuse('NOT_FOUND', 'No role assignment has that id.', undefined, ['assignmentId']);
     assertVersion(before.version, input.expectedVersion);
     validateAssignment({ ...before, validUntil: input.validUntil });
