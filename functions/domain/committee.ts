@@ -42,7 +42,8 @@ export interface Composition {
 
 /** The committee on `date` (YYYY-MM-DD or an instant), from every role assignment of the city. */
 export function compositionOn(assignments: RoleAssignment[], now: string): Composition {
-  const active = assignments.filter((a) => isAssignmentActive(a, now)).sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.personId.localeCompare(b.personId));
+  // The seats are the offices' holders (第32条): an acting person (職務代理) decides in a holder's place, but is no 委員.
+  const active = assignments.filter((a) => !a.actingFor && isAssignmentActive(a, now)).sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.personId.localeCompare(b.personId));
   const holder = (role: RoleAssignment['role']) => active.filter((a) => a.role === role).at(-1)?.personId;
   const members = [...new Set(active.filter((a) => a.role === 'INFORMATION_MANAGER').map((a) => a.personId))].sort();
   return { chairId: holder('GENERAL_MANAGER'), viceChairId: holder('SYSTEM_ADMINISTRATOR'), memberIds: members };
