@@ -169,7 +169,7 @@ export interface ConsultationSubjects {
 }
 
 function subjectsOf(c: Pick<Consultation, 'connectSystemId'>, s: ConsultationSubjects): [SystemRecord, SystemRecord | undefined] {
-  return [exists(s.system, 'system', ['systemId']), c.connectSystemId ? exists(s.other, 'system', ['connectSystemId']) : undefined];
+  return [exists(s.system, ['行政システム', 'system'], ['systemId']), c.connectSystemId ? exists(s.other, ['接続する行政システム', 'system'], ['connectSystemId']) : undefined];
 }
 
 const FORM_LABEL: Record<ConsultationForm, string> = { FORM_1: '様式第1号', FORM_2: '様式第2号', FORM_3: '様式第3号' };

@@ -92,7 +92,7 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
   readsStateOn: ['submit'],
   action: 'dataUse',
   article: () => ARTICLE,
-  checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, 'dataset', ['datasetId']), a.requestingDepartmentId, now),
+  checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, ['データ', 'dataset'], ['datasetId']), a.requestingDepartmentId, now),
   assertMayDecide: (actor, a, now) => assertMayDecide(actor, a, now),
 };
 

@@ -416,7 +416,7 @@ export const provisionForm: Form<ExternalProvision, (Dataset | undefined)[]> = {
   readsStateOn: ['submit'],
   action: 'externalProvision',
   article: () => '第15条第1項',
-  checkSubmit: ({ actor, now }, _p, datasets) => void assertMayProvide(actor, datasets.map((d) => exists(d, 'dataset', ['datasetIds'])), now),
+  checkSubmit: ({ actor, now }, _p, datasets) => void assertMayProvide(actor, datasets.map((d) => exists(d, ['データ', 'dataset'], ['datasetIds'])), now),
   assertMayDecide: (actor, _p, now) => assertMayDecide(actor, now),
   takesRequiredClauses: true,
   // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.

@@ -491,14 +491,14 @@ export const topPageLinkForm: Form<TopPageLinkRequest, LinkRequestState> = {
   action: 'topPageLinkRequest',
   article: () => TOP_PAGE_LINK_ARTICLE,
   checkSubmit({ actor, now }, r, state) {
-    const page = exists(state.page, 'page', ['pageId']);
+    const page = exists(state.page, ['ホームページのページ', 'page'], ['pageId']);
     assertMayRequestLink(actor, page, now);
     assertLinkRequestable(r.action, page, state.link);
   },
   assertMayDecide: (actor, _r, now) => assertMayDecideLinkRequest(actor, now),
   // 第27条第4項第4号: the link is set or released when — and only when — the request is approved (あらかじめ).
   approve({ actor, now }, _before, after, _decision, state) {
-    const page = exists(state.page, 'page', ['applicationId']);
+    const page = exists(state.page, ['ホームページのページ', 'page'], ['applicationId']);
     const effect = approveLinkRequest(after, page, state.link, actor.person.id, now);
     const set = after.action === 'SET';
     const article = TOP_PAGE_LINK_ARTICLE;

@@ -401,8 +401,8 @@ export const operatorReportForm: Form<OperatorReport, ReportState> = {
   action: 'operatorReport',
   article: () => ARTICLE_BUSINESS,
   checkSubmit({ actor, now }, r, state) {
-    assertMayReport(actor, exists(state.system, 'system', ['systemId']), now);
-    (state.people ?? []).forEach((p, i) => exists(p, 'person', ['entries', String(i), 'personId']));
+    assertMayReport(actor, exists(state.system, ['行政システム', 'system'], ['systemId']), now);
+    (state.people ?? []).forEach((p, i) => exists(p, ['職員', 'person'], ['entries', String(i), 'personId']));
     assertReportInAdvance(r.entries, now); // 第12条第2項: あらかじめ
   },
   assertMayDecide: (actor, _r, now) => assertMayDecide(actor, now),
@@ -472,7 +472,7 @@ export const operatorDesignation = {
     return alongWith(changeOf('OperatorDesignation', undefined, out.designation, 'operatorDesignation.designated', ARTICLE_INFORMATION), { parts: [slotPart(out.slot, slot?.version ?? 0)] });
   },
   release(actor: Actor, system: SystemRecord | undefined, d: OperatorDesignation, expectedVersion: number, effectiveOn: string, slot: OperatorSlot | undefined, now: string) {
-    assertMayDesignateDirectly(actor, exists(system, 'system', ['designationId']), now, ['designationId']); // 第12条第1項 (業務系: 第2項)
+    assertMayDesignateDirectly(actor, exists(system, ['行政システム', 'system'], ['designationId']), now, ['designationId']); // 第12条第1項 (業務系: 第2項)
     assertVersion(d.version, expectedVersion);
     validateDirectRelease(effectiveOn, now);
     const out = release(slot ?? emptySlot(d.systemId, d.personId), d, effectiveOn, { actorId: actor.person.id }, now, ARTICLE_INFORMATION, ['effectiveOn']);
