@@ -25,6 +25,8 @@ export type Purpose = (typeof PURPOSES)[number];
 /** REGISTERED (in the register, not yet decided) → DECIDED (様式第1号) → INSTALLED (様式第2号) → ABOLISHED. */
 export const SYSTEM_STATUSES = ['REGISTERED', 'DECIDED', 'INSTALLED', 'ABOLISHED'] as const;
 export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+/** Where a system stands, as a message in Japanese says it. */
+export const SYSTEM_STATUS_JA: Record<SystemStatus, string> = { REGISTERED: '登録済 (未決定)', DECIDED: '決定済', INSTALLED: '設置済', ABOLISHED: '廃止済' };
 
 export const DOCUMENT_KINDS = ['DESIGN', 'OPERATING_PROCEDURE', 'OPERATIONS_MANUAL', 'OTHER'] as const; // 第2条第11号
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
