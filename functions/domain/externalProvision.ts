@@ -287,7 +287,7 @@ export function concludeAgreement(actor: Actor, p: ExternalProvision, input: { c
     const first = missing[0];
     refuse(
       'AGREEMENT_INCOMPLETE',
-      [`協定書等に必要な条件が欠けています: ${missing.map((m) => `${m.title} (${m.article})`).join('、')}。`, `The agreement lacks ${missing.map((m) => `${m.clause} (${m.article})`).join(', ')}.`],
+      [`協定書等に必要な条件が欠けています: ${missing.map((m) => `${m.title} (${m.article})`).join('、')}。`, `The agreement lacks ${missing.map((m) => `${m.clause === 'OTHER' ? m.title : m.clause} (${m.article})`).join(', ')}.`],
       first.article,
       ['clauses', first.clause],
     );
