@@ -60,7 +60,7 @@ export interface ConsultationInput {
 /** The information manager of the system's department files (第7条, 第8条, 第9条). */
 export function assertMayFile(actor: Actor, system: SystemRecord, other: SystemRecord | undefined, now: string, action: ConsultationAction): string {
   const departments = [system.owningDepartmentId, ...(other ? [other.owningDepartmentId] : [])];
-  return assertInformationManagerOf(actor, departments, now, articleOf(action), ['systemId'], 'file this consultation');
+  return assertInformationManagerOf(actor, departments, now, articleOf(action), ['systemId'], ['この協議を行う', 'file this consultation']);
 }
 
 export function assertMayDecide(actor: Actor, action: ConsultationAction, now: string): void {

@@ -50,7 +50,7 @@ export function validateDataUseInput(input: DataUseInput): void {
  * department does not apply for its own data.
  */
 export function assertMayApply(actor: Actor, dataset: Dataset, requestingDepartmentId: string, now: string): void {
-  assertInformationManagerOf(actor, [requestingDepartmentId], now, ARTICLE, ['requestingDepartmentId'], 'apply for the use of data');
+  assertInformationManagerOf(actor, [requestingDepartmentId], now, ARTICLE, ['requestingDepartmentId'], ['データの利用を申請する', 'apply for the use of data']);
   if (dataset.departmentId === requestingDepartmentId) {
     refuse(
       'OWN_DEPARTMENT',
@@ -69,7 +69,7 @@ export function assertMayDecide(actor: Actor, application: Pick<DataUseApplicati
     now,
     ARTICLE,
     ['applicationId'],
-    'decide on the use of this data: the information manager of the department that holds it decides',
+    ['このデータの利用を決裁する (データを所管する主管課の情報管理責任者が決裁します)', 'decide on the use of this data: the information manager of the department that holds it decides'],
   );
 }
 

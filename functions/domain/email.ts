@@ -119,7 +119,7 @@ export function titleOf(a: Pick<MailAddressApplication, 'kind' | 'address' | 'ne
 
 /** The department's information manager applies (情報管理責任者). */
 export function assertMayApply(actor: Actor, departmentId: string, now: string): void {
-  assertInformationManagerOf(actor, [departmentId], now, ARTICLE, ['departmentId'], "apply for the department's e-mail addresses (様式第11号)");
+  assertInformationManagerOf(actor, [departmentId], now, ARTICLE, ['departmentId'], ['主管課の電子メールアドレスを申請する (様式第11号)', "apply for the department's e-mail addresses (Form No. 11)"]);
 }
 
 /**

@@ -175,7 +175,7 @@ export function assertMayProvide(actor: Actor, datasets: Dataset[], now: string)
   if (departments.length > 1) {
     refuse('INVALID_VALUE', ['一つの協議で提供できるのは一つの主管課のデータです。主管課ごとに協議してください。', 'One consultation provides the data of one department; file one for each department.'], '第15条第1項', ['datasetIds']);
   }
-  return assertInformationManagerOf(actor, departments, now, '第15条第1項', ['datasetIds'], 'consult on providing this data');
+  return assertInformationManagerOf(actor, departments, now, '第15条第1項', ['datasetIds'], ['このデータの外部提供を協議する', 'consult on providing this data']);
 }
 
 export function assertMayDecide(actor: Actor, now: string): void {
@@ -238,7 +238,7 @@ export function isAgreementComplete(p: Pick<ExternalProvision, 'agreement' | 're
 }
 
 function assertProvider(actor: Actor, p: ExternalProvision, now: string, article: string): void {
-  assertInformationManagerOf(actor, [p.departmentId], now, article, ['provisionId'], 'keep the record of this provision');
+  assertInformationManagerOf(actor, [p.departmentId], now, article, ['provisionId'], ['この外部提供の記録を管理する', 'keep the record of this provision']);
 }
 
 /** Records where a clause stands in the agreement; only after approval and before conclusion (第15条第3項). */

@@ -208,8 +208,8 @@ export function draftPage(actor: Actor, departmentId: string, categoryId: string
 }
 
 /** 第27条第4項第1号: the department's information manager, as ホームページ情報管理者, approves. */
-function assertPageApprover(actor: Actor, page: HomepagePage, now: string, what: string): void {
-  assertInformationManagerOf(actor, [page.departmentId], now, PAGE_APPROVAL_ARTICLE, ['pageId'], `${what} (ホームページ情報管理者)`);
+function assertPageApprover(actor: Actor, page: HomepagePage, now: string, what: Name): void {
+  assertInformationManagerOf(actor, [page.departmentId], now, PAGE_APPROVAL_ARTICLE, ['pageId'], [`ホームページ情報管理者として${what[0]}`, `${what[1]} (as the homepage information manager)`]);
 }
 
 function postingEnded(page: Pick<HomepagePage, 'postingPeriod'>, now: string): boolean {
@@ -218,7 +218,7 @@ function postingEnded(page: Pick<HomepagePage, 'postingPeriod'>, now: string): b
 
 /** Opening (開設) a drafted page, or reopening a stopped one: approved by the department's information manager. */
 export function openPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
-  assertPageApprover(actor, page, now, 'approve opening this page');
+  assertPageApprover(actor, page, now, ['このページの公開を承認する', 'approve opening this page']);
   if (page.status !== 'DRAFT' && page.status !== 'STOPPED') {
     refuse('INVALID_STATE', [`${PAGE_STATUS_JA[page.status]}のページは公開できません。公開できるのは作成中又は停止中のページです。`, `A ${page.status.toLowerCase()} page cannot be opened; only drafted and stopped ones.`], PAGE_APPROVAL_ARTICLE);
   }
@@ -241,14 +241,14 @@ function assertNotOnTopPage(page: HomepagePage, what: Name): void {
 }
 
 export function stopPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
-  assertPageApprover(actor, page, now, 'approve stopping this page');
+  assertPageApprover(actor, page, now, ['このページの停止を承認する', 'approve stopping this page']);
   if (page.status !== 'OPEN') refuse('INVALID_STATE', [`停止できるのは公開中のページのみです。このページは${PAGE_STATUS_JA[page.status]}です。`, `Only an open page can be stopped; this one is ${page.status.toLowerCase()}.`], PAGE_APPROVAL_ARTICLE);
   assertNotOnTopPage(page, ['停止', 'stop']);
   return { status: 'STOPPED', stoppedAt: now };
 }
 
 export function abolishPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
-  assertPageApprover(actor, page, now, 'approve abolishing this page');
+  assertPageApprover(actor, page, now, ['このページの廃止を承認する', 'approve abolishing this page']);
   if (page.status === 'ABOLISHED') refuse('INVALID_STATE', ['このページは既に廃止されています。', 'This page is already abolished.'], PAGE_APPROVAL_ARTICLE);
   assertNotOnTopPage(page, ['廃止', 'abolish']);
   return { status: 'ABOLISHED', abolishedAt: now };
@@ -351,7 +351,7 @@ export function isOnTopPageNow(link: TopPageLink, now: string): boolean {
 
 /** 第27条第4項第4号: the information manager of the page's department sends 様式第10号. */
 export function assertMayRequestLink(actor: Actor, page: HomepagePage, now: string): void {
-  assertInformationManagerOf(actor, [page.departmentId], now, TOP_PAGE_LINK_ARTICLE, ['pageId'], 'ask for a top-page link to this page (ホームページ情報管理者)');
+  assertInformationManagerOf(actor, [page.departmentId], now, TOP_PAGE_LINK_ARTICLE, ['pageId'], ['ホームページ情報管理者としてこのページへのトップページリンクを依頼する', 'ask for a top-page link to this page (as the homepage information manager)']);
 }
 
 /**

@@ -331,7 +331,7 @@ export function mayManageInterruptions(actor: Actor, system: SystemRecord, now: 
  */
 export function assertMayManageInterruptions(actor: Actor, system: SystemRecord, now: string, field: string[] = ['systemId']): void {
   if (holds(actor, 'SYSTEM_ADMINISTRATOR', now)) return;
-  assertInformationManagerOf(actor, [maintainingDepartment(system)], now, maintenanceArticle(system), field, "announce the system's stops and record its failures (or the system administrator)");
+  assertInformationManagerOf(actor, [maintainingDepartment(system)], now, maintenanceArticle(system), field, ['システムのサービス停止を周知し、障害を記録する (情報システム管理者も可)', "announce the system's stops and record its failures (or the system administrator)"]);
 }
 
 function assertNotAbolished(system: SystemRecord): void {

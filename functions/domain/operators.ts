@@ -138,7 +138,7 @@ export function assertMayReport(actor: Actor, system: SystemRecord, now: string)
       ['systemId'],
     );
   }
-  assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE_BUSINESS, ['systemId'], "designate and release the operators of this system (様式第5号)");
+  assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE_BUSINESS, ['systemId'], ['このシステムの操作職員等を指定・解除する (様式第5号)', 'designate and release the operators of this system (Form No. 5)']);
   assertOperable(system, ARTICLE_BUSINESS);
 }
 

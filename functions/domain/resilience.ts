@@ -40,7 +40,7 @@ export interface Resilience {
 export function assertMayRecord(actor: Actor, system: Pick<SystemRecord, 'owningDepartmentId' | 'maintenance'>, now: string, article: string): void {
   if (holds(actor, 'SYSTEM_ADMINISTRATOR', now)) return;
   const departments = [...new Set([system.owningDepartmentId, system.maintenance?.departmentId].filter((d): d is string => !!d))];
-  assertInformationManagerOf(actor, departments, now, article, ['systemId'], "record the system's protective and recovery measures (or the system administrator)");
+  assertInformationManagerOf(actor, departments, now, article, ['systemId'], ['システムの保護対策及び復旧手順を記録する (情報システム管理者も可)', "record the system's protective and recovery measures (or the system administrator)"]);
 }
 
 export function validateResilience(input: Omit<Resilience, 'recordedBy' | 'recordedAt'>, now: string): void {

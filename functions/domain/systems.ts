@@ -116,7 +116,7 @@ export function assertOwningManager(
   article: string,
   field: string[] = ['systemId'],
 ): void {
-  assertInformationManagerOf(actor, [system.owningDepartmentId], now, article, field, "act on this system's record");
+  assertInformationManagerOf(actor, [system.owningDepartmentId], now, article, field, ['このシステムの記録を扱う', "act on this system's record"]);
 }
 
 export interface SystemInput {
@@ -259,7 +259,7 @@ export function assignResponsibility(
         );
       }
       if (!isAdministrator) {
-        assertInformationManagerOf(actor, [system.owningDepartmentId], now, art(2), ['systemId'], 'record the department that processes the work');
+        assertInformationManagerOf(actor, [system.owningDepartmentId], now, art(2), ['systemId'], ['業務を所管する主管課を記録する', 'record the department that processes the work']);
       }
       return { departmentId: input.departmentId, basis: 'PROCESSING_DEPARTMENT', assignedBy: actor.person.id, assignedAt: now };
     case 'AGREED_OVERRIDE':

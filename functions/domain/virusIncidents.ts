@@ -85,7 +85,7 @@ export function departmentInCharge(system: Pick<SystemRecord, 'maintenance' | 'o
 
 /** 第26条第3項: the information manager in charge of the work records the incident and its first three steps. */
 export function assertInCharge(actor: Actor, incident: Pick<VirusIncident, 'departmentId'>, now: string, article = '第26条第3項'): void {
-  assertInformationManagerOf(actor, [incident.departmentId], now, article, ['systemId'], 'act on a virus incident of this system (業務を所管する情報管理責任者)');
+  assertInformationManagerOf(actor, [incident.departmentId], now, article, ['systemId'], ['業務を所管する情報管理責任者としてこのシステムのウィルス事案に対応する', 'act on a virus incident of this system (the information manager of the department whose work it is)']);
 }
 
 export function openIncident(
