@@ -25,9 +25,9 @@ export type RefusalCode =
 
 /**
  * What a refusal says: Japanese first (the users' language), then English for a client that asks for it
- * (`Accept-Language: en`). A bare string is the older form, still being converted.
+ * (`Accept-Language: en`). Both, always: test/api/messages.test.ts checks every refusal says them as literals.
  */
-export type Message = string | readonly [ja: string, en: string];
+export type Message = readonly [ja: string, en: string];
 
 export class Refusal extends Error {
   /** The message in Japanese. */
@@ -40,7 +40,7 @@ export class Refusal extends Error {
     readonly article?: string,
     readonly field?: string[],
   ) {
-    const [ja, en] = typeof message === 'string' ? [message, message] : message;
+    const [ja, en] = message;
     super(ja);
     this.ja = ja;
     this.en = en;
