@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { Refusal } from '../../functions/domain/refusal';
 
 const ROOT = join(__dirname, '..', '..');
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
@@ -71,6 +72,13 @@ function problemOf(message: ts.Expression | undefined): string | undefined {
   if (JAPANESE.test(en)) return `the English part has Japanese in it: ${JSON.stringify(en)}`;
   return undefined;
 }
+
+describe('a Refusal', () => {
+  it('is its Japanese message (Error.message, what a log shows), with the English beside it', () => {
+    const r = new Refusal('FORBIDDEN', ['申請者本人のみが行えます。', 'Only the applicant may edit this application.'], '第7条');
+    expect(r).toMatchObject({ message: '申請者本人のみが行えます。', ja: '申請者本人のみが行えます。', en: 'Only the applicant may edit this application.', article: '第7条' });
+  });
+});
 
 describe('messages: Japanese first, English on request', () => {
   const calls = ['functions', 'graphql'].flatMap((dir) => tsFiles(join(ROOT, dir))).flatMap(refusalCalls);
