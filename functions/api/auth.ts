@@ -5,13 +5,17 @@
  * read from the table on every request, so a reassignment takes effect at once.
  */
 import type * as Jose from 'jose';
+import type { Message } from '../domain/refusal';
 
 export const LOCAL_ISSUER = 'shiroishi-local';
 export const LOCAL_AUDIENCE = 'shiroishi-regulation-api';
 
-export type Identification = { personId: string } | { anonymous: true } | { invalid: string };
+/** `invalid`: why the credentials were refused, in Japanese and in English (functions/api/language.ts). */
+export type Identification = { personId: string } | { anonymous: true } | { invalid: Message };
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+const NO_USER: Message = ['トークンに利用者 (username) が含まれていません。', 'The token names no user.'];
 
 /**
  * `jose` verifies and signs local tokens only, so it is loaded when one is first needed. The Lambda bundle leaves it
@@ -39,16 +43,16 @@ export async function identify(
   if (authorizerClaims) {
     // An ID token also passes the authorizer (its `aud` is the client id); the API takes access tokens only.
     if (authorizerClaims['token_use'] !== undefined && authorizerClaims['token_use'] !== 'access') {
-      return { invalid: 'Send the Cognito access token, not the ID token.' };
+      return { invalid: ['ID トークンではなく、Cognito のアクセストークンを送ってください。', 'Send the Cognito access token, not the ID token.'] };
     }
     const name = authorizerClaims['username'];
-    return typeof name === 'string' && name ? { personId: name } : { invalid: 'The token names no user.' };
+    return typeof name === 'string' && name ? { personId: name } : { invalid: NO_USER };
   }
   // No header, or the empty template GraphiQL starts with (`Bearer `): no credentials, not bad ones.
   if (!authorization || /^Bearer\s*$/i.test(authorization.trim())) return { anonymous: true };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) return { invalid: 'Send the token as `Authorization: Bearer <token>`.' };
-  if (!localSecret) return { invalid: 'This deployment accepts only tokens verified by its authorizer.' };
+  if (!match) return { invalid: ['トークンは `Authorization: Bearer <トークン>` の形で送ってください。', 'Send the token as `Authorization: Bearer <token>`.'] };
+  if (!localSecret) return { invalid: ['この環境では、認可機能 (authorizer) が検証したトークンのみ受け付けます。', 'This deployment accepts only tokens verified by its authorizer.'] };
   const { jwtVerify } = loadJose(); // outside the try below: a missing library is a fault, not a bad token
   try {
     const { payload } = await jwtVerify(match[1], new TextEncoder().encode(localSecret), {
@@ -58,9 +62,9 @@ export async function identify(
       requiredClaims: ['exp'],
     });
     const name = payload['username'];
-    return typeof name === 'string' && name ? { personId: name } : { invalid: 'The token names no user.' };
+    return typeof name === 'string' && name ? { personId: name } : { invalid: NO_USER };
   } catch {
-    return { invalid: 'The token is not valid or has expired.' };
+    return { invalid: ['トークンが正しくないか、有効期限が切れています。', 'The token is not valid or has expired.'] };
   }
 }
 

@@ -12,7 +12,6 @@
 import {
   FieldNode,
   FragmentDefinitionNode,
-  GraphQLError,
   GraphQLField,
   GraphQLNamedType,
   GraphQLObjectType,
@@ -30,6 +29,7 @@ import {
 
 import { getMetadataStorage } from 'type-graphql';
 import type { Context } from '../resolvers/context';
+import { aboutTheRequest, apiError } from './language';
 import { guardLoadWaves } from '../resolvers/reading';
 import {
   DEFAULT_MUTATION_READS,
@@ -228,7 +228,7 @@ export function estimateCalls(options: {
 }): Estimate {
   const { schema, operation, fragments, ctx } = options;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], options.variables ?? {}, { maxErrors: 1 });
-  if (coerced.errors) throw new GraphQLError(coerced.errors[0].message);
+  if (coerced.errors) throw apiError(aboutTheRequest(coerced.errors[0].message), ctx.language);
   const walk: Walk = { schema, fragments, variables: coerced.coerced, ctx };
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : schema.getSubscriptionType();
   if (!root) return { calls: 0 };

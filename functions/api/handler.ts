@@ -9,18 +9,19 @@ import { configFromEnv } from '../store/client';
 import { identify } from './auth';
 import { checkBody, normaliseOperationNameInBody, normaliseOperationNameInQuery } from './request';
 import { createApolloServer, createContext } from './server';
+import { currentLanguage, languageOf, speaking } from './language';
 
 const config = configFromEnv();
 const server = createApolloServer();
 
 type Claims = Parameters<typeof identify>[1];
 
-export const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
   middleware: [
     async (event) => {
       const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
       const contentType = event.headers?.['content-type'];
-      const rejected = checkBody(body, contentType);
+      const rejected = checkBody(body, contentType, currentLanguage());
       if (rejected) return { statusCode: rejected.status, headers: rejected.headers, body: rejected.body };
       // `"operationName": ""` (POST) and `operationName=` (GET) mean no operation name: dropped before Apollo.
       if (body && contentType?.toLowerCase().startsWith('application/json')) {
@@ -43,6 +44,12 @@ export const handler = startServerAndCreateLambdaHandler(server, handlers.create
   context: async ({ event, context }) => {
     const claims = (event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>).requestContext?.authorizer?.jwt?.claims as Claims;
     const identification = await identify(event.headers?.authorization, claims, process.env.LOCAL_JWT_SECRET);
-    return createContext(identification, config, context.awsRequestId, event.headers?.['idempotency-key']);
+    return createContext(identification, config, context.awsRequestId, currentLanguage(), event.headers?.['idempotency-key']);
   },
 });
+
+/**
+ * Each request in its language (`Accept-Language`, read once here: functions/api/language.ts), for the checks before
+ * GraphQL, the resolvers' Context and the errors Apollo formats.
+ */
+export const handler: typeof lambdaHandler = (event, context, callback) => speaking(languageOf(event.headers), () => lambdaHandler(event, context, callback));

@@ -1,6 +1,7 @@
 /** Checks on the raw request shared by the Lambda handler and the local server, before GraphQL sees it. */
 import { CostMeter } from '../store/client';
 import { LIMITS } from './server';
+import { Language, Message, say } from './language';
 
 export interface Rejection {
   status: number;
@@ -8,32 +9,37 @@ export interface Rejection {
   headers: Record<string, string>;
 }
 
-function reject(status: number, code: string, message: string): Rejection {
+function reject(status: number, code: string, message: Message, language: Language): Rejection {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
     // Nothing reached DynamoDB; the cost is still reported, as on every response.
     body: JSON.stringify({
-      errors: [{ message, extensions: { code } }],
+      errors: [{ message: say(message, language), extensions: { code } }],
       extensions: { cost: new CostMeter().snapshot() },
     }),
   };
 }
 
 /** A body over LIMITS.bodyBytes: 413, the same answer from the Lambda and the local server. */
-export function tooLarge(): Rejection {
-  return reject(413, 'PAYLOAD_TOO_LARGE', `リクエストの本文が ${LIMITS.bodyBytes} バイトを超えています。 / The request body is larger than ${LIMITS.bodyBytes} bytes.`);
+export function tooLarge(language: Language): Rejection {
+  return reject(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    [`リクエストの本文が ${LIMITS.bodyBytes} バイトを超えています。`, `The request body is larger than ${LIMITS.bodyBytes} bytes.`],
+    language,
+  );
 }
 
 /** Too large, or JSON that does not parse: a clear 4xx, never a fault. */
-export function checkBody(body: string | undefined, contentType: string | undefined): Rejection | undefined {
+export function checkBody(body: string | undefined, contentType: string | undefined, language: Language): Rejection | undefined {
   if (!body) return undefined;
-  if (Buffer.byteLength(body) > LIMITS.bodyBytes) return tooLarge();
+  if (Buffer.byteLength(body) > LIMITS.bodyBytes) return tooLarge(language);
   if (contentType?.toLowerCase().startsWith('application/json')) {
     try {
       JSON.parse(body);
     } catch {
-      return reject(400, 'BAD_REQUEST', 'リクエストの本文が正しい JSON ではありません。 / The request body is not valid JSON.');
+      return reject(400, 'BAD_REQUEST', ['リクエストの本文が正しい JSON ではありません。', 'The request body is not valid JSON.'], language);
     }
   }
   return undefined;

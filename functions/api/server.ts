@@ -18,6 +18,7 @@ import { log } from './log';
 import { noPartialDataOfRefusals } from './partialData';
 import * as estimator from './estimate';
 import { operationNameOf, rootFieldKeys } from './selections';
+import { Language, Message, aboutTheRequest, apiError, currentLanguage, isOurs, say } from './language';
 
 export const LIMITS = {
   /** Deepest selection accepted. */
@@ -41,9 +42,11 @@ function positiveInteger(value: string | undefined, fallback: number): number {
   return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-function httpError(message: string, code: string, status: number, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status }, ...extra } });
+function httpError(message: Message, language: Language, code: string, status: number, extra: Record<string, unknown> = {}): GraphQLError {
+  return apiError(message, language, { extensions: { code, http: { status }, ...extra } });
 }
+
+const INTERNAL_ERROR: Message = ['内部エラーが発生しました。', 'Internal server error.'];
 
 function isIntrospectionOnly(operation: OperationDefinitionNode | undefined | null): boolean {
   return (
@@ -67,7 +70,12 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
           contextValue.requestFingerprint = requestFingerprint(request.query ?? print(document), request.operationName, request.variables);
         }
         if (!contextValue.signedIn && !isIntrospectionOnly(operation)) {
-          throw httpError('Sign in: send `Authorization: Bearer <token>`. サインインしてください。', 'UNAUTHENTICATED', 401);
+          throw httpError(
+            ['サインインしてください: `Authorization: Bearer <トークン>` を送ってください。', 'Sign in: send `Authorization: Bearer <token>`.'],
+            contextValue.language,
+            'UNAUTHENTICATED',
+            401,
+          );
         }
         if (!operation) return;
         const fragments = Object.fromEntries(
@@ -78,8 +86,11 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
           const limit = maxMutationsPerRequest();
           if (count > limit) {
             throw httpError(
-              `1 回のリクエストで実行できる変更 (mutation) は ${limit} 件までです (このリクエストは ${count} 件)。リクエストを分けて送ってください。 / ` +
+              [
+                `1 回のリクエストで実行できる変更 (mutation) は ${limit} 件までです (このリクエストは ${count} 件)。リクエストを分けて送ってください。`,
                 `At most ${limit} mutations run in one request (this one has ${count}); send them in several requests.`,
+              ],
+              contextValue.language,
               'TOO_MANY_MUTATIONS',
               400,
               { mutations: count, limit },
@@ -92,7 +103,7 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
         } catch (e) {
           // Estimating reads the variables first; ones that do not fit the schema are the client's error (a
           // GraphQLError says so). Anything else is a fault of ours: an internal error, its message never shown.
-          if (e instanceof GraphQLError) throw httpError(e.message, 'BAD_USER_INPUT', 400);
+          if (e instanceof GraphQLError) throw httpError([e.message, e.message], contextValue.language, 'BAD_USER_INPUT', 400);
           throw e;
         }
         // The calls already made (reading the viewer's roles) count too: the estimate bounds the whole response.
@@ -103,10 +114,13 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
           const costliest = estimate.costliest ? `最も多いのは ${estimate.costliest.path} (${estimate.costliest.calls} 回)。` : '';
           const costliestEn = estimate.costliest ? ` The costliest field is ${estimate.costliest.path} (${estimate.costliest.calls} calls).` : '';
           throw httpError(
-            `DynamoDB 呼び出しの見積り (${estimatedCalls} 回) が上限 (${budget} 回) を超えています。${costliest}` +
-              'ページ (first) を小さくするか、別名 (alias) や一覧の中の一覧を減らすか、リクエストを分けてください。 / ' +
+            [
+              `DynamoDB 呼び出しの見積り (${estimatedCalls} 回) が上限 (${budget} 回) を超えています。${costliest}` +
+                'ページ (first) を小さくするか、別名 (alias) や一覧の中の一覧を減らすか、リクエストを分けてください。',
               `The estimated DynamoDB calls (${estimatedCalls}) exceed the budget (${budget}).${costliestEn} ` +
-              'Ask for smaller pages, fewer aliases or fewer lists nested in lists, or split the request.',
+                'Ask for smaller pages, fewer aliases or fewer lists nested in lists, or split the request.',
+            ],
+            contextValue.language,
             'QUERY_TOO_COSTLY',
             400,
             { estimatedCalls, budget, ...(estimate.costliest ? { costliest: estimate.costliest } : {}) },
@@ -175,34 +189,77 @@ interface ValidationErrorLike {
   children?: ValidationErrorLike[];
 }
 
-function describeValidation(errors: ValidationErrorLike[], path: string[] = []): { field: string[]; message: string }[] {
+/** The last number in class-validator's English message: the limit of the constraint it reports. */
+const limitIn = (english: string) => /(-?\d+(?:\.\d+)?)(?!.*\d)/.exec(english)?.[1] ?? '?';
+
+/**
+ * What class-validator's constraints (every decorator used in graphql/*.ts, and the few it may add) say in Japanese,
+ * from its English message (which holds the limit). `each`: the constraint applies to each element of a list.
+ */
+const JAPANESE_CONSTRAINTS: Record<string, (english: string, each: string) => string> = {
+  maxLength: (m, each) => `${each}${limitIn(m)}文字以内で入力してください。`,
+  minLength: (m, each) => (limitIn(m) === '1' ? `${each}空にはできません。入力してください。` : `${each}${limitIn(m)}文字以上で入力してください。`),
+  arrayMaxSize: (m) => `${limitIn(m)}件以内で指定してください。`,
+  arrayMinSize: (m) => `${limitIn(m)}件以上指定してください。`,
+  min: (m, each) => `${each}${limitIn(m)}以上の値を指定してください。`,
+  max: (m, each) => `${each}${limitIn(m)}以下の値を指定してください。`,
+  matches: (m, each) => `${each}形式が正しくありません (${/must match (.*) regular expression/.exec(m)?.[1] ?? '?'})。`,
+  isBoolean: (_m, each) => `${each}true または false で指定してください。`,
+  isNotEmpty: (_m, each) => `${each}空にはできません。入力してください。`,
+  isEmail: (_m, each) => `${each}メールアドレスの形式で入力してください。`,
+  nestedValidation: () => 'オブジェクト (またはその一覧) で指定してください。',
+  whitelistValidation: () => 'この項目は受け付けていません。',
+  unknownValue: () => '受け付けられない値です。',
+};
+
+/** One constraint's message: Japanese (the caller names the field), or class-validator's own English. */
+function constraintMessage(constraint: string, english: string, language: Language): string {
+  if (language === 'en') return english;
+  const each = english.startsWith('each value in ') ? '各要素は' : '';
+  return JAPANESE_CONSTRAINTS[constraint]?.(english, each) ?? `${each}入力値が正しくありません (${constraint})。`;
+}
+
+function describeValidation(errors: ValidationErrorLike[], language: Language, path: string[] = []): { field: string[]; message: string }[] {
   return errors.flatMap((e) => [
-    ...Object.values(e.constraints ?? {}).map((message) => ({ field: [...path, e.property], message })),
-    ...describeValidation(e.children ?? [], [...path, e.property]),
+    ...Object.entries(e.constraints ?? {}).map(([constraint, english]) => ({
+      field: [...path, e.property],
+      message: constraintMessage(constraint, english, language),
+    })),
+    ...describeValidation(e.children ?? [], language, [...path, e.property]),
   ]);
 }
 
-/** Client errors pass as they are; anything else is logged and answered without internal detail. */
+/**
+ * Client errors pass as they are (ours already in the request's language); anything else is logged and answered
+ * without internal detail. Input refused by class-validator is described field by field, in Japanese (or in
+ * class-validator's English on `Accept-Language: en`). The messages graphql-js and Apollo write about the request
+ * itself (a syntax error, an unknown field or argument, a variable of the wrong type, a request without a query)
+ * stay in their English, since they speak of the document — the developer's, not the staff's — in GraphQL's terms;
+ * in Japanese they get a lead (`リクエストが正しくありません: …`) so a person sees what happened.
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  const language = currentLanguage();
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const validation = formatted.extensions?.validationErrors as ValidationErrorLike[] | undefined;
     if (validation) {
-      const problems = describeValidation(validation);
+      const problems = describeValidation(validation, language);
+      const list = problems.map((p) => `${p.field.join('.')}: ${p.message}`);
       return {
-        message: `Invalid input: ${problems.map((p) => `${p.field.join('.')}: ${p.message}`).join('; ')}`,
+        message: say([`入力内容が正しくありません: ${list.join(' ')}`, `Invalid input: ${list.join('; ')}`], language),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code, problems },
       };
     }
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const message = isOurs(error) ? formatted.message : say(aboutTheRequest(formatted.message), language);
+    return { ...formatted, message, extensions };
   }
   const requestId = typeof error === 'object' && error !== null ? requestIdOfError.get(error) : undefined;
   log('error', 'unhandled error', { requestId, error: describe(unwrapResolverError(error)), path: formatted.path });
   return {
-    message: '内部エラーが発生しました。 / Internal server error.',
+    message: say(INTERNAL_ERROR, language),
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
   };
@@ -244,20 +301,29 @@ export async function createContext(
   identification: Identification,
   config: StoreConfig,
   requestId: string,
+  language: Language,
   idempotencyKey?: string,
 ): Promise<Context> {
   const store = new Store(config);
   const clock = () => new Date().toISOString();
-  const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId, mutationsRun: 0 };
+  const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId, language, mutationsRun: 0 };
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     return {
       ...anonymous,
-      rejection: httpError('Idempotency-Key must be 8 to 128 letters, digits or . _ : - (a UUID will do).', 'BAD_REQUEST', 400),
+      rejection: httpError(
+        [
+          'Idempotency-Key は英数字と . _ : - の 8〜128 文字で指定してください (UUID で構いません)。',
+          'Idempotency-Key must be 8 to 128 letters, digits or . _ : - (a UUID will do).',
+        ],
+        language,
+        'BAD_REQUEST',
+        400,
+      ),
     };
   }
   // Refusals are raised once the operation is known (limitsPlugin), so even they carry `extensions.cost`.
   if ('invalid' in identification) {
-    return { ...anonymous, rejection: httpError(identification.invalid, 'UNAUTHENTICATED', 401) };
+    return { ...anonymous, rejection: httpError(identification.invalid, language, 'UNAUTHENTICATED', 401) };
   }
   // No resolver of ours runs for an anonymous request: limitsPlugin lets it through only to introspect.
   if ('anonymous' in identification) return anonymous;
@@ -268,10 +334,18 @@ export async function createContext(
     // The table did not answer (unreachable, missing, throttled): a fault of ours, answered like any other — 500,
     // the request id, no detail — once the operation is known, so the answer carries `extensions.cost` too.
     log('error', 'unhandled error', { requestId, error: describe(e), path: ['viewer (context)'] });
-    return { ...anonymous, rejection: httpError('内部エラーが発生しました。 / Internal server error.', 'INTERNAL_SERVER_ERROR', 500, { requestId }) };
+    return { ...anonymous, rejection: httpError(INTERNAL_ERROR, language, 'INTERNAL_SERVER_ERROR', 500, { requestId }) };
   }
   if (!found) {
-    return { ...anonymous, rejection: httpError(`${identification.personId} is not registered as city staff. 職員として登録されていません。`, 'FORBIDDEN', 403) };
+    return {
+      ...anonymous,
+      rejection: httpError(
+        [`${identification.personId} は職員として登録されていません。`, `${identification.personId} is not registered as city staff.`],
+        language,
+        'FORBIDDEN',
+        403,
+      ),
+    };
   }
-  return { signedIn: true, viewer: found, store, clock, requestId, idempotencyKey, mutationsRun: 0 };
+  return { signedIn: true, viewer: found, store, clock, requestId, language, idempotencyKey, mutationsRun: 0 };
 }

@@ -83,16 +83,16 @@ export function assertMayConvene(c: Composition, personId: string, chairPrevente
   if (c.chairId === personId) return;
   if (c.viceChairId === personId && (chairPrevented || !c.chairId)) return;
   if (c.viceChairId === personId) {
-    refuse('FORBIDDEN', 'The chair (委員長) convenes the committee; the vice-chair acts only when the chair is prevented or absent. 副委員長は委員長に事故があるとき等に限り代理します。', '第33条第3項', ['chairPrevented']);
+    refuse('FORBIDDEN', ['委員会は委員長が招集します。副委員長が代わって招集できるのは、委員長に事故があるとき又は委員長が欠けたときに限ります。', 'The chair convenes the committee; the vice-chair acts only when the chair is prevented or absent.'], '第33条第3項', ['chairPrevented']);
   }
-  refuse('FORBIDDEN', 'Only the chair (委員長, the general manager) convenes the committee. 委員会は委員長が招集します。', '第33条第2項');
+  refuse('FORBIDDEN', ['委員会は委員長 (総括管理責任者) が招集します。', 'Only the chair (the general manager) convenes the committee.'], '第33条第2項');
 }
 
 /** Attendance names only people who sit on the committee (第32条) — others attend as guests, not as 委員. */
 export function validateAttendance(c: Composition, present: string[]): void {
   const stranger = present.find((p) => !sitsOn(c, p));
-  if (stranger) refuse('INVALID_VALUE', `${stranger} does not sit on the committee (委員長・副委員長・委員). 委員会の構成員ではありません。`, '第32条', ['present']);
-  if (new Set(present).size !== present.length) refuse('INVALID_VALUE', 'Each person is present once. 出席者が重複しています。', '第32条', ['present']);
+  if (stranger) refuse('INVALID_VALUE', [`${stranger} は委員会の構成員 (委員長・副委員長・委員) ではありません。`, `${stranger} does not sit on the committee (chair, vice-chair, members).`], '第32条', ['present']);
+  if (new Set(present).size !== present.length) refuse('INVALID_VALUE', ['出席者が重複しています。各人は一度だけ記録してください。', 'Each person is present once.'], '第32条', ['present']);
 }
 
 export const VOTES = ['FOR', 'AGAINST'] as const;
@@ -117,13 +117,13 @@ function sitting(c: Composition, present: string[]) {
   if (!q.met) {
     refuse(
       'QUORUM_NOT_MET',
-      `The committee cannot meet, so it cannot vote: ${q.membersPresent} of ${q.members} members present, at least ${q.required} needed. 委員の半数以上の出席がありません。`,
+      [`委員の半数以上が出席していないため、会議を開くことができず、議決できません (出席 ${q.membersPresent} 人/委員 ${q.members} 人、必要 ${q.required} 人以上)。`, `The committee cannot meet, so it cannot vote: ${q.membersPresent} of ${q.members} members present, at least ${q.required} needed.`],
       '第33条第4項',
       ['present'],
     );
   }
   const chair = presiding(c, present);
-  if (!chair) refuse('INVALID_STATE', 'Neither the chair nor the vice-chair is present to preside (議長). 議長となる者が出席していません。', '第33条第3項', ['present']);
+  if (!chair) refuse('INVALID_STATE', ['議長となる委員長又は副委員長が出席していません。', 'Neither the chair nor the vice-chair is present to preside.'], '第33条第3項', ['present']);
   return { q, chair };
 }
 
@@ -135,19 +135,19 @@ function sitting(c: Composition, present: string[]) {
 export function decideMotion(c: Composition, present: string[], votes: { personId: string; vote: Vote }[], castingVote?: Vote): MotionResult {
   const { q, chair } = sitting(c, present);
   const voters = votes.map((v) => v.personId);
-  if (new Set(voters).size !== voters.length) refuse('INVALID_VALUE', 'Each member votes once. 同一委員の重複投票です。', '第33条第5項', ['votes']);
+  if (new Set(voters).size !== voters.length) refuse('INVALID_VALUE', ['同じ委員が重複して表決しています。表決は各委員一回です。', 'Each member votes once.'], '第33条第5項', ['votes']);
   const outsider = voters.find((p) => !c.memberIds.includes(p) || !present.includes(p));
   if (outsider) {
-    refuse('INVALID_VALUE', `${outsider} is not a member (委員) present: only members present vote; the presiding chair decides a tie. 出席委員のみが表決に加わります。`, '第33条第5項', ['votes']);
+    refuse('INVALID_VALUE', [`${outsider} は出席している委員ではありません。表決に加わるのは出席委員のみで、可否同数のときは議長が決します。`, `${outsider} is not a member present: only members present vote; the presiding chair decides a tie.`], '第33条第5項', ['votes']);
   }
   const votesFor = votes.filter((v) => v.vote === 'FOR').length;
   const votesAgainst = votes.length - votesFor;
   const base = { votesFor, votesAgainst, notVoting: q.membersPresent - votes.length, membersPresent: q.membersPresent, presidingId: chair.personId };
   if (votesFor === votesAgainst) {
-    if (!castingVote) refuse('INVALID_VALUE', 'The votes are tied (可否同数): the presiding chair decides. 可否同数のときは議長が決します。', '第33条第5項', ['castingVote']);
+    if (!castingVote) refuse('INVALID_VALUE', ['可否同数です。議長が決してください (castingVote)。', 'The votes are tied: the presiding chair decides.'], '第33条第5項', ['castingVote']);
     return { ...base, outcome: castingVote === 'FOR' ? 'CARRIED' : 'REJECTED', decidedBy: 'CASTING_VOTE', castingVote };
   }
-  if (castingVote) refuse('INVALID_VALUE', 'The presiding chair decides only a tie (可否同数). 議長の決裁は可否同数のときに限ります。', '第33条第5項', ['castingVote']);
+  if (castingVote) refuse('INVALID_VALUE', ['議長が決するのは可否同数のときに限ります。', 'The presiding chair decides only a tie.'], '第33条第5項', ['castingVote']);
   return { ...base, outcome: votesFor * 2 > q.membersPresent ? 'CARRIED' : 'REJECTED', decidedBy: 'MAJORITY' };
 }
 
@@ -200,9 +200,9 @@ export function convene(
   now: string,
 ): Meeting {
   assertMayConvene(composition, personId, input.chairPrevented);
-  if (!input.title.trim()) refuse('INVALID_VALUE', 'Give the meeting a title.', '第33条第2項', ['title']);
+  if (!input.title.trim()) refuse('INVALID_VALUE', ['会議の件名を入力してください。', 'Give the meeting a title.'], '第33条第2項', ['title']);
   if (input.agenda.length === 0 || input.agenda.some((a) => !a.title.trim())) {
-    refuse('INVALID_VALUE', 'A meeting deliberates on at least one item under 第31条, each with its title.', '第31条', ['agenda']);
+    refuse('INVALID_VALUE', ['会議には第31条の審議事項を一つ以上、それぞれ件名を付けて挙げてください。', 'A meeting deliberates on at least one item under Article 31, each with its title.'], '第31条', ['agenda']);
   }
   return {
     id: ids.meeting,
@@ -224,15 +224,15 @@ export function convene(
 /** The chair or vice-chair keeps the record of the meeting (the secretariat of 第34条 prepares it for them). */
 export function assertMayRecord(m: Meeting, personId: string): void {
   if (personId !== m.composition.chairId && personId !== m.composition.viceChairId) {
-    refuse('FORBIDDEN', 'The chair or the vice-chair records the meeting. 会議の記録は委員長又は副委員長が行います。', '第33条第2項');
+    refuse('FORBIDDEN', ['会議の記録は委員長又は副委員長が行います。', 'The chair or the vice-chair records the meeting.'], '第33条第2項');
   }
-  if (m.status !== 'CONVENED') refuse('INVALID_STATE', 'The meeting is closed; its minutes stand.', '第33条第2項');
+  if (m.status !== 'CONVENED') refuse('INVALID_STATE', ['この会議は閉会しています。議事録は確定しています。', 'The meeting is closed; its minutes stand.'], '第33条第2項');
 }
 
 /** Attendance, once motions have been decided, stands: the quorum they were decided under must not change. */
 export function recordPresence(m: Meeting, personId: string, present: string[]): Partial<Meeting> {
   assertMayRecord(m, personId);
-  if ((m.motionCount ?? 0) > 0) refuse('INVALID_STATE', '議決の後は出席者の記録を変更できません。 / Motions have been decided under the attendance recorded.', '第33条第4項', ['present']); // 第33条第4項
+  if ((m.motionCount ?? 0) > 0) refuse('INVALID_STATE', ['議決の後は出席者の記録を変更できません。', 'Motions have been decided under the attendance recorded.'], '第33条第4項', ['present']); // 第33条第4項
   validateAttendance(m.composition, present);
   return { present: [...present].sort() };
 }
@@ -246,8 +246,8 @@ export function putMotion(
   now: string,
 ): { child: MotionRecord; patch: Pick<Meeting, 'motionCount'> } {
   assertMayRecord(m, personId);
-  if (!m.agenda.some((a) => a.id === input.agendaItemId)) refuse('NOT_FOUND', 'No item of this meeting’s agenda has that id.', '第31条', ['agendaItemId']);
-  if (!input.text.trim()) refuse('INVALID_VALUE', 'State the motion.', '第33条第5項', ['text']);
+  if (!m.agenda.some((a) => a.id === input.agendaItemId)) refuse('NOT_FOUND', ['この会議の議題に、指定されたIDのものはありません。', 'No item of this meeting’s agenda has that id.'], '第31条', ['agendaItemId']);
+  if (!input.text.trim()) refuse('INVALID_VALUE', ['議案の内容を入力してください。', 'State the motion.'], '第33条第5項', ['text']);
   const result = decideMotion(m.composition, m.present ?? [], input.votes, input.castingVote);
   return {
     child: { id, meetingId: m.id, version: 1, agendaItemId: input.agendaItemId, text: input.text.trim(), votes: input.votes, decidedAt: now, ...result },
@@ -257,7 +257,7 @@ export function putMotion(
 
 export function closeMeeting(m: Meeting, personId: string, now: string): Partial<Meeting> {
   assertMayRecord(m, personId);
-  if (!m.present) refuse('INVALID_STATE', 'Record who was present before closing the minutes.', '第33条第4項', ['present']);
+  if (!m.present) refuse('INVALID_STATE', ['議事録を確定する前に、出席者を記録してください。', 'Record who was present before closing the minutes.'], '第33条第4項', ['present']);
   return { status: 'CLOSED', closedAt: now };
 }
 
@@ -282,11 +282,11 @@ export function establishWorkingGroup(
   now: string,
 ): WorkingGroup {
   if (personId !== composition.chairId && personId !== composition.viceChairId) {
-    refuse('FORBIDDEN', 'The chair (委員長, 第33条第1項) establishes the committee’s working groups, or the vice-chair acting for the chair.', '第33条第6項');
+    refuse('FORBIDDEN', ['部会は委員長 (委員長に代わるときは副委員長) が設置します。', 'The chair establishes the committee’s working groups, or the vice-chair acting for the chair.'], '第33条第6項');
   }
-  if (!input.name.trim() || !input.purpose.trim()) refuse('INVALID_VALUE', 'Name the working group and its specialist matter.', '第33条第6項', ['purpose']);
+  if (!input.name.trim() || !input.purpose.trim()) refuse('INVALID_VALUE', ['部会の名称と専門事項を入力してください。', 'Name the working group and its specialist matter.'], '第33条第6項', ['purpose']);
   if (input.memberIds.length === 0 || new Set(input.memberIds).size !== input.memberIds.length) {
-    refuse('INVALID_VALUE', 'A working group has staff concerned (関係職員), each once.', '第33条第6項', ['memberIds']);
+    refuse('INVALID_VALUE', ['部会には関係職員を一人以上、重複なく指定してください。', 'A working group has staff concerned, each once.'], '第33条第6項', ['memberIds']);
   }
   return { id, name: input.name.trim(), purpose: input.purpose.trim(), memberIds: [...input.memberIds].sort(), establishedBy: personId, establishedOn: input.establishedOn, version: 1, createdAt: now, updatedAt: now };
 }

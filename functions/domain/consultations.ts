@@ -10,7 +10,7 @@ import { Form, newApplication } from './forms';
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { exists, refuse } from './refusal';
 import { ApplicationState, assertEditable, permittedActions } from './workflow';
-import { SystemEdit, SystemRecord, assertHasPurpose, installChangeAbolish, stripUndefined } from './systems';
+import { SYSTEM_STATUS_JA, SystemEdit, SystemRecord, assertHasPurpose, installChangeAbolish, stripUndefined } from './systems';
 
 export const CONSULTATION_ACTIONS = ['DECIDE', 'INSTALL', 'CHANGE', 'ABOLISH', 'CONNECT'] as const;
 export type ConsultationAction = (typeof CONSULTATION_ACTIONS)[number];
@@ -60,14 +60,14 @@ export interface ConsultationInput {
 /** The information manager of the system's department files (第7条, 第8条, 第9条). */
 export function assertMayFile(actor: Actor, system: SystemRecord, other: SystemRecord | undefined, now: string, action: ConsultationAction): string {
   const departments = [system.owningDepartmentId, ...(other ? [other.owningDepartmentId] : [])];
-  return assertInformationManagerOf(actor, departments, now, articleOf(action), ['systemId'], 'file this consultation');
+  return assertInformationManagerOf(actor, departments, now, articleOf(action), ['systemId'], ['この協議を行う', 'file this consultation']);
 }
 
 export function assertMayDecide(actor: Actor, action: ConsultationAction, now: string): void {
   if (!holds(actor, DECIDING_ROLE, now)) {
     refuse(
       'FORBIDDEN',
-      'Only the system administrator (情報システム管理者) decides this consultation. 情報システム管理者のみが決裁できます。',
+      ['この協議は情報システム管理者のみが決裁できます。', 'Only the system administrator decides this consultation.'],
       articleOf(action),
     );
   }
@@ -82,7 +82,7 @@ export function assertActionPossible(c: Pick<Consultation, 'action' | 'proposedC
   switch (c.action) {
     case 'DECIDE':
       if (system.status !== 'REGISTERED') {
-        refuse('INVALID_STATE', `The system has already been ${system.status.toLowerCase()}; 様式第1号 decides a new system.`, article);
+        refuse('INVALID_STATE', [`このシステムは既に${SYSTEM_STATUS_JA[system.status]}です。様式第1号は新しいシステムを決定するための協議書です。`, `The system has already been ${system.status.toLowerCase()}; Form No. 1 decides a new system.`], article);
       }
       assertHasPurpose(system); // 第6条
       return;
@@ -94,24 +94,24 @@ export function assertActionPossible(c: Pick<Consultation, 'action' | 'proposedC
       dryRun(system, 'CHANGE', c.proposedChanges ?? {});
       return;
     case 'CONNECT': {
-      if (!other) refuse('INVALID_VALUE', '様式第3号 names the system to connect to.', article, ['connectSystemId']);
-      if (other.id === system.id) refuse('INVALID_CONNECTION', 'A system is not connected to itself.', article, ['connectSystemId']);
+      if (!other) refuse('INVALID_VALUE', ['様式第3号では接続先のシステムを指定してください。', 'Form No. 3 names the system to connect to.'], article, ['connectSystemId']);
+      if (other.id === system.id) refuse('INVALID_CONNECTION', ['システムを自分自身に接続することはできません。', 'A system is not connected to itself.'], article, ['connectSystemId']);
       const categories = new Set([system.category, other.category]);
       if (!(categories.has('INFORMATION') && categories.has('BUSINESS'))) {
         refuse(
           'INVALID_CONNECTION',
-          '様式第3号 is for connecting a 情報系 system with a 業務系 system (情報系システム及び業務系システムの接続).',
+          ['様式第3号は、情報系システムと業務系システムを接続するための協議書です。', 'Form No. 3 is for connecting an information-category system with a business-category system.'],
           article,
           ['connectSystemId'],
         );
       }
       for (const s of [system, other]) {
         if (s.status !== 'DECIDED' && s.status !== 'INSTALLED') {
-          refuse('INVALID_STATE', `${s.name} is ${s.status.toLowerCase()}; only decided or installed systems are connected.`, article);
+          refuse('INVALID_STATE', [`${s.name} は${SYSTEM_STATUS_JA[s.status]}です。接続できるのは決定済又は設置済のシステムのみです。`, `${s.name} is ${s.status.toLowerCase()}; only decided or installed systems are connected.`], article);
         }
       }
       if (system.connectedSystemIds.includes(other.id)) {
-        refuse('DUPLICATE', 'These systems are already connected.', article, ['connectSystemId']);
+        refuse('DUPLICATE', ['これらのシステムは既に接続されています。', 'These systems are already connected.'], article, ['connectSystemId']);
       }
       return;
     }
@@ -124,16 +124,16 @@ function dryRun(system: SystemRecord, action: 'INSTALL' | 'CHANGE' | 'ABOLISH', 
 
 export function validateConsultationInput(input: ConsultationInput): void {
   const article = articleOf(input.action);
-  if (!input.title.trim()) refuse('INVALID_VALUE', 'A consultation needs a title (件名).', article, ['title']);
-  if (!input.details.trim()) refuse('INVALID_VALUE', 'A consultation states its content and reason (内容・理由).', article, ['details']);
+  if (!input.title.trim()) refuse('INVALID_VALUE', ['協議の件名を入力してください。', 'A consultation needs a title.'], article, ['title']);
+  if (!input.details.trim()) refuse('INVALID_VALUE', ['協議の内容・理由を入力してください。', 'A consultation states its content and reason.'], article, ['details']);
   if (input.plannedOn !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(input.plannedOn) || Number.isNaN(Date.parse(input.plannedOn)))) {
-    refuse('INVALID_VALUE', 'plannedOn must be a date (YYYY-MM-DD).', article, ['plannedOn']);
+    refuse('INVALID_VALUE', ['plannedOn (予定日) は日付 (YYYY-MM-DD) で入力してください。', 'plannedOn must be a date (YYYY-MM-DD).'], article, ['plannedOn']);
   }
   if (input.action !== 'CONNECT' && input.connectSystemId) {
-    refuse('INVALID_VALUE', 'Only 様式第3号 names a system to connect to.', article, ['connectSystemId']);
+    refuse('INVALID_VALUE', ['接続先のシステムを指定するのは様式第3号のみです。', 'Only Form No. 3 names a system to connect to.'], article, ['connectSystemId']);
   }
   if (input.action !== 'CHANGE' && input.proposedChanges && Object.keys(stripUndefined(input.proposedChanges)).length) {
-    refuse('INVALID_VALUE', 'Only a change (様式第2号) proposes changes.', article, ['proposedChanges']);
+    refuse('INVALID_VALUE', ['変更内容を記載するのは変更の協議 (様式第2号) のみです。', 'Only a change (Form No. 2) proposes changes.'], article, ['proposedChanges']);
   }
 }
 
@@ -169,7 +169,7 @@ export interface ConsultationSubjects {
 }
 
 function subjectsOf(c: Pick<Consultation, 'connectSystemId'>, s: ConsultationSubjects): [SystemRecord, SystemRecord | undefined] {
-  return [exists(s.system, 'system', ['systemId']), c.connectSystemId ? exists(s.other, 'system', ['connectSystemId']) : undefined];
+  return [exists(s.system, ['行政システム', 'system'], ['systemId']), c.connectSystemId ? exists(s.other, ['接続する行政システム', 'system'], ['connectSystemId']) : undefined];
 }
 
 const FORM_LABEL: Record<ConsultationForm, string> = { FORM_1: '様式第1号', FORM_2: '様式第2号', FORM_3: '様式第3号' };
@@ -218,7 +218,7 @@ export function draftConsultation(
 ): Consultation {
   validateConsultationInput(input);
   const applicantDepartmentId = assertMayFile(actor, system, other, now, input.action);
-  if (input.action === 'CONNECT' && !other) refuse('INVALID_VALUE', '様式第3号 names the system to connect to.', '第9条', ['connectSystemId']);
+  if (input.action === 'CONNECT' && !other) refuse('INVALID_VALUE', ['様式第3号では接続先のシステムを指定してください。', 'Form No. 3 names the system to connect to.'], '第9条', ['connectSystemId']);
   assertActionPossible(input, system, other);
   return {
     ...newApplication(actor, id, now),

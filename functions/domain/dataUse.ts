@@ -37,11 +37,11 @@ export interface DataUseInput {
 }
 
 export function validateDataUseInput(input: DataUseInput): void {
-  if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State the purpose of use (利用目的).', ARTICLE, ['purpose']);
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', ['利用目的を入力してください。', 'State the purpose of use.'], ARTICLE, ['purpose']);
   if (input.items.length === 0 || input.items.some((i) => !i.trim())) {
-    refuse('INVALID_VALUE', 'List the data items needed (利用項目).', ARTICLE, ['items']);
+    refuse('INVALID_VALUE', ['利用するデータの項目 (利用項目) を入力してください。', 'List the data items needed.'], ARTICLE, ['items']);
   }
-  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', 'State the legal basis (根拠法令等).', ARTICLE, ['legalBasis']);
+  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', ['根拠法令等を入力してください。', 'State the legal basis.'], ARTICLE, ['legalBasis']);
   validatePeriod(input.period, ARTICLE);
 }
 
@@ -50,11 +50,11 @@ export function validateDataUseInput(input: DataUseInput): void {
  * department does not apply for its own data.
  */
 export function assertMayApply(actor: Actor, dataset: Dataset, requestingDepartmentId: string, now: string): void {
-  assertInformationManagerOf(actor, [requestingDepartmentId], now, ARTICLE, ['requestingDepartmentId'], 'apply for the use of data');
+  assertInformationManagerOf(actor, [requestingDepartmentId], now, ARTICLE, ['requestingDepartmentId'], ['データの利用を申請する', 'apply for the use of data']);
   if (dataset.departmentId === requestingDepartmentId) {
     refuse(
       'OWN_DEPARTMENT',
-      'A department uses its own data without applying: 様式第6号 is for data another department holds (他の主管課で所管するデータ).',
+      ['自課で所管するデータは申請せずに利用できます。様式第6号は、他の主管課で所管するデータを利用するための申請です。', 'A department uses its own data without applying: Form No. 6 is for data another department holds.'],
       ARTICLE,
       ['datasetId'],
     );
@@ -69,7 +69,7 @@ export function assertMayDecide(actor: Actor, application: Pick<DataUseApplicati
     now,
     ARTICLE,
     ['applicationId'],
-    'decide on the use of this data: the information manager of the department that holds it decides',
+    ['このデータの利用を決裁する (データを所管する主管課の情報管理責任者が決裁します)', 'decide on the use of this data: the information manager of the department that holds it decides'],
   );
 }
 
@@ -92,7 +92,7 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
   readsStateOn: ['submit'],
   action: 'dataUse',
   article: () => ARTICLE,
-  checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, 'dataset', ['datasetId']), a.requestingDepartmentId, now),
+  checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, ['データ', 'dataset'], ['datasetId']), a.requestingDepartmentId, now),
   assertMayDecide: (actor, a, now) => assertMayDecide(actor, a, now),
   decider: (a) => ({ role: 'INFORMATION_MANAGER', departmentId: a.owningDepartmentId }),
 };

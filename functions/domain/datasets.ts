@@ -30,8 +30,8 @@ export interface DatasetInput {
 /** The information manager of the system's department registers its datasets (第5条, 第13条). */
 export function registerDataset(actor: Actor, system: SystemRecord, input: DatasetInput, id: string, now: string): Dataset {
   assertOwningManager(actor, system, now, '第13条');
-  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'The system is abolished; its data is no longer registered.', '第8条', ['systemId']);
-  if (!input.name.trim()) refuse('INVALID_VALUE', 'A dataset needs a name.', '第13条', ['name']);
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', ['システムが廃止されているため、そのデータはもう登録できません。', 'The system is abolished; its data is no longer registered.'], '第8条', ['systemId']);
+  if (!input.name.trim()) refuse('INVALID_VALUE', ['データの名称を入力してください。', 'A dataset needs a name.'], '第13条', ['name']);
   return {
     id,
     systemId: system.id,

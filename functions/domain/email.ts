@@ -87,8 +87,8 @@ export function normalizeAddress(address: string): string {
 
 function validAddress(address: string | undefined, field: string): string {
   const a = normalizeAddress(address ?? '');
-  if (!a) refuse('INVALID_VALUE', `State the e-mail address (${field}).`, ARTICLE, [field]);
-  if (a.length > 254 || !ADDRESS.test(a)) refuse('INVALID_VALUE', `${a} is not an e-mail address.`, ARTICLE, [field]);
+  if (!a) refuse('INVALID_VALUE', [`電子メールアドレスを入力してください (${field})。`, `State the e-mail address (${field}).`], ARTICLE, [field]);
+  if (a.length > 254 || !ADDRESS.test(a)) refuse('INVALID_VALUE', [`${a} は電子メールアドレスの形式ではありません。`, `${a} is not an e-mail address.`], ARTICLE, [field]);
   return a;
 }
 
@@ -97,12 +97,12 @@ export function applicationFields(input: MailApplicationInput): Omit<MailApplica
   const kind = input.kind;
   const address = kind === 'NEW' ? undefined : validAddress(input.address, 'address');
   const newAddress = kind === 'DELETE' ? undefined : validAddress(input.newAddress, 'newAddress');
-  if (kind === 'NEW' && input.address?.trim()) refuse('INVALID_VALUE', 'A new address names only the address wanted (newAddress).', ARTICLE, ['address']);
-  if (kind === 'DELETE' && input.newAddress?.trim()) refuse('INVALID_VALUE', 'A deletion names only the address to delete (address).', ARTICLE, ['newAddress']);
-  if (kind === 'CHANGE' && address === newAddress) refuse('INVALID_VALUE', 'The new address is the address already assigned.', ARTICLE, ['newAddress']);
+  if (kind === 'NEW' && input.address?.trim()) refuse('INVALID_VALUE', ['新規の申請では、希望するアドレス (newAddress) のみを指定してください。', 'A new address names only the address wanted (newAddress).'], ARTICLE, ['address']);
+  if (kind === 'DELETE' && input.newAddress?.trim()) refuse('INVALID_VALUE', ['削除の申請では、削除するアドレス (address) のみを指定してください。', 'A deletion names only the address to delete (address).'], ARTICLE, ['newAddress']);
+  if (kind === 'CHANGE' && address === newAddress) refuse('INVALID_VALUE', ['新しいアドレスが、既に付与されているアドレスと同じです。', 'The new address is the address already assigned.'], ARTICLE, ['newAddress']);
   const purpose = input.purpose?.trim() || undefined;
-  if (kind === 'NEW' && !purpose) refuse('INVALID_VALUE', 'State what the address is for (用途).', ARTICLE, ['purpose']);
-  if (input.wantedFrom !== undefined && !isDate(input.wantedFrom)) refuse('INVALID_VALUE', 'wantedFrom is a date (YYYY-MM-DD).', ARTICLE, ['wantedFrom']);
+  if (kind === 'NEW' && !purpose) refuse('INVALID_VALUE', ['アドレスの用途を入力してください。', 'State what the address is for.'], ARTICLE, ['purpose']);
+  if (input.wantedFrom !== undefined && !isDate(input.wantedFrom)) refuse('INVALID_VALUE', ['wantedFrom (利用開始希望日) は日付 (YYYY-MM-DD) で入力してください。', 'wantedFrom is a date (YYYY-MM-DD).'], ARTICLE, ['wantedFrom']);
   return { kind, address, newAddress, purpose, reason: input.reason?.trim() || undefined, wantedFrom: input.wantedFrom };
 }
 
@@ -119,7 +119,7 @@ export function titleOf(a: Pick<MailAddressApplication, 'kind' | 'address' | 'ne
 
 /** The department's information manager applies (情報管理責任者). */
 export function assertMayApply(actor: Actor, departmentId: string, now: string): void {
-  assertInformationManagerOf(actor, [departmentId], now, ARTICLE, ['departmentId'], "apply for the department's e-mail addresses (様式第11号)");
+  assertInformationManagerOf(actor, [departmentId], now, ARTICLE, ['departmentId'], ['主管課の電子メールアドレスを申請する (様式第11号)', "apply for the department's e-mail addresses (Form No. 11)"]);
 }
 
 /**
@@ -133,21 +133,21 @@ export function assertRegisterAllows(
 ): void {
   if (a.kind !== 'NEW') {
     if (!current || current.status !== 'ACTIVE') {
-      refuse('NOT_FOUND', `${a.address} is not an address in use (既に付与されている電子メールアドレスではありません).`, ARTICLE, ['address']);
+      refuse('NOT_FOUND', [`${a.address} は既に付与されている電子メールアドレスではありません。`, `${a.address} is not an address in use.`], ARTICLE, ['address']);
     }
     if (current.departmentId !== a.departmentId) {
-      refuse('WRONG_DEPARTMENT', `${a.address} is assigned to another department; its own information manager applies.`, ARTICLE, ['address']);
+      refuse('WRONG_DEPARTMENT', [`${a.address} は他の主管課に付与されています。その主管課の情報管理責任者が申請してください。`, `${a.address} is assigned to another department; its own information manager applies.`], ARTICLE, ['address']);
     }
   }
   if (a.kind !== 'DELETE' && wanted?.status === 'ACTIVE') {
-    refuse('DUPLICATE', `${a.newAddress} is already in use (既に使用されています).`, ARTICLE, ['newAddress']);
+    refuse('DUPLICATE', [`${a.newAddress} は既に使用されています。`, `${a.newAddress} is already in use.`], ARTICLE, ['newAddress']);
   }
 }
 
 /** あらかじめ: an application that names the day the address is wanted from is submitted no later than that day. */
 export function assertInAdvance(a: Pick<MailAddressApplication, 'wantedFrom'>, now: string): void {
   if (a.wantedFrom && a.wantedFrom < tokyoDate(now)) {
-    refuse('NOT_IN_ADVANCE', `The address was wanted from ${a.wantedFrom}, which has passed: 様式第11号 is submitted in advance (あらかじめ).`, ARTICLE, ['wantedFrom']);
+    refuse('NOT_IN_ADVANCE', [`利用開始希望日 ${a.wantedFrom} は既に過ぎています。様式第11号はあらかじめ提出してください。`, `The address was wanted from ${a.wantedFrom}, which has passed: Form No. 11 is submitted in advance.`], ARTICLE, ['wantedFrom']);
   }
 }
 
@@ -158,7 +158,7 @@ export function mayDecide(actor: Actor, now: string): boolean {
 
 export function assertMayDecide(actor: Actor, now: string): void {
   if (!mayDecide(actor, now)) {
-    refuse('FORBIDDEN', 'Only the system administrator (情報システム管理者) decides 様式第11号. 情報システム管理者のみが決裁できます。', ARTICLE, ['applicationId']);
+    refuse('FORBIDDEN', ['様式第11号の申請は情報システム管理者のみが決裁できます。', 'Only the system administrator decides Form No. 11.'], ARTICLE, ['applicationId']);
   }
 }
 

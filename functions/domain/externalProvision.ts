@@ -152,17 +152,17 @@ export interface ProvisionInput {
 }
 
 export function validateProvisionInput(input: ProvisionInput, datasets: Dataset[]): void {
-  if (new Set(datasets.map((d) => d.id)).size !== datasets.length) refuse('DUPLICATE', 'A dataset is named twice.', '第15条第1項', ['datasetIds']);
-  if (datasets.length === 0) refuse('INVALID_VALUE', 'Name the data to be provided.', '第15条第1項', ['datasetIds']);
-  if (!input.recipient.trim()) refuse('INVALID_VALUE', 'Name the recipient (提供先).', '第15条第1項', ['recipient']);
-  if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State the purpose (提供目的).', '第15条第1項', ['purpose']);
-  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', 'State the legal basis (根拠).', '第15条第1項', ['legalBasis']);
+  if (new Set(datasets.map((d) => d.id)).size !== datasets.length) refuse('DUPLICATE', ['同じデータが重複して指定されています。', 'A dataset is named twice.'], '第15条第1項', ['datasetIds']);
+  if (datasets.length === 0) refuse('INVALID_VALUE', ['提供するデータを指定してください。', 'Name the data to be provided.'], '第15条第1項', ['datasetIds']);
+  if (!input.recipient.trim()) refuse('INVALID_VALUE', ['提供先を入力してください。', 'Name the recipient.'], '第15条第1項', ['recipient']);
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', ['提供目的を入力してください。', 'State the purpose.'], '第15条第1項', ['purpose']);
+  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', ['提供の根拠を入力してください。', 'State the legal basis.'], '第15条第1項', ['legalBasis']);
   validatePeriod(input.period, '第15条第1項');
   // 個人情報: the consultation says so when any dataset holds it.
   if (!input.includesPersonalInformation && datasets.some((d) => d.containsPersonalInformation)) {
     refuse(
       'INVALID_VALUE',
-      'A dataset named holds personal information (個人情報): the consultation must say personal information is included.',
+      ['指定されたデータに個人情報が含まれています。協議書に個人情報を含む旨を記載してください。', 'A dataset named holds personal information: the consultation must say personal information is included.'],
       '第15条第1項',
       ['includesPersonalInformation'],
     );
@@ -173,21 +173,21 @@ export function validateProvisionInput(input: ProvisionInput, datasets: Dataset[
 export function assertMayProvide(actor: Actor, datasets: Dataset[], now: string): string {
   const departments = [...new Set(datasets.map((d) => d.departmentId))];
   if (departments.length > 1) {
-    refuse('INVALID_VALUE', 'One consultation provides the data of one department; file one for each department.', '第15条第1項', ['datasetIds']);
+    refuse('INVALID_VALUE', ['一つの協議で提供できるのは一つの主管課のデータです。主管課ごとに協議してください。', 'One consultation provides the data of one department; file one for each department.'], '第15条第1項', ['datasetIds']);
   }
-  return assertInformationManagerOf(actor, departments, now, '第15条第1項', ['datasetIds'], 'consult on providing this data');
+  return assertInformationManagerOf(actor, departments, now, '第15条第1項', ['datasetIds'], ['このデータの外部提供を協議する', 'consult on providing this data']);
 }
 
 export function assertMayDecide(actor: Actor, now: string): void {
   if (!holds(actor, 'GENERAL_MANAGER', now)) {
-    refuse('FORBIDDEN', 'Only the general manager (総括管理責任者) decides an external provision. 総括管理責任者のみが決裁できます。', '第15条第1項');
+    refuse('FORBIDDEN', ['データの外部提供の協議は総括管理責任者のみが決裁できます。', 'Only the general manager decides an external provision.'], '第15条第1項');
   }
 }
 
 /** Clause-8 items, required by the general manager when approving (その他総括管理責任者が必要と認める事項). */
 export function requiredItems(titles: string[], deciderId: string, now: string, newId: () => string): RequiredItem[] {
   const clean = titles.map((t) => t.trim()).filter((t) => t.length > 0);
-  if (new Set(clean).size !== clean.length) refuse('DUPLICATE', 'A required item is listed twice.', clauseArticle('OTHER'), ['requiredClauses']);
+  if (new Set(clean).size !== clean.length) refuse('DUPLICATE', ['同じ必要事項が重複しています。', 'A required item is listed twice.'], clauseArticle('OTHER'), ['requiredClauses']);
   return clean.map((title) => ({ id: newId(), title, requiredBy: deciderId, requiredAt: now }));
 }
 
@@ -238,7 +238,7 @@ export function isAgreementComplete(p: Pick<ExternalProvision, 'agreement' | 're
 }
 
 function assertProvider(actor: Actor, p: ExternalProvision, now: string, article: string): void {
-  assertInformationManagerOf(actor, [p.departmentId], now, article, ['provisionId'], 'keep the record of this provision');
+  assertInformationManagerOf(actor, [p.departmentId], now, article, ['provisionId'], ['この外部提供の記録を管理する', 'keep the record of this provision']);
 }
 
 /** Records where a clause stands in the agreement; only after approval and before conclusion (第15条第3項). */
@@ -250,17 +250,17 @@ export function recordClause(
 ): AgreementClause[] {
   const article = clauseArticle(input.clause);
   assertProvider(actor, p, now, article);
-  if (p.status !== 'APPROVED') refuse('INVALID_STATE', 'The agreement follows the approval of the consultation (第15条第1項).', '第15条第3項');
-  if (p.agreement.concludedAt) refuse('INVALID_STATE', 'The agreement is concluded; its clauses no longer change.', '第15条第3項');
+  if (p.status !== 'APPROVED') refuse('INVALID_STATE', ['協定書等の締結は、協議の承認 (第15条第1項) の後に行います。', 'The agreement follows the approval of the consultation (Article 15(1)).'], '第15条第3項');
+  if (p.agreement.concludedAt) refuse('INVALID_STATE', ['協定書等は締結済みです。条項はもう変更できません。', 'The agreement is concluded; its clauses no longer change.'], '第15条第3項');
   if (!input.text?.trim() && !input.reference?.trim()) {
-    refuse('INVALID_VALUE', 'Give the clause text or where it stands in the signed document (e.g. 第5条).', article, ['text']);
+    refuse('INVALID_VALUE', ['条項の文言か、締結した文書の中での位置 (例: 第5条) を入力してください。', 'Give the clause text or where it stands in the signed document (e.g. Article 5).'], article, ['text']);
   }
   if (input.clause === 'OTHER') {
     if (!p.requiredItems.some((i) => i.id === input.requiredItemId)) {
-      refuse('INVALID_VALUE', 'Clause 8 answers an item the general manager required: name it (requiredItemId).', article, ['requiredItemId']);
+      refuse('INVALID_VALUE', ['第8号の条項は、総括管理責任者が必要と認めた事項に対応します。その事項を指定してください (requiredItemId)。', 'Clause 8 answers an item the general manager required: name it (requiredItemId).'], article, ['requiredItemId']);
     }
   } else if (input.requiredItemId) {
-    refuse('INVALID_VALUE', 'Only clause 8 answers a required item.', article, ['requiredItemId']);
+    refuse('INVALID_VALUE', ['必要と認められた事項に対応するのは第8号の条項のみです。', 'Only clause 8 answers a required item.'], article, ['requiredItemId']);
   }
   const entry: AgreementClause = {
     clause: input.clause,
@@ -277,17 +277,17 @@ export function recordClause(
 /** 第15条第3項・第4項: the agreement is concluded only when it holds every clause required of it. */
 export function concludeAgreement(actor: Actor, p: ExternalProvision, input: { concludedOn: string; documentReference: string }, now: string): Agreement {
   assertProvider(actor, p, now, '第15条第3項');
-  if (p.status !== 'APPROVED') refuse('INVALID_STATE', 'Only an approved consultation leads to an agreement (第15条第1項).', '第15条第3項');
-  if (p.agreement.concludedAt) refuse('INVALID_STATE', 'The agreement is already concluded.', '第15条第3項');
-  if (!isDate(input.concludedOn)) refuse('INVALID_VALUE', 'concludedOn is a date (YYYY-MM-DD).', '第15条第3項', ['concludedOn']);
-  if (input.concludedOn > tokyoDate(now)) refuse('INVALID_VALUE', 'An agreement is recorded once exchanged: concludedOn cannot be in the future.', '第15条第3項', ['concludedOn']);
-  if (!input.documentReference.trim()) refuse('INVALID_VALUE', 'Name the signed document (協定書等).', '第15条第3項', ['documentReference']);
+  if (p.status !== 'APPROVED') refuse('INVALID_STATE', ['協定書等を締結できるのは、承認された協議 (第15条第1項) のみです。', 'Only an approved consultation leads to an agreement (Article 15(1)).'], '第15条第3項');
+  if (p.agreement.concludedAt) refuse('INVALID_STATE', ['協定書等は既に締結されています。', 'The agreement is already concluded.'], '第15条第3項');
+  if (!isDate(input.concludedOn)) refuse('INVALID_VALUE', ['concludedOn (締結日) は日付 (YYYY-MM-DD) で入力してください。', 'concludedOn is a date (YYYY-MM-DD).'], '第15条第3項', ['concludedOn']);
+  if (input.concludedOn > tokyoDate(now)) refuse('INVALID_VALUE', ['協定書等は取り交わした後に記録します。締結日に未来の日付は入力できません。', 'An agreement is recorded once exchanged: concludedOn cannot be in the future.'], '第15条第3項', ['concludedOn']);
+  if (!input.documentReference.trim()) refuse('INVALID_VALUE', ['締結した文書 (協定書等) の名称を入力してください。', 'Name the signed document.'], '第15条第3項', ['documentReference']);
   const missing = clauseStatuses(p).filter((c) => !c.present);
   if (missing.length > 0) {
     const first = missing[0];
     refuse(
       'AGREEMENT_INCOMPLETE',
-      `The agreement lacks ${missing.map((m) => `${m.title} (${m.article})`).join(', ')}. 協定書等に必要な条件が欠けています。`,
+      [`協定書等に必要な条件が欠けています: ${missing.map((m) => `${m.title} (${m.article})`).join('、')}。`, `The agreement lacks ${missing.map((m) => `${m.clause === 'OTHER' ? m.title : m.clause} (${m.article})`).join(', ')}.`],
       first.article,
       ['clauses', first.clause],
     );
@@ -312,7 +312,7 @@ export function isProvided(p: ExternalProvision): boolean {
 }
 
 function assertConcluded(p: ExternalProvision, article: string): void {
-  if (!isProvided(p)) refuse('INVALID_STATE', 'Nothing was provided: the consultation is not approved or the agreement not concluded.', article);
+  if (!isProvided(p)) refuse('INVALID_STATE', ['提供は行われていません。協議が承認されていないか、協定書等が締結されていません。', 'Nothing was provided: the consultation is not approved or the agreement not concluded.'], article);
 }
 
 /** 第4号: at the end of the period the data is returned or disposed of; the record says when and how. */
@@ -320,11 +320,11 @@ export function recordReturnOrDisposal(actor: Actor, p: ExternalProvision, input
   const article = clauseArticle('RETURN_OR_DISPOSAL');
   assertProvider(actor, p, now, article);
   assertConcluded(p, article);
-  if (p.returnOrDisposal) refuse('INVALID_STATE', 'The return or disposal is already recorded.', article);
-  if (!isDate(input.on)) refuse('INVALID_VALUE', 'on is a date (YYYY-MM-DD).', article, ['on']);
-  if (!input.method.trim()) refuse('INVALID_VALUE', 'State how the data was returned or disposed of (方法).', article, ['method']);
-  if (input.on < p.period.from) refuse('INVALID_VALUE', 'The data cannot be returned before the period began.', article, ['on']);
-  if (input.on > tokyoDate(now)) refuse('INVALID_VALUE', 'A return or disposal is recorded once done: the date cannot be in the future.', article, ['on']);
+  if (p.returnOrDisposal) refuse('INVALID_STATE', ['返還又は廃棄は既に記録されています。', 'The return or disposal is already recorded.'], article);
+  if (!isDate(input.on)) refuse('INVALID_VALUE', ['on (実施日) は日付 (YYYY-MM-DD) で入力してください。', 'on is a date (YYYY-MM-DD).'], article, ['on']);
+  if (!input.method.trim()) refuse('INVALID_VALUE', ['返還又は廃棄の方法を入力してください。', 'State how the data was returned or disposed of.'], article, ['method']);
+  if (input.on < p.period.from) refuse('INVALID_VALUE', ['使用期間の開始前に返還することはできません。', 'The data cannot be returned before the period began.'], article, ['on']);
+  if (input.on > tokyoDate(now)) refuse('INVALID_VALUE', ['返還又は廃棄は実施した後に記録します。未来の日付は入力できません。', 'A return or disposal is recorded once done: the date cannot be in the future.'], article, ['on']);
   return { kind: input.kind, on: input.on, method: input.method.trim(), recordedBy: actor.person.id, recordedAt: now };
 }
 
@@ -339,8 +339,8 @@ export function recordInspection(
   const article = clauseArticle('INSPECTION');
   assertProvider(actor, p, now, article);
   assertConcluded(p, article);
-  if (!isDate(input.on)) refuse('INVALID_VALUE', 'on is a date (YYYY-MM-DD).', article, ['on']);
-  if (!input.findings.trim()) refuse('INVALID_VALUE', 'Record what the inspection found.', article, ['findings']);
+  if (!isDate(input.on)) refuse('INVALID_VALUE', ['on (検査日) は日付 (YYYY-MM-DD) で入力してください。', 'on is a date (YYYY-MM-DD).'], article, ['on']);
+  if (!input.findings.trim()) refuse('INVALID_VALUE', ['検査の結果を記録してください。', 'Record what the inspection found.'], article, ['findings']);
   return {
     child: { id, provisionId: p.id, version: 1, on: input.on, findings: input.findings.trim(), recordedBy: actor.person.id, recordedAt: now },
     patch: { inspectionCount: (p.inspectionCount ?? 0) + 1 },
@@ -358,10 +358,10 @@ export function recordIncident(
   const article = clauseArticle('INCIDENT_REPORTING');
   assertProvider(actor, p, now, article);
   assertConcluded(p, article);
-  if (!isDate(input.occurredOn)) refuse('INVALID_VALUE', 'occurredOn is a date (YYYY-MM-DD).', article, ['occurredOn']);
-  if (!isDate(input.reportedOn)) refuse('INVALID_VALUE', 'reportedOn is a date (YYYY-MM-DD).', article, ['reportedOn']);
-  if (input.reportedOn < input.occurredOn) refuse('INVALID_VALUE', 'An incident is reported after it occurred.', article, ['reportedOn']);
-  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe the incident (事故の内容).', article, ['description']);
+  if (!isDate(input.occurredOn)) refuse('INVALID_VALUE', ['occurredOn (発生日) は日付 (YYYY-MM-DD) で入力してください。', 'occurredOn is a date (YYYY-MM-DD).'], article, ['occurredOn']);
+  if (!isDate(input.reportedOn)) refuse('INVALID_VALUE', ['reportedOn (報告日) は日付 (YYYY-MM-DD) で入力してください。', 'reportedOn is a date (YYYY-MM-DD).'], article, ['reportedOn']);
+  if (input.reportedOn < input.occurredOn) refuse('INVALID_VALUE', ['事故の報告日が発生日より前になっています。', 'An incident is reported after it occurred.'], article, ['reportedOn']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', ['事故の内容を入力してください。', 'Describe the incident.'], article, ['description']);
   return {
     child: { id, provisionId: p.id, version: 1, occurredOn: input.occurredOn, reportedOn: input.reportedOn, description: input.description.trim(), recordedBy: actor.person.id, recordedAt: now },
     patch: { incidentCount: (p.incidentCount ?? 0) + 1 },
@@ -416,7 +416,7 @@ export const provisionForm: Form<ExternalProvision, (Dataset | undefined)[]> = {
   readsStateOn: ['submit'],
   action: 'externalProvision',
   article: () => '第15条第1項',
-  checkSubmit: ({ actor, now }, _p, datasets) => void assertMayProvide(actor, datasets.map((d) => exists(d, 'dataset', ['datasetIds'])), now),
+  checkSubmit: ({ actor, now }, _p, datasets) => void assertMayProvide(actor, datasets.map((d) => exists(d, ['データ', 'dataset'], ['datasetIds'])), now),
   assertMayDecide: (actor, _p, now) => assertMayDecide(actor, now),
   decider: () => ({ role: 'GENERAL_MANAGER' }),
   takesRequiredClauses: true,

@@ -155,7 +155,7 @@ export function withdrawn<R extends ApplicationRecord, S>(form: Form<R, S>, step
 /** 第15条第4項第8号: further items are required by the general manager when approving an external provision, and only then. */
 export function assertRequiredClausesOnApproval(decision: { requiredClauses?: string[] }, approvingAProvision: boolean): void {
   if (decision.requiredClauses?.length && !approvingAProvision) {
-    refuse('INVALID_VALUE', 'Required clauses are added when approving an external provision (様式第8号).', '第15条第4項第8号', ['requiredClauses']);
+    refuse('INVALID_VALUE', ['必要な事項 (第15条第4項第8号) を加えられるのは、データの外部提供 (様式第8号) を承認するときのみです。', 'Required clauses are added when approving an external provision (Form No. 8).'], '第15条第4項第8号', ['requiredClauses']);
   }
 }
 

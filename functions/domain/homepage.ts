@@ -12,7 +12,7 @@ import { Actor, DEPARTMENT_ROLES, assertInformationManagerOf, holds, tokyoDate }
 import { addDays, isDate } from './period';
 import { Part, Transition, advance, alongWith, changeOf } from './change';
 import { Form, newApplication } from './forms';
-import { allows, exists, refuse } from './refusal';
+import { Name, allows, exists, refuse } from './refusal';
 import { ApplicationState, assertVersion, permittedActions } from './workflow';
 
 export const CATEGORY_ARTICLE = '第27条第2項第4号';
@@ -83,17 +83,17 @@ export function isHomepageOperationsManager(actor: Actor, now: string): boolean 
 }
 
 /** Refuses unless the actor is the homepage operations manager (ホームページ運用管理者, 総務課長) today. */
-export function assertHomepageOperationsManager(actor: Actor, now: string, article: string, what: string, field?: string[]): void {
+export function assertHomepageOperationsManager(actor: Actor, now: string, article: string, what: Name, field?: string[]): void {
   if (!isHomepageOperationsManager(actor, now)) {
-    refuse('FORBIDDEN', `Only the homepage operations manager (ホームページ運用管理者) may ${what}. ホームページ運用管理者(総務課長)のみが行えます。`, article, field);
+    refuse('FORBIDDEN', [`${what[0]}ことができるのは、ホームページ運用管理者 (総務課長) のみです。`, `Only the homepage operations manager may ${what[1]}.`], article, field);
   }
 }
 
 export function createCategory(actor: Actor, input: { name: string; description?: string }, id: string, now: string): HomepageCategory {
   // 第27条第2項第4号: the operations manager coordinates the categories for new information.
-  assertHomepageOperationsManager(actor, now, CATEGORY_ARTICLE, 'create a category (掲載情報グループ)');
+  assertHomepageOperationsManager(actor, now, CATEGORY_ARTICLE, ['掲載情報グループを作成する', 'create a category']);
   const name = input.name.trim();
-  if (!name) refuse('INVALID_VALUE', 'Name the category (カテゴリ名).', CATEGORY_ARTICLE, ['name']);
+  if (!name) refuse('INVALID_VALUE', ['掲載情報グループ (カテゴリ) の名称を入力してください。', 'Name the category.'], CATEGORY_ARTICLE, ['name']);
   return { id, name, description: input.description?.trim() || undefined, createdBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
 }
 
@@ -101,6 +101,8 @@ export function createCategory(actor: Actor, input: { name: string; description?
 
 export const PAGE_STATUSES = ['DRAFT', 'OPEN', 'STOPPED', 'ABOLISHED'] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
+/** Where a page stands, as a message in Japanese says it. */
+const PAGE_STATUS_JA: Record<PageStatus, string> = { DRAFT: '作成中', OPEN: '公開中', STOPPED: '停止中', ABOLISHED: '廃止済' };
 
 export interface HomepageCheck {
   checkedAt: string;
@@ -147,19 +149,19 @@ export function normalizePath(path: string): string {
 }
 
 export function validateOpenPeriod(p: OpenPeriod, article: string, field: string): void {
-  if (!isDate(p.from)) refuse('INVALID_VALUE', 'The period starts on a date (YYYY-MM-DD).', article, [field, 'from']);
+  if (!isDate(p.from)) refuse('INVALID_VALUE', ['期間の開始日を日付 (YYYY-MM-DD) で入力してください。', 'The period starts on a date (YYYY-MM-DD).'], article, [field, 'from']);
   if (p.until !== undefined) {
-    if (!isDate(p.until)) refuse('INVALID_VALUE', 'The period ends on a date (YYYY-MM-DD).', article, [field, 'until']);
-    if (p.until < p.from) refuse('INVALID_VALUE', 'The period ends before it starts.', article, [field, 'until']);
+    if (!isDate(p.until)) refuse('INVALID_VALUE', ['期間の終了日を日付 (YYYY-MM-DD) で入力してください。', 'The period ends on a date (YYYY-MM-DD).'], article, [field, 'until']);
+    if (p.until < p.from) refuse('INVALID_VALUE', ['期間の終了日が開始日より前になっています。', 'The period ends before it starts.'], article, [field, 'until']);
   }
 }
 
 export function validatePageInput(input: PageInput): PageInput {
   const title = input.title.trim();
-  if (!title) refuse('INVALID_VALUE', 'Give the page a title (ページ名).', CONTENT_ARTICLE, ['title']);
+  if (!title) refuse('INVALID_VALUE', ['ページ名を入力してください。', 'Give the page a title.'], CONTENT_ARTICLE, ['title']);
   const path = normalizePath(input.path);
   if (!PATH.test(path) || path.includes('//') || path.split('/').some((s) => s === '.' || s === '..')) {
-    refuse('INVALID_VALUE', 'The path on the site starts with / and holds letters, digits and . _ ~ - / only (e.g. /kurashi/juuminhyou).', CONTENT_ARTICLE, ['path']);
+    refuse('INVALID_VALUE', ['サイト上のパスは / で始め、英数字と . _ ~ - / のみで入力してください (例: /kurashi/juuminhyou)。', 'The path on the site starts with / and holds letters, digits and . _ ~ - / only (e.g. /kurashi/juuminhyou).'], CONTENT_ARTICLE, ['path']);
   }
   validateOpenPeriod(input.postingPeriod, CONTENT_ARTICLE, 'postingPeriod');
   return { title, path, postingPeriod: { from: input.postingPeriod.from, until: input.postingPeriod.until ?? undefined } };
@@ -172,11 +174,17 @@ export function validatePageInput(input: PageInput): PageInput {
 export function assertMayDraftPage(actor: Actor, departmentId: string, now: string): void {
   if (holds(actor, 'INFORMATION_MANAGER', now, departmentId) || holds(actor, 'STAFF', now, departmentId)) return;
   const actsForAnother = DEPARTMENT_ROLES.some((r) => holds(actor, r, now));
+  if (actsForAnother) {
+    refuse(
+      'WRONG_DEPARTMENT',
+      ['ページを作成できるのは、そのページの所管課の職員等又は情報管理責任者のみです。', "A department's pages are drafted by its own staff or information manager."],
+      CONTENT_ARTICLE,
+      ['departmentId'],
+    );
+  }
   refuse(
-    actsForAnother ? 'WRONG_DEPARTMENT' : 'FORBIDDEN',
-    actsForAnother
-      ? "A department's pages are drafted by its own staff or information manager. 所管課の職員等又は情報管理責任者のみが作成できます。"
-      : "Only the department's staff (職員等) or its information manager drafts its pages. 主管課の職員等又は情報管理責任者のみが作成できます。",
+    'FORBIDDEN',
+    ['ページを作成できるのは、主管課の職員等又は情報管理責任者のみです。', "Only the department's staff or its information manager drafts its pages."],
     CONTENT_ARTICLE,
     ['departmentId'],
   );
@@ -200,8 +208,8 @@ export function draftPage(actor: Actor, departmentId: string, categoryId: string
 }
 
 /** 第27条第4項第1号: the department's information manager, as ホームページ情報管理者, approves. */
-function assertPageApprover(actor: Actor, page: HomepagePage, now: string, what: string): void {
-  assertInformationManagerOf(actor, [page.departmentId], now, PAGE_APPROVAL_ARTICLE, ['pageId'], `${what} (ホームページ情報管理者)`);
+function assertPageApprover(actor: Actor, page: HomepagePage, now: string, what: Name): void {
+  assertInformationManagerOf(actor, [page.departmentId], now, PAGE_APPROVAL_ARTICLE, ['pageId'], [`ホームページ情報管理者として${what[0]}`, `${what[1]} (as the homepage information manager)`]);
 }
 
 function postingEnded(page: Pick<HomepagePage, 'postingPeriod'>, now: string): boolean {
@@ -210,22 +218,22 @@ function postingEnded(page: Pick<HomepagePage, 'postingPeriod'>, now: string): b
 
 /** Opening (開設) a drafted page, or reopening a stopped one: approved by the department's information manager. */
 export function openPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
-  assertPageApprover(actor, page, now, 'approve opening this page');
+  assertPageApprover(actor, page, now, ['このページの公開を承認する', 'approve opening this page']);
   if (page.status !== 'DRAFT' && page.status !== 'STOPPED') {
-    refuse('INVALID_STATE', `A ${page.status.toLowerCase()} page cannot be opened; only drafted and stopped ones.`, PAGE_APPROVAL_ARTICLE);
+    refuse('INVALID_STATE', [`${PAGE_STATUS_JA[page.status]}のページは公開できません。公開できるのは作成中又は停止中のページです。`, `A ${page.status.toLowerCase()} page cannot be opened; only drafted and stopped ones.`], PAGE_APPROVAL_ARTICLE);
   }
   if (postingEnded(page, now)) {
-    refuse('INVALID_STATE', 'The posting period (掲載期間) of this page has ended; it is not opened.', PAGE_APPROVAL_ARTICLE, ['pageId']);
+    refuse('INVALID_STATE', ['このページの掲載期間は終了しているため、公開できません。', 'The posting period of this page has ended; it is not opened.'], PAGE_APPROVAL_ARTICLE, ['pageId']);
   }
   return { status: 'OPEN', openedAt: now, firstOpenedAt: page.firstOpenedAt ?? now, stoppedAt: undefined };
 }
 
 /** 第27条第4項第4号: the top page links only to pages that are there; its link is released first (様式第10号). */
-function assertNotOnTopPage(page: HomepagePage, what: string): void {
+function assertNotOnTopPage(page: HomepagePage, what: Name): void {
   if (page.onTopPage) {
     refuse(
       'INVALID_STATE',
-      `This page is linked from the top page: ask for the link to be released (様式第10号) before you ${what} it. トップページのリンク解除後に行ってください。`,
+      [`このページはトップページからリンクされています。${what[0]}する前に、リンクの解除を依頼してください (様式第10号)。`, `This page is linked from the top page: ask for the link to be released (Form No. 10) before you ${what[1]} it.`],
       TOP_PAGE_LINK_ARTICLE,
       ['pageId'],
     );
@@ -233,16 +241,16 @@ function assertNotOnTopPage(page: HomepagePage, what: string): void {
 }
 
 export function stopPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
-  assertPageApprover(actor, page, now, 'approve stopping this page');
-  if (page.status !== 'OPEN') refuse('INVALID_STATE', `Only an open page can be stopped; this one is ${page.status.toLowerCase()}.`, PAGE_APPROVAL_ARTICLE);
-  assertNotOnTopPage(page, 'stop');
+  assertPageApprover(actor, page, now, ['このページの停止を承認する', 'approve stopping this page']);
+  if (page.status !== 'OPEN') refuse('INVALID_STATE', [`停止できるのは公開中のページのみです。このページは${PAGE_STATUS_JA[page.status]}です。`, `Only an open page can be stopped; this one is ${page.status.toLowerCase()}.`], PAGE_APPROVAL_ARTICLE);
+  assertNotOnTopPage(page, ['停止', 'stop']);
   return { status: 'STOPPED', stoppedAt: now };
 }
 
 export function abolishPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
-  assertPageApprover(actor, page, now, 'approve abolishing this page');
-  if (page.status === 'ABOLISHED') refuse('INVALID_STATE', 'This page is already abolished.', PAGE_APPROVAL_ARTICLE);
-  assertNotOnTopPage(page, 'abolish');
+  assertPageApprover(actor, page, now, ['このページの廃止を承認する', 'approve abolishing this page']);
+  if (page.status === 'ABOLISHED') refuse('INVALID_STATE', ['このページは既に廃止されています。', 'This page is already abolished.'], PAGE_APPROVAL_ARTICLE);
+  assertNotOnTopPage(page, ['廃止', 'abolish']);
   return { status: 'ABOLISHED', abolishedAt: now };
 }
 
@@ -280,12 +288,12 @@ export function checkReasons(page: HomepagePage, now: string): CheckReason[] {
 
 export function recordCheck(actor: Actor, page: HomepagePage, input: { checkedAt?: string; note?: string }, now: string): Partial<HomepagePage> {
   // 第27条第2項第2号: the operations manager checks posting periods, content and design periodically.
-  assertHomepageOperationsManager(actor, now, CHECK_ARTICLE, 'record the periodic check of a page', ['pageId']);
-  if (page.status !== 'OPEN') refuse('INVALID_STATE', `Only open pages are checked; this one is ${page.status.toLowerCase()}.`, CHECK_ARTICLE, ['pageId']);
+  assertHomepageOperationsManager(actor, now, CHECK_ARTICLE, ['ページの定期点検を記録する', 'record the periodic check of a page'], ['pageId']);
+  if (page.status !== 'OPEN') refuse('INVALID_STATE', [`点検するのは公開中のページのみです。このページは${PAGE_STATUS_JA[page.status]}です。`, `Only open pages are checked; this one is ${page.status.toLowerCase()}.`], CHECK_ARTICLE, ['pageId']);
   const checkedAt = input.checkedAt ? new Date(input.checkedAt).toISOString() : now;
-  if (checkedAt > now) refuse('INVALID_VALUE', 'A check is recorded once it is done: checkedAt is not in the future.', CHECK_ARTICLE, ['checkedAt']);
+  if (checkedAt > now) refuse('INVALID_VALUE', ['点検は実施した後に記録します。checkedAt に未来の日時は入力できません。', 'A check is recorded once it is done: checkedAt is not in the future.'], CHECK_ARTICLE, ['checkedAt']);
   if (page.lastCheck && checkedAt < page.lastCheck.checkedAt) {
-    refuse('INVALID_VALUE', 'A check is not recorded before the last one recorded.', CHECK_ARTICLE, ['checkedAt']);
+    refuse('INVALID_VALUE', ['前回記録された点検より前の点検は記録できません。', 'A check is not recorded before the last one recorded.'], CHECK_ARTICLE, ['checkedAt']);
   }
   return { lastCheck: { checkedAt, checkedBy: actor.person.id, note: input.note?.trim() || undefined } };
 }
@@ -343,7 +351,7 @@ export function isOnTopPageNow(link: TopPageLink, now: string): boolean {
 
 /** 第27条第4項第4号: the information manager of the page's department sends 様式第10号. */
 export function assertMayRequestLink(actor: Actor, page: HomepagePage, now: string): void {
-  assertInformationManagerOf(actor, [page.departmentId], now, TOP_PAGE_LINK_ARTICLE, ['pageId'], 'ask for a top-page link to this page (ホームページ情報管理者)');
+  assertInformationManagerOf(actor, [page.departmentId], now, TOP_PAGE_LINK_ARTICLE, ['pageId'], ['ホームページ情報管理者としてこのページへのトップページリンクを依頼する', 'ask for a top-page link to this page (as the homepage information manager)']);
 }
 
 /**
@@ -353,11 +361,11 @@ export function assertMayRequestLink(actor: Actor, page: HomepagePage, now: stri
 export function assertLinkRequestable(action: LinkAction, page: HomepagePage, link: TopPageLink | undefined): void {
   if (action === 'SET') {
     if (page.status !== 'OPEN') {
-      refuse('INVALID_STATE', `The top page links only to open pages; this one is ${page.status.toLowerCase()}.`, TOP_PAGE_LINK_ARTICLE, ['pageId']);
+      refuse('INVALID_STATE', [`トップページからリンクできるのは公開中のページのみです。このページは${PAGE_STATUS_JA[page.status]}です。`, `The top page links only to open pages; this one is ${page.status.toLowerCase()}.`], TOP_PAGE_LINK_ARTICLE, ['pageId']);
     }
-    if (isLinkActive(link)) refuse('DUPLICATE', 'This page is already linked from the top page. 既にトップページにリンクがあります。', TOP_PAGE_LINK_ARTICLE, ['pageId']);
+    if (isLinkActive(link)) refuse('DUPLICATE', ['このページには既にトップページからのリンクがあります。', 'This page is already linked from the top page.'], TOP_PAGE_LINK_ARTICLE, ['pageId']);
   } else if (!isLinkActive(link)) {
-    refuse('NOT_ON_TOP_PAGE', 'The top page has no link to this page to release. トップページにこのページへのリンクはありません。', TOP_PAGE_LINK_ARTICLE, ['pageId']);
+    refuse('NOT_ON_TOP_PAGE', ['トップページにこのページへのリンクはないため、解除できません。', 'The top page has no link to this page to release.'], TOP_PAGE_LINK_ARTICLE, ['pageId']);
   }
 }
 
@@ -384,12 +392,12 @@ export function linkRequestFields(
   if (input.action === 'RELEASE') {
     const current = link as TopPageLink; // assertLinkRequestable has found it ACTIVE
     if (input.linkTitle != null || input.categoryId != null || input.displayPeriod != null) {
-      refuse('INVALID_VALUE', 'A release names the page only: the link released is the one on the top page.', TOP_PAGE_LINK_ARTICLE, ['action']);
+      refuse('INVALID_VALUE', ['解除の依頼ではページのみを指定してください。解除するのはトップページにある現在のリンクです。', 'A release names the page only: the link released is the one on the top page.'], TOP_PAGE_LINK_ARTICLE, ['action']);
     }
     return { title: `トップページリンク解除「${current.title}」`, action: 'RELEASE', linkTitle: current.title, categoryId: current.categoryId, displayPeriod: current.displayPeriod, note };
   }
   const linkTitle = (input.linkTitle ?? page.title).trim();
-  if (!linkTitle) refuse('INVALID_VALUE', 'Give the link a title (リンク名).', TOP_PAGE_LINK_ARTICLE, ['linkTitle']);
+  if (!linkTitle) refuse('INVALID_VALUE', ['リンク名を入力してください。', 'Give the link a title.'], TOP_PAGE_LINK_ARTICLE, ['linkTitle']);
   const today = tokyoDate(now);
   const displayPeriod: OpenPeriod = {
     from: input.displayPeriod?.from ?? (page.postingPeriod.from > today ? page.postingPeriod.from : today),
@@ -397,18 +405,18 @@ export function linkRequestFields(
   };
   validateOpenPeriod(displayPeriod, TOP_PAGE_LINK_ARTICLE, 'displayPeriod');
   if (displayPeriod.until !== undefined && displayPeriod.until < today) {
-    refuse('INVALID_VALUE', 'The display period has already ended.', TOP_PAGE_LINK_ARTICLE, ['displayPeriod', 'until']);
+    refuse('INVALID_VALUE', ['表示期間は既に終了しています。', 'The display period has already ended.'], TOP_PAGE_LINK_ARTICLE, ['displayPeriod', 'until']);
   }
   const posting = page.postingPeriod;
   if (displayPeriod.from < posting.from || (posting.until !== undefined && (displayPeriod.until === undefined || displayPeriod.until > posting.until))) {
-    refuse('INVALID_VALUE', 'The link is displayed within the posting period (掲載期間) of its page.', TOP_PAGE_LINK_ARTICLE, ['displayPeriod']);
+    refuse('INVALID_VALUE', ['リンクの表示期間は、ページの掲載期間内としてください。', 'The link is displayed within the posting period of its page.'], TOP_PAGE_LINK_ARTICLE, ['displayPeriod']);
   }
   return { title: `トップページリンク設定「${linkTitle}」`, action: 'SET', linkTitle, categoryId: input.categoryId ?? page.categoryId, displayPeriod, note };
 }
 
 /** 第27条第4項第4号: the homepage operations manager, to whom 様式第10号 is sent, decides it. */
 export function assertMayDecideLinkRequest(actor: Actor, now: string): void {
-  assertHomepageOperationsManager(actor, now, TOP_PAGE_LINK_ARTICLE, 'decide a request for a top-page link (様式第10号)', ['applicationId']);
+  assertHomepageOperationsManager(actor, now, TOP_PAGE_LINK_ARTICLE, ['トップページリンク設定・解除依頼 (様式第10号) を決裁する', 'decide a request for a top-page link (Form No. 10)'], ['applicationId']);
 }
 
 /**
@@ -491,7 +499,7 @@ export const topPageLinkForm: Form<TopPageLinkRequest, LinkRequestState> = {
   action: 'topPageLinkRequest',
   article: () => TOP_PAGE_LINK_ARTICLE,
   checkSubmit({ actor, now }, r, state) {
-    const page = exists(state.page, 'page', ['pageId']);
+    const page = exists(state.page, ['ホームページのページ', 'page'], ['pageId']);
     assertMayRequestLink(actor, page, now);
     assertLinkRequestable(r.action, page, state.link);
   },
@@ -499,7 +507,7 @@ export const topPageLinkForm: Form<TopPageLinkRequest, LinkRequestState> = {
   decider: () => ({ role: 'HOMEPAGE_OPERATIONS_MANAGER' }),
   // 第27条第4項第4号: the link is set or released when — and only when — the request is approved (あらかじめ).
   approve({ actor, now }, _before, after, _decision, state) {
-    const page = exists(state.page, 'page', ['applicationId']);
+    const page = exists(state.page, ['ホームページのページ', 'page'], ['applicationId']);
     const effect = approveLinkRequest(after, page, state.link, actor.person.id, now);
     const set = after.action === 'SET';
     const article = TOP_PAGE_LINK_ARTICLE;
@@ -540,13 +548,13 @@ function decided(page: HomepagePage, patch: Partial<HomepagePage>, expectedVersi
 export const homepage = {
   createCategory(actor: Actor, input: { name: string; description?: string }, nameClaim: HomepageClaim | undefined, id: string, now: string) {
     const c = createCategory(actor, input, id, now);
-    const taken = () => refuse('DUPLICATE', `A category named 「${c.name}」 exists already.`, CATEGORY_ARTICLE, ['name']);
+    const taken = () => refuse('DUPLICATE', [`「${c.name}」という名称の掲載情報グループは既にあります。`, `A category named "${c.name}" exists already.`], CATEGORY_ARTICLE, ['name']);
     return alongWith(changeOf('HomepageCategory', undefined, c, 'homepageCategory.created', CATEGORY_ARTICLE), { parts: [take(nameClaim, 'CATEGORY_NAME', c.name, c.id, now, taken)] });
   },
   draftPage(actor: Actor, departmentId: string, categoryId: string, input: PageInput, pathClaim: HomepageClaim | undefined, id: string, now: string) {
     const p = draftPage(actor, departmentId, categoryId, input, id, now);
     // 第27条第2項第3号: one page at a path (the operations manager coordinates the pages' structure and routes).
-    const taken = () => refuse('DUPLICATE', `Another page stands at ${p.path}. このパスは他のページが使用しています。`, '第27条第2項第3号', ['path']);
+    const taken = () => refuse('DUPLICATE', [`パス ${p.path} は他のページが使用しています。`, `Another page stands at ${p.path}.`], '第27条第2項第3号', ['path']);
     return alongWith(changeOf('HomepagePage', undefined, p, 'homepagePage.drafted', CONTENT_ARTICLE), { parts: [take(pathClaim, 'PATH', p.path, p.id, now, taken)] });
   },
   open: (actor: Actor, page: HomepagePage, expectedVersion: number, now: string) => decided(page, openPage(actor, page, now), expectedVersion, 'opened', now),

@@ -103,45 +103,45 @@ export function mayUpdateCalendar(actor: Actor, now: string): boolean {
 }
 
 function validHours(h: DailyHours, field: string[]): void {
-  if (!HHMM.test(h.start)) refuse('INVALID_VALUE', 'start is a time HH:MM (00:00–23:59).', CALENDAR_ARTICLE, [...field, 'start']);
-  if (!HHMM.test(h.end)) refuse('INVALID_VALUE', 'end is a time HH:MM (00:00–24:00).', CALENDAR_ARTICLE, [...field, 'end']);
-  if (h.end <= h.start) refuse('INVALID_VALUE', 'The working day ends after it starts.', CALENDAR_ARTICLE, [...field, 'end']);
+  if (!HHMM.test(h.start)) refuse('INVALID_VALUE', ['start (開始時刻) は HH:MM (00:00〜23:59) で入力してください。', 'start is a time HH:MM (00:00–23:59).'], CALENDAR_ARTICLE, [...field, 'start']);
+  if (!HHMM.test(h.end)) refuse('INVALID_VALUE', ['end (終了時刻) は HH:MM (00:00〜24:00) で入力してください。', 'end is a time HH:MM (00:00–24:00).'], CALENDAR_ARTICLE, [...field, 'end']);
+  if (h.end <= h.start) refuse('INVALID_VALUE', ['勤務時間の終了時刻が開始時刻より前になっています。', 'The working day ends after it starts.'], CALENDAR_ARTICLE, [...field, 'end']);
 }
 
 function validMonthDay(s: string, field: string[]): void {
   const m = MMDD.exec(s);
   const ok = m && isDate(`2024-${s}`); // a leap year, so 02-29 is a month-day
-  if (!ok) refuse('INVALID_VALUE', 'A recurring day is MM-DD.', CALENDAR_ARTICLE, field);
+  if (!ok) refuse('INVALID_VALUE', ['毎年の休日は MM-DD で入力してください。', 'A recurring day is MM-DD.'], CALENDAR_ARTICLE, field);
 }
 
 /** 第11条第2項: the administrator sets the working hours the 業務系 systems keep. */
 export function updateCalendar(actor: Actor, current: WorkingCalendar, input: CalendarInput, now: string): WorkingCalendar {
   if (!mayUpdateCalendar(actor, now)) {
-    refuse('FORBIDDEN', 'Only the system administrator keeps the working calendar. 勤務時間の暦は情報システム管理者が定めます。', CALENDAR_ARTICLE);
+    refuse('FORBIDDEN', ['勤務時間の暦は情報システム管理者が定めます。', 'Only the system administrator keeps the working calendar.'], CALENDAR_ARTICLE);
   }
   const seen = new Set<Weekday>();
   input.weeklyHours.forEach((h, i) => {
-    if (seen.has(h.weekday)) refuse('DUPLICATE', `${h.weekday} is given twice.`, CALENDAR_ARTICLE, ['weeklyHours', String(i), 'weekday']);
+    if (seen.has(h.weekday)) refuse('DUPLICATE', [`${WEEKDAY_JA[h.weekday]}が重複して指定されています。`, `${h.weekday} is given twice.`], CALENDAR_ARTICLE, ['weeklyHours', String(i), 'weekday']);
     seen.add(h.weekday);
     validHours(h, ['weeklyHours', String(i)]);
   });
   input.recurringClosedDays.forEach((r, i) => {
     validMonthDay(r.from, ['recurringClosedDays', String(i), 'from']);
     validMonthDay(r.until, ['recurringClosedDays', String(i), 'until']);
-    if (!r.name.trim()) refuse('INVALID_VALUE', 'Name the closed days (e.g. 年末年始).', CALENDAR_ARTICLE, ['recurringClosedDays', String(i), 'name']);
+    if (!r.name.trim()) refuse('INVALID_VALUE', ['休日の名称を入力してください (例: 年末年始)。', 'Name the closed days (e.g. the New Year holidays).'], CALENDAR_ARTICLE, ['recurringClosedDays', String(i), 'name']);
   });
   const closed = new Set<string>();
   input.extraClosedDates.forEach((c, i) => {
-    if (!isDate(c.date)) refuse('INVALID_VALUE', 'date is YYYY-MM-DD.', CALENDAR_ARTICLE, ['extraClosedDates', String(i), 'date']);
-    if (closed.has(c.date)) refuse('DUPLICATE', `${c.date} is given twice.`, CALENDAR_ARTICLE, ['extraClosedDates', String(i), 'date']);
-    if (!c.name.trim()) refuse('INVALID_VALUE', 'Say why the city is closed that day.', CALENDAR_ARTICLE, ['extraClosedDates', String(i), 'name']);
+    if (!isDate(c.date)) refuse('INVALID_VALUE', ['date (日付) は YYYY-MM-DD で入力してください。', 'date is YYYY-MM-DD.'], CALENDAR_ARTICLE, ['extraClosedDates', String(i), 'date']);
+    if (closed.has(c.date)) refuse('DUPLICATE', [`${c.date} が重複して指定されています。`, `${c.date} is given twice.`], CALENDAR_ARTICLE, ['extraClosedDates', String(i), 'date']);
+    if (!c.name.trim()) refuse('INVALID_VALUE', ['その日を閉庁とする理由を入力してください。', 'Say why the city is closed that day.'], CALENDAR_ARTICLE, ['extraClosedDates', String(i), 'name']);
     closed.add(c.date);
   });
   const working = new Set<string>();
   input.extraWorkingDates.forEach((w, i) => {
-    if (!isDate(w.date)) refuse('INVALID_VALUE', 'date is YYYY-MM-DD.', CALENDAR_ARTICLE, ['extraWorkingDates', String(i), 'date']);
-    if (working.has(w.date)) refuse('DUPLICATE', `${w.date} is given twice.`, CALENDAR_ARTICLE, ['extraWorkingDates', String(i), 'date']);
-    if (closed.has(w.date)) refuse('INVALID_VALUE', `${w.date} is both a closed and a working date.`, CALENDAR_ARTICLE, ['extraWorkingDates', String(i), 'date']);
+    if (!isDate(w.date)) refuse('INVALID_VALUE', ['date (日付) は YYYY-MM-DD で入力してください。', 'date is YYYY-MM-DD.'], CALENDAR_ARTICLE, ['extraWorkingDates', String(i), 'date']);
+    if (working.has(w.date)) refuse('DUPLICATE', [`${w.date} が重複して指定されています。`, `${w.date} is given twice.`], CALENDAR_ARTICLE, ['extraWorkingDates', String(i), 'date']);
+    if (closed.has(w.date)) refuse('INVALID_VALUE', [`${w.date} が閉庁日と勤務日の両方に指定されています。`, `${w.date} is both a closed and a working date.`], CALENDAR_ARTICLE, ['extraWorkingDates', String(i), 'date']);
     validHours(w, ['extraWorkingDates', String(i)]);
     working.add(w.date);
   });
@@ -288,6 +288,8 @@ export interface ServiceInterruption {
 
 export const INTERRUPTION_STATES = ['SCHEDULED', 'ONGOING', 'ENDED', 'CANCELLED'] as const;
 export type InterruptionState = (typeof INTERRUPTION_STATES)[number];
+/** Where a stop stands, as a message in Japanese says it. */
+const INTERRUPTION_STATE_JA: Record<InterruptionState, string> = { SCHEDULED: '開始前', ONGOING: '停止中', ENDED: '終了済み', CANCELLED: '取消済み' };
 
 export function interruptionState(i: ServiceInterruption, now: string): InterruptionState {
   if (i.cancelled) return 'CANCELLED';
@@ -330,12 +332,12 @@ export function mayManageInterruptions(actor: Actor, system: SystemRecord, now: 
  */
 export function assertMayManageInterruptions(actor: Actor, system: SystemRecord, now: string, field: string[] = ['systemId']): void {
   if (holds(actor, 'SYSTEM_ADMINISTRATOR', now)) return;
-  assertInformationManagerOf(actor, [maintainingDepartment(system)], now, maintenanceArticle(system), field, "announce the system's stops and record its failures (or the system administrator)");
+  assertInformationManagerOf(actor, [maintainingDepartment(system)], now, maintenanceArticle(system), field, ['システムのサービス停止を周知し、障害を記録する (情報システム管理者も可)', "announce the system's stops and record its failures (or the system administrator)"]);
 }
 
 function assertNotAbolished(system: SystemRecord): void {
   if (system.status === 'ABOLISHED') {
-    refuse('INVALID_STATE', 'The system is abolished: it has no operating time to stop. 廃止されたシステムです。', operatingHours(system.category).article, ['systemId']);
+    refuse('INVALID_STATE', ['廃止されたシステムです。停止すべき運用時間がありません。', 'The system is abolished: it has no operating time to stop.'], operatingHours(system.category).article, ['systemId']);
   }
 }
 
@@ -356,13 +358,13 @@ export function announceMaintenance(actor: Actor, system: SystemRecord, input: M
   assertNotAbolished(system);
   const article = interruptionArticle(system, 'MAINTENANCE');
   const scope = input.scope.trim();
-  if (!scope) refuse('INVALID_VALUE', 'State the scope (範囲) of the stop.', article, ['scope']);
-  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe the maintenance.', article, ['description']);
-  if (input.endsAt <= input.startsAt) refuse('INVALID_VALUE', 'The stop ends after it starts (期間).', article, ['endsAt']);
+  if (!scope) refuse('INVALID_VALUE', ['サービス停止の範囲を入力してください。', 'State the scope of the stop.'], article, ['scope']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', ['保守の内容を入力してください。', 'Describe the maintenance.'], article, ['description']);
+  if (input.endsAt <= input.startsAt) refuse('INVALID_VALUE', ['停止期間の終了が開始より前になっています。', 'The stop ends after it starts.'], article, ['endsAt']);
   if (system.category === 'INFORMATION' && now >= input.startsAt) {
     refuse(
       'NOT_IN_ADVANCE',
-      'A stop of a 情報系 system is announced in advance: this one has already started. 情報系システムのサービス停止はあらかじめ周知してください。',
+      ['情報系システムのサービス停止は、あらかじめ周知してください。この停止は既に始まっています。', 'A stop of an information-category system is announced in advance: this one has already started.'],
       article,
       ['startsAt'],
     );
@@ -394,8 +396,8 @@ export function recordFailure(
   assertMayManageInterruptions(actor, system, now);
   assertNotAbolished(system);
   const article = interruptionArticle(system, 'FAILURE');
-  if (input.occurredAt > now) refuse('INVALID_VALUE', 'A failure is recorded once it has occurred: occurredAt is in the future.', article, ['occurredAt']);
-  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe the failure or accident.', article, ['description']);
+  if (input.occurredAt > now) refuse('INVALID_VALUE', ['障害は発生した後に記録します。occurredAt に未来の日時は入力できません。', 'A failure is recorded once it has occurred: occurredAt is in the future.'], article, ['occurredAt']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', ['障害又は事故の内容を入力してください。', 'Describe the failure or accident.'], article, ['description']);
   return {
     id,
     systemId: system.id,
@@ -418,17 +420,17 @@ export function endInterruption(actor: Actor, system: SystemRecord, i: ServiceIn
   assertMayManageInterruptions(actor, system, now, ['interruptionId']);
   const article = interruptionArticle(system, i.kind);
   const state = interruptionState(i, now);
-  if (state === 'CANCELLED') refuse('INVALID_STATE', 'The stop was cancelled.', article, ['interruptionId']);
+  if (state === 'CANCELLED') refuse('INVALID_STATE', ['このサービス停止は取り消されています。', 'The stop was cancelled.'], article, ['interruptionId']);
   if (i.kind === 'FAILURE') {
-    if (i.endsAt !== undefined) refuse('INVALID_STATE', 'The failure has already ended.', article, ['interruptionId']);
-    if (endedAt < i.startsAt) refuse('INVALID_VALUE', 'endedAt is before the failure occurred.', article, ['endedAt']);
-    if (endedAt > now) refuse('INVALID_VALUE', 'A failure ends when service is restored: endedAt is in the future.', article, ['endedAt']);
+    if (i.endsAt !== undefined) refuse('INVALID_STATE', ['この障害は既に終了しています。', 'The failure has already ended.'], article, ['interruptionId']);
+    if (endedAt < i.startsAt) refuse('INVALID_VALUE', ['endedAt (終了日時) が障害の発生より前になっています。', 'endedAt is before the failure occurred.'], article, ['endedAt']);
+    if (endedAt > now) refuse('INVALID_VALUE', ['障害はサービスが復旧した時点で終了します。endedAt に未来の日時は入力できません。', 'A failure ends when service is restored: endedAt is in the future.'], article, ['endedAt']);
   } else {
-    if (state === 'SCHEDULED') refuse('INVALID_STATE', 'The stop has not started: cancel it instead.', article, ['interruptionId']);
-    if (state === 'ENDED') refuse('INVALID_STATE', 'The stop is already over.', article, ['interruptionId']);
-    if (endedAt < i.startsAt) refuse('INVALID_VALUE', 'endedAt is before the stop started.', article, ['endedAt']);
+    if (state === 'SCHEDULED') refuse('INVALID_STATE', ['この停止はまだ始まっていません。終了ではなく取消しをしてください。', 'The stop has not started: cancel it instead.'], article, ['interruptionId']);
+    if (state === 'ENDED') refuse('INVALID_STATE', ['この停止は既に終わっています。', 'The stop is already over.'], article, ['interruptionId']);
+    if (endedAt < i.startsAt) refuse('INVALID_VALUE', ['endedAt (終了日時) が停止の開始より前になっています。', 'endedAt is before the stop started.'], article, ['endedAt']);
     if (endedAt >= (i.endsAt as string)) {
-      refuse('INVALID_VALUE', 'A stop is cut short, never extended beyond the period announced: announce a new stop.', article, ['endedAt']);
+      refuse('INVALID_VALUE', ['停止は周知した期間より短くすることはできますが、延長はできません。新たに停止を周知してください。', 'A stop is cut short, never extended beyond the period announced: announce a new stop.'], article, ['endedAt']);
     }
   }
   return advance(i, { endsAt: endedAt, endedBy: actor.person.id }, now);
@@ -438,9 +440,9 @@ export function endInterruption(actor: Actor, system: SystemRecord, i: ServiceIn
 export function cancelMaintenance(actor: Actor, system: SystemRecord, i: ServiceInterruption, reason: string | undefined, now: string): ServiceInterruption {
   assertMayManageInterruptions(actor, system, now, ['interruptionId']);
   const article = interruptionArticle(system, i.kind);
-  if (i.kind !== 'MAINTENANCE') refuse('INVALID_STATE', 'Only a maintenance stop is cancelled; a failure is ended.', article, ['interruptionId']);
+  if (i.kind !== 'MAINTENANCE') refuse('INVALID_STATE', ['取り消せるのは保守のための停止のみです。障害は終了として記録してください。', 'Only a maintenance stop is cancelled; a failure is ended.'], article, ['interruptionId']);
   const state = interruptionState(i, now);
-  if (state !== 'SCHEDULED') refuse('INVALID_STATE', `The stop is ${state.toLowerCase()}: only one not yet begun is cancelled.`, article, ['interruptionId']);
+  if (state !== 'SCHEDULED') refuse('INVALID_STATE', [`この停止は${INTERRUPTION_STATE_JA[state]}です。取り消せるのは開始前の停止のみです。`, `The stop is ${state.toLowerCase()}: only one not yet begun is cancelled.`], article, ['interruptionId']);
   return advance(i, { cancelled: true, cancelledAt: now, cancelledBy: actor.person.id, cancellationReason: reason?.trim() || undefined }, now);
 }
 

@@ -109,7 +109,7 @@ export function isDesignatedOn(d: OperatorDesignation, date: string): boolean {
 }
 
 function assertOperable(system: SystemRecord, article: string): void {
-  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'An abolished system has no operators to designate.', article, ['systemId']);
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', ['廃止されたシステムには操作職員等を指定できません。', 'An abolished system has no operators to designate.'], article, ['systemId']);
 }
 
 /** 第1項: the system administrator designates and releases 情報系 operators; 業務系 ones go through 様式第5号 (第2項). */
@@ -117,13 +117,13 @@ export function assertMayDesignateDirectly(actor: Actor, system: SystemRecord, n
   if (system.category === 'BUSINESS') {
     refuse(
       'FORBIDDEN',
-      'Operators of a 業務系 system are designated and released by the information manager of its department, reported in advance on 様式第5号 (reportOperators). 業務系システムの操作職員等は様式第5号で報告します。',
+      ['業務系システムの操作職員等は、主管課の情報管理責任者が指定・解除し、様式第5号 (reportOperators) であらかじめ報告します。', 'Operators of a business-category system are designated and released by the information manager of its department, reported in advance on Form No. 5 (reportOperators).'],
       ARTICLE_BUSINESS,
       field,
     );
   }
   if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
-    refuse('FORBIDDEN', 'Only the system administrator (情報システム管理者) designates the operators of a 情報系 system. 情報システム管理者のみが指定できます。', ARTICLE_INFORMATION, field);
+    refuse('FORBIDDEN', ['情報系システムの操作職員等は、情報システム管理者のみが指定できます。', 'Only the system administrator designates the operators of an information-category system.'], ARTICLE_INFORMATION, field);
   }
   assertOperable(system, ARTICLE_INFORMATION);
 }
@@ -133,12 +133,12 @@ export function assertMayReport(actor: Actor, system: SystemRecord, now: string)
   if (system.category === 'INFORMATION') {
     refuse(
       'FORBIDDEN',
-      'Operators of a 情報系 system are designated by the system administrator directly, not reported on 様式第5号. 情報系システムの操作職員等は情報システム管理者が指定します。',
+      ['情報系システムの操作職員等は情報システム管理者が直接指定します。様式第5号による報告ではありません。', 'Operators of an information-category system are designated by the system administrator directly, not reported on Form No. 5.'],
       ARTICLE_INFORMATION,
       ['systemId'],
     );
   }
-  assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE_BUSINESS, ['systemId'], "designate and release the operators of this system (様式第5号)");
+  assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE_BUSINESS, ['systemId'], ['このシステムの操作職員等を指定・解除する (様式第5号)', 'designate and release the operators of this system (Form No. 5)']);
   assertOperable(system, ARTICLE_BUSINESS);
 }
 
@@ -157,15 +157,15 @@ export function mayDecide(actor: Actor, now: string): boolean {
 
 export function assertMayDecide(actor: Actor, now: string): void {
   if (!mayDecide(actor, now)) {
-    refuse('FORBIDDEN', 'Only the system administrator (情報システム管理者) receives 様式第5号. 情報システム管理者のみが受理できます。', ARTICLE_BUSINESS, ['applicationId']);
+    refuse('FORBIDDEN', ['様式第5号は情報システム管理者のみが受理できます。', 'Only the system administrator receives Form No. 5.'], ARTICLE_BUSINESS, ['applicationId']);
   }
 }
 
 export function validateEntries(entries: ReportEntry[]): void {
-  if (entries.length === 0) refuse('INVALID_VALUE', 'A report lists at least one designation or release.', ARTICLE_BUSINESS, ['entries']);
-  if (entries.length > MAX_ENTRIES) refuse('INVALID_VALUE', `A report lists at most ${MAX_ENTRIES} entries.`, ARTICLE_BUSINESS, ['entries']);
+  if (entries.length === 0) refuse('INVALID_VALUE', ['報告には指定又は解除を一件以上記載してください。', 'A report lists at least one designation or release.'], ARTICLE_BUSINESS, ['entries']);
+  if (entries.length > MAX_ENTRIES) refuse('INVALID_VALUE', [`一つの報告に記載できるのは ${MAX_ENTRIES} 件までです。`, `A report lists at most ${MAX_ENTRIES} entries.`], ARTICLE_BUSINESS, ['entries']);
   entries.forEach((e, i) => {
-    if (!isDate(e.effectiveOn)) refuse('INVALID_VALUE', 'effectiveOn is a date (YYYY-MM-DD).', ARTICLE_BUSINESS, ['entries', String(i), 'effectiveOn']);
+    if (!isDate(e.effectiveOn)) refuse('INVALID_VALUE', ['effectiveOn (発効日) は日付 (YYYY-MM-DD) で入力してください。', 'effectiveOn is a date (YYYY-MM-DD).'], ARTICLE_BUSINESS, ['entries', String(i), 'effectiveOn']);
   });
 }
 
@@ -176,7 +176,7 @@ export function assertReportInAdvance(entries: ReportEntry[], now: string): void
     if (e.effectiveOn <= today) {
       refuse(
         'NOT_IN_ADVANCE',
-        `A designation or release effective on ${e.effectiveOn} is reported in advance (あらかじめ): the report is submitted before that day, at the latest the day before.`,
+        [`${e.effectiveOn} に発効する指定・解除は、あらかじめ (遅くとも前日までに) 報告してください。`, `A designation or release effective on ${e.effectiveOn} is reported in advance: the report is submitted before that day, at the latest the day before.`],
         ARTICLE_BUSINESS,
         ['entries', String(i), 'effectiveOn'],
       );
@@ -186,15 +186,15 @@ export function assertReportInAdvance(entries: ReportEntry[], now: string): void
 
 /** A designation by the system administrator (第1項): from a day not yet past, open-ended or until a day. */
 export function validateDirectPeriod(validFrom: string, validUntil: string | undefined, now: string): void {
-  if (!isDate(validFrom)) refuse('INVALID_VALUE', 'validFrom is a date (YYYY-MM-DD).', ARTICLE_INFORMATION, ['validFrom']);
-  if (validUntil !== undefined && !isDate(validUntil)) refuse('INVALID_VALUE', 'validUntil is a date (YYYY-MM-DD).', ARTICLE_INFORMATION, ['validUntil']);
-  if (validFrom < tokyoDate(now)) refuse('INVALID_VALUE', 'A designation is not back-dated: it takes effect today or later.', ARTICLE_INFORMATION, ['validFrom']);
-  if (validUntil !== undefined && validUntil < validFrom) refuse('INVALID_VALUE', 'validUntil is before validFrom.', ARTICLE_INFORMATION, ['validUntil']);
+  if (!isDate(validFrom)) refuse('INVALID_VALUE', ['validFrom (開始日) は日付 (YYYY-MM-DD) で入力してください。', 'validFrom is a date (YYYY-MM-DD).'], ARTICLE_INFORMATION, ['validFrom']);
+  if (validUntil !== undefined && !isDate(validUntil)) refuse('INVALID_VALUE', ['validUntil (終了日) は日付 (YYYY-MM-DD) で入力してください。', 'validUntil is a date (YYYY-MM-DD).'], ARTICLE_INFORMATION, ['validUntil']);
+  if (validFrom < tokyoDate(now)) refuse('INVALID_VALUE', ['指定はさかのぼって行えません。今日以降の日付としてください。', 'A designation is not back-dated: it takes effect today or later.'], ARTICLE_INFORMATION, ['validFrom']);
+  if (validUntil !== undefined && validUntil < validFrom) refuse('INVALID_VALUE', ['validUntil (終了日) が validFrom (開始日) より前になっています。', 'validUntil is before validFrom.'], ARTICLE_INFORMATION, ['validUntil']);
 }
 
 /** 第12条第1項: the system administrator's release takes effect today or later, never back-dated. */
 export function validateDirectRelease(effectiveOn: string, now: string): void {
-  if (effectiveOn < tokyoDate(now)) refuse('INVALID_VALUE', 'A release is not back-dated: it takes effect today or later.', ARTICLE_INFORMATION, ['effectiveOn']);
+  if (effectiveOn < tokyoDate(now)) refuse('INVALID_VALUE', ['解除はさかのぼって行えません。今日以降の日付としてください。', 'A release is not back-dated: it takes effect today or later.'], ARTICLE_INFORMATION, ['effectiveOn']);
 }
 
 export function emptySlot(systemId: string, personId: string): OperatorSlot {
@@ -206,7 +206,7 @@ function assertNoOverlap(slot: OperatorSlot, from: string, until: string, articl
   if (clash) {
     refuse(
       'DUPLICATE',
-      `The person is already designated on this system from ${clash.validFrom}${clash.validUntil === OPEN_END ? '' : ` until ${clash.validUntil}`}. 既に指定されています。`,
+      [`この職員は既にこのシステムの操作職員等に指定されています (${clash.validFrom}から${clash.validUntil === OPEN_END ? '' : `${clash.validUntil}まで`})。`, `The person is already designated on this system from ${clash.validFrom}${clash.validUntil === OPEN_END ? '' : ` until ${clash.validUntil}`}.`],
       article,
       field,
     );
@@ -239,13 +239,13 @@ export function release(
   article: string,
   field: string[],
 ): { designation: OperatorDesignation; slot: OperatorSlot } {
-  if (d.status !== 'ACTIVE') refuse('INVALID_STATE', 'The designation was cancelled.', article, field);
-  if (!isDate(effectiveOn)) refuse('INVALID_VALUE', 'effectiveOn is a date (YYYY-MM-DD).', article, field);
+  if (d.status !== 'ACTIVE') refuse('INVALID_STATE', ['この指定は取り消されています。', 'The designation was cancelled.'], article, field);
+  if (!isDate(effectiveOn)) refuse('INVALID_VALUE', ['effectiveOn (発効日) は日付 (YYYY-MM-DD) で入力してください。', 'effectiveOn is a date (YYYY-MM-DD).'], article, field);
   const until = dayBefore(effectiveOn);
   if (effectiveOn <= d.validFrom) {
-    refuse('INVALID_VALUE', `The designation starts on ${d.validFrom}; a release takes effect after that day.`, article, field);
+    refuse('INVALID_VALUE', [`この指定は ${d.validFrom} に始まります。解除はその翌日以降に発効させてください。`, `The designation starts on ${d.validFrom}; a release takes effect after that day.`], article, field);
   }
-  if (until >= lastDay(d)) refuse('INVALID_STATE', `The designation already ends on ${d.validUntil}.`, article, field);
+  if (until >= lastDay(d)) refuse('INVALID_STATE', [`この指定は既に ${d.validUntil} に終了します。`, `The designation already ends on ${d.validUntil}.`], article, field);
   const designation: OperatorDesignation = {
     ...d,
     validUntil: until,
@@ -303,7 +303,7 @@ export function applyReport(r: OperatorReport, ws: Workspace, newId: () => strin
     } else {
       const id = designationToRelease(slot, e.effectiveOn);
       const d = id && ws.designations.get(id);
-      if (!d) refuse('INVALID_STATE', `The person is not designated on this system on ${e.effectiveOn}: there is nothing to release.`, ARTICLE_BUSINESS, field);
+      if (!d) refuse('INVALID_STATE', [`この職員は ${e.effectiveOn} にこのシステムの操作職員等に指定されていないため、解除するものがありません。`, `The person is not designated on this system on ${e.effectiveOn}: there is nothing to release.`], ARTICLE_BUSINESS, field);
       const out = release(slot, d, e.effectiveOn, { actorId: r.applicantId, reportId: r.id }, now, ARTICLE_BUSINESS, field);
       ws.slots.set(key, out.slot);
       ws.designations.set(d.id, out.designation);
@@ -338,7 +338,7 @@ export function undoReport(r: OperatorReport, ws: Workspace, now: string): { cha
     } catch {
       refuse(
         'INVALID_STATE',
-        'Undoing this report would restore a designation the person has since been given again; the later report is undone first.',
+        ['この報告を取り消すと、その後の報告で改めて指定された指定が復活してしまいます。後の報告を先に取り消してください。', 'Undoing this report would restore a designation the person has since been given again; the later report is undone first.'],
         ARTICLE_BUSINESS,
         field,
       );
@@ -401,8 +401,8 @@ export const operatorReportForm: Form<OperatorReport, ReportState> = {
   action: 'operatorReport',
   article: () => ARTICLE_BUSINESS,
   checkSubmit({ actor, now }, r, state) {
-    assertMayReport(actor, exists(state.system, 'system', ['systemId']), now);
-    (state.people ?? []).forEach((p, i) => exists(p, 'person', ['entries', String(i), 'personId']));
+    assertMayReport(actor, exists(state.system, ['行政システム', 'system'], ['systemId']), now);
+    (state.people ?? []).forEach((p, i) => exists(p, ['職員', 'person'], ['entries', String(i), 'personId']));
     assertReportInAdvance(r.entries, now); // 第12条第2項: あらかじめ
   },
   assertMayDecide: (actor, _r, now) => assertMayDecide(actor, now),
@@ -413,7 +413,7 @@ export const operatorReportForm: Form<OperatorReport, ReportState> = {
     if (outcome === 'REJECTED') {
       refuse(
         'INVALID_VALUE',
-        '様式第5号は報告です。受理するか、訂正を求めてください(不承認はありません)。 / A report (様式第5号) is received or returned for correction; it is not rejected.',
+        ['様式第5号は報告です。受理するか、訂正を求めてください (不承認はありません)。', 'A report (Form No. 5) is received or returned for correction; it is not rejected.'],
         ARTICLE_BUSINESS,
         ['outcome'],
       );
@@ -445,12 +445,12 @@ export function draftReport(
 ): OperatorReport {
   assertMayReport(actor, system, now); // 第12条第2項 (情報系: 第1項)
   const entries = input.entries.map(({ action, personId, effectiveOn }, i) => {
-    if (!personId) refuse('NOT_FOUND', 'personId is not the id of a Person.', undefined, ['entries', String(i), 'personId']);
+    if (!personId) refuse('NOT_FOUND', ['personId は職員のIDではありません。', 'personId is not the id of a Person.'], undefined, ['entries', String(i), 'personId']);
     return { action, personId, effectiveOn };
   });
   validateEntries(entries);
   people.forEach((p, i) => {
-    if (!p) refuse('NOT_FOUND', 'No person has that id.', undefined, ['entries', String(i), 'personId']);
+    if (!p) refuse('NOT_FOUND', ['指定されたIDの職員は見つかりません。', 'No person has that id.'], undefined, ['entries', String(i), 'personId']);
   });
   if (submitNow) assertReportInAdvance(entries, now); // 第12条第2項: あらかじめ
   return {
@@ -474,7 +474,7 @@ export const operatorDesignation = {
     return alongWith(changeOf('OperatorDesignation', undefined, out.designation, 'operatorDesignation.designated', ARTICLE_INFORMATION), { parts: [slotPart(out.slot, slot?.version ?? 0)] });
   },
   release(actor: Actor, system: SystemRecord | undefined, d: OperatorDesignation, expectedVersion: number, effectiveOn: string, slot: OperatorSlot | undefined, now: string) {
-    assertMayDesignateDirectly(actor, exists(system, 'system', ['designationId']), now, ['designationId']); // 第12条第1項 (業務系: 第2項)
+    assertMayDesignateDirectly(actor, exists(system, ['行政システム', 'system'], ['designationId']), now, ['designationId']); // 第12条第1項 (業務系: 第2項)
     assertVersion(d.version, expectedVersion);
     validateDirectRelease(effectiveOn, now);
     const out = release(slot ?? emptySlot(d.systemId, d.personId), d, effectiveOn, { actorId: actor.person.id }, now, ARTICLE_INFORMATION, ['effectiveOn']);

@@ -33,7 +33,7 @@ export interface OutsourcingContract {
 /** 第22条: 情報システム管理者及び情報管理責任者 — the system administrator, or the system's information manager. */
 export function assertMayContract(actor: Actor, system: SystemRecord, now: string): void {
   if (holds(actor, 'SYSTEM_ADMINISTRATOR', now)) return;
-  assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE, ['systemId'], "record the system's outsourcing contracts (or the system administrator)");
+  assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE, ['systemId'], ['システムの外部委託契約を記録する (情報システム管理者も可)', "record the system's outsourcing contracts (or the system administrator)"]);
 }
 
 export function draftContract(
@@ -44,7 +44,7 @@ export function draftContract(
   now: string,
 ): OutsourcingContract {
   assertMayContract(actor, system, now);
-  if (!input.contractor.trim()) refuse('INVALID_VALUE', 'Name the contractor (受託者).', ARTICLE, ['contractor']);
+  if (!input.contractor.trim()) refuse('INVALID_VALUE', ['受託者を入力してください。', 'Name the contractor.'], ARTICLE, ['contractor']);
   validatePeriod(input.period, ARTICLE);
   const clause = input.personalInformationClause;
   return {
@@ -66,16 +66,16 @@ export function draftContract(
 /** 第22条: the contract is recorded as concluded only when it states the protection of personal information. */
 export function concludeContract(actor: Actor, system: SystemRecord, c: OutsourcingContract, concludedOn: string, now: string): Partial<OutsourcingContract> {
   assertMayContract(actor, system, now);
-  if (c.status === 'CONCLUDED') refuse('INVALID_STATE', 'The contract is already concluded.', ARTICLE);
+  if (c.status === 'CONCLUDED') refuse('INVALID_STATE', ['この契約は既に締結されています。', 'The contract is already concluded.'], ARTICLE);
   if (!c.personalInformationClause) {
     refuse(
       'CONTRACT_INCOMPLETE',
-      'The contract must state what is needed to protect personal information (個人情報の保護に関し必要な事項) before it is concluded.',
+      ['契約を締結する前に、個人情報の保護に関し必要な事項を契約に定めてください。', 'The contract must state what is needed to protect personal information before it is concluded.'],
       ARTICLE,
       ['personalInformationClause'],
     );
   }
-  if (!isDate(concludedOn)) refuse('INVALID_VALUE', 'concludedOn is a date (YYYY-MM-DD).', ARTICLE, ['concludedOn']);
+  if (!isDate(concludedOn)) refuse('INVALID_VALUE', ['concludedOn (締結日) は日付 (YYYY-MM-DD) で入力してください。', 'concludedOn is a date (YYYY-MM-DD).'], ARTICLE, ['concludedOn']);
   return { status: 'CONCLUDED', concludedOn };
 }
 

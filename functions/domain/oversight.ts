@@ -8,7 +8,7 @@ import { diff } from './audit';
 import { Transition, advance, alongWith, changeOf } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { isDate } from './period';
-import { allows, refuse } from './refusal';
+import { allows, Name, refuse } from './refusal';
 
 export const PERSPECTIVES = ['RELIABILITY', 'EFFECTIVENESS', 'ECONOMY', 'SAFETY', 'OTHER'] as const; // 信頼性・有効性・経済性・安全性・その他 (第19条 「等」)
 export type Perspective = (typeof PERSPECTIVES)[number];
@@ -71,15 +71,15 @@ export interface ChildChange<C> {
   patch: Partial<Investigation>;
 }
 
-function assertAdministrator(actor: Actor, now: string, article: string, what: string): void {
-  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', `情報システム管理者が行います。 / Only the system administrator ${what}.`, article);
+function assertAdministrator(actor: Actor, now: string, article: string, what: Name): void {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', [`${what[0]}は情報システム管理者が行います。`, `Only the system administrator ${what[1]}.`], article);
 }
 
 /** 第19条: only the system administrator investigates. */
 export function startInvestigation(actor: Actor, systemId: string, input: { purpose: string; startedOn: string }, id: string, now: string): Investigation {
-  assertAdministrator(actor, now, '第19条', 'investigates a system');
-  if (!input.purpose.trim()) refuse('INVALID_VALUE', '調査の目的を記載してください。 / State what the investigation looks into.', '第19条', ['purpose']);
-  if (!isDate(input.startedOn)) refuse('INVALID_VALUE', '開始日は日付(YYYY-MM-DD)です。 / startedOn is a date (YYYY-MM-DD).', '第19条', ['startedOn']);
+  assertAdministrator(actor, now, '第19条', ['行政システムの調査', 'investigates a system']);
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', ['調査の目的を記載してください。', 'State what the investigation looks into.'], '第19条', ['purpose']);
+  if (!isDate(input.startedOn)) refuse('INVALID_VALUE', ['startedOn (開始日) は日付 (YYYY-MM-DD) で入力してください。', 'startedOn is a date (YYYY-MM-DD).'], '第19条', ['startedOn']);
   return {
     id,
     systemId,
@@ -97,14 +97,14 @@ export function startInvestigation(actor: Actor, systemId: string, input: { purp
 }
 
 function assertOpen(i: Investigation): void {
-  if (i.status !== 'OPEN') refuse('INVALID_STATE', '調査は終了しています。 / The investigation is closed.', '第19条');
+  if (i.status !== 'OPEN') refuse('INVALID_STATE', ['この調査は終了しています。', 'The investigation is closed.'], '第19条');
 }
 
 /** 第19条: a finding from one of the standpoints the article names. */
 export function addFinding(actor: Actor, i: Investigation, input: { perspective: Perspective; text: string }, id: string, now: string): ChildChange<Finding> {
-  assertAdministrator(actor, now, '第19条', 'records the findings of an investigation');
+  assertAdministrator(actor, now, '第19条', ['調査の所見の記録', 'records the findings of an investigation']);
   assertOpen(i);
-  if (!input.text.trim()) refuse('INVALID_VALUE', '所見を記載してください。 / Describe the finding.', '第19条', ['text']);
+  if (!input.text.trim()) refuse('INVALID_VALUE', ['所見を記載してください。', 'Describe the finding.'], '第19条', ['text']);
   return {
     child: { id, investigationId: i.id, perspective: input.perspective, text: input.text.trim(), recordedBy: actor.person.id, recordedAt: now, version: 1 },
     patch: { findingCount: (i.findingCount ?? 0) + 1 },
@@ -123,11 +123,11 @@ export function addProposal(
   id: string,
   now: string,
 ): ChildChange<Proposal> {
-  assertAdministrator(actor, now, '第19条', 'proposes improvements');
+  assertAdministrator(actor, now, '第19条', ['改善策の提案', 'proposes improvements']);
   assertOpen(i);
-  if (!input.text.trim()) refuse('INVALID_VALUE', '改善策を記載してください。 / Describe the improvement proposed.', '第19条', ['text']);
-  if (input.findingId && finding?.id !== input.findingId) refuse('NOT_FOUND', 'この調査にその所見はありません。 / No finding of this investigation has that id.', '第19条', ['findingId']);
-  if (input.dueOn !== undefined && (!isDate(input.dueOn) || input.dueOn < tokyoDate(now))) refuse('INVALID_VALUE', '期限は今日以後の日付です。 / dueOn is a date from today on.', '第19条', ['dueOn']);
+  if (!input.text.trim()) refuse('INVALID_VALUE', ['改善策を記載してください。', 'Describe the improvement proposed.'], '第19条', ['text']);
+  if (input.findingId && finding?.id !== input.findingId) refuse('NOT_FOUND', ['この調査に、指定されたIDの所見はありません。', 'No finding of this investigation has that id.'], '第19条', ['findingId']);
+  if (input.dueOn !== undefined && (!isDate(input.dueOn) || input.dueOn < tokyoDate(now))) refuse('INVALID_VALUE', ['dueOn (期限) は今日以後の日付で入力してください。', 'dueOn is a date from today on.'], '第19条', ['dueOn']);
   return {
     child: { id, investigationId: i.id, systemId: i.systemId, findingId: input.findingId, text: input.text.trim(), departmentId: input.departmentId, dueOn: input.dueOn, status: 'OPEN', version: 1 },
     patch: { proposalCount: (i.proposalCount ?? 0) + 1, openProposalCount: (i.openProposalCount ?? 0) + 1 },
@@ -135,7 +135,7 @@ export function addProposal(
 }
 
 function assertProposalOf(i: Investigation, p: Proposal | undefined): asserts p is Proposal {
-  if (!p || p.investigationId !== i.id) refuse('NOT_FOUND', 'この調査にその改善策はありません。 / No proposal of this investigation has that id.', '第19条', ['proposalId']);
+  if (!p || p.investigationId !== i.id) refuse('NOT_FOUND', ['この調査に、指定されたIDの改善策はありません。', 'No proposal of this investigation has that id.'], '第19条', ['proposalId']);
 }
 
 /** The department's information manager reports a proposal carried out. `p` is the proposal as read (or undefined). */
@@ -143,24 +143,24 @@ export function reportProposalDone(actor: Actor, i: Investigation, p: Proposal |
   assertOpen(i);
   assertProposalOf(i, p);
   assertMayReportDone(actor, p, now);
-  if (!note.trim()) refuse('INVALID_VALUE', '実施した内容を記載してください。 / Say what was done.', '第19条', ['note']);
+  if (!note.trim()) refuse('INVALID_VALUE', ['実施した内容を記載してください。', 'Say what was done.'], '第19条', ['note']);
   return { child: { ...p, status: 'REPORTED_DONE', reportedOn: tokyoDate(now), reportNote: note.trim(), version: p.version + 1 }, patch: {} };
 }
 
 /** The department's information manager reports an open proposal done, once. */
 function assertMayReportDone(actor: Actor, p: Proposal, now: string): void {
   if (!holds(actor, 'INFORMATION_MANAGER', now, p.departmentId)) {
-    refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', '改善策の宛先の主管課の情報管理責任者が報告します。 / The information manager of the department the proposal is addressed to reports it done.', '第19条', ['proposalId']);
+    refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', ['改善の実施は、改善策の宛先の主管課の情報管理責任者が報告します。', 'The information manager of the department the proposal is addressed to reports it done.'], '第19条', ['proposalId']);
   }
-  if (p.status !== 'OPEN') refuse('INVALID_STATE', '既に実施が報告されています。 / The proposal is reported done already.', '第19条', ['proposalId']);
+  if (p.status !== 'OPEN') refuse('INVALID_STATE', ['この改善策は既に実施が報告されています。', 'The proposal is reported done already.'], '第19条', ['proposalId']);
 }
 
 /** The system administrator reviews what a department reports done. */
-const assertMayReview = (actor: Actor, now: string) => assertAdministrator(actor, now, '第19条', 'accepts an improvement as completed');
+const assertMayReview = (actor: Actor, now: string) => assertAdministrator(actor, now, '第19条', ['改善の完了の確認', 'accepts an improvement as completed']);
 
 /** Only a proposal reported done is reviewed. */
 function assertReportedDone(p: Proposal): void {
-  if (p.status !== 'REPORTED_DONE') refuse('INVALID_STATE', '実施が報告された改善策だけを確認します。 / Only a proposal reported done is reviewed.', '第19条', ['proposalId']);
+  if (p.status !== 'REPORTED_DONE') refuse('INVALID_STATE', ['完了を確認できるのは、実施が報告された改善策のみです。', 'Only a proposal reported done is reviewed.'], '第19条', ['proposalId']);
 }
 
 /** The system administrator accepts a proposal as completed, or sends it back open. */
@@ -176,10 +176,10 @@ export function reviewProposal(actor: Actor, i: Investigation, p: Proposal | und
 
 /** An investigation closes when every proposal is completed. */
 export function closeInvestigation(actor: Actor, i: Investigation, now: string): Partial<Investigation> {
-  assertAdministrator(actor, now, '第19条', 'closes an investigation');
+  assertAdministrator(actor, now, '第19条', ['調査の終了', 'closes an investigation']);
   assertOpen(i);
   const open = i.openProposalCount ?? 0;
-  if (open > 0) refuse('INVALID_STATE', `未完了の改善策があります(${open}件)。 / ${open} improvement proposal(s) are not completed yet.`, '第19条'); // 第19条
+  if (open > 0) refuse('INVALID_STATE', [`完了していない改善策があります (${open} 件)。`, `${open} improvement proposal(s) are not completed yet.`], '第19条'); // 第19条
   return { status: 'CLOSED', closedAt: now };
 }
 
@@ -211,18 +211,18 @@ export interface Guidance {
 
 /** 第20条: the system administrator gives guidance and advice to an information manager. */
 export function giveGuidance(actor: Actor, input: Omit<Guidance, 'id' | 'givenBy' | 'version' | 'createdAt' | 'updatedAt' | 'acknowledgedBy' | 'acknowledgedAt'>, id: string, now: string): Guidance {
-  assertAdministrator(actor, now, '第20条', 'gives guidance and advice');
-  if (!input.subject.trim() || !input.content.trim()) refuse('INVALID_VALUE', 'State the subject and the content.', '第20条', ['content']);
-  if (!isDate(input.givenOn) || input.givenOn > tokyoDate(now)) refuse('INVALID_VALUE', 'givenOn is a date not in the future.', '第20条', ['givenOn']);
+  assertAdministrator(actor, now, '第20条', ['指導及び助言', 'gives guidance and advice']);
+  if (!input.subject.trim() || !input.content.trim()) refuse('INVALID_VALUE', ['指導及び助言の件名と内容を入力してください。', 'State the subject and the content.'], '第20条', ['content']);
+  if (!isDate(input.givenOn) || input.givenOn > tokyoDate(now)) refuse('INVALID_VALUE', ['givenOn (実施日) は今日以前の日付で入力してください。', 'givenOn is a date not in the future.'], '第20条', ['givenOn']);
   return { ...input, subject: input.subject.trim(), content: input.content.trim(), id, givenBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
 }
 
 /** The information manager of the department acknowledges the guidance received. */
 export function acknowledgeGuidance(actor: Actor, g: Guidance, now: string): Partial<Guidance> {
   if (!holds(actor, 'INFORMATION_MANAGER', now, g.departmentId)) {
-    refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', 'The information manager of the department guided acknowledges it.', '第20条');
+    refuse(holds(actor, 'INFORMATION_MANAGER', now) ? 'WRONG_DEPARTMENT' : 'FORBIDDEN', ['指導及び助言を受けたことの確認は、その主管課の情報管理責任者が行います。', 'The information manager of the department guided acknowledges it.'], '第20条');
   }
-  if (g.acknowledgedBy) refuse('INVALID_STATE', 'Acknowledged already.', '第20条');
+  if (g.acknowledgedBy) refuse('INVALID_STATE', ['既に確認されています。', 'Acknowledged already.'], '第20条');
   return { acknowledgedBy: actor.person.id, acknowledgedAt: now };
 }
 
@@ -241,9 +241,9 @@ export interface TrainingSession {
 
 /** 第21条: the system administrator trains the staff; attendance is recorded person by person. */
 export function scheduleTraining(actor: Actor, input: { title: string; content: string; heldOn: string }, id: string, now: string): TrainingSession {
-  assertAdministrator(actor, now, '第21条', 'holds training on the systems');
-  if (!input.title.trim()) refuse('INVALID_VALUE', '研修の題名を記載してください。 / Give the training a title.', '第21条', ['title']);
-  if (!isDate(input.heldOn)) refuse('INVALID_VALUE', '実施日は日付(YYYY-MM-DD)です。 / heldOn is a date (YYYY-MM-DD).', '第21条', ['heldOn']);
+  assertAdministrator(actor, now, '第21条', ['研修の実施', 'holds training on the systems']);
+  if (!input.title.trim()) refuse('INVALID_VALUE', ['研修の題名を記載してください。', 'Give the training a title.'], '第21条', ['title']);
+  if (!isDate(input.heldOn)) refuse('INVALID_VALUE', ['heldOn (実施日) は日付 (YYYY-MM-DD) で入力してください。', 'heldOn is a date (YYYY-MM-DD).'], '第21条', ['heldOn']);
   return { id, title: input.title.trim(), content: input.content.trim(), heldOn: input.heldOn, attendeeCount: 0, organizedBy: actor.person.id, version: 1, createdAt: now, updatedAt: now };
 }
 
@@ -258,9 +258,9 @@ export function recordAttendance(
   recorded: string[],
   now: string,
 ): { added: string[]; patch: Pick<TrainingSession, 'attendeeCount'> } {
-  assertAdministrator(actor, now, '第21条', 'records who attended the training');
-  if (t.heldOn > tokyoDate(now)) refuse('INVALID_STATE', '研修の実施後に記録します。 / Attendance is recorded once the training has been held.', '第21条', ['attendeeIds']);
-  if (new Set(attendeeIds).size !== attendeeIds.length) refuse('INVALID_VALUE', '受講者は一人一回です。 / Each attendee once.', '第21条', ['attendeeIds']);
+  assertAdministrator(actor, now, '第21条', ['研修の受講者の記録', 'records who attended the training']);
+  if (t.heldOn > tokyoDate(now)) refuse('INVALID_STATE', ['受講者は研修の実施後に記録します。', 'Attendance is recorded once the training has been held.'], '第21条', ['attendeeIds']);
+  if (new Set(attendeeIds).size !== attendeeIds.length) refuse('INVALID_VALUE', ['受講者が重複しています。各人は一度だけ記録してください。', 'Each attendee once.'], '第21条', ['attendeeIds']);
   const added = attendeeIds.filter((id) => !recorded.includes(id)).sort();
   return { added, patch: { attendeeCount: (t.attendeeCount ?? 0) + added.length } };
 }

@@ -69,11 +69,11 @@ function mayRecordChangeOf(actor: Actor, personId: string, now: string): boolean
  */
 export function recordPasswordChange(actor: Actor, personId: string, changedOn: string, previous: PasswordChange | undefined, now: string): void {
   if (!mayRecordChangeOf(actor, personId, now)) {
-    refuse('FORBIDDEN', 'A person records their own password change; the system administrator may record it for anyone. 本人又は情報システム管理者が記録します。', ARTICLE, ['personId']);
+    refuse('FORBIDDEN', ['パスワードの変更は本人が記録します。情報システム管理者はどの職員の変更も記録できます。', 'A person records their own password change; the system administrator may record it for anyone.'], ARTICLE, ['personId']);
   }
-  if (!isDate(changedOn)) refuse('INVALID_VALUE', 'changedOn is a date (YYYY-MM-DD).', ARTICLE, ['changedOn']);
-  if (changedOn > tokyoDate(now)) refuse('INVALID_VALUE', 'A change is recorded once it is made, not before.', ARTICLE, ['changedOn']);
-  if (previous && changedOn < previous.changedOn) refuse('INVALID_VALUE', `The last change recorded is ${previous.changedOn}; a change cannot be older.`, ARTICLE, ['changedOn']);
+  if (!isDate(changedOn)) refuse('INVALID_VALUE', ['changedOn (変更日) は日付 (YYYY-MM-DD) で入力してください。', 'changedOn is a date (YYYY-MM-DD).'], ARTICLE, ['changedOn']);
+  if (changedOn > tokyoDate(now)) refuse('INVALID_VALUE', ['パスワードの変更は、変更した後に記録してください (未来の日付は記録できません)。', 'A change is recorded once it is made, not before.'], ARTICLE, ['changedOn']);
+  if (previous && changedOn < previous.changedOn) refuse('INVALID_VALUE', [`最後に記録された変更は ${previous.changedOn} です。それより前の日付の変更は記録できません。`, `The last change recorded is ${previous.changedOn}; a change cannot be older.`], ARTICLE, ['changedOn']);
 }
 
 /** Who reads a person's password dates: the person, the system administrator, and the information managers of the person's department. */
@@ -106,7 +106,7 @@ export function recordChange(
   recordPasswordChange(actor, personId, changedOn, previous, now);
   if (!Number.isInteger(intervalDays) || intervalDays < 1 || intervalDays > DEFAULT_INTERVAL_DAYS) {
     // 年に1回以上: the city may shorten the interval, never lengthen it.
-    refuse('INVALID_VALUE', `The interval is 1 to ${DEFAULT_INTERVAL_DAYS} days.`, ARTICLE);
+    refuse('INVALID_VALUE', [`変更の間隔は 1 日から ${DEFAULT_INTERVAL_DAYS} 日までで指定してください。`, `The interval is 1 to ${DEFAULT_INTERVAL_DAYS} days.`], ARTICLE);
   }
   return {
     id: passwordRecordId(personId, systemId),
@@ -136,6 +136,6 @@ export function passwordActions(actor: Actor, r: PasswordRecord, now: string) {
 /** 第24条第3項: the lists of what falls due are the system administrator's; anyone else is refused. */
 export function assertMayReadDuePasswords(actor: Actor, now: string): void {
   if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
-    refuse('FORBIDDEN', 'The system administrator reads the passwords falling due. 情報システム管理者のみが参照できます。', ARTICLE);
+    refuse('FORBIDDEN', ['期限の近いパスワードの一覧は、情報システム管理者のみが参照できます。', 'The system administrator reads the passwords falling due.'], ARTICLE);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { Transition, advance, alongWith, changeOf } from './change';
 import { assertVersion } from './workflow';
-import { refuse } from './refusal';
+import { Name, refuse } from './refusal';
 
 export const ROLES = [
   'GENERAL_MANAGER', // 総括管理責任者 — 副市長 (第3条)
@@ -163,14 +163,14 @@ export function assertInformationManagerOf(
   now: string,
   article: string,
   field: string[],
-  what: string,
+  what: Name,
 ): string {
   const dept = departmentIds.find((d) => holds(actor, 'INFORMATION_MANAGER', now, d));
   if (dept) return dept;
   if (managedDepartments(actor, now).length > 0) {
-    refuse('WRONG_DEPARTMENT', `Only the information manager (情報管理責任者) of the department concerned may ${what}. 所管課の情報管理責任者のみが行えます。`, article, field);
+    refuse('WRONG_DEPARTMENT', [`${what[0]}ことができるのは、所管課の情報管理責任者のみです。`, `Only the information manager of the department concerned may ${what[1]}.`], article, field);
   }
-  refuse('FORBIDDEN', `Only an information manager (情報管理責任者) may ${what}. 情報管理責任者のみが行えます。`, article, field);
+  refuse('FORBIDDEN', [`${what[0]}ことができるのは、情報管理責任者のみです。`, `Only an information manager may ${what[1]}.`], article, field);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -183,7 +183,7 @@ export function assertMayAdministerPeople(actor: Actor, now: string): void {
   if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now) && !holds(actor, 'GENERAL_MANAGER', now)) {
     refuse(
       'FORBIDDEN',
-      'Only the system administrator or the general manager keeps the register of departments, people and roles. 部署・職員・役割の登録は情報システム管理者又は総括管理責任者が行います。',
+      ['部署・職員・役割の登録は、情報システム管理者又は総括管理責任者が行います。', 'Only the system administrator or the general manager keeps the register of departments, people and roles.'],
       '第4条',
     );
   }
@@ -196,27 +196,27 @@ export function validateAssignment(input: {
   validUntil?: string;
 }): void {
   if (!DATE.test(input.validFrom) || Number.isNaN(Date.parse(input.validFrom))) {
-    refuse('INVALID_VALUE', 'validFrom must be a date (YYYY-MM-DD).', undefined, ['validFrom']);
+    refuse('INVALID_VALUE', ['validFrom (開始日) は日付 (YYYY-MM-DD) で入力してください。', 'validFrom must be a date (YYYY-MM-DD).'], undefined, ['validFrom']);
   }
   if (input.validUntil !== undefined) {
     if (!DATE.test(input.validUntil) || Number.isNaN(Date.parse(input.validUntil))) {
-      refuse('INVALID_VALUE', 'validUntil must be a date (YYYY-MM-DD).', undefined, ['validUntil']);
+      refuse('INVALID_VALUE', ['validUntil (終了日) は日付 (YYYY-MM-DD) で入力してください。', 'validUntil must be a date (YYYY-MM-DD).'], undefined, ['validUntil']);
     }
     if (input.validUntil < input.validFrom) {
-      refuse('INVALID_VALUE', 'validUntil must not be before validFrom.', undefined, ['validUntil']);
+      refuse('INVALID_VALUE', ['validUntil (終了日) を validFrom (開始日) より前にすることはできません。', 'validUntil must not be before validFrom.'], undefined, ['validUntil']);
     }
   }
   const needsDepartment = DEPARTMENT_ROLES.includes(input.role);
   if (needsDepartment && !input.departmentId) {
     refuse(
       'INVALID_VALUE',
-      `${input.role} acts for one department (主管課): departmentId is required.`,
+      [`${input.role} は一つの主管課について置かれる役割です。departmentId を指定してください。`, `${input.role} acts for one department: departmentId is required.`],
       input.role === 'INFORMATION_MANAGER' ? '第5条' : '第12条',
       ['departmentId'],
     );
   }
   if (!needsDepartment && input.departmentId) {
-    refuse('INVALID_VALUE', `${input.role} is a city-wide role: departmentId must be empty.`, undefined, [
+    refuse('INVALID_VALUE', [`${input.role} は全庁の役割です。departmentId は指定しないでください。`, `${input.role} is a city-wide role: departmentId must be empty.`], undefined, [
       'departmentId',
     ]);
   }
@@ -232,7 +232,7 @@ export type PersonWithRoles = Person & { roleAssignments: RoleAssignment[] };
 export const peopleRegister = {
   createDepartment(actor: Actor, existing: Department | undefined, input: { code: string; name: string; division?: string }, now: string): Transition<Department> {
     assertMayAdministerPeople(actor, now);
-    if (existing) refuse('DUPLICATE', `A department with code ${input.code} exists.`, undefined, ['code']);
+    if (existing) refuse('DUPLICATE', [`部署コード ${input.code} の部署は既にあります。`, `A department with code ${input.code} exists.`], undefined, ['code']);
     const d: Department = { id: input.code, name: input.name.trim(), division: input.division?.trim() || undefined, version: 1, createdAt: now, updatedAt: now };
     return changeOf('Department', undefined, d, 'department.created');
   },
@@ -251,7 +251,7 @@ export const peopleRegister = {
     now: string,
   ): Transition<Person> {
     assertMayAdministerPeople(actor, now);
-    if (existing) refuse('DUPLICATE', `${input.personId} is already registered.`, undefined, ['personId']);
+    if (existing) refuse('DUPLICATE', [`${input.personId} は既に登録されています。`, `${input.personId} is already registered.`], undefined, ['personId']);
     const p: Person = { id: input.personId, name: input.name.trim(), title: input.title?.trim() || undefined, departmentId: department.id, version: 1, createdAt: now, updatedAt: now };
     return changeOf('Person', undefined, p, 'person.created');
   },
@@ -291,7 +291,7 @@ export const peopleRegister = {
     // An acting designation (職務代理) is ended early by the holder it acts for, or by whoever designated it, too.
     const ownActing = before?.actingFor !== undefined && (before.actingFor === actor.person.id || before.designatedBy === actor.person.id);
     if (!ownActing) assertMayAdministerPeople(actor, now);
-    if (!before) refuse('NOT_FOUND', 'No role assignment has that id.', undefined, ['assignmentId']);
+    if (!before) refuse('NOT_FOUND', ['指定されたIDの役割の割当てはありません。', 'No role assignment has that id.'], undefined, ['assignmentId']);
     assertVersion(before.version, input.expectedVersion);
     validateAssignment({ ...before, validUntil: input.validUntil });
     const ended: RoleAssignment = { ...before, validUntil: input.validUntil, version: before.version + 1 };

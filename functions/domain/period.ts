@@ -14,9 +14,9 @@ export function isDate(s: string | undefined): s is string {
 }
 
 export function validatePeriod(p: Period, article: string, field = 'period'): void {
-  if (!isDate(p.from)) refuse('INVALID_VALUE', 'The period starts on a date (YYYY-MM-DD).', article, [field, 'from']);
-  if (!isDate(p.until)) refuse('INVALID_VALUE', 'The period ends on a date (YYYY-MM-DD).', article, [field, 'until']);
-  if (p.until < p.from) refuse('INVALID_VALUE', 'The period ends before it starts.', article, [field, 'until']);
+  if (!isDate(p.from)) refuse('INVALID_VALUE', ['期間の開始日を日付 (YYYY-MM-DD) で入力してください。', 'The period starts on a date (YYYY-MM-DD).'], article, [field, 'from']);
+  if (!isDate(p.until)) refuse('INVALID_VALUE', ['期間の終了日を日付 (YYYY-MM-DD) で入力してください。', 'The period ends on a date (YYYY-MM-DD).'], article, [field, 'until']);
+  if (p.until < p.from) refuse('INVALID_VALUE', ['期間の終了日が開始日より前になっています。', 'The period ends before it starts.'], article, [field, 'until']);
 }
 
 /** Whether `now` falls within the period, by the city's calendar. */

@@ -63,21 +63,21 @@ export interface ExceptionInput {
 /** What a request must state for its kind; a take-out of anything but a protected portable device is refused outright. */
 export function validateException(input: ExceptionInput): void {
   const article = KIND_ARTICLE[input.kind];
-  if (!input.reason.trim()) refuse('INVALID_VALUE', 'State why it is needed (必要がある理由).', article, ['reason']);
+  if (!input.reason.trim()) refuse('INVALID_VALUE', ['必要がある理由を記載してください。', 'State why it is needed.'], article, ['reason']);
   validatePeriod(input.period, article);
   if (input.kind === 'SOFTWARE_INSTALLATION') {
-    if (!input.software?.trim()) refuse('INVALID_VALUE', 'Name the software to install (ソフトウェア名・版).', article, ['software']);
-    if (input.device || input.protections?.length) refuse('INVALID_VALUE', 'A software installation names no device to take out.', article, ['device']);
+    if (!input.software?.trim()) refuse('INVALID_VALUE', ['導入するソフトウェアの名称・版を入力してください。', 'Name the software to install.'], article, ['software']);
+    if (input.device || input.protections?.length) refuse('INVALID_VALUE', ['ソフトウェアの導入では、持ち出す機器は指定しません。', 'A software installation names no device to take out.'], article, ['device']);
     return;
   }
-  if (!input.device?.trim()) refuse('INVALID_VALUE', 'Name the device to take outside (機器).', article, ['device']);
+  if (!input.device?.trim()) refuse('INVALID_VALUE', ['持ち出す機器を入力してください。', 'Name the device to take outside.'], article, ['device']);
   if (input.portable !== true) {
-    refuse('INVALID_VALUE', 'Only a portable device (携帯用機器) may be taken outside; the systems themselves never leave. 屋外への持ち出しは携帯用機器に限ります。', article, ['portable']);
+    refuse('INVALID_VALUE', ['屋外へ持ち出せるのは携帯用機器に限ります。システムそのものは持ち出せません。', 'Only a portable device may be taken outside; the systems themselves never leave.'], article, ['portable']);
   }
   if (!input.protections?.length) {
-    refuse('INVALID_VALUE', 'The device must be protected by encryption or passwords so only permitted users can read its data. 暗号化やパスワード等の仕組みが必要です。', article, ['protections']);
+    refuse('INVALID_VALUE', ['許可された利用者のみがデータを読めるよう、機器は暗号化やパスワード等の仕組みで保護してください。', 'The device must be protected by encryption or passwords so only permitted users can read its data.'], article, ['protections']);
   }
-  if (!input.protectionDetails?.trim()) refuse('INVALID_VALUE', 'Describe how the data is protected (method, product, settings).', article, ['protectionDetails']);
+  if (!input.protectionDetails?.trim()) refuse('INVALID_VALUE', ['データの保護の方法 (方式、製品、設定) を記載してください。', 'Describe how the data is protected (method, product, settings).'], article, ['protectionDetails']);
 }
 
 /** Anyone of the city's staff may ask; the request names the system concerned. */
@@ -106,21 +106,22 @@ export function requestException(actor: Actor, systemId: string, input: Exceptio
 /** ただし書: 情報システム管理者が必要があると認めるとき — the system administrator decides, not on his own request. */
 export function decideException(actor: Actor, e: ProhibitedActException, approve: boolean, reason: string | undefined, now: string): Partial<ProhibitedActException> {
   const article = KIND_ARTICLE[e.kind];
-  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'Only the system administrator allows an exception to 第25条.', article);
-  if (e.requestedBy === actor.person.id) refuse('SELF_DECISION', 'No one approves their own exception.', article);
-  if (e.status !== 'REQUESTED') refuse('ALREADY_DECIDED', 'The request is decided already.', article);
-  if (!approve && !reason?.trim()) refuse('INVALID_VALUE', 'Give the reason for refusing.', article, ['reason']);
-  if (approve && e.period.until < tokyoDate(now)) refuse('INVALID_VALUE', 'The period has ended: nothing to approve.', article, ['period']);
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', ['第25条の例外を認めるのは情報システム管理者のみです。', 'Only the system administrator allows an exception to Article 25.'], article);
+  if (e.requestedBy === actor.person.id) refuse('SELF_DECISION', ['自分の申出を自ら承認することはできません。', 'No one approves their own exception.'], article);
+  if (e.status !== 'REQUESTED') refuse('ALREADY_DECIDED', ['この申出は既に決裁されています。', 'The request is decided already.'], article);
+  if (!approve && !reason?.trim()) refuse('INVALID_VALUE', ['認めない理由を入力してください。', 'Give the reason for refusing.'], article, ['reason']);
+  if (approve && e.period.until < tokyoDate(now)) refuse('INVALID_VALUE', ['期間が終了しているため、承認するものがありません。', 'The period has ended: nothing to approve.'], article, ['period']);
   return { status: approve ? 'APPROVED' : 'REJECTED', decidedBy: actor.person.id, decidedAt: now, decisionReason: reason?.trim() || undefined };
 }
 
 /** The device is back: recorded by the one who took it out or the system administrator. */
 export function recordReturn(actor: Actor, e: ProhibitedActException, returnedOn: string, now: string): Partial<ProhibitedActException> {
   const article = KIND_ARTICLE[e.kind];
-  if (e.kind !== 'EQUIPMENT_TAKEOUT') refuse('INVALID_STATE', 'Only equipment taken outside is returned.', article);
-  if (actor.person.id !== e.requestedBy && !holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'The one who took it out, or the system administrator, records the return.', article);
-  if (e.status !== 'APPROVED') refuse('INVALID_STATE', e.status === 'RETURNED_EQUIPMENT' ? 'The device is back already.' : 'Only an approved take-out is returned.', article);
-  if (returnedOn > tokyoDate(now) || returnedOn < e.period.from) refuse('INVALID_VALUE', 'The return date lies between the start of the period and today.', article, ['returnedOn']);
+  if (e.kind !== 'EQUIPMENT_TAKEOUT') refuse('INVALID_STATE', ['返却を記録できるのは、屋外に持ち出した機器のみです。', 'Only equipment taken outside is returned.'], article);
+  if (actor.person.id !== e.requestedBy && !holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', ['返却は、持ち出した本人又は情報システム管理者が記録します。', 'The one who took it out, or the system administrator, records the return.'], article);
+  if (e.status === 'RETURNED_EQUIPMENT') refuse('INVALID_STATE', ['この機器は既に返却されています。', 'The device is back already.'], article);
+  if (e.status !== 'APPROVED') refuse('INVALID_STATE', ['返却できるのは、承認された持ち出しのみです。', 'Only an approved take-out is returned.'], article);
+  if (returnedOn > tokyoDate(now) || returnedOn < e.period.from) refuse('INVALID_VALUE', ['返却日は、期間の開始日から今日までの日付としてください。', 'The return date lies between the start of the period and today.'], article, ['returnedOn']);
   return { status: 'RETURNED_EQUIPMENT', returnedOn };
 }
 
@@ -175,13 +176,13 @@ export function recordDeviceFinding(
   now: string,
 ): DeviceFinding {
   if (!mayRecordFindings(actor, now)) {
-    refuse('FORBIDDEN', 'The system administrator or an information manager records a device found connected. 情報システム管理者又は情報管理責任者が記録します。', FINDING_ARTICLE);
+    refuse('FORBIDDEN', ['接続された機器の発見は、情報システム管理者又は情報管理責任者が記録します。', 'The system administrator or an information manager records a device found connected.'], FINDING_ARTICLE);
   }
-  if (!input.device.trim()) refuse('INVALID_VALUE', 'Name the device found (機器).', FINDING_ARTICLE, ['device']);
-  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe what was found and where.', FINDING_ARTICLE, ['description']);
-  if (!input.actionTaken.trim()) refuse('INVALID_VALUE', 'Record what was done about it (取った措置).', FINDING_ARTICLE, ['actionTaken']);
+  if (!input.device.trim()) refuse('INVALID_VALUE', ['発見した機器を入力してください。', 'Name the device found.'], FINDING_ARTICLE, ['device']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', ['発見した内容と場所を記載してください。', 'Describe what was found and where.'], FINDING_ARTICLE, ['description']);
+  if (!input.actionTaken.trim()) refuse('INVALID_VALUE', ['取った措置を記録してください。', 'Record what was done about it.'], FINDING_ARTICLE, ['actionTaken']);
   if (Number.isNaN(Date.parse(input.foundAt)) || Date.parse(input.foundAt) > Date.parse(now)) {
-    refuse('INVALID_VALUE', 'foundAt is the instant it was found, not in the future.', FINDING_ARTICLE, ['foundAt']);
+    refuse('INVALID_VALUE', ['foundAt (発見日時) は発見した日時とし、未来の日時は入力できません。', 'foundAt is the instant it was found, not in the future.'], FINDING_ARTICLE, ['foundAt']);
   }
   return {
     id,
@@ -233,10 +234,10 @@ const ADMINISTRATORS_LISTS = {
 
 /** 第25条: the lists of pending requests and of devices overdue back are the system administrator's. */
 export function assertMayReadExceptionLists(actor: Actor, now: string, list: keyof typeof ADMINISTRATORS_LISTS): void {
-  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'Only the system administrator reads this list. 情報システム管理者のみが参照できます。', ADMINISTRATORS_LISTS[list]);
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', ['この一覧は情報システム管理者のみが参照できます。', 'Only the system administrator reads this list.'], ADMINISTRATORS_LISTS[list]);
 }
 
 /** 第25条第1号: the findings are read by those who record them; anyone else is refused. */
 export function assertMayReadFindings(actor: Actor, now: string): void {
-  if (!mayRecordFindings(actor, now)) refuse('FORBIDDEN', 'The system administrator and the information managers read the findings.', FINDING_ARTICLE);
+  if (!mayRecordFindings(actor, now)) refuse('FORBIDDEN', ['発見の記録は、情報システム管理者及び情報管理責任者が参照できます。', 'The system administrator and the information managers read the findings.'], FINDING_ARTICLE);
 }

@@ -32,6 +32,6 @@ export function mayReadAuditEvent(viewer: Actor, event: AuditEvent, object: obje
 export function assertMayReadActionsOf(viewer: Actor, personId: string, now: string): void {
   // 第4条
   if (personId !== viewer.person.id && !holds(viewer, 'SYSTEM_ADMINISTRATOR', now) && !holds(viewer, 'GENERAL_MANAGER', now)) {
-    refuse('FORBIDDEN', 'Only the person, the system administrator or the general manager reads what a person did.', '第4条', ['personId']);
+    refuse('FORBIDDEN', ['職員が行ったことの記録は、本人、情報システム管理者又は総括管理責任者のみが参照できます。', 'Only the person, the system administrator or the general manager reads what a person did.'], '第4条', ['personId']);
   }
 }

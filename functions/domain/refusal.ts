@@ -25,9 +25,9 @@ export type RefusalCode =
 
 /**
  * What a refusal says: Japanese first (the users' language), then English for a client that asks for it
- * (`Accept-Language: en`). A bare string is the older form, still being converted.
+ * (`Accept-Language: en`). Both, always: test/api/messages.test.ts checks every refusal says them as literals.
  */
-export type Message = string | readonly [ja: string, en: string];
+export type Message = readonly [ja: string, en: string];
 
 export class Refusal extends Error {
   /** The message in Japanese. */
@@ -40,7 +40,7 @@ export class Refusal extends Error {
     readonly article?: string,
     readonly field?: string[],
   ) {
-    const [ja, en] = typeof message === 'string' ? [message, message] : message;
+    const [ja, en] = message;
     super(ja);
     this.ja = ja;
     this.en = en;
@@ -63,13 +63,17 @@ export function allows(rule: () => unknown): boolean {
   }
 }
 
+/** What an object is called in a message: its name in Japanese, then in English. */
+export type Name = readonly [ja: string, en: string];
+
 /** The object the rule needs, or NOT_FOUND naming the input field it came from. */
-export function exists<T>(value: T | undefined, what: string, field: string[]): T {
-  if (value === undefined) refuse('NOT_FOUND', `No ${what} has that id. 該当するものがありません。`, undefined, field);
+export function exists<T>(value: T | undefined, what: Name, field: string[]): T {
+  if (value === undefined) refuse('NOT_FOUND', [`指定されたIDの${what[0]}は見つかりません。`, `No ${what[1]} has that id.`], undefined, field);
   return value;
 }
 
 /** An id the client sent that is not the id of the kind the field takes (or not one of ours at all). */
-export function notAnIdOf(kind: string, field: string[]): never {
-  refuse('NOT_FOUND', `${field[0]} is not the id of ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}. ${kind} のIDではありません。`, undefined, field);
+export function notAnIdOf(kind: Name, field: string[]): never {
+  const article = /^[aeiou]/i.test(kind[1]) ? 'an' : 'a';
+  refuse('NOT_FOUND', [`${field[0]} は${kind[0]}のIDではありません。`, `${field[0]} is not the id of ${article} ${kind[1]}.`], undefined, field);
 }

@@ -305,7 +305,7 @@ export function mayReadNoticesOf(actor: Actor, personId: string, now: string): b
 /** A person's notices are listed for the person and the system administrator; anyone else is refused. */
 export function assertMayReadNoticesOf(actor: Actor, personId: string, now: string): void {
   // 第4条: the system administrator oversees the network's management, and so what falls due in it.
-  if (!mayReadNoticesOf(actor, personId, now)) refuse('FORBIDDEN', 'Only the person or the system administrator reads a person’s notices.', '第4条', ['personId']);
+  if (!mayReadNoticesOf(actor, personId, now)) refuse('FORBIDDEN', ['職員あての通知は、本人又は情報システム管理者のみが参照できます。', 'Only the person or the system administrator reads a person’s notices.'], '第4条', ['personId']);
 }
 
 export function mayMarkRead(actor: Actor, n: Notice): boolean {
@@ -315,9 +315,9 @@ export function mayMarkRead(actor: Actor, n: Notice): boolean {
 /** Only the one a notice is addressed to marks it read, once; it stays on record (read notices are not deleted). */
 export function markRead(actor: Actor, n: Notice, now: string): Notice {
   if (n.addresseeId !== actor.person.id) {
-    refuse('FORBIDDEN', 'Only the person a notice is addressed to marks it read. 通知は宛先の本人が既読にします。', n.article || undefined, ['noticeId']);
+    refuse('FORBIDDEN', ['通知を既読にできるのは、宛先の本人のみです。', 'Only the person a notice is addressed to marks it read.'], n.article || undefined, ['noticeId']);
   }
-  if (n.readAt) refuse('INVALID_STATE', `This notice was read at ${n.readAt}.`, n.article || undefined, ['noticeId']);
+  if (n.readAt) refuse('INVALID_STATE', [`この通知は ${n.readAt} に既読になっています。`, `This notice was read at ${n.readAt}.`], n.article || undefined, ['noticeId']);
   return advance(n, { readAt: now }, now);
 }
 

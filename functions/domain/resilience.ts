@@ -40,18 +40,18 @@ export interface Resilience {
 export function assertMayRecord(actor: Actor, system: Pick<SystemRecord, 'owningDepartmentId' | 'maintenance'>, now: string, article: string): void {
   if (holds(actor, 'SYSTEM_ADMINISTRATOR', now)) return;
   const departments = [...new Set([system.owningDepartmentId, system.maintenance?.departmentId].filter((d): d is string => !!d))];
-  assertInformationManagerOf(actor, departments, now, article, ['systemId'], "record the system's protective and recovery measures (or the system administrator)");
+  assertInformationManagerOf(actor, departments, now, article, ['systemId'], ['システムの保護対策及び復旧手順を記録する (情報システム管理者も可)', "record the system's protective and recovery measures (or the system administrator)"]);
 }
 
 export function validateResilience(input: Omit<Resilience, 'recordedBy' | 'recordedAt'>, now: string): void {
   const hazards = input.protections.map((p) => p.hazard);
-  if (new Set(hazards).size !== hazards.length) refuse('INVALID_VALUE', 'One measure per hazard; describe it fully there.', '第17条', ['protections']);
-  if (input.protections.some((p) => !p.measure.trim())) refuse('INVALID_VALUE', 'Describe each protective measure.', '第17条', ['protections']);
+  if (new Set(hazards).size !== hazards.length) refuse('INVALID_VALUE', ['対策は災害等の種類ごとに一つです。その一つに詳しく記載してください。', 'One measure per hazard; describe it fully there.'], '第17条', ['protections']);
+  if (input.protections.some((p) => !p.measure.trim())) refuse('INVALID_VALUE', ['各保護対策の内容を記載してください。', 'Describe each protective measure.'], '第17条', ['protections']);
   const r = input.recoveryProcedure;
   if (r) {
-    if (!r.title.trim() || !r.location.trim()) refuse('INVALID_VALUE', 'Name the recovery procedure and where it is kept.', '第18条第2項', ['recoveryProcedure']);
-    if (!isDate(r.reviewedOn) || r.reviewedOn > tokyoDate(now)) refuse('INVALID_VALUE', 'reviewedOn is a date not in the future.', '第18条第2項', ['recoveryProcedure', 'reviewedOn']);
-    if (r.targetHours !== undefined && !(r.targetHours > 0)) refuse('INVALID_VALUE', 'targetHours is a positive number of hours.', '第18条第2項', ['recoveryProcedure', 'targetHours']);
+    if (!r.title.trim() || !r.location.trim()) refuse('INVALID_VALUE', ['復旧手順の名称と保管場所を入力してください。', 'Name the recovery procedure and where it is kept.'], '第18条第2項', ['recoveryProcedure']);
+    if (!isDate(r.reviewedOn) || r.reviewedOn > tokyoDate(now)) refuse('INVALID_VALUE', ['reviewedOn (見直し日) は今日以前の日付で入力してください。', 'reviewedOn is a date not in the future.'], '第18条第2項', ['recoveryProcedure', 'reviewedOn']);
+    if (r.targetHours !== undefined && !(r.targetHours > 0)) refuse('INVALID_VALUE', ['targetHours (目標復旧時間) は正の時間数で入力してください。', 'targetHours is a positive number of hours.'], '第18条第2項', ['recoveryProcedure', 'targetHours']);
   }
 }
 
@@ -73,7 +73,7 @@ export type ResilienceInput = Omit<Resilience, 'recordedBy' | 'recordedAt'>;
  */
 export function recordResilience(actor: Actor, system: Pick<SystemRecord, 'owningDepartmentId' | 'maintenance' | 'status'>, input: ResilienceInput, now: string): Resilience {
   assertMayRecord(actor, system, now, '第17条');
-  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'The system is abolished.', '第17条', ['systemId']);
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', ['このシステムは廃止されています。', 'The system is abolished.'], '第17条', ['systemId']);
   validateResilience(input, now);
   return {
     protections: input.protections.map((p) => ({ hazard: p.hazard, measure: p.measure.trim() })),

@@ -9,7 +9,7 @@
 import { advance, alongWith, changeOf, Part, Transition } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { isDate } from './period';
-import { allows, refuse } from './refusal';
+import { allows, Name, refuse } from './refusal';
 
 export const ARTICLE = '第16条';
 
@@ -97,9 +97,9 @@ export interface Grantee {
 
 const isAdministrator = (actor: Actor, now: string) => holds(actor, 'SYSTEM_ADMINISTRATOR', now);
 
-function assertAdministrator(actor: Actor, now: string, what: string): void {
+function assertAdministrator(actor: Actor, now: string, what: Name): void {
   if (!isAdministrator(actor, now)) {
-    refuse('FORBIDDEN', `Only the system administrator (情報システム管理者) may ${what}. サーバ室の立入りは情報システム管理者が管理します。`, ARTICLE);
+    refuse('FORBIDDEN', [`${what[0]}は情報システム管理者のみが行えます。サーバ室の立入りは情報システム管理者が管理します。`, `Only the system administrator may ${what[1]}.`], ARTICLE);
   }
 }
 
@@ -107,9 +107,9 @@ export const mayAdministerServerRooms = isAdministrator;
 
 /** 第16条: the administrator keeps the server rooms whose entry he controls. */
 export function registerRoom(actor: Actor, input: { name: string; location: string; description?: string }, id: string, now: string): ServerRoom {
-  assertAdministrator(actor, now, 'register a server room');
-  if (!input.name.trim()) refuse('INVALID_VALUE', 'Name the server room.', ARTICLE, ['name']);
-  if (!input.location.trim()) refuse('INVALID_VALUE', 'Say where the server room is.', ARTICLE, ['location']);
+  assertAdministrator(actor, now, ['サーバ室の登録', 'register a server room']);
+  if (!input.name.trim()) refuse('INVALID_VALUE', ['サーバ室の名称を入力してください。', 'Name the server room.'], ARTICLE, ['name']);
+  if (!input.location.trim()) refuse('INVALID_VALUE', ['サーバ室の場所を入力してください。', 'Say where the server room is.'], ARTICLE, ['location']);
   return {
     id,
     name: input.name.trim(),
@@ -137,29 +137,29 @@ export interface AuthorizationInput {
  * lets in anyone else he finds it necessary to (ただし書), saying why.
  */
 export function authorize(actor: Actor, room: ServerRoom, input: AuthorizationInput, id: string, now: string): ServerRoomAuthorization {
-  assertAdministrator(actor, now, 'decide who enters the server room');
+  assertAdministrator(actor, now, ['サーバ室に立ち入る者の決定', 'decide who enters the server room']);
   const name = input.name?.trim() || undefined;
   const organization = input.organization?.trim() || undefined;
   const reason = input.reason?.trim() || undefined;
   if (input.kind === 'DESIGNATED_STAFF') {
-    if (!input.personId) refuse('INVALID_VALUE', 'Designated staff (指定した職員) is a person of the city: give personId.', ARTICLE, ['personId']);
-    if (name || organization) refuse('INVALID_VALUE', 'Designated staff is named by personId alone.', ARTICLE, ['name']);
+    if (!input.personId) refuse('INVALID_VALUE', ['指定した職員は市の職員です。personId を指定してください。', 'Designated staff is a person of the city: give personId.'], ARTICLE, ['personId']);
+    if (name || organization) refuse('INVALID_VALUE', ['指定した職員は personId のみで指定してください。', 'Designated staff is named by personId alone.'], ARTICLE, ['name']);
   }
   if (input.kind === 'CONTRACTOR_STAFF') {
-    if (!input.personId && !name) refuse('INVALID_VALUE', "Name the contractor's staff member (or give personId).", ARTICLE, ['name']);
-    if (!organization) refuse('INVALID_VALUE', 'Name the contractor (委託事業者).', ARTICLE, ['organization']);
+    if (!input.personId && !name) refuse('INVALID_VALUE', ['委託事業者の従事者の氏名を入力するか、personId を指定してください。', "Name the contractor's staff member (or give personId)."], ARTICLE, ['name']);
+    if (!organization) refuse('INVALID_VALUE', ['委託事業者を入力してください。', 'Name the contractor.'], ARTICLE, ['organization']);
   }
   if (input.kind === 'APPROVED_VISITOR') {
-    if (!input.personId && !name) refuse('INVALID_VALUE', 'Name the visitor (or give personId).', ARTICLE, ['name']);
-    if (!reason) refuse('INVALID_VALUE', 'Say why the administrator finds it necessary (必要があると認める理由).', ARTICLE, ['reason']);
-    if (!input.validUntil) refuse('INVALID_VALUE', 'A visitor is let in for a period: give validUntil.', ARTICLE, ['validUntil']);
+    if (!input.personId && !name) refuse('INVALID_VALUE', ['立入りを認める者の氏名を入力するか、personId を指定してください。', 'Name the visitor (or give personId).'], ARTICLE, ['name']);
+    if (!reason) refuse('INVALID_VALUE', ['情報システム管理者が必要があると認める理由を入力してください。', 'Say why the administrator finds it necessary.'], ARTICLE, ['reason']);
+    if (!input.validUntil) refuse('INVALID_VALUE', ['必要があると認めて立ち入らせる者は期間を限ります。validUntil (終了日) を指定してください。', 'A visitor is let in for a period: give validUntil.'], ARTICLE, ['validUntil']);
   }
-  if (input.personId && name) refuse('INVALID_VALUE', 'Give personId or a name, not both.', ARTICLE, ['name']);
-  if (!isDate(input.validFrom)) refuse('INVALID_VALUE', 'validFrom is a date (YYYY-MM-DD).', ARTICLE, ['validFrom']);
+  if (input.personId && name) refuse('INVALID_VALUE', ['personId と氏名は、どちらか一方のみを指定してください。', 'Give personId or a name, not both.'], ARTICLE, ['name']);
+  if (!isDate(input.validFrom)) refuse('INVALID_VALUE', ['validFrom (開始日) は日付 (YYYY-MM-DD) で入力してください。', 'validFrom is a date (YYYY-MM-DD).'], ARTICLE, ['validFrom']);
   if (input.validUntil !== undefined) {
-    if (!isDate(input.validUntil)) refuse('INVALID_VALUE', 'validUntil is a date (YYYY-MM-DD).', ARTICLE, ['validUntil']);
-    if (input.validUntil < input.validFrom) refuse('INVALID_VALUE', 'validUntil is before validFrom.', ARTICLE, ['validUntil']);
-    if (input.validUntil < tokyoDate(now)) refuse('INVALID_VALUE', 'The authorization would have ended already.', ARTICLE, ['validUntil']);
+    if (!isDate(input.validUntil)) refuse('INVALID_VALUE', ['validUntil (終了日) は日付 (YYYY-MM-DD) で入力してください。', 'validUntil is a date (YYYY-MM-DD).'], ARTICLE, ['validUntil']);
+    if (input.validUntil < input.validFrom) refuse('INVALID_VALUE', ['validUntil (終了日) が validFrom (開始日) より前になっています。', 'validUntil is before validFrom.'], ARTICLE, ['validUntil']);
+    if (input.validUntil < tokyoDate(now)) refuse('INVALID_VALUE', ['この許可の期間は既に終了しています。', 'The authorization would have ended already.'], ARTICLE, ['validUntil']);
   }
   return {
     id,
@@ -185,13 +185,13 @@ export function authorize(actor: Actor, room: ServerRoom, input: AuthorizationIn
  */
 export function assertNotAuthorizedAlready(existing: ServerRoomAuthorization | undefined, now: string): void {
   if (existing && !existing.revoked && (existing.validUntil === undefined || existing.validUntil >= tokyoDate(now))) {
-    refuse('DUPLICATE', 'That person already holds an authorization for this room; revoke it first to change it.', ARTICLE, ['personId']);
+    refuse('DUPLICATE', ['この者は既にこのサーバ室への立入りを許可されています。変更するには、先に許可を取り消してください。', 'That person already holds an authorization for this room; revoke it first to change it.'], ARTICLE, ['personId']);
   }
 }
 
 export function revoke(actor: Actor, a: ServerRoomAuthorization, reason: string | undefined, now: string): ServerRoomAuthorization {
-  assertAdministrator(actor, now, 'revoke an authorization to enter the server room');
-  if (a.revoked) refuse('INVALID_STATE', 'The authorization is already revoked.', ARTICLE, ['authorizationId']);
+  assertAdministrator(actor, now, ['サーバ室への立入りの許可の取消し', 'revoke an authorization to enter the server room']);
+  if (a.revoked) refuse('INVALID_STATE', ['この許可は既に取り消されています。', 'The authorization is already revoked.'], ARTICLE, ['authorizationId']);
   return advance(a, { revoked: true, revokedAt: now, revokedBy: actor.person.id, revocationReason: reason?.trim() || undefined }, now);
 }
 
@@ -219,7 +219,7 @@ export function matchAuthorization(roomId: string, entrant: Entrant, at: string,
 
 export function validateEntrant(e: Entrant): void {
   const given = [e.personId, e.authorizationId, e.name?.trim()].filter(Boolean).length;
-  if (given !== 1) refuse('INVALID_VALUE', 'Name the entrant one way: personId, authorizationId, or a name (with organization).', ARTICLE, ['entrant']);
+  if (given !== 1) refuse('INVALID_VALUE', ['入室者は、personId、authorizationId 又は氏名 (所属とともに) のいずれか一つの方法で指定してください。', 'Name the entrant one way: personId, authorizationId, or a name (with organization).'], ARTICLE, ['entrant']);
 }
 
 /**
@@ -235,8 +235,8 @@ export function recordEntry(
   now: string,
 ): ServerRoomEntry {
   validateEntrant(input.entrant);
-  if (input.enteredAt > now) refuse('INVALID_VALUE', 'An entry is recorded once it has happened: enteredAt is in the future.', ARTICLE, ['enteredAt']);
-  if (!input.purpose.trim()) refuse('INVALID_VALUE', 'State the purpose of the entry.', ARTICLE, ['purpose']);
+  if (input.enteredAt > now) refuse('INVALID_VALUE', ['入室は入室した後に記録します。enteredAt に未来の日時は入力できません。', 'An entry is recorded once it has happened: enteredAt is in the future.'], ARTICLE, ['enteredAt']);
+  if (!input.purpose.trim()) refuse('INVALID_VALUE', ['入室の目的を入力してください。', 'State the purpose of the entry.'], ARTICLE, ['purpose']);
   const entrant: Entrant = {
     personId: input.entrant.personId,
     authorizationId: input.entrant.authorizationId,
@@ -259,17 +259,18 @@ export function recordEntry(
 }
 
 export function recordExit(actor: Actor, e: ServerRoomEntry, leftAt: string, now: string): ServerRoomEntry {
-  if (e.leftAt) refuse('INVALID_STATE', 'The exit is already recorded.', ARTICLE, ['entryId']);
-  if (leftAt < e.enteredAt) refuse('INVALID_VALUE', 'leftAt is before the entry.', ARTICLE, ['leftAt']);
-  if (leftAt > now) refuse('INVALID_VALUE', 'An exit is recorded once it has happened: leftAt is in the future.', ARTICLE, ['leftAt']);
+  if (e.leftAt) refuse('INVALID_STATE', ['退室は既に記録されています。', 'The exit is already recorded.'], ARTICLE, ['entryId']);
+  if (leftAt < e.enteredAt) refuse('INVALID_VALUE', ['leftAt (退室日時) が入室より前になっています。', 'leftAt is before the entry.'], ARTICLE, ['leftAt']);
+  if (leftAt > now) refuse('INVALID_VALUE', ['退室は退室した後に記録します。leftAt に未来の日時は入力できません。', 'An exit is recorded once it has happened: leftAt is in the future.'], ARTICLE, ['leftAt']);
   return advance(e, { leftAt, exitRecordedBy: actor.person.id }, now);
 }
 
 /** 第16条ただし書: the administrator may find, after the fact, that an unapproved entry was necessary. */
 export function approveEntry(actor: Actor, e: ServerRoomEntry, reason: string, now: string): ServerRoomEntry {
-  assertAdministrator(actor, now, 'approve an entry into the server room');
-  if (e.status !== 'UNAPPROVED') refuse('INVALID_STATE', `The entry is ${e.status === 'AUTHORIZED' ? 'authorized' : 'already approved'}.`, ARTICLE, ['entryId']);
-  if (!reason.trim()) refuse('INVALID_VALUE', 'Say why the entry was necessary (必要があると認める理由).', ARTICLE, ['reason']);
+  assertAdministrator(actor, now, ['サーバ室への入室の承認', 'approve an entry into the server room']);
+  if (e.status === 'AUTHORIZED') refuse('INVALID_STATE', ['この入室は許可に基づくものです (承認は不要です)。', 'The entry is authorized.'], ARTICLE, ['entryId']);
+  if (e.status !== 'UNAPPROVED') refuse('INVALID_STATE', ['この入室は既に承認されています。', 'The entry is already approved.'], ARTICLE, ['entryId']);
+  if (!reason.trim()) refuse('INVALID_VALUE', ['入室が必要であったと認める理由を入力してください。', 'Say why the entry was necessary.'], ARTICLE, ['reason']);
   return advance(e, { status: 'APPROVED_AFTER_ENTRY', approvedBy: actor.person.id, approvedAt: now, approvalReason: reason.trim() }, now);
 }
 

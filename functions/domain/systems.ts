@@ -25,6 +25,8 @@ export type Purpose = (typeof PURPOSES)[number];
 /** REGISTERED (in the register, not yet decided) → DECIDED (様式第1号) → INSTALLED (様式第2号) → ABOLISHED. */
 export const SYSTEM_STATUSES = ['REGISTERED', 'DECIDED', 'INSTALLED', 'ABOLISHED'] as const;
 export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+/** Where a system stands, as a message in Japanese says it. */
+export const SYSTEM_STATUS_JA: Record<SystemStatus, string> = { REGISTERED: '登録済 (未決定)', DECIDED: '決定済', INSTALLED: '設置済', ABOLISHED: '廃止済' };
 
 export const DOCUMENT_KINDS = ['DESIGN', 'OPERATING_PROCEDURE', 'OPERATIONS_MANUAL', 'OTHER'] as const; // 第2条第11号
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -114,7 +116,7 @@ export function assertOwningManager(
   article: string,
   field: string[] = ['systemId'],
 ): void {
-  assertInformationManagerOf(actor, [system.owningDepartmentId], now, article, field, "act on this system's record");
+  assertInformationManagerOf(actor, [system.owningDepartmentId], now, article, field, ['このシステムの記録を扱う', "act on this system's record"]);
 }
 
 export interface SystemInput {
@@ -130,17 +132,17 @@ export interface SystemInput {
 }
 
 function validateShape(input: Pick<SystemInput, 'category' | 'educationOrResearchOnly' | 'purposes' | 'name'>): void {
-  if (!input.name.trim()) refuse('INVALID_VALUE', 'A system needs a name. 名称を入力してください。', undefined, ['name']);
+  if (!input.name.trim()) refuse('INVALID_VALUE', ['システムの名称を入力してください。', 'A system needs a name.'], undefined, ['name']);
   if (input.educationOrResearchOnly && input.category !== 'BUSINESS') {
     refuse(
       'INVALID_VALUE',
-      'Only a 業務系 system can be one used solely for education or research. 教育・研究専用は業務系システムに限ります。',
+      ['教育・研究専用とできるのは業務系システムに限ります。', 'Only a business-category system can be one used solely for education or research.'],
       '第8条',
       ['educationOrResearchOnly'],
     );
   }
   if (new Set(input.purposes).size !== input.purposes.length) {
-    refuse('INVALID_VALUE', 'A purpose is listed twice.', '第6条', ['purposes']);
+    refuse('INVALID_VALUE', ['同じ処理の要件が重複して指定されています。', 'A purpose is listed twice.'], '第6条', ['purposes']);
   }
 }
 
@@ -181,12 +183,12 @@ const RECORD_FIELDS: readonly (keyof SystemEdit)[] = ['description', 'documents'
 
 export function editSystem(actor: Actor, system: SystemRecord, edit: SystemEdit, now: string): Partial<SystemRecord> {
   assertOwningManager(actor, system, now, '第8条');
-  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'An abolished system is no longer edited.', '第8条');
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', ['廃止されたシステムの記録は編集できません。', 'An abolished system is no longer edited.'], '第8条');
   const structural = (Object.keys(edit) as (keyof SystemEdit)[]).filter((k) => edit[k] !== undefined && !RECORD_FIELDS.includes(k));
   if (system.status !== 'REGISTERED' && structural.length) {
     refuse(
       'INVALID_STATE',
-      `Once decided, a system is changed through 様式第2号 (行政システムの設置等の協議書), not edited: ${structural.join(', ')}.`,
+      [`決定済のシステムは編集できません。変更は様式第2号 (行政システムの設置等の協議書) により行ってください: ${structural.join(', ')}。`, `Once decided, a system is changed through Form No. 2 (consultation on installation, change or abolition), not edited: ${structural.join(', ')}.`],
       '第8条',
       structural,
     );
@@ -204,7 +206,7 @@ export function assertHasPurpose(system: Pick<SystemRecord, 'purposes'>): void {
   if (system.purposes.length === 0) {
     refuse(
       'MISSING_PURPOSE',
-      'A system must serve at least one purpose of 第6条 (市民福祉の向上, 労働の軽減, 経費の節減, 事務の効率化, 行政水準の向上).',
+      ['システムは第6条の要件 (市民福祉の向上、労働の軽減、経費の節減、事務の効率化、その他行政水準の向上) の一つ以上を満たさなければなりません。', 'A system must serve at least one purpose of Article 6 (citizen welfare, labour reduction, cost saving, efficiency, raising administrative standards).'],
       '第6条',
       ['purposes'],
     );
@@ -234,40 +236,40 @@ export function assignResponsibility(
   const maintenance = input.kind === 'MAINTENANCE';
   const art = (p: number) => (maintenance ? `第10条第${p}項` : `第23条第${p}項`);
   const isAdministrator = holds(actor, 'SYSTEM_ADMINISTRATOR', now);
-  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', 'The system is abolished.', art(1));
+  if (system.status === 'ABOLISHED') refuse('INVALID_STATE', ['このシステムは廃止されています。', 'The system is abolished.'], art(1));
   switch (input.basis) {
     case 'DESIGNATED':
       if (system.category !== 'INFORMATION') {
-        refuse('INVALID_VALUE', 'Designation by the system administrator applies to 情報系 systems.', art(1), ['basis']);
+        refuse('INVALID_VALUE', ['情報システム管理者による指定は、情報系システムに限ります。', 'Designation by the system administrator applies to information-category systems.'], art(1), ['basis']);
       }
       if (!isAdministrator) {
-        refuse('FORBIDDEN', 'For a 情報系 system the system administrator designates the department.', art(1));
+        refuse('FORBIDDEN', ['情報系システムの担当課は情報システム管理者が指定します。', 'For an information-category system the system administrator designates the department.'], art(1));
       }
       return { departmentId: input.departmentId, basis: 'DESIGNATED', assignedBy: actor.person.id, assignedAt: now };
     case 'PROCESSING_DEPARTMENT':
       if (system.category !== 'BUSINESS') {
-        refuse('INVALID_VALUE', 'For a 情報系 system the department is designated, not derived from the work processed.', art(2), ['basis']);
+        refuse('INVALID_VALUE', ['情報系システムの担当課は指定によって定まり、処理する業務からは定まりません。', 'For an information-category system the department is designated, not derived from the work processed.'], art(2), ['basis']);
       }
       if (!system.processingDepartmentIds.includes(input.departmentId)) {
         refuse(
           'INVALID_VALUE',
-          'The department must be one whose work the system processes (処理する業務を所管する主管課).',
+          ['担当課は、システムが処理する業務を所管する主管課としてください。', 'The department must be one whose work the system processes.'],
           art(2),
           ['departmentId'],
         );
       }
       if (!isAdministrator) {
-        assertInformationManagerOf(actor, [system.owningDepartmentId], now, art(2), ['systemId'], 'record the department that processes the work');
+        assertInformationManagerOf(actor, [system.owningDepartmentId], now, art(2), ['systemId'], ['業務を所管する主管課を記録する', 'record the department that processes the work']);
       }
       return { departmentId: input.departmentId, basis: 'PROCESSING_DEPARTMENT', assignedBy: actor.person.id, assignedAt: now };
     case 'AGREED_OVERRIDE':
       if (!isAdministrator) {
-        refuse('FORBIDDEN', 'An override takes effect with the consent (承諾) of the system administrator.', art(3));
+        refuse('FORBIDDEN', ['別の区分は、情報システム管理者の承諾を得て効力を生じます。', 'An override takes effect with the consent of the system administrator.'], art(3));
       }
       if (!input.agreement?.reference.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(input.agreement.agreedOn ?? '')) {
         refuse(
           'OVERRIDE_AGREEMENT_REQUIRED',
-          'An override records the agreement (協議) of the heads of デジタル推進課 and 財政課 and the information manager: its date and reference.',
+          ['別の区分には、デジタル推進課長、財政課長及び情報管理責任者の協議 (協議日と文書番号等) を記録してください。', 'An override records the agreement of the heads of the Digital Promotion Section and the Finance Section and the information manager: its date and reference.'],
           art(3),
           ['agreement'],
         );
@@ -305,18 +307,18 @@ export function applyExemptChange(
   if (system.category !== 'BUSINESS' || !system.educationOrResearchOnly) {
     refuse(
       'NOT_EXEMPT',
-      'Only a 業務系 system used solely for education or research is exempt from 様式第2号; file a consultation instead.',
+      ['様式第2号が不要なのは、教育・研究専用の業務系システムのみです。協議を行ってください。', 'Only a business-category system used solely for education or research is exempt from Form No. 2; file a consultation instead.'],
       '第8条',
       ['systemId'],
     );
   }
   if (system.status === 'REGISTERED') {
-    refuse('INVALID_STATE', 'The system must first be decided (様式第1号); the exemption covers installation, change and abolition only.', '第7条');
+    refuse('INVALID_STATE', ['まずシステムの決定 (様式第1号) が必要です。ただし書の対象は設置・変更・廃止のみです。', 'The system must first be decided (Form No. 1); the exemption covers installation, change and abolition only.'], '第7条');
   }
   if (changes.educationOrResearchOnly === false) {
     refuse(
       'NOT_EXEMPT',
-      'A system that stops being used solely for education or research leaves the exemption: that change goes through 様式第2号.',
+      ['教育・研究専用でなくなるシステムは、ただし書の対象外です。その変更は様式第2号により行ってください。', 'A system that stops being used solely for education or research leaves the exemption: that change goes through Form No. 2.'],
       '第8条',
       ['changes', 'educationOrResearchOnly'],
     );
@@ -333,12 +335,12 @@ export function installChangeAbolish(
 ): Partial<SystemRecord> {
   switch (action) {
     case 'INSTALL':
-      if (system.status !== 'DECIDED') refuse('INVALID_STATE', `Only a decided system can be installed; this one is ${system.status.toLowerCase()}.`, '第8条');
+      if (system.status !== 'DECIDED') refuse('INVALID_STATE', [`設置できるのは決定済のシステムのみです。このシステムは${SYSTEM_STATUS_JA[system.status]}です。`, `Only a decided system can be installed; this one is ${system.status.toLowerCase()}.`], '第8条');
       return { status: 'INSTALLED', installedAt: now };
     case 'CHANGE': {
-      if (system.status !== 'INSTALLED') refuse('INVALID_STATE', `Only an installed system can be changed; this one is ${system.status.toLowerCase()}.`, '第8条');
+      if (system.status !== 'INSTALLED') refuse('INVALID_STATE', [`変更できるのは設置済のシステムのみです。このシステムは${SYSTEM_STATUS_JA[system.status]}です。`, `Only an installed system can be changed; this one is ${system.status.toLowerCase()}.`], '第8条');
       const patch = stripUndefined(changes);
-      if (Object.keys(patch).length === 0) refuse('INVALID_VALUE', 'A change names what changes.', '第8条', ['changes']);
+      if (Object.keys(patch).length === 0) refuse('INVALID_VALUE', ['変更する内容を指定してください。', 'A change names what changes.'], '第8条', ['changes']);
       const next = { ...system, ...patch };
       validateShape(next);
       assertHasPurpose(next);
@@ -347,7 +349,7 @@ export function installChangeAbolish(
     case 'ABOLISH':
       // 第8条: 既に設置している行政システムを…廃止
       if (system.status !== 'INSTALLED') {
-        refuse('INVALID_STATE', `Only an installed system is abolished; this one is ${system.status.toLowerCase()}.`, '第8条');
+        refuse('INVALID_STATE', [`廃止できるのは設置済のシステムのみです。このシステムは${SYSTEM_STATUS_JA[system.status]}です。`, `Only an installed system is abolished; this one is ${system.status.toLowerCase()}.`], '第8条');
       }
       return { status: 'ABOLISHED', abolishedAt: now };
   }

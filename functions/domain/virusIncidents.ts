@@ -25,6 +25,15 @@ export const STEP_ARTICLE: Record<IncidentStep, string> = {
   OTHERS_NOTIFIED: '第26条第4項', // 他の情報管理責任者に必要がある場合は周知
 };
 
+/** Each step as a message in Japanese names it. */
+const STEP_JA: Record<IncidentStep, string> = {
+  DISCONNECTED: 'ネットワークからの切離し',
+  REPORTED: '情報システム管理者への報告',
+  RECOVERY_REQUESTED: '復旧の依頼',
+  VIRUS_REMOVED: 'ウィルスの駆除',
+  OTHERS_NOTIFIED: '他の情報管理責任者への周知',
+};
+
 export interface StepRecord {
   step: IncidentStep;
   at: string;
@@ -78,7 +87,7 @@ export function departmentInCharge(system: Pick<SystemRecord, 'maintenance' | 'o
 
 /** 第26条第3項: the information manager in charge of the work records the incident and its first three steps. */
 export function assertInCharge(actor: Actor, incident: Pick<VirusIncident, 'departmentId'>, now: string, article = '第26条第3項'): void {
-  assertInformationManagerOf(actor, [incident.departmentId], now, article, ['systemId'], 'act on a virus incident of this system (業務を所管する情報管理責任者)');
+  assertInformationManagerOf(actor, [incident.departmentId], now, article, ['systemId'], ['業務を所管する情報管理責任者としてこのシステムのウィルス事案に対応する', 'act on a virus incident of this system (the information manager of the department whose work it is)']);
 }
 
 export function openIncident(
@@ -90,8 +99,8 @@ export function openIncident(
 ): VirusIncident {
   const departmentId = departmentInCharge(system);
   assertInCharge(actor, { departmentId }, now);
-  if (!input.device.trim()) refuse('INVALID_VALUE', 'Name the device (電子計算機器).', '第26条第3項', ['device']);
-  if (!input.description.trim()) refuse('INVALID_VALUE', 'Describe what was found.', '第26条第3項', ['description']);
+  if (!input.device.trim()) refuse('INVALID_VALUE', ['電子計算機器を入力してください。', 'Name the device.'], '第26条第3項', ['device']);
+  if (!input.description.trim()) refuse('INVALID_VALUE', ['発見した内容を記載してください。', 'Describe what was found.'], '第26条第3項', ['description']);
   assertInstant(input.detectedAt, now, ['detectedAt']);
   return {
     id,
@@ -112,8 +121,8 @@ export function openIncident(
 }
 
 function assertInstant(at: string, now: string, field: string[]): void {
-  if (Number.isNaN(Date.parse(at))) refuse('INVALID_VALUE', 'A time is an ISO-8601 instant with its offset.', ARTICLE, field);
-  if (Date.parse(at) > Date.parse(now)) refuse('INVALID_VALUE', 'A step is recorded when it has happened, not before.', ARTICLE, field);
+  if (Number.isNaN(Date.parse(at))) refuse('INVALID_VALUE', ['日時は ISO-8601 形式 (時差付き) で入力してください。', 'A time is an ISO-8601 instant with its offset.'], ARTICLE, field);
+  if (Date.parse(at) > Date.parse(now)) refuse('INVALID_VALUE', ['手順は実施した後に記録します。未来の日時は入力できません。', 'A step is recorded when it has happened, not before.'], ARTICLE, field);
 }
 
 /** The next step due, or undefined when all are done. */
@@ -125,7 +134,7 @@ export function nextStep(incident: Pick<VirusIncident, 'steps'>): IncidentStep |
 export function designateRemovalManager(actor: Actor, incident: VirusIncident, manager: Actor, now: string): Partial<VirusIncident> {
   assertMayDesignate(actor, incident, now);
   if (!holds(manager, 'INFORMATION_MANAGER', now)) {
-    refuse('INVALID_VALUE', 'The virus is removed by an information manager (情報管理責任者).', '第26条第4項', ['managerId']);
+    refuse('INVALID_VALUE', ['ウィルスの駆除は情報管理責任者が行います。情報管理責任者を指定してください。', 'The virus is removed by an information manager.'], '第26条第4項', ['managerId']);
   }
   return { removalManagerId: manager.person.id };
 }
@@ -133,10 +142,10 @@ export function designateRemovalManager(actor: Actor, incident: VirusIncident, m
 /** Whether the actor may designate (or re-designate) who removes the virus now, whoever the designee. */
 export function assertMayDesignate(actor: Actor, incident: Pick<VirusIncident, 'status' | 'steps'>, now: string): void {
   if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
-    refuse('FORBIDDEN', 'The system administrator designates who removes the virus. ウィルスの駆除を行う情報管理責任者は情報システム管理者が指定します。', '第26条第4項');
+    refuse('FORBIDDEN', ['ウィルスの駆除を行う情報管理責任者は、情報システム管理者が指定します。', 'The system administrator designates who removes the virus.'], '第26条第4項');
   }
-  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed.', '第26条第4項');
-  if (incident.steps.some((s) => s.step === 'VIRUS_REMOVED')) refuse('INVALID_STATE', 'The virus has been removed already.', '第26条第4項');
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', ['この事案は終了しています。', 'The incident is closed.'], '第26条第4項');
+  if (incident.steps.some((s) => s.step === 'VIRUS_REMOVED')) refuse('INVALID_STATE', ['ウィルスは既に駆除されています。', 'The virus has been removed already.'], '第26条第4項');
 }
 
 /**
@@ -150,36 +159,33 @@ export function recordStep(
   now: string,
 ): Partial<VirusIncident> {
   const article = STEP_ARTICLE[input.step];
-  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed.', article);
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', ['この事案は終了しています。', 'The incident is closed.'], article);
   const due = nextStep(incident);
   if (input.step !== due) {
-    const done = incident.steps.some((s) => s.step === input.step);
-    refuse(
-      'INVALID_STATE',
-      done ? `${input.step} is recorded already.` : `Steps follow the order of 第26条: ${due} comes first. 手順の順序に従ってください。`,
-      article,
-      ['step'],
-    );
+    if (incident.steps.some((s) => s.step === input.step)) {
+      refuse('INVALID_STATE', [`${STEP_JA[input.step]}は既に記録されています。`, `${input.step} is recorded already.`], article, ['step']);
+    }
+    refuse('INVALID_STATE', [`手順は第26条の順序に従ってください。先に${STEP_JA[due as IncidentStep]}を記録してください。`, `Steps follow the order of Article 26: ${due} comes first.`], article, ['step']);
   }
   if (input.step === 'VIRUS_REMOVED' || input.step === 'OTHERS_NOTIFIED') {
     // 第26条第4項: 情報システム管理者が指定した情報管理責任者.
     if (!incident.removalManagerId) {
-      refuse('INVALID_STATE', 'The system administrator has not yet designated who removes the virus. 駆除を行う情報管理責任者が指定されていません。', '第26条第4項', ['step']);
+      refuse('INVALID_STATE', ['駆除を行う情報管理責任者が、まだ情報システム管理者によって指定されていません。', 'The system administrator has not yet designated who removes the virus.'], '第26条第4項', ['step']);
     }
     if (incident.removalManagerId !== actor.person.id || !holds(actor, 'INFORMATION_MANAGER', now)) {
-      refuse('FORBIDDEN', 'Only the information manager the system administrator designated removes the virus and notifies the others.', '第26条第4項');
+      refuse('FORBIDDEN', ['ウィルスの駆除と他の情報管理責任者への周知は、情報システム管理者が指定した情報管理責任者のみが行えます。', 'Only the information manager the system administrator designated removes the virus and notifies the others.'], '第26条第4項');
     }
   } else {
     assertInCharge(actor, incident, now, article);
   }
   if (input.notNeeded && input.step !== 'OTHERS_NOTIFIED') {
-    refuse('INVALID_VALUE', 'Only the notice to other managers may be found not needed (必要がある場合は周知).', article, ['notNeeded']);
+    refuse('INVALID_VALUE', ['不要とできるのは、他の情報管理責任者への周知 (必要がある場合に行うもの) のみです。', 'Only the notice to other managers may be found not needed.'], article, ['notNeeded']);
   }
-  if (input.notNeeded && !input.note?.trim()) refuse('INVALID_VALUE', 'Say why no notice is needed.', article, ['note']);
+  if (input.notNeeded && !input.note?.trim()) refuse('INVALID_VALUE', ['周知が不要である理由を入力してください。', 'Say why no notice is needed.'], article, ['note']);
   assertInstant(input.at, now, ['at']);
   const previous = incident.steps.at(-1)?.at ?? incident.detectedAt;
   if (Date.parse(input.at) < Date.parse(previous)) {
-    refuse('INVALID_VALUE', 'A step cannot come before the one it follows (or before detection).', article, ['at']);
+    refuse('INVALID_VALUE', ['手順の日時を、前の手順 (又は発見) より前にすることはできません。', 'A step cannot come before the one it follows (or before detection).'], article, ['at']);
   }
   const record: StepRecord = { step: input.step, at: input.at, by: actor.person.id, note: input.note?.trim() || undefined, notNeeded: input.notNeeded || undefined };
   return { steps: [...incident.steps, record] };
@@ -196,11 +202,11 @@ export function assessPersonalInformation(
   now: string,
 ): Partial<VirusIncident> {
   if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) assertInCharge(actor, incident, now, '第13条');
-  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed.', '第13条');
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', ['この事案は終了しています。', 'The incident is closed.'], '第13条');
   if (input.impact !== 'AFFECTED' && input.reportOutside !== undefined) {
-    refuse('INVALID_VALUE', 'The decision to report outside is made when personal information was affected.', '第13条', ['reportOutside']);
+    refuse('INVALID_VALUE', ['外部への報告の判断は、個人情報に影響があった場合に行います。', 'The decision to report outside is made when personal information was affected.'], '第13条', ['reportOutside']);
   }
-  if (input.reportOutside !== undefined && !input.reason?.trim()) refuse('INVALID_VALUE', 'Give the reason for the decision.', '第13条', ['reason']);
+  if (input.reportOutside !== undefined && !input.reason?.trim()) refuse('INVALID_VALUE', ['判断の理由を入力してください。', 'Give the reason for the decision.'], '第13条', ['reason']);
   return {
     personalInformation: input.impact,
     outsideReport:
@@ -218,11 +224,11 @@ export function missingForClosure(incident: Pick<VirusIncident, 'steps' | 'perso
 
 /** The system administrator closes an incident, and only with every step of 第26条 done. */
 export function closeIncident(actor: Actor, incident: VirusIncident, now: string): Partial<VirusIncident> {
-  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', 'The system administrator, to whom the incident is reported, closes it.', '第26条第3項');
-  if (incident.status === 'CLOSED') refuse('INVALID_STATE', 'The incident is closed already.', ARTICLE);
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) refuse('FORBIDDEN', ['事案の終了は、報告を受けた情報システム管理者が行います。', 'The system administrator, to whom the incident is reported, closes it.'], '第26条第3項');
+  if (incident.status === 'CLOSED') refuse('INVALID_STATE', ['この事案は既に終了しています。', 'The incident is closed already.'], ARTICLE);
   const missing = missingForClosure(incident);
   if (missing.length) {
-    refuse('INVALID_STATE', `The incident cannot close with steps missing: ${missing.join(', ')}. 未了の手順があります。`, missing[0] in STEP_ARTICLE ? STEP_ARTICLE[missing[0] as IncidentStep] : '第13条', ['incidentId']);
+    refuse('INVALID_STATE', [`未了の手順があるため、事案を終了できません: ${missing.join('、')}。`, `The incident cannot close with steps missing: ${missing.join(', ')}.`], missing[0] in STEP_ARTICLE ? STEP_ARTICLE[missing[0] as IncidentStep] : '第13条', ['incidentId']);
   }
   return { status: 'CLOSED', closedAt: now };
 }
@@ -284,7 +290,7 @@ export function incidentActions(actor: Actor, v: VirusIncident, now: string) {
 /** 第26条: the open incidents are listed for those who read incidents; anyone else is refused. */
 export function assertMayReadIncidents(actor: Actor, now: string): void {
   if (!mayReadIncidents(actor, now)) {
-    refuse('FORBIDDEN', 'The system administrator, the general manager and the information managers read virus incidents.', ARTICLE);
+    refuse('FORBIDDEN', ['ウィルス事案は、情報システム管理者、総括管理責任者及び情報管理責任者が参照できます。', 'The system administrator, the general manager and the information managers read virus incidents.'], ARTICLE);
   }
 }
 

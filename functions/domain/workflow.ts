@@ -4,10 +4,12 @@
  * Forms 4, 7 and 9 are not in the text; they are the answers to the forms before them, modelled here as the
  * `Decision` on an application (who decided, when, the outcome, the reason and any conditions).
  */
-import { Refusal, refuse } from './refusal';
+import { Refusal, Name, refuse } from './refusal';
 
 export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'RETURNED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Where an application stands, as a message in Japanese says it. */
+const STATUS_JA: Record<ApplicationStatus, string> = { DRAFT: '下書き', SUBMITTED: '提出済み', APPROVED: '承認済み', REJECTED: '却下済み', RETURNED: '差戻し中', WITHDRAWN: '取下げ済み' };
 
 export const DECISION_OUTCOMES = ['APPROVED', 'REJECTED', 'RETURNED'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
@@ -43,7 +45,7 @@ export function assertVersion(current: number, expected: number): void {
   if (current !== expected) {
     refuse(
       'STALE_VERSION',
-      `This record has changed since you read it (version ${expected}, now ${current}). Reload it and try again. 他の操作で更新されています。再読込してください。`,
+      [`読み込んだ後に、他の操作でこの記録が更新されています (読み込んだ版 ${expected}、現在の版 ${current})。再読込してからやり直してください。`, `This record has changed since you read it (version ${expected}, now ${current}). Reload it and try again.`],
       undefined,
       ['expectedVersion'],
     );
@@ -51,34 +53,34 @@ export function assertVersion(current: number, expected: number): void {
 }
 
 /** `article`: the article that prescribes the form, cited when the workflow refuses. */
-function assertApplicant(state: ApplicationState, actorId: string, action: string, article?: string): void {
+function assertApplicant(state: ApplicationState, actorId: string, action: Name, article?: string): void {
   if (state.applicantId !== actorId) {
-    refuse('FORBIDDEN', `Only the applicant may ${action} this application. 申請者本人のみが行えます。`, article);
+    refuse('FORBIDDEN', [`この申請の${action[0]}は申請者本人のみが行えます。`, `Only the applicant may ${action[1]} this application.`], article);
   }
 }
 
 /** Drafts and applications returned for revision can be edited by their applicant. */
 export function assertEditable(state: ApplicationState, actorId: string, article?: string): void {
-  assertApplicant(state, actorId, 'edit', article);
+  assertApplicant(state, actorId, ['編集', 'edit'], article);
   if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
-    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be edited; only drafts and returned ones.`, article);
+    refuse('INVALID_STATE', [`${STATUS_JA[state.status]}の申請は編集できません。編集できるのは下書き又は差戻し中の申請のみです。`, `A ${state.status.toLowerCase()} application cannot be edited; only drafts and returned ones.`], article);
   }
 }
 
 export function submit(state: ApplicationState, actorId: string, now: string, article?: string): Partial<ApplicationState> {
-  assertApplicant(state, actorId, 'submit', article);
+  assertApplicant(state, actorId, ['提出', 'submit'], article);
   if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
-    refuse('INVALID_STATE', `A ${state.status.toLowerCase()} application cannot be submitted.`, article);
+    refuse('INVALID_STATE', [`${STATUS_JA[state.status]}の申請は提出できません。`, `A ${state.status.toLowerCase()} application cannot be submitted.`], article);
   }
   return { status: 'SUBMITTED', submittedAt: now };
 }
 
 export function withdraw(state: ApplicationState, actorId: string, now: string, article?: string): Partial<ApplicationState> {
-  assertApplicant(state, actorId, 'withdraw', article);
+  assertApplicant(state, actorId, ['取下げ', 'withdraw'], article);
   if (isFinal(state.status)) {
     refuse(
       state.status === 'WITHDRAWN' ? 'INVALID_STATE' : 'ALREADY_DECIDED',
-      `A ${state.status.toLowerCase()} application cannot be withdrawn.`,
+      [`${STATUS_JA[state.status]}の申請は取り下げられません。`, `A ${state.status.toLowerCase()} application cannot be withdrawn.`],
       article,
     );
   }
@@ -104,21 +106,21 @@ export function decide(
 ): Partial<ApplicationState> {
   if (state.status !== 'SUBMITTED') {
     if (state.status === 'WITHDRAWN') {
-      refuse('INVALID_STATE', 'The applicant has withdrawn this application. 取り下げられています。', article);
+      refuse('INVALID_STATE', ['この申請は申請者により取り下げられています。', 'The applicant has withdrawn this application.'], article);
     }
     if (state.decision || isFinal(state.status)) {
-      refuse('ALREADY_DECIDED', `This application has already been ${state.status.toLowerCase()}. 既に処理済みです。`, article);
+      refuse('ALREADY_DECIDED', [`この申請は既に${STATUS_JA[state.status]}です (処理済みです)。`, `This application has already been ${state.status.toLowerCase()}.`], article);
     }
-    refuse('INVALID_STATE', `Only a submitted application can be decided; this one is ${state.status.toLowerCase()}.`, article);
+    refuse('INVALID_STATE', [`決裁できるのは提出済みの申請のみです。この申請は${STATUS_JA[state.status]}です。`, `Only a submitted application can be decided; this one is ${state.status.toLowerCase()}.`], article);
   }
   if (state.applicantId === deciderId) {
-    refuse('SELF_DECISION', 'No one decides their own application. 自らの申請を決裁することはできません。', article);
+    refuse('SELF_DECISION', ['自らの申請を決裁することはできません。', 'No one decides their own application.'], article);
   }
   if (input.outcome !== 'APPROVED' && !input.reason?.trim()) {
-    refuse('INVALID_VALUE', 'A rejection or a return for revision states its reason. 理由を記載してください。', article, ['reason']);
+    refuse('INVALID_VALUE', ['却下又は差戻しには理由を記載してください。', 'A rejection or a return for revision states its reason.'], article, ['reason']);
   }
   if (input.outcome !== 'APPROVED' && input.conditions?.length) {
-    refuse('INVALID_VALUE', 'Conditions belong to an approval.', article, ['conditions']);
+    refuse('INVALID_VALUE', ['条件を付けられるのは承認のときのみです。', 'Conditions belong to an approval.'], article, ['conditions']);
   }
   return {
     status: input.outcome,

@@ -10,6 +10,7 @@ import { checkBody, normaliseOperationNameInBody, normaliseOperationNameInQuery,
 import { createApolloServer, createContext, LIMITS } from '../api/server';
 import { StoreConfig } from '../store/client';
 import { serveGraphiql } from './graphiql';
+import { Language, languageOf, say, speaking } from '../api/language';
 
 /**
  * How much of an oversized body is read, and thrown away, before answering 413: a client that is still sending
@@ -54,8 +55,8 @@ function readBody(req: IncomingMessage): Promise<string | TooLarge> {
 }
 
 /** 413, the Lambda's answer word for word, on a connection that is then closed. */
-function sendTooLarge(req: IncomingMessage, res: ServerResponse, drained: boolean): void {
-  const rejected = tooLarge();
+function sendTooLarge(req: IncomingMessage, res: ServerResponse, drained: boolean, language: Language): void {
+  const rejected = tooLarge(language);
   res.shouldKeepAlive = false;
   res.writeHead(rejected.status, { ...rejected.headers, connection: 'close' });
   // Undrained: the rest of the body is still on its way; once the answer is out, the connection goes.
@@ -72,17 +73,23 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 export async function createLocalServer(options: { config: StoreConfig; localSecret: string; graphiqlDir?: string }): Promise<Server> {
   const apollo = createApolloServer();
   await apollo.start();
-  const server = createServer(async (req, res) => {
+  // Each request in its language (`Accept-Language`, read once here), like the Lambda's.
+  const server = createServer((req, res) => {
+    const language = languageOf(req.headers);
+    void speaking(language, () => answer(req, res, language));
+  });
+  async function answer(req: IncomingMessage, res: ServerResponse, language: Language): Promise<void> {
     try {
       if (options.graphiqlDir && serveGraphiql(req, res, options.graphiqlDir)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/graphql') {
-        return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] }));
+        const message = say(['ここには何もありません: API は /graphql です。', 'Not found: the API is at /graphql.'], language);
+        return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] }));
       }
       const raw = await readBody(req);
-      if (typeof raw !== 'string') return sendTooLarge(req, res, raw.drained);
+      if (typeof raw !== 'string') return sendTooLarge(req, res, raw.drained, language);
       const contentType = req.headers['content-type'];
-      const rejected = checkBody(raw, contentType);
+      const rejected = checkBody(raw, contentType, language);
       if (rejected) return send(res, rejected.status, rejected.headers, rejected.body);
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -93,7 +100,7 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
         context: async () => {
           const key = req.headers['idempotency-key'];
-          return createContext(await identify(req.headers.authorization, undefined, options.localSecret), options.config, randomUUID(), Array.isArray(key) ? key[0] : key);
+          return createContext(await identify(req.headers.authorization, undefined, options.localSecret), options.config, randomUUID(), language, Array.isArray(key) ? key[0] : key);
         },
       });
       const out: Record<string, string> = {};
@@ -107,10 +114,11 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
       }
     } catch (e) {
       console.error(e);
-      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      const message = say(['内部エラーが発生しました。', 'Internal server error.'], language);
+      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       else res.end();
     }
-  });
+  }
   server.on('close', () => void apollo.stop());
   return server;
 }

@@ -82,7 +82,7 @@ export function transition<P extends object>(
 ) {
   return mutate(ctx, async (now) => {
     const kind = target.kind ?? fromGlobalId(target.id)?.type;
-    if (!kind || !FORMS[kind as Kind]) notAnIdOf('application', [target.field]);
+    if (!kind || !FORMS[kind as Kind]) notAnIdOf(['申請書', 'application'], [target.field]);
     const w = formOf(kind);
     const record = (await load(ctx, w.form.kind, target.id, target.field)) as ApplicationRecord;
     const [state, step] = await Promise.all([stateFor(ctx, w, record, stateStepOf(verb, record, input.outcome)), stepOf(ctx, now, w, record, verb === 'submit')]);
@@ -169,7 +169,7 @@ export class ApplicationResolver {
       '自分の決裁待ち(様式を問わず、提出の古い順)。本日保有する役割から決まる。 / What awaits the viewer’s decision, every form, oldest first, by the roles held today.',
   })
   myInbox(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       const partitions = inboxesOf(ctx.viewer, ctx.clock()).map((i) => inboxPartition(i.role, i.departmentId));
       if (partitions.length === 0) return connection({ nodes: [] });
       return connection(await listInbox(ctx.store, partitions, first, after));
@@ -178,7 +178,7 @@ export class ApplicationResolver {
 
   @Query(() => ApplicationConnection, { description: '自分が作成した申請・協議(様式を問わず、新しい順)。 / The viewer’s own applications, every form, newest first.' })
   myApplications(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listApplicationsOf(ctx.store, ctx.viewer.person.id, first, after)));
+    return read(ctx, async () => connection(await listApplicationsOf(ctx.store, ctx.viewer.person.id, first, after)));
   }
 
   @Mutation(() => ApplicationPayload, { description: '提出(様式を問わない)。 / Submit an application of any form.' })

@@ -38,7 +38,7 @@ function motionNode(m: Meeting, x: MotionRecord) {
 export class CommitteeResolver {
   @Query(() => Committee, { description: '管理運営委員会(現在の役割の割当てによる構成、第30条・第32条)。 / The committee as the role assignments in force make it up.' })
   committee(@Ctx() ctx: Context) {
-    return read(async () => ({ ...(await currentComposition(ctx.store, ctx.clock())), name: COMMITTEE_NAME, secretariat: SECRETARIAT }));
+    return read(ctx, async () => ({ ...(await currentComposition(ctx.store, ctx.clock())), name: COMMITTEE_NAME, secretariat: SECRETARIAT }));
   }
 }
 
@@ -46,12 +46,12 @@ export class CommitteeResolver {
 export class CommitteeMeetingResolver {
   @Query(() => CommitteeMeetingConnection, { description: '委員会の会議(開催日の新しい順)。 / The committee’s meetings, newest first.' })
   committeeMeetings(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listMeetings(ctx.store, first, after)));
+    return read(ctx, async () => connection(await listMeetings(ctx.store, first, after)));
   }
 
   @FieldResolver(() => MotionConnection, { description: '議案と議決(記録順)。 / Motions, in the order decided.' })
   motions(@Root() m: Meeting, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       const page = await listMotions(ctx.store, m.id, first, after);
       return connection({ nodes: page.nodes.map((x) => motionNode(m, x)), endCursor: page.endCursor });
     });
@@ -87,7 +87,7 @@ export class CommitteeMeetingResolver {
 export class WorkingGroupResolver {
   @Query(() => WorkingGroupConnection, { description: '部会(新しい順、第33条第6項)。 / The working groups, newest first.' })
   workingGroups(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listWorkingGroups(ctx.store, first, after)));
+    return read(ctx, async () => connection(await listWorkingGroups(ctx.store, first, after)));
   }
 
   @Mutation(() => WorkingGroupPayload, { description: '部会の設置: 専門的事項の調査研究のため関係職員で構成(委員長、第33条第6項)。 / Establish a working group of the staff concerned (the chair).' })

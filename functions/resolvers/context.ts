@@ -2,6 +2,7 @@
 import type { GraphQLError } from 'graphql';
 import { Actor } from '../domain/people';
 import { Store } from '../store/store';
+import type { Language } from '../api/language';
 
 export interface Context {
   /** False for an unauthenticated request, which may only introspect the schema. */
@@ -11,6 +12,8 @@ export interface Context {
   /** The current instant (ISO-8601, UTC); a function so retries and long requests see time move. */
   clock: () => string;
   requestId: string;
+  /** The language of what the request is told (functions/api/language.ts): Japanese, or English on `Accept-Language: en`. */
+  language: Language;
   /** Why the request may not proceed (an invalid token, an unknown person), raised once the operation is parsed. */
   rejection?: GraphQLError;
   /** The request's `Idempotency-Key` header, if the client sent one. */

@@ -24,7 +24,7 @@ export class DataUseResolver {
     @Arg('departmentId', () => ID, { nullable: true, description: '主管課(省略時は自分の課)。 / The department (default: the viewer’s own).' }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return read(async () => {
+    return read(ctx, async () => {
       const now = ctx.clock();
       const page = await listRunningGrantsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), now, first, after);
       return connection({ ...page, nodes: page.nodes.filter((g) => isCurrentGrant(g, now)) });

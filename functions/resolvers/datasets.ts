@@ -22,7 +22,7 @@ const payload = (d: DatasetRecord) => ({ dataset: d });
 export class DatasetResolver {
   @FieldResolver(() => DataUseApplicationConnection, { description: '現在このデータを利用できる他課(承認済・期間内、第14条)。 / Who may use this dataset now: approved grants within their period.' })
   currentGrants(@Root() d: DatasetRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       const now = ctx.clock();
       const page = await listRunningGrantsOfDataset(ctx.store, d.id, now, first, after);
       return connection({ ...page, nodes: page.nodes.filter((g) => isCurrentGrant(g, now)) });

@@ -31,7 +31,7 @@ export class ExternalProvisionResolver {
       '期間が終了したのに返還又は廃棄が記録されていない外部提供(第15条第4項第4号)。 / Provisions past their period with no return or disposal recorded.',
   })
   provisionsPastPeriod(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listProvisionsPastPeriod(ctx.store, ctx.clock(), first, after)));
+    return read(ctx, async () => connection(await listProvisionsPastPeriod(ctx.store, ctx.clock(), first, after)));
   }
 
   @Query(() => ExternalProvisionConnection, { description: '主管課の外部提供(新しい順)。既定は自分の課。 / A department’s provisions, newest first.' })
@@ -40,17 +40,17 @@ export class ExternalProvisionResolver {
     @Arg('departmentId', () => ID, { nullable: true, description: '主管課のID(省略時は自分の課)。 / The department’s id; the viewer’s own when omitted.' }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return read(async () => connection(await listProvisionsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
+    return read(ctx, async () => connection(await listProvisionsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
   @FieldResolver(() => InspectionConnection, { description: '検査の記録(記録順、第15条第4項第5号)。 / The inspections recorded, in the order recorded.' })
   recordedInspections(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listInspections(ctx.store, p.id, first, after)));
+    return read(ctx, async () => connection(await listInspections(ctx.store, p.id, first, after)));
   }
 
   @FieldResolver(() => IncidentReportConnection, { description: '提供先の事故報告(記録順、第15条第4項第6号)。 / The incidents reported, in the order recorded.' })
   reportedIncidents(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listProvisionIncidents(ctx.store, p.id, first, after)));
+    return read(ctx, async () => connection(await listProvisionIncidents(ctx.store, p.id, first, after)));
   }
 
   @Mutation(() => ExternalProvisionPayload, {

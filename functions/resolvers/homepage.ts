@@ -28,7 +28,7 @@ const period = (p: { from: string; until?: string | null }) => ({ from: p.from, 
 export class HomepageCategoryResolver {
   @Query(() => HomepageCategoryConnection, { description: '掲載情報グループの一覧(作成順)。 / The categories of the homepage, in order of creation.' })
   homepageCategories(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listCategories(ctx.store, first, after)));
+    return read(ctx, async () => connection(await listCategories(ctx.store, first, after)));
   }
 
   @Mutation(() => HomepageCategoryPayload, { description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.' })
@@ -43,17 +43,17 @@ export class HomepageCategoryResolver {
 export class HomepagePageResolver {
   @Query(() => HomepagePageConnection, { description: '主管課のページ(既定は自分の課)。 / The pages of a department (the viewer’s own by default).' })
   homepagePages(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '主管課(既定は自分の課)。 / The department (the viewer’s own by default).' }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(async () => connection(await listPagesOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
+    return read(ctx, async () => connection(await listPagesOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
   }
 
   @Query(() => HomepagePageConnection, { description: '定期確認が必要な公開中のページ(掲載期間経過・確認間隔90日超過、期限の古い順、第27条第2項第2号)。 / Open pages due for the periodic check: past their posting period or not checked within 90 days; longest due first.' })
   homepagePagesDueForCheck(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), first, after)));
+    return read(ctx, async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), first, after)));
   }
 
   @FieldResolver(() => TopPageLinkRequestConnection, { description: 'このページの様式第10号(新しい順)。 / Its 様式第10号 requests, newest first.' })
   topPageLinkRequests(@Root() p: PageRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, first, after)));
+    return read(ctx, async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, first, after)));
   }
 
   @Mutation(() => HomepagePagePayload, { description: 'ページの作成(主管課の職員等又は情報管理責任者、第27条第4項第3号)。サイト上の位置は一意。 / Draft a page of a department; its path is unique.' })
@@ -110,7 +110,7 @@ export class TopPageLinkRequestResolver {
 export class TopPageLinkResolver {
   @Query(() => TopPageLinkConnection, { description: '現在トップページにあるリンク(設定中かつ表示期間内、表示終了日の早い順)。 / The links on the top page now: set and within their display period, ending soonest first.' })
   topPageLinks(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       const now = ctx.clock();
       const page = await listRunningTopPageLinks(ctx.store, now, first, after);
       return connection({ ...page, nodes: page.nodes.filter((l) => isOnTopPageNow(l, now)) });
@@ -122,7 +122,7 @@ export class TopPageLinkResolver {
 export class DepartmentHomepageResolver {
   @FieldResolver(() => HomepagePageConnection, { description: 'この課のホームページのページ。 / The department’s pages on the homepage.' })
   homepagePages(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listPagesOfDepartment(ctx.store, d.id, first, after)));
+    return read(ctx, async () => connection(await listPagesOfDepartment(ctx.store, d.id, first, after)));
   }
 }
 

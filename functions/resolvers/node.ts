@@ -1,5 +1,4 @@
 /** `node(id)` and `nodes(ids)`: any object by its global id. */
-import { GraphQLError } from 'graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { NODE_TYPES, NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
@@ -8,6 +7,7 @@ import { getAuditEvent } from '../store/audit';
 import { getObject } from '../store/kinds';
 import { Context } from './context';
 import { readable } from './reading';
+import { apiError } from '../api/language';
 
 /** The object of this type and key as stored, whoever asks: callers that answer a client use `loadNode`. */
 export async function loadObject(ctx: Context, type: NodeType, key: string): Promise<object | undefined> {
@@ -39,7 +39,9 @@ export class NodeResolver {
   @Query(() => [Node], { nullable: 'items', description: '複数のグローバルIDによる取得(最大100)。 / Several objects by id (at most 100).' })
   nodes(@Arg('ids', () => [ID], { description: 'グローバルID(最大100件)。 / The global ids (at most 100).' }) ids: string[], @Ctx() ctx: Context) {
     if (ids.length > MAX_PAGE) {
-      throw new GraphQLError(`Ask for at most ${MAX_PAGE} ids at once.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' } });
+      throw apiError([`一度に指定できるIDは ${MAX_PAGE} 件までです。`, `Ask for at most ${MAX_PAGE} ids at once.`], ctx.language, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' },
+      });
     }
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }

@@ -43,7 +43,7 @@ export class OperatingHoursResolver {
 
   @Query(() => ServiceStatus, { description: '指定日時(既定は現在)にシステムが稼働中か、否ならその理由(第11条)。 / Whether a system is in service at an instant, and why (not).' })
   systemServiceStatus(@Arg('systemId', () => ID, { description: '判定するシステム。 / The system.' }) systemId: string, @Arg('at', () => DateTime, { nullable: true, description: '判定する日時(既定は現在)。 / The instant (default now).' }) at: Date | undefined, @Ctx() ctx: Context) {
-    return read(async () => statusOf(ctx, await load(ctx, 'System', systemId, 'systemId'), at ? iso(at) : ctx.clock()));
+    return read(ctx, async () => statusOf(ctx, await load(ctx, 'System', systemId, 'systemId'), at ? iso(at) : ctx.clock()));
   }
 
   @Mutation(() => WorkingCalendarPayload, {
@@ -100,7 +100,7 @@ export class SystemOperatingHoursResolver {
     description: 'サービス停止(継続中・予定を先頭に、終了が新しい順)。 / Its interruptions: ongoing and upcoming first, then the recent past.',
   })
   serviceInterruptions(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listInterruptionsOfSystem(ctx.store, s.id, first, after)));
+    return read(ctx, async () => connection(await listInterruptionsOfSystem(ctx.store, s.id, first, after)));
   }
 }
 

@@ -34,12 +34,12 @@ const investigationOf = (input: { investigationId: string; expectedVersion: numb
 export class InvestigationResolver {
   @Query(() => InvestigationConnection, { description: '実施中の調査(開始日の古い順、第19条)。 / Investigations still open, oldest first.' })
   openInvestigations(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listOpenInvestigations(ctx.store, first, after)));
+    return read(ctx, async () => connection(await store.listOpenInvestigations(ctx.store, first, after)));
   }
 
   @FieldResolver(() => InvestigationFindingConnection, { description: '調査の所見(記録順)。 / The findings of the investigation, in the order recorded.' })
   findings(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       const page = await store.listFindings(ctx.store, i.id, first, after);
       return connection({ nodes: page.nodes.map(findingNode), endCursor: page.endCursor });
     });
@@ -47,7 +47,7 @@ export class InvestigationResolver {
 
   @FieldResolver(() => ImprovementProposalConnection, { description: '調査の改善策(提示順)。 / The improvement proposals of the investigation, in the order proposed.' })
   proposals(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listProposalsOfInvestigation(ctx.store, i.id, first, after)));
+    return read(ctx, async () => connection(await store.listProposalsOfInvestigation(ctx.store, i.id, first, after)));
   }
 
   @Mutation(() => InvestigationPayload, { description: '行政システムの調査の開始(情報システム管理者、第19条)。 / Start investigating a system (the system administrator).' })
@@ -92,7 +92,7 @@ export class InvestigationResolver {
 export class ImprovementProposalResolver {
   @Query(() => ImprovementProposalConnection, { description: '期限を過ぎて完了していない改善策(期限の古い順)。 / Proposals past their due date and not completed, most overdue first.' })
   overdueImprovementProposals(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listOverdueProposals(ctx.store, tokyoDate(ctx.clock()), first, after)));
+    return read(ctx, async () => connection(await store.listOverdueProposals(ctx.store, tokyoDate(ctx.clock()), first, after)));
   }
 }
 
@@ -100,7 +100,7 @@ export class ImprovementProposalResolver {
 export class SystemInvestigationsResolver {
   @FieldResolver(() => InvestigationConnection, { description: 'このシステムの調査(新しい順、第19条)。 / Investigations of this system, newest first.' })
   investigations(@Root() s: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listInvestigationsOfSystem(ctx.store, s.id, first, after)));
+    return read(ctx, async () => connection(await store.listInvestigationsOfSystem(ctx.store, s.id, first, after)));
   }
 }
 
@@ -108,12 +108,12 @@ export class SystemInvestigationsResolver {
 export class DepartmentOversightResolver {
   @FieldResolver(() => ImprovementProposalConnection, { description: 'この課あての未完了の改善策(期限の近い順、第19条)。 / Improvement proposals addressed to the department and not completed, soonest due first.' })
   openImprovementProposals(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listOpenProposalsOfDepartment(ctx.store, d.id, first, after)));
+    return read(ctx, async () => connection(await store.listOpenProposalsOfDepartment(ctx.store, d.id, first, after)));
   }
 
   @FieldResolver(() => GuidanceConnection, { description: 'この課の情報管理責任者への指導・助言(新しい順、第20条)。 / Guidance and advice given to the department, newest first.' })
   guidance(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listGuidanceOfDepartment(ctx.store, d.id, first, after)));
+    return read(ctx, async () => connection(await store.listGuidanceOfDepartment(ctx.store, d.id, first, after)));
   }
 }
 
@@ -139,12 +139,12 @@ export class GuidanceResolver {
 export class TrainingSessionResolver {
   @Query(() => TrainingSessionConnection, { description: '研修(実施日の新しい順、第21条)。 / Training sessions, newest first.' })
   trainingSessions(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listTrainings(ctx.store, first, after)));
+    return read(ctx, async () => connection(await store.listTrainings(ctx.store, first, after)));
   }
 
   @FieldResolver(() => PersonConnection, { description: '受講した職員(職員ID順)。 / Who attended, by person id.' })
   attendees(@Root() t: TrainingRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       const page = await store.listAttendance(ctx.store, t.id, first, after);
       const people = await Promise.all(page.personIds.map((id) => getPerson(ctx.store, id)));
       return connection({ nodes: people.filter((p) => p !== undefined), endCursor: page.endCursor });
@@ -172,7 +172,7 @@ export class TrainingSessionResolver {
 export class PersonTrainingResolver {
   @FieldResolver(() => TrainingSessionConnection, { description: '受講した研修(新しい順、第21条)。 / The trainings the person attended, newest first.' })
   trainingsAttended(@Root() p: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await store.listTrainingsAttended(ctx.store, p.id, first, after)));
+    return read(ctx, async () => connection(await store.listTrainingsAttended(ctx.store, p.id, first, after)));
   }
 }
 

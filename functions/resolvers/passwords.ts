@@ -21,7 +21,7 @@ import { create, load } from './write';
 
 /** A list of the passwords falling due by `date`: the system administrator's (第24条第3項). */
 function dueBy(ctx: Context, date: string, first: number, after?: string) {
-  return read(async () => {
+  return read(ctx, async () => {
     assertMayReadDuePasswords(ctx.viewer, ctx.clock());
     return connection(await listPasswordsDueBy(ctx.store, date, first, after));
   });
@@ -75,7 +75,7 @@ export class PersonPasswordsResolver {
   })
   passwords(@Root() p: PersonRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     // 第24条: for anyone else the field is null (functions/domain/reading.ts), never a refusal beside the person.
-    return read(async () => (mayRead(ctx.viewer, p, ctx.clock()) ? connection(await listPasswordsOfPerson(ctx.store, p.id, first, after)) : null));
+    return read(ctx, async () => (mayRead(ctx.viewer, p, ctx.clock()) ? connection(await listPasswordsOfPerson(ctx.store, p.id, first, after)) : null));
   }
 }
 

@@ -24,7 +24,7 @@ const payload = (exception: ExceptionRecord) => ({ exception });
 const exception = (input: { exceptionId: string; expectedVersion: number }) => ({ kind: 'ProhibitedActException' as const, id: input.exceptionId, field: 'exceptionId', expectedVersion: input.expectedVersion });
 /** A list of the system administrator's (第25条): anyone else is refused. */
 function administratorsList(ctx: Context, which: Parameters<typeof assertMayReadExceptionLists>[2], list: () => Promise<{ nodes: ExceptionRecord[]; endCursor?: string }>) {
-  return read(async () => {
+  return read(ctx, async () => {
     assertMayReadExceptionLists(ctx.viewer, ctx.clock(), which);
     return connection(await list());
   });
@@ -48,7 +48,7 @@ export class ProhibitedActsResolver {
 
   @Query(() => ProhibitedActExceptionConnection, { description: '自分の例外の申出(新しい順)。 / The viewer’s own requests, newest first.' })
   myProhibitedActExceptions(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listExceptionsOfPerson(ctx.store, ctx.viewer.person.id, first, after)));
+    return read(ctx, async () => connection(await listExceptionsOfPerson(ctx.store, ctx.viewer.person.id, first, after)));
   }
 
   @Mutation(() => ProhibitedActExceptionPayload, {
@@ -80,7 +80,7 @@ export class ProhibitedActsResolver {
     description: '機器の接続の発見(新しい順、システムで絞込み可、情報システム管理者・情報管理責任者、第25条第1号)。 / Devices found connected, newest first (the system administrator and information managers).',
   })
   deviceFindings(@Args() { first, after }: PageArgs, @Arg('systemId', () => ID, { nullable: true, description: 'このシステムに絞り込む。 / Only those on this system.' }) systemId: string | undefined, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       assertMayReadFindings(ctx.viewer, ctx.clock());
       return connection(await listFindings(ctx.store, first, after, (await loadOptional(ctx, 'System', systemId, 'systemId'))?.id));
     });

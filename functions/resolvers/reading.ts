@@ -11,7 +11,6 @@ import {
   GraphQLObjectType,
   isNonNullType,
   GraphQLResolveInfo,
-  GraphQLError,
   GraphQLSchema,
   defaultFieldResolver,
   getNamedType,
@@ -23,6 +22,7 @@ import { READ_RULES, ReadContext, mayReadAuditEvent, mayReadObject } from '../do
 import { getObject } from '../store/kinds';
 import { getPerson } from '../store/people';
 import { Context } from './context';
+import { apiError } from '../api/language';
 
 const AUDITED: ReadonlySet<string> = new Set(AUDITED_TYPES);
 
@@ -96,8 +96,8 @@ function guardOf(schema: GraphQLSchema, parent: GraphQLObjectType, field: GraphQ
 }
 
 /** A field that must yield an object yields none the viewer may not read: the request is refused, nothing shown. */
-function hidden(): never {
-  throw new GraphQLError('閲覧する権限のない情報が含まれています。 / The request reaches something you may not read.', {
+function hidden(ctx: Context): never {
+  throw apiError(['閲覧する権限のない情報が含まれています。', 'The request reaches something you may not read.'], ctx.language, {
     extensions: { code: 'FORBIDDEN', http: { status: 403 } },
   });
 }
@@ -113,7 +113,7 @@ async function applyGuard(ctx: Context, guard: Guard, value: unknown, required: 
   }
   if (Array.isArray(value)) return onlyReadable(ctx, value, guard.named);
   if (await keep(ctx, value, guard.named)) return value;
-  return required ? hidden() : null;
+  return required ? hidden(ctx) : null;
 }
 
 async function onlyReadableEdges(ctx: Context, edges: { node: unknown }[], named: GraphQLNamedType) {

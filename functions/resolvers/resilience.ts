@@ -21,7 +21,7 @@ import { change } from './write';
 export class ResilienceResolver {
   @Query(() => SystemConnection, { description: '回復の手順が定められていない稼働中のシステム(第18条第2項)。 / Systems in operation without a recovery procedure set in advance.' })
   systemsWithoutRecoveryProcedure(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listSystemsWithoutRecoveryProcedure(ctx.store, first, after)));
+    return read(ctx, async () => connection(await listSystemsWithoutRecoveryProcedure(ctx.store, first, after)));
   }
 
   @Mutation(() => SystemPayload, {

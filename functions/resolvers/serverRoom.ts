@@ -24,14 +24,14 @@ const entry = (input: { entryId: string; expectedVersion: number }) => ({ kind: 
 export class ServerRoomResolver {
   @Query(() => ServerRoomConnection, { description: 'サーバ室の一覧(第16条)。 / The server rooms.' })
   serverRooms(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listRooms(ctx.store, first, after)));
+    return read(ctx, async () => connection(await listRooms(ctx.store, first, after)));
   }
 
   @FieldResolver(() => ServerRoomAuthorizationConnection, { description: '現在立ち入ることができる者(指定した職員・委託事業者の職員・必要と認めた者)。 / Who may enter now.' })
   currentAuthorizations(@Root() r: RoomRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     // Those running from today on, less those not yet started or revoked.
     const now = ctx.clock();
-    return read(async () => {
+    return read(ctx, async () => {
       const page = await listRunningAuthorizations(ctx.store, r.id, tokyoDate(now), first, after);
       return connection({ ...page, nodes: page.nodes.filter((a) => isValidAt(a, now)) });
     });
@@ -39,14 +39,14 @@ export class ServerRoomResolver {
 
   @FieldResolver(() => ServerRoomEntryConnection, { description: '入室の記録(新しい順)。 / The log of entries, newest first.' })
   entries(@Root() r: RoomRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listEntriesOfRoom(ctx.store, r.id, first, after)));
+    return read(ctx, async () => connection(await listEntriesOfRoom(ctx.store, r.id, first, after)));
   }
 
   @Query(() => ServerRoomEntryConnection, {
     description: '未承認の入室(許可なし、情報システム管理者の確認待ち、古い順、第16条)。 / Entries that matched no authorization and await the administrator, oldest first.',
   })
   unapprovedServerRoomEntries(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => connection(await listUnapprovedEntries(ctx.store, first, after)));
+    return read(ctx, async () => connection(await listUnapprovedEntries(ctx.store, first, after)));
   }
 
   @Mutation(() => ServerRoomPayload, { description: 'サーバ室の登録(情報システム管理者、第16条)。 / Register a server room (the system administrator).' })

@@ -1,8 +1,9 @@
 /** The few mechanics every resolver shares: ids, refusals as userErrors, and retrying writes that lost a race. */
 import { randomBytes } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { AuditEvent } from '../domain/audit';
-import { Refusal, notAnIdOf } from '../domain/refusal';
+import { KINDS } from '../domain/kinds';
+import { Name, Refusal, notAnIdOf } from '../domain/refusal';
+import { Language, apiError } from '../api/language';
 import { InvalidCursor } from '../store/cursor';
 import { WriteConflict } from '../store/table';
 import { Change } from '../store/store';
@@ -29,16 +30,23 @@ export function newId(now: string): string {
 /** The key of a global id of the expected type, or a NOT_FOUND refusal naming the input field. */
 export function keyOf(globalId: string, type: NodeType, field: string): string {
   const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.type !== type) notAnIdOf(type, [field]);
+  if (!decoded || decoded.type !== type) notAnIdOf(nameOf(type), [field]);
   return decoded.key;
+}
+
+/** A kind of object as a message names it: its label in the city's words, and `VirusIncident` → `virus incident`. */
+export function nameOf(type: NodeType): Name {
+  const en = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return [type === 'AuditEvent' ? '監査記録' : KINDS[type].label, en];
 }
 
 export function globalId(type: NodeType, key: string): string {
   return toGlobalId(type, key);
 }
 
-export function toUserError(r: Refusal): UserError {
-  return { code: r.code as UserErrorCode, message: r.message, article: r.article, field: r.field };
+/** A refusal as the userError a mutation answers, in the request's language. */
+export function toUserError(r: Refusal, language: Language): UserError {
+  return { code: r.code as UserErrorCode, message: language === 'en' ? r.en : r.ja, article: r.article, field: r.field };
 }
 
 /**
@@ -81,9 +89,14 @@ export async function mutate<P extends object>(
         const earlier = await getIdempotencyRecord(ctx.store, claim);
         if (earlier) {
           if (earlier.hash !== claim.hash) {
-            throw new GraphQLError('This Idempotency-Key was used for a request with other input. Use a new key for a new request.', {
-              extensions: { code: 'BAD_USER_INPUT', argumentName: 'input', http: { status: 422 } },
-            });
+            throw apiError(
+              [
+                'この Idempotency-Key は別の入力のリクエストに使われています。新しいリクエストには新しいキーを使ってください。',
+                'This Idempotency-Key was used for a request with other input. Use a new key for a new request.',
+              ],
+              ctx.language,
+              { extensions: { code: 'BAD_USER_INPUT', argumentName: 'input', http: { status: 422 } } },
+            );
           }
           return earlier.payload as P;
         }
@@ -95,7 +108,7 @@ export async function mutate<P extends object>(
       return answer;
     } catch (e) {
       // A refusal read from a torn or stale view is not an answer: run again, as after a lost write.
-      if (e instanceof Refusal && (await ctx.store.readsStillHold())) return { userErrors: [toUserError(e)] };
+      if (e instanceof Refusal && (await ctx.store.readsStillHold())) return { userErrors: [toUserError(e, ctx.language)] };
       if (e instanceof Refusal || e instanceof WriteConflict) {
         ctx.store.forget();
         if (attempt < MAX_ATTEMPTS) {
@@ -105,7 +118,11 @@ export async function mutate<P extends object>(
         return {
           userErrors: [
             toUserError(
-              new Refusal('STALE_VERSION', 'Others changed this record at the same time. Reload it and try again. 同時に更新されました。再読込してください。'),
+              new Refusal('STALE_VERSION', [
+                '他の人が同時にこの記録を更新しました。再読込してからやり直してください。',
+                'Others changed this record at the same time. Reload it and try again.',
+              ]),
+              ctx.language,
             ),
           ],
         };
@@ -117,17 +134,20 @@ export async function mutate<P extends object>(
   }
 }
 
-/** Runs a read; a bad argument (a cursor from another list, an id of the wrong type) is a clear client error. */
-export async function read<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a read; a bad argument (a cursor from another list, an id of the wrong type) is a clear client error, in the
+ * request's language.
+ */
+export async function read<T>(ctx: Pick<Context, 'language'>, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
     if (e instanceof InvalidCursor) {
-      throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+      throw apiError(InvalidCursor.MESSAGE, ctx.language, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
     }
     if (e instanceof Refusal) {
       const forbidden = e.code === 'FORBIDDEN' || e.code === 'WRONG_DEPARTMENT';
-      throw new GraphQLError(e.message, {
+      throw apiError([e.ja, e.en], ctx.language, {
         extensions: forbidden
           ? { code: 'FORBIDDEN', article: e.article, http: { status: 403 } }
           : { code: 'BAD_USER_INPUT', argumentName: e.field?.[0], article: e.article },

@@ -82,7 +82,7 @@ export class VirusIncidentResolver {
     description: '対応中のウィルス事案(古い順、第26条)。 / Open virus incidents, oldest first (the system administrator, general manager and information managers).',
   })
   openVirusIncidents(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(async () => {
+    return read(ctx, async () => {
       assertMayReadIncidents(ctx.viewer, ctx.clock());
       return connection(await listOpenIncidents(ctx.store, first, after));
     });
@@ -144,7 +144,7 @@ export class SystemVirusIncidentsResolver {
   virusIncidents(@Root() s: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
     // 第26条: for anyone else the list is empty, as for a system without incidents — never a refusal beside the system.
     if (!mayReadIncidents(ctx.viewer, ctx.clock())) return connection({ nodes: [] });
-    return read(async () => connection(await listIncidentsOfSystem(ctx.store, s.id, first, after)));
+    return read(ctx, async () => connection(await listIncidentsOfSystem(ctx.store, s.id, first, after)));
   }
 }
 

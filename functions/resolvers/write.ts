@@ -14,16 +14,13 @@ import { exists } from '../domain/refusal';
 import { RecordOf, changesOf, getObject } from '../store/kinds';
 import { getPersonWithRoles } from '../store/people';
 import { Context } from './context';
-import { Outcome, keyOf, mutate, newId } from './support';
+import { Outcome, keyOf, mutate, nameOf, newId } from './support';
 
 /** The object of `kind` a client named by its global id in `field`, or NOT_FOUND naming that field. */
 export async function load<K extends Kind>(ctx: Context, kind: K, id: string, field: string): Promise<RecordOf<K>> {
   const record = await getObject(ctx.store, kind, keyOf(id, kind, field));
-  return exists(record, words(kind), [field]);
+  return exists(record, nameOf(kind), [field]);
 }
-
-/** A kind in words: `VirusIncident` → `virus incident`. */
-const words = (kind: Kind) => kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** Like `load`, for an input field the client may leave out. */
 export async function loadOptional<K extends Kind>(ctx: Context, kind: K, id: string | null | undefined, field: string): Promise<RecordOf<K> | undefined> {
@@ -68,5 +65,5 @@ export function change<K extends Kind, P extends object>(
 
 /** A person named by the client, with the roles they hold (for a rule about whom an action names). */
 export async function loadActor(ctx: Context, id: string, field: string): Promise<Actor> {
-  return exists(await getPersonWithRoles(ctx.store, keyOf(id, 'Person', field)), 'person', [field]);
+  return exists(await getPersonWithRoles(ctx.store, keyOf(id, 'Person', field)), nameOf('Person'), [field]);
 }

@@ -1,7 +1,12 @@
 /** Opaque page cursors: an encoded DynamoDB `LastEvaluatedKey`, never an offset. */
 export class InvalidCursor extends Error {
+  /** What the client is told (functions/resolvers/support.ts `read`): Japanese, then English. */
+  static readonly MESSAGE = [
+    'このカーソルはこの一覧のものではありません。`after` を付けずに最初から読み直してください。',
+    'The cursor is not valid for this list. Start again without `after`.',
+  ] as const;
   constructor() {
-    super('The cursor is not valid for this list. Start again without `after`.');
+    super(InvalidCursor.MESSAGE[1]);
     this.name = 'InvalidCursor';
   }
 }

@@ -59,7 +59,7 @@ describe('without a token only the schema can be read', () => {
     const res = await writesNothing(api, () => api.invoke(v2Event({ body: registerBody() })));
     const error = onlyError(res);
     expect(error.extensions.code).toBe('UNAUTHENTICATED');
-    expect(error.message).toMatch(/Sign in/);
+    expect(error.message).toMatch(/^サインインしてください/);
     expectNoInternals(res);
     expect(res.status).toBe(401);
   });
@@ -92,11 +92,11 @@ describe('a token that is not a valid local token is a 401 and writes nothing', 
     { rule: 'a Basic Authorization header', header: async () => 'Basic c2hpbWluLW1hbmFnZXI6cGFzc3dvcmQ=', message: /Authorization: Bearer/ },
     { rule: '"Bearer" with no token', header: async () => 'Bearer', message: /Authorization: Bearer/ },
     { rule: 'a Bearer header with two tokens', header: async () => 'Bearer abc def', message: /Authorization: Bearer/ },
-    { rule: 'a Bearer token that is not a JWT', header: async () => 'Bearer not-a-jwt', message: /not valid or has expired/ },
+    { rule: 'a Bearer token that is not a JWT', header: async () => 'Bearer not-a-jwt', message: /^トークンが正しくないか、有効期限が切れています。$/ },
     {
       rule: 'a token signed with another secret (forged)',
       header: async () => `Bearer ${await sign({ secret: 'someone-elses-secret-someone-elses-secret' })}`,
-      message: /not valid or has expired/,
+      message: /^トークンが正しくないか、有効期限が切れています。$/,
     },
     {
       rule: 'a token with its payload altered after signing',
@@ -107,7 +107,7 @@ describe('a token that is not a valid local token is a 401 and writes nothing', 
         ).toString('base64url');
         return `Bearer ${head}.${payload}.${signature}`;
       },
-      message: /not valid or has expired/,
+      message: /^トークンが正しくないか、有効期限が切れています。$/,
     },
     {
       rule: 'an unsigned token (alg "none")',
@@ -115,11 +115,11 @@ describe('a token that is not a valid local token is a 401 and writes nothing', 
         const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
         return `Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part({ username: 'shimin-manager', iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, exp: now() + 3600 })}.`;
       },
-      message: /not valid or has expired/,
+      message: /^トークンが正しくないか、有効期限が切れています。$/,
     },
-    { rule: 'an expired token', header: async () => `Bearer ${await sign({ expires: now() - 60 })}`, message: /not valid or has expired/ },
-    { rule: 'a token with the wrong issuer', header: async () => `Bearer ${await sign({ issuer: 'https://evil.example' })}`, message: /not valid or has expired/ },
-    { rule: 'a token with the wrong audience', header: async () => `Bearer ${await sign({ audience: 'another-api' })}`, message: /not valid or has expired/ },
+    { rule: 'an expired token', header: async () => `Bearer ${await sign({ expires: now() - 60 })}`, message: /^トークンが正しくないか、有効期限が切れています。$/ },
+    { rule: 'a token with the wrong issuer', header: async () => `Bearer ${await sign({ issuer: 'https://evil.example' })}`, message: /^トークンが正しくないか、有効期限が切れています。$/ },
+    { rule: 'a token with the wrong audience', header: async () => `Bearer ${await sign({ audience: 'another-api' })}`, message: /^トークンが正しくないか、有効期限が切れています。$/ },
   ])('$rule is a 401 UNAUTHENTICATED, and writes nothing', async ({ header, message }) => {
     const authorization = await header();
     const res = await writesNothing(api, () => api.invoke(v2Event({ body: registerBody(), headers: { authorization } })));
@@ -135,7 +135,7 @@ describe('a token that is not a valid local token is a 401 and writes nothing', 
     const res = await writesNothing(api, () => api.invoke(v2Event({ body: registerBody(), headers: { authorization } })));
     const error = onlyError(res);
     expect(error.extensions.code).toBe('FORBIDDEN');
-    expect(error.message).toMatch(/not registered as city staff/);
+    expect(error.message).toBe('not-on-the-staff は職員として登録されていません。');
     expectNoInternals(res);
     expect(res.status).toBe(403);
   });
@@ -167,7 +167,7 @@ describe("deployed, API Gateway's JWT authorizer has verified the token and pass
     const res = await writesNothing(api, () => api.invoke(v2Event({ body: registerBody(), claims: { sub: '0f1e2d3c', token_use: 'access' } })));
     const error = onlyError(res);
     expect(error.extensions.code).toBe('UNAUTHENTICATED');
-    expect(error.message).toMatch(/names no user/);
+    expect(error.message).toBe('トークンに利用者 (username) が含まれていません。');
     expectNoInternals(res);
     expect(res.status).toBe(401);
   });
@@ -186,7 +186,7 @@ describe('第5条・第7条: a signed-in person acts only for the department the
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.registerSystem.system).toBeNull();
     expect(res.body.data.registerSystem.userErrors).toEqual([
-      expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第7条', message: expect.stringMatching(/information manager/) }),
+      expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第7条', message: expect.stringMatching(/できるのは、所管課の情報管理責任者のみです。$/) }),
     ]);
     expectNoInternals(res);
     expect(res.status).toBe(200);
@@ -204,7 +204,7 @@ describe('第5条・第7条: a signed-in person acts only for the department the
     expect(res.body.data.registerSystem.system).toBeNull();
     const [error, ...more] = res.body.data.registerSystem.userErrors;
     expect(more).toEqual([]);
-    expect(error).toMatchObject({ code: 'FORBIDDEN', article: '第7条', field: ['owningDepartmentId'], message: expect.stringMatching(/information manager \(情報管理責任者\)/) });
+    expect(error).toMatchObject({ code: 'FORBIDDEN', article: '第7条', field: ['owningDepartmentId'], message: expect.stringMatching(/できるのは、情報管理責任者のみです。$/) });
     expect(res.status).toBe(200);
   });
 
@@ -217,7 +217,7 @@ describe('第5条・第7条: a signed-in person acts only for the department the
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.draftConsultation).toEqual({
       consultation: null,
-      userErrors: [{ code: 'WRONG_DEPARTMENT', article: '第8条', field: ['systemId'], message: expect.stringMatching(/information manager/) }],
+      userErrors: [{ code: 'WRONG_DEPARTMENT', article: '第8条', field: ['systemId'], message: 'この協議を行うことができるのは、所管課の情報管理責任者のみです。' }],
     });
     expectNoInternals(res);
     expect(res.status).toBe(200);

@@ -38,7 +38,7 @@ describe('a request body that is not a GraphQL request is a 4xx before GraphQL r
       event: () => v2Event({ body: registerBody().slice(0, 60), headers: asManager() }),
       status: 400,
       code: 'BAD_REQUEST',
-      message: /not valid JSON/,
+      message: /^リクエストの本文が正しい JSON ではありません。$/,
     },
     {
       rule: 'a text/plain body (a CSRF-able content type) is a 400 BAD_REQUEST and writes nothing',
@@ -73,7 +73,7 @@ describe('a request body that is not a GraphQL request is a 4xx before GraphQL r
       event: () => v2Event({ body: registerBody({ ...validSystem(), description: 'あ'.repeat(22_000) }), headers: asManager() }),
       status: 413,
       code: 'PAYLOAD_TOO_LARGE',
-      message: /larger than 65536 bytes/,
+      message: /^リクエストの本文が 65536 バイトを超えています。$/,
     },
   ])('$rule', async ({ event, status, code, message }) => {
     const res = await writesNothing(api, () => api.invoke(event()));
@@ -122,6 +122,8 @@ describe('a document the schema rejects is a 400 that says where it is wrong', (
     const res = await writesNothing(api, () => api.gql('shimin-manager', query));
     const error = topError(res);
     expect(error.extensions.code).toBe(code);
+    // graphql-js's own words about the document, after a Japanese lead (functions/api/language.ts aboutTheRequest).
+    expect(error.message).toMatch(/^リクエストが正しくありません: /);
     expect(error.message).toMatch(message);
     expect(res.body.data).toBeUndefined();
     expectNoInternals(res);
@@ -199,7 +201,8 @@ describe('strings over their limit are BAD_USER_INPUT naming the field, without 
     const res = await writesNothing(api, () => api.gql('shimin-manager', query, variables()));
     const error = topError(res);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    expect(error.extensions.problems).toEqual([{ field, message: expect.stringMatching(/shorter than or equal to \d+ characters/) }]);
+    expect(error.extensions.problems).toEqual([{ field, message: expect.stringMatching(/^\d+文字以内で入力してください。$/) }]);
+    expect(error.message).toMatch(/^入力内容が正しくありません: /);
     expect(error.message).toContain(field[field.length - 1]);
     expect(res.raw).not.toContain('ZQZQZQZQ');
     expect(res.body.data ?? null).toBeNull();
@@ -211,9 +214,9 @@ describe('strings over their limit are BAD_USER_INPUT naming the field, without 
 
 describe('page arguments: `first` is 1–100, cursors are opaque and belong to one list', () => {
   it.each([
-    { rule: '`first` over 100', first: 101, message: /first must not be greater than 100/ },
-    { rule: '`first` below 1', first: 0, message: /first must not be less than 1/ },
-    { rule: 'a negative `first`', first: -5, message: /first must not be less than 1/ },
+    { rule: '`first` over 100', first: 101, message: /^100以下の値を指定してください。$/ },
+    { rule: '`first` below 1', first: 0, message: /^1以上の値を指定してください。$/ },
+    { rule: 'a negative `first`', first: -5, message: /^1以上の値を指定してください。$/ },
   ])('$rule is a 400 BAD_USER_INPUT naming `first`', async ({ first, message }) => {
     const res = await api.gql('shimin-manager', 'query($n: Int!) { systems(first: $n) { nodes { id } } }', { n: first });
     const error = topError(res);
@@ -252,7 +255,7 @@ describe('page arguments: `first` is 1–100, cursors are opaque and belong to o
     const error = topError(res);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.argumentName).toBe('after');
-    expect(error.message).toMatch(/cursor is not valid for this list/);
+    expect(error.message).toMatch(/^このカーソルはこの一覧のものではありません。/);
     expect(res.body.data ?? null).toBeNull();
     expectNoInternals(res);
     // README: top-level errors are for sign-in (401/403), malformed requests (400), limits (400/413) and faults.
@@ -272,7 +275,7 @@ describe('page arguments: `first` is 1–100, cursors are opaque and belong to o
     const res = await api.gql('shimin-manager', 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
     const error = topError(res);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toMatch(/100/);
+    expect(error.message).toBe('一度に指定できるIDは 100 件までです。');
     expectNoInternals(res);
     expect(res.status).toBe(400);
   });
@@ -280,9 +283,9 @@ describe('page arguments: `first` is 1–100, cursors are opaque and belong to o
 
 describe('ids that are not what they claim', () => {
   it.each([
-    { rule: 'the global id of a System given as owningDepartmentId', id: gid('System', 'demo-juumin'), message: /not the id of a Department/ },
-    { rule: 'garbage given as owningDepartmentId', id: 'garbage', message: /not the id of a Department/ },
-    { rule: 'a Department id of no department', id: gid('Department', 'no-such-department'), message: /No department has that id/ },
+    { rule: 'the global id of a System given as owningDepartmentId', id: gid('System', 'demo-juumin'), message: /^owningDepartmentId は主管課のIDではありません。$/ },
+    { rule: 'garbage given as owningDepartmentId', id: 'garbage', message: /^owningDepartmentId は主管課のIDではありません。$/ },
+    { rule: 'a Department id of no department', id: gid('Department', 'no-such-department'), message: /^指定されたIDの主管課は見つかりません。$/ },
   ])('$rule is a NOT_FOUND userError naming the field, and writes nothing', async ({ id, message }) => {
     const res = await writesNothing(api, () => api.gql('shimin-manager', REGISTER_SYSTEM, { input: { ...validSystem(), owningDepartmentId: id } }));
     expect(res.body.errors).toBeUndefined();
@@ -298,7 +301,7 @@ describe('ids that are not what they claim', () => {
     );
     expect(res.body.data.draftConsultation).toEqual({
       consultation: null,
-      userErrors: [{ code: 'NOT_FOUND', message: expect.stringMatching(/not the id of a System/), field: ['systemId'], article: null }],
+      userErrors: [{ code: 'NOT_FOUND', message: 'systemId は行政システムのIDではありません。', field: ['systemId'], article: null }],
     });
     expectNoInternals(res);
     expect(res.status).toBe(200);

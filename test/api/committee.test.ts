@@ -110,7 +110,7 @@ describe('第33条第4項: 委員の半数以上が出席しなければ会議�
     expect(m.minutes).toContain('不成立');
     const errors = await refused(api, CHAIR, DECIDE, motion(m, [['shimin-manager', 'FOR'], ['kenkou-manager', 'FOR']]));
     expect(errors).toEqual([expect.objectContaining({ code: 'QUORUM_NOT_MET', article: '第33条第4項' })]);
-    expect(errors[0].message).toContain('3 of 7');
+    expect(errors[0].message).toContain('出席 3 人/委員 7 人、必要 4 人以上');
   });
 
   it('the chair and vice-chair are not 委員: they do not count toward the quorum', async () => {

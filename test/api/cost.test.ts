@@ -122,7 +122,7 @@ describe('every response says what it cost (extensions.cost)', () => {
     expect(res.body).toEqual(expect.objectContaining({ extensions: expect.objectContaining({ cost: expect.anything() }) }));
     const cost = costOf(res);
     // A body refused before GraphQL reads it (functions/api/request.ts) ran nothing and carries no estimate.
-    const beforeGraphQL = res.status === 413 || /not valid JSON/.test(res.raw);
+    const beforeGraphQL = res.status === 413 || /正しい JSON ではありません/.test(res.raw);
     expect(cost).toEqual({
       dynamodbCalls: expect.any(Number),
       readCapacityUnits: expect.any(Number),
@@ -375,7 +375,7 @@ describe('an unexpected fault is a 500 with the request id and no detail; refusa
     expect(res.status).toBe(500);
     expect(res.body.errors).toHaveLength(1);
     const [error] = res.body.errors;
-    expect(error.message).toBe('内部エラーが発生しました。 / Internal server error.');
+    expect(error.message).toBe('内部エラーが発生しました。');
     expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(res.raw).not.toContain(api.tableName);
     expect(res.raw).not.toContain('ResourceNotFound');

@@ -64,7 +64,7 @@ describe('第26条第3項・第4項: the duty, step by step', () => {
     // Closing early is refused, naming what is missing.
     const early = await refused(api, 'soumu-director', CLOSE, { incidentId: v.id, expectedVersion: v.version });
     expect(early).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第26条第4項' })]);
-    expect(early[0].message).toContain('VIRUS_REMOVED, OTHERS_NOTIFIED, PERSONAL_INFORMATION_ASSESSMENT');
+    expect(early[0].message).toContain('VIRUS_REMOVED、OTHERS_NOTIFIED、PERSONAL_INFORMATION_ASSESSMENT');
 
     v = await ok(api, 'soumu-director', DESIGNATE, { incidentId: v.id, expectedVersion: v.version, managerId: gid('Person', 'digital-manager') });
     expect(v).toMatchObject({ removalManager: { personId: 'digital-manager' } });

@@ -62,7 +62,7 @@ describe('第26条第3項・第4項: the steps come in order', () => {
   });
 
   it('each step once', () => {
-    expect(refusal(() => recordStep(shiminManager, through(1), { step: 'DISCONNECTED', at: T(20) }, NOW)).message).toMatch(/already/);
+    expect(refusal(() => recordStep(shiminManager, through(1), { step: 'DISCONNECTED', at: T(20) }, NOW)).message).toBe('ネットワークからの切離しは既に記録されています。');
   });
 
   it('a step cannot be timed before the step it follows', () => {

@@ -84,8 +84,11 @@ export interface Api {
   store(): Store;
   /** Sends an event to the handler as it is. */
   invoke(event: APIGatewayProxyEventV2): Promise<Response>;
-  /** A GraphQL request as `personId` (signed local token), or anonymous when personId is null. */
-  gql(personId: string | null, query: string, variables?: Record<string, unknown>): Promise<Response>;
+  /**
+   * A GraphQL request as `personId` (signed local token), or anonymous when personId is null; `headers` adds to the
+   * request's (`{ 'accept-language': 'en' }` for the English messages).
+   */
+  gql(personId: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   /** Like gql, but fails the test on any top-level error and returns `data`. */
   data(personId: string, query: string, variables?: Record<string, unknown>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   token(personId: string): Promise<string>;
@@ -149,11 +152,11 @@ export async function setupApi(): Promise<Api> {
     expectWithinEstimate(event, body);
     return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, body, raw };
   };
-  const gql = async (personId: string | null, query: string, variables?: Record<string, unknown>) =>
+  const gql = async (personId: string | null, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
     invoke(
       v2Event({
         body: JSON.stringify({ query, variables }),
-        headers: personId ? { authorization: `Bearer ${await token(personId)}` } : {},
+        headers: { ...(personId ? { authorization: `Bearer ${await token(personId)}` } : {}), ...headers },
       }),
     );
   return {
