@@ -144,6 +144,8 @@ const costPlugin: ApolloServerPlugin<Context> = {
         }
       },
       async willSendResponse({ response, contextValue }: GraphQLRequestContext<Context>) {
+        // Messages follow Accept-Language (Japanese unless the client asks for English): a cache must key on it.
+        response.http.headers.set('vary', 'accept-language');
         const body = response.body;
         if (body?.kind === 'single' && contextValue?.store) {
           const cost = contextValue.store.meter.snapshot();

@@ -39,6 +39,8 @@ describe('a refused mutation: its userError speaks Japanese, English on Accept-L
     expect(en.body.data.registerSystem.userErrors).toEqual([
       { ...same, message: "Only the information manager of the department concerned may act on this system's record." },
     ]);
+    // A cache between client and API must not hand one language's answer to the other.
+    for (const res of [ja, en]) expect(res.headers.vary).toMatch(/accept-language/i);
   });
 
   it('STALE_VERSION: an expectedVersion that is not the one stored', async () => {
