@@ -77,7 +77,7 @@ export const MY_UNREAD_NOTICES_QUERY = [
 /** The link of a notice's mail: its object, or (a digest) the addressee's unread notices. */
 export function noticeLink(n: Notice, link: MailLinkBase): string {
   const query = n.kind === 'DAILY_DIGEST' || !link.subjectGlobalId ? MY_UNREAD_NOTICES_QUERY : subjectQuery(link.subjectGlobalId);
-  return `${link.baseUrl}${link.baseUrl.includes('?') ? '&' : '?'}query=${encodeURIComponent(query)}`;
+  return `${link.baseUrl}${link.baseUrl.includes('?') ? '&' : '?'}${new URLSearchParams({ query })}`;
 }
 
 /** One line: a subject never breaks (a header with a line break in it would be two headers). */
