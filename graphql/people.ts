@@ -1,8 +1,11 @@
 /** 主管課・職員・役割 — departments, people and roles (第2条第1号, 第3条–第5条, 第12条, 第27条, 第32条). */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, Node, UserError } from './common';
 import { Audited } from './audit';
+
+/** The longest mail address (RFC 5321: 254 characters on the path). */
+export const MAX_EMAIL = 254;
 
 export enum Role {
   GENERAL_MANAGER = 'GENERAL_MANAGER',
@@ -78,6 +81,12 @@ export class Person extends Node {
   @Field(() => String, { nullable: true, description: '職名(例: 市民課長)。 / Title, e.g. 市民課長.' })
   title?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'メールアドレス(通知をメールで送る宛先。未登録なら通知は API でのみ読める)。 / Mail address, where notices are mailed; without one, notices are read in the API only.',
+  })
+  email?: string;
+
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
 }
@@ -142,6 +151,42 @@ export class CreatePersonInput {
   @Field(() => ID, { description: '所属する主管課。 / Their department.' })
   @MaxLength(500)
   departmentId!: string;
+
+  @Field(() => String, { nullable: true, description: 'メールアドレス(通知の宛先)。 / Mail address, where notices are mailed.' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
+  email?: string;
+}
+
+@InputType({ description: '職員の氏名・職名・メールアドレスの変更。 / Change a person’s name, title or mail address.' })
+export class UpdatePersonInput {
+  @Field(() => ID, { description: '対象の職員。 / The person.' })
+  @MaxLength(500)
+  personId!: string;
+
+  @Field(() => Int, { description: '読み取った版。 / The version you read.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: '新しい氏名(省略時は変更なし)。 / New name; unchanged when omitted.' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: '職名(省略時は変更なし、空文字で削除)。 / Title; unchanged when omitted, removed when empty.' })
+  @IsOptional()
+  @MaxLength(MAX_NAME)
+  title?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'メールアドレス(省略時は変更なし、空文字で削除)。 / Mail address; unchanged when omitted, removed when empty.',
+  })
+  @ValidateIf((input: UpdatePersonInput) => input.email !== undefined && input.email !== null && input.email !== '')
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
+  email?: string;
 }
 
 @InputType({ description: '役割の割当て。 / Give a person a role from a date.' })

@@ -43,12 +43,14 @@ export interface RegulationAlarmsProps {
   readonly functions: AlarmedFunction[];
   /** The reminders job's dead-letter queue. */
   readonly remindersDeadLetterQueue: sqs.IQueue;
+  /** The mail sender's on-failure destination. */
+  readonly mailDeadLetterQueue: sqs.IQueue;
   readonly table: dynamodb.Table;
 }
 
 /**
- * The CloudWatch alarms (API 5xx, each function's errors and throttles, the reminders dead-letter queue, table
- * throttling) and the encrypted SNS topic they all publish to, with its e-mail subscribers.
+ * The CloudWatch alarms (API 5xx, each function's errors and throttles, the reminders and mail dead-letter queues,
+ * table throttling) and the encrypted SNS topic they all publish to, with its e-mail subscribers.
  */
 export class RegulationAlarms extends StackPart {
   /** Where every alarm goes; its subscribers are the `emails`. */
@@ -146,6 +148,12 @@ export class RegulationAlarms extends StackPart {
       'RemindersDeadLetterQueueAlarm',
       props.remindersDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
       '通知処理の実行が再試行のあとも失敗し、デッドレターキュー(RemindersDeadLetterQueue)に入りました。その日の通知が記録されていない可能性があります。原因を直して通知処理を再実行し、キューのメッセージを削除してください。 / A reminders run failed after its retries and waits in the dead-letter queue: fix the cause, run the job again, then delete the message.',
+      0,
+    );
+    alarm(
+      'MailDeadLetterQueueAlarm',
+      props.mailDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+      '通知メールの送信が再試行のあとも失敗し、デッドレターキュー(MailDeadLetterQueue)に入りました。宛先にメールが届いていない通知があります(通知は API では読めます)。送信関数のログ(MailFunctionLogs)で原因(SES の検証・サンドボックス・送信上限等)を確認してください。 / A batch of notices was not mailed after its retries: see the log of the mail function (SES identity, sandbox, sending quota); the notices are still in the API.',
       0,
     );
     // One metric per operation (ThrottledRequests has no table-wide total), added with FILL(…, 0): in metric math a

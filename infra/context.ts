@@ -42,6 +42,8 @@ export function stackPropsFromContext(app: App): RegulationApiStackProps {
     apiCodePath: app.node.tryGetContext('apiCodePath') || undefined,
     // Default dist/bundle/reminders, written by functions/api/bundle.js from the reminders handler.
     remindersCodePath: app.node.tryGetContext('remindersCodePath') || undefined,
+    // Default dist/bundle/mail, written by functions/api/bundle.js from the mail sender's handler.
+    mailCodePath: app.node.tryGetContext('mailCodePath') || undefined,
     alarmEmails,
   };
 }

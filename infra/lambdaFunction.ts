@@ -32,6 +32,13 @@ export interface RegulationFunctionProps {
   readonly logRetention: logs.RetentionDays;
   /** Where an asynchronous invocation goes once Lambda's retries have failed. @default - none */
   readonly deadLetterQueue?: sqs.IQueue;
+  /** Environment beside TABLE_NAME, NODE_ENV and POWERTOOLS_SERVICE_NAME. @default - none */
+  readonly environment?: Record<string, string>;
+  /**
+   * Statements on `*` added to the role beside the X-Ray one (by an event source, say), said in words for the
+   * acknowledgement of AwsSolutions-IAM5. @default - none
+   */
+  readonly wildcardStatements?: string;
 }
 
 /**
@@ -92,6 +99,7 @@ export class RegulationFunction extends StackPart {
         TABLE_NAME: props.table.tableName,
         NODE_ENV: 'production',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
+        ...props.environment,
       },
     });
 
@@ -100,7 +108,7 @@ export class RegulationFunction extends StackPart {
     const named = props.deadLetterQueue ? 'table, indexes, queue and log group' : 'table, indexes and log group';
     Validations.of(this.role.node.tryFindChild('DefaultPolicy') ?? this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: `Only the X-Ray statement added by tracing: ACTIVE (xray:PutTraceSegments, xray:PutTelemetryRecords), which has no resource-level permissions; ${named} are named.`,
+      reason: `Only the X-Ray statement added by tracing: ACTIVE (xray:PutTraceSegments, xray:PutTelemetryRecords), which has no resource-level permissions${props.wildcardStatements ? `, ${props.wildcardStatements}` : ''}; ${named} are named.`,
     });
   }
 }

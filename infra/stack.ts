@@ -1,4 +1,4 @@
-import { Aws, CfnElement, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnElement, CfnOutput, CfnParameter, Fn, Stack, StackProps } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { RegulationAlarms } from './alarms';
 import { GraphqlApi } from './api';
 import { StaffUserPool } from './auth';
+import { NoticeMailer } from './mail';
 import { StackPart } from './part';
 import { RemindersJob } from './reminders';
 import { RegulationTable } from './table';
@@ -47,14 +48,24 @@ export interface RegulationApiStackProps extends StackProps {
    * @default - none: the alarms still fire and show in the CloudWatch console, but nobody is told
    */
   readonly alarmEmails?: string[];
+  /**
+   * Directory holding the bundled mail sender (index.js exporting `handler`):
+   * `node functions/api/bundle.js dist/functions/mail/handler.js dist/bundle/mail`.
+   * @default 'dist/bundle/mail'
+   */
+  readonly mailCodePath?: string;
 }
 
-/** The whole API in one stack: the table, the staff's user pool, the GraphQL API, the reminders job, the alarms. */
+/**
+ * The whole API in one stack: the table, the staff's user pool, the GraphQL API, the reminders job, the mail sender,
+ * the alarms. Deploy parameters: `MailFrom` (required: the SES identity mail is sent as), `MailLinkBaseUrl`.
+ */
 export class RegulationApiStack extends Stack {
   public readonly table: RegulationTable;
   public readonly apiFunction: lambda.Function;
   public readonly remindersFunction: lambda.Function;
   public readonly remindersRule: events.Rule;
+  public readonly mailFunction: lambda.Function;
   public readonly userPool: cognito.UserPool;
   public readonly userPoolClient: cognito.UserPoolClient;
   public readonly httpApi: apigwv2.HttpApi;
@@ -97,14 +108,44 @@ export class RegulationApiStack extends Stack {
     this.remindersFunction = reminders.function;
     this.remindersRule = reminders.rule;
 
+    // Who the city's mail comes from: an address SES has verified (the address itself, or its domain). Asked at the
+    // first deploy (`--parameters MailFrom=…`); later deploys keep it.
+    const mailFrom = new CfnParameter(this, 'MailFrom', {
+      type: 'String',
+      description:
+        '通知メールの送信元アドレス(SES で検証済みのアドレス又はドメイン)。 / The address notices are mailed from: an SES-verified address, or one of a verified domain.',
+      allowedPattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+      constraintDescription: 'メールアドレス(例: joho@city.shiroishi.example)。 / A mail address, e.g. joho@city.shiroishi.example.',
+    });
+    // Where a mail's link points, a query in its `query` parameter; empty: the API's own URL (GET /graphql?query=…).
+    const linkBase = new CfnParameter(this, 'MailLinkBaseUrl', {
+      type: 'String',
+      default: '',
+      description:
+        'メールのリンク先(クエリを query パラメータで受け取るポータル等)。空欄なら API の URL。 / Where mail links point (a portal taking the query in `query`); empty: the API URL.',
+      allowedPattern: '^(https://\\S+)?$',
+      constraintDescription: 'https:// で始まる URL、又は空欄。 / An https:// URL, or empty.',
+    });
+    const linkBaseGiven = new CfnCondition(this, 'MailLinkBaseUrlGiven', { expression: Fn.conditionNot(Fn.conditionEquals(linkBase.valueAsString, '')) });
+    const mail = new NoticeMailer(this, 'Mail', {
+      table,
+      codePath: props.mailCodePath ?? 'dist/bundle/mail',
+      logRetention,
+      mailFrom: mailFrom.valueAsString,
+      linkBaseUrl: Fn.conditionIf(linkBaseGiven.logicalId, linkBase.valueAsString, api.graphqlUrl).toString(),
+    });
+    this.mailFunction = mail.function;
+
     const alarms = new RegulationAlarms(this, 'Alarms', {
       emails: props.alarmEmails ?? [],
       httpApi: api.httpApi,
       functions: [
         { id: 'Api', function: api.function, ja: 'API 関数', en: 'API function' },
         { id: 'Reminders', function: reminders.function, ja: '通知処理', en: 'Reminders job' },
+        { id: 'Mail', function: mail.function, ja: '通知メールの送信', en: 'Mail sender' },
       ],
       remindersDeadLetterQueue: reminders.deadLetterQueue,
+      mailDeadLetterQueue: mail.deadLetterQueue,
       table,
     });
     this.alarmTopic = alarms.topic;
@@ -116,6 +157,8 @@ export class RegulationApiStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: userPool.portalClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'RemindersFunctionName', { value: reminders.function.functionName, description: 'Run it now: aws lambda invoke --function-name <name> out.json' });
+    new CfnOutput(this, 'MailFunctionName', { value: mail.function.functionName, description: 'Mails each notice written; its log names every mail sent' });
+    new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: mail.deadLetterQueue.queueUrl, description: 'Batches of notices not mailed after their retries' });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn, description: 'Every alarm is published here (e-mail subscribers: context alarmEmails)' });
     if (userPool.hostedDomain) {

@@ -426,6 +426,7 @@ export const MUTATION_READS: Record<string, number> = {
   requestProhibitedActException: 1,
   startInvestigation: 1,
   updateDepartment: 1,
+  updatePerson: 1,
   updateWorkingCalendar: 1,
   assignRole: 4,
   reportVirusIncident: 2,

@@ -57,6 +57,8 @@ export interface Person {
   name: string;
   departmentId: string;
   title?: string;
+  /** Where notices are mailed (functions/mail/); none: the person's notices are in the API only. */
+  email?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -247,13 +249,30 @@ export const peopleRegister = {
     actor: Actor,
     existing: Person | undefined,
     department: Department,
-    input: { personId: string; name: string; title?: string },
+    input: { personId: string; name: string; title?: string; email?: string },
     now: string,
   ): Transition<Person> {
     assertMayAdministerPeople(actor, now);
     if (existing) refuse('DUPLICATE', [`${input.personId} は既に登録されています。`, `${input.personId} is already registered.`], undefined, ['personId']);
-    const p: Person = { id: input.personId, name: input.name.trim(), title: input.title?.trim() || undefined, departmentId: department.id, version: 1, createdAt: now, updatedAt: now };
+    const p: Person = {
+      id: input.personId,
+      name: input.name.trim(),
+      title: input.title?.trim() || undefined,
+      email: input.email?.trim() || undefined,
+      departmentId: department.id,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
     return changeOf('Person', undefined, p, 'person.created');
+  },
+
+  /** A person's name, title or mail address; an empty title or address removes it. Their roles stay as they are. */
+  updatePerson<P extends Person>(actor: Actor, person: P, input: { name?: string; title?: string; email?: string }, now: string): Transition<P> {
+    assertMayAdministerPeople(actor, now);
+    const cleared = (value: string | undefined, before: string | undefined) => (value === undefined ? before : value.trim() || undefined);
+    const after = advance(person, { name: input.name?.trim() || person.name, title: cleared(input.title, person.title), email: cleared(input.email, person.email) } as Partial<P>, now);
+    return changeOf('Person', person, after, 'person.updated');
   },
 
   /**

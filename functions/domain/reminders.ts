@@ -32,6 +32,40 @@ export const NOTICE_KINDS = [
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**
+ * The kinds the reminders job finds due. Each stays a notice of its own in the API, but is mailed only within its
+ * addressee's DAILY_DIGEST of the day: one mail a person a day, however much falls due.
+ */
+export const REMINDER_KINDS = [
+  'PASSWORD_DUE_SOON',
+  'PASSWORD_OVERDUE',
+  'EQUIPMENT_NOT_RETURNED',
+  'PROVISION_PAST_PERIOD',
+  'HOMEPAGE_CHECK_DUE',
+  'APPLICATION_WAITING',
+] as const satisfies readonly NoticeKind[];
+
+export function isReminderKind(kind: NoticeKind): boolean {
+  return (REMINDER_KINDS as readonly NoticeKind[]).includes(kind);
+}
+
+/** What each kind of notice says, in a line: the mail's subject when a notice has no title, a digest's headings. */
+export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
+  PASSWORD_DUE_SOON: 'パスワードの変更期限が近づいています',
+  PASSWORD_OVERDUE: 'パスワードの変更期限を過ぎています',
+  EQUIPMENT_NOT_RETURNED: '持ち出した機器が返却されていません',
+  PROVISION_PAST_PERIOD: '外部提供の期間が終了しました(返還・廃棄が未記録)',
+  HOMEPAGE_CHECK_DUE: 'ホームページの確認期限が来ています',
+  APPLICATION_WAITING: '決裁を待っている申請があります',
+  APPLICATION_SUBMITTED: '決裁を求める申請が提出されました',
+  APPLICATION_DECIDED: '申請が決裁されました',
+  DECIDER_NEEDED: '職務代理者の指定が必要です',
+  ACTING_DESIGNATED: '職務代理者に指定されました',
+  VIRUS_INCIDENT_REPORTED: 'コンピュータウイルス等の感染が報告されました',
+  SYSTEM_STOP_ANNOUNCED: 'システムの停止が周知されました',
+  DAILY_DIGEST: '本日の通知',
+};
+
+/**
  * The article each kind of reminder rests on. A waiting application cites the article of its own form; a notice
  * written with a change cites the article of that change.
  */
@@ -293,6 +327,52 @@ export function applicationWaiting(
  */
 export function waitingCutoff(now: string): string {
   return new Date(Date.parse(`${addDays(tokyoDate(now), -(WAITING_DAYS - 1))}T00:00:00+09:00`)).toISOString();
+}
+
+// ─── The day's digest: one mail a person a day ──────────────────────────────────────────────────────────────────
+
+/**
+ * The digest of one person's reminders recorded on the day of `now` (Asia/Tokyo): one DAILY_DIGEST notice listing
+ * them, oldest due first, with their dates 和暦. Its id is made from the person and the day, so a second run on the
+ * same day finds it recorded and adds none. A run that recorded a person's reminders and stopped before their digest
+ * is run again: the digest lists every reminder of theirs recorded that day, those of the first attempt included.
+ */
+export function dailyDigest(addresseeId: string, reminders: Notice[], now: string): Notice {
+  const today = tokyoDate(now);
+  const item = { kind: 'DAILY_DIGEST' as const, subjectType: 'Person', subjectId: addresseeId, stage: today };
+  const sorted = [...reminders].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  const articles = [...new Set(sorted.map((n) => n.article).filter((a) => a))];
+  const message = [
+    `${wareki(today)}の通知は次の${sorted.length}件です。`,
+    ...sorted.map((n) => `\n■ ${NOTICE_KIND_LABEL[n.kind]}${n.article ? `(${n.article})` : ''}\n${n.message}`),
+  ].join('\n');
+  return {
+    id: noticeId(addresseeId, item),
+    key: noticeKey(addresseeId, item),
+    addresseeId,
+    kind: 'DAILY_DIGEST',
+    article: articles.join('、'),
+    subjectType: 'Person',
+    subjectId: addresseeId,
+    dueOn: today,
+    stage: today,
+    title: `${wareki(today)}の通知(${sorted.length}件)`,
+    message,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+/** The digests of a run at `now`: for each person, their reminders due now that were recorded today. */
+export function dailyDigests(notices: Notice[], now: string): Notice[] {
+  const today = tokyoDate(now);
+  const byPerson = new Map<string, Notice[]>();
+  for (const n of notices) {
+    if (!isReminderKind(n.kind) || tokyoDate(n.createdAt) !== today) continue;
+    byPerson.set(n.addresseeId, [...(byPerson.get(n.addresseeId) ?? []), n]);
+  }
+  return [...byPerson].sort(([a], [b]) => a.localeCompare(b)).map(([person, reminders]) => dailyDigest(person, reminders, now));
 }
 
 // ─── Reading and marking notices ───────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,8 @@
 /**
  * `npm start`: DynamoDB Local with its data in ./.data/ (unless DYNAMODB_ENDPOINT names another), the table, the
- * demo city on first start, and the API with GraphiQL at http://localhost:4000/graphql (PORT changes the port).
+ * demo city on first start, and the API with GraphiQL at http://localhost:4000/graphql (PORT changes the port). With
+ * its own DynamoDB Local, it also mails every notice written from then on into a local mail catcher (functions/local/
+ * mail.ts), whose page it prints.
  *
  * If DynamoDB Local dies while the server runs, the server says so and exits with a non-zero code rather than
  * answering INTERNAL_SERVER_ERROR to every request: the data folder is kept, and `npm start` starts both again.
@@ -20,6 +22,7 @@ import { createLocalServer } from './http';
 import { dataDir, localSecret } from './paths';
 import { seedDemoCity } from './seed';
 import { startDynamoLocal, RunningDynamo } from './dynamoLocal';
+import { LocalMail, startLocalMail } from './mail';
 
 /** The exit code when DynamoDB Local dies under the server (README; test/e2e/engineDies.test.ts). */
 const ENGINE_DIED_EXIT_CODE = 3;
@@ -28,6 +31,7 @@ let dynamo: RunningDynamo | undefined;
 /** The engine's process from the moment it is spawned, before it answers (and `dynamo` is set). */
 let engineProcess: ChildProcess | undefined;
 let server: Server | undefined;
+let mail: LocalMail | undefined;
 let stopping = false;
 
 /** What a person reads when the engine has gone: what happened, that the data is kept, what to do. */
@@ -54,6 +58,8 @@ async function shutdown(code: number): Promise<never> {
   stopping = true;
   server?.close();
   server?.closeAllConnections();
+  // The mail reader first: it reads the engine's stream.
+  await mail?.stop().catch(() => mail?.kill());
   if (dynamo) await dynamo.stop();
   else if (engineProcess && engineProcess.exitCode === null && engineProcess.signalCode === null) engineProcess.kill('SIGTERM');
   process.exit(code);
@@ -76,6 +82,7 @@ async function main(): Promise<void> {
       console.error(engineDiedMessage(path, code, signal, engine.output()));
       server?.close();
       server?.closeAllConnections();
+      mail?.kill();
       process.exit(ENGINE_DIED_EXIT_CODE);
     });
     process.env.DYNAMODB_ENDPOINT = engine.endpoint;
@@ -84,6 +91,21 @@ async function main(): Promise<void> {
   const table = await ensureTable(config);
   const seeded = await seedDemoCity(new Store(config));
   console.log(`Table ${config.tableName}: ${table}${seeded ? ', demo city seeded' : ''}.`);
+  // Mail only from a DynamoDB Local of our own: another endpoint (a deployed table) has its own sender, and its
+  // people must not get their mail in a local catcher.
+  if (dynamo) {
+    const quiet = process.env.LOG_LEVEL === 'silent';
+    mail = await startLocalMail({
+      config,
+      dataDir: dataDir(),
+      linkBaseUrl: `http://localhost:${port}/graphql`,
+      log: (level, message, fields) => {
+        if (quiet && level === 'info') return;
+        if (level === 'info' && message !== 'mail: sent') return;
+        (level === 'info' ? console.log : console.error)(`${message} ${JSON.stringify(fields ?? {})}`);
+      },
+    });
+  }
   const graphiqlDir = await ensureGraphiqlBuilt();
   server = await createLocalServer({ config, localSecret: localSecret(), graphiqlDir });
   server.on('error', (e: NodeJS.ErrnoException) => {
@@ -97,6 +119,11 @@ async function main(): Promise<void> {
   });
   server.listen(port, () => {
     console.log(`\nGraphiQL and the API: http://localhost:${port}/graphql`);
+    console.log(
+      mail
+        ? `Mail (every notice mailed, caught locally by maildev): ${mail.webUrl}`
+        : 'Mail: off (DYNAMODB_ENDPOINT names another DynamoDB; its notices are mailed where it is deployed)',
+    );
     console.log('Sign in: `npm run token -- shimin-manager` prints a token; put it in GraphiQL\'s Headers tab as');
     console.log('  {"Authorization": "Bearer <token>"}');
   });

@@ -10,7 +10,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { NOTICE_KINDS } from '../domain/reminders';
+import { REMINDER_KINDS } from '../domain/reminders';
 import { configFromEnv } from '../store/client';
 import { Store } from '../store/store';
 import { ReminderSummary, runReminders } from '../reminders/run';
@@ -94,8 +94,12 @@ export function report(summary: ReminderSummary): string {
     lines.push(row(['!', item.kind, '(nobody)', item.dueOn, item.stage, `${item.subjectType} ${item.subjectId}`, `nobody holds ${to}`]));
   }
   lines.push('');
-  lines.push(`found: ${NOTICE_KINDS.map((k) => `${k} ${summary.found[k]}`).join(', ')}`);
+  for (const d of summary.digests) lines.push(`${d.new ? '+' : ' '}  DAILY_DIGEST to ${d.addresseeId}: ${d.title}`);
+  if (summary.digests.length === 0) lines.push('(no digest: nothing recorded today)');
+  lines.push('');
+  lines.push(`found: ${REMINDER_KINDS.map((k) => `${k} ${summary.found[k]}`).join(', ')}`);
   lines.push(`notices: ${summary.written} written (+), ${summary.alreadyRecorded} already recorded, ${summary.unaddressed} unaddressed (!)`);
+  lines.push(`digests (one mail a person): ${summary.digestsWritten} written (+), ${summary.digests.length - summary.digestsWritten} already recorded`);
   return lines.join('\n');
 }
 

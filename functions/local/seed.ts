@@ -70,6 +70,9 @@ export const DEMO_DATASETS: Dataset[] = [
   updatedAt: '',
 }));
 
+/** A demo person's mail address: `<person id>@city.shiroishi.example` (a domain reserved for examples). */
+export const demoEmailOf = (personId: string) => `${personId}@city.shiroishi.example`;
+
 /** Seeds the demo city unless it is there already. Returns whether it seeded. */
 export async function seedDemoCity(store: Store, now = new Date().toISOString()): Promise<boolean> {
   if (await getDepartment(store, 'soumu')) return false;
@@ -91,8 +94,9 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
       version: 1,
       createdAt: now,
     }));
-    // The person's item carries a copy of their assignments; each assignment is also an item of its own.
-    const p: PersonWithRoles = { id, name, title, departmentId, version: 1, createdAt: now, updatedAt: now, roleAssignments: assignments };
+    // The person's item carries a copy of their assignments; each assignment is also an item of its own. Their
+    // notices are mailed to a demo address (`npm start` catches every mail locally).
+    const p: PersonWithRoles = { id, name, title, departmentId, email: demoEmailOf(id), version: 1, createdAt: now, updatedAt: now, roleAssignments: assignments };
     const t = alongWith(seedOf('Person', p), { parts: assignments.map((a) => ({ part: 'RoleAssignment' as const, value: a })) });
     batches.push(seeded(t, now, nextId()));
   }

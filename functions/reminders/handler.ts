@@ -23,14 +23,14 @@ export function instantOf(event: Partial<ScheduledEvent>): string {
   return new Date(Date.parse(at)).toISOString();
 }
 
-export type HandlerResult = Omit<ReminderSummary, 'notices' | 'unaddressedItems'>;
+export type HandlerResult = Omit<ReminderSummary, 'notices' | 'unaddressedItems' | 'digests'>;
 
 export async function handler(event: ScheduledEvent, context?: Pick<Context, 'awsRequestId'>): Promise<HandlerResult> {
   const store = new Store(configFromEnv());
   const now = instantOf(event);
   const requestId = context?.awsRequestId;
   try {
-    const { notices: _notices, unaddressedItems: _items, ...summary } = await runReminders(store, now, (level, message, fields) =>
+    const { notices: _notices, unaddressedItems: _items, digests: _digests, ...summary } = await runReminders(store, now, (level, message, fields) =>
       log(level, message, { requestId, eventId: event.id, ...fields }),
     );
     log('info', 'reminders: cost', { requestId, ...store.meter.snapshot() });

@@ -1,6 +1,7 @@
 /**
  * The reminders job: finds what is due or overdue across the regulation, addresses each item to the person who must
- * act, and records the notices not recorded before, each with its audit event. The clock is a parameter: the job
+ * act, and records the notices not recorded before, each with its audit event; then each person's digest of the day
+ * (DAILY_DIGEST), the one mail they receive for their reminders (functions/mail/). The clock is a parameter: the job
  * never reads it, so a test (or `npm run reminders -- --at …`) runs it at a fixed instant.
  */
 import { eventOf } from '../domain/audit';
@@ -13,6 +14,7 @@ import {
   Notice,
   NoticeKind,
   addressNotices,
+  dailyDigests,
   notice,
   applicationWaiting,
   equipmentNotReturned,
@@ -50,6 +52,13 @@ export interface ReminderSummary {
   /** Every notice due now (new and already recorded), oldest due first. */
   notices: (Notice & { new: boolean })[];
   unaddressedItems: DueItem[];
+  /**
+   * The day's digest of each person with reminders recorded today (DAILY_DIGEST): the one mail they receive for them.
+   * Recorded after the reminders it lists; a later run on the same day finds it recorded and adds none.
+   */
+  digests: (Notice & { new: boolean })[];
+  /** Digests recorded by this run. */
+  digestsWritten: number;
 }
 
 /** Provided data past its period (第15条第4項第4号), keyed `<until>#<id>`: those that ended before today. */
@@ -169,17 +178,36 @@ export async function runReminders(store: Store, now: string, log: Log = () => u
   const found = Object.fromEntries(NOTICE_KINDS.map((k) => [k, 0])) as Record<NoticeKind, number>;
   for (const item of items) found[item.kind]++;
   const isNew = new Set(fresh.filter((n) => !recordedElsewhere.has(n.id)).map((n) => n.id));
+  const due = notices.map((n, i) => existing[i] ?? n);
+
+  // Each person's reminders recorded today, in one digest (the one mail they get for them), written after them: a
+  // run that stopped in between lists, when run again, those its first attempt recorded.
+  const digests = dailyDigests(due, now);
+  const digestsRecorded = await getNotices(store, digests.map((d) => d.id));
+  const freshDigests = digests.filter((_, i) => !digestsRecorded[i]);
+  const digestsElsewhere = await record(store, freshDigests, now, log);
+  const newDigests = new Set(freshDigests.filter((d) => !digestsElsewhere.has(d.id)).map((d) => d.id));
+
   const summary: ReminderSummary = {
     at: now,
     found,
     written: isNew.size,
     alreadyRecorded: notices.length - isNew.size,
     unaddressed: unaddressed.length,
-    notices: notices
-      .map((n, i) => ({ ...(existing[i] ?? n), new: isNew.has(n.id) }))
+    notices: due
+      .map((n) => ({ ...n, new: isNew.has(n.id) }))
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind) || a.addresseeId.localeCompare(b.addresseeId)),
     unaddressedItems: unaddressed,
+    digests: digests.map((d, i) => ({ ...(digestsRecorded[i] ?? d), new: newDigests.has(d.id) })),
+    digestsWritten: newDigests.size,
   };
-  log('info', 'reminders: run finished', { at: now, found, written: summary.written, alreadyRecorded: summary.alreadyRecorded, unaddressed: summary.unaddressed });
+  log('info', 'reminders: run finished', {
+    at: now,
+    found,
+    written: summary.written,
+    alreadyRecorded: summary.alreadyRecorded,
+    unaddressed: summary.unaddressed,
+    digestsWritten: summary.digestsWritten,
+  });
   return summary;
 }

@@ -6,7 +6,7 @@ import { getDepartment, getPerson, getPersonWithRoles, listDepartments, listPeop
 import { listSystems } from '../store/systems';
 import { connection, PageArgs } from '../../graphql/common';
 import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput, Department, DepartmentConnection, DepartmentPayload, DesignateActingPersonInput, EndRoleAssignmentInput } from '../../graphql/people';
-import { Person, PersonConnection, PersonPayload, RoleAssignment, UpdateDepartmentInput } from '../../graphql/people';
+import { Person, PersonConnection, PersonPayload, RoleAssignment, UpdateDepartmentInput, UpdatePersonInput } from '../../graphql/people';
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
 import { computed, related } from './fields';
@@ -65,11 +65,17 @@ export class PersonResolver {
   }
 
   @Mutation(() => PersonPayload, { description: '職員の登録。 / Register a person.' })
-  createPerson(@Arg('input', { description: INPUT }) { personId, name, title, departmentId }: CreatePersonInput, @Ctx() ctx: Context) {
+  createPerson(@Arg('input', { description: INPUT }) { personId, name, title, departmentId, email }: CreatePersonInput, @Ctx() ctx: Context) {
     return create(ctx, async (now) => {
       const [department, existing] = await Promise.all([load(ctx, 'Department', departmentId, 'departmentId'), getPerson(ctx.store, personId)]);
-      return peopleRegister.createPerson(ctx.viewer, existing, department, { personId, name, title: title ?? undefined }, now);
+      return peopleRegister.createPerson(ctx.viewer, existing, department, { personId, name, title: title ?? undefined, email: email ?? undefined }, now);
     }, personPayload);
+  }
+
+  @Mutation(() => PersonPayload, { description: '職員の氏名・職名・メールアドレスの変更。 / Change a person’s name, title or mail address.' })
+  updatePerson(@Arg('input', { description: INPUT }) { personId, expectedVersion, name, title, email }: UpdatePersonInput, @Ctx() ctx: Context) {
+    return change(ctx, { kind: 'Person', id: personId, field: 'personId', expectedVersion }, (p, now) =>
+      peopleRegister.updatePerson(ctx.viewer, p, { name: name ?? undefined, title: title ?? undefined, email: email ?? undefined }, now), personPayload);
   }
 
   @Mutation(() => PersonPayload, { description: '役割の割当て。直ちに効力を持つ。 / Assign a role; it takes effect at once.' })

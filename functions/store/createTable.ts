@@ -1,6 +1,7 @@
 /**
  * Creates the table where there is none (DynamoDB Local, tests), and adds the indexes a newer version of the store
- * needs to a table made by an older one (a developer's `.data/`). The deployed table is made by the CDK stack.
+ * needs to a table made by an older one (a developer's `.data/`), and its stream (the new image of every write, which
+ * the mail sender reads). The deployed table is made by the CDK stack, with the same stream.
  */
 import {
   CreateTableCommand,
@@ -11,7 +12,7 @@ import {
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { StoreConfig } from './client';
-import { GLOBAL_INDEXES, TABLE_KEYS } from './tableSchema';
+import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS } from './tableSchema';
 
 type IndexDef = (typeof GLOBAL_INDEXES)[number];
 
@@ -62,7 +63,14 @@ export async function ensureTable(config: StoreConfig): Promise<'created' | 'exi
           await new Promise((r) => setTimeout(r, 500));
         }
       }
-      return missing.length ? 'updated' : 'exists';
+      // The stream, on a table made before the sender: every write from now on (nothing before) is in it.
+      const stream = existing.StreamSpecification;
+      if (!stream?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: config.tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW_TYPE } }));
+      } else if (stream.StreamViewType !== STREAM_VIEW_TYPE && stream.StreamViewType !== 'NEW_AND_OLD_IMAGES') {
+        throw new Error(`The table ${config.tableName} has a stream of ${stream.StreamViewType}; the mail sender reads the new image of each write (${STREAM_VIEW_TYPE}).`);
+      }
+      return missing.length || !stream?.StreamEnabled ? 'updated' : 'exists';
     }
     const attributes = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey]);
     for (const i of GLOBAL_INDEXES) {
@@ -79,6 +87,7 @@ export async function ensureTable(config: StoreConfig): Promise<'created' | 'exi
           { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: GLOBAL_INDEXES.map(indexSpec),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW_TYPE },
       }),
     );
     return 'created';

@@ -1,11 +1,13 @@
 /**
  * The table's operations, each metered. Request paths use GetItem, BatchGetItem, Query and TransactWriteItems (and
- * TransactGetItems to check a refusal's reads, store.ts); there is no Scan here, so none can creep into a request path.
+ * TransactGetItems to check a refusal's reads, store.ts); the mail sender puts its delivery records one at a time
+ * (PutItem, `putIf`). There is no Scan here, so none can creep into a request path.
  */
 import {
   BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactGetCommand,
   TransactWriteCommand,
@@ -212,25 +214,7 @@ export class Table {
     if (writes.length > 100) throw new Error('a transaction holds at most 100 writes');
     const input: TransactWriteCommandInput = {
       ReturnConsumedCapacity: 'TOTAL',
-      TransactItems: writes.map((w) =>
-        w.expectedVersion === undefined
-          ? {
-              Put: {
-                TableName: this.name,
-                Item: w.item,
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            }
-          : {
-              Put: {
-                TableName: this.name,
-                Item: w.item,
-                ConditionExpression: '#v = :seen',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':seen': w.expectedVersion },
-              },
-            },
-      ),
+      TransactItems: writes.map((w) => ({ Put: { TableName: this.name, Item: w.item, ...conditionOf(w) } })),
     };
     try {
       const out = await this.doc.send(new TransactWriteCommand(input));
@@ -240,6 +224,30 @@ export class Table {
       throw conflictOf(e) ?? e;
     }
   }
+
+  /**
+   * Puts one item on its own (PutItem), conditioned like a write of `transact`: on the version read, or on not
+   * existing yet. False when the condition did not hold (someone wrote it meanwhile): nothing was written. For records
+   * that are no change of the register and have no audit event (the delivery of a notice's mail, store/mail.ts).
+   */
+  async putIf(w: Write): Promise<boolean> {
+    try {
+      const out = await this.doc.send(new PutCommand({ TableName: this.name, Item: w.item, ...conditionOf(w), ReturnConsumedCapacity: 'TOTAL' }));
+      this.meter.record('PutItem', out.ConsumedCapacity);
+      return true;
+    } catch (e) {
+      this.meter.record('PutItem', undefined);
+      if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  }
+}
+
+/** The condition of a write: the version its writer read, or (a new item) that none exists yet. */
+function conditionOf(w: Write) {
+  return w.expectedVersion === undefined
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: '#v = :seen', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':seen': w.expectedVersion } };
 }
 
 /** A transaction cancelled by a condition or by a rival transaction, as a WriteConflict; anything else undefined. */

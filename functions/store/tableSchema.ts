@@ -24,6 +24,12 @@ export const GLOBAL_INDEXES = [
 
 export type IndexName = (typeof GLOBAL_INDEXES)[number]['indexName'];
 
+/**
+ * The table's stream: the new image of every write, which the mail sender reads for the notices written (the
+ * outbox, functions/mail/). The deployed table (infra/table.ts) and the local one (createTable.ts) have the same.
+ */
+export const STREAM_VIEW_TYPE = 'NEW_IMAGE' as const;
+
 /** Items with this attribute (epoch seconds) are deleted by DynamoDB after that time: idempotency records only. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 

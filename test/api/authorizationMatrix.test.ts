@@ -47,6 +47,11 @@ const TABLE: Row[] = [
     } },
   { mutation: 'createPerson',       cells: [OK,                        OK,                        'FORBIDDEN 第4条',          'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条'],
     input: async () => ({ personId: unique('matrix-new-'), name: '新任 花子', departmentId: gid('Department', 'shimin') }) },
+  { mutation: 'updatePerson',       cells: [OK,                        OK,                        'FORBIDDEN 第4条',          'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条'],
+    input: async () => {
+      const p = await make('soumu-director', 'createPerson', { personId: unique('matrix-mail-'), name: '権限 次郎', departmentId: gid('Department', 'shimin') });
+      return { personId: p.id, expectedVersion: p.version, email: 'kenngen-jirou@city.shiroishi.example' };
+    } },
   { mutation: 'assignRole',         cells: [OK,                        OK,                        'FORBIDDEN 第4条',          'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条'],
     input: async () => ({ personId: await shiminPerson(), role: 'STAFF', departmentId: gid('Department', 'shimin'), validFrom: '2026-04-01' }) },
   { mutation: 'endRoleAssignment',  cells: [OK,                        OK,                        'FORBIDDEN 第4条',          'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条',                'FORBIDDEN 第4条'],

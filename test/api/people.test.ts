@@ -116,6 +116,46 @@ describe('第5条: roles are assignments with validity dates, in force from the 
   });
 });
 
+describe('a person’s mail address: where their notices are mailed', () => {
+  const UPDATE_PERSON = `mutation($input: UpdatePersonInput!) {
+    updatePerson(input: $input) { person { name title email version } userErrors { code message article field } }
+  }`;
+
+  it('the demo city’s people have theirs, and every member of staff reads it with the person', async () => {
+    const { node } = await api.data('shimin-staff', `query($id: ID!) { node(id: $id) { ... on Person { email } } }`, { id: gid('Person', 'kenkou-manager') });
+    expect(node).toEqual({ email: 'kenkou-manager@city.shiroishi.example' });
+  });
+
+  it('第4条: the system administrator registers a person with an address, changes it, and removes it; each change is in the audit trail', async () => {
+    const created = await api.data('soumu-director', `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id email version } userErrors { code field } } }`, {
+      input: { personId: 'zaisei-staff', name: '松本 健', departmentId: gid('Department', 'zaisei'), email: 'matsumoto@city.shiroishi.example' },
+    });
+    expect(created.createPerson).toMatchObject({ person: { email: 'matsumoto@city.shiroishi.example', version: 1 }, userErrors: [] });
+    const id = created.createPerson.person.id;
+    const changed = await api.data('soumu-director', UPDATE_PERSON, { input: { personId: id, expectedVersion: 1, email: 'k-matsumoto@city.shiroishi.example' } });
+    expect(changed.updatePerson).toEqual({ person: { name: '松本 健', title: null, email: 'k-matsumoto@city.shiroishi.example', version: 2 }, userErrors: [] });
+    const removed = await api.data('soumu-director', UPDATE_PERSON, { input: { personId: id, expectedVersion: 2, email: '' } });
+    expect(removed.updatePerson.person).toMatchObject({ email: null, version: 3 });
+    const trail = await api.data('soumu-director', `query($id: ID!) { auditTrail(objectId: $id, first: 10) { nodes { action before after } } }`, { id });
+    expect(trail.auditTrail.nodes.map((e: { action: string }) => e.action)).toEqual(['person.created', 'person.updated', 'person.updated']);
+    expect(trail.auditTrail.nodes[2]).toMatchObject({ before: { email: 'k-matsumoto@city.shiroishi.example' }, after: {} });
+  });
+
+  it('an address that is not one, or longer than 254 characters, is refused before anything runs (400)', async () => {
+    for (const email of ['not-an-address', `${'a'.repeat(250)}@city.shiroishi.example`]) {
+      const res = await api.gql('soumu-director', UPDATE_PERSON, { input: { personId: gid('Person', 'shimin-staff'), expectedVersion: 1, email } });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.body.errors[0].extensions.problems.map((p: { field: string[] }) => p.field)).toContainEqual(['email']);
+    }
+  });
+
+  it('第4条: only the keepers of the register change a person — not the person, not their information manager', async () => {
+    const res = await api.data('shimin-manager', UPDATE_PERSON, { input: { personId: gid('Person', 'shimin-staff'), expectedVersion: 1, email: 'x@city.shiroishi.example' } });
+    expect(res.updatePerson).toEqual({ person: null, userErrors: [expect.objectContaining({ code: 'FORBIDDEN', article: '第4条' })] });
+  });
+});
+
 describe('the audit trail of what a person did', () => {
   it('is open to that person, the system administrator and the general manager, and to no one else (第4条)', async () => {
     const query = `query($id: ID!) { auditTrailByPerson(personId: $id, first: 5) { nodes { action } } }`;

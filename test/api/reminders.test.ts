@@ -212,7 +212,8 @@ describe('the reminders job (fixed clock 2030-06-15)', () => {
     const before = await api.snapshot();
     const again = await runReminders(api.store(), FIXED_NOW);
     expect(await api.snapshot()).toEqual(before);
-    expect(again).toMatchObject({ written: 0, alreadyRecorded: first.notices.length, unaddressed: 1 });
+    expect(again).toMatchObject({ written: 0, alreadyRecorded: first.notices.length, unaddressed: 1, digestsWritten: 0 });
+    expect(again.digests.map((d) => d.id)).toEqual(first.digests.map((d) => d.id));
   });
 
   it('a new stage is a new notice: six days later the password is 1 day from due', async () => {
@@ -224,6 +225,39 @@ describe('the reminders job (fixed clock 2030-06-15)', () => {
     expect(noticesOf(later, 'EQUIPMENT_NOT_RETURNED', 'ex-late')).toEqual([expect.objectContaining({ new: false })]);
     // The consultation has now waited 20 days: still the 14-day stage.
     expect(noticesOf(later, 'APPLICATION_WAITING', 'consult-14-days')).toEqual([expect.objectContaining({ stage: 'waiting-14', new: false })]);
+    // That day's digest lists what was recorded that day, not what was mailed before.
+    const recordedThatDay = later.notices.filter((n) => n.addresseeId === 'shimin-staff' && n.new);
+    const digest = later.digests.find((d) => d.addresseeId === 'shimin-staff');
+    expect(digest).toMatchObject({ stage: '2030-06-21', title: `令和12年6月21日の通知(${recordedThatDay.length}件)`, new: true });
+    expect(digest!.message).toContain(pw[0].message);
+    for (const n of later.notices.filter((m) => m.addresseeId === 'shimin-staff' && !m.new)) expect(digest!.message).not.toContain(n.message);
+    // The take-out due on the 15th is overdue now: in that day's digest; the one overdue since the 14th is not again.
+    const kenkou = later.digests.find((d) => d.addresseeId === 'kenkou-staff')!;
+    expect(kenkou.message).toContain('ノートPC ex-due-today');
+    expect(kenkou.message).not.toContain('ノートPC ex-late');
+  });
+
+  it('each person’s reminders of the day go in one digest (DAILY_DIGEST, the one mail they get), listing them with their dates 和暦', () => {
+    const digests = first.digests.filter((d) => d.addresseeId === 'kenkou-staff');
+    expect(digests).toEqual([
+      expect.objectContaining({ kind: 'DAILY_DIGEST', subjectType: 'Person', subjectId: 'kenkou-staff', dueOn: TODAY, stage: TODAY, new: true }),
+    ]);
+    const [digest] = digests;
+    const theirs = first.notices.filter((n) => n.addresseeId === 'kenkou-staff');
+    expect(theirs.map((n) => n.kind)).toEqual(expect.arrayContaining(['PASSWORD_OVERDUE', 'EQUIPMENT_NOT_RETURNED']));
+    expect(digest.title).toBe(`令和12年6月15日の通知(${theirs.length}件)`);
+    for (const n of theirs) expect(digest.message).toContain(n.message);
+    expect(digest.message).toContain('持ち出した機器「ノートPC ex-late」の返却期限(令和12年6月14日)を過ぎています。');
+    // One digest a person with reminders, none for anyone else.
+    expect(first.digests.map((d) => d.addresseeId).sort()).toEqual([...new Set(first.notices.map((n) => n.addresseeId))].sort());
+    expect(first.digestsWritten).toBe(first.digests.length);
+  });
+
+  it('the digest is a notice like the others: its addressee reads it in myNotices, beside the reminders it lists', async () => {
+    const { myNotices } = await api.data('kenkou-staff', `{ myNotices(first: 50) { nodes { id kind title subject { __typename } } } }`);
+    const digest = first.digests.find((d) => d.addresseeId === 'kenkou-staff')!;
+    expect(myNotices.nodes).toContainEqual({ id: gid('Notice', digest.id), kind: 'DAILY_DIGEST', title: digest.title, subject: { __typename: 'Person' } });
+    expect(myNotices.nodes.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['PASSWORD_OVERDUE', 'EQUIPMENT_NOT_RETURNED']));
   });
 
   it('the scheduled Lambda runs on a real EventBridge Scheduled Event, at the event’s time', async () => {

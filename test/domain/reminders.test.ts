@@ -4,6 +4,8 @@ import {
   Notice,
   addressNotices,
   applicationWaiting,
+  dailyDigest,
+  dailyDigests,
   equipmentNotReturned,
   holdersOf,
   homepageCheckDue,
@@ -172,5 +174,51 @@ describe('reading notices', () => {
     expect(mayReadNoticesOf(actor('shimin-staff'), 'shimin-staff', NOW)).toBe(true);
     expect(mayReadNoticesOf(actor('kenkou-staff'), 'shimin-staff', NOW)).toBe(false);
     expect(mayReadNoticesOf(actor('soumu-director', [a('soumu-director', 'SYSTEM_ADMINISTRATOR')]), 'shimin-staff', NOW)).toBe(true);
+  });
+});
+
+describe('the day’s digest: a person’s reminders of one day in one mail', () => {
+  const { notices } = addressNotices(
+    [
+      item({ kind: 'PASSWORD_DUE_SOON', stage: '7', dueOn: '2026-06-22', message: '住民情報システムのパスワードの変更期限(令和8年6月22日)まであと7日です。' }),
+      item({ kind: 'EQUIPMENT_NOT_RETURNED', subjectType: 'ProhibitedActException', subjectId: 'ex-1', dueOn: '2026-06-14', message: '持ち出した機器「ノートPC 03」の返却期限(令和8年6月14日)を過ぎています。' }),
+      item({ kind: 'HOMEPAGE_CHECK_DUE', subjectType: 'HomepagePage', subjectId: 'page-1', stage: '2026-06-15', dueOn: '2026-06-15', to: { role: 'HOMEPAGE_OPERATIONS_MANAGER' } }),
+    ],
+    CITY,
+    NOW,
+  );
+
+  it('one digest for each person with reminders recorded today, listing theirs oldest due first, its dates 和暦', () => {
+    const digests = dailyDigests(notices, NOW);
+    expect(digests.map((d) => [d.addresseeId, d.kind])).toEqual([
+      ['shimin-staff', 'DAILY_DIGEST'],
+      ['soumu-manager', 'DAILY_DIGEST'],
+    ]);
+    const [staff] = digests;
+    expect(staff).toMatchObject({ subjectType: 'Person', subjectId: 'shimin-staff', dueOn: '2026-06-15', stage: '2026-06-15', title: '令和8年6月15日の通知(2件)', article: '第25条第3号、第24条第3項' });
+    expect(staff.message).toBe(
+      [
+        '令和8年6月15日の通知は次の2件です。',
+        '',
+        '■ 持ち出した機器が返却されていません(第25条第3号)',
+        '持ち出した機器「ノートPC 03」の返却期限(令和8年6月14日)を過ぎています。',
+        '',
+        '■ パスワードの変更期限が近づいています(第24条第3項)',
+        '住民情報システムのパスワードの変更期限(令和8年6月22日)まであと7日です。',
+      ].join('\n'),
+    );
+  });
+
+  it('its id is made from the person and the day: a second run that day finds it recorded; the next day is another', () => {
+    const [first] = dailyDigests(notices, NOW);
+    expect(dailyDigest('shimin-staff', notices.slice(0, 1), '2026-06-15T10:00:00Z').id).toBe(first.id);
+    expect(dailyDigest('shimin-staff', notices.slice(0, 1), '2026-06-15T15:00:00Z').id).not.toBe(first.id); // 2026-06-16 in Tokyo
+  });
+
+  it('reminders recorded on an earlier day, and notices that are not reminders, are not in it', () => {
+    const yesterday = notices.map((n) => ({ ...n, createdAt: '2026-06-14T00:00:00Z' }));
+    expect(dailyDigests(yesterday, NOW)).toEqual([]);
+    const outbox: Notice = { ...notices[0], id: 'x', kind: 'APPLICATION_DECIDED', title: '申請が承認されました' };
+    expect(dailyDigests([outbox], NOW)).toEqual([]);
   });
 });

@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import { chromium, BrowserContext, Page, Request } from 'playwright-core';
 import { freePort } from '../../functions/local/dynamoLocal';
 import { DEMO_PEOPLE } from '../../functions/local/seed';
+import { noticeLink } from '../../functions/domain/mail';
+import { Notice } from '../../functions/domain/reminders';
+import { toGlobalId } from '../../graphql/globalId';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PERSON = 'shimin-manager';
@@ -160,4 +163,24 @@ describe('GraphiQL in a browser', () => {
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.map((r) => r.url()).filter((url) => !isLocal(url))).toEqual([]);
   }, 180_000);
+
+  it('the link of a notice’s mail opens GraphiQL with node(id) of what it is about in the operation editor', async () => {
+    const systemId = toGlobalId('System', 'demo-juumin');
+    const link = noticeLink({ kind: 'APPLICATION_DECIDED' } as Notice, { baseUrl: `http://localhost:${port}/graphql`, subjectGlobalId: systemId });
+    const page = await browser!.newPage();
+    try {
+      await page.goto(link);
+      const operationEditor = '.graphiql-query-editor';
+      await page.locator(`${operationEditor} .view-lines`).filter({ hasText: 'NoticeSubject' }).waitFor({ timeout: 60_000 });
+      const text = await editorText(page, operationEditor);
+      expect(text).toContain('query NoticeSubject {');
+      expect(text).toContain(`node(id: "${systemId}")`);
+      await page.screenshot({ path: join(screenshots, 'mail-link.png') });
+    } catch (e) {
+      await page.screenshot({ path: join(screenshots, 'mail-link-failed.png') }).catch(() => undefined);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

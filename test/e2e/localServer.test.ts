@@ -14,6 +14,8 @@ const root = join(__dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'regulation-e2e-'));
 let server: ChildProcess | undefined;
 let base = '';
+/** What the server printed (at its last start). */
+let output = '';
 
 function env(port: number): NodeJS.ProcessEnv {
   const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, LOCAL_JWT_SECRET: _secret, ...rest } = process.env;
@@ -25,11 +27,11 @@ async function start(): Promise<void> {
   base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(root, 'dist', 'functions', 'local', 'main.js')], { cwd: root, env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
   server = child;
-  let output = '';
+  output = '';
   child.stdout?.on('data', (b) => (output += b));
   child.stderr?.on('data', (b) => (output += b));
   const deadline = Date.now() + 120_000;
-  while (!output.includes('GraphiQL and the API')) {
+  while (!output.includes('GraphiQL and the API') || !/^Mail \(/m.test(output)) {
     if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
     if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -43,6 +45,13 @@ async function stop(): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** The mail catcher's page, as the server printed it at its last start. */
+function mailPage(): string {
+  const pages = [...output.matchAll(/^Mail \(.*\): (http:\/\/\S+)$/gm)];
+  if (pages.length === 0) throw new Error(`the server printed no mail catcher: ${output}`);
+  return pages[pages.length - 1][1].replace(/\/$/, '');
 }
 
 function token(person: string): string {
@@ -224,4 +233,28 @@ describe('npm start', () => {
     });
     expect(status.systemServiceStatus).toEqual({ inService: false, reason: 'CLOSED_DAY', article: '第11条第2項' });
   }, 120_000);
+
+  it('mails what it records into the local catcher it prints: `npm run reminders` while it runs, and each person’s digest arrives within seconds', async () => {
+    const catcher = mailPage();
+    const run = execFileSync(process.execPath, [join(root, 'dist', 'functions', 'local', 'reminders.js')], { cwd: root, env: env(0), encoding: 'utf8' });
+    expect(run).toContain('Using the DynamoDB Local of the running server');
+    const digests = [...run.matchAll(/^\+ {2}DAILY_DIGEST to (\S+): (.+)$/gm)].map((m) => ({ to: `${m[1]}@city.shiroishi.example`, subject: `【白石市】${m[2]}` }));
+    // The demo city has something due for someone on any day: a password, a page to check (README).
+    expect(digests.length).toBeGreaterThan(0);
+    type Caught = { subject: string; text: string; to: { address: string }[] };
+    let mails: Caught[] = [];
+    const deadline = Date.now() + 15_000;
+    const arrived = () => digests.every((d) => mails.some((m) => m.subject === d.subject && m.to[0].address === d.to));
+    while (!arrived() && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      mails = (await (await fetch(`${catcher}/api/email`)).json()) as Caught[];
+    }
+    expect(mails.filter((m) => digests.some((d) => d.subject === m.subject && d.to === m.to[0].address))).toHaveLength(digests.length);
+    const [first] = digests;
+    const mail = mails.find((m) => m.subject === first.subject && m.to[0].address === first.to) as Caught;
+    expect(mail.text).toMatch(/^.+ 様\n/);
+    expect(mail.text).toContain(`${base.replace('127.0.0.1', 'localhost')}/graphql?query=`);
+    // The catcher's page, for a person.
+    expect((await fetch(`${catcher}/`, { headers: { accept: 'text/html' } })).status).toBe(200);
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { RegulationApiStack, RegulationApiStackProps } from '../../infra/stack';
 import { API_INDEX_ACTIONS, API_TABLE_ACTIONS } from '../../infra/api';
 import { REMINDERS_INDEXES, REMINDERS_TABLE_READ_ACTIONS, REMINDERS_TABLE_WRITE_ACTIONS } from '../../infra/reminders';
+import { MAIL_READ_KEYS, MAIL_TABLE_READ_ACTIONS, MAIL_TABLE_WRITE_ACTIONS, MAIL_WRITE_KEYS } from '../../infra/mail';
 import { THROTTLE_ALARM_OPERATIONS } from '../../infra/alarms';
 import { stackPropsFromContext } from '../../infra/context';
 import { addNagChecks } from '../../infra/nag';
@@ -30,7 +31,7 @@ function synth(props: RegulationApiStackProps = {}) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulation-api-cdkout-'));
   outdirs.push(outdir);
   const app = new App({ context: cdkJsonContext, outdir });
-  const stack = new RegulationApiStack(app, 'TestRegulationApi', { apiCodePath: codeDir, remindersCodePath: codeDir, ...props });
+  const stack = new RegulationApiStack(app, 'TestRegulationApi', { apiCodePath: codeDir, remindersCodePath: codeDir, mailCodePath: codeDir, ...props });
   addNagChecks(app);
   // Throws with the report if any cdk-nag finding is neither fixed nor acknowledged.
   app.synth();
@@ -50,8 +51,18 @@ const clientId = logicalId('AWS::Cognito::UserPoolClient');
 const apiFunctionId = stack.getLogicalId(stack.apiFunction.node.defaultChild as CfnFunction);
 const remindersFunctionId = stack.getLogicalId(stack.remindersFunction.node.defaultChild as CfnFunction);
 const roleId = (fn: { role?: unknown }) => stack.getLogicalId((fn.role as { node: { defaultChild: CfnRole } }).node.defaultChild);
+const mailFunctionId = stack.getLogicalId(stack.mailFunction.node.defaultChild as CfnFunction);
 const apiRoleId = roleId(stack.apiFunction);
 const remindersRoleId = roleId(stack.remindersFunction);
+const mailRoleId = roleId(stack.mailFunction);
+/** The logical id of the one resource of `type` whose id starts with `prefix` (the construct id). */
+function logicalIdOf(type: string, prefix: string): string {
+  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
+const remindersQueueId = () => logicalIdOf('AWS::SQS::Queue', 'RemindersDeadLetterQueue');
+const mailQueueId = () => logicalIdOf('AWS::SQS::Queue', 'MailDeadLetterQueue');
 
 describe('environment', () => {
   it('is environment-agnostic: no account or region baked in', () => {
@@ -108,8 +119,8 @@ describe('DynamoDB table', () => {
 describe('Lambda function', () => {
   const fn = () => template.findResources('AWS::Lambda::Function')[apiFunctionId].Properties;
 
-  it('there are two: the API and the reminders job', () => {
-    expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual([apiFunctionId, remindersFunctionId].sort());
+  it('there are three: the API, the reminders job and the mail sender', () => {
+    expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual([apiFunctionId, remindersFunctionId, mailFunctionId].sort());
   });
 
   it('runs on Node.js 22 or newer, on arm64', () => {
@@ -185,7 +196,7 @@ describe('the reminders job', () => {
     const [target] = rules()[0].Targets;
     expect(target.Arn).toEqual({ 'Fn::GetAtt': [remindersFunctionId, 'Arn'] });
     expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 });
-    const queueId = logicalId('AWS::SQS::Queue');
+    const queueId = remindersQueueId();
     expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
     expect(fn().DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
     template.hasResourceProperties('AWS::Lambda::Permission', {
@@ -230,6 +241,94 @@ describe('the reminders job', () => {
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
+  });
+});
+
+describe('notices by mail', () => {
+  const fn = () => template.findResources('AWS::Lambda::Function')[mailFunctionId].Properties;
+  const mappings = () => Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
+
+  it('the table has a stream of the new image of every write', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+  });
+
+  it('the sender reads it through an event source mapping: only INSERTs of notices, 10 a batch, retried 5 times, halved on error, failures per record, then a dead-letter queue', () => {
+    expect(mappings()).toHaveLength(1);
+    const [mapping] = mappings();
+    expect(mapping).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      FunctionName: { Ref: mailFunctionId },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 10,
+      MaximumRetryAttempts: 5,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [mailQueueId(), 'Arn'] } } },
+    });
+    expect(mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['Notice'] } } } },
+    ]);
+  });
+
+  it('its dead-letter queue is encrypted and takes only SSL', () => {
+    expect(template.findResources('AWS::SQS::Queue')[mailQueueId()].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: mailQueueId() }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    const sqs = statementsOf(mailRoleId).filter((s) => actions(s).some((a) => a.startsWith('sqs:')));
+    expect(JSON.stringify(resourcesOf(sqs))).toContain(mailQueueId());
+  });
+
+  it('is bundled like the others: its own code, Node.js 22 or newer on arm64, its own log group; the sender and the link base from the parameters', () => {
+    expect(fn().Handler).toBe('index.handler');
+    expect(Number(/^nodejs(\d+)\.x$/.exec(fn().Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+    expect(fn().Architectures).toEqual(['arm64']);
+    expect(fn().Timeout).toBe(60);
+    expect(fn().Environment.Variables).toMatchObject({
+      TABLE_NAME: { Ref: tableId },
+      NODE_ENV: 'production',
+      MAIL_FROM: { Ref: 'MailFrom' },
+      MAIL_LINK_BASE_URL: { 'Fn::If': ['MailLinkBaseUrlGiven', { Ref: 'MailLinkBaseUrl' }, expect.anything()] },
+    });
+    expect(template.findResources('AWS::Logs::LogGroup')[fn().LoggingConfig.LogGroup.Ref].Properties.RetentionInDays).toBe(365);
+  });
+
+  it('MailFrom is a required deploy parameter (a mail address); MailLinkBaseUrl is optional (the API’s URL when empty)', () => {
+    const parameters = template.toJSON().Parameters;
+    expect(parameters.MailFrom).toMatchObject({ Type: 'String' });
+    expect(parameters.MailFrom.Default).toBeUndefined();
+    expect(new RegExp(parameters.MailFrom.AllowedPattern).test('joho@city.shiroishi.example')).toBe(true);
+    expect(new RegExp(parameters.MailFrom.AllowedPattern).test('joho')).toBe(false);
+    expect(parameters.MailLinkBaseUrl).toMatchObject({ Type: 'String', Default: '' });
+    expect(template.toJSON().Conditions.MailLinkBaseUrlGiven).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'MailLinkBaseUrl' }, ''] }] });
+  });
+
+  it('may read addressees and deliveries by key, and put deliveries, in those partitions only; never Query, never Scan', () => {
+    const statements = dynamoStatements(mailRoleId).filter((s) => !actions(s).some((a) => /Stream/.test(a)));
+    expect([...new Set(statements.flatMap(actions))].sort()).toEqual([...MAIL_TABLE_READ_ACTIONS, ...MAIL_TABLE_WRITE_ACTIONS].sort());
+    const [read] = statements.filter((s) => actions(s).includes('dynamodb:GetItem'));
+    expect(read.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...MAIL_READ_KEYS] } });
+    const [put] = statements.filter((s) => actions(s).includes('dynamodb:PutItem'));
+    expect(put.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...MAIL_WRITE_KEYS] } });
+    for (const s of statements) expect(resourcesOf([s])).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+  });
+
+  it('reads the table’s stream, and that stream only', () => {
+    const stream = dynamoStatements(mailRoleId).filter((s) => actions(s).some((a) => a !== 'dynamodb:ListStreams' && /Stream|GetRecords|GetShardIterator/.test(a)));
+    expect([...new Set(stream.flatMap(actions))].sort()).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
+    expect(resourcesOf(stream)).toEqual([{ 'Fn::GetAtt': [tableId, 'StreamArn'] }]);
+  });
+
+  it('may send mail through SES only as the MailFrom identity (the address, or its domain), From that address', () => {
+    const ses = statementsOf(mailRoleId).filter((s) => actions(s).some((a) => a.startsWith('ses:')));
+    expect(ses.flatMap(actions)).toEqual(['ses:SendEmail']);
+    expect(ses[0].Condition).toEqual({ StringEquals: { 'ses:FromAddress': { Ref: 'MailFrom' } } });
+    const resources = JSON.stringify(ses[0].Resource);
+    expect(resources).toContain(':identity/');
+    expect(resources).toContain('{"Ref":"MailFrom"}');
+    expect(resources).toContain('{"Fn::Select":[1,{"Fn::Split":["@",{"Ref":"MailFrom"}]}]}');
+    expect(resourcesOf(ses)).toHaveLength(2);
   });
 });
 
@@ -337,7 +436,7 @@ describe('alarms', () => {
   };
 
   it('every alarm tells the alarm topic, when it fires and when it clears', () => {
-    expect(Object.keys(alarms())).toHaveLength(7);
+    expect(Object.keys(alarms())).toHaveLength(10);
     for (const alarm of Object.values(alarms())) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
@@ -360,15 +459,18 @@ describe('alarms', () => {
 
   it.each(['Errors', 'Throttles'])('every Lambda function: any %s in five minutes', (metricName) => {
     const functions = Object.keys(template.findResources('AWS::Lambda::Function'));
-    expect(functions.sort()).toEqual([apiFunctionId, remindersFunctionId].sort());
+    expect(functions.sort()).toEqual([apiFunctionId, remindersFunctionId, mailFunctionId].sort());
     for (const fn of functions) {
       const alarm = alarmOn('AWS/Lambda', metricName, { Name: 'FunctionName', Value: { Ref: fn } });
       expect(alarm).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
     }
   });
 
-  it('the reminders dead-letter queue: not empty', () => {
-    const alarm = alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId('AWS::SQS::Queue'), 'QueueName'] } });
+  it.each([
+    ['reminders', remindersQueueId],
+    ['mail', mailQueueId],
+  ])('the %s dead-letter queue: not empty', (_name, queueId) => {
+    const alarm = alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId(), 'QueueName'] } });
     expect(alarm).toMatchObject({ Statistic: 'Maximum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
   });
 
@@ -429,7 +531,7 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it.each(['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName', 'AlarmTopicArn'])('exports %s', (name) => {
+  it.each(['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName', 'AlarmTopicArn', 'MailFunctionName', 'MailDeadLetterQueueUrl'])('exports %s', (name) => {
     template.hasOutput(name, {});
   });
 });
@@ -465,6 +567,7 @@ describe('cdk-nag', () => {
     // A new acknowledgement is a review decision: add it here and to infra/README.md.
     expect(Object.keys(acknowledged).sort()).toEqual([
       'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-SQS3',
       'Serverless-LambdaDLQ',
       'Serverless-SNSRedrivePolicy',
       'Serverless-SQSRedrivePolicy',

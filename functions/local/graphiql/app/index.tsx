@@ -58,9 +58,20 @@ query People {
 
 const fetcher = createGraphiQLFetcher({ url: ENDPOINT });
 
+// A link with `?query=…` (a notice's mail links to what it is about) opens that query in a tab of its own, with the
+// Headers tab ready for the token.
+const LINKED_QUERY = new URLSearchParams(window.location.search).get("query") ?? undefined;
+
 function App() {
   return (
-    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} defaultHeaders={DEFAULT_HEADERS} defaultEditorToolsVisibility="headers">
+    <GraphiQL
+      fetcher={fetcher}
+      defaultQuery={DEFAULT_QUERY}
+      defaultHeaders={DEFAULT_HEADERS}
+      initialQuery={LINKED_QUERY}
+      initialHeaders={LINKED_QUERY === undefined ? undefined : DEFAULT_HEADERS}
+      defaultEditorToolsVisibility="headers"
+    >
       <GraphiQL.Logo>
         <span title="白石市 行政情報ネットワークシステム API">白石市 API</span>
       </GraphiQL.Logo>
