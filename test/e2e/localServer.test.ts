@@ -234,6 +234,42 @@ describe('npm start', () => {
     expect(status.systemServiceStatus).toEqual({ inService: false, reason: 'CLOSED_DAY', article: '第11条第2項' });
   }, 120_000);
 
+  it('様式第1号 submitted as 市民課長: a Japanese mail for 総務部長 in the catcher within seconds; approved: one for 市民課長', async () => {
+    const catcher = mailPage();
+    type Caught = { subject: string; text: string; to: { address: string }[] };
+    const waitFor = async (to: string, subject: string): Promise<Caught> => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const mails = (await (await fetch(`${catcher}/api/email`)).json()) as Caught[];
+        const found = mails.filter((m) => m.to[0].address === to && m.subject === subject);
+        if (found.length > 0) {
+          expect(found).toHaveLength(1);
+          return found[0];
+        }
+        if (Date.now() > deadline) throw new Error(`no mail "${subject}" to ${to}; caught: ${JSON.stringify(mails.map((m) => [m.to[0].address, m.subject]))}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const registered = await gql('shimin-manager', `mutation($input: RegisterSystemInput!) { registerSystem(input: $input) { system { id } userErrors { code message } } }`, {
+      input: { name: '窓口予約システム', category: 'BUSINESS', network: 'INTERNAL', purposes: ['EFFICIENCY'], owningDepartmentId: 'RGVwYXJ0bWVudDpzaGltaW4' },
+    });
+    const filed = await gql('shimin-manager', `mutation($input: DraftConsultationInput!) { draftConsultation(input: $input) { consultation { id version } userErrors { code message } } }`, {
+      input: { systemId: registered.registerSystem.system.id, action: 'DECIDE', title: '窓口予約システムの導入', details: '窓口の待ち時間を減らす。', submit: true },
+    });
+    const c = filed.draftConsultation.consultation;
+    const toDecider = await waitFor('soumu-director@city.shiroishi.example', '【白石市】様式第1号「窓口予約システムの導入」の決裁依頼');
+    expect(toDecider.text).toMatch(/^佐藤 健一 様\n/);
+    expect(toDecider.text).toMatch(/様式第1号「窓口予約システムの導入」が令和\d+年\d+月\d+日に提出されました。決裁してください。/);
+    expect(toDecider.text).toContain('第7条');
+
+    await gql('soumu-director', `mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { application { status } userErrors { code message } } }`, {
+      input: { applicationId: c.id, expectedVersion: c.version, outcome: 'APPROVED' },
+    });
+    const toApplicant = await waitFor('shimin-manager@city.shiroishi.example', '【白石市】様式第1号「窓口予約システムの導入」: 承認');
+    expect(toApplicant.text).toMatch(/^伊藤 大輔 様\n/);
+    expect(toApplicant.text).toMatch(/結果: 承認\(令和\d+年\d+月\d+日\)/);
+  }, 60_000);
+
   it('mails what it records into the local catcher it prints: `npm run reminders` while it runs, and each person’s digest arrives within seconds', async () => {
     const catcher = mailPage();
     const run = execFileSync(process.execPath, [join(root, 'dist', 'functions', 'local', 'reminders.js')], { cwd: root, env: env(0), encoding: 'utf8' });
