@@ -46,7 +46,7 @@ let streamArn: string;
 let iterators: string[] = [];
 
 beforeAll(async () => {
-  api = await setupApi();
+  api = await setupApi({ stream: true });
   catcher = await startMailCatcher({ mailDirectory: mailDir });
   smtp = new SmtpTransport(catcher.smtp);
   const config = configFromEnv();

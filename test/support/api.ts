@@ -127,11 +127,12 @@ export function expectWithinEstimate(event: APIGatewayProxyEventV2, body: unknow
 }
 
 /** A fresh table with the demo city, and the handler bound to it. */
-export async function setupApi(): Promise<Api> {
+/** A fresh table seeded with the demo city; with its stream only for a test that reads it (the mail sender's). */
+export async function setupApi({ stream = false }: { stream?: boolean } = {}): Promise<Api> {
   const tableName = `t-${randomUUID()}`;
   process.env.TABLE_NAME = tableName;
   const config = configFromEnv();
-  await ensureTable(config);
+  await ensureTable(config, { stream });
   await seedDemoCity(new Store(config));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { handler } = require('../../functions/api/handler') as { handler: Handler };
