@@ -56,7 +56,7 @@ describe('the 総務課 top-page link: its decider is its applicant', () => {
     // The holder (who may designate) and the system administrator are told, in the same transaction as the submission.
     for (const who of ['soumu-manager', 'soumu-director']) {
       expect(await noticesAbout(who, request.id)).toEqual([
-        expect.objectContaining({ kind: 'DECIDER_NEEDED', article: '第27条第4項第4号', title: expect.stringContaining('様式第10号'), message: expect.stringContaining('職務代理者を指定してください') }),
+        expect.objectContaining({ kind: 'DECIDER_NEEDED', article: '第27条第4項第4号', title: '様式第10号「トップページリンク設定『白石市の概要』」の決裁者の指定', message: expect.stringContaining('職務代理者を指定してください') }),
       ]);
     }
     // The inbox of the holder shows it, with the same words.
