@@ -12,25 +12,6 @@ import { passwordStatus } from './passwords';
 import { addDays, daysBetween, wareki } from './period';
 import { allows, refuse } from './refusal';
 
-export const NOTICE_KINDS = [
-  'PASSWORD_DUE_SOON',
-  'PASSWORD_OVERDUE',
-  'EQUIPMENT_NOT_RETURNED',
-  'PROVISION_PAST_PERIOD',
-  'HOMEPAGE_CHECK_DUE',
-  'APPLICATION_WAITING',
-  // Written with the change they tell of, in its transaction (the outbox):
-  'APPLICATION_SUBMITTED',
-  'APPLICATION_DECIDED',
-  'DECIDER_NEEDED',
-  'ACTING_DESIGNATED',
-  'VIRUS_INCIDENT_REPORTED',
-  'SYSTEM_STOP_ANNOUNCED',
-  // The day's reminders of one person, in one mail:
-  'DAILY_DIGEST',
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-
 /**
  * The kinds the reminders job finds due. Each stays a notice of its own in the API, but is mailed only within its
  * addressee's DAILY_DIGEST of the day: one mail a person a day, however much falls due.
@@ -42,7 +23,21 @@ export const REMINDER_KINDS = [
   'PROVISION_PAST_PERIOD',
   'HOMEPAGE_CHECK_DUE',
   'APPLICATION_WAITING',
-] as const satisfies readonly NoticeKind[];
+] as const;
+
+export const NOTICE_KINDS = [
+  ...REMINDER_KINDS,
+  // Written with the change they tell of, in its transaction (the outbox):
+  'APPLICATION_SUBMITTED',
+  'APPLICATION_DECIDED',
+  'DECIDER_NEEDED',
+  'ACTING_DESIGNATED',
+  'VIRUS_INCIDENT_REPORTED',
+  'SYSTEM_STOP_ANNOUNCED',
+  // The day's reminders of one person, in one mail:
+  'DAILY_DIGEST',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export function isReminderKind(kind: NoticeKind): boolean {
   return (REMINDER_KINDS as readonly NoticeKind[]).includes(kind);

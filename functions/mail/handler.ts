@@ -6,18 +6,12 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { configFromEnv } from '../store/client';
 import { Store } from '../store/store';
-import { Log, sendNoticeMails } from './sender';
+import { log } from '../api/log';
+import { sendNoticeMails } from './sender';
 import { SesTransport } from './ses';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** One JSON line per event, for CloudWatch Logs Insights (no mail body: only ids, kinds and subjects). */
-const log: Log = (level, message, fields = {}) => {
-  if (process.env.LOG_LEVEL === 'silent') return;
-  const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...fields });
-  if (level === 'error') console.error(line);
-  else console.log(line);
-};
 
 let transport: SesTransport | undefined;
 

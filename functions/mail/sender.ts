@@ -19,7 +19,8 @@ import { Item } from '../store/table';
 import { NODE_TYPES, NodeType, toGlobalId } from '../../graphql/globalId';
 import { Transport } from './transport';
 
-export type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+export type { Log } from '../api/log';
+import type { Log } from '../api/log';
 
 export interface SenderConfig {
   store: Store;

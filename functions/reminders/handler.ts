@@ -5,17 +5,11 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { configFromEnv } from '../store/client';
 import { Store } from '../store/store';
-import { Log, ReminderSummary, runReminders } from './run';
+import { log } from '../api/log';
+import { ReminderSummary, runReminders } from './run';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** One JSON line per event, for CloudWatch Logs Insights (the job has no request bodies or tokens to leak). */
-const log: Log = (level, message, fields = {}) => {
-  if (process.env.LOG_LEVEL === 'silent') return;
-  const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...fields });
-  if (level === 'error') console.error(line);
-  else console.log(line);
-};
 
 /** The instant of the run: the scheduled time of the event; the invocation time only when the event has none. */
 export function instantOf(event: Partial<ScheduledEvent>): string {

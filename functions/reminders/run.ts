@@ -37,7 +37,8 @@ export const REMINDERS_ACTOR = 'reminders';
 /** A notice and its audit event are two of the 100 writes a transaction may hold. */
 const NOTICES_PER_TRANSACTION = 50;
 
-export type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+export type { Log } from '../api/log';
+import type { Log } from '../api/log';
 
 export interface ReminderSummary {
   at: string;
