@@ -23,7 +23,8 @@ export interface FirstAdministratorInput {
   division?: string;
 }
 
-const PERSON_ID = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+// The API's own pattern of a person id (graphql/people.ts, CreatePersonInput).
+const PERSON_ID = /^[a-z][a-z0-9.-]{1,63}$/;
 const CODE = /^[a-z][a-z0-9-]{1,39}$/;
 
 export function firstAdministrator(
@@ -40,7 +41,7 @@ export function firstAdministrator(
       `A system administrator (${current.personId}) is already on record: the first administrator is made only where there is none. Use assignRole from now on.`,
     ], '第4条');
   }
-  if (!PERSON_ID.test(input.personId)) refuse('INVALID_VALUE', ['職員ID は英小文字・数字・「.」「_」「-」の2〜64文字にしてください(Cognito のユーザー名になります)。', 'The person id takes 2–64 lower-case letters, digits, ".", "_" or "-" (it becomes the Cognito username).'], undefined, ['personId']);
+  if (!PERSON_ID.test(input.personId)) refuse('INVALID_VALUE', ['職員ID は英小文字で始まる英小文字・数字・「.」「-」の2〜64文字にしてください(Cognito のユーザー名になります)。', 'The person id takes 2–64 lower-case letters, digits, "." or "-", starting with a letter (it becomes the Cognito username).'], undefined, ['personId']);
   if (!input.name.trim()) refuse('INVALID_VALUE', ['氏名を入力してください。', 'Give the name.'], undefined, ['name']);
   if (existing.person) refuse('DUPLICATE', [`${input.personId} は既に登録されています。`, `${input.personId} is already registered.`], undefined, ['personId']);
   const changes: Changed[] = [];

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { dataDir } from './paths';
 
 export interface RunningDynamo {
   endpoint: string;
@@ -94,4 +95,49 @@ export async function startDynamoLocal(options: { path?: string; port?: number; 
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/** The endpoint of the engine `npm start` left running on this data folder (its pid file and command line), if any. */
+function runningEngine(path: string): string | undefined {
+  const pidFile = join(path, 'engine.pid');
+  if (!existsSync(pidFile)) return undefined;
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (!args.some((a) => a.includes('DynamoDBLocal')) || !args.includes(path)) return undefined;
+    const port = args[args.indexOf('-port') + 1];
+    return args.includes('-port') && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : undefined;
+  } catch {
+    return undefined; // no such process (or no /proc)
+  }
+}
+
+async function answers(endpoint: string): Promise<boolean> {
+  const client = new DynamoDBClient({ endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  try {
+    await client.send(new ListTablesCommand({}));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * For a command run beside `npm start` (reminders, import): the DynamoDB Local that server runs on the data folder,
+ * or, when none runs, one started on the same folder for the command (the caller stops it). Sets DYNAMODB_ENDPOINT.
+ */
+export async function useLocalEngine(): Promise<RunningDynamo | undefined> {
+  const path = join(dataDir(), 'dynamodb');
+  const endpoint = runningEngine(path);
+  if (endpoint && (await answers(endpoint))) {
+    console.log(`Using the DynamoDB Local of the running server (${endpoint}).`);
+    process.env.DYNAMODB_ENDPOINT = endpoint;
+    return undefined;
+  }
+  console.log(`Starting DynamoDB Local on ${path} for this run …`);
+  const started = await startDynamoLocal({ path });
+  process.env.DYNAMODB_ENDPOINT = started.endpoint;
+  return started;
 }

@@ -7,15 +7,12 @@
 import 'reflect-metadata';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { REMINDER_KINDS } from '../domain/reminders';
 import { configFromEnv } from '../store/client';
 import { Store } from '../store/store';
 import { ReminderSummary, runReminders } from '../reminders/run';
-import { dataDir } from './paths';
-import { RunningDynamo, startDynamoLocal } from './dynamoLocal';
+import { useLocalEngine } from './dynamoLocal';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run reminders [-- --at <ISO instant, e.g. 2026-07-01T00:00:00+09:00>]`);
@@ -31,33 +28,6 @@ export function parseArgs(argv: string[]): { at: string } {
     at = new Date(Date.parse(value)).toISOString();
   }
   return { at };
-}
-
-/** The endpoint of the engine `npm start` left running on this data folder (its pid file and command line), if any. */
-function runningEngine(path: string): string | undefined {
-  const pidFile = join(path, 'engine.pid');
-  if (!existsSync(pidFile)) return undefined;
-  try {
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (!args.some((a) => a.includes('DynamoDBLocal')) || !args.includes(path)) return undefined;
-    const port = args[args.indexOf('-port') + 1];
-    return args.includes('-port') && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : undefined;
-  } catch {
-    return undefined; // no such process (or no /proc)
-  }
-}
-
-async function answers(endpoint: string): Promise<boolean> {
-  const client = new DynamoDBClient({ endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
-  try {
-    await client.send(new ListTablesCommand({}));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    client.destroy();
-  }
 }
 
 async function tableExists(endpoint: string | undefined, tableName: string): Promise<boolean> {
@@ -105,19 +75,7 @@ export function report(summary: ReminderSummary): string {
 
 async function main(): Promise<void> {
   const { at } = parseArgs(process.argv.slice(2));
-  let started: RunningDynamo | undefined;
-  if (!process.env.DYNAMODB_ENDPOINT) {
-    const path = join(dataDir(), 'dynamodb');
-    const endpoint = runningEngine(path);
-    if (endpoint && (await answers(endpoint))) {
-      console.log(`Using the DynamoDB Local of the running server (${endpoint}).`);
-      process.env.DYNAMODB_ENDPOINT = endpoint;
-    } else {
-      console.log(`Starting DynamoDB Local on ${path} for this run …`);
-      started = await startDynamoLocal({ path });
-      process.env.DYNAMODB_ENDPOINT = started.endpoint;
-    }
-  }
+  const started = process.env.DYNAMODB_ENDPOINT ? undefined : await useLocalEngine();
   try {
     const config = configFromEnv();
     if (!(await tableExists(config.endpoint, config.tableName))) {
