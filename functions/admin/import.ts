@@ -1,6 +1,6 @@
 /**
- * `npm run import -- <departments|people|roles> <file.csv|file.xlsx> --as <person id> [--apply] [--aws]`: brings the
- * city's organisation register in from its files (functions/import). First, without `--apply`, a dry run: every row
+ * `npm run import -- <departments|people|roles|systems> <file.csv|file.xlsx> --as <person id> [--apply] [--aws]`: brings the
+ * city's organisation register and its ledger of systems (附則第3項) in from its files (functions/import). First, without `--apply`, a dry run: every row
  * checked by the API's rules, each problem listed by row, column and Japanese message, nothing written. With
  * `--apply` and no problem, each row not yet on record is written with its audit event (by the person `--as`, who must
  * keep the register: the system administrator or the general manager, 第4条); the same file twice adds nothing.
@@ -10,14 +10,14 @@
 import 'reflect-metadata';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { importSheet, ImportReport, REGISTERS, Register } from '../import/organisation';
+import { importSheet, ImportReport, REGISTERS, Register } from '../import/registers';
 import { readSheet } from '../import/read';
 import { useLocalEngine } from '../local/dynamoLocal';
 import { configFromEnv } from '../store/client';
 import { getPersonWithRoles } from '../store/people';
 import { Store } from '../store/store';
 
-const USAGE = '使い方 / Usage: npm run import -- <departments|people|roles> <ファイル.csv|.xlsx> --as <職員ID> [--apply] [--aws]';
+const USAGE = '使い方 / Usage: npm run import -- <departments|people|roles|systems> <ファイル.csv|.xlsx> --as <職員ID> [--apply] [--aws]';
 
 export function parseArgs(argv: string[]): { register: Register; file: string; as: string; apply: boolean; aws: boolean } {
   const positional: string[] = [];

@@ -4,6 +4,7 @@
  */
 import { Transition, advance, changeOf } from './change';
 import { Actor, assertInformationManagerOf, holds } from './people';
+import { isDate } from './period';
 import { allows, refuse } from './refusal';
 import { Resilience, assertMayRecord } from './resilience';
 
@@ -149,6 +150,11 @@ function validateShape(input: Pick<SystemInput, 'category' | 'educationOrResearc
 /** A new system enters the register; its default responsibilities follow 第10条第2項 and 第23条第2項 for 業務系. */
 export function registerSystem(actor: Actor, input: SystemInput, id: string, now: string): SystemRecord {
   assertOwningManager(actor, input, now, '第7条', ['owningDepartmentId']);
+  return newSystem(actor, input, id, now);
+}
+
+/** A system's first record from what the register says of it, its shape checked. */
+function newSystem(actor: Actor, input: SystemInput, id: string, now: string): SystemRecord {
   validateShape(input);
   const processing = input.processingDepartmentIds?.length ? unique(input.processingDepartmentIds) : [input.owningDepartmentId];
   const byProcessing: Responsibility | undefined =
@@ -362,7 +368,34 @@ export function installChangeAbolish(
 const EXEMPT_NOTE =
   'Exempt from 様式第2号: a 業務系 system used solely for education or research. 専ら教育又は研究に要する業務系システムのため協議書不要。';
 
+/** 附則第3項: what the former rules decided counts as decided under this regulation. */
+export const CARRIED_OVER_NOTE = '附則第3項により、旧規程による決定・措置をこの訓令によるものとみなす(台帳の取込み)';
+
+/**
+ * 附則第3項: a system the city already runs, decided (and installed) under the former rules (白石市電子計算組織管理運営
+ * 規程), comes into the register as decided under this one, with the dates of its decision and installation. The
+ * system administrator, who keeps the register of the network (第4条), brings the ledger in.
+ */
+export function carriedOverSystem(actor: Actor, input: SystemInput, carried: { status: 'DECIDED' | 'INSTALLED'; decidedOn: string; installedOn?: string }, id: string, now: string): SystemRecord {
+  if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
+    refuse('FORBIDDEN', ['既存システムの台帳の取込みは情報システム管理者が行います。', 'The system administrator brings in the ledger of existing systems.'], '第4条');
+  }
+  if (!isDate(carried.decidedOn)) refuse('INVALID_VALUE', ['決定日を YYYY-MM-DD の形で入力してください。', 'The decision date is a date (YYYY-MM-DD).'], '附則第3項', ['decidedOn']);
+  if (carried.status === 'INSTALLED' && (!carried.installedOn || !isDate(carried.installedOn) || carried.installedOn < carried.decidedOn)) {
+    refuse('INVALID_VALUE', ['設置済のシステムには、決定日以後の設置日を入力してください。', 'An installed system has an installation date on or after its decision.'], '附則第3項', ['installedOn']);
+  }
+  const at = (date: string) => new Date(`${date}T00:00:00+09:00`).toISOString();
+  return {
+    ...newSystem(actor, input, id, now),
+    status: carried.status,
+    decidedAt: at(carried.decidedOn),
+    ...(carried.status === 'INSTALLED' ? { installedAt: at(carried.installedOn!) } : {}),
+  };
+}
+
 export const systemRegister = {
+  carriedOver: (actor: Actor, input: SystemInput, carried: Parameters<typeof carriedOverSystem>[2], id: string, now: string): Transition<SystemRecord> =>
+    changeOf('System', undefined, carriedOverSystem(actor, input, carried, id, now), 'system.carriedOver', '附則第3項', { note: CARRIED_OVER_NOTE }),
   register: (actor: Actor, input: SystemInput, id: string, now: string): Transition<SystemRecord> =>
     changeOf('System', undefined, registerSystem(actor, input, id, now), 'system.registered', '第7条'),
   update: (actor: Actor, s: SystemRecord, edit: SystemEdit, now: string): Transition<SystemRecord> =>

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { bootstrap } from '../../functions/admin/bootstrap';
-import { Register, importSheet } from '../../functions/import/organisation';
+import { Register, importSheet } from '../../functions/import/registers';
 import { decodeCsv, readSheet } from '../../functions/import/read';
 import { configFromEnv } from '../../functions/store/client';
 import { ensureTable } from '../../functions/store/createTable';
@@ -91,6 +91,48 @@ describe('the sample organisation into an empty city', () => {
         ['role.assigned', 'soumu-director', '登録簿の取込み(npm run import)'],
       ]),
     );
+  });
+});
+
+describe('the ledger of systems the city already runs (附則第3項)', () => {
+  it('comes in as decided and installed under the former rules, noted as such; a second run adds nothing', async () => {
+    const file = join(root, 'samples', 'systems', 'systems.csv');
+    expect(await importFile('systems', file, false)).toMatchObject({ rows: 5, problems: [], toWrite: 5 });
+    expect(await importFile('systems', file, true)).toMatchObject({ problems: [], written: 5 });
+    const { getSystem } = await import('../../functions/store/systems');
+    expect(await getSystem(store, 'juumin')).toMatchObject({
+      name: '住民情報システム',
+      category: 'BUSINESS',
+      network: 'INTERNAL',
+      purposes: ['CITIZEN_WELFARE', 'EFFICIENCY'],
+      owningDepartmentId: 'shimin',
+      status: 'INSTALLED',
+      decidedAt: '2004-03-14T15:00:00.000Z',
+      installedAt: '2004-09-30T15:00:00.000Z',
+    });
+    expect(await getSystem(store, 'groupware')).toMatchObject({ status: 'DECIDED', category: 'INFORMATION' });
+    const out = await documentClient(configFromEnv()).send(new ScanCommand({ TableName: process.env.TABLE_NAME, ConsistentRead: true }));
+    const event = (out.Items ?? []).find((i) => i.entity === 'AuditEvent' && i.objectId === 'juumin');
+    expect(event).toMatchObject({ action: 'system.carriedOver', article: '附則第3項', actorId: 'soumu-director', note: expect.stringContaining('附則第3項により') });
+    expect(await importFile('systems', file, true)).toMatchObject({ problems: [], toWrite: 0, already: 5, written: 0 });
+  });
+
+  it('bad rows: a category that is neither 情報系 nor 業務系, a purpose not of 第6条, an installation before its decision', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'));
+    const file = join(dir, 'systems.csv');
+    writeFileSync(file, [
+      'システムID,システム名,概要,区分,ネットワーク,目的,所管課,状態,決定日,設置日',
+      'kaigi,会議室予約,,その他,内部,事務の効率化,soumu,設置済,2020-04-01,2020-05-01',
+      'kyuyo,給与システム,,業務系,内部,給与計算,soumu,設置済,2020-04-01,2020-05-01',
+      'bunsho,文書管理,,業務系,内部,事務の効率化,soumu,設置済,2020-04-01,2019-05-01',
+    ].join('\n'));
+    const before = await everything();
+    expect((await importFile('systems', file, true)).problems).toEqual([
+      { line: 2, column: '区分', message: '「区分」は 情報系・業務系 のいずれかです(「その他」)。' },
+      { line: 3, column: '目的', message: expect.stringContaining('「目的」は 市民福祉の向上・労働の軽減・経費の節減・事務の効率化') },
+      { line: 4, column: '設置日', message: '設置済のシステムには、決定日以後の設置日を入力してください。' },
+    ]);
+    expect(await everything()).toEqual(before);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The city's organisation register, imported from its files (第3条–第5条): departments (主管課), people (職員) and the
- * roles they hold with their dates. Each row is checked as the API checks a mutation — the same input class
+ * The city's registers, imported from its files: the organisation (第3条–第5条) — departments (主管課), people (職員) and
+ * the roles they hold with their dates — and the ledger of the systems it already runs, decided under the former rules
+ * and counted as decided under this regulation (附則第3項). Each row is checked as the API checks a mutation — the same input class
  * (class-validator), the same domain rule (functions/domain/people.ts), said in Japanese — and written, when it is,
  * by the same transition with its audit event. A row already on record as it is is skipped, so the same file twice
  * adds nothing.
@@ -10,16 +11,19 @@ import { eventOf } from '../domain/audit';
 import { Changed, Transition } from '../domain/change';
 import { Actor, Department, PersonWithRoles, ROLES, ROLE_LABELS, Role, RoleAssignment, peopleRegister } from '../domain/people';
 import { Refusal } from '../domain/refusal';
+import { Network, Purpose, SystemCategory, systemRegister } from '../domain/systems';
 import { describeValidation } from '../api/validation';
 import { changesOf } from '../store/kinds';
 import { getDepartment, getPersonRecord, roleHolders } from '../store/people';
+import { getSystem } from '../store/systems';
 import { Store } from '../store/store';
 import { newId } from '../resolvers/support';
 import { toGlobalId } from '../../graphql/globalId';
 import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput } from '../../graphql/people';
+import { RegisterSystemInput } from '../../graphql/systems';
 import { Row, Sheet } from './read';
 
-export const REGISTERS = ['departments', 'people', 'roles'] as const;
+export const REGISTERS = ['departments', 'people', 'roles', 'systems'] as const;
 export type Register = (typeof REGISTERS)[number];
 
 /** The columns of each register, by their Japanese headings; the field of the input each fills. */
@@ -39,7 +43,39 @@ export const COLUMNS: Record<Register, Record<string, { field: string; required:
     開始日: { field: 'validFrom', required: true },
     終了日: { field: 'validUntil', required: false },
   },
+  systems: {
+    システムID: { field: 'id', required: true },
+    システム名: { field: 'name', required: true },
+    概要: { field: 'description', required: false },
+    区分: { field: 'category', required: true },
+    ネットワーク: { field: 'network', required: true },
+    目的: { field: 'purposes', required: true },
+    所管課: { field: 'owningDepartmentId', required: true },
+    状態: { field: 'status', required: true },
+    決定日: { field: 'decidedOn', required: true },
+    設置日: { field: 'installedOn', required: false },
+  },
 };
+
+/** The words of the ledger for the API's values (第2条第6号・第7号, 第6条). */
+const CATEGORY: Record<string, SystemCategory> = { 情報系: 'INFORMATION', 業務系: 'BUSINESS' };
+const NETWORK: Record<string, Network> = { 外部: 'EXTERNAL', 内部: 'INTERNAL' };
+const PURPOSE: Record<string, Purpose> = {
+  市民福祉の向上: 'CITIZEN_WELFARE',
+  労働の軽減: 'LABOUR_REDUCTION',
+  経費の節減: 'COST_SAVING',
+  事務の効率化: 'EFFICIENCY',
+  その他行政水準の向上: 'ADMINISTRATIVE_STANDARDS',
+  行政水準の向上: 'ADMINISTRATIVE_STANDARDS',
+};
+const STATUS: Record<string, 'DECIDED' | 'INSTALLED'> = { 決定済: 'DECIDED', 設置済: 'INSTALLED' };
+
+/** A cell's word as the API's value, or a problem naming the words it takes. */
+function wordOf<T>(words: Record<string, T>, text: string | undefined, heading: string, field: string): T {
+  const value = words[text ?? ''];
+  if (value === undefined) throw new Refusal('INVALID_VALUE', [`「${heading}」は ${Object.keys(words).join('・')} のいずれかです(「${text}」)。`, `${heading} takes one of ${Object.keys(words).join(', ')}.`], undefined, [field]);
+  return value;
+}
 
 export interface Problem {
   line: number;
@@ -101,6 +137,29 @@ async function plan(store: Store, register: Register, actor: Actor, row: Row, no
     if (!department) throw new Refusal('NOT_FOUND', [`課コード ${c.departmentId} の主管課は登録されていません(先に departments を取り込んでください)。`, `No department has the code ${c.departmentId}.`], undefined, ['departmentId']);
     return { transition: peopleRegister.createPerson(actor, existing, department, { personId: c.personId!, name: c.name!, title: c.title, email: c.email }, now) };
   }
+  if (register === 'systems') {
+    const purposes = (c.purposes ?? '').split(/[、,，・\s]+/).filter(Boolean).map((p) => wordOf(PURPOSE, p, '目的', 'purposes'));
+    const input = {
+      name: c.name!,
+      description: c.description,
+      category: wordOf(CATEGORY, c.category, '区分', 'category'),
+      network: wordOf(NETWORK, c.network, 'ネットワーク', 'network'),
+      purposes,
+      owningDepartmentId: c.owningDepartmentId!,
+    };
+    const status = wordOf(STATUS, c.status, '状態', 'status');
+    if (!/^[a-z][a-z0-9-]{1,39}$/.test(c.id!)) {
+      throw new Refusal('INVALID_VALUE', ['システムID は英小文字で始まる英小文字・数字・ハイフンの2〜40文字にしてください。', 'The system id takes 2–40 lower-case letters, digits or hyphens.'], undefined, ['id']);
+    }
+    checkInput(Object.assign(new RegisterSystemInput(), { ...input, owningDepartmentId: toGlobalId('Department', input.owningDepartmentId) }));
+    const [existing, department] = await Promise.all([getSystem(store, c.id!), getDepartment(store, input.owningDepartmentId)]);
+    if (existing) {
+      if (existing.name === input.name && existing.owningDepartmentId === input.owningDepartmentId) return { already: true };
+      throw new Refusal('DUPLICATE', [`システムID ${c.id} は別のシステム(${existing.name})に使われています。`, `The system id ${c.id} is another system's (${existing.name}).`], undefined, ['id']);
+    }
+    if (!department) throw new Refusal('NOT_FOUND', [`課コード ${input.owningDepartmentId} の主管課は登録されていません。`, `No department has the code ${input.owningDepartmentId}.`], undefined, ['owningDepartmentId']);
+    return { transition: systemRegister.carriedOver(actor, input, { status, decidedOn: c.decidedOn!, installedOn: c.installedOn }, c.id!, now) };
+  }
   const role = roleOf(c.role ?? '');
   if (!role) throw new Refusal('INVALID_VALUE', [`役割「${c.role}」は規程の役割ではありません(${Object.values(ROLE_LABELS).join('・')})。`, `"${c.role}" is not a role of the regulation.`], undefined, ['role']);
   checkInput(Object.assign(new AssignRoleInput(), { personId: toGlobalId('Person', c.personId!), role, departmentId: c.departmentId, validFrom: c.validFrom, validUntil: c.validUntil }));
@@ -136,7 +195,8 @@ export async function importSheet(
   }
   if (report.problems.length) return report;
   const seen = new Map<string, number>();
-  const keyOf = (row: Row) => (register === 'roles' ? `${row.cells['職員ID']}|${row.cells['役割']}|${row.cells['課コード']}|${row.cells['開始日']}` : row.cells[register === 'departments' ? '課コード' : '職員ID']);
+  const KEY: Record<Register, string[]> = { departments: ['課コード'], people: ['職員ID'], roles: ['職員ID', '役割', '課コード', '開始日'], systems: ['システムID'] };
+  const keyOf = (row: Row) => KEY[register].map((h) => row.cells[h]).join('|');
   const planned: { row: Row; transition: Transition }[] = [];
   for (const [i, row] of sheet.rows.entries()) {
     const first = seen.get(keyOf(row));
