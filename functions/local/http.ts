@@ -9,7 +9,9 @@ import { identify } from '../api/auth';
 import { checkBody, normaliseOperationNameInBody, normaliseOperationNameInQuery, tooLarge } from '../api/request';
 import { createApolloServer, createContext, LIMITS } from '../api/server';
 import { StoreConfig } from '../store/client';
+import { Store } from '../store/store';
 import { serveGraphiql } from './graphiql';
+import { serveSignIn } from './signIn';
 import { Language, languageOf, say, speaking } from '../api/language';
 
 /**
@@ -81,6 +83,7 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
   async function answer(req: IncomingMessage, res: ServerResponse, language: Language): Promise<void> {
     try {
       if (options.graphiqlDir && serveGraphiql(req, res, options.graphiqlDir)) return;
+      if (await serveSignIn(req, res, new Store(options.config), options.localSecret)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/graphql') {
         const message = say(['ここには何もありません: API は /graphql です。', 'Not found: the API is at /graphql.'], language);

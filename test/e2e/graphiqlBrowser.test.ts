@@ -164,6 +164,45 @@ describe('GraphiQL in a browser', () => {
     expect(requests.map((r) => r.url()).filter((url) => !isLocal(url))).toEqual([]);
   }, 180_000);
 
+  it('「サインイン」: choosing a person of the local city runs the query as them, with no token typed', async () => {
+    const page = await browser!.newPage();
+    try {
+      await page.goto(`http://localhost:${port}/graphql`);
+      await page.evaluate('localStorage.clear()'); // no token kept in the Headers tab from another test
+      await page.reload();
+      const operationEditor = '.graphiql-query-editor';
+      await page.locator(`${operationEditor} .monaco-editor`).waitFor({ timeout: 60_000 });
+      const picker = page.getByLabel('サインイン / Sign in as');
+      await picker.waitFor();
+      const chosen = page.waitForResponse((r) => r.url().endsWith('/local/token'));
+      await picker.selectOption('soumu-director');
+      expect((await chosen).status()).toBe(200);
+      await typeInto(page, operationEditor, QUERY);
+      expect(await settledText(page, operationEditor, QUERY)).toBe(QUERY);
+      // GraphiQL reads the operations of the edited document a moment after the last key.
+      await page.waitForTimeout(1000);
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('viewer'));
+      await page.locator('.graphiql-execute-button').click();
+      expect((await sent).headers().authorization).toMatch(/^Bearer \S+$/);
+      await page.locator('.graphiql-response .view-lines').filter({ hasText: /"(data|errors)"/ }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(screenshots, 'signed-in-as.png') });
+      const shown = JSON.parse(await editorText(page, '.graphiql-response')) as { data?: unknown; errors?: unknown };
+      expect(shown).toEqual({ data: { viewer: { name: DEMO_PEOPLE.find((p) => p[0] === 'soumu-director')![1] } }, extensions: expect.anything() });
+    } catch (e) {
+      await page.screenshot({ path: join(screenshots, 'signed-in-as-failed.png') }).catch(() => undefined);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it('the sign-in routes: the people of the local city, and a token only for someone registered', async () => {
+    const people = (await (await fetch(`http://127.0.0.1:${port}/local/people`)).json()) as { personId: string }[];
+    expect(people.map((p) => p.personId)).toContain('soumu-director');
+    const unknown = await fetch(`http://127.0.0.1:${port}/local/token`, { method: 'POST', body: JSON.stringify({ personId: 'nobody' }) });
+    expect(unknown.status).toBe(404);
+  });
+
   it('the link of a notice’s mail opens GraphiQL with node(id) of what it is about in the operation editor', async () => {
     const systemId = toGlobalId('System', 'demo-juumin');
     const link = noticeLink({ kind: 'APPLICATION_DECIDED' } as Notice, { baseUrl: `http://localhost:${port}/graphql`, subjectGlobalId: systemId });

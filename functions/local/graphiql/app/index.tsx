@@ -2,7 +2,7 @@
 // another origin: the Monaco workers are bundled alongside and named by the build through __GRAPHIQL_WORKERS__.
 import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
-import { StrictMode } from "react";
+import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import "graphiql/style.css";
 
@@ -26,7 +26,8 @@ const DEFAULT_HEADERS = `{"Authorization": "Bearer "}`;
 const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム API
 #
 # サインイン
-#   このリポジトリで実行すると Bearer トークンが出ます。
+#   右上の「サインイン」から職員を選ぶと、その人として実行します。
+#   または、このリポジトリで実行すると Bearer トークンが出ます。
 #   デモのシステム管理者:
 #     npm run token
 #   それ以外の人（デモの人物は README を参照）:
@@ -35,7 +36,8 @@ const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム AP
 #   後ろ(引用符の中)に貼り付けてから実行します。
 #
 # Sign in
-#   Run in this repository; it prints a bearer token.
+#   Choose a person under 「サインイン」 (top right) to run as them.
+#   Or run in this repository; it prints a bearer token.
 #   For the demo system administrator:
 #     npm run token
 #   For anyone else (see the demo people in the README):
@@ -56,7 +58,55 @@ query People {
 }
 `;
 
-const fetcher = createGraphiQLFetcher({ url: ENDPOINT });
+const baseFetcher = createGraphiQLFetcher({ url: ENDPOINT });
+
+/** The token of the person chosen under "sign in as" (the local server signs it: /local/token). */
+let chosenToken = "";
+
+// The Headers tab wins when it holds a token; otherwise the person chosen under "sign in as" is sent.
+const fetcher: typeof baseFetcher = (params, options) => {
+  const headers = { ...(options?.headers ?? {}) } as Record<string, string>;
+  const given = Object.entries(headers).find(([k]) => k.toLowerCase() === "authorization");
+  if (chosenToken && (!given || /^Bearer\s*$/i.test(String(given[1]).trim()))) {
+    if (given) delete headers[given[0]];
+    headers.Authorization = `Bearer ${chosenToken}`;
+  }
+  return baseFetcher(params, { ...options, headers });
+};
+
+type LocalPerson = { personId: string; name: string; title: string | null };
+
+/** "サインイン / Sign in as": the people of the local city; choosing one signs requests as them. */
+function SignInAs() {
+  const [people, setPeople] = useState<LocalPerson[]>([]);
+  const [chosen, setChosen] = useState("");
+  useEffect(() => {
+    fetch("/local/people").then((r) => (r.ok ? r.json() : [])).then(setPeople, () => setPeople([]));
+  }, []);
+  const choose = async (personId: string) => {
+    setChosen(personId);
+    if (!personId) {
+      chosenToken = "";
+      return;
+    }
+    const r = await fetch("/local/token", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ personId }) });
+    chosenToken = r.ok ? ((await r.json()) as { token: string }).token : "";
+  };
+  if (people.length === 0) return null;
+  return (
+    <label className="signin-as" title="この職員として実行します / Run as this person">
+      サインイン:{" "}
+      <select aria-label="サインイン / Sign in as" value={chosen} onChange={(e) => void choose(e.target.value)}>
+        <option value="">(Headers タブのトークン)</option>
+        {people.map((p) => (
+          <option key={p.personId} value={p.personId}>
+            {p.name}({p.title ?? p.personId})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 // A link with `?query=…` (a notice's mail links to what it is about) opens that query in a tab of its own, with the
 // Headers tab ready for the token.
@@ -73,7 +123,7 @@ function App() {
       defaultEditorToolsVisibility="headers"
     >
       <GraphiQL.Logo>
-        <span title="白石市 行政情報ネットワークシステム API">白石市 API</span>
+        <span title="白石市 行政情報ネットワークシステム API">白石市 API</span> <SignInAs />
       </GraphiQL.Logo>
     </GraphiQL>
   );
