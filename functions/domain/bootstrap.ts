@@ -6,7 +6,7 @@
  * in the audit trail as `bootstrap`.
  */
 import { Changed, Part, Transition, alongWith, changeOf } from './change';
-import { Department, Person, PersonWithRoles, RoleAssignment, RoleSlot, slotPart, tokyoDate, validateAssignment } from './people';
+import { Department, PersonWithRoles, newDepartment, newPerson, RoleAssignment, RoleSlot, slotPart, tokyoDate, validateAssignment } from './people';
 import { refuse } from './refusal';
 
 /** Who the audit trail names for the bootstrap (no person exists before it). */
@@ -51,22 +51,12 @@ export function firstAdministrator(
     if (!input.departmentName?.trim()) {
       refuse('INVALID_VALUE', [`主管課 ${input.departmentCode} は未登録です。名称(--department-name)も指定してください。`, `Department ${input.departmentCode} is not registered: give its name too.`], undefined, ['departmentName']);
     }
-    department = { id: input.departmentCode, name: input.departmentName.trim(), division: input.division?.trim() || undefined, version: 1, createdAt: now, updatedAt: now };
+    department = newDepartment({ code: input.departmentCode, name: input.departmentName, division: input.division }, now);
     changes.push(...changeOf('Department', undefined, department, 'department.created', '第4条', { note: '初回の情報システム管理者の登録(導入時)' }).changes);
   }
   const role: RoleAssignment = { id, personId: input.personId, role: 'SYSTEM_ADMINISTRATOR', validFrom: today, version: 1, createdAt: now };
   validateAssignment(role);
-  const person: Person = {
-    id: input.personId,
-    name: input.name.trim(),
-    title: input.title?.trim() || undefined,
-    email: input.email?.trim() || undefined,
-    departmentId: department.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const record: PersonWithRoles = { ...person, roleAssignments: [role] };
+  const record: PersonWithRoles = { ...newPerson(input, department.id, now), roleAssignments: [role] };
   const created = changeOf('Person', undefined, record, 'person.created', '第4条', { note: '初回の情報システム管理者の登録(導入時)' });
   const assigned: Changed = { ...changeOf('Person', undefined, record, 'role.assigned', '第4条', { recorded: { before: {}, after: { roleAssignment: role } } }).changes[0], recordOnly: true };
   const parts: Part[] = [{ part: 'RoleAssignment', value: role }, ...slotPart(existing.administrators.slot)];

@@ -224,6 +224,25 @@ export function validateAssignment(input: {
   }
 }
 
+/** A department's first version, as registered (createDepartment, and the first administrator's, bootstrap.ts). */
+export function newDepartment(input: { code: string; name: string; division?: string }, now: string): Department {
+  return { id: input.code, name: input.name.trim(), division: input.division?.trim() || undefined, version: 1, createdAt: now, updatedAt: now };
+}
+
+/** A person's first version, as registered (createPerson, and the first administrator, bootstrap.ts). */
+export function newPerson(input: { personId: string; name: string; title?: string; email?: string }, departmentId: string, now: string): Person {
+  return {
+    id: input.personId,
+    name: input.name.trim(),
+    title: input.title?.trim() || undefined,
+    email: input.email?.trim() || undefined,
+    departmentId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 // The transitions of the register, as the one write path carries them out (functions/resolvers/write.ts). A person's
 // stored version carries a copy of their role assignments (functions/store/people.ts), so a change of their roles
 // gives the person's next version the whole list, and writes the assignment itself beside it.
@@ -235,8 +254,7 @@ export const peopleRegister = {
   createDepartment(actor: Actor, existing: Department | undefined, input: { code: string; name: string; division?: string }, now: string): Transition<Department> {
     assertMayAdministerPeople(actor, now);
     if (existing) refuse('DUPLICATE', [`部署コード ${input.code} の部署は既にあります。`, `A department with code ${input.code} exists.`], undefined, ['code']);
-    const d: Department = { id: input.code, name: input.name.trim(), division: input.division?.trim() || undefined, version: 1, createdAt: now, updatedAt: now };
-    return changeOf('Department', undefined, d, 'department.created');
+    return changeOf('Department', undefined, newDepartment(input, now), 'department.created');
   },
 
   updateDepartment(actor: Actor, d: Department, input: { name?: string; division?: string }, now: string): Transition<Department> {
@@ -254,17 +272,7 @@ export const peopleRegister = {
   ): Transition<Person> {
     assertMayAdministerPeople(actor, now);
     if (existing) refuse('DUPLICATE', [`${input.personId} は既に登録されています。`, `${input.personId} is already registered.`], undefined, ['personId']);
-    const p: Person = {
-      id: input.personId,
-      name: input.name.trim(),
-      title: input.title?.trim() || undefined,
-      email: input.email?.trim() || undefined,
-      departmentId: department.id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    return changeOf('Person', undefined, p, 'person.created');
+    return changeOf('Person', undefined, newPerson(input, department.id, now), 'person.created');
   },
 
   /** A person's name, title or mail address; an empty title or address removes it. Their roles stay as they are. */
