@@ -9,7 +9,8 @@
 import holidayJp from '@holiday-jp/holiday_jp';
 import { advance, alongWith, changeOf } from './change';
 import { tell } from './notices';
-import { Actor, RoleAssignment, assertInformationManagerOf, holdersOf, holds } from './people';
+import { OperatorDesignation, isDesignatedOn } from './operators';
+import { Actor, RoleAssignment, assertInformationManagerOf, holdersOf, holds, tokyoDate } from './people';
 import { addDays, isDate, warekiTime } from './period';
 import { refuse } from './refusal';
 import { SystemRecord, operatingHours } from './systems';
@@ -477,8 +478,8 @@ export const workingCalendar = {
 
 /** Who is told of a stop of a system (周知, 第11条): its operators in force, and its department's manager and staff. */
 export interface StopAudience {
-  /** The people designated to operate the system today (様式第5号). */
-  operators: string[];
+  /** The designations of the system's operators not ended before today (様式第5号); those in force today are told. */
+  designations: OperatorDesignation[];
   /** The role assignments of the system's owning department (its information manager and staff). */
   department: RoleAssignment[];
 }
@@ -486,10 +487,11 @@ export interface StopAudience {
 /** 周知 (第11条): a stop announced or a failure recorded is told to those who use the system, in its transaction. */
 function toldOfStop(actor: Actor, system: SystemRecord, i: ServiceInterruption, audience: StopAudience, now: string) {
   const staff = ['INFORMATION_MANAGER', 'STAFF'].flatMap((role) => holdersOf(audience.department, role as 'STAFF', now, system.owningDepartmentId));
+  const operators = audience.designations.filter((d) => isDesignatedOn(d, tokyoDate(now))).map((d) => d.personId);
   const maintenance = i.kind === 'MAINTENANCE';
   const period = `${warekiTime(i.startsAt)}${i.endsAt ? `〜${warekiTime(i.endsAt)}` : '〜(復旧まで)'}`;
   return tell(
-    [...audience.operators, ...staff],
+    [...operators, ...staff],
     {
       kind: 'SYSTEM_STOP_ANNOUNCED',
       subjectType: 'ServiceInterruption',

@@ -81,16 +81,13 @@ export async function interruptionsEndingFrom(store: Store, systemId: string, at
 }
 
 /**
- * Who is told of a stop of a system (第11条, 周知): its operators designated today (one page of 100, in force and
- * not cancelled) and the role assignments of its owning department (byDepartment `ROLE#…`), read beside the change.
+ * What the 周知 of a stop reads (第11条): the designations of the system's operators not ended before today (one page
+ * of 100; the domain tells those in force) and the role assignments of its owning department (byDepartment `ROLE#…`).
  */
 export async function stopAudience(store: Store, system: SystemRecord, today: string): Promise<StopAudience> {
   const [operators, department] = await Promise.all([
     listOperatorsOfSystem(store, system.id, today, 100),
     store.table.queryAll({ index: 'byDepartment', partition: `DEPT#${system.owningDepartmentId}`, prefix: 'ROLE#' }),
   ]);
-  return {
-    operators: operators.nodes.filter((d) => d.status !== 'CANCELLED' && d.validFrom <= today).map((d) => d.personId),
-    department: department.map((i) => fromItem<RoleAssignment>(i)),
-  };
+  return { designations: operators.nodes, department: department.map((i) => fromItem<RoleAssignment>(i)) };
 }
