@@ -9,6 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { GLOBAL_INDEXES } from '../functions/store/tableSchema';
+import { StaffUserPool } from './auth';
 import { RegulationFunction } from './lambdaFunction';
 import { StackPart } from './part';
 import { RegulationTable } from './table';
@@ -33,8 +34,8 @@ export const API_INDEX_ACTIONS = ['dynamodb:Query'] as const;
 
 export interface GraphqlApiProps {
   readonly table: RegulationTable;
-  /** The user pool whose access tokens the JWT authorizer accepts, for `userPoolClient`. */
-  readonly userPool: cognito.IUserPool;
+  /** The user pool whose access tokens the JWT authorizer accepts, for `userPoolClient` and GraphiQL's client. */
+  readonly userPool: StaffUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
   /** Directory holding the bundled API (index.js exporting `handler`), as written by functions/api/bundle.js. */
   readonly codePath: string;
@@ -48,13 +49,18 @@ export interface GraphqlApiProps {
 
 /**
  * The GraphQL API: its Lambda function, and the HTTP API in front of it (POST/GET /graphql behind a JWT authorizer on
- * the user pool, a throttled `$default` stage with a JSON access log).
+ * the user pool, a throttled `$default` stage with a JSON access log), with GraphiQL's app client. GraphiQL's public
+ * routes on the same HTTP API are added by infra/graphiql.ts.
  */
 export class GraphqlApi extends StackPart {
   public readonly function: lambda.Function;
   public readonly httpApi: apigwv2.HttpApi;
   /** The URL portals call (POST/GET with `Authorization: Bearer <Cognito access token>`). */
   public readonly graphqlUrl: string;
+  /** GraphiQL's page (GET /graphiql), public, on the same origin as /graphql. */
+  public readonly graphiqlUrl: string;
+  /** GraphiQL's app client (authorization code with PKCE), whose tokens the authorizer accepts too. */
+  public readonly graphiqlClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: GraphqlApiProps) {
     super(scope, id);
@@ -92,20 +98,12 @@ export class GraphqlApi extends StackPart {
     });
 
     // ---- HTTP API ----------------------------------------------------------------------------------------------
-    // A JWT authorizer: issuer https://cognito-idp.<region>.amazonaws.com/<poolId>, audience the portal client id.
-    // API Gateway checks `aud` when present (ID tokens) and otherwise `client_id` (access tokens), so the access
-    // token the portal sends as `Authorization: Bearer <token>` passes; the function reads its `username` claim.
-    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
-      userPoolClients: [props.userPoolClient],
-      identitySource: ['$request.header.Authorization'],
-    });
-
+    // No default authorizer: each route names its own (below, and GraphiQL's public ones in infra/graphiql.ts).
     const origins = props.allowedOrigins;
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: 'shiroishi-regulation-api',
       description: 'GraphQL API for the network-system regulation (POST/GET /graphql)',
       createDefaultStage: false,
-      defaultAuthorizer: authorizer,
       corsPreflight:
         origins.length > 0
           ? {
@@ -154,6 +152,19 @@ export class GraphqlApi extends StackPart {
       },
     });
 
+    // GraphiQL signs in on the hosted page and comes back to its own URL with the code.
+    this.graphiqlUrl = `${stage.url}graphiql`;
+    this.graphiqlClient = props.userPool.addGraphiqlClient(this.graphiqlUrl);
+
+    // The authorizer of /graphql. A JWT authorizer: issuer https://cognito-idp.<region>.amazonaws.com/<poolId>,
+    // audience the portal's and GraphiQL's client ids.
+    // API Gateway checks `aud` when present (ID tokens) and otherwise `client_id` (access tokens), so the access
+    // token the portal sends as `Authorization: Bearer <token>` passes; the function reads its `username` claim.
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient, this.graphiqlClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+
     const integration = new HttpLambdaIntegration('GraphqlIntegration', this.function, {
       payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
     });
@@ -161,6 +172,7 @@ export class GraphqlApi extends StackPart {
       path: '/graphql',
       methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.GET],
       integration,
+      authorizer,
     });
 
     this.graphqlUrl = `${stage.url}graphql`;

@@ -1,22 +1,29 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
 export interface StaffUserPoolProps {
   /** Portal URLs Cognito may redirect to after sign-in (authorization code flow). Requires `cognitoDomainPrefix`. */
   readonly oauthCallbackUrls?: string[];
-  /** Prefix of the Cognito hosted domain (<prefix>.auth.<region>.amazoncognito.com), for the code flow. */
+  /**
+   * Prefix of the Cognito hosted domain (<prefix>.auth.<region>.amazoncognito.com), where staff sign in to GraphiQL
+   * and, with `oauthCallbackUrls`, to portals. Unique in the region across all AWS accounts.
+   * @default 'shiroishi-regulation-<account id>'
+   */
   readonly cognitoDomainPrefix?: string;
 }
 
+/** The OAuth scopes of the code flow: an access token naming the person (`username`) is all the API needs. */
+const SCOPES = [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
+
 /**
  * The staff's Cognito user pool (第24条: strong passwords, a required second factor) with the portal's app client,
- * and the hosted sign-in domain when configured.
+ * the hosted sign-in domain, and (addGraphiqlClient) GraphiQL's app client.
  */
 export class StaffUserPool extends cognito.UserPool {
   public readonly portalClient: cognito.UserPoolClient;
-  /** The hosted sign-in domain, only with `cognitoDomainPrefix`. */
-  public readonly hostedDomain?: cognito.UserPoolDomain;
+  /** The hosted sign-in domain: GraphiQL's and the portals' sign-in page. */
+  public readonly hostedDomain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: StaffUserPoolProps = {}) {
     super(scope, id, {
@@ -62,9 +69,6 @@ export class StaffUserPool extends cognito.UserPool {
     });
 
     const callbackUrls = props.oauthCallbackUrls ?? [];
-    if (callbackUrls.length > 0 && !props.cognitoDomainPrefix) {
-      throw new Error('oauthCallbackUrls needs cognitoDomainPrefix (the hosted sign-in domain)');
-    }
     this.portalClient = this.addClient('PortalClient', {
       userPoolClientName: 'portal',
       // A browser or desktop portal cannot keep a secret.
@@ -80,15 +84,40 @@ export class StaffUserPool extends cognito.UserPool {
         ? {
             oAuth: {
               flows: { authorizationCodeGrant: true },
-              scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+              scopes: SCOPES,
               callbackUrls,
               logoutUrls: callbackUrls,
             },
           }
         : { disableOAuth: true }),
     });
-    this.hostedDomain = props.cognitoDomainPrefix
-      ? this.addDomain('HostedDomain', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } })
-      : undefined;
+    // The account id makes the default prefix unique in the region (a prefix may not contain "aws" or "cognito").
+    this.hostedDomain = this.addDomain('HostedDomain', {
+      cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `shiroishi-regulation-${Aws.ACCOUNT_ID}` },
+    });
+  }
+
+  /**
+   * GraphiQL's app client: the authorization code grant on the hosted page, back to the page at `pageUrl`. A page in
+   * a browser keeps no secret, so the client has none and the page proves itself with PKCE (RFC 7636, S256): Cognito
+   * redeems a code only with the verifier whose challenge came with the authorization request. No other flow (no
+   * implicit grant, no password or SRP sign-in through this client).
+   */
+  addGraphiqlClient(pageUrl: string): cognito.UserPoolClient {
+    const client = this.addClient('GraphiqlClient', {
+      userPoolClientName: 'graphiql',
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      oAuth: { flows: { authorizationCodeGrant: true }, scopes: SCOPES, callbackUrls: [pageUrl], logoutUrls: [pageUrl] },
+    });
+    // With no flow named, Cognito would allow SRP and custom sign-in through this client too: the hosted page and its
+    // refresh token only.
+    (client.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+    return client;
   }
 }

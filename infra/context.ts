@@ -44,6 +44,8 @@ export function stackPropsFromContext(app: App): RegulationApiStackProps {
     remindersCodePath: app.node.tryGetContext('remindersCodePath') || undefined,
     // Default dist/bundle/mail, written by functions/api/bundle.js from the mail sender's handler.
     mailCodePath: app.node.tryGetContext('mailCodePath') || undefined,
+    // Default dist/bundle/graphiql, written by functions/graphiql/bundle.js.
+    graphiqlCodePath: app.node.tryGetContext('graphiqlCodePath') || undefined,
     alarmEmails,
   };
 }

@@ -25,8 +25,8 @@ export interface RegulationFunctionProps {
   readonly timeout: Duration;
   /** POWERTOOLS_SERVICE_NAME: the service each log line names. */
   readonly serviceName: string;
-  /** The table, named to the function by TABLE_NAME. */
-  readonly table: dynamodb.ITable;
+  /** The table, named to the function by TABLE_NAME. @default - none: the function does not use the table */
+  readonly table?: dynamodb.ITable;
   /** What the function may do besides writing its own logs: its grants on the table and its indexes, each named. */
   readonly statements: iam.PolicyStatement[];
   readonly logRetention: logs.RetentionDays;
@@ -96,7 +96,7 @@ export class RegulationFunction extends StackPart {
       tracing: lambda.Tracing.ACTIVE,
       deadLetterQueue: props.deadLetterQueue,
       environment: {
-        TABLE_NAME: props.table.tableName,
+        ...(props.table ? { TABLE_NAME: props.table.tableName } : {}),
         NODE_ENV: 'production',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         ...props.environment,
@@ -105,7 +105,7 @@ export class RegulationFunction extends StackPart {
 
     // The role's DefaultPolicy holds the statements above, the X-Ray statement added by tracing and, with a
     // dead-letter queue, sqs:SendMessage on that queue.
-    const named = props.deadLetterQueue ? 'table, indexes, queue and log group' : 'table, indexes and log group';
+    const named = [props.table ? 'table, indexes' : undefined, props.deadLetterQueue ? 'queue' : undefined, 'log group'].filter(Boolean).join(', ').replace(/, (?=[^,]*$)/, ' and ');
     Validations.of(this.role.node.tryFindChild('DefaultPolicy') ?? this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: `Only the X-Ray statement added by tracing: ACTIVE (xray:PutTraceSegments, xray:PutTelemetryRecords), which has no resource-level permissions${props.wildcardStatements ? `, ${props.wildcardStatements}` : ''}; ${named} are named.`,

@@ -9,6 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { RegulationAlarms } from './alarms';
 import { GraphqlApi } from './api';
+import { GraphiqlPage } from './graphiql';
 import { StaffUserPool } from './auth';
 import { NoticeMailer } from './mail';
 import { StackPart } from './part';
@@ -29,11 +30,14 @@ export interface RegulationApiStackProps extends StackProps {
   /** Burst requests on the default stage. @default 100 */
   readonly throttleBurstLimit?: number;
   /**
-   * Portal URLs Cognito may redirect to after sign-in with the authorization code flow. Requires
-   * `cognitoDomainPrefix`. @default - none: portals sign in with SRP only (no hosted sign-in page)
+   * Portal URLs Cognito may redirect to after sign-in with the authorization code flow.
+   * @default - none: portals sign in with SRP (GraphiQL has its own app client on the hosted page)
    */
   readonly oauthCallbackUrls?: string[];
-  /** Prefix of the Cognito hosted domain (<prefix>.auth.<region>.amazoncognito.com), for the code flow. */
+  /**
+   * Prefix of the Cognito hosted domain (<prefix>.auth.<region>.amazoncognito.com), where staff sign in to GraphiQL
+   * and portals. @default 'shiroishi-regulation-<account id>'
+   */
   readonly cognitoDomainPrefix?: string;
   /** Retention of the function's and the API's logs. @default ONE_YEAR (city audit) */
   readonly logRetention?: logs.RetentionDays;
@@ -54,11 +58,16 @@ export interface RegulationApiStackProps extends StackProps {
    * @default 'dist/bundle/mail'
    */
   readonly mailCodePath?: string;
+  /**
+   * Directory holding the bundled GraphiQL page function with its site/ (`node functions/graphiql/bundle.js`).
+   * @default 'dist/bundle/graphiql'
+   */
+  readonly graphiqlCodePath?: string;
 }
 
 /**
- * The whole API in one stack: the table, the staff's user pool, the GraphQL API, the reminders job, the mail sender,
- * the alarms. Deploy parameters: `MailFrom` (required: the SES identity mail is sent as), `MailLinkBaseUrl`.
+ * The whole API in one stack: the table, the staff's user pool, the GraphQL API and GraphiQL, the reminders job, the
+ * mail sender, the alarms. Deploy parameters: `MailFrom` (required: the SES identity mail is sent as), `MailLinkBaseUrl`.
  */
 export class RegulationApiStack extends Stack {
   public readonly table: RegulationTable;
@@ -70,6 +79,9 @@ export class RegulationApiStack extends Stack {
   public readonly userPoolClient: cognito.UserPoolClient;
   public readonly httpApi: apigwv2.HttpApi;
   public readonly graphqlUrl: string;
+  /** GraphiQL for the staff (public page; sign-in on the hosted page). */
+  public readonly graphiqlUrl: string;
+  public readonly graphiqlFunction: lambda.Function;
   /** Where every alarm goes; its subscribers are the `alarmEmails`. */
   public readonly alarmTopic: sns.Topic;
   /** The alarms, by construct id. */
@@ -99,6 +111,17 @@ export class RegulationApiStack extends Stack {
     this.apiFunction = api.function;
     this.httpApi = api.httpApi;
     this.graphqlUrl = api.graphqlUrl;
+    this.graphiqlUrl = api.graphiqlUrl;
+
+    const graphiql = new GraphiqlPage(this, 'Graphiql', {
+      httpApi: api.httpApi,
+      pageUrl: api.graphiqlUrl,
+      hostedDomain: userPool.hostedDomain,
+      client: api.graphiqlClient,
+      codePath: props.graphiqlCodePath ?? 'dist/bundle/graphiql',
+      logRetention,
+    });
+    this.graphiqlFunction = graphiql.function;
 
     const reminders = new RemindersJob(this, 'Reminders', {
       table,
@@ -117,12 +140,13 @@ export class RegulationApiStack extends Stack {
       allowedPattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
       constraintDescription: 'メールアドレス(例: joho@city.shiroishi.example)。 / A mail address, e.g. joho@city.shiroishi.example.',
     });
-    // Where a mail's link points, a query in its `query` parameter; empty: the API's own URL (GET /graphql?query=…).
+    // Where a mail's link points, a query in its `query` parameter; empty: GraphiQL (GET /graphiql?query=…), which
+    // signs the reader in and opens the query.
     const linkBase = new CfnParameter(this, 'MailLinkBaseUrl', {
       type: 'String',
       default: '',
       description:
-        'メールのリンク先(クエリを query パラメータで受け取るポータル等)。空欄なら API の URL。 / Where mail links point (a portal taking the query in `query`); empty: the API URL.',
+        'メールのリンク先(クエリを query パラメータで受け取るポータル等)。空欄なら GraphiQL。 / Where mail links point (a portal taking the query in `query`); empty: GraphiQL.',
       allowedPattern: '^(https://\\S+)?$',
       constraintDescription: 'https:// で始まる URL、又は空欄。 / An https:// URL, or empty.',
     });
@@ -132,7 +156,7 @@ export class RegulationApiStack extends Stack {
       codePath: props.mailCodePath ?? 'dist/bundle/mail',
       logRetention,
       mailFrom: mailFrom.valueAsString,
-      linkBaseUrl: Fn.conditionIf(linkBaseGiven.logicalId, linkBase.valueAsString, api.graphqlUrl).toString(),
+      linkBaseUrl: Fn.conditionIf(linkBaseGiven.logicalId, linkBase.valueAsString, api.graphiqlUrl).toString(),
     });
     this.mailFunction = mail.function;
 
@@ -143,6 +167,7 @@ export class RegulationApiStack extends Stack {
         { id: 'Api', function: api.function, ja: 'API 関数', en: 'API function' },
         { id: 'Reminders', function: reminders.function, ja: '通知処理', en: 'Reminders job' },
         { id: 'Mail', function: mail.function, ja: '通知メールの送信', en: 'Mail sender' },
+        { id: 'Graphiql', function: graphiql.function, ja: 'GraphiQL の画面', en: 'GraphiQL page' },
       ],
       remindersDeadLetterQueue: reminders.deadLetterQueue,
       mailDeadLetterQueue: mail.deadLetterQueue,
@@ -153,6 +178,7 @@ export class RegulationApiStack extends Stack {
 
     // ---- Outputs -----------------------------------------------------------------------------------------------
     new CfnOutput(this, 'GraphqlUrl', { value: this.graphqlUrl, description: 'POST/GET with Authorization: Bearer <Cognito access token>' });
+    new CfnOutput(this, 'GraphiqlUrl', { value: this.graphiqlUrl, description: 'GraphiQL for the staff: sign in on the Cognito hosted page' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPool.portalClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
@@ -161,9 +187,7 @@ export class RegulationApiStack extends Stack {
     new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: mail.deadLetterQueue.queueUrl, description: 'Batches of notices not mailed after their retries' });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn, description: 'Every alarm is published here (e-mail subscribers: context alarmEmails)' });
-    if (userPool.hostedDomain) {
-      new CfnOutput(this, 'HostedSignInDomain', { value: userPool.hostedDomain.baseUrl() });
-    }
+    new CfnOutput(this, 'HostedSignInDomain', { value: userPool.hostedDomain.baseUrl() });
   }
 
   /**

@@ -7,39 +7,11 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import type * as http from "node:http";
 import * as path from "node:path";
+import { ASSETS, CONFIG_PATH, METHOD_NOT_ALLOWED, NOT_FOUND, SignIn, assetHeaders, assetName, configResponse, pageHeaders } from "../graphiql/page";
 
 const BUILD_SCRIPT = path.join("functions", "local", "graphiql", "build.js");
 const OUT_NAME = ".graphiql";
-const ASSETS = "assets";
-const ASSET_PREFIX = "/graphiql/";
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".ttf": "font/ttf",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-};
-
-// Everything the page needs is on this origin; the browser refuses anything else. Monaco injects <style> elements,
-// fonts are partly data: URLs.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+const LOCAL: SignIn = { kind: "local" };
 
 /** The repo root: the first folder above `start` holding package.json and the GraphiQL build script. */
 function findRepoRoot(): string {
@@ -80,8 +52,9 @@ export function ensureGraphiqlBuilt(): Promise<string> {
 }
 
 /**
- * Serves the GraphiQL page and its assets from `dir` (what ensureGraphiqlBuilt resolved to). Returns true when it
- * answered the request, false when the request is not for it (the caller hands it to Apollo).
+ * Serves the GraphiQL page and its assets from `dir` (what ensureGraphiqlBuilt resolved to), the page signing in with
+ * the local "sign in as" list. Returns true when it answered the request, false when the request is not for it (the
+ * caller hands it to Apollo).
  */
 export function serveGraphiql(req: http.IncomingMessage, res: http.ServerResponse, dir: string): boolean {
   const url = req.url ?? "/";
@@ -92,56 +65,35 @@ export function serveGraphiql(req: http.IncomingMessage, res: http.ServerRespons
   if (pathname === "/graphql" || pathname === "/") {
     const accept = req.headers.accept ?? "";
     if (!readOnly || !accept.includes("text/html")) return false;
-    sendFile(req, res, path.join(dir, "index.html"), {
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "no-cache",
-      "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-      "Referrer-Policy": "no-referrer",
-      "X-Frame-Options": "DENY",
-      Vary: "Accept",
-    });
+    sendFile(req, res, path.join(dir, "index.html"), { ...pageHeaders(LOCAL), Vary: "Accept" });
     return true;
   }
-
-  if (!pathname.startsWith(ASSET_PREFIX)) return false;
+  if (pathname === CONFIG_PATH && readOnly) {
+    const { headers, body } = configResponse(LOCAL);
+    res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);
+    return true;
+  }
+  if (!pathname.startsWith("/graphiql/")) return false;
   if (!readOnly) {
-    res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" }).end("Method Not Allowed\n");
+    res.writeHead(METHOD_NOT_ALLOWED.status, METHOD_NOT_ALLOWED.headers).end(METHOD_NOT_ALLOWED.body);
     return true;
   }
-  const file = assetPath(dir, pathname.slice(ASSET_PREFIX.length));
-  if (file === undefined) {
-    notFound(res);
+  const name = assetName(pathname);
+  if (name === undefined) {
+    res.writeHead(NOT_FOUND.status, NOT_FOUND.headers).end(NOT_FOUND.body);
     return true;
   }
-  sendFile(req, res, file, {
-    "Content-Type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-    "Cache-Control": "public, max-age=31536000, immutable",
-  });
+  sendFile(req, res, path.join(dir, ASSETS, name), assetHeaders(name));
   return true;
-}
-
-/** The file an asset URL names, or undefined when the name is not a plain file name inside the assets folder. */
-function assetPath(dir: string, encoded: string): string | undefined {
-  let name: string;
-  try {
-    name = decodeURIComponent(encoded);
-  } catch {
-    return undefined;
-  }
-  // Built names are flat and plain ("index-AB12CD34.js"): no separators, no dot files, no "..".
-  if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name) || name.includes("..")) return undefined;
-  const assets = path.resolve(dir, ASSETS);
-  const file = path.resolve(assets, name);
-  return path.dirname(file) === assets ? file : undefined;
 }
 
 function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, headers: Record<string, string>): void {
   fs.stat(file, (err, stat) => {
     if (err || !stat.isFile()) {
-      notFound(res);
+      res.writeHead(NOT_FOUND.status, NOT_FOUND.headers).end(NOT_FOUND.body);
       return;
     }
-    res.writeHead(200, { ...headers, "Content-Length": String(stat.size), "X-Content-Type-Options": "nosniff" });
+    res.writeHead(200, { ...headers, "Content-Length": String(stat.size) });
     if (req.method === "HEAD") {
       res.end();
       return;
@@ -150,8 +102,4 @@ function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: str
     stream.on("error", () => res.destroy());
     stream.pipe(res);
   });
-}
-
-function notFound(res: http.ServerResponse): void {
-  res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" }).end("Not Found\n");
 }

@@ -7,6 +7,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { RegulationApiStack, RegulationApiStackProps } from '../../infra/stack';
 import { API_INDEX_ACTIONS, API_TABLE_ACTIONS } from '../../infra/api';
 import { REMINDERS_INDEXES, REMINDERS_TABLE_READ_ACTIONS, REMINDERS_TABLE_WRITE_ACTIONS } from '../../infra/reminders';
@@ -31,7 +32,7 @@ function synth(props: RegulationApiStackProps = {}) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulation-api-cdkout-'));
   outdirs.push(outdir);
   const app = new App({ context: cdkJsonContext, outdir });
-  const stack = new RegulationApiStack(app, 'TestRegulationApi', { apiCodePath: codeDir, remindersCodePath: codeDir, mailCodePath: codeDir, ...props });
+  const stack = new RegulationApiStack(app, 'TestRegulationApi', { apiCodePath: codeDir, remindersCodePath: codeDir, mailCodePath: codeDir, graphiqlCodePath: codeDir, ...props });
   addNagChecks(app);
   // Throws with the report if any cdk-nag finding is neither fixed nor acknowledged.
   app.synth();
@@ -45,9 +46,17 @@ function logicalId(type: string): string {
   expect(ids).toHaveLength(1);
   return ids[0];
 }
+/** The logical id of the one resource of `type` whose id starts with `prefix` (the construct id). */
+function logicalIdOf(type: string, prefix: string): string {
+  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
 const tableId = logicalId('AWS::DynamoDB::Table');
 const userPoolId = logicalId('AWS::Cognito::UserPool');
-const clientId = logicalId('AWS::Cognito::UserPoolClient');
+const clientId = stack.getLogicalId(stack.userPoolClient.node.defaultChild as CfnUserPoolClient);
+const graphiqlClientId = logicalIdOf('AWS::Cognito::UserPoolClient', 'UserPoolGraphiqlClient');
+const graphiqlFunctionId = stack.getLogicalId(stack.graphiqlFunction.node.defaultChild as CfnFunction);
 const apiFunctionId = stack.getLogicalId(stack.apiFunction.node.defaultChild as CfnFunction);
 const remindersFunctionId = stack.getLogicalId(stack.remindersFunction.node.defaultChild as CfnFunction);
 const roleId = (fn: { role?: unknown }) => stack.getLogicalId((fn.role as { node: { defaultChild: CfnRole } }).node.defaultChild);
@@ -55,12 +64,6 @@ const mailFunctionId = stack.getLogicalId(stack.mailFunction.node.defaultChild a
 const apiRoleId = roleId(stack.apiFunction);
 const remindersRoleId = roleId(stack.remindersFunction);
 const mailRoleId = roleId(stack.mailFunction);
-/** The logical id of the one resource of `type` whose id starts with `prefix` (the construct id). */
-function logicalIdOf(type: string, prefix: string): string {
-  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
-  expect(ids).toHaveLength(1);
-  return ids[0];
-}
 const remindersQueueId = () => logicalIdOf('AWS::SQS::Queue', 'RemindersDeadLetterQueue');
 const mailQueueId = () => logicalIdOf('AWS::SQS::Queue', 'MailDeadLetterQueue');
 
@@ -119,8 +122,8 @@ describe('DynamoDB table', () => {
 describe('Lambda function', () => {
   const fn = () => template.findResources('AWS::Lambda::Function')[apiFunctionId].Properties;
 
-  it('there are three: the API, the reminders job and the mail sender', () => {
-    expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual([apiFunctionId, remindersFunctionId, mailFunctionId].sort());
+  it('there are four: the API, the reminders job, the mail sender and the GraphiQL page', () => {
+    expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual([apiFunctionId, remindersFunctionId, mailFunctionId, graphiqlFunctionId].sort());
   });
 
   it('runs on Node.js 22 or newer, on arm64', () => {
@@ -366,12 +369,12 @@ describe('Cognito', () => {
 });
 
 describe('HTTP API', () => {
-  it('has a JWT authorizer trusting the user pool, for the portal client', () => {
+  it('has a JWT authorizer trusting the user pool, for the portal client and GraphiQL', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: clientId }],
+        Audience: [{ Ref: clientId }, { Ref: graphiqlClientId }],
         Issuer: {
           'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: userPoolId }]],
         },
@@ -379,9 +382,18 @@ describe('HTTP API', () => {
     });
   });
 
-  it('routes POST and GET /graphql, and nothing else, through the authorizer', () => {
-    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /graphql', 'POST /graphql']);
+  it('routes POST and GET /graphql through the authorizer; only GraphiQL’s page and assets are public', () => {
+    const all = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    expect(all.map((r) => r.RouteKey).sort()).toEqual(['GET /graphiql', 'GET /graphiql/{file}', 'GET /graphql', 'POST /graphql']);
+    const integrationOf = (r: { Target: { 'Fn::Join': [string, unknown[]] } }) => JSON.stringify(r.Target);
+    const publicRoutes = all.filter((r) => r.RouteKey.startsWith('GET /graphiql'));
+    for (const route of publicRoutes) {
+      expect(route.AuthorizationType).toBe('NONE');
+      // …and they reach the page function, never the API's.
+      const integrationId = integrationOf(route).match(/"Ref":"([^"]+)"/)![1];
+      expect(template.findResources('AWS::ApiGatewayV2::Integration')[integrationId].Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [graphiqlFunctionId, 'Arn'] });
+    }
+    const routes = all.filter((r) => !publicRoutes.includes(r));
     const authorizerId = logicalId('AWS::ApiGatewayV2::Authorizer');
     for (const route of routes) {
       expect(route.AuthorizationType).toBe('JWT');
@@ -422,6 +434,43 @@ describe('HTTP API', () => {
   });
 });
 
+describe('GraphiQL on the deployed stack', () => {
+  const client = () => template.findResources('AWS::Cognito::UserPoolClient')[graphiqlClientId].Properties;
+  const page = () => template.findResources('AWS::Lambda::Function')[graphiqlFunctionId].Properties;
+
+  it('has its own public app client: the authorization code grant only (PKCE, no secret), back to the page', () => {
+    expect(client()).toMatchObject({
+      ClientName: 'graphiql',
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: expect.arrayContaining(['openid']),
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    const pageUrl = JSON.stringify(client().CallbackURLs[0]);
+    expect(pageUrl).toContain('/graphiql');
+    expect(client().LogoutURLs).toEqual(client().CallbackURLs);
+  });
+
+  it('signs in on the hosted domain (by default shiroishi-regulation-<account>)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: { 'Fn::Join': ['', ['shiroishi-regulation-', { Ref: 'AWS::AccountId' }]] } });
+    template.hasOutput('HostedSignInDomain', {});
+    template.hasOutput('GraphiqlUrl', {});
+  });
+
+  it('the page function knows the domain, its client and its own URL, and may touch nothing of the city’s', () => {
+    expect(page().Environment.Variables).toMatchObject({ COGNITO_CLIENT_ID: { Ref: graphiqlClientId }, COGNITO_DOMAIN: expect.anything(), GRAPHIQL_URL: expect.anything() });
+    expect(page().Environment.Variables.TABLE_NAME).toBeUndefined();
+    expect(dynamoStatements(roleId(stack.graphiqlFunction))).toEqual([]);
+  });
+
+  it('a notice’s mail links to GraphiQL unless MailLinkBaseUrl names a portal', () => {
+    const mailEnv = template.findResources('AWS::Lambda::Function')[mailFunctionId].Properties.Environment.Variables;
+    expect(JSON.stringify(mailEnv.MAIL_LINK_BASE_URL)).toContain('/graphiql');
+  });
+});
+
 describe('alarms', () => {
   const topicId = logicalId('AWS::SNS::Topic');
   type Alarm = { Properties: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -436,7 +485,7 @@ describe('alarms', () => {
   };
 
   it('every alarm tells the alarm topic, when it fires and when it clears', () => {
-    expect(Object.keys(alarms())).toHaveLength(10);
+    expect(Object.keys(alarms())).toHaveLength(12);
     for (const alarm of Object.values(alarms())) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
@@ -459,7 +508,7 @@ describe('alarms', () => {
 
   it.each(['Errors', 'Throttles'])('every Lambda function: any %s in five minutes', (metricName) => {
     const functions = Object.keys(template.findResources('AWS::Lambda::Function'));
-    expect(functions.sort()).toEqual([apiFunctionId, remindersFunctionId, mailFunctionId].sort());
+    expect(functions.sort()).toEqual([apiFunctionId, remindersFunctionId, mailFunctionId, graphiqlFunctionId].sort());
     for (const fn of functions) {
       const alarm = alarmOn('AWS/Lambda', metricName, { Name: 'FunctionName', Value: { Ref: fn } });
       expect(alarm).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
@@ -531,7 +580,7 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it.each(['GraphqlUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName', 'AlarmTopicArn', 'MailFunctionName', 'MailDeadLetterQueueUrl'])('exports %s', (name) => {
+  it.each(['GraphqlUrl', 'GraphiqlUrl', 'HostedSignInDomain', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName', 'AlarmTopicArn', 'MailFunctionName', 'MailDeadLetterQueueUrl'])('exports %s', (name) => {
     template.hasOutput(name, {});
   });
 });
@@ -566,6 +615,7 @@ describe('cdk-nag', () => {
     visit(synth({ alarmEmails: ['joho@city.shiroishi.example'] }).app);
     // A new acknowledgement is a review decision: add it here and to infra/README.md.
     expect(Object.keys(acknowledged).sort()).toEqual([
+      'AwsSolutions-APIG4',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-SQS3',
       'Serverless-LambdaDLQ',

@@ -1,10 +1,15 @@
-// The GraphiQL page of the local server. Bundled by ../build.js (esbuild) into .graphiql/; loads nothing from
-// another origin: the Monaco workers are bundled alongside and named by the build through __GRAPHIQL_WORKERS__.
+// The GraphiQL page, served by the local server and, deployed, by the public page function
+// (functions/graphiql/handler.ts). Bundled by ../build.js (esbuild) into .graphiql/; loads nothing from another
+// origin but the hosted sign-in page's token endpoint: the Monaco workers are bundled alongside and named by the build
+// through __GRAPHIQL_WORKERS__. How it signs in comes from /graphiql/config.json: locally a list of the demo city's
+// people ("sign in as"), deployed Cognito's hosted page (authorization code with PKCE).
 import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import "graphiql/style.css";
+import type { SignIn } from "../../../graphiql/page";
+import { authorizeUrl, challengeOf, logoutUrl, randomToken, tokenRequest, usernameOf } from "../../../graphiql/pkce";
 
 declare const __GRAPHIQL_WORKERS__: { editor: string; json: string; graphql: string };
 
@@ -22,10 +27,25 @@ const ENDPOINT = new URL("/graphql", window.location.href).href;
 // An empty "Bearer " counts as no token: the schema and its docs load before sign-in.
 const DEFAULT_HEADERS = `{"Authorization": "Bearer "}`;
 
+const SIGN_IN: SignIn = await fetch("/graphiql/config.json")
+  .then((r) => (r.ok ? (r.json() as Promise<SignIn>) : { kind: "local" as const }))
+  .catch(() => ({ kind: "local" as const }));
+
 // Lines kept short: the operation editor is about half the window wide.
-const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム API
+const HOW_TO_SIGN_IN =
+  SIGN_IN.kind === "cognito"
+    ? `# サインイン
+#   右上の「サインイン」から、市の職員アカウント
+#   (ユーザー名・パスワード・認証アプリのコード)で
+#   サインインします。以後の実行はその職員として
+#   行われます(トークンは自動で送られます)。
 #
-# サインイン
+# Sign in
+#   Choose 「サインイン」 (top right) and sign in with
+#   your city staff account (user name, password and
+#   the code of your authenticator app). Queries then
+#   run as you; the token is sent by itself.`
+    : `# サインイン
 #   右上の「サインイン」から職員を選ぶと、その人として実行します。
 #   または、このリポジトリで実行すると Bearer トークンが出ます。
 #   デモのシステム管理者:
@@ -43,7 +63,11 @@ const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム AP
 #   For anyone else (see the demo people in the README):
 #     npm run token -- <person id>
 #   Paste the last line it prints after "Bearer " (inside
-#   the quotes) in the Headers tab below, then run the query.
+#   the quotes) in the Headers tab below, then run the query.`;
+
+const DEFAULT_QUERY = `# 白石市 行政情報ネットワークシステム API
+#
+${HOW_TO_SIGN_IN}
 #
 # 実行 / Run: Ctrl+Enter (Mac: Cmd+Enter)
 
@@ -60,10 +84,13 @@ query People {
 
 const baseFetcher = createGraphiQLFetcher({ url: ENDPOINT });
 
-/** The token of the person chosen under "sign in as" (the local server signs it: /local/token). */
+/**
+ * The token sent with each request: the person chosen under "sign in as" (the local server signs it: /local/token),
+ * or the Cognito access token of whoever signed in on the hosted page.
+ */
 let chosenToken = "";
 
-// The Headers tab wins when it holds a token; otherwise the person chosen under "sign in as" is sent.
+// The Headers tab wins when it holds a token; otherwise the signed-in person's token is sent.
 const fetcher: typeof baseFetcher = (params, options) => {
   const headers = { ...(options?.headers ?? {}) } as Record<string, string>;
   const given = Object.entries(headers).find(([k]) => k.toLowerCase() === "authorization");
@@ -108,9 +135,103 @@ function SignInAs() {
   );
 }
 
+// ---- Cognito's hosted page (deployed) -----------------------------------------------------------------------------
+// The access token lives in this tab's sessionStorage only (gone when the tab closes) and is never shown; it expires
+// within the hour the app client allows, and the page then asks to sign in again.
+const TOKEN_KEY = "graphiql.cognito.token";
+const PENDING_KEY = "graphiql.cognito.pending.";
+
+type Session = { accessToken: string; expiresAt: number; username?: string };
+
+function storedSession(): Session | undefined {
+  try {
+    const session = JSON.parse(sessionStorage.getItem(TOKEN_KEY) ?? "null") as Session | null;
+    return session && session.expiresAt > Date.now() + 30_000 ? session : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Off to the hosted page, with a fresh verifier and state kept for the return (and the linked query, if any). */
+async function signInWithCognito(signIn: Extract<SignIn, { kind: "cognito" }>, query: string | undefined): Promise<void> {
+  const verifier = randomToken();
+  const state = randomToken();
+  sessionStorage.setItem(PENDING_KEY + state, JSON.stringify({ verifier, query }));
+  window.location.assign(authorizeUrl(signIn, await challengeOf(verifier), state));
+}
+
+/**
+ * Back from the hosted page with `?code=…&state=…`: the code is traded for tokens with the verifier kept under that
+ * state (a state this tab did not send is refused), and the address bar is cleaned. Resolves to the linked query kept
+ * across the sign-in, and the error to show, if any.
+ */
+async function completeCognitoSignIn(signIn: Extract<SignIn, { kind: "cognito" }>): Promise<{ query?: string; error?: string }> {
+  const params = new URLSearchParams(window.location.search);
+  const code = params.get("code");
+  const state = params.get("state");
+  const failure = params.get("error_description") ?? params.get("error");
+  if (!state || (!code && !failure)) return {};
+  window.history.replaceState(null, "", window.location.pathname);
+  const pendingText = sessionStorage.getItem(PENDING_KEY + state);
+  sessionStorage.removeItem(PENDING_KEY + state);
+  if (!pendingText) return { error: "サインインの要求がこのタブのものではありません。もう一度サインインしてください。" };
+  const pending = JSON.parse(pendingText) as { verifier: string; query?: string };
+  if (failure || !code) return { query: pending.query, error: `サインインできませんでした(${failure})。` };
+  const request = tokenRequest(signIn, code, pending.verifier);
+  try {
+    const response = await fetch(request.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: request.body });
+    const tokens = (await response.json()) as { access_token?: string; expires_in?: number; error?: string };
+    if (!response.ok || !tokens.access_token) return { query: pending.query, error: `サインインできませんでした(${tokens.error ?? response.status})。` };
+    const session: Session = { accessToken: tokens.access_token, expiresAt: Date.now() + (tokens.expires_in ?? 3600) * 1000, username: usernameOf(tokens.access_token) };
+    sessionStorage.setItem(TOKEN_KEY, JSON.stringify(session));
+    return { query: pending.query };
+  } catch {
+    return { query: pending.query, error: "サインインできませんでした(トークンを受け取れませんでした)。" };
+  }
+}
+
 // A link with `?query=…` (a notice's mail links to what it is about) opens that query in a tab of its own, with the
-// Headers tab ready for the token.
-const LINKED_QUERY = new URLSearchParams(window.location.search).get("query") ?? undefined;
+// Headers tab ready for the token; deployed, the query is kept across the sign-in.
+const RETURNED = SIGN_IN.kind === "cognito" ? await completeCognitoSignIn(SIGN_IN) : {};
+const LINKED_QUERY = new URLSearchParams(window.location.search).get("query") ?? RETURNED.query ?? undefined;
+if (SIGN_IN.kind === "cognito") chosenToken = storedSession()?.accessToken ?? "";
+
+/** 「サインイン」 on the hosted page, or who is signed in with 「サインアウト」. */
+function CognitoSignIn({ signIn }: { signIn: Extract<SignIn, { kind: "cognito" }> }) {
+  const [session, setSession] = useState(storedSession);
+  useEffect(() => {
+    if (!session) return;
+    // When the token expires, requests go without it (and are refused as anonymous): say so and offer to sign in.
+    const timer = setTimeout(() => {
+      chosenToken = "";
+      setSession(undefined);
+    }, Math.max(0, session.expiresAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [session]);
+  if (!session) {
+    return (
+      <span className="signin-cognito">
+        {RETURNED.error ? <span role="alert">{RETURNED.error} </span> : null}
+        <button type="button" onClick={() => void signInWithCognito(signIn, LINKED_QUERY)}>
+          サインイン
+        </button>
+      </span>
+    );
+  }
+  const signOut = () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    chosenToken = "";
+    window.location.assign(logoutUrl(signIn));
+  };
+  return (
+    <span className="signin-cognito" title="この職員として実行します / Running as this person">
+      {session.username ?? "サインイン済み"}{" "}
+      <button type="button" onClick={signOut}>
+        サインアウト
+      </button>
+    </span>
+  );
+}
 
 function App() {
   return (
@@ -123,7 +244,8 @@ function App() {
       defaultEditorToolsVisibility="headers"
     >
       <GraphiQL.Logo>
-        <span title="白石市 行政情報ネットワークシステム API">白石市 API</span> <SignInAs />
+        <span title="白石市 行政情報ネットワークシステム API">白石市 API</span>{" "}
+        {SIGN_IN.kind === "cognito" ? <CognitoSignIn signIn={SIGN_IN} /> : <SignInAs />}
       </GraphiQL.Logo>
     </GraphiQL>
   );
