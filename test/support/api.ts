@@ -25,13 +25,16 @@ export function v2Event(options: {
   method?: string;
   claims?: Record<string, string>;
   rawQueryString?: string;
+  /** The path asked for. @default '/graphql' */
+  path?: string;
 }): APIGatewayProxyEventV2 {
   const method = options.method ?? 'POST';
+  const path = options.path ?? '/graphql';
   const now = new Date();
   const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
     version: '2.0',
-    routeKey: `${method} /graphql`,
-    rawPath: '/graphql',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
     rawQueryString: options.rawQueryString ?? '',
     headers: {
       host: 'abc123.execute-api.ap-northeast-1.amazonaws.com',
@@ -46,9 +49,9 @@ export function v2Event(options: {
       apiId: 'abc123',
       domainName: 'abc123.execute-api.ap-northeast-1.amazonaws.com',
       domainPrefix: 'abc123',
-      http: { method, path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'jest' },
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'jest' },
       requestId: randomUUID(),
-      routeKey: `${method} /graphql`,
+      routeKey: `${method} ${path}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),

@@ -18,6 +18,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const APP_DIR = path.join(__dirname, "app");
+// The sign-in shared with the deployed page function (functions/graphiql/*.ts), which the app imports.
+const SHARED_DIR = path.join(__dirname, "..", "..", "graphiql");
 const OUT_NAME = ".graphiql";
 const ASSETS = "assets";
 const STAMP = "stamp.json";
@@ -78,10 +80,11 @@ function listFiles(dir) {
     .sort();
 }
 
-/** What the output depends on: package versions and a hash of the app sources and of this script. */
+/** What the output depends on: package versions and a hash of the app sources (and those it imports) and of this script. */
 function computeStamp(dirs) {
   const hash = crypto.createHash("sha256");
-  for (const file of [__filename, ...listFiles(APP_DIR)]) {
+  const shared = listFiles(SHARED_DIR).filter((f) => f.endsWith(".ts"));
+  for (const file of [__filename, ...listFiles(APP_DIR), ...shared]) {
     hash.update(path.relative(__dirname, file).split(path.sep).join("/")).update("\0").update(fs.readFileSync(file)).update("\0");
   }
   const versions = {};
