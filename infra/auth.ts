@@ -16,6 +16,17 @@ export interface StaffUserPoolProps {
 /** The OAuth scopes of the code flow: an access token naming the person (`username`) is all the API needs. */
 const SCOPES = [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
 
+/** Both app clients: public (a browser keeps no secret), tokens for an hour, a sign-in for a working day. */
+const PUBLIC_CLIENT = {
+  generateSecret: false,
+  preventUserExistenceErrors: true,
+  enableTokenRevocation: true,
+  accessTokenValidity: Duration.hours(1),
+  idTokenValidity: Duration.hours(1),
+  refreshTokenValidity: Duration.hours(12),
+  supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+} satisfies cognito.UserPoolClientOptions;
+
 /**
  * The staff's Cognito user pool (第24条: strong passwords, a required second factor) with the portal's app client,
  * the hosted sign-in domain, and (addGraphiqlClient) GraphiQL's app client.
@@ -71,15 +82,8 @@ export class StaffUserPool extends cognito.UserPool {
     const callbackUrls = props.oauthCallbackUrls ?? [];
     this.portalClient = this.addClient('PortalClient', {
       userPoolClientName: 'portal',
-      // A browser or desktop portal cannot keep a secret.
-      generateSecret: false,
       authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      ...PUBLIC_CLIENT,
       ...(callbackUrls.length > 0
         ? {
             oAuth: {
@@ -106,13 +110,7 @@ export class StaffUserPool extends cognito.UserPool {
   addGraphiqlClient(pageUrl: string): cognito.UserPoolClient {
     const client = this.addClient('GraphiqlClient', {
       userPoolClientName: 'graphiql',
-      generateSecret: false,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      ...PUBLIC_CLIENT,
       oAuth: { flows: { authorizationCodeGrant: true }, scopes: SCOPES, callbackUrls: [pageUrl], logoutUrls: [pageUrl] },
     });
     // With no flow named, Cognito would allow SRP and custom sign-in through this client too: the hosted page and its
