@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { terminalProgress } from './progress';
 import { importSheet, ImportReport, REGISTERS, Register } from '../import/registers';
 import { readSheet } from '../import/read';
 import { useLocalEngine } from '../local/dynamoLocal';
@@ -62,10 +63,10 @@ async function main(): Promise<number> {
     if (!actor) throw new Error(`職員 ${args.as} は登録されていません / ${args.as} is not registered`);
     const sheet = await readSheet(args.file);
     console.log(`${args.file} (${sheet.encoding}): ${sheet.columns.join(', ')}`);
-    // Progress on a terminal only: CI and redirected output stay quiet.
-    const progress = process.stderr.isTTY ? (done: number, total: number, problems: number) => process.stderr.write(`\r${done}/${total} 行、問題 ${problems} 件`) : undefined;
+    const line = terminalProgress();
+    const progress = line && ((done: number, total: number, problems: number) => line.show(`${done}/${total} 行、問題 ${problems} 件`));
     const report = await importSheet(store, args.register, sheet, { actor: { person: actor.person, roles: actor.roles }, apply: args.apply, now: new Date().toISOString(), progress });
-    if (progress) process.stderr.write('\n');
+    line?.done();
     console.log(describe(report, args.apply));
     return report.problems.length ? 1 : 0;
   } finally {

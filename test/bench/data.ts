@@ -285,9 +285,9 @@ export async function loadDataSet(
   let total = 0;
   const progress = setInterval(() => {
     const now = Object.values(counts).reduce((a, b) => a + b, 0);
-    options.onProgress?.(`${spec.label}: ${now.toLocaleString('en')} items (${Math.round((now - total) / 10)}/s)`);
+    options.onProgress?.(`${spec.label}: ${now.toLocaleString('en')} items (${now - total}/s)`);
     total = now;
-  }, 10_000);
+  }, 1_000);
   try {
     await writeAll(config, items, options.concurrency ?? 12, counts);
   } finally {

@@ -13,6 +13,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { terminalProgress } from '../../functions/admin/progress';
 import { startDynamoLocal } from '../../functions/local/dynamoLocal';
 import type { CostReport } from '../../functions/store/client';
 import { coldStart, ColdStartResult } from './coldStart';
@@ -45,7 +46,12 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-const note = (s: string) => process.stderr.write(`bench: ${s}\n`);
+/** A step of the run, always said; the progress within a step only on a terminal (functions/admin/progress.ts). */
+const line = terminalProgress();
+const note = (s: string) => {
+  line?.done();
+  process.stderr.write(`bench: ${s}\n`);
+};
 
 interface BundleResult {
   bytes: number;
@@ -142,6 +148,7 @@ async function measureOperations(workers: Worker[], iterations: { reads: number;
     for (let c = 0; c < chunks; c++) {
       const size = Math.floor(rounds / chunks) + (c < rounds % chunks ? 1 : 0);
       const order = c % 2 === 0 ? workers.map((w, i) => [w, i] as const) : workers.map((w, i) => [w, i] as const).reverse();
+      line?.show(`bench: ${info.name}: ${Math.round((100 * c) / chunks)}% (${op + 1}/${infos.length} operations)`);
       for (const [w, i] of order) {
         const chunk: Chunk = await w.request<'chunk'>({ type: 'run', op, rounds: size, record: true });
         const into = collected[i][op];
@@ -203,7 +210,7 @@ async function main(): Promise<void> {
     const datasets: DataSet[] = [];
     for (const spec of options.quick ? [SMALL] : [SMALL, LARGE]) {
       note(`loading ${spec.label} data`);
-      const d = await loadDataSet(dynamo.endpoint, spec, { fixtures: 2 * fixturesPerSide(iterations), onProgress: note });
+      const d = await loadDataSet(dynamo.endpoint, spec, { fixtures: 2 * fixturesPerSide(iterations), onProgress: line && ((s) => line.show(`bench: ${s}`)) });
       note(`${spec.label}: ${Object.values(d.items).reduce((a, b) => a + b, 0).toLocaleString('en')} items in ${d.loadSeconds.toFixed(0)} s`);
       datasets.push(d);
     }
