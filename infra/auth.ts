@@ -96,9 +96,18 @@ export class StaffUserPool extends cognito.UserPool {
         : { disableOAuth: true }),
     });
     // The account id makes the default prefix unique in the region (a prefix may not contain "aws" or "cognito").
+    // Managed login (not the classic hosted UI): its pages speak Japanese (`lang=ja`), and it registers the
+    // authenticator app at first sign-in. Each app client that signs in there needs a style (managedLoginStyle).
     this.hostedDomain = this.addDomain('HostedDomain', {
       cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `shiroishi-regulation-${Aws.ACCOUNT_ID}` },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
+    if (callbackUrls.length > 0) this.managedLoginStyle('PortalClientBranding', this.portalClient);
+  }
+
+  /** Cognito's own style of the managed login pages, for `client` (the branding editor can change it later). */
+  private managedLoginStyle(id: string, client: cognito.UserPoolClient): void {
+    new cognito.CfnManagedLoginBranding(this, id, { userPoolId: this.userPoolId, clientId: client.userPoolClientId, useCognitoProvidedValues: true });
   }
 
   /**
@@ -116,6 +125,7 @@ export class StaffUserPool extends cognito.UserPool {
     // With no flow named, Cognito would allow SRP and custom sign-in through this client too: the hosted page and its
     // refresh token only.
     (client.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+    this.managedLoginStyle('GraphiqlClientBranding', client);
     return client;
   }
 }

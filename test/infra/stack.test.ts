@@ -453,10 +453,18 @@ describe('GraphiQL on the deployed stack', () => {
     expect(client().LogoutURLs).toEqual(client().CallbackURLs);
   });
 
-  it('signs in on the hosted domain (by default shiroishi-regulation-<account>)', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: { 'Fn::Join': ['', ['shiroishi-regulation-', { Ref: 'AWS::AccountId' }]] } });
+  it('signs in on the managed login pages of the hosted domain (by default shiroishi-regulation-<account>), styled for its client', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: { 'Fn::Join': ['', ['shiroishi-regulation-', { Ref: 'AWS::AccountId' }]] }, ManagedLoginVersion: 2 });
+    template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { ClientId: { Ref: graphiqlClientId }, UseCognitoProvidedValues: true });
     template.hasOutput('HostedSignInDomain', {});
     template.hasOutput('GraphiqlUrl', {});
+  });
+
+  it('a portal given callback URLs signs in on the same managed login pages, with a style of its own', () => {
+    const withPortal = synth({ oauthCallbackUrls: ['https://portal.city.shiroishi.example/callback'] }).template;
+    const styled = Object.values(withPortal.findResources('AWS::Cognito::ManagedLoginBranding')).map((r) => r.Properties.ClientId.Ref);
+    expect(styled).toHaveLength(2);
+    withPortal.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'portal', AllowedOAuthFlows: ['code'], CallbackURLs: ['https://portal.city.shiroishi.example/callback'] });
   });
 
   it('the page function knows the domain, its client and its own URL, and may touch nothing of the city’s', () => {
