@@ -107,6 +107,11 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
 /** A new 様式第6号: the requesting department's information manager applies for another department's dataset (第14条). */
 export function draftDataUse(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
   assertMayApply(actor, dataset, requestingDepartmentId, now);
+  return form6(actor, input, dataset, requestingDepartmentId, id, now);
+}
+
+/** What 様式第6号 says, its fields checked (第14条), as a draft by `actor`. */
+function form6(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
   const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
   validateDataUseInput(fields);
   return {
@@ -151,24 +156,17 @@ export function carriedOverDataUse(
 ): DataUseApplication {
   assertMayCarryOver(actor, now);
   assertNotOwnData(dataset, requestingDepartmentId);
-  const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
-  validateDataUseInput(fields);
+  const application = form6(actor, input, dataset, requestingDepartmentId, id, now);
   if (!isDate(carried.decidedOn) || carried.decidedOn > tokyoDate(now)) {
     refuse('INVALID_VALUE', ['承認日を、今日以前の日付 (YYYY-MM-DD) で入力してください。', 'The approval date is a date (YYYY-MM-DD) not after today.'], '附則第3項', ['decidedOn']);
   }
-  if (hasEnded(fields.period, now)) {
+  if (hasEnded(application.period, now)) {
     refuse('INVALID_VALUE', ['利用期間が終了しています。取り込むのは現に効力のある承認のみです。', 'The period of use has ended: only approvals in force are brought in.'], '附則第3項', ['period', 'until']);
   }
   const decidedAt = new Date(`${carried.decidedOn}T00:00:00+09:00`).toISOString();
   const reference = carried.reference?.trim();
   return {
-    ...newApplication(actor, id, now),
-    form: 'FORM_6',
-    title: `「${dataset.name}」の利用`,
-    datasetId: dataset.id,
-    owningDepartmentId: dataset.departmentId,
-    requestingDepartmentId,
-    ...fields,
+    ...application,
     status: 'APPROVED',
     submittedAt: decidedAt,
     decision: {
