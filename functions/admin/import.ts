@@ -1,9 +1,11 @@
 /**
- * `npm run import -- <departments|people|roles|systems> <file.csv|file.xlsx> --as <person id> [--apply] [--aws]`: brings the
- * city's organisation register and its ledger of systems (附則第3項) in from its files (functions/import). First, without `--apply`, a dry run: every row
+ * `npm run import -- <departments|people|roles|systems|datasets|dataUse> <file.csv|file.xlsx> --as <person id> [--apply] [--aws]`:
+ * brings the city's organisation register, and the ledger of its systems, their data and the approvals of its use in
+ * force (附則第3項), in from its files (functions/import). First, without `--apply`, a dry run: every row
  * checked by the API's rules, each problem listed by row, column and Japanese message, nothing written. With
  * `--apply` and no problem, each row not yet on record is written with its audit event (by the person `--as`, who must
- * keep the register: the system administrator or the general manager, 第4条); the same file twice adds nothing.
+ * keep the register: the system administrator or the general manager, 第4条; what the former rules decided, the system
+ * administrator); the same file twice adds nothing.
  * Locally it uses the table of `npm start` (its running DynamoDB Local, or one started on its data for the run);
  * with `--aws`, the table TABLE_NAME in AWS_REGION with the credentials of the environment.
  */
@@ -18,7 +20,7 @@ import { configFromEnv } from '../store/client';
 import { getPersonWithRoles } from '../store/people';
 import { Store } from '../store/store';
 
-const USAGE = '使い方 / Usage: npm run import -- <departments|people|roles|systems> <ファイル.csv|.xlsx> --as <職員ID> [--apply] [--aws]';
+const USAGE = `使い方 / Usage: npm run import -- <${REGISTERS.join('|')}> <ファイル.csv|.xlsx> --as <職員ID> [--apply] [--aws]`;
 
 export function parseArgs(argv: string[]): { register: Register; file: string; as: string; apply: boolean; aws: boolean } {
   const positional: string[] = [];

@@ -2,11 +2,13 @@
  * データ利用承認申請書 (様式第6号, 第14条): an information manager who would use data another department holds
  * applies in advance to the information manager who holds it, and needs approval. Approval is a grant for a period.
  */
+import { Transition, changeOf } from './change';
 import { Dataset } from './datasets';
-import { Actor, assertInformationManagerOf, holds } from './people';
-import { Period, isCurrent, validatePeriod } from './period';
+import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
+import { Period, hasEnded, isCurrent, isDate, validatePeriod } from './period';
 import { Form, newApplication } from './forms';
 import { exists, refuse } from './refusal';
+import { assertMayCarryOver } from './systems';
 import { ApplicationState, permittedActions } from './workflow';
 
 export const ARTICLE = '第14条';
@@ -51,6 +53,11 @@ export function validateDataUseInput(input: DataUseInput): void {
  */
 export function assertMayApply(actor: Actor, dataset: Dataset, requestingDepartmentId: string, now: string): void {
   assertInformationManagerOf(actor, [requestingDepartmentId], now, ARTICLE, ['requestingDepartmentId'], ['データの利用を申請する', 'apply for the use of data']);
+  assertNotOwnData(dataset, requestingDepartmentId);
+}
+
+/** 第14条 is about data another department holds (他の主管課で所管するデータ): a department uses its own without it. */
+export function assertNotOwnData(dataset: Pick<Dataset, 'departmentId'>, requestingDepartmentId: string): void {
   if (dataset.departmentId === requestingDepartmentId) {
     refuse(
       'OWN_DEPARTMENT',
@@ -100,6 +107,11 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
 /** A new 様式第6号: the requesting department's information manager applies for another department's dataset (第14条). */
 export function draftDataUse(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
   assertMayApply(actor, dataset, requestingDepartmentId, now);
+  return form6(actor, input, dataset, requestingDepartmentId, id, now);
+}
+
+/** What 様式第6号 says, its fields checked (第14条), as a draft by `actor`. */
+function form6(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
   const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
   validateDataUseInput(fields);
   return {
@@ -112,3 +124,63 @@ export function draftDataUse(actor: Actor, input: DataUseInput, dataset: Dataset
     ...fields,
   };
 }
+
+/** 附則第3項: what the audit event of an approval carried over says. */
+export const CARRIED_OVER_GRANT_NOTE = '附則第3項により、旧規程によるデータ利用の承認をこの訓令(第14条)による承認とみなす(承認の取込み)';
+
+/** What the city's list of approvals made under the former rules says of one, beyond what 様式第6号 says. */
+export interface CarriedOverApproval {
+  /** The day the department holding the data approved it. */
+  decidedOn: string;
+  /** The former approval's document number (文書番号), when the list gives it. */
+  reference?: string;
+  conditions: string[];
+}
+
+/**
+ * 附則第3項: an approval of the use of another department's data made under the former rules counts as made under
+ * 第14条. It comes in as the grant it is — an approved 様式第6号 for its period — checked as an application would be
+ * (another department's dataset, purpose, items, legal basis, a valid period), and only while it is in force: one
+ * whose period has ended grants nothing today. Recording it is not deciding it (the holding department's manager
+ * decided it then): the system administrator, who keeps the register (第4条), brings it in, and stands in the record
+ * as the one who recorded the decision, its reason saying on what footing.
+ */
+export function carriedOverDataUse(
+  actor: Actor,
+  input: DataUseInput,
+  dataset: Dataset,
+  requestingDepartmentId: string,
+  carried: CarriedOverApproval,
+  id: string,
+  now: string,
+): DataUseApplication {
+  assertMayCarryOver(actor, now);
+  assertNotOwnData(dataset, requestingDepartmentId);
+  const application = form6(actor, input, dataset, requestingDepartmentId, id, now);
+  if (!isDate(carried.decidedOn) || carried.decidedOn > tokyoDate(now)) {
+    refuse('INVALID_VALUE', ['承認日を、今日以前の日付 (YYYY-MM-DD) で入力してください。', 'The approval date is a date (YYYY-MM-DD) not after today.'], '附則第3項', ['decidedOn']);
+  }
+  if (hasEnded(application.period, now)) {
+    refuse('INVALID_VALUE', ['利用期間が終了しています。取り込むのは現に効力のある承認のみです。', 'The period of use has ended: only approvals in force are brought in.'], '附則第3項', ['period', 'until']);
+  }
+  const decidedAt = new Date(`${carried.decidedOn}T00:00:00+09:00`).toISOString();
+  const reference = carried.reference?.trim();
+  return {
+    ...application,
+    status: 'APPROVED',
+    submittedAt: decidedAt,
+    decision: {
+      outcome: 'APPROVED',
+      decidedBy: actor.person.id,
+      decidedAt,
+      reason: reference ? `${CARRIED_OVER_GRANT_NOTE}: ${reference}` : CARRIED_OVER_GRANT_NOTE,
+      conditions: carried.conditions.map((c) => c.trim()).filter(Boolean),
+    },
+  };
+}
+
+/** The transitions of a grant outside the workflow of 様式第6号, as the one write path carries them out. */
+export const dataUseGrant = {
+  carriedOver: (actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, carried: CarriedOverApproval, id: string, now: string): Transition<DataUseApplication> =>
+    changeOf('DataUseApplication', undefined, carriedOverDataUse(actor, input, dataset, requestingDepartmentId, carried, id, now), 'dataUse.carriedOver', '附則第3項', { note: CARRIED_OVER_GRANT_NOTE }),
+};

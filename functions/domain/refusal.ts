@@ -77,3 +77,17 @@ export function notAnIdOf(kind: Name, field: string[]): never {
   const article = /^[aeiou]/i.test(kind[1]) ? 'an' : 'a';
   refuse('NOT_FOUND', [`${field[0]} は${kind[0]}のIDではありません。`, `${field[0]} is not the id of ${article} ${kind[1]}.`], undefined, field);
 }
+
+/**
+ * The rule's refusal with its field read under `prefix`: a rule applied to one part of an input (a responsibility
+ * carried in a system's record, say) names that part, so the one who sent it finds the field.
+ */
+export function under<T>(prefix: string[], rule: () => T): T {
+  try {
+    return rule();
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    const message: Message = [e.ja, e.en];
+    throw new Refusal(e.code, message, e.article, [...prefix, ...(e.field ?? [])]);
+  }
+}

@@ -5,7 +5,7 @@
 import { Transition, advance, changeOf } from './change';
 import { Actor, assertInformationManagerOf, holds } from './people';
 import { isDate } from './period';
-import { allows, refuse } from './refusal';
+import { allows, refuse, under } from './refusal';
 import { Resilience, assertMayRecord } from './resilience';
 
 export const SYSTEM_CATEGORIES = ['INFORMATION', 'BUSINESS'] as const; // 情報系 / 業務系 (第2条第6号・第7号)
@@ -372,29 +372,55 @@ const EXEMPT_NOTE =
 export const CARRIED_OVER_NOTE = '附則第3項により、旧規程による決定・措置をこの訓令によるものとみなす(台帳の取込み)';
 
 /**
- * 附則第3項: a system the city already runs, decided (and installed) under the former rules (白石市電子計算組織管理運営
- * 規程), comes into the register as decided under this one, with the dates of its decision and installation. The
- * system administrator, who keeps the register of the network (第4条), brings the ledger in.
+ * 附則第3項: who brings in what the former rules decided. The system administrator keeps the register of the network
+ * (第4条): the ledger of systems, the data they hold and the approvals of its use come in by that hand.
  */
-export function carriedOverSystem(actor: Actor, input: SystemInput, carried: { status: 'DECIDED' | 'INSTALLED'; decidedOn: string; installedOn?: string }, id: string, now: string): SystemRecord {
+export function assertMayCarryOver(actor: Actor, now: string): void {
   if (!holds(actor, 'SYSTEM_ADMINISTRATOR', now)) {
-    refuse('FORBIDDEN', ['既存システムの台帳の取込みは情報システム管理者が行います。', 'The system administrator brings in the ledger of existing systems.'], '第4条');
+    refuse('FORBIDDEN', ['旧規程による決定・措置の台帳の取込みは情報システム管理者が行います。', 'The system administrator brings in the ledger of what the former rules decided.'], '第4条');
   }
+}
+
+/** What the ledger says of a system decided under the former rules, beyond what registering it says. */
+export interface CarriedOver {
+  status: 'DECIDED' | 'INSTALLED';
+  decidedOn: string;
+  installedOn?: string;
+  /** 第10条: who develops and maintains it, when the ledger says (else the default of 第10条第2項 for 業務系). */
+  maintenance?: Omit<ResponsibilityInput, 'kind'>;
+  /** 第23条: who bears its cost, likewise. */
+  costBearing?: Omit<ResponsibilityInput, 'kind'>;
+}
+
+/**
+ * 附則第3項: a system the city already runs, decided (and installed) under the former rules (白石市電子計算組織管理運営
+ * 規程), comes into the register as decided under this one, with the dates of its decision and installation, the
+ * departments whose work it processes, its documents, and who maintains it and bears its cost — each responsibility
+ * checked as `assignResponsibility` checks it, on the record as it comes in, so that one row of the ledger is one
+ * record with one audit event. The system administrator, who keeps the register of the network (第4条), brings it in.
+ */
+export function carriedOverSystem(actor: Actor, input: SystemInput, carried: CarriedOver, id: string, now: string): SystemRecord {
+  assertMayCarryOver(actor, now);
   if (!isDate(carried.decidedOn)) refuse('INVALID_VALUE', ['決定日を YYYY-MM-DD の形で入力してください。', 'The decision date is a date (YYYY-MM-DD).'], '附則第3項', ['decidedOn']);
   if (carried.status === 'INSTALLED' && (!carried.installedOn || !isDate(carried.installedOn) || carried.installedOn < carried.decidedOn)) {
     refuse('INVALID_VALUE', ['設置済のシステムには、決定日以後の設置日を入力してください。', 'An installed system has an installation date on or after its decision.'], '附則第3項', ['installedOn']);
   }
   const at = (date: string) => new Date(`${date}T00:00:00+09:00`).toISOString();
-  return {
+  const record: SystemRecord = {
     ...newSystem(actor, input, id, now),
     status: carried.status,
     decidedAt: at(carried.decidedOn),
     ...(carried.status === 'INSTALLED' ? { installedAt: at(carried.installedOn!) } : {}),
   };
+  const responsibility = (kind: ResponsibilityKind, field: 'maintenance' | 'costBearing') => {
+    const given = carried[field];
+    return given ? under([field], () => assignResponsibility(actor, record, { ...given, kind }, now)) : record[field];
+  };
+  return { ...record, maintenance: responsibility('MAINTENANCE', 'maintenance'), costBearing: responsibility('COST', 'costBearing') };
 }
 
 export const systemRegister = {
-  carriedOver: (actor: Actor, input: SystemInput, carried: Parameters<typeof carriedOverSystem>[2], id: string, now: string): Transition<SystemRecord> =>
+  carriedOver: (actor: Actor, input: SystemInput, carried: CarriedOver, id: string, now: string): Transition<SystemRecord> =>
     changeOf('System', undefined, carriedOverSystem(actor, input, carried, id, now), 'system.carriedOver', '附則第3項', { note: CARRIED_OVER_NOTE }),
   register: (actor: Actor, input: SystemInput, id: string, now: string): Transition<SystemRecord> =>
     changeOf('System', undefined, registerSystem(actor, input, id, now), 'system.registered', '第7条'),

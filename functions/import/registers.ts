@@ -1,81 +1,29 @@
 /**
  * The city's registers, imported from its files: the organisation (第3条–第5条) — departments (主管課), people (職員) and
- * the roles they hold with their dates — and the ledger of the systems it already runs, decided under the former rules
- * and counted as decided under this regulation (附則第3項). Each row is checked as the API checks a mutation — the same input class
- * (class-validator), the same domain rule (functions/domain/people.ts), said in Japanese — and written, when it is,
+ * the roles they hold with their dates — and what it decided under the former rules, counted as decided under this
+ * regulation (附則第3項): the ledger of its systems, their data and the approvals of its use (ledger.ts). Each row is
+ * checked as the API checks a mutation — the same input class (class-validator), the same domain rule, said in
+ * Japanese — and written, when it is,
  * by the same transition with its audit event. A row already on record as it is is skipped, so the same file twice
  * adds nothing.
  */
-import { validateSync } from 'class-validator';
 import { eventOf } from '../domain/audit';
 import { Changed, Transition } from '../domain/change';
 import { Actor, Department, PersonWithRoles, ROLES, ROLE_LABELS, Role, RoleAssignment, peopleRegister } from '../domain/people';
 import { Refusal } from '../domain/refusal';
-import { Network, Purpose, SystemCategory, systemRegister } from '../domain/systems';
-import { describeValidation } from '../api/validation';
 import { changesOf } from '../store/kinds';
 import { getDepartment, getPersonRecord, roleHolders } from '../store/people';
-import { getSystem } from '../store/systems';
 import { Store } from '../store/store';
 import { newId } from '../resolvers/support';
 import { toGlobalId } from '../../graphql/globalId';
 import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput } from '../../graphql/people';
-import { RegisterSystemInput } from '../../graphql/systems';
+import { Cells, Columns, InputProblem, Planned, RegisterOf, checkInput } from './cells';
+import { LEDGER } from './ledger';
 import { Row, Sheet } from './read';
 
-export const REGISTERS = ['departments', 'people', 'roles', 'systems'] as const;
+/** The registers, in the order a city brings them in: each reads what the ones before it wrote. */
+export const REGISTERS = ['departments', 'people', 'roles', 'systems', 'datasets', 'dataUse'] as const;
 export type Register = (typeof REGISTERS)[number];
-
-/** The columns of each register, by their Japanese headings; the field of the input each fills. */
-export const COLUMNS: Record<Register, Record<string, { field: string; required: boolean }>> = {
-  departments: { 課コード: { field: 'code', required: true }, 課名: { field: 'name', required: true }, 部: { field: 'division', required: false } },
-  people: {
-    職員ID: { field: 'personId', required: true },
-    氏名: { field: 'name', required: true },
-    職名: { field: 'title', required: false },
-    課コード: { field: 'departmentId', required: true },
-    メールアドレス: { field: 'email', required: false },
-  },
-  roles: {
-    職員ID: { field: 'personId', required: true },
-    役割: { field: 'role', required: true },
-    課コード: { field: 'departmentId', required: false },
-    開始日: { field: 'validFrom', required: true },
-    終了日: { field: 'validUntil', required: false },
-  },
-  systems: {
-    システムID: { field: 'id', required: true },
-    システム名: { field: 'name', required: true },
-    概要: { field: 'description', required: false },
-    区分: { field: 'category', required: true },
-    ネットワーク: { field: 'network', required: true },
-    目的: { field: 'purposes', required: true },
-    所管課: { field: 'owningDepartmentId', required: true },
-    状態: { field: 'status', required: true },
-    決定日: { field: 'decidedOn', required: true },
-    設置日: { field: 'installedOn', required: false },
-  },
-};
-
-/** The words of the ledger for the API's values (第2条第6号・第7号, 第6条). */
-const CATEGORY: Record<string, SystemCategory> = { 情報系: 'INFORMATION', 業務系: 'BUSINESS' };
-const NETWORK: Record<string, Network> = { 外部: 'EXTERNAL', 内部: 'INTERNAL' };
-const PURPOSE: Record<string, Purpose> = {
-  市民福祉の向上: 'CITIZEN_WELFARE',
-  労働の軽減: 'LABOUR_REDUCTION',
-  経費の節減: 'COST_SAVING',
-  事務の効率化: 'EFFICIENCY',
-  その他行政水準の向上: 'ADMINISTRATIVE_STANDARDS',
-  行政水準の向上: 'ADMINISTRATIVE_STANDARDS',
-};
-const STATUS: Record<string, 'DECIDED' | 'INSTALLED'> = { 決定済: 'DECIDED', 設置済: 'INSTALLED' };
-
-/** A cell's word as the API's value, or a problem naming the words it takes. */
-function wordOf<T>(words: Record<string, T>, text: string | undefined, heading: string, field: string): T {
-  const value = words[text ?? ''];
-  if (value === undefined) throw new Refusal('INVALID_VALUE', [`「${heading}」は ${Object.keys(words).join('・')} のいずれかです(「${text}」)。`, `${heading} takes one of ${Object.keys(words).join(', ')}.`], undefined, [field]);
-  return value;
-}
 
 export interface Problem {
   line: number;
@@ -102,81 +50,83 @@ function roleOf(text: string): Role | undefined {
   return (ROLES as readonly string[]).includes(text) ? (text as Role) : (Object.entries(ROLE_LABELS).find(([, label]) => label === text)?.[0] as Role | undefined);
 }
 
-/** Input the API's input class refuses (class-validator), already said in Japanese. */
-class InputProblem extends Error {
-  constructor(
-    message: string,
-    readonly field: string[],
-  ) {
-    super(message);
-  }
-}
+/** The organisation (第3条–第5条): departments, people and the roles they hold, with their dates. */
+const ORGANISATION = {
+  departments: {
+    columns: { 課コード: { field: 'code', required: true }, 課名: { field: 'name', required: true }, 部: { field: 'division', required: false } },
+    key: ['課コード'],
+    async plan(store: Store, actor: Actor, c: Cells, now: string): Promise<Planned> {
+      checkInput(Object.assign(new CreateDepartmentInput(), { code: c.code, name: c.name, division: c.division }));
+      const existing = await getDepartment(store, c.code!);
+      if (existing && existing.name === c.name && (existing.division ?? undefined) === c.division) return { already: true };
+      return { transition: peopleRegister.createDepartment(actor, existing, { code: c.code!, name: c.name!, division: c.division }, now) };
+    },
+  },
+  people: {
+    columns: {
+      職員ID: { field: 'personId', required: true },
+      氏名: { field: 'name', required: true },
+      職名: { field: 'title', required: false },
+      課コード: { field: 'departmentId', required: true },
+      メールアドレス: { field: 'email', required: false },
+    },
+    key: ['職員ID'],
+    async plan(store: Store, actor: Actor, c: Cells, now: string): Promise<Planned> {
+      checkInput(Object.assign(new CreatePersonInput(), { personId: c.personId, name: c.name, title: c.title, email: c.email, departmentId: c.departmentId }));
+      const [existing, department] = await Promise.all([getPersonRecord(store, c.personId!), getDepartment(store, c.departmentId!)]);
+      if (existing && existing.name === c.name && existing.departmentId === c.departmentId && (existing.title ?? undefined) === c.title && (existing.email ?? undefined) === c.email) return { already: true };
+      if (!department) throw new Refusal('NOT_FOUND', [`課コード ${c.departmentId} の主管課は登録されていません(先に departments を取り込んでください)。`, `No department has the code ${c.departmentId}.`], undefined, ['departmentId']);
+      return { transition: peopleRegister.createPerson(actor, existing, department, { personId: c.personId!, name: c.name!, title: c.title, email: c.email }, now) };
+    },
+  },
+  roles: {
+    columns: {
+      職員ID: { field: 'personId', required: true },
+      役割: { field: 'role', required: true },
+      課コード: { field: 'departmentId', required: false },
+      開始日: { field: 'validFrom', required: true },
+      終了日: { field: 'validUntil', required: false },
+    },
+    key: ['職員ID', '役割', '課コード', '開始日'],
+    async plan(store: Store, actor: Actor, c: Cells, now: string): Promise<Planned> {
+      const role = roleOf(c.role ?? '');
+      if (!role) throw new Refusal('INVALID_VALUE', [`役割「${c.role}」は規程の役割ではありません(${Object.values(ROLE_LABELS).join('・')})。`, `"${c.role}" is not a role of the regulation.`], undefined, ['role']);
+      checkInput(Object.assign(new AssignRoleInput(), { personId: toGlobalId('Person', c.personId!), role, departmentId: c.departmentId, validFrom: c.validFrom, validUntil: c.validUntil }));
+      const person = await getPersonRecord(store, c.personId!);
+      if (!person) throw new Refusal('NOT_FOUND', [`職員ID ${c.personId} の職員は登録されていません(先に people を取り込んでください)。`, `No person has the id ${c.personId}.`], undefined, ['personId']);
+      const departmentId = c.departmentId;
+      const same = (a: RoleAssignment) => a.role === role && a.departmentId === departmentId && a.validFrom === c.validFrom && a.validUntil === c.validUntil && !a.actingFor;
+      if (person.roleAssignments.some(same)) return { already: true };
+      const department: Department | undefined = departmentId ? await getDepartment(store, departmentId) : undefined;
+      if (departmentId && !department) throw new Refusal('NOT_FOUND', [`課コード ${departmentId} の主管課は登録されていません。`, `No department has the code ${departmentId}.`], undefined, ['departmentId']);
+      const holders = await roleHolders(store, role, department?.id);
+      return { transition: peopleRegister.assignRole(actor, person as PersonWithRoles, department, { role, validFrom: c.validFrom!, validUntil: c.validUntil }, holders, newId(now), now) };
+    },
+  },
+} satisfies Record<string, RegisterOf>;
 
-type Planned = { transition: Transition } | { already: true };
+const REGISTER: Record<Register, RegisterOf> = { ...ORGANISATION, ...LEDGER };
+
+/** The columns of each register, by their Japanese headings; the field of the input each fills. */
+export const COLUMNS = Object.fromEntries(REGISTERS.map((r) => [r, REGISTER[r].columns])) as Record<Register, Columns>;
 
 /** One row's plan, or the problem that refuses it, with the column it is in. */
 async function plan(store: Store, register: Register, actor: Actor, row: Row, now: string): Promise<Planned> {
-  const c = Object.fromEntries(Object.entries(COLUMNS[register]).map(([heading, { field }]) => [field, row.cells[heading] || undefined])) as Record<string, string | undefined>;
+  const c: Cells = Object.fromEntries(Object.entries(COLUMNS[register]).map(([heading, { field }]) => [field, row.cells[heading] || undefined]));
   for (const [heading, { field, required }] of Object.entries(COLUMNS[register])) {
     if (required && !c[field]) throw new Refusal('INVALID_VALUE', [`「${heading}」を入力してください。`, `${heading} is required.`], undefined, [field]);
   }
-  const checkInput = <T extends object>(input: T) => {
-    const [first] = describeValidation(validateSync(input, { forbidUnknownValues: false }), 'ja');
-    if (first) throw new InputProblem(first.message, first.field);
-  };
-  if (register === 'departments') {
-    checkInput(Object.assign(new CreateDepartmentInput(), { code: c.code, name: c.name, division: c.division }));
-    const existing = await getDepartment(store, c.code!);
-    if (existing && existing.name === c.name && (existing.division ?? undefined) === c.division) return { already: true };
-    return { transition: peopleRegister.createDepartment(actor, existing, { code: c.code!, name: c.name!, division: c.division }, now) };
-  }
-  if (register === 'people') {
-    checkInput(Object.assign(new CreatePersonInput(), { personId: c.personId, name: c.name, title: c.title, email: c.email, departmentId: c.departmentId }));
-    const [existing, department] = await Promise.all([getPersonRecord(store, c.personId!), getDepartment(store, c.departmentId!)]);
-    if (existing && existing.name === c.name && existing.departmentId === c.departmentId && (existing.title ?? undefined) === c.title && (existing.email ?? undefined) === c.email) return { already: true };
-    if (!department) throw new Refusal('NOT_FOUND', [`課コード ${c.departmentId} の主管課は登録されていません(先に departments を取り込んでください)。`, `No department has the code ${c.departmentId}.`], undefined, ['departmentId']);
-    return { transition: peopleRegister.createPerson(actor, existing, department, { personId: c.personId!, name: c.name!, title: c.title, email: c.email }, now) };
-  }
-  if (register === 'systems') {
-    const purposes = (c.purposes ?? '').split(/[、,，・\s]+/).filter(Boolean).map((p) => wordOf(PURPOSE, p, '目的', 'purposes'));
-    const input = {
-      name: c.name!,
-      description: c.description,
-      category: wordOf(CATEGORY, c.category, '区分', 'category'),
-      network: wordOf(NETWORK, c.network, 'ネットワーク', 'network'),
-      purposes,
-      owningDepartmentId: c.owningDepartmentId!,
-    };
-    const status = wordOf(STATUS, c.status, '状態', 'status');
-    if (!/^[a-z][a-z0-9-]{1,39}$/.test(c.id!)) {
-      throw new Refusal('INVALID_VALUE', ['システムID は英小文字で始まる英小文字・数字・ハイフンの2〜40文字にしてください。', 'The system id takes 2–40 lower-case letters, digits or hyphens.'], undefined, ['id']);
-    }
-    checkInput(Object.assign(new RegisterSystemInput(), { ...input, owningDepartmentId: toGlobalId('Department', input.owningDepartmentId) }));
-    const [existing, department] = await Promise.all([getSystem(store, c.id!), getDepartment(store, input.owningDepartmentId)]);
-    if (existing) {
-      if (existing.name === input.name && existing.owningDepartmentId === input.owningDepartmentId) return { already: true };
-      throw new Refusal('DUPLICATE', [`システムID ${c.id} は別のシステム(${existing.name})に使われています。`, `The system id ${c.id} is another system's (${existing.name}).`], undefined, ['id']);
-    }
-    if (!department) throw new Refusal('NOT_FOUND', [`課コード ${input.owningDepartmentId} の主管課は登録されていません。`, `No department has the code ${input.owningDepartmentId}.`], undefined, ['owningDepartmentId']);
-    return { transition: systemRegister.carriedOver(actor, input, { status, decidedOn: c.decidedOn!, installedOn: c.installedOn }, c.id!, now) };
-  }
-  const role = roleOf(c.role ?? '');
-  if (!role) throw new Refusal('INVALID_VALUE', [`役割「${c.role}」は規程の役割ではありません(${Object.values(ROLE_LABELS).join('・')})。`, `"${c.role}" is not a role of the regulation.`], undefined, ['role']);
-  checkInput(Object.assign(new AssignRoleInput(), { personId: toGlobalId('Person', c.personId!), role, departmentId: c.departmentId, validFrom: c.validFrom, validUntil: c.validUntil }));
-  const person = await getPersonRecord(store, c.personId!);
-  if (!person) throw new Refusal('NOT_FOUND', [`職員ID ${c.personId} の職員は登録されていません(先に people を取り込んでください)。`, `No person has the id ${c.personId}.`], undefined, ['personId']);
-  const departmentId = c.departmentId;
-  const same = (a: RoleAssignment) => a.role === role && a.departmentId === departmentId && a.validFrom === c.validFrom && a.validUntil === c.validUntil && !a.actingFor;
-  if (person.roleAssignments.some(same)) return { already: true };
-  const department: Department | undefined = departmentId ? await getDepartment(store, departmentId) : undefined;
-  if (departmentId && !department) throw new Refusal('NOT_FOUND', [`課コード ${departmentId} の主管課は登録されていません。`, `No department has the code ${departmentId}.`], undefined, ['departmentId']);
-  const holders = await roleHolders(store, role, department?.id);
-  return { transition: peopleRegister.assignRole(actor, person as PersonWithRoles, department, { role, validFrom: c.validFrom!, validUntil: c.validUntil }, holders, newId(now), now) };
+  return REGISTER[register].plan(store, actor, c, now);
 }
 
 /** The heading of the column a refusal's field came from. */
 function columnOf(register: Register, field: string[] | undefined): string | undefined {
-  return Object.entries(COLUMNS[register]).find(([, col]) => col.field === field?.[0])?.[0];
+  // The longest path a column fills: `period.until` for ['period', 'until'], `documents` for ['documents', '0', 'title'].
+  for (let n = field?.length ?? 0; n > 0; n--) {
+    const hit = Object.entries(COLUMNS[register]).find(([, col]) => col.field === field!.slice(0, n).join('.'));
+    if (hit) return hit[0];
+  }
+  return undefined;
 }
 
 /**
@@ -195,8 +145,7 @@ export async function importSheet(
   }
   if (report.problems.length) return report;
   const seen = new Map<string, number>();
-  const KEY: Record<Register, string[]> = { departments: ['課コード'], people: ['職員ID'], roles: ['職員ID', '役割', '課コード', '開始日'], systems: ['システムID'] };
-  const keyOf = (row: Row) => KEY[register].map((h) => row.cells[h]).join('|');
+  const keyOf = (row: Row) => REGISTER[register].key.map((h) => row.cells[h]).join('|');
   const planned: { row: Row; transition: Transition }[] = [];
   for (const [i, row] of sheet.rows.entries()) {
     const first = seen.get(keyOf(row));
