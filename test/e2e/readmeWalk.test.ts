@@ -172,8 +172,9 @@ const checks: Record<string, (last: Data, walked: Walked) => void> = {
     expect(motion).toMatchObject({ result: { votesFor: 2, votesAgainst: 2, castingVote: 'FOR' }, presiding: { name: '白石 一郎' } });
     expect(voted.decideCommitteeMotion.meeting.minutes).toContain('全職員にパスワードの年1回以上の更新を周知する。');
   },
-  /** The reminders job found 小林 さくら's overdue password. */
+  /** The reminders job found 小林 さくら's overdue password; "the three digests". */
   reminders: (_none, { printed }) => {
+    expect(printed.match(/^\+ {2}DAILY_DIGEST to /gm)).toHaveLength(3);
     expect(printed).toMatch(/^\+ {2}PASSWORD_OVERDUE +shimin-staff .+ 第24条第3項$/m);
     expect(printed).toMatch(/^\+ {2}DAILY_DIGEST to shimin-staff: 令和\d+年\d+月\d+日の通知\(1件\)$/m);
   },
