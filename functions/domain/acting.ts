@@ -7,7 +7,7 @@
  */
 import { Transition, advance, alongWith, changeOf } from './change';
 import { tell } from './notices';
-import { Actor, ONE_HOLDER_ROLES, PersonWithRoles, ROLE_LABELS, Role, RoleAssignment, RoleSlot, holds, slotPart, validateAssignment } from './people';
+import { Actor, ONE_HOLDER_ROLES, PersonWithRoles, ROLE_LABELS, Role, RoleAssignment, RoleSlot, holds, slotPart, tokyoDate, validateAssignment } from './people';
 import { wareki } from './period';
 import { refuse } from './refusal';
 
@@ -39,6 +39,15 @@ export const acting = {
       refuse('INVALID_VALUE', [`${label}には職務代理を置きません(職務代理は一人が充てられる役割に置きます)。`, `${input.role} has no acting person: only a role one person holds does.`], undefined, ['role']);
     }
     validateAssignment(input);
+    // A period already over would designate no one: the acting person could never decide.
+    if (input.validUntil < tokyoDate(now)) {
+      refuse(
+        'INVALID_VALUE',
+        [`職務代理の期間は${wareki(input.validUntil)}に終了しています。今日以降に終わる期間を指定してください。`, `The acting period ended on ${input.validUntil}: give one that ends today or later.`],
+        article,
+        ['validUntil'],
+      );
+    }
     if (!input.reason.trim()) refuse('INVALID_VALUE', ['職務代理の理由を記載してください。', 'State the reason for the acting designation.'], article, ['reason']);
     const holder = holders.assignments.find(
       (h) =>

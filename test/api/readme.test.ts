@@ -1,4 +1,7 @@
-/** The README stays true: every GraphQL example in it is valid against the schema the API serves. */
+/**
+ * The README stays true: every GraphQL example in it is valid against the schema the API serves, without a server.
+ * test/e2e/readmeWalk.test.ts runs them, in order and as the person each names, against `npm start`.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, validate } from 'graphql';

@@ -74,6 +74,20 @@ describe('designating an acting person', () => {
     expect(refusal(() => acting.designate(administrator, assistant, input, { slot, assignments: [] }, 'a1', NOW))).toMatchObject({ code: 'INVALID_STATE', field: ['validFrom'] });
     expect(refusal(() => acting.designate(administrator, assistant, { ...input, reason: ' ' }, { slot, assignments: CITY }, 'a1', NOW))).toMatchObject({ code: 'INVALID_VALUE', field: ['reason'] });
   });
+
+  it('refused: a period already over, which would designate no one; one that started before today and runs on is not', () => {
+    const over = { ...input, validFrom: '2026-06-01', validUntil: '2026-06-14' };
+    expect(refusal(() => acting.designate(soumuManager, assistant, over, { slot, assignments: CITY }, 'a1', NOW))).toMatchObject({
+      code: 'INVALID_VALUE',
+      article: '第27条第2項',
+      field: ['validUntil'],
+      message: '職務代理の期間は令和8年6月14日に終了しています。今日以降に終わる期間を指定してください。',
+    });
+    const started = { ...input, validFrom: '2026-06-01', validUntil: TODAY };
+    expect(acting.designate(soumuManager, assistant, started, { slot, assignments: CITY }, 'a1', NOW).record.roleAssignments).toEqual([
+      expect.objectContaining({ validFrom: '2026-06-01', validUntil: TODAY, actingFor: 'soumu-manager' }),
+    ]);
+  });
 });
 
 describe('ending an acting designation early', () => {

@@ -3,66 +3,15 @@
  * folder, seeds the demo city, serves GraphiQL at /graphql, accepts tokens from `npm run token`, and keeps what
  * it acknowledged across a restart. Runs the compiled server (npm test builds first).
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from '../../functions/local/dynamoLocal';
+import { LocalServer } from '../support/localServer';
 
-const root = join(__dirname, '..', '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'regulation-e2e-'));
-let server: ChildProcess | undefined;
-let base = '';
-/** What the server printed (at its last start). */
-let output = '';
-
-function env(port: number): NodeJS.ProcessEnv {
-  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, LOCAL_JWT_SECRET: _secret, ...rest } = process.env;
-  return { ...rest, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-}
-
-async function start(): Promise<void> {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(root, 'dist', 'functions', 'local', 'main.js')], { cwd: root, env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  output = '';
-  child.stdout?.on('data', (b) => (output += b));
-  child.stderr?.on('data', (b) => (output += b));
-  const deadline = Date.now() + 120_000;
-  while (!output.includes('GraphiQL and the API') || !/^Mail \(/m.test(output)) {
-    if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function stop(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-/** The mail catcher's page, as the server printed it at its last start. */
-function mailPage(): string {
-  const pages = [...output.matchAll(/^Mail \(.*\): (http:\/\/\S+)$/gm)];
-  if (pages.length === 0) throw new Error(`the server printed no mail catcher: ${output}`);
-  return pages[pages.length - 1][1].replace(/\/$/, '');
-}
-
-function token(person: string): string {
-  const out = execFileSync(process.execPath, [join(root, 'dist', 'functions', 'local', 'token.js'), person], { cwd: root, env: env(0), encoding: 'utf8' });
-  return out.trim().split('\n').pop() as string;
-}
+const server = new LocalServer();
 
 async function gql(person: string, query: string, variables?: object) {
-  const res = await fetch(`${base}/graphql`, {
+  const res = await fetch(`${server.base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token(person)}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token(person)}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: any; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -70,29 +19,26 @@ async function gql(person: string, query: string, variables?: object) {
   return body.data;
 }
 
-beforeAll(start, 180_000);
-afterAll(async () => {
-  await stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => server.start(), 180_000);
+afterAll(() => server.remove());
 
 describe('npm start', () => {
   it('serves GraphiQL to a browser at /graphql', async () => {
-    const res = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    const res = await fetch(`${server.base}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('GraphiQL');
   });
 
   it('refuses a request without a token with 401', async () => {
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { name } }' }) });
+    const res = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { name } }' }) });
     expect(res.status).toBe(401);
   });
 
   it('answers a body over 64 KiB with 413 PAYLOAD_TOO_LARGE, as the Lambda does, and keeps answering', async () => {
     const query = `{ viewer { name } } # ${'x'.repeat(100 * 1024)}`;
-    const res = await fetch(`${base}/graphql`, {
+    const res = await fetch(`${server.base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token('shimin-manager')}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token('shimin-manager')}` },
       body: JSON.stringify({ query }),
     });
     expect(res.status).toBe(413);
@@ -109,7 +55,7 @@ describe('npm start', () => {
   it('answers a body too large to read through (over 1 MiB) with 413 too, then closes that connection and keeps answering', async () => {
     const body = Buffer.alloc(2 * 1024 * 1024, 'x');
     const reply = await new Promise<{ status?: number; text: string; error?: string }>((resolve) => {
-      const req = request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+      const req = request(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
         res.on('end', () => resolve({ status: res.statusCode, text }));
@@ -147,8 +93,8 @@ describe('npm start', () => {
     );
     expect(decided.decideConsultation).toEqual({ consultation: { status: 'APPROVED', system: { status: 'DECIDED' } }, userErrors: [] });
 
-    await stop();
-    await start();
+    await server.stop();
+    await server.start();
     const after = await gql('shimin-manager', `query($id: ID!) { node(id: $id) { ... on System { status auditTrail(first: 10) { nodes { action } } } } }`, { id: systemId });
     expect(after.node).toEqual({ status: 'DECIDED', auditTrail: { nodes: [{ action: 'system.registered' }, { action: 'system.decideApproved' }] } });
     const departments = await gql('shimin-manager', `{ departments(first: 100) { nodes { code } } }`);
@@ -235,7 +181,7 @@ describe('npm start', () => {
   }, 120_000);
 
   it('様式第1号 submitted as 市民課長: a Japanese mail for 総務部長 in the catcher within seconds; approved: one for 市民課長', async () => {
-    const catcher = mailPage();
+    const catcher = server.mailPage();
     type Caught = { subject: string; text: string; to: { address: string }[] };
     const waitFor = async (to: string, subject: string): Promise<Caught> => {
       const deadline = Date.now() + 10_000;
@@ -271,8 +217,8 @@ describe('npm start', () => {
   }, 60_000);
 
   it('mails what it records into the local catcher it prints: `npm run reminders` while it runs, and each person’s digest arrives within seconds', async () => {
-    const catcher = mailPage();
-    const run = execFileSync(process.execPath, [join(root, 'dist', 'functions', 'local', 'reminders.js')], { cwd: root, env: env(0), encoding: 'utf8' });
+    const catcher = server.mailPage();
+    const run = server.script('reminders');
     expect(run).toContain('Using the DynamoDB Local of the running server');
     const digests = [...run.matchAll(/^\+ {2}DAILY_DIGEST to (\S+): (.+)$/gm)].map((m) => ({ to: `${m[1]}@city.shiroishi.example`, subject: `【白石市】${m[2]}` }));
     // The demo city has something due for someone on any day: a password, a page to check (README).
@@ -289,7 +235,7 @@ describe('npm start', () => {
     const [first] = digests;
     const mail = mails.find((m) => m.subject === first.subject && m.to[0].address === first.to) as Caught;
     expect(mail.text).toMatch(/^.+ 様\n/);
-    expect(mail.text).toContain(`${base.replace('127.0.0.1', 'localhost')}/graphql?query=`);
+    expect(mail.text).toContain(`${server.base.replace('127.0.0.1', 'localhost')}/graphql?query=`);
     // The catcher's page, for a person.
     expect((await fetch(`${catcher}/`, { headers: { accept: 'text/html' } })).status).toBe(200);
   }, 60_000);
