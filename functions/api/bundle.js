@@ -207,21 +207,22 @@ async function main() {
   }
   fs.writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify(result.metafile));
 
-  // Load it once, as Lambda would (the SDK makes no call until a request).
+  // Load it once, as Lambda would (the SDK makes no call until a request); and once more as Lambda with active
+  // tracing runs it, which loads the Tracer and the X-Ray SDK (functions/api/telemetry.ts loads them only there).
   const bundle = path.join(outdir, 'index.js');
-  try {
-    execFileSync(
-      process.execPath,
-      ['-e', `const m = require(${JSON.stringify(bundle)}); if (typeof m.handler !== 'function') { console.error('no exported handler'); process.exit(1); }`],
-      {
-        env: { PATH: process.env.PATH, NODE_ENV: 'production', TABLE_NAME: 'bundle-load-check', AWS_REGION: 'ap-northeast-1', NODE_NO_WARNINGS: '1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-        timeout: 30_000,
-      },
-    );
-  } catch {
-    console.error(`bundle: ${rel(bundle)} does not load or does not export handler`);
-    process.exit(1);
+  const env = { PATH: process.env.PATH, NODE_ENV: 'production', TABLE_NAME: 'bundle-load-check', AWS_REGION: 'ap-northeast-1', NODE_NO_WARNINGS: '1' };
+  const onLambda = { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x', AWS_LAMBDA_FUNCTION_NAME: 'bundle-load-check', POWERTOOLS_TRACE_ENABLED: 'true' };
+  for (const [how, extra] of [['', {}], [' as on Lambda with tracing', onLambda]]) {
+    try {
+      execFileSync(
+        process.execPath,
+        ['-e', `const m = require(${JSON.stringify(bundle)}); if (typeof m.handler !== 'function') { console.error('no exported handler'); process.exit(1); }`],
+        { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 },
+      );
+    } catch {
+      console.error(`bundle: ${rel(bundle)} does not load${how} or does not export handler`);
+      process.exit(1);
+    }
   }
 
   const byPackage = new Map();
