@@ -43,6 +43,12 @@ export interface RegulationFunctionProps {
   readonly logRetention: logs.RetentionDays;
   /** Where an asynchronous invocation goes once Lambda's retries have failed. @default - none */
   readonly deadLetterQueue?: sqs.IQueue;
+  /**
+   * Whether its AWS SDK calls are X-Ray subsegments (the Powertools Tracer, functions/api/telemetry.ts); the function's
+   * own segment is traced either way. Off: POWERTOOLS_TRACE_ENABLED=false, and the Tracer is never loaded; setting
+   * the variable to true on the function turns it on without a new bundle. @default true
+   */
+  readonly traceSdkCalls?: boolean;
   /** Environment beside TABLE_NAME, NODE_ENV, POWERTOOLS_SERVICE_NAME and FUNCTION_ENVIRONMENT. @default - none */
   readonly environment?: Record<string, string>;
   /**
@@ -112,6 +118,7 @@ export class RegulationFunction extends StackPart {
         NODE_ENV: 'production',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         ...FUNCTION_ENVIRONMENT,
+        ...(props.traceSdkCalls === false ? { POWERTOOLS_TRACE_ENABLED: 'false' } : {}),
         ...props.environment,
       },
     });

@@ -137,12 +137,12 @@ export async function coldStart(options: {
   tableName: string;
   samples: number;
   profile: boolean;
-  /** Variables to set or override (`POWERTOOLS_TRACE_ENABLED: 'false'`, say). */
+  /** Variables to set or override (`POWERTOOLS_TRACE_ENABLED: 'true'`, say). */
   environment?: NodeJS.ProcessEnv;
 }): Promise<ColdStartResult> {
   // What Lambda gives the function (infra/lambdaFunction.ts's variables, and the runtime's: Lambda with active
-  // tracing, so the function logs, records its metrics and traces as deployed; its X-Ray segments go to a UDP port
-  // nobody reads), and nothing of this machine's (no LOCAL_JWT_SECRET, no AWS profile).
+  // tracing, so the function logs, records its metrics and traces as deployed; X-Ray segments, when the Tracer is
+  // on, go to a UDP port nobody reads), and nothing of this machine's (no LOCAL_JWT_SECRET, no AWS profile).
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -152,8 +152,10 @@ export async function coldStart(options: {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...FUNCTION_ENVIRONMENT,
     POWERTOOLS_SERVICE_NAME: 'regulation-api',
+    POWERTOOLS_TRACE_ENABLED: 'false', // as infra/api.ts deploys it (traceSdkCalls: false)
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
     AWS_LAMBDA_FUNCTION_NAME: 'regulation-api',
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     LAMBDA_TASK_ROOT: tmpdir(),
     _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
     AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
