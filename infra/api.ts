@@ -75,6 +75,9 @@ export class GraphqlApi extends StackPart {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       serviceName: 'regulation-api',
+      // X-Ray subsegments of each DynamoDB call cost every request about 3 ms (a quarter of a typical one): off here,
+      // on for the jobs; README, Performance.
+      traceSdkCalls: false,
       table,
       logRetention: props.logRetention,
       statements: [

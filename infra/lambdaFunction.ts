@@ -9,6 +9,17 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { StackPart } from './part';
 
+/**
+ * What every function tells Powertools for AWS Lambda (functions/api/log.ts, functions/api/telemetry.ts), beside its
+ * POWERTOOLS_SERVICE_NAME: the namespace of its metrics, its log level (the same as the function's own, below), and
+ * that a traced method's response never goes into a trace (it can hold city data).
+ */
+export const FUNCTION_ENVIRONMENT = {
+  POWERTOOLS_METRICS_NAMESPACE: 'ShiroishiRegulation',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+} as const;
+
 export interface RegulationFunctionProps {
   /** What the function does, shown in the Lambda console. */
   readonly description: string;
@@ -32,7 +43,13 @@ export interface RegulationFunctionProps {
   readonly logRetention: logs.RetentionDays;
   /** Where an asynchronous invocation goes once Lambda's retries have failed. @default - none */
   readonly deadLetterQueue?: sqs.IQueue;
-  /** Environment beside TABLE_NAME, NODE_ENV and POWERTOOLS_SERVICE_NAME. @default - none */
+  /**
+   * Whether its AWS SDK calls are X-Ray subsegments (the Powertools Tracer, functions/api/telemetry.ts); the function's
+   * own segment is traced either way. Off: POWERTOOLS_TRACE_ENABLED=false, and the Tracer is never loaded; setting
+   * the variable to true on the function turns it on without a new bundle. @default true
+   */
+  readonly traceSdkCalls?: boolean;
+  /** Environment beside TABLE_NAME, NODE_ENV, POWERTOOLS_SERVICE_NAME and FUNCTION_ENVIRONMENT. @default - none */
   readonly environment?: Record<string, string>;
   /**
    * Statements on `*` added to the role beside the X-Ray one (by an event source, say), said in words for the
@@ -42,8 +59,9 @@ export interface RegulationFunctionProps {
 }
 
 /**
- * One Lambda function of the stack, as both are built: a prebuilt bundle on Node.js 24 and arm64, JSON logs to its
- * own log group, X-Ray active, the table by TABLE_NAME, and a role of its own granting only its log group and
+ * One Lambda function of the stack, as all three are built: a prebuilt bundle on Node.js 24 and arm64, JSON logs to
+ * its own log group (Powertools' Logger writes JSON lines itself, which Lambda's JSON format passes through as they
+ * are, and so are the metrics' EMF lines), X-Ray active, the table by TABLE_NAME, and a role of its own granting only its log group and
  * `statements`. Construct ids: `<id>` (the function), `<id>Logs`, `<id>Role`.
  */
 export class RegulationFunction extends StackPart {
@@ -99,6 +117,8 @@ export class RegulationFunction extends StackPart {
         ...(props.table ? { TABLE_NAME: props.table.tableName } : {}),
         NODE_ENV: 'production',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
+        ...FUNCTION_ENVIRONMENT,
+        ...(props.traceSdkCalls === false ? { POWERTOOLS_TRACE_ENABLED: 'false' } : {}),
         ...props.environment,
       },
     });

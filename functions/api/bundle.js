@@ -7,7 +7,10 @@
  *   tsc's JavaScript (`npm run build` first), never from the .ts sources.
  * - keepNames is essential: minified class names would rename every GraphQL type.
  * - The AWS SDK is bundled, not taken from the Lambda runtime, so its version is the one package-lock.json pins.
- * - Only index.js goes into the asset directory. The source map, esbuild's metafile (open it in
+ * - The Tracer of Powertools for AWS Lambda, with the X-Ray SDK it brings (~100 kB), is bundled apart, as tracer.js
+ *   beside index.js (apartPlugin below): functions/api/telemetry.ts requires it only where tracing is on, so a
+ *   function that does not trace never parses it.
+ * - Only index.js and tracer.js go into the asset directory. The source map, esbuild's metafile (open it in
  *   https://esbuild.github.io/analyze/) and the collected licence comments go to <outdir>.meta/ beside it.
  * - `jose` is left out (external): it verifies local tokens only (LOCAL_JWT_SECRET), never set on Lambda, where the
  *   authorizer verifies tokens; auth.ts loads it lazily and fails closed without it.
@@ -134,6 +137,16 @@ const holidaysPlugin = {
   },
 };
 
+/** The Tracer, required by functions/api/telemetry.ts, resolves to tracer.js in the same directory (see above). */
+const TRACER = '@aws-lambda-powertools/tracer';
+const TRACER_FILE = 'tracer.js';
+const apartPlugin = {
+  name: 'apart',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-lambda-powertools\/tracer$/ }, () => ({ path: `./${TRACER_FILE}`, external: true }));
+  },
+};
+
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const rel = (p) => path.relative(process.cwd(), p) || '.';
 
@@ -164,10 +177,8 @@ async function main() {
     process.exit(1);
   }
 
-  const result = await esbuild.build({
+  const options = {
     absWorkingDir: ROOT,
-    entryPoints: { index: entry },
-    outdir,
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -182,10 +193,17 @@ async function main() {
     // Lambda's environment also sets NODE_ENV=production; defining it lets libraries drop development-only code.
     define: { 'process.env.NODE_ENV': '"production"' },
     external: ['jose'],
-    plugins: [stubPlugin, narrowPlugin, holidaysPlugin],
     metafile: true,
     write: false,
     logLevel: 'warning',
+  };
+  const result = await esbuild.build({ ...options, entryPoints: { index: entry }, outdir, plugins: [stubPlugin, narrowPlugin, holidaysPlugin, apartPlugin] });
+  const tracer = await esbuild.build({
+    ...options,
+    stdin: { contents: `module.exports = require(${JSON.stringify(TRACER)});`, resolveDir: ROOT, sourcefile: TRACER_FILE },
+    outfile: path.join(outdir, TRACER_FILE),
+    sourcemap: false,
+    legalComments: 'inline',
   });
 
   const [outputName, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
@@ -206,22 +224,25 @@ async function main() {
     fs.writeFileSync(path.join(name === 'index.js' ? outdir : metaDir, name), file.contents);
   }
   fs.writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify(result.metafile));
+  const [tracerFile] = tracer.outputFiles;
+  fs.writeFileSync(path.join(outdir, TRACER_FILE), tracerFile.contents);
 
-  // Load it once, as Lambda would (the SDK makes no call until a request).
+  // Load it once, as Lambda would (the SDK makes no call until a request); and once more as Lambda with active
+  // tracing runs it, which loads the Tracer and the X-Ray SDK (functions/api/telemetry.ts loads them only there).
   const bundle = path.join(outdir, 'index.js');
-  try {
-    execFileSync(
-      process.execPath,
-      ['-e', `const m = require(${JSON.stringify(bundle)}); if (typeof m.handler !== 'function') { console.error('no exported handler'); process.exit(1); }`],
-      {
-        env: { PATH: process.env.PATH, NODE_ENV: 'production', TABLE_NAME: 'bundle-load-check', AWS_REGION: 'ap-northeast-1', NODE_NO_WARNINGS: '1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-        timeout: 30_000,
-      },
-    );
-  } catch {
-    console.error(`bundle: ${rel(bundle)} does not load or does not export handler`);
-    process.exit(1);
+  const env = { PATH: process.env.PATH, NODE_ENV: 'production', TABLE_NAME: 'bundle-load-check', AWS_REGION: 'ap-northeast-1', NODE_NO_WARNINGS: '1' };
+  const onLambda = { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x', AWS_LAMBDA_FUNCTION_NAME: 'bundle-load-check', POWERTOOLS_TRACE_ENABLED: 'true' };
+  for (const [how, extra] of [['', {}], [' as on Lambda with tracing', onLambda]]) {
+    try {
+      execFileSync(
+        process.execPath,
+        ['-e', `const m = require(${JSON.stringify(bundle)}); if (typeof m.handler !== 'function') { console.error('no exported handler'); process.exit(1); }`],
+        { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 },
+      );
+    } catch {
+      console.error(`bundle: ${rel(bundle)} does not load${how} or does not export handler`);
+      process.exit(1);
+    }
   }
 
   const byPackage = new Map();
@@ -230,7 +251,7 @@ async function main() {
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped)`);
+  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped); beside it ${TRACER_FILE} ${mb(tracerFile.contents.length)}, loaded where tracing is on`);
   console.log(`bundle: largest: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} kB`).join(', ')}`);
   if (code.length > TARGET_BYTES) {
     console.warn(`bundle: WARNING: over the ${mb(TARGET_BYTES)} target; see ${rel(path.join(metaDir, 'meta.json'))}`);

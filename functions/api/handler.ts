@@ -1,18 +1,23 @@
 /**
  * The Lambda entry point: API Gateway HTTP API (payload v2) → Apollo. Deployed, the JWT authorizer has already
- * verified the caller's Cognito access token and its claims arrive in the event.
+ * verified the caller's Cognito access token and its claims arrive in the event. Each request is logged, measured
+ * and traced (functions/api/requestTelemetry.ts); the table's client is traced where X-Ray is on.
  */
 import 'reflect-metadata';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { configFromEnv } from '../store/client';
+import { documentClient } from '../store/store';
 import { identify } from './auth';
 import { checkBody, normaliseOperationNameInBody, normaliseOperationNameInQuery } from './request';
 import { createApolloServer, createContext } from './server';
 import { currentLanguage, languageOf, speaking } from './language';
+import { identified, observeRequest, refusedBeforeGraphql, requestTelemetryPlugin } from './requestTelemetry';
+import { traced } from './telemetry';
 
 const config = configFromEnv();
-const server = createApolloServer();
+traced(documentClient(config));
+const server = createApolloServer([requestTelemetryPlugin]);
 
 type Claims = Parameters<typeof identify>[1];
 
@@ -22,7 +27,10 @@ const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createA
       const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
       const contentType = event.headers?.['content-type'];
       const rejected = checkBody(body, contentType, currentLanguage());
-      if (rejected) return { statusCode: rejected.status, headers: rejected.headers, body: rejected.body };
+      if (rejected) {
+        refusedBeforeGraphql(rejected.code);
+        return { statusCode: rejected.status, headers: rejected.headers, body: rejected.body };
+      }
       // `"operationName": ""` (POST) and `operationName=` (GET) mean no operation name: dropped before Apollo.
       if (body && contentType?.toLowerCase().startsWith('application/json')) {
         const parsed: unknown = JSON.parse(body);
@@ -44,6 +52,7 @@ const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createA
   context: async ({ event, context }) => {
     const claims = (event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>).requestContext?.authorizer?.jwt?.claims as Claims;
     const identification = await identify(event.headers?.authorization, claims, process.env.LOCAL_JWT_SECRET);
+    if ('personId' in identification) identified(identification.personId);
     return createContext(identification, config, context.awsRequestId, currentLanguage(), event.headers?.['idempotency-key']);
   },
 });
@@ -52,4 +61,7 @@ const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createA
  * Each request in its language (`Accept-Language`, read once here: functions/api/language.ts), for the checks before
  * GraphQL, the resolvers' Context and the errors Apollo formats.
  */
-export const handler: typeof lambdaHandler = (event, context, callback) => speaking(languageOf(event.headers), () => lambdaHandler(event, context, callback));
+export const handler: typeof lambdaHandler = (event, context, callback) =>
+  speaking(languageOf(event.headers), () =>
+    observeRequest(context, () => lambdaHandler(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>),
+  );

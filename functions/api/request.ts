@@ -5,6 +5,8 @@ import { Language, Message, say } from './language';
 
 export interface Rejection {
   status: number;
+  /** The error's `extensions.code`. */
+  code: string;
   body: string;
   headers: Record<string, string>;
 }
@@ -12,6 +14,7 @@ export interface Rejection {
 function reject(status: number, code: string, message: Message, language: Language): Rejection {
   return {
     status,
+    code,
     headers: { 'content-type': 'application/json; charset=utf-8' },
     // Nothing reached DynamoDB; the cost is still reported, as on every response.
     body: JSON.stringify({

@@ -6,7 +6,7 @@ import { ValidationErrorLike, describeValidation } from './validation';
 import { ApolloServer, ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { FragmentDefinitionNode, GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, print, validate } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, print, validate } from 'graphql';
 import { requestFingerprint } from '../resolvers/idempotency';
 import depthLimit from 'graphql-depth-limit';
 import { getPersonWithRoles } from '../store/people';
@@ -18,7 +18,7 @@ import { getSchema } from './schema';
 import { log } from './log';
 import { noPartialDataOfRefusals } from './partialData';
 import * as estimator from './estimate';
-import { operationNameOf, rootFieldKeys } from './selections';
+import { fragmentsOf, operationNameOf, rootFieldKeys } from './selections';
 import { Language, Message, aboutTheRequest, apiError, currentLanguage, isOurs, say } from './language';
 
 export const LIMITS = {
@@ -79,9 +79,7 @@ const limitsPlugin: ApolloServerPlugin<Context> = {
           );
         }
         if (!operation) return;
-        const fragments = Object.fromEntries(
-          document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
-        );
+        const fragments = fragmentsOf(document);
         if (operation.operation === 'mutation') {
           const count = rootFieldKeys(operation.selectionSet, fragments, request.variables).size;
           const limit = maxMutationsPerRequest();
@@ -234,7 +232,8 @@ function describe(e: unknown): Record<string, unknown> {
 const depthRule: ValidationRule = (context) =>
   validate(context.getSchema(), context.getDocument(), [NoFragmentCyclesRule]).length > 0 ? {} : depthLimit(LIMITS.depth)(context);
 
-export function createApolloServer(): ApolloServer<Context> {
+/** `plugins`: the deployed function's own (its telemetry: functions/api/requestTelemetry.ts), after these. */
+export function createApolloServer(plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: getSchema(),
     introspection: true,
@@ -243,7 +242,7 @@ export function createApolloServer(): ApolloServer<Context> {
     // so a signed-in GET (GraphQL over HTTP) is no CSRF risk. Without one, GETs and form/text bodies stay blocked.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     validationRules: [depthRule],
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin, noPartialDataOfRefusals, costPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin, noPartialDataOfRefusals, costPlugin, ...plugins],
     formatError,
   });
 }
@@ -263,7 +262,7 @@ export async function createContext(
 ): Promise<Context> {
   const store = new Store(config);
   const clock = () => new Date().toISOString();
-  const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId, language, mutationsRun: 0 };
+  const anonymous = { signedIn: false, viewer: undefined as never, store, clock, requestId, language, mutationsRun: 0, refusals: [] };
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     return {
       ...anonymous,
@@ -304,5 +303,5 @@ export async function createContext(
       ),
     };
   }
-  return { signedIn: true, viewer: found, store, clock, requestId, language, idempotencyKey, mutationsRun: 0 };
+  return { signedIn: true, viewer: found, store, clock, requestId, language, idempotencyKey, mutationsRun: 0, refusals: [] };
 }

@@ -1,5 +1,6 @@
 /** Amazon SES (API v2, SendEmail): how the deployed sender sends. The sender's address is a verified SES identity. */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { traced } from '../api/telemetry';
 import { OutgoingMail, Transport } from './transport';
 
 /**
@@ -13,7 +14,8 @@ export function headerAddress(from: OutgoingMail['from']): string {
 }
 
 export class SesTransport implements Transport {
-  constructor(private readonly client = new SESv2Client({ maxAttempts: 3 })) {}
+  /** Its calls are X-Ray subsegments where tracing is on (functions/api/telemetry.ts). */
+  constructor(private readonly client = traced(new SESv2Client({ maxAttempts: 3 }))) {}
 
   async send(mail: OutgoingMail): Promise<string> {
     const out = await this.client.send(

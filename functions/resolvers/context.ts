@@ -22,4 +22,6 @@ export interface Context {
   requestFingerprint?: string;
   /** How many mutations of the request have run: a mutation's place in it. */
   mutationsRun: number;
+  /** The codes of the userErrors the request's mutations answered, for the API function's Refusals metric. */
+  refusals: string[];
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AuditEvent } from '../domain/audit';
 import { KINDS } from '../domain/kinds';
 import { Name, Refusal, notAnIdOf } from '../domain/refusal';
-import { Language, apiError } from '../api/language';
+import { apiError } from '../api/language';
 import { InvalidCursor } from '../store/cursor';
 import { WriteConflict } from '../store/table';
 import { Change } from '../store/store';
@@ -44,9 +44,10 @@ export function globalId(type: NodeType, key: string): string {
   return toGlobalId(type, key);
 }
 
-/** A refusal as the userError a mutation answers, in the request's language. */
-export function toUserError(r: Refusal, language: Language): UserError {
-  return { code: r.code as UserErrorCode, message: language === 'en' ? r.en : r.ja, article: r.article, field: r.field };
+/** A refusal as the userError a mutation answers, in the request's language, counted in the request's refusals. */
+export function toUserError(r: Refusal, ctx: Pick<Context, 'language' | 'refusals'>): UserError {
+  ctx.refusals.push(r.code);
+  return { code: r.code as UserErrorCode, message: ctx.language === 'en' ? r.en : r.ja, article: r.article, field: r.field };
 }
 
 /**
@@ -108,7 +109,7 @@ export async function mutate<P extends object>(
       return answer;
     } catch (e) {
       // A refusal read from a torn or stale view is not an answer: run again, as after a lost write.
-      if (e instanceof Refusal && (await ctx.store.readsStillHold())) return { userErrors: [toUserError(e, ctx.language)] };
+      if (e instanceof Refusal && (await ctx.store.readsStillHold())) return { userErrors: [toUserError(e, ctx)] };
       if (e instanceof Refusal || e instanceof WriteConflict) {
         ctx.store.forget();
         if (attempt < MAX_ATTEMPTS) {
@@ -122,7 +123,7 @@ export async function mutate<P extends object>(
                 '他の人が同時にこの記録を更新しました。再読込してからやり直してください。',
                 'Others changed this record at the same time. Reload it and try again.',
               ]),
-              ctx.language,
+              ctx,
             ),
           ],
         };

@@ -10,7 +10,9 @@ import { changeOf } from '../../functions/domain/change';
 import { SystemRecord } from '../../functions/domain/systems';
 import { changesOf } from '../../functions/store/kinds';
 import { Table } from '../../functions/store/table';
+import { logger } from '../../functions/api/log';
 import { Api, Response, gid, setupApi, v2Event, writesNothing } from '../support/api';
+import { captured } from '../support/telemetry';
 
 let api: Api;
 beforeAll(async () => {
@@ -366,12 +368,9 @@ describe('an unexpected fault is a 500 with the request id and no detail; refusa
   it('a DynamoDB fault while reading: HTTP 500, INTERNAL_SERVER_ERROR, requestId, nothing internal', async () => {
     const secret = `Requested resource not found: Table: ${api.tableName} not found`;
     jest.spyOn(Table.prototype, 'query').mockRejectedValueOnce(Object.assign(new Error(secret), { name: 'ResourceNotFoundException' }));
-    const logLevel = process.env.LOG_LEVEL;
-    delete process.env.LOG_LEVEL;
-    const logged: string[] = [];
-    jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(String(line)));
-    const res = await api.gql('shimin-manager', '{ systems(first: 2) { nodes { id } } }');
-    if (logLevel !== undefined) process.env.LOG_LEVEL = logLevel;
+    const logLevel = logger.getLevelName();
+    logger.setLogLevel('INFO');
+    const { result: res, lines } = await captured(() => api.gql('shimin-manager', '{ systems(first: 2) { nodes { id } } }')).finally(() => logger.setLogLevel(logLevel));
     expect(res.status).toBe(500);
     expect(res.body.errors).toHaveLength(1);
     const [error] = res.body.errors;
@@ -381,7 +380,7 @@ describe('an unexpected fault is a 500 with the request id and no detail; refusa
     expect(res.raw).not.toContain('ResourceNotFound');
     expect(res.raw).not.toMatch(/stack/i);
     // The operator finds the fault's log line by the id the client was given.
-    const line = logged.map((l) => JSON.parse(l)).find((l) => l.message === 'unhandled error');
+    const line = lines.find((l) => l.message === 'unhandled error');
     expect(line).toMatchObject({ requestId: error.extensions.requestId, error: { name: 'ResourceNotFoundException', message: secret } });
   });
 

@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { SourceMap, SourceMapPayload } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FUNCTION_ENVIRONMENT } from '../../infra/lambdaFunction';
 import { ADMINISTRATOR } from './data';
 import { percentile, round } from './measure';
 
@@ -56,6 +57,16 @@ export interface ColdStartResult {
     require: Breakdown;
     first: Breakdown;
   };
+}
+
+/** Where the sample's figures start in what the child prints: the function's own log lines and metrics come before. */
+const RESULT_MARK = '@@cold-start ';
+
+/** The child's figures, after the function's log lines and EMF metrics on the same stdout. */
+function resultOf(stdout: string): { sample: ColdSample; marks: Record<string, number> } {
+  const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
+  if (!line) throw new Error(`cold start sample printed no result: ${stdout.slice(-500)}`);
+  return JSON.parse(line.slice(RESULT_MARK.length));
 }
 
 function childScript(bundle: string): string {
@@ -101,7 +112,7 @@ const event = (id) => ({
     if (r.statusCode !== 200 || body.errors || body.data.__typename !== 'Query') throw new Error('cold start request failed: ' + r.body);
     if (body.extensions.cost.dynamodbCalls !== (r === first ? firstDbCalls : dbCalls)) throw new Error('DynamoDB calls not all timed');
   }
-  process.stdout.write(JSON.stringify({
+  process.stdout.write('\\n' + ${JSON.stringify(RESULT_MARK)} + JSON.stringify({
     sample: { bootMs, requireMs: (marks.requireEnd - marks.requireStart) / 1000, firstMs: (marks.firstEnd - marks.requireEnd) / 1000, firstDbMs, firstIdleMs, firstDbCalls, secondMs, secondDbMs: dbMs },
     marks,
   }));
@@ -119,8 +130,19 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
 
 const median = (xs: number[]) => percentile(xs, 50);
 
-export async function coldStart(options: { bundle: string; sourceMap: string; endpoint: string; tableName: string; samples: number; profile: boolean }): Promise<ColdStartResult> {
-  // What Lambda gives the function, and nothing of this machine's (no LOCAL_JWT_SECRET, no AWS profile).
+export async function coldStart(options: {
+  bundle: string;
+  sourceMap: string;
+  endpoint: string;
+  tableName: string;
+  samples: number;
+  profile: boolean;
+  /** Variables to set or override (`POWERTOOLS_TRACE_ENABLED: 'true'`, say). */
+  environment?: NodeJS.ProcessEnv;
+}): Promise<ColdStartResult> {
+  // What Lambda gives the function (infra/lambdaFunction.ts's variables, and the runtime's: Lambda with active
+  // tracing, so the function logs, records its metrics and traces as deployed; X-Ray segments, when the Tracer is
+  // on, go to a UDP port nobody reads), and nothing of this machine's (no LOCAL_JWT_SECRET, no AWS profile).
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -128,10 +150,20 @@ export async function coldStart(options: { bundle: string; sourceMap: string; en
     TABLE_NAME: options.tableName,
     DYNAMODB_ENDPOINT: options.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...FUNCTION_ENVIRONMENT,
+    POWERTOOLS_SERVICE_NAME: 'regulation-api',
+    POWERTOOLS_TRACE_ENABLED: 'false', // as infra/api.ts deploys it (traceSdkCalls: false)
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    AWS_LAMBDA_FUNCTION_NAME: 'regulation-api',
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    LAMBDA_TASK_ROOT: tmpdir(),
+    _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+    AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
+    ...options.environment,
   };
   const script = childScript(options.bundle);
   const samples: ColdSample[] = [];
-  for (let i = 0; i < options.samples; i++) samples.push(JSON.parse(await run(['-e', script], env)).sample);
+  for (let i = 0; i < options.samples; i++) samples.push(resultOf(await run(['-e', script], env)).sample);
 
   // Excluding the database: the time the process was busy, from require() to the first answer (require() is all busy).
   const excl = samples.map((s) => s.requireMs + s.firstMs - s.firstIdleMs);
@@ -166,7 +198,7 @@ interface CpuProfile {
 async function profiled(script: string, env: NodeJS.ProcessEnv, sourceMapFile: string): Promise<ColdStartResult['profile']> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cpuprof-'));
   try {
-    const out = JSON.parse(await run(['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', '-e', script], env));
+    const out = resultOf(await run(['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', '-e', script], env));
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) return undefined;
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;

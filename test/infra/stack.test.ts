@@ -142,6 +142,21 @@ describe('Lambda function', () => {
     expect(fn().Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: tableId }, NODE_ENV: 'production' });
   });
 
+  it('tells Powertools its service, metrics namespace and log level; traces its own segment, not each DynamoDB call', () => {
+    expect(fn().Environment.Variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: 'regulation-api',
+      POWERTOOLS_METRICS_NAMESPACE: 'ShiroishiRegulation',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+    });
+    expect(fn().TracingConfig).toEqual({ Mode: 'Active' });
+    for (const id of [remindersFunctionId, mailFunctionId]) {
+      const jobs = template.findResources('AWS::Lambda::Function')[id].Properties.Environment.Variables;
+      expect(jobs).toMatchObject({ POWERTOOLS_METRICS_NAMESPACE: 'ShiroishiRegulation', POWERTOOLS_LOG_LEVEL: 'INFO' });
+      expect(jobs.POWERTOOLS_TRACE_ENABLED).toBeUndefined();
+    }
+  });
+
   it('logs to its own log group, kept for a year', () => {
     const logGroupRef = fn().LoggingConfig.LogGroup.Ref;
     template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
