@@ -198,7 +198,10 @@ async function main() {
     logLevel: 'warning',
   };
   const result = await esbuild.build({ ...options, entryPoints: { index: entry }, outdir, plugins: [stubPlugin, narrowPlugin, holidaysPlugin, apartPlugin] });
-  const tracer = await esbuild.build({
+  // Only a function whose code asks for the Tracer gets tracer.js (the GraphiQL page does not).
+  const [outputName, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+  const wantsTracer = output.imports.some((i) => i.path === `./${TRACER_FILE}`);
+  const tracer = wantsTracer && await esbuild.build({
     ...options,
     stdin: { contents: `module.exports = require(${JSON.stringify(TRACER)});`, resolveDir: ROOT, sourcefile: TRACER_FILE },
     outfile: path.join(outdir, TRACER_FILE),
@@ -206,7 +209,6 @@ async function main() {
     legalComments: 'inline',
   });
 
-  const [outputName, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
   const duplicates = duplicatePackageBuilds(Object.keys(output.inputs));
   if (duplicates.length > 0) {
     console.error(`bundle: two builds of the same package in ${outputName}: ${duplicates.join('; ')}`);
@@ -224,8 +226,8 @@ async function main() {
     fs.writeFileSync(path.join(name === 'index.js' ? outdir : metaDir, name), file.contents);
   }
   fs.writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify(result.metafile));
-  const [tracerFile] = tracer.outputFiles;
-  fs.writeFileSync(path.join(outdir, TRACER_FILE), tracerFile.contents);
+  const tracerFile = tracer ? tracer.outputFiles[0] : undefined;
+  if (tracerFile) fs.writeFileSync(path.join(outdir, TRACER_FILE), tracerFile.contents);
 
   // Load it once, as Lambda would (the SDK makes no call until a request); and once more as Lambda with active
   // tracing runs it, which loads the Tracer and the X-Ray SDK (functions/api/telemetry.ts loads them only there).
@@ -251,7 +253,7 @@ async function main() {
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped); beside it ${TRACER_FILE} ${mb(tracerFile.contents.length)}, loaded where tracing is on`);
+  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped)${tracerFile ? `; beside it ${TRACER_FILE} ${mb(tracerFile.contents.length)}, loaded where tracing is on` : ''}`);
   console.log(`bundle: largest: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} kB`).join(', ')}`);
   if (code.length > TARGET_BYTES) {
     console.warn(`bundle: WARNING: over the ${mb(TARGET_BYTES)} target; see ${rel(path.join(metaDir, 'meta.json'))}`);
