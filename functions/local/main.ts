@@ -124,8 +124,8 @@ async function main(): Promise<void> {
         ? `Mail (every notice mailed, caught locally by maildev): ${mail.webUrl}`
         : 'Mail: off (DYNAMODB_ENDPOINT names another DynamoDB; its notices are mailed where it is deployed)',
     );
-    console.log('Sign in: `npm run token -- shimin-manager` prints a token; put it in GraphiQL\'s Headers tab as');
-    console.log('  {"Authorization": "Bearer <token>"}');
+    console.log('サインイン: GraphiQL の右上「サインイン」で職員を選ぶ / Sign in: choose a person under 「サインイン」 in GraphiQL,');
+    console.log('  or `npm run token -- shimin-manager` prints a token for the Headers tab: {"Authorization": "Bearer <token>"}');
   });
 }
 
