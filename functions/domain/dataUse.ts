@@ -5,7 +5,8 @@
 import { Transition, changeOf } from './change';
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
-import { Period, hasEnded, isCurrent, isDate, validatePeriod } from './period';
+import { Period, assertNotEnded, hasEnded, isCurrent, isDate, validatePeriod } from './period';
+import { LegalBasis, WithLegalBasis, citedBases, givenBases, validateLegalBases } from './legalBasis';
 import { Form, newApplication } from './forms';
 import { exists, refuse } from './refusal';
 import { assertMayCarryOver } from './systems';
@@ -13,7 +14,7 @@ import { ApplicationState, permittedActions } from './workflow';
 
 export const ARTICLE = '第14条';
 
-export interface DataUseApplication extends ApplicationState {
+export interface DataUseApplication extends ApplicationState, WithLegalBasis {
   id: string;
   form: 'FORM_6';
   title: string;
@@ -26,7 +27,6 @@ export interface DataUseApplication extends ApplicationState {
   /** The items (項目) of the data needed. */
   items: string[];
   period: Period;
-  legalBasis: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -35,15 +35,17 @@ export interface DataUseInput {
   purpose: string;
   items: string[];
   period: Period;
-  legalBasis: string;
+  /** The bases in law (個人情報の保護に関する法律 or another law). */
+  legalBases?: LegalBasis[] | null;
+  /** Deprecated: a single citation of another law (法令名と条項), read as OTHER_LAW. */
+  legalBasis?: string | null;
 }
 
-export function validateDataUseInput(input: DataUseInput): void {
+export function validateDataUseInput(input: Omit<DataUseInput, 'legalBases' | 'legalBasis'>): void {
   if (!input.purpose.trim()) refuse('INVALID_VALUE', ['利用目的を入力してください。', 'State the purpose of use.'], ARTICLE, ['purpose']);
   if (input.items.length === 0 || input.items.some((i) => !i.trim())) {
     refuse('INVALID_VALUE', ['利用するデータの項目 (利用項目) を入力してください。', 'List the data items needed.'], ARTICLE, ['items']);
   }
-  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', ['根拠法令等を入力してください。', 'State the legal basis.'], ARTICLE, ['legalBasis']);
   validatePeriod(input.period, ARTICLE);
 }
 
@@ -99,7 +101,15 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
   readsStateOn: ['submit'],
   action: 'dataUse',
   article: () => ARTICLE,
-  checkSubmit: ({ actor, now }, a, dataset) => assertMayApply(actor, exists(dataset, ['データ', 'dataset'], ['datasetId']), a.requestingDepartmentId, now),
+  checkSubmit: ({ actor, now }, a, dataset) => {
+    assertMayApply(actor, exists(dataset, ['データ', 'dataset'], ['datasetId']), a.requestingDepartmentId, now);
+    assertNotEnded(a.period, now, ARTICLE); // 第14条 あらかじめ: a period that has ended is not applied for
+  },
+  approve: ({ now }, _before, after) => {
+    assertNotEnded(after.period, now, ARTICLE); // 第14条 あらかじめ: nor approved
+    return { after };
+  },
+  basis: (a) => citedBases(a),
   assertMayDecide: (actor, a, now) => assertMayDecide(actor, a, now),
   decider: (a) => ({ role: 'INFORMATION_MANAGER', departmentId: a.owningDepartmentId }),
 };
@@ -107,13 +117,16 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
 /** A new 様式第6号: the requesting department's information manager applies for another department's dataset (第14条). */
 export function draftDataUse(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
   assertMayApply(actor, dataset, requestingDepartmentId, now);
-  return form6(actor, input, dataset, requestingDepartmentId, id, now);
+  const draft = form6(actor, input, dataset, requestingDepartmentId, id, now);
+  assertNotEnded(draft.period, now, ARTICLE); // 第14条 あらかじめ: a period that has ended is not applied for
+  return draft;
 }
 
 /** What 様式第6号 says, its fields checked (第14条), as a draft by `actor`. */
 function form6(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
-  const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBasis: input.legalBasis.trim() };
+  const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBases: givenBases(input, ARTICLE) };
   validateDataUseInput(fields);
+  validateLegalBases(fields.legalBases, { use: 'USE', personal: dataset.containsPersonalInformation, article: ARTICLE });
   return {
     ...newApplication(actor, id, now),
     form: 'FORM_6',

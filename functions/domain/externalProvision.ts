@@ -7,7 +7,8 @@
 import { Transition, advance, alongWith, changeOf } from './change';
 import { Dataset } from './datasets';
 import { Actor, assertInformationManagerOf, holds, tokyoDate } from './people';
-import { Period, hasEnded, isDate, validatePeriod } from './period';
+import { Period, assertNotEnded, hasEnded, isDate, validatePeriod } from './period';
+import { LegalBasis, WithLegalBasis, citedBases, givenBases, validateLegalBases } from './legalBasis';
 import { newApplication } from './forms';
 import type { Form } from './forms';
 import { exists, refuse } from './refusal';
@@ -118,7 +119,7 @@ export interface IncidentReport {
   recordedAt: string;
 }
 
-export interface ExternalProvision extends ApplicationState {
+export interface ExternalProvision extends ApplicationState, WithLegalBasis {
   id: string;
   form: 'FORM_8';
   title: string;
@@ -128,8 +129,11 @@ export interface ExternalProvision extends ApplicationState {
   recipientAbroad: boolean;
   includesPersonalInformation: boolean;
   purpose: string;
+  /** The items (項目) of the data provided; absent on a record stored before 様式第8号 held them. */
+  items?: string[];
+  /** How the data is provided (提供方法); absent on a record stored before 様式第8号 held it. */
+  method?: string;
   period: Period;
-  legalBasis: string;
   /** Clause-8 items the general manager required when approving. */
   requiredItems: RequiredItem[];
   agreement: Agreement;
@@ -147,16 +151,40 @@ export interface ProvisionInput {
   recipientAbroad: boolean;
   includesPersonalInformation: boolean;
   purpose: string;
+  /** The items (項目) of the data provided. */
+  items?: string[] | null;
+  /** How the data is provided (提供方法). */
+  method?: string | null;
   period: Period;
-  legalBasis: string;
+  /** The bases in law (個人情報の保護に関する法律 or another law). */
+  legalBases?: LegalBasis[] | null;
+  /** Deprecated: a single citation of another law (法令名と条項), read as OTHER_LAW. */
+  legalBasis?: string | null;
 }
 
-export function validateProvisionInput(input: ProvisionInput, datasets: Dataset[]): void {
+/** What 様式第8号 says, trimmed: the fields a provision record holds. */
+type ProvisionFields = Pick<ExternalProvision, 'recipient' | 'recipientAbroad' | 'includesPersonalInformation' | 'purpose' | 'period'> & { items: string[]; method: string; legalBases: LegalBasis[] };
+
+/** What 様式第8号 says, its fields trimmed and checked (第15条第1項), as the record holds them. */
+export function validateProvisionInput(given: ProvisionInput, datasets: Dataset[]): ProvisionFields {
+  const input: ProvisionFields = {
+    recipient: given.recipient.trim(),
+    recipientAbroad: given.recipientAbroad,
+    includesPersonalInformation: given.includesPersonalInformation,
+    purpose: given.purpose.trim(),
+    items: (given.items ?? []).map((i) => i.trim()),
+    method: given.method?.trim() ?? '',
+    period: { from: given.period.from, until: given.period.until },
+    legalBases: givenBases(given, '第15条第1項'),
+  };
   if (new Set(datasets.map((d) => d.id)).size !== datasets.length) refuse('DUPLICATE', ['同じデータが重複して指定されています。', 'A dataset is named twice.'], '第15条第1項', ['datasetIds']);
   if (datasets.length === 0) refuse('INVALID_VALUE', ['提供するデータを指定してください。', 'Name the data to be provided.'], '第15条第1項', ['datasetIds']);
   if (!input.recipient.trim()) refuse('INVALID_VALUE', ['提供先を入力してください。', 'Name the recipient.'], '第15条第1項', ['recipient']);
   if (!input.purpose.trim()) refuse('INVALID_VALUE', ['提供目的を入力してください。', 'State the purpose.'], '第15条第1項', ['purpose']);
-  if (!input.legalBasis.trim()) refuse('INVALID_VALUE', ['提供の根拠を入力してください。', 'State the legal basis.'], '第15条第1項', ['legalBasis']);
+  if (input.items.length === 0 || input.items.some((i) => !i)) {
+    refuse('INVALID_VALUE', ['提供するデータの項目 (提供項目) を入力してください。', 'List the data items provided.'], '第15条第1項', ['items']);
+  }
+  if (!input.method) refuse('INVALID_VALUE', ['提供の方法 (例: 暗号化した電子媒体の手渡し) を入力してください。', 'State how the data is provided.'], '第15条第1項', ['method']);
   validatePeriod(input.period, '第15条第1項');
   // 個人情報: the consultation says so when any dataset holds it.
   if (!input.includesPersonalInformation && datasets.some((d) => d.containsPersonalInformation)) {
@@ -167,6 +195,8 @@ export function validateProvisionInput(input: ProvisionInput, datasets: Dataset[
       ['includesPersonalInformation'],
     );
   }
+  validateLegalBases(input.legalBases, { use: 'PROVISION', personal: input.includesPersonalInformation, recipientAbroad: input.recipientAbroad, article: '第15条第1項' });
+  return input;
 }
 
 /** The information manager of the department that holds the data consults (第15条第1項). */
@@ -280,6 +310,7 @@ export function concludeAgreement(actor: Actor, p: ExternalProvision, input: { c
   if (p.status !== 'APPROVED') refuse('INVALID_STATE', ['協定書等を締結できるのは、承認された協議 (第15条第1項) のみです。', 'Only an approved consultation leads to an agreement (Article 15(1)).'], '第15条第3項');
   if (p.agreement.concludedAt) refuse('INVALID_STATE', ['協定書等は既に締結されています。', 'The agreement is already concluded.'], '第15条第3項');
   if (!isDate(input.concludedOn)) refuse('INVALID_VALUE', ['concludedOn (締結日) は日付 (YYYY-MM-DD) で入力してください。', 'concludedOn is a date (YYYY-MM-DD).'], '第15条第3項', ['concludedOn']);
+  assertNotEnded(p.period, now, '第15条第3項'); // 第15条第3項: an agreement for a period that has ended provides nothing
   if (input.concludedOn > tokyoDate(now)) refuse('INVALID_VALUE', ['協定書等は取り交わした後に記録します。締結日に未来の日付は入力できません。', 'An agreement is recorded once exchanged: concludedOn cannot be in the future.'], '第15条第3項', ['concludedOn']);
   if (!input.documentReference.trim()) refuse('INVALID_VALUE', ['締結した文書 (協定書等) の名称を入力してください。', 'Name the signed document.'], '第15条第3項', ['documentReference']);
   const missing = clauseStatuses(p).filter((c) => !c.present);
@@ -416,26 +447,26 @@ export const provisionForm: Form<ExternalProvision, (Dataset | undefined)[]> = {
   readsStateOn: ['submit'],
   action: 'externalProvision',
   article: () => '第15条第1項',
-  checkSubmit: ({ actor, now }, _p, datasets) => void assertMayProvide(actor, datasets.map((d) => exists(d, ['データ', 'dataset'], ['datasetIds'])), now),
+  checkSubmit: ({ actor, now }, p, datasets) => {
+    assertMayProvide(actor, datasets.map((d) => exists(d, ['データ', 'dataset'], ['datasetIds'])), now);
+    assertNotEnded(p.period, now, '第15条第1項'); // 第15条第1項 あらかじめ: a period that has ended is not consulted on
+  },
   assertMayDecide: (actor, _p, now) => assertMayDecide(actor, now),
   decider: () => ({ role: 'GENERAL_MANAGER' }),
   takesRequiredClauses: true,
   // 第15条第4項第8号: approving, the general manager may require further items the agreement must contain.
-  approve: ({ actor, now, newId }, _before, after, decision) => ({ after: { ...after, requiredItems: requiredItems(decision.requiredClauses ?? [], actor.person.id, now, newId) } }),
+  approve: ({ actor, now, newId }, _before, after, decision) => {
+    assertNotEnded(after.period, now, '第15条第1項'); // 第15条第1項 あらかじめ: nor approved
+    return { after: { ...after, requiredItems: requiredItems(decision.requiredClauses ?? [], actor.person.id, now, newId) } };
+  },
+  basis: (p) => citedBases(p),
 };
 
 /** A new 様式第8号: the information manager of the department that holds the data consults in advance (第15条第1項). */
 export function draftProvision(actor: Actor, input: ProvisionInput, datasets: Dataset[], id: string, now: string): ExternalProvision {
   const departmentId = assertMayProvide(actor, datasets, now);
-  const fields: ProvisionInput = {
-    recipient: input.recipient.trim(),
-    recipientAbroad: input.recipientAbroad,
-    includesPersonalInformation: input.includesPersonalInformation,
-    purpose: input.purpose.trim(),
-    period: { from: input.period.from, until: input.period.until },
-    legalBasis: input.legalBasis.trim(),
-  };
-  validateProvisionInput(fields, datasets);
+  const fields = validateProvisionInput(input, datasets);
+  assertNotEnded(fields.period, now, '第15条第1項'); // 第15条第1項 あらかじめ: a period that has ended is not consulted on
   return {
     ...newApplication(actor, id, now),
     form: 'FORM_8',

@@ -59,6 +59,8 @@ export interface Form<R extends ApplicationRecord = ApplicationRecord, S = unkno
   decider(r: R): Inbox;
   /** 様式第8号 only: approval may require further clauses of the agreement (第15条第4項第8号). */
   takesRequiredClauses?: true;
+  /** What a decision rests on beyond its article (様式第6号・第8号: the legal bases), noted on its audit event. */
+  basis?(r: R): string;
   /** What approval adds to the application and does elsewhere, in the same transaction. */
   approve?(step: Step, before: R, after: R, decision: Decision, state: S): { after: R } & Effect;
   /** What submission does elsewhere (様式第5号: the designations it reports take effect on their dates); `before` is absent for a new one. */
@@ -177,7 +179,8 @@ export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   } else if (after.status !== 'APPROVED') {
     effect = form.onDecline?.(step, before, state);
   }
-  const own: Changed = { kind: form.kind, before, after, action: `${form.action}.${after.status.toLowerCase()}`, article, ...(actingFor ? { actingFor } : {}) };
+  const basis = form.basis?.(after);
+  const own: Changed = { kind: form.kind, before, after, action: `${form.action}.${after.status.toLowerCase()}`, article, ...(actingFor ? { actingFor } : {}), ...(basis ? { note: `根拠: ${basis}` } : {}) };
   return { record: after, changes: [own, ...(effect?.changes ?? []), ...toldOfDecision(form as Form<R, never>, step, after)], parts: effect?.parts };
 }
 

@@ -41,6 +41,16 @@ export function hasEnded(p: Period, now: string): boolean {
   return tokyoDate(now) > p.until;
 }
 
+/**
+ * あらかじめ: an application or consultation comes before what it asks for, so a period whose last day is before today
+ * (the city's calendar) has nothing left to apply for, approve or agree on. The caller cites its article.
+ */
+export function assertNotEnded(p: Period, now: string, article: string, field = 'period'): void {
+  if (hasEnded(p, now)) {
+    refuse('INVALID_VALUE', [`期間 (${wareki(p.until)}まで) が終了しているため、申請・承認するものがありません。あらかじめ、終了前に手続してください。`, 'The period has ended: nothing to apply for or approve. Apply in advance, before it ends.'], article, [field, 'until']);
+  }
+}
+
 const WAREKI_DATE = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });
 const WAREKI_TIME = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
 

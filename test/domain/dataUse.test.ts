@@ -14,6 +14,7 @@ import {
   viewerActions,
 } from '../../functions/domain/dataUse';
 import { Dataset } from '../../functions/domain/datasets';
+import { LegalBasis } from '../../functions/domain/legalBasis';
 import { ApplicationStatus, decide } from '../../functions/domain/workflow';
 import {
   NOW,
@@ -47,12 +48,15 @@ const formerKenkouManager = actor('former-kenkou', 'kenkou', ['INFORMATION_MANAG
 const futureKenkouManager = actor('next-kenkou', 'kenkou', ['INFORMATION_MANAGER', 'kenkou', undefined, '2026-07-01']);
 const kenkouStaff = actor('kenkou-staff', 'kenkou', ['STAFF', 'kenkou']);
 
-function input(extra: Partial<DataUseInput> = {}): DataUseInput {
+/** 様式第6号 as the record holds it: its bases in law. */
+type Form6 = Omit<DataUseInput, 'legalBases' | 'legalBasis'> & { legalBases: LegalBasis[] };
+
+function input(extra: Partial<Form6> = {}): Form6 {
   return {
     purpose: '転入者の健診案内の送付',
     items: ['氏名', '受診年月日'],
     period: { from: '2026-06-01', until: '2026-06-30' },
-    legalBasis: '健康増進法第19条の2',
+    legalBases: [{ kind: 'OTHER_LAW', citation: '健康増進法第19条の2' }],
     ...extra,
   };
 }
@@ -119,13 +123,12 @@ describe('第14条: what 様式第6号 states — purpose, items, legal basis an
     ['the purpose of use (利用目的) is stated', { purpose: '   ' }, ['purpose']],
     ['the items needed (利用項目) are listed', { items: [] }, ['items']],
     ['no item is blank', { items: ['氏名', ' '] }, ['items']],
-    ['the legal basis (根拠法令等) is stated', { legalBasis: '' }, ['legalBasis']],
     ['the period starts on a date', { period: { from: '2026/06/01', until: '2026-06-30' } }, ['period', 'from']],
     ['the period starts on a calendar date that exists', { period: { from: '2026-02-30', until: '2026-06-30' } }, ['period', 'from']],
     ['the period ends on a date', { period: { from: '2026-06-01', until: 'soon' } }, ['period', 'until']],
     ['the period ends on a calendar date that exists', { period: { from: '2026-06-01', until: '2026-13-01' } }, ['period', 'until']],
     ['the period does not end before it starts', { period: { from: '2026-06-30', until: '2026-06-29' } }, ['period', 'until']],
-  ] as [string, Partial<DataUseInput>, string[]][])('%s (INVALID_VALUE, 第14条)', (_rule, extra, field) => {
+  ] as [string, Partial<Form6>, string[]][])('%s (INVALID_VALUE, 第14条)', (_rule, extra, field) => {
     expect(refusal(() => validateDataUseInput(input(extra)))).toMatchObject({ code: 'INVALID_VALUE', article: ARTICLE, field });
   });
 });

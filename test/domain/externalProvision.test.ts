@@ -29,6 +29,7 @@ import {
   viewerActions,
 } from '../../functions/domain/externalProvision';
 import { Dataset } from '../../functions/domain/datasets';
+import { LegalBasis } from '../../functions/domain/legalBasis';
 import { ApplicationStatus } from '../../functions/domain/workflow';
 import {
   NOW,
@@ -63,14 +64,19 @@ const FIXED = CLAUSES.filter((c) => c !== 'OTHER');
 const ITEM: RequiredItem = { id: 'item-1', title: '再委託の禁止', requiredBy: 'fuku-shichou', requiredAt: '2026-06-01T00:00:00Z' };
 const ITEM2: RequiredItem = { id: 'item-2', title: '提供先での保管場所の限定', requiredBy: 'fuku-shichou', requiredAt: '2026-06-01T00:00:00Z' };
 
-function input(extra: Partial<ProvisionInput> = {}): ProvisionInput {
+/** 様式第8号 as the record holds it: its items, its method, its bases in law. */
+type Form8 = Omit<ProvisionInput, 'legalBases' | 'legalBasis' | 'items' | 'method'> & { items: string[]; method: string; legalBases: LegalBasis[] };
+
+function input(extra: Partial<Form8> = {}): Form8 {
   return {
     recipient: '宮城県 疾病・感染症対策課',
     recipientAbroad: false,
     includesPersonalInformation: true,
     purpose: '予防接種率の調査',
+    items: ['接種年月日', '年齢'],
+    method: '暗号化した電子媒体の手渡し',
     period: { from: '2026-06-01', until: '2026-06-30' },
-    legalBasis: '予防接種法第5条',
+    legalBases: [{ kind: 'OTHER_PUBLIC_BODY' }, { kind: 'RECIPIENT_MEASURES' }],
     ...extra,
   };
 }
@@ -158,11 +164,14 @@ describe('第15条第1項: what 様式第8号 states', () => {
     ['the data is named', {}, [], ['datasetIds']],
     ['the recipient (提供先) is named', { recipient: ' ' }, [yobou], ['recipient']],
     ['the purpose (提供目的) is stated', { purpose: '' }, [yobou], ['purpose']],
-    ['the legal basis (根拠) is stated', { legalBasis: '  ' }, [yobou], ['legalBasis']],
+    ['the data items (提供項目) are listed', { items: [] }, [yobou], ['items']],
+    ['no data item is blank', { items: ['氏名', ' '] }, [yobou], ['items']],
+    ['the method of provision (提供方法) is stated', { method: ' ' }, [yobou], ['method']],
+    ['another law is cited by name and article, not by a bare text', { legalBases: [{ kind: 'OTHER_LAW', citation: 'なんとなく' }] }, [yobou], ['legalBases', '0', 'citation']],
     ['the period starts on a date', { period: { from: 'x', until: '2026-06-30' } }, [yobou], ['period', 'from']],
     ['the period ends on a date', { period: { from: '2026-06-01', until: '2026-06-31' } }, [yobou], ['period', 'until']],
     ['the period does not end before it starts', { period: { from: '2026-06-02', until: '2026-06-01' } }, [yobou], ['period', 'until']],
-  ] as [string, Partial<ProvisionInput>, Dataset[], string[]][])('%s (INVALID_VALUE, 第15条第1項)', (_rule, extra, datasets, field) => {
+  ] as [string, Partial<Form8>, Dataset[], string[]][])('%s (INVALID_VALUE, 第15条第1項)', (_rule, extra, datasets, field) => {
     expect(refusal(() => validateProvisionInput(input(extra), datasets))).toMatchObject({ code: 'INVALID_VALUE', article: '第15条第1項', field });
   });
 });
