@@ -5,6 +5,7 @@ import { Connection, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './com
 import { Audited } from './audit';
 import { Application } from './applications';
 import { Period, PeriodInput } from './period';
+import { LegalBasisInput } from './legalBasis';
 
 @ObjectType({
   implements: [Node, Audited, Application],
@@ -19,9 +20,6 @@ export class DataUseApplication extends Application {
 
   @Field(() => Period, { description: '利用期間。 / Period of use.' })
   period!: Period;
-
-  @Field({ description: '根拠法令等。 / Legal basis.' })
-  legalBasis!: string;
 }
 
 export const DataUseApplicationConnection = Connection(DataUseApplication, 'DataUseApplication', 'データ利用承認');
@@ -51,10 +49,23 @@ export class ApplyForDataUseInput {
   @ValidateNested()
   period!: PeriodInput;
 
-  @Field({ description: '根拠法令等。 / Legal basis.' })
-  @MinLength(1)
+  @Field(() => [LegalBasisInput], {
+    nullable: true,
+    description: '根拠法令(個人情報を含むデータは1件以上)。 / The legal bases; at least one when the dataset holds personal information.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @ValidateNested({ each: true })
+  legalBases?: LegalBasisInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '根拠法令(法令名と条項。その他の法令として扱う)。 / A single citation of another law (name and article).',
+    deprecationReason: 'legalBases を使ってください(その他の法令は kind: OTHER_LAW と citation)。 / Use legalBases (another law is kind OTHER_LAW with its citation).',
+  })
+  @IsOptional()
   @MaxLength(MAX_TEXT)
-  legalBasis!: string;
+  legalBasis?: string;
 
   @Field({ nullable: true, defaultValue: false, description: '作成と同時に提出する。 / Submit at once.' })
   @IsOptional()

@@ -8,6 +8,7 @@ import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, Us
 import { Audited } from './audit';
 import { Application } from './applications';
 import { Period, PeriodInput } from './period';
+import { LegalBasisInput } from './legalBasis';
 
 export enum AgreementClauseKind {
   CONFIDENTIALITY = 'CONFIDENTIALITY',
@@ -196,11 +197,11 @@ export class ExternalProvision extends Application {
   @Field({ description: '提供の目的。 / Purpose of provision.' })
   purpose!: string;
 
+  @Field(() => String, { nullable: true, description: '提供方法(この項目がなかった以前の記録は null)。 / How the data is provided; null on a record made before the form held it.' })
+  method?: string;
+
   @Field(() => Period, { description: '提供期間。 / Period of provision.' })
   period!: Period;
-
-  @Field({ description: '根拠法令等。 / Legal basis.' })
-  legalBasis!: string;
 
   @Field(() => Int, { description: '記録された検査の件数(第5号)。 / How many inspections are recorded.' })
   inspectionCount!: number;
@@ -240,14 +241,38 @@ export class ConsultExternalProvisionInput {
   @MaxLength(MAX_TEXT)
   purpose!: string;
 
-  @Field(() => PeriodInput, { description: '提供期間。 / Period of provision.' })
+  @Field(() => [String], { nullable: true, description: '提供項目(必須、1件以上)。 / The data items provided (required, at least one).' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(MAX_NAME, { each: true })
+  items?: string[];
+
+  @Field(() => String, { nullable: true, description: '提供方法(必須。例: 暗号化した電子媒体の手渡し)。 / How the data is provided (required).' })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  method?: string;
+
+  @Field(() => PeriodInput, { description: '提供期間(終了した期間は協議できない、第15条第1項)。 / Period of provision; one already ended cannot be consulted on.' })
   @ValidateNested()
   period!: PeriodInput;
 
-  @Field({ description: '根拠法令等。 / Legal basis.' })
-  @MinLength(1)
+  @Field(() => [LegalBasisInput], {
+    nullable: true,
+    description: '根拠法令(個人情報を含むときは1件以上、提供先が国外なら第71条を含む)。 / The legal bases; at least one with personal information, including Art. 71 when the recipient is abroad.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @ValidateNested({ each: true })
+  legalBases?: LegalBasisInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '根拠法令(法令名と条項。その他の法令として扱う)。 / A single citation of another law (name and article).',
+    deprecationReason: 'legalBases を使ってください(その他の法令は kind: OTHER_LAW と citation)。 / Use legalBases (another law is kind OTHER_LAW with its citation).',
+  })
+  @IsOptional()
   @MaxLength(MAX_TEXT)
-  legalBasis!: string;
+  legalBasis?: string;
 
   @Field({ nullable: true, defaultValue: false, description: '作成と同時に提出する。 / Submit at once.' })
   @IsOptional()

@@ -353,6 +353,8 @@ export class SystemChanges {
   @Field(() => [Purpose], { nullable: true, description: '処理の要件(第6条、変更後)。 / The new purposes.' })
   purposes?: Purpose[];
 
+  // processingDepartments (業務系: 処理する業務を所管する主管課、変更後) is resolved in functions/resolvers/consultations.ts.
+
   @Field(() => [SystemDocument], { nullable: true, description: 'ドキュメント(変更後の全件)。 / The new list of documents.' })
   documents?: SystemDocument[];
 

@@ -116,6 +116,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'DataUseApplication.applicantDepartment': LOAD,
   'DataUseApplication.current': FREE,
   'DataUseApplication.dataset': LOAD,
+  'DataUseApplication.legalBases': FREE,
+  'DataUseApplication.legalBasis': FREE,
   'DataUseApplication.owningDepartment': LOAD,
   'DataUseApplication.requestingDepartment': LOAD,
 
@@ -136,6 +138,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ExternalProvision.agreement': FREE,
   'ExternalProvision.incidents': { queries: 1, items: PAGE_BOUND }, // deprecated: the first page of reportedIncidents
   'ExternalProvision.inspections': { queries: 1, items: PAGE_BOUND }, // deprecated: the first page of recordedInspections
+  'ExternalProvision.items': FREE,
+  'ExternalProvision.legalBases': FREE,
+  'ExternalProvision.legalBasis': FREE,
   'ExternalProvision.recordedInspections': QUERY,
   'ExternalProvision.reportedIncidents': QUERY,
   'ExternalProvision.applicantDepartment': LOAD,
@@ -353,6 +358,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.viewerCanRecordResilience': FREE,
   'System.viewerCanReportOperators': FREE,
   'System.virusIncidents': QUERY,
+  'SystemChanges.processingDepartments': LOAD_LIST,
 
   'SystemResilience.recordedBy': LOAD,
 

@@ -5,7 +5,8 @@ import { Decision as DecisionRecord } from '../domain/workflow';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import { Department, Person } from '../../graphql/people';
-import { System } from '../../graphql/systems';
+import { System, SystemChanges } from '../../graphql/systems';
+import { SystemEdit } from '../domain/systems';
 import {
   Consultation,
   ConsultationPayload,
@@ -74,9 +75,18 @@ const ConsultationFields = computed<ConsultationRecord>(Consultation, {
   viewerCanEdit: [() => Boolean, (c, ctx) => actionsOf(ctx, c, consultationActions).edit, { description: '閲覧者が修正できるか。 / Whether the viewer may revise it.' }],
 });
 
+/** 様式第2号: the processing departments a change proposes, as departments (第10条第2項). */
+const SystemChangesFields = computed<SystemEdit>(SystemChanges, {
+  processingDepartments: [
+    () => [Department],
+    async (e, ctx) => e.processingDepartmentIds && (await Promise.all(e.processingDepartmentIds.map((d) => getDepartment(ctx.store, d)))).filter(Boolean),
+    { nullable: true, description: '業務系: 処理する業務を所管する主管課(第10条第2項、変更後。変更しないときは空)。 / 業務系: the departments whose work it is to process, as changed; null when unchanged.' },
+  ],
+});
+
 const DecisionFields = computed<DecisionRecord>(Decision, {
   decidedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.decidedBy), { description: '決裁者。 / Who decided.' }],
   actingFor: [() => Person, (d, ctx) => related(ctx, getPerson, d.actingFor), { nullable: true, description: '職務代理による決裁(代決)のとき、代理された決裁権者。 / When decided by an acting person, the holder acted for.' }],
 });
 
-export const consultationResolvers: Function[] = [ConsultationResolver, ConsultationFields, DecisionFields];
+export const consultationResolvers: Function[] = [ConsultationResolver, ConsultationFields, SystemChangesFields, DecisionFields];

@@ -9,7 +9,7 @@ import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
 import { read, INPUT } from './support';
-import { computed, departmentOrOwn } from './fields';
+import { computed, departmentOrOwn, legalBasisFields } from './fields';
 import { load } from './write';
 import { draft } from './applications';
 
@@ -49,6 +49,7 @@ const ApplicationFields = computed<DataUseRecord>(DataUseApplication, {
   owningDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.owningDepartmentId), { description: 'データを所管し承認する主管課。 / The department that holds the data and decides.' }],
   applicantDepartment: [() => Department, (a, ctx) => getDepartment(ctx.store, a.requestingDepartmentId), { description: '申請した主管課(利用する主管課)。 / The applicant’s department, the one that would use the data.' }],
   current: [() => Boolean, (a, ctx) => isCurrentGrant(a, ctx.clock()), { description: '現在有効な利用許可か。 / Whether it is a grant in force today.' }],
+  ...legalBasisFields<DataUseRecord>(),
 });
 
 export const dataUseResolvers: Function[] = [DataUseResolver, ApplicationFields];

@@ -18,7 +18,7 @@ import { Context } from './context';
 import { read, INPUT } from './support';
 import { change, load } from './write';
 import { draft } from './applications';
-import { computed, departmentOrOwn } from './fields';
+import { computed, departmentOrOwn, legalBasisFields } from './fields';
 
 const payload = (provision: ProvisionRecord) => ({ provision });
 const target = (input: { provisionId: string; expectedVersion: number }) =>
@@ -122,6 +122,8 @@ const ProvisionFields = computed<ProvisionRecord>(ExternalProvision, {
   requiredItems: [() => [RequiredItem], (p) => p.requiredItems.map((i) => ({ ...i, itemId: i.id })), { description: '総括管理責任者が必要と認めた事項(第8号)。 / Clause-8 items the general manager required.' }],
   agreement: [() => Agreement, agreementOf, { description: '協定書等と第15条第4項の条件ごとの確認。 / The agreement and its clause-by-clause check.' }],
   openObligations: [() => [Obligation], (p, ctx) => openObligations(p, ctx.clock()), { description: '提供後も続く未了の義務。 / Obligations still open.' }],
+  items: [() => [String], (p) => p.items ?? [], { description: '提供項目(この項目がなかった以前の記録は空)。 / The data items provided; empty on a record made before the form held them.' }],
+  ...legalBasisFields<ProvisionRecord>(),
 });
 
 export const externalProvisionResolvers: Function[] = [ExternalProvisionResolver, ProvisionFields];

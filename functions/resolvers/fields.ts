@@ -5,8 +5,10 @@
  * exactly as a decorated method `field(@Root() record, @Ctx() ctx)` would (name, type, nullability, description).
  */
 import { ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { WithLegalBasis, citationOf, citedBases, legalBasesOf } from '../domain/legalBasis';
 import { getPerson } from '../store/people';
 import { Store } from '../store/store';
+import { LegalBasis } from '../../graphql/legalBasis';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { keyOf } from './support';
@@ -60,3 +62,16 @@ export const personKey = (id: string, field: string) => keyOf(id, 'Person', fiel
 
 /** The department a list is asked for (`departmentId`), decoded, not read; the viewer's own when none is given. */
 export const departmentOrOwn = (ctx: Context, id: string | null | undefined) => (id ? keyOf(id, 'Department', 'departmentId') : ctx.viewer.person.departmentId);
+
+/** 根拠法令 of 様式第6号・第8号, the same on both: the bases as law; a record stored before them shows its text as another law. */
+export const legalBasisFields = <R extends WithLegalBasis>(): Record<string, Computed<R>> => ({
+  legalBases: [() => [LegalBasis], (r) => legalBasesOf(r).map((b) => ({ kind: b.kind, citation: citationOf(b) })), { description: '根拠法令。 / The legal bases.' }],
+  legalBasis: [
+    () => String,
+    (r) => citedBases(r),
+    {
+      description: '根拠法令(法令名と条項を読点で区切る)。 / The legal bases as one line of citations.',
+      deprecationReason: 'legalBases を使ってください。 / Use legalBases.',
+    },
+  ],
+});

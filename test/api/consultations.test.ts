@@ -17,7 +17,7 @@ const CONSULTATION = `id form action article status version title details submit
   applicant { personId } applicantDepartment { code }
   system { id name status version network purposes decidedAt installedAt abolishedAt connectedSystems { id } }
   connectSystem { id }
-  proposedChanges { name network purposes description }`;
+  proposedChanges { name network purposes description processingDepartments { code } }`;
 const ERRORS = 'userErrors { code message article field }';
 
 const DRAFT = `mutation($input: DraftConsultationInput!) { draftConsultation(input: $input) { consultation { ${CONSULTATION} } ${ERRORS} } }`;
@@ -95,6 +95,22 @@ describe('第8条: 様式第2号 行政システムの設置等の協議書', ()
       system: { name: '健診・がん検診オンライン予約', purposes: ['CITIZEN_WELFARE', 'LABOUR_REDUCTION', 'EFFICIENCY'], status: 'INSTALLED' },
     });
     expect((await systemAs('demo-kenshin-yoyaku')).auditTrail.nodes.at(-1)).toMatchObject({ action: 'system.changeApproved', article: '第8条' });
+  });
+
+  it('change: the processing departments a 様式第2号 proposes are read back as departments, and null when it leaves them alone', async () => {
+    const c = await file('kenkou-manager', {
+      systemId: gid('System', 'demo-kenshin-yoyaku'),
+      action: 'CHANGE',
+      title: '市民課の窓口予約も処理する',
+      details: '市民課の窓口予約の業務も処理する。',
+      proposedChanges: { processingDepartmentIds: [gid('Department', 'kenkou'), gid('Department', 'shimin')] },
+    });
+    expect(c.proposedChanges.processingDepartments.map((d: { code: string }) => d.code).sort()).toEqual(['kenkou', 'shimin']);
+    expect((await asViewer('soumu-director', c.id)).proposedChanges.processingDepartments).toHaveLength(2);
+    const other = await file('kenkou-manager', { systemId: gid('System', 'demo-kenshin-yoyaku'), action: 'CHANGE', title: '名称のみ', details: '名称のみ変更する。', proposedChanges: { description: '概要のみ' } });
+    expect(other.proposedChanges.processingDepartments).toBeNull();
+    await ok(api, 'kenkou-manager', WITHDRAW, { consultationId: c.id, expectedVersion: c.version });
+    await ok(api, 'kenkou-manager', WITHDRAW, { consultationId: other.id, expectedVersion: other.version });
   });
 
   it('change: only a change proposes changes (INVALID_VALUE)', async () => {

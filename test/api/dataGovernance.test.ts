@@ -3,7 +3,7 @@
  * 市民課 to 健康推進課 (様式第6号, 第14条), and an external provision (様式第8号, 第15条) from consultation through an
  * agreement refused for a missing clause, then concluded, to its recorded disposal; each step in the audit trail.
  */
-import { Api, gid, setupApi } from '../support/api';
+import { Api, gid, movedBack, setupApi } from '../support/api';
 
 let api: Api;
 beforeAll(async () => {
@@ -104,8 +104,10 @@ describe('第15条: providing data outside the city (様式第8号) under an agr
         recipientAbroad: false,
         includesPersonalInformation: true,
         purpose: '予防接種率の調査',
-        period: { from: tokyoDate(-60), until: tokyoDate(-1) },
-        legalBasis: '予防接種法第5条',
+        items: ['接種年月日', '年齢'],
+        method: '暗号化した電子媒体の手渡し',
+        period: { from: tokyoDate(-60), until: tokyoDate(0) },
+        legalBases: [{ kind: 'OTHER_PUBLIC_BODY' }, { kind: 'OTHER_LAW', citation: '予防接種法第5条' }],
         submit: true,
       },
     });
@@ -151,9 +153,15 @@ describe('第15条: providing data outside the city (様式第8号) under an agr
     version = damages.recordAgreementClause.provision.version;
     const concluded = await api.data('kenkou-manager', CONCLUDE, { input: { provisionId: p.id, expectedVersion: version, concludedOn: tokyoDate(-60), documentReference: '健推第123号 協定書' } });
     expect(concluded.concludeAgreement.userErrors).toEqual([]);
-    expect(concluded.concludeAgreement.provision).toMatchObject({ stage: 'PERIOD_ENDED', agreement: { complete: true } });
-    expect(concluded.concludeAgreement.provision.openObligations).toContainEqual({ clause: 'RETURN_OR_DISPOSAL', article: '第15条第4項第4号', overdue: true });
-    version = concluded.concludeAgreement.provision.version;
+    expect(concluded.concludeAgreement.provision).toMatchObject({ stage: 'PROVIDED', agreement: { complete: true } });
+    expect(concluded.concludeAgreement.provision.openObligations).toContainEqual({ clause: 'RETURN_OR_DISPOSAL', article: '第15条第4項第4号', overdue: false });
+
+    // The clock moves on a day: the period ended yesterday, and nothing is returned or disposed of yet.
+    await movedBack(api, 'ExternalProvision', p.id, 1);
+    const ended = (await api.data('kenkou-manager', `query($id: ID!) { node(id: $id) { ... on ExternalProvision { version stage openObligations { clause article overdue } } } }`, { id: p.id })).node;
+    expect(ended.stage).toBe('PERIOD_ENDED');
+    expect(ended.openObligations).toContainEqual({ clause: 'RETURN_OR_DISPOSAL', article: '第15条第4項第4号', overdue: true });
+    version = ended.version;
 
     const overdue = await api.data('soumu-director', `{ provisionsPastPeriod(first: 10) { nodes { id } } }`);
     expect(overdue.provisionsPastPeriod.nodes).toContainEqual({ id: p.id });

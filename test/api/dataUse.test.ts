@@ -3,7 +3,11 @@
  * manager applies, the information manager who holds the data decides; approval is a grant for a period. Every
  * refusal is a userError citing its article and writes nothing.
  */
-import { Api, Response, gid, ok, refused, setupApi } from '../support/api';
+import { Api, Response, gid, movedBack, ok, refused, setupApi } from '../support/api';
+import { randomUUID } from 'node:crypto';
+import { dataUseItem } from '../../functions/store/data';
+import { getObject } from '../../functions/store/kinds';
+import { fromGlobalId } from '../../graphql/globalId';
 
 let api: Api;
 beforeAll(async () => {
@@ -15,7 +19,7 @@ function tokyoDate(offsetDays: number): string {
   return new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-const APPLICATION_FIELDS = `id form status version title purpose items legalBasis period { from until } submittedAt withdrawnAt current
+const APPLICATION_FIELDS = `id form status version title purpose items legalBasis legalBases { kind citation } period { from until } submittedAt withdrawnAt current
   dataset { id } owningDepartment { code } requestingDepartment { code } applicant { personId }
   decision { outcome reason conditions decidedBy { personId } } viewerCanSubmit viewerCanWithdraw viewerCanDecide`;
 const APPLY = `mutation($input: ApplyForDataUseInput!) {
@@ -41,7 +45,7 @@ function applyInput(extra: Record<string, unknown> = {}) {
     purpose: '転入者の健診案内の送付',
     items: ['氏名', '受診年月日'],
     period: { from: tokyoDate(-1), until: tokyoDate(30) },
-    legalBasis: '健康増進法第19条の2',
+    legalBases: [{ kind: 'INTERNAL_USE' }],
     submit: true,
     ...extra,
   };
@@ -104,7 +108,10 @@ describe('第14条: the requesting department’s information manager applies (�
     ['a department does not apply for its own data: OWN_DEPARTMENT', 'shimin-manager', { datasetId: gid('Dataset', 'demo-ds-juumin') }, 'OWN_DEPARTMENT', '第14条', ['datasetId']],
     ['the purpose of use is stated', 'shimin-manager', { purpose: '   ' }, 'INVALID_VALUE', '第14条', ['purpose']],
     ['no data item is blank', 'shimin-manager', { items: ['氏名', ' '] }, 'INVALID_VALUE', '第14条', ['items']],
-    ['the legal basis is stated', 'shimin-manager', { legalBasis: ' ' }, 'INVALID_VALUE', '第14条', ['legalBasis']],
+    ['personal information is used on a legal basis (個人情報の保護に関する法律第69条)', 'shimin-manager', { legalBases: [] }, 'INVALID_VALUE', '個人情報の保護に関する法律第69条', ['legalBases']],
+    ['a bare free text is no legal basis: another law by name and article', 'shimin-manager', { legalBases: undefined, legalBasis: 'なんとなく' }, 'INVALID_VALUE', '第14条', ['legalBases', '0', 'citation']],
+    ['第70条 governs a provision, not a use within the city', 'shimin-manager', { legalBases: [{ kind: 'RECIPIENT_MEASURES' }] }, 'INVALID_VALUE', '個人情報の保護に関する法律第70条', ['legalBases', '0']],
+    ['あらかじめ: a period that has ended is not applied for', 'shimin-manager', { period: { from: tokyoDate(-30), until: tokyoDate(-1) } }, 'INVALID_VALUE', '第14条', ['period', 'until']],
     ['the period does not end before it starts', 'shimin-manager', { period: { from: tokyoDate(5), until: tokyoDate(4) } }, 'INVALID_VALUE', '第14条', ['period', 'until']],
     ['the dataset exists', 'shimin-manager', { datasetId: gid('Dataset', 'no-such-dataset') }, 'NOT_FOUND', null, ['datasetId']],
     ['the requesting department exists', 'shimin-manager', { requestingDepartmentId: gid('Department', 'no-such-dept') }, 'NOT_FOUND', null, ['requestingDepartmentId']],
@@ -268,7 +275,9 @@ describe('第14条: an approval is a grant for its period — only current ones 
     await make('running', yobou, -1, 30, 'APPROVED');
     await make('today only', inkan, 0, 0, 'APPROVED');
     await make('starts tomorrow', yobou, 1, 30, 'APPROVED');
-    await make('ended yesterday', yobou, -30, -1, 'APPROVED');
+    // Approved while in force, its last day today; then the clock moves on a day.
+    await make('ended yesterday', yobou, -29, 0, 'APPROVED');
+    await movedBack(api, 'DataUseApplication', grants['ended yesterday'].id, 1);
     await make('awaiting decision', inkan, -1, 30);
     await make('rejected', yobou, -1, 30, 'REJECTED');
   });
@@ -318,6 +327,47 @@ describe('第14条: an approval is a grant for its period — only current ones 
   });
 });
 
+describe('第14条 あらかじめ and the legal basis as law (個人情報の保護に関する法律)', () => {
+  it('submitted while in force, it is not approved once its period has ended; it may still be rejected', async () => {
+    const a = await apply('shimin-manager', { period: { from: tokyoDate(-10), until: tokyoDate(0) } });
+    await movedBack(api, 'DataUseApplication', a.id, 1);
+    const now = await node(a.id, 'kenkou-manager');
+    expect(now.period.until).toBe(tokyoDate(-1));
+    expect(await refused(api, 'kenkou-manager', DECIDE, { applicationId: a.id, expectedVersion: now.version, outcome: 'APPROVED' })).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', article: '第14条', field: ['period', 'until'] }),
+    ]);
+    expect((await decideOk('kenkou-manager', now, 'REJECTED', { reason: '期間経過' })).status).toBe('REJECTED');
+  });
+
+  it('the bases are read as law, and the approval’s audit event cites them', async () => {
+    const a = await apply('shimin-manager', { legalBases: [{ kind: 'INTERNAL_USE' }, { kind: 'OTHER_LAW', citation: ' 健康増進法第19条の2 ' }] });
+    expect(a.legalBases).toEqual([
+      { kind: 'INTERNAL_USE', citation: '個人情報の保護に関する法律第69条第2項第2号' },
+      { kind: 'OTHER_LAW', citation: '健康増進法第19条の2' },
+    ]);
+    expect(a.legalBasis).toBe('個人情報の保護に関する法律第69条第2項第2号、健康増進法第19条の2');
+    await decideOk('kenkou-manager', a, 'APPROVED');
+    const events = (await api.data('kenkou-manager', `query($id: ID!) { node(id: $id) { ... on DataUseApplication { auditTrail(first: 10) { nodes { action article note } } } } }`, { id: a.id })).node.auditTrail.nodes;
+    expect(events.at(-1)).toEqual({ action: 'dataUse.approved', article: '第14条', note: '根拠: 個人情報の保護に関する法律第69条第2項第2号、健康増進法第19条の2' });
+  });
+
+  it('the deprecated legalBasis text is still taken, as another law cited by name and article', async () => {
+    const a = await apply('shimin-manager', { legalBases: undefined, legalBasis: '健康増進法第19条の2' });
+    expect(a.legalBases).toEqual([{ kind: 'OTHER_LAW', citation: '健康増進法第19条の2' }]);
+    expect(await refused(api, 'shimin-manager', APPLY, applyInput({ legalBasis: '健康増進法第19条の2' }))).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: ['legalBasis'] })]);
+  });
+
+  it('a record stored before the bases keeps its free text and shows it as another law', async () => {
+    const a = await apply();
+    const key = fromGlobalId(a.id)!.key;
+    const stored = (await getObject(api.store(), 'DataUseApplication', key))!;
+    const { legalBases: _bases, ...old } = stored; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const event = { id: randomUUID(), objectType: 'DataUseApplication' as const, objectId: key, action: 'test.storedBefore', actorId: 'soumu-director', at: new Date().toISOString(), before: {}, after: {} };
+    await api.store().commit([{ item: dataUseItem({ ...old, legalBasis: '健康増進法', version: stored.version + 1 }), expectedVersion: stored.version }], [event]);
+    expect(await node(a.id)).toMatchObject({ legalBases: [{ kind: 'OTHER_LAW', citation: '健康増進法' }], legalBasis: '健康増進法' });
+  });
+});
+
 describe('myInbox: what awaits the owning information manager, oldest first, alongside other forms', () => {
   it('a person acting for 健康推進課’s manager and for the 総括管理責任者 sees 様式第6号 for 健康推進課 and 様式第8号 in one list, by submission time', async () => {
     const created = await api.data('soumu-director', `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`, {
@@ -340,8 +390,10 @@ describe('myInbox: what awaits the owning information manager, oldest first, alo
           recipientAbroad: false,
           includesPersonalInformation: true,
           purpose: '統計調査',
+          items: ['世帯人員'],
+          method: '暗号化した電子ファイルの送付',
           period: { from: tokyoDate(1), until: tokyoDate(30) },
-          legalBasis: '統計法',
+          legalBases: [{ kind: 'OTHER_PUBLIC_BODY' }, { kind: 'OTHER_LAW', citation: '統計法第33条' }],
           submit: true,
         },
       },

@@ -4,7 +4,7 @@
  * provided only once approved AND concluded, and the obligations after (第4号–第6号). Every refusal is a userError
  * citing its article and leaves the table exactly as it was.
  */
-import { Api, DRAFT_CONSULTATION, REGISTER_SYSTEM, gid, ok, refused, setupApi } from '../support/api';
+import { Api, movedBack, DRAFT_CONSULTATION, REGISTER_SYSTEM, gid, ok, refused, setupApi } from '../support/api';
 
 let api: Api;
 beforeAll(async () => {
@@ -63,8 +63,10 @@ function consultInput(extra: Record<string, unknown> = {}) {
     recipientAbroad: false,
     includesPersonalInformation: true,
     purpose: '予防接種率の調査',
+    items: ['接種年月日', '年齢'],
+    method: '暗号化した電子媒体の手渡し',
     period: { from: tokyoDate(-1), until: tokyoDate(30) },
-    legalBasis: '予防接種法第5条',
+    legalBases: [{ kind: 'OTHER_PUBLIC_BODY' }, { kind: 'RECIPIENT_MEASURES' }],
     submit: true,
     ...extra,
   };
@@ -100,7 +102,14 @@ async function provided(extra: Record<string, unknown> = {}): Promise<P> {
   return ok(api, 'kenkou-manager', CONCLUDE, conclusion(p));
 }
 
-const ended = { period: { from: tokyoDate(-60), until: tokyoDate(-1) } };
+/** A period whose last day is today: once the clock has moved on a day (`endedSince`), it ended yesterday. */
+const endsToday = { period: { from: tokyoDate(-60), until: tokyoDate(0) } };
+
+/** The clock moves on a day: the provision as it stands, its period ended yesterday (第15条 あらかじめ allows no other way to it). */
+async function endedSince(p: P): Promise<P> {
+  await movedBack(api, 'ExternalProvision', p.id, 1);
+  return node(p.id);
+}
 
 describe('第15条第1項: the information manager of the department holding the data consults in advance (様式第8号)', () => {
   it('健康推進課’s manager consults on its data: a consultation awaiting the general manager; nothing is provided yet', async () => {
@@ -135,7 +144,13 @@ describe('第15条第1項: the information manager of the department holding the
     ['personal information must be declared when a dataset holds it', 'kenkou-manager', { includesPersonalInformation: false }, 'INVALID_VALUE', '第15条第1項', ['includesPersonalInformation']],
     ['the recipient is named', 'kenkou-manager', { recipient: '  ' }, 'INVALID_VALUE', '第15条第1項', ['recipient']],
     ['the purpose is stated', 'kenkou-manager', { purpose: ' ' }, 'INVALID_VALUE', '第15条第1項', ['purpose']],
-    ['the legal basis is stated', 'kenkou-manager', { legalBasis: ' ' }, 'INVALID_VALUE', '第15条第1項', ['legalBasis']],
+    ['the data items provided are listed (様式第8号)', 'kenkou-manager', { items: [] }, 'INVALID_VALUE', '第15条第1項', ['items']],
+    ['the method of provision is stated (様式第8号)', 'kenkou-manager', { method: undefined }, 'INVALID_VALUE', '第15条第1項', ['method']],
+    ['personal information is provided on a legal basis (個人情報の保護に関する法律第69条)', 'kenkou-manager', { legalBases: [] }, 'INVALID_VALUE', '個人情報の保護に関する法律第69条', ['legalBases']],
+    ['a bare free text is no legal basis', 'kenkou-manager', { legalBases: [{ kind: 'OTHER_LAW', citation: 'なんとなく' }] }, 'INVALID_VALUE', '第15条第1項', ['legalBases', '0', 'citation']],
+    ['a recipient abroad: 第71条 is among the bases', 'kenkou-manager', { recipientAbroad: true }, 'INVALID_VALUE', '個人情報の保護に関する法律第71条', ['legalBases']],
+    ['第69条第2項第2号 is internal use, no basis for a provision outside', 'kenkou-manager', { legalBases: [{ kind: 'INTERNAL_USE' }] }, 'INVALID_VALUE', '個人情報の保護に関する法律第69条第2項第2号', ['legalBases', '0']],
+    ['あらかじめ: a period that has ended is not consulted on', 'kenkou-manager', { period: { from: tokyoDate(-60), until: tokyoDate(-1) } }, 'INVALID_VALUE', '第15条第1項', ['period', 'until']],
     ['the period does not end before it starts', 'kenkou-manager', { period: { from: tokyoDate(3), until: tokyoDate(2) } }, 'INVALID_VALUE', '第15条第1項', ['period', 'until']],
     ['the dataset exists', 'kenkou-manager', { datasetIds: [gid('Dataset', 'nope')] }, 'NOT_FOUND', null, ['datasetIds']],
   ])('%s — refused, nothing written', async (_rule, who, extra, code, article, field) => {
@@ -194,7 +209,7 @@ describe('第15条第1項: only the general manager (総括管理責任者) deci
       purpose: '案内',
       items: ['氏名'],
       period: { from: tokyoDate(0), until: tokyoDate(10) },
-      legalBasis: '健康増進法',
+      legalBases: [{ kind: 'INTERNAL_USE' }],
       submit: true,
     });
     expect(await refused(api, 'kenkou-manager', DECIDE, { applicationId: use.id, expectedVersion: use.version, outcome: 'APPROVED', requiredClauses: ['再委託の禁止'] })).toEqual([
@@ -262,7 +277,7 @@ describe('第15条第1項: only the general manager (総括管理責任者) deci
 
 describe('第15条第3項: no agreement, and nothing provided, before the consultation is approved', () => {
   it('on a submitted consultation, every agreement and obligation record is refused (INVALID_STATE), nothing written', async () => {
-    const p = await consult(ended);
+    const p = await consult();
     const base = { provisionId: p.id, expectedVersion: p.version };
     expect(await refused(api, 'kenkou-manager', CLAUSE, { ...base, clause: 'CONFIDENTIALITY', reference: '第2条' })).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第15条第3項' })]);
     expect(await refused(api, 'kenkou-manager', CONCLUDE, conclusion(p))).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第15条第3項' })]);
@@ -418,15 +433,48 @@ describe('第15条第3項・第4項: the agreement, clause by clause, after appr
   });
 });
 
+describe('様式第8号: its items, its method and its legal bases as law; 第15条 あらかじめ', () => {
+  it('the items, the method and the bases are read back; the approval’s audit event cites the bases', async () => {
+    const p = await consult({ recipientAbroad: true, legalBases: [{ kind: 'CONSENT_OR_TO_THE_PERSON' }, { kind: 'FOREIGN_RECIPIENT' }] });
+    const read = (await api.data('kenkou-manager', `query($id: ID!) { node(id: $id) { ... on ExternalProvision { items method legalBases { kind citation } legalBasis } } }`, { id: p.id })).node;
+    expect(read).toEqual({
+      items: ['接種年月日', '年齢'],
+      method: '暗号化した電子媒体の手渡し',
+      legalBases: [
+        { kind: 'CONSENT_OR_TO_THE_PERSON', citation: '個人情報の保護に関する法律第69条第2項第1号' },
+        { kind: 'FOREIGN_RECIPIENT', citation: '個人情報の保護に関する法律第71条' },
+      ],
+      legalBasis: '個人情報の保護に関する法律第69条第2項第1号、個人情報の保護に関する法律第71条',
+    });
+    await approve(p);
+    const events = (await api.data('kenkou-manager', `query($id: ID!) { node(id: $id) { ... on ExternalProvision { auditTrail(first: 10) { nodes { action article note } } } } }`, { id: p.id })).node.auditTrail.nodes;
+    expect(events.at(-1)).toEqual({ action: 'externalProvision.approved', article: '第15条第1項', note: '根拠: 個人情報の保護に関する法律第69条第2項第1号、個人情報の保護に関する法律第71条' });
+  });
+
+  it('submitted while in force, it is not approved once its period has ended', async () => {
+    const p = await endedSince(await consult(endsToday));
+    expect(await refused(api, 'fuku-shichou', DECIDE, { applicationId: p.id, expectedVersion: p.version, outcome: 'APPROVED' })).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', article: '第15条第1項', field: ['period', 'until'] }),
+    ]);
+  });
+
+  it('approved while in force, its agreement is not concluded once the period has ended (第15条第3項)', async () => {
+    const p = await endedSince(await record(await approve(await consult(endsToday)), FIXED));
+    expect(await refused(api, 'kenkou-manager', CONCLUDE, conclusion(p, { concludedOn: tokyoDate(-1) }))).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', article: '第15条第3項', field: ['period', 'until'] }),
+    ]);
+  });
+});
+
 describe('第15条第4項第4号: provisions past their period with nothing returned or disposed of', () => {
   const cases: Record<string, P> = {};
   beforeAll(async () => {
-    cases['provided, period ended'] = await provided(ended);
+    cases['provided, period ended'] = await endedSince(await provided(endsToday));
     cases['provided, within period'] = await provided({ period: { from: tokyoDate(-10), until: tokyoDate(10) } });
     cases['provided, last day today'] = await provided({ period: { from: tokyoDate(-10), until: tokyoDate(0) } });
-    cases['approved, not concluded, period ended'] = await approve(await consult(ended));
-    cases['submitted, period ended'] = await consult(ended);
-    const disposed = await provided(ended);
+    cases['approved, not concluded, period ended'] = await endedSince(await approve(await consult(endsToday)));
+    cases['submitted, period ended'] = await endedSince(await consult(endsToday));
+    const disposed = await endedSince(await provided(endsToday));
     cases['provided, period ended, disposed of'] = await ok(api, 'kenkou-manager', RETURN, {
       provisionId: disposed.id,
       expectedVersion: disposed.version,

@@ -10,7 +10,8 @@ import { ensureTable } from '../../functions/store/createTable';
 import { Store, documentClient } from '../../functions/store/store';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { seedDemoCity } from '../../functions/local/seed';
-import { toGlobalId, NodeType } from '../../graphql/globalId';
+import { changesOf, getObject } from '../../functions/store/kinds';
+import { fromGlobalId, toGlobalId, NodeType } from '../../graphql/globalId';
 
 export interface Response {
   status: number;
@@ -255,4 +256,32 @@ export async function ok(api: Api, personId: string, mutation: string, input: Re
   const { userErrors, objects } = payloadOf(await api.data(personId, mutation, { input }));
   expect(userErrors).toEqual([]);
   return objects[0];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Every date (YYYY-MM-DD) and instant (ISO, UTC) within `value`, `days` earlier; anything else as it is. */
+function shiftedBack(value: unknown, days: number): unknown {
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return new Date(Date.parse(value) - days * DAY_MS).toISOString();
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => shiftedBack(v, days));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftedBack(v, days)]));
+  return value;
+}
+
+/**
+ * The clock moved on `days`: the stored object, as the API left it, with everything it went through — its period, its
+ * decision, its agreement — `days` earlier, written back through the store with an audit event. For a state the
+ * API rightly refuses to make today (a grant approved while in force whose period has since ended: 第14条・第15条
+ * あらかじめ); the API tests run on the real clock, so the record moves instead.
+ */
+export async function movedBack(api: Api, kind: 'DataUseApplication' | 'ExternalProvision', id: string, days: number): Promise<void> {
+  const key = fromGlobalId(id)!.key;
+  const before = (await getObject(api.store(), kind, key))!;
+  const after = { ...(shiftedBack(before, days) as typeof before), version: before.version + 1 };
+  const event = { id: randomUUID(), objectType: kind, objectId: key, action: 'test.clockMoved', actorId: 'soumu-director', at: new Date().toISOString(), before: {}, after: {} };
+  await api.store().commit(changesOf({ record: after, changes: [{ kind, before, after, action: event.action }] }), [event]);
 }

@@ -107,7 +107,7 @@ export async function dataUseOfShiminData(submit: boolean): Promise<Made> {
     requestingDepartmentId: gid('Department', 'kenkou'),
     purpose: '健診の案内',
     items: ['氏名', '住所'],
-    legalBasis: '健康増進法',
+    legalBases: [{ kind: 'INTERNAL_USE' }],
     period: PERIOD(),
     submit,
   });
@@ -124,7 +124,9 @@ export async function provisionOfShiminData(stage: 'submitted' | 'approved' | 'c
     recipientAbroad: false,
     includesPersonalInformation: false,
     purpose: '統計の作成',
-    legalBasis: '統計法',
+    items: ['世帯人員'],
+    method: '集計表の電子ファイルの送付',
+    legalBases: [{ kind: 'OTHER_LAW', citation: '統計法第33条' }],
     period: PERIOD(),
     submit: true,
   });
