@@ -117,16 +117,17 @@ export const dataUseForm: Form<DataUseApplication, Dataset | undefined> = {
 /** A new 様式第6号: the requesting department's information manager applies for another department's dataset (第14条). */
 export function draftDataUse(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
   assertMayApply(actor, dataset, requestingDepartmentId, now);
-  const draft = form6(actor, input, dataset, requestingDepartmentId, id, now);
+  const legalBases = givenBases(input, ARTICLE);
+  validateLegalBases(legalBases, { use: 'USE', personal: dataset.containsPersonalInformation, article: ARTICLE });
+  const draft = { ...form6(actor, input, dataset, requestingDepartmentId, id, now), legalBases };
   assertNotEnded(draft.period, now, ARTICLE); // 第14条 あらかじめ: a period that has ended is not applied for
   return draft;
 }
 
-/** What 様式第6号 says, its fields checked (第14条), as a draft by `actor`. */
+/** What 様式第6号 says but its legal basis, its fields checked (第14条), as a draft by `actor`. */
 function form6(actor: Actor, input: DataUseInput, dataset: Dataset, requestingDepartmentId: string, id: string, now: string): DataUseApplication {
-  const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until }, legalBases: givenBases(input, ARTICLE) };
+  const fields = { purpose: input.purpose.trim(), items: input.items.map((i) => i.trim()), period: { from: input.period.from, until: input.period.until } };
   validateDataUseInput(fields);
-  validateLegalBases(fields.legalBases, { use: 'USE', personal: dataset.containsPersonalInformation, article: ARTICLE });
   return {
     ...newApplication(actor, id, now),
     form: 'FORM_6',
@@ -169,7 +170,10 @@ export function carriedOverDataUse(
 ): DataUseApplication {
   assertMayCarryOver(actor, now);
   assertNotOwnData(dataset, requestingDepartmentId);
-  const application = form6(actor, input, dataset, requestingDepartmentId, id, now);
+  // The legal basis stands as the former approval recorded it, in its words: a record of then, like any stored before the bases were law.
+  const legalBasis = input.legalBasis?.trim();
+  if (!legalBasis) refuse('INVALID_VALUE', ['根拠法令等を、取り込む承認に記録されたとおり入力してください。', 'State the legal basis as the approval recorded it.'], '附則第3項', ['legalBasis']);
+  const application = { ...form6(actor, input, dataset, requestingDepartmentId, id, now), legalBasis };
   if (!isDate(carried.decidedOn) || carried.decidedOn > tokyoDate(now)) {
     refuse('INVALID_VALUE', ['承認日を、今日以前の日付 (YYYY-MM-DD) で入力してください。', 'The approval date is a date (YYYY-MM-DD) not after today.'], '附則第3項', ['decidedOn']);
   }

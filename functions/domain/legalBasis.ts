@@ -92,7 +92,7 @@ export function validateLegalBases(bases: LegalBasis[], c: BasisContext): void {
     const field = ['legalBases', String(i)];
     if (b.kind === 'OTHER_LAW') {
       if (!b.citation || !NAMES_AN_ARTICLE.test(b.citation)) {
-        refuse('INVALID_VALUE', ['その他の法令は、法令名と条項 (例: 健康増進法第19条の2) を記載してください。', 'Another law is cited by its name and article (e.g. 健康増進法第19条の2).'], c.article, [...field, 'citation']);
+        refuse('INVALID_VALUE', ['その他の法令は、法令名と条項 (例: 健康増進法第19条の2) を記載してください。', 'Another law is cited by its name and article (e.g. the Health Promotion Act, Article 19-2).'], c.article, [...field, 'citation']);
       }
       return;
     }
