@@ -127,10 +127,10 @@ const TABLE: Row[] = [
     input: async () => { const s = await shiminSystem(); return { systemId: s.id, name: '住民データ', containsPersonalInformation: true }; } },
   // 第14条: the information manager of the department that would use 市民課's data (here 健康推進課) applies.
   { mutation: 'applyForDataUse',    cells: ['FORBIDDEN 第14条',        'FORBIDDEN 第14条',        'WRONG_DEPARTMENT 第14条',  OK,                               'WRONG_DEPARTMENT 第14条',        'WRONG_DEPARTMENT 第14条',        'FORBIDDEN 第14条'],
-    input: async () => { const d = await shiminDataset(); return { datasetId: d.id, requestingDepartmentId: gid('Department', 'kenkou'), purpose: '健診の案内', items: ['氏名'], legalBasis: '健康増進法', period: PERIOD() }; } },
+    input: async () => { const d = await shiminDataset(); return { datasetId: d.id, requestingDepartmentId: gid('Department', 'kenkou'), purpose: '健診の案内', items: ['氏名'], legalBasis: '健康増進法第19条の2', period: PERIOD() }; } },
   // 第15条: the information manager of the department holding the data consults, concludes the agreement and keeps the record.
   { mutation: 'consultExternalProvision', cells: ['FORBIDDEN 第15条第1項', 'FORBIDDEN 第15条第1項', OK,                    'WRONG_DEPARTMENT 第15条第1項',   'WRONG_DEPARTMENT 第15条第1項',   'WRONG_DEPARTMENT 第15条第1項',   'FORBIDDEN 第15条第1項'],
-    input: async () => { const d = await shiminDataset(); return { datasetIds: [d.id], recipient: '宮城県', recipientAbroad: false, includesPersonalInformation: false, purpose: '統計の作成', legalBasis: '統計法', period: PERIOD() }; } },
+    input: async () => { const d = await shiminDataset(); return { datasetIds: [d.id], recipient: '宮城県', recipientAbroad: false, includesPersonalInformation: false, purpose: '統計の作成', items: ['世帯人員'], method: '集計表の送付', legalBasis: '統計法第33条', period: PERIOD() }; } },
   { mutation: 'recordAgreementClause', cells: ['FORBIDDEN 第15条第4項第1号', 'FORBIDDEN 第15条第4項第1号', OK,           'WRONG_DEPARTMENT 第15条第4項第1号', 'WRONG_DEPARTMENT 第15条第4項第1号', 'WRONG_DEPARTMENT 第15条第4項第1号', 'FORBIDDEN 第15条第4項第1号'],
     input: async () => { const p = await provisionOfShiminData('approved'); return { provisionId: p.id, expectedVersion: p.version, clause: 'CONFIDENTIALITY', reference: '第3条' }; } },
   { mutation: 'concludeAgreement',  cells: ['FORBIDDEN 第15条第3項',   'FORBIDDEN 第15条第3項',   OK,                         'WRONG_DEPARTMENT 第15条第3項',   'WRONG_DEPARTMENT 第15条第3項',   'WRONG_DEPARTMENT 第15条第3項',   'FORBIDDEN 第15条第3項'],
