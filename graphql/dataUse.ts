@@ -5,7 +5,7 @@ import { Connection, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './com
 import { Audited } from './audit';
 import { Application } from './applications';
 import { Period, PeriodInput } from './period';
-import { LegalBasisInput } from './legalBasis';
+import { LegalBasesFields } from './legalBasis';
 
 @ObjectType({
   implements: [Node, Audited, Application],
@@ -25,7 +25,7 @@ export class DataUseApplication extends Application {
 export const DataUseApplicationConnection = Connection(DataUseApplication, 'DataUseApplication', 'データ利用承認');
 
 @InputType({ description: 'データ利用承認申請(様式第6号)の作成。 / Apply to use another department’s dataset.' })
-export class ApplyForDataUseInput {
+export class ApplyForDataUseInput extends LegalBasesFields {
   @Field(() => ID, { description: '利用するデータ。 / The dataset.' })
   @MaxLength(500)
   datasetId!: string;
@@ -48,24 +48,6 @@ export class ApplyForDataUseInput {
   @Field(() => PeriodInput, { description: '利用期間(終了した期間は申請できない、第14条)。 / Period of use; one already ended cannot be applied for.' })
   @ValidateNested()
   period!: PeriodInput;
-
-  @Field(() => [LegalBasisInput], {
-    nullable: true,
-    description: '根拠法令(個人情報を含むデータは1件以上)。 / The legal bases; at least one when the dataset holds personal information.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @ValidateNested({ each: true })
-  legalBases?: LegalBasisInput[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: '根拠法令(法令名と条項。その他の法令として扱う)。 / A single citation of another law (name and article).',
-    deprecationReason: 'legalBases を使ってください(その他の法令は kind: OTHER_LAW と citation)。 / Use legalBases (another law is kind OTHER_LAW with its citation).',
-  })
-  @IsOptional()
-  @MaxLength(MAX_TEXT)
-  legalBasis?: string;
 
   @Field({ nullable: true, defaultValue: false, description: '作成と同時に提出する。 / Submit at once.' })
   @IsOptional()

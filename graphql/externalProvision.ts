@@ -8,7 +8,7 @@ import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, Us
 import { Audited } from './audit';
 import { Application } from './applications';
 import { Period, PeriodInput } from './period';
-import { LegalBasisInput } from './legalBasis';
+import { LegalBasesFields } from './legalBasis';
 
 export enum AgreementClauseKind {
   CONFIDENTIALITY = 'CONFIDENTIALITY',
@@ -218,7 +218,7 @@ export const IncidentReportConnection = Connection(IncidentReport, 'IncidentRepo
 export const ExternalProvisionConnection = Connection(ExternalProvision, 'ExternalProvision', '外部提供');
 
 @InputType({ description: 'データの外部提供協議(様式第8号)の作成。 / Consult the general manager on providing data outside the city.' })
-export class ConsultExternalProvisionInput {
+export class ConsultExternalProvisionInput extends LegalBasesFields {
   @Field(() => [ID], { description: '提供するデータ(同じ主管課のもの)。 / The datasets (of one department).' })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LIST)
@@ -255,24 +255,6 @@ export class ConsultExternalProvisionInput {
   @Field(() => PeriodInput, { description: '提供期間(終了した期間は協議できない、第15条第1項)。 / Period of provision; one already ended cannot be consulted on.' })
   @ValidateNested()
   period!: PeriodInput;
-
-  @Field(() => [LegalBasisInput], {
-    nullable: true,
-    description: '根拠法令(個人情報を含むときは1件以上、提供先が国外なら第71条を含む)。 / The legal bases; at least one with personal information, including Art. 71 when the recipient is abroad.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @ValidateNested({ each: true })
-  legalBases?: LegalBasisInput[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: '根拠法令(法令名と条項。その他の法令として扱う)。 / A single citation of another law (name and article).',
-    deprecationReason: 'legalBases を使ってください(その他の法令は kind: OTHER_LAW と citation)。 / Use legalBases (another law is kind OTHER_LAW with its citation).',
-  })
-  @IsOptional()
-  @MaxLength(MAX_TEXT)
-  legalBasis?: string;
 
   @Field({ nullable: true, defaultValue: false, description: '作成と同時に提出する。 / Submit at once.' })
   @IsOptional()

@@ -1,7 +1,7 @@
 /** 根拠法令 — the legal basis of a use (様式第6号) or a provision (様式第8号) of data: a provision of 個人情報の保護に関する法律, or another law by name and article. */
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
-import { MAX_NAME } from './common';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { MAX_LIST, MAX_NAME, MAX_TEXT } from './common';
 
 export enum LegalBasisKind {
   WITHIN_PURPOSE = 'WITHIN_PURPOSE',
@@ -52,4 +52,26 @@ export class LegalBasisInput {
   @IsOptional()
   @MaxLength(MAX_NAME)
   citation?: string;
+}
+
+/** The legal-basis fields of 様式第6号's and 第8号's inputs, the same on both (no input takes it as it is). */
+@InputType('LegalBasesFields')
+export abstract class LegalBasesFields {
+  @Field(() => [LegalBasisInput], {
+    nullable: true,
+    description: '根拠法令(個人情報を含むときは1件以上。様式第8号で提供先が国外なら第71条を含む)。 / The legal bases: at least one with personal information; on Form No. 8 with a recipient abroad, Art. 71 among them.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @ValidateNested({ each: true })
+  legalBases?: LegalBasisInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '根拠法令(法令名と条項。その他の法令として扱う)。 / A single citation of another law (name and article).',
+    deprecationReason: 'legalBases を使ってください(その他の法令は kind: OTHER_LAW と citation)。 / Use legalBases (another law is kind OTHER_LAW with its citation).',
+  })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  legalBasis?: string;
 }
