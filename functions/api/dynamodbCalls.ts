@@ -65,6 +65,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Audited.auditTrail': QUERY,
   'Application.applicant': LOAD,
   'Application.article': FREE,
+  'Application.commentCount': FREE,
+  // A page of the application's comments: one Query on its partition.
+  'Application.comments': QUERY,
   // The assignments of the deciding role and of the system administrator (two Queries of one page each, read once a
   // request), then the people.
   'Application.deciders': { queries: 2, loads: 1, keys: 'list' },
@@ -72,6 +75,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Application.viewerCanDecide': FREE,
   'Application.viewerCanSubmit': FREE,
   'Application.viewerCanWithdraw': FREE,
+  'ApplicationComment.actingFor': LOAD,
+  'ApplicationComment.author': LOAD,
 
   'AuditEvent.actingFor': LOAD,
   'AuditEvent.actor': LOAD,
