@@ -18,11 +18,10 @@
  * not yet been put before anyone; a decided or withdrawn application is closed.
  */
 import { Transition, advance, alongWith, changeOf } from './change';
-import { ApplicationRecord, Form, Step } from './forms';
+import { ApplicationRecord, Form, Step, named } from './forms';
 import { tell } from './notices';
 import { ROLE_LABELS, actingForIn, decidersOf } from './people';
 import { allows, refuse } from './refusal';
-import { formLabel } from './reminders';
 
 /** The longest comment, in characters after trimming. */
 export const MAX_COMMENT = 2000;
@@ -71,9 +70,6 @@ export function commentBody(body: string, article: string): string {
   if (length > MAX_COMMENT) refuse('INVALID_VALUE', [`コメントは${MAX_COMMENT}文字以内で入力してください(${length}文字)。`, `A comment is at most ${MAX_COMMENT} characters (this one is ${length}).`], article, ['body']);
   return text;
 }
-
-/** 様式第N号「件名」. */
-const named = (r: ApplicationRecord) => `${formLabel(r.form)}「${r.title.replace(/「/g, '『').replace(/」/g, '』')}」`;
 
 /** A one-line excerpt of a comment for a notice's title and the quoted body for its message. */
 const excerpt = (body: string) => {
