@@ -72,6 +72,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   // request), then the people.
   'Application.deciders': { queries: 2, loads: 1, keys: 'list' },
   'Application.designationNeeded': { queries: 2 },
+  'Application.viewerCanComment': FREE,
   'Application.viewerCanDecide': FREE,
   'Application.viewerCanSubmit': FREE,
   'Application.viewerCanWithdraw': FREE,

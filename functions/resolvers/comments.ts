@@ -4,7 +4,8 @@
  */
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { ApplicationComment as CommentRecord, Commented, commented } from '../domain/comments';
+import { ApplicationComment as CommentRecord, Commented, commentRoleOf, commented } from '../domain/comments';
+import { allows } from '../domain/refusal';
 import { Kind } from '../domain/kinds';
 import { listComments } from '../store/comments';
 import { connection, PageArgs } from '../../graphql/common';
@@ -34,6 +35,11 @@ export class ApplicationCommentResolver {
   @FieldResolver(() => Int, { description: 'コメントの数。 / How many comments it has.' })
   commentCount(@Root() a: Commented) {
     return a.commentCount ?? 0;
+  }
+
+  @FieldResolver(() => Boolean, { description: '閲覧者がコメントできるか(申請者又は決裁者、提出済み又は差戻し中)。 / Whether the viewer may comment on it now.' })
+  viewerCanComment(@Root() a: Commented, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return allows(() => commentRoleOf(formOf(info.parentType.name).form, { actor: ctx.viewer, now: ctx.clock() }, a));
   }
 
   @Mutation(() => ApplicationCommentPayload, {

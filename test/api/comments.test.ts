@@ -107,6 +107,11 @@ describe('様式第1号: the decider and the applicant discuss before the decisi
     );
   });
 
+  it('viewerCanComment says who may comment, by the same rule: the applicant and the decider, no one else', async () => {
+    const can = async (who: string) => (await api.data(who, `query($id: ID!) { node(id: $id) { ... on Application { viewerCanComment } } }`, { id: c.id })).node.viewerCanComment;
+    expect(await Promise.all(['shimin-manager', 'soumu-director', 'kenkou-manager', 'shimin-staff', 'fuku-shichou'].map(can))).toEqual([true, true, false, false, false]);
+  });
+
   it('a stranger (another department’s information manager, staff of the applicant’s own) is refused, citing 第7条, and nothing is written', async () => {
     for (const stranger of ['kenkou-manager', 'shimin-staff', 'fuku-shichou']) {
       expect(await refused(api, stranger, COMMENT, { applicationId: c.id, body: '横から失礼します。' })).toEqual([
@@ -145,6 +150,7 @@ describe('open while submitted or returned; closed once decided or withdrawn', (
     const again = await submitted();
     await ok(api, 'soumu-director', DECIDE, { applicationId: again.id, expectedVersion: again.version, outcome: 'APPROVED' });
     for (const who of ['shimin-manager', 'soumu-director']) {
+      expect((await api.data(who, `query($id: ID!) { node(id: $id) { ... on Application { viewerCanComment } } }`, { id: again.id })).node.viewerCanComment).toBe(false);
       expect(await refused(api, who, COMMENT, { applicationId: again.id, body: '承認後のコメント。' })).toEqual([
         { code: 'ALREADY_DECIDED', article: '第7条', field: null, message: '決裁済みの申請にはコメントできません。' },
       ]);
