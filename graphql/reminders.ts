@@ -13,6 +13,7 @@ export enum NoticeKind {
   APPLICATION_WAITING = 'APPLICATION_WAITING',
   APPLICATION_SUBMITTED = 'APPLICATION_SUBMITTED',
   APPLICATION_DECIDED = 'APPLICATION_DECIDED',
+  APPLICATION_COMMENTED = 'APPLICATION_COMMENTED',
   DECIDER_NEEDED = 'DECIDER_NEEDED',
   ACTING_DESIGNATED = 'ACTING_DESIGNATED',
   VIRUS_INCIDENT_REPORTED = 'VIRUS_INCIDENT_REPORTED',
@@ -33,6 +34,7 @@ registerEnumType(NoticeKind, {
     APPLICATION_WAITING: { description: '申請が14日以上決裁を待っている。 / An application has waited 14 days or more for its decision.' },
     APPLICATION_SUBMITTED: { description: '決裁すべき申請・報告が提出された(決裁者及び職務代理者へ)。 / An application awaits your decision.' },
     APPLICATION_DECIDED: { description: '申請・報告が決裁された(承認・却下・差戻し・受理)(申請者へ)。 / Your application was decided.' },
+    APPLICATION_COMMENTED: { description: '申請・報告にコメントがあった(申請者のコメントは決裁者及び職務代理者へ、決裁者のコメントは申請者へ)。 / Someone commented on an application you apply for or decide.' },
     DECIDER_NEEDED: {
       description:
         '決裁者が申請者本人であるなど決裁できる者がいないため、職務代理者の指定が必要。 / No one may decide an application until an acting person is designated.',

@@ -65,13 +65,19 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Audited.auditTrail': QUERY,
   'Application.applicant': LOAD,
   'Application.article': FREE,
+  'Application.commentCount': FREE,
+  // A page of the application's comments: one Query on its partition.
+  'Application.comments': QUERY,
   // The assignments of the deciding role and of the system administrator (two Queries of one page each, read once a
   // request), then the people.
   'Application.deciders': { queries: 2, loads: 1, keys: 'list' },
   'Application.designationNeeded': { queries: 2 },
+  'Application.viewerCanComment': FREE,
   'Application.viewerCanDecide': FREE,
   'Application.viewerCanSubmit': FREE,
   'Application.viewerCanWithdraw': FREE,
+  'ApplicationComment.actingFor': LOAD,
+  'ApplicationComment.author': LOAD,
 
   'AuditEvent.actingFor': LOAD,
   'AuditEvent.actor': LOAD,

@@ -86,7 +86,7 @@ export function stateStepOf(verb: 'submit' | 'withdraw' | 'decide', r: Applicati
 const OUTCOME_WORDS: Record<DecisionInput['outcome'], string> = { APPROVED: '承認', REJECTED: '不承認', RETURNED: '差戻し' };
 
 /** 様式第N号「件名」: how a notice names an application (quotes within the title become 『』). */
-const named = (r: ApplicationRecord) => `${formLabel(r.form)}「${r.title.replace(/「/g, '『').replace(/」/g, '』')}」`;
+export const named = (r: ApplicationRecord) => `${formLabel(r.form)}「${r.title.replace(/「/g, '『').replace(/」/g, '』')}」`;
 
 /** Submitted: the deciders (holders and acting persons, never the applicant) are told; when none may decide, who must designate one. */
 function toldOfSubmission<R extends ApplicationRecord>(form: Form<R, never>, step: Step, after: R): Changed[] {

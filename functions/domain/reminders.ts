@@ -30,6 +30,7 @@ export const NOTICE_KINDS = [
   // Written with the change they tell of, in its transaction (the outbox):
   'APPLICATION_SUBMITTED',
   'APPLICATION_DECIDED',
+  'APPLICATION_COMMENTED',
   'DECIDER_NEEDED',
   'ACTING_DESIGNATED',
   'VIRUS_INCIDENT_REPORTED',
@@ -53,6 +54,7 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   APPLICATION_WAITING: '決裁を待っている申請があります',
   APPLICATION_SUBMITTED: '決裁を求める申請が提出されました',
   APPLICATION_DECIDED: '申請が決裁されました',
+  APPLICATION_COMMENTED: '申請にコメントがありました',
   DECIDER_NEEDED: '職務代理者の指定が必要です',
   ACTING_DESIGNATED: '職務代理者に指定されました',
   VIRUS_INCIDENT_REPORTED: 'コンピュータウイルス等の感染が報告されました',

@@ -53,14 +53,20 @@ const FORMS: Partial<Record<Kind, OnWorkflow>> = {
   MailAddressApplication: onWorkflow(mailAddressForm, mailRegisterState), // 様式第11号
 };
 
-function formOf(kind: string): OnWorkflow {
+export function formOf(kind: string): OnWorkflow {
   const form = FORMS[kind as Kind];
   if (!form) throw new Error(`${kind} is not a form on the workflow`);
   return form;
 }
 
-/** A step of the workflow; a submission also reads who holds the deciding role, to tell them (the outbox). */
-async function stepOf(ctx: Context, now: string, w: OnWorkflow, r: ApplicationRecord, submitting: boolean): Promise<Step> {
+/** The kind of the application a client named in `field` (of the kind given, or by its global id): NOT_FOUND unless a form's. */
+export function applicationKindOf(id: string, field: string, kind: string | undefined = fromGlobalId(id)?.type): Kind {
+  if (!kind || !FORMS[kind as Kind]) notAnIdOf(['申請書', 'application'], [field]);
+  return kind as Kind;
+}
+
+/** A step of the workflow; a submission (or whatever else tells the deciders) also reads who holds the deciding role, to tell them (the outbox). */
+export async function stepOf(ctx: Context, now: string, w: OnWorkflow, r: ApplicationRecord, submitting: boolean): Promise<Step> {
   const step: Step = { actor: ctx.viewer, now, newId: () => newId(now), cite: toGlobalId };
   if (!submitting) return step;
   return { ...step, roleHolders: await listAllRoleHolders(ctx.store, [w.form.decider(r).role, 'SYSTEM_ADMINISTRATOR']) };
@@ -81,8 +87,7 @@ export function transition<P extends object>(
   payload: (r: never) => P,
 ) {
   return mutate(ctx, async (now) => {
-    const kind = target.kind ?? fromGlobalId(target.id)?.type;
-    if (!kind || !FORMS[kind as Kind]) notAnIdOf(['申請書', 'application'], [target.field]);
+    const kind = applicationKindOf(target.id, target.field, target.kind);
     const w = formOf(kind);
     const record = (await load(ctx, w.form.kind, target.id, target.field)) as ApplicationRecord;
     const [state, step] = await Promise.all([stateFor(ctx, w, record, stateStepOf(verb, record, input.outcome)), stepOf(ctx, now, w, record, verb === 'submit')]);

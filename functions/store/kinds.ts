@@ -8,6 +8,7 @@ import { Kind } from '../domain/kinds';
 import { CALENDAR_ID } from '../domain/operatingHours';
 import { Change, Store } from './store';
 import { Item } from './table';
+import { commentItem } from './comments';
 import { getMeeting, motionItem, getWorkingGroup, meetingItem, workingGroupItem } from './committee';
 import { consultationItem, getConsultation } from './consultations';
 import { contractItem, dataUseItem, datasetItem, getContract, getDataUse, getDataset, getProvision, inspectionItem, provisionIncidentItem, provisionItem } from './data';
@@ -89,6 +90,7 @@ const PARTS: Record<PartKind, (value: never) => Item> = {
   ServerRoomGrantee: granteeItem,
   OperatorSlot: slotItem,
   HomepageClaim: claimItem,
+  ApplicationComment: commentItem,
 };
 
 function changeOfRecord(c: Changed): Change {

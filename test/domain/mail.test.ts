@@ -141,6 +141,7 @@ describe('what is mailed', () => {
     expect(NOTICE_KINDS.filter(isMailedAlone)).toEqual([
       'APPLICATION_SUBMITTED',
       'APPLICATION_DECIDED',
+      'APPLICATION_COMMENTED',
       'DECIDER_NEEDED',
       'ACTING_DESIGNATED',
       'VIRUS_INCIDENT_REPORTED',

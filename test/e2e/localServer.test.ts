@@ -181,21 +181,7 @@ describe('npm start', () => {
   }, 120_000);
 
   it('様式第1号 submitted as 市民課長: a Japanese mail for 総務部長 in the catcher within seconds; approved: one for 市民課長', async () => {
-    const catcher = server.mailPage();
-    type Caught = { subject: string; text: string; to: { address: string }[] };
-    const waitFor = async (to: string, subject: string): Promise<Caught> => {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const mails = (await (await fetch(`${catcher}/api/email`)).json()) as Caught[];
-        const found = mails.filter((m) => m.to[0].address === to && m.subject === subject);
-        if (found.length > 0) {
-          expect(found).toHaveLength(1);
-          return found[0];
-        }
-        if (Date.now() > deadline) throw new Error(`no mail "${subject}" to ${to}; caught: ${JSON.stringify(mails.map((m) => [m.to[0].address, m.subject]))}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
+    const waitFor = (to: string, subject: string) => server.caughtMail(to, subject);
     const registered = await gql('shimin-manager', `mutation($input: RegisterSystemInput!) { registerSystem(input: $input) { system { id } userErrors { code message } } }`, {
       input: { name: '窓口予約システム', category: 'BUSINESS', network: 'INTERNAL', purposes: ['EFFICIENCY'], owningDepartmentId: 'RGVwYXJ0bWVudDpzaGltaW4' },
     });

@@ -13,6 +13,13 @@ import { freePort } from '../../functions/local/dynamoLocal';
 const root = join(__dirname, '..', '..');
 const compiled = (name: string) => join(root, 'dist', 'functions', 'local', `${name}.js`);
 
+/** A mail as the local catcher's REST API gives it. */
+export interface CaughtMail {
+  subject: string;
+  text: string;
+  to: { address: string }[];
+}
+
 export class LocalServer {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'regulation-e2e-'));
   /** http://127.0.0.1:<port> of the running server. */
@@ -67,6 +74,31 @@ export class LocalServer {
   /** A bearer token for a person, as `npm run token -- <person id>` prints it (its last line). */
   token(person: string): string {
     return this.script('token', person).trim().split('\n').pop() as string;
+  }
+
+  /** A GraphQL request to the running server as `person`; fails on any error and returns `data`. */
+  async gql(person: string, query: string, variables?: object): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const res = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token(person)}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: unknown };
+    if (res.status !== 200 || body.errors) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+    return body.data;
+  }
+
+  /** The one mail to `to` with `subject` the catcher has caught, waiting up to `withinMs` for it to arrive. */
+  async caughtMail(to: string, subject: string, withinMs = 10_000): Promise<CaughtMail> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const mails = (await (await fetch(`${this.mailPage()}/api/email`)).json()) as CaughtMail[];
+      const found = mails.filter((m) => m.to[0].address === to && m.subject === subject);
+      if (found.length > 1) throw new Error(`${found.length} mails "${subject}" to ${to}: one expected`);
+      if (found.length === 1) return found[0];
+      if (Date.now() > deadline) throw new Error(`no mail "${subject}" to ${to}; caught: ${JSON.stringify(mails.map((m) => [m.to[0].address, m.subject]))}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   /** The mail catcher's page, as the server printed it at its last start. */
