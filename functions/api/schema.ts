@@ -24,6 +24,7 @@ import { resilienceResolvers } from '../resolvers/resilience';
 import { oversightResolvers } from '../resolvers/oversight';
 import { committeeResolvers } from '../resolvers/committee';
 import { reminderResolvers } from '../resolvers/reminders';
+import { attachmentResolvers } from '../resolvers/attachments';
 import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
@@ -54,6 +55,7 @@ export function getSchema(): GraphQLSchema {
       ...oversightResolvers,
       ...committeeResolvers,
       ...reminderResolvers,
+      ...attachmentResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
