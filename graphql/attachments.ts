@@ -50,7 +50,7 @@ export class Attachment extends Node {
   @Field(() => Int, { description: '大きさ(バイト)。 / Size in bytes.' })
   size!: number;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256(16進、申告があれば)。 / The SHA-256 the uploader gave, if any.' })
+  @Field(() => String, { nullable: true, description: 'ファイルの SHA-256(16進、申告があれば)。 / The SHA-256 the uploader gave, if any.' })
   sha256?: string;
 
   @Field(() => AttachmentStatus, { description: '状態(アップロード待ち・利用可能)。 / Pending or available.' })
@@ -73,10 +73,10 @@ export class AttachmentUpload {
   @Field({ description: 'ファイルを PUT で送る先の URL。 / The URL to PUT the file to.' })
   url!: string;
 
-  @Field({ description: 'PUT に付ける Content-Type(署名に含まれる)。 / The Content-Type the PUT must carry (it is signed).' })
+  @Field({ description: '送信時に付ける Content-Type(署名に含まれる)。 / The Content-Type the PUT must carry (it is signed).' })
   contentType!: string;
 
-  @Field(() => Int, { description: 'PUT する大きさ(バイト、署名に含まれる)。 / The Content-Length the PUT must carry (signed).' })
+  @Field(() => Int, { description: '送信する大きさ(バイト、Content-Length、署名に含まれる)。 / The Content-Length the PUT must carry (signed).' })
   contentLength!: number;
 
   @Field(() => DateTime, { description: '有効期限。 / When the URL expires.' })
@@ -85,7 +85,7 @@ export class AttachmentUpload {
 
 @ObjectType({ description: 'ダウンロード用の署名付きURL(5分間有効)。 / A signed URL to download the file (five minutes).' })
 export class AttachmentDownload {
-  @Field({ description: 'GET でファイルを受け取る URL(ファイル名付きで保存される)。 / The URL to GET the file from, saved under its name.' })
+  @Field({ description: 'ファイルを GET で受け取る URL(ファイル名付きで保存される)。 / The URL to GET the file from, saved under its name.' })
   url!: string;
 
   @Field(() => DateTime, { description: '有効期限。 / When the URL expires.' })
@@ -115,7 +115,7 @@ export class RequestAttachmentUploadInput {
   @Max(2 ** 31 - 1)
   size!: number;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256(16進64桁、任意)。 / The file’s SHA-256 (64 hex digits), optional.' })
+  @Field(() => String, { nullable: true, description: 'ファイルの SHA-256(16進64桁、任意)。 / The file’s SHA-256 (64 hex digits), optional.' })
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/)
   sha256?: string;

@@ -112,7 +112,7 @@ export function refusalOf(req: IncomingMessage, now = Date.now()): string | unde
   return undefined;
 }
 
-function refuse(res: ServerResponse, message: string): void {
+function deny(res: ServerResponse, message: string): void {
   res.writeHead(403, { 'content-type': 'application/xml' });
   res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>${message}</Message></Error>`);
 }
@@ -139,7 +139,7 @@ export async function startS3Local(options: { directory: string; bucket: string;
     const refusal = refusalOf(req);
     if (refusal) {
       req.resume();
-      return refuse(res, refusal);
+      return deny(res, refusal);
     }
     s3(req, res);
   });

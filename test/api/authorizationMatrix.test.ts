@@ -22,6 +22,7 @@ import { rows as resilienceRows } from './matrix/resilience';
 import { rows as oversightRows } from './matrix/oversight';
 import { rows as committeeRows } from './matrix/committee';
 import { rows as reminderRows } from './matrix/reminders';
+import { rows as attachmentRows } from './matrix/attachments';
 
 beforeAll(async () => {
   bindApi(await setupApi());
@@ -158,6 +159,7 @@ const TABLE: Row[] = [
   ...oversightRows,
   ...committeeRows,
   ...reminderRows,
+  ...attachmentRows,
 ];
 
 // ─── Running the cells ──────────────────────────────────────────────────────────────────────────────────────────
