@@ -21,9 +21,9 @@ export class LocalServer {
   output = '';
   private child: ChildProcess | undefined;
 
-  /** The environment of the server and its scripts: this data folder, nothing of the caller's DynamoDB or secret. */
+  /** The environment of the server and its scripts: this data folder, nothing of the caller's DynamoDB, S3 or secret. */
   env(port = 0): NodeJS.ProcessEnv {
-    const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, LOCAL_JWT_SECRET: _secret, ...rest } = process.env;
+    const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, LOCAL_JWT_SECRET: _secret, S3_ENDPOINT: _s3, ATTACHMENTS_BUCKET: _bucket, ...rest } = process.env;
     return { ...rest, PORT: String(port), DATA_DIR: this.dataDir, LOG_LEVEL: 'silent' };
   }
 
