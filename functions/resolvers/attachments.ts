@@ -3,8 +3,8 @@
  * the attachments of each record that takes them, with a signed download URL for whoever reads them.
  */
 import { Arg, Args, ClassType, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { ATTACHABLE_KINDS, AttachableKind, Attachment as AttachmentRecord, attachment, isAttachable } from '../domain/attachments';
-import { refuse } from '../domain/refusal';
+import { ATTACHABLE_KINDS, AttachableKind, Attachment as AttachmentRecord, assertMayAttach, attachment, isAttachable } from '../domain/attachments';
+import { allows, refuse } from '../domain/refusal';
 import { listAttachmentsOf } from '../store/attachments';
 import { filesFromEnv } from '../store/files';
 import { getObject } from '../store/kinds';
@@ -111,6 +111,11 @@ function attachmentsOf(type: AttachableKind, of: ClassType): Function {
     @FieldResolver(() => AttachmentConnection, { description: '添付ファイル(設計書・協定書・契約書など)。 / Its attachments.' })
     attachments(@Root() record: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
       return read(ctx, async () => connection(await listAttachmentsOf(ctx.store, type, record.id, first, after)));
+    }
+
+    @FieldResolver(() => Boolean, { description: '閲覧者がこの記録にファイルを添付できるか(その他の添付ファイルとして)。 / Whether the viewer may attach a file to this record.' })
+    viewerCanAttach(@Root() record: object, @Ctx() ctx: Context) {
+      return allows(() => assertMayAttach(ctx.viewer, type, record, 'OTHER', ctx.clock()));
     }
   }
   Object.defineProperty(Attachments, 'name', { value: `${type}Attachments` });

@@ -104,6 +104,15 @@ describe('添付ファイル: upload through the signed URL, download by a reade
     expect(await refused(api, 'shimin-staff', COMPLETE, { attachmentId: id })).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['attachmentId'] })]);
   });
 
+  it('each record says whether the viewer may attach to it, by the same rule', async () => {
+    const can = async (who: string, type: string, id: string) => (await api.data(who, `query($id: ID!) { node(id: $id) { ... on ${type} { viewerCanAttach } } }`, { id })).node.viewerCanAttach;
+    expect(await can('shimin-manager', 'System', JUUMIN)).toBe(true);
+    expect(await can('kenkou-manager', 'System', JUUMIN)).toBe(false);
+    expect(await can('shimin-staff', 'System', JUUMIN)).toBe(false);
+    expect(await can('kenkou-manager', 'VirusIncident', VIRUS)).toBe(true);
+    expect(await can('soumu-director', 'VirusIncident', VIRUS)).toBe(true);
+  });
+
   it('whoever may not act on the record may not attach to it, citing its article', async () => {
     const input = { objectId: JUUMIN, kind: 'DESIGN_DOCUMENT', fileName: '設計書.pdf', contentType: 'application/pdf', size: 100 };
     expect(await refused(api, 'kenkou-manager', REQUEST, input)).toEqual([expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第8条' })]);
