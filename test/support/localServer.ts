@@ -69,6 +69,18 @@ export class LocalServer {
     return this.script('token', person).trim().split('\n').pop() as string;
   }
 
+  /** A GraphQL request over HTTP as `person` (a token as `npm run token` prints it); fails on any error; its data. */
+  async gql(person: string, query: string, variables?: object): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const res = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token(person)}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: unknown };
+    if (res.status !== 200 || body.errors) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+    return body.data;
+  }
+
   /** The mail catcher's page, as the server printed it at its last start. */
   mailPage(): string {
     const pages = [...this.output.matchAll(/^Mail \(.*\): (http:\/\/\S+)$/gm)];
