@@ -73,6 +73,11 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Application.viewerCanSubmit': FREE,
   'Application.viewerCanWithdraw': FREE,
 
+  // Attachments: the file's URLs are signed without a call; the record it belongs to, and who uploaded it, one load each.
+  'Attachment.downloadUrl': FREE,
+  'Attachment.object': LOAD,
+  'Attachment.uploadedBy': LOAD,
+
   'AuditEvent.actingFor': LOAD,
   'AuditEvent.actor': LOAD,
   'AuditEvent.id': FREE,
@@ -108,6 +113,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Consultation.connectSystem': LOAD,
   'Consultation.system': LOAD,
   'Consultation.viewerCanEdit': FREE,
+  'Consultation.attachments': QUERY,
+  'Consultation.viewerCanAttach': FREE,
 
   'Dataset.currentGrants': QUERY,
   'Dataset.department': LOAD,
@@ -118,6 +125,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'DataUseApplication.dataset': LOAD,
   'DataUseApplication.owningDepartment': LOAD,
   'DataUseApplication.requestingDepartment': LOAD,
+  'DataUseApplication.attachments': QUERY,
+  'DataUseApplication.viewerCanAttach': FREE,
 
   'Decision.actingFor': LOAD,
   'Decision.decidedBy': LOAD,
@@ -144,6 +153,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ExternalProvision.openObligations': FREE,
   'ExternalProvision.requiredItems': FREE,
   'ExternalProvision.stage': FREE,
+  'ExternalProvision.attachments': QUERY,
+  'ExternalProvision.viewerCanAttach': FREE,
 
   'Guidance.acknowledgedBy': LOAD,
   'Guidance.department': LOAD,
@@ -220,6 +231,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'OutsideReportDecision.decidedBy': LOAD,
 
   'OutsourcingContract.system': LOAD,
+  'OutsourcingContract.attachments': QUERY,
+  'OutsourcingContract.viewerCanAttach': FREE,
 
   'OverrideAgreement.consentedBy': LOAD,
 
@@ -289,6 +302,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.viewer': FREE,
   'Query.workingCalendar': LOAD,
   'Query.workingGroups': QUERY,
+  'RequestAttachmentUploadPayload.upload': FREE, // signed without a call
 
   'Responsibility.assignedBy': LOAD,
   'Responsibility.department': LOAD,
@@ -353,6 +367,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.viewerCanRecordResilience': FREE,
   'System.viewerCanReportOperators': FREE,
   'System.virusIncidents': QUERY,
+  'System.attachments': QUERY,
+  'System.viewerCanAttach': FREE,
 
   'SystemResilience.recordedBy': LOAD,
 
@@ -383,6 +399,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'VirusIncident.viewerCanClose': FREE,
   'VirusIncident.viewerCanDesignateRemovalManager': FREE,
   'VirusIncident.viewerCanRecordStep': FREE,
+  'VirusIncident.attachments': QUERY,
+  'VirusIncident.viewerCanAttach': FREE,
 
   'VirusIncidentStepRecord.article': FREE,
   'VirusIncidentStepRecord.by': LOAD,
