@@ -9,6 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { GLOBAL_INDEXES } from '../functions/store/tableSchema';
+import { AttachmentsBucket } from './attachments';
 import { StaffUserPool } from './auth';
 import { RegulationFunction } from './lambdaFunction';
 import { StackPart } from './part';
@@ -34,6 +35,8 @@ export const API_INDEX_ACTIONS = ['dynamodb:Query'] as const;
 
 export interface GraphqlApiProps {
   readonly table: RegulationTable;
+  /** The bucket of attachments' files (infra/attachments.ts): the function signs URLs to its attachments/ only. */
+  readonly attachments: AttachmentsBucket;
   /** The user pool whose access tokens the JWT authorizer accepts, for `userPoolClient` and GraphiQL's client. */
   readonly userPool: StaffUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
@@ -92,8 +95,11 @@ export class GraphqlApi extends StackPart {
           // Each index by name, not index/*: an index added later is granted when it is added to tableSchema.ts.
           resources: GLOBAL_INDEXES.map((index) => table.indexArn(index.indexName)),
         }),
+        ...props.attachments.apiStatements(),
       ],
+      environment: { ATTACHMENTS_BUCKET: props.attachments.bucket.bucketName },
     }).function;
+    props.attachments.acknowledgeGrant(this.function.role?.node.tryFindChild('DefaultPolicy') ?? this.function);
     Validations.of(this.function).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:

@@ -5,9 +5,11 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { RegulationAlarms } from './alarms';
+import { AttachmentsBucket } from './attachments';
 import { GraphqlApi } from './api';
 import { GraphiqlPage } from './graphiql';
 import { StaffUserPool } from './auth';
@@ -71,6 +73,8 @@ export interface RegulationApiStackProps extends StackProps {
  */
 export class RegulationApiStack extends Stack {
   public readonly table: RegulationTable;
+  /** The files of attachments. */
+  public readonly attachmentsBucket: s3.Bucket;
   public readonly apiFunction: lambda.Function;
   public readonly remindersFunction: lambda.Function;
   public readonly remindersRule: events.Rule;
@@ -99,8 +103,12 @@ export class RegulationApiStack extends Stack {
     }));
     this.userPoolClient = userPool.portalClient;
 
+    const attachments = new AttachmentsBucket(this, 'Attachments', { allowedOrigins: props.allowedOrigins ?? [] });
+    this.attachmentsBucket = attachments.bucket;
+
     const api = new GraphqlApi(this, 'Api', {
       table,
+      attachments,
       userPool,
       userPoolClient: userPool.portalClient,
       codePath: props.apiCodePath ?? 'dist/bundle/api',
@@ -182,6 +190,7 @@ export class RegulationApiStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPool.portalClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'AttachmentsBucketName', { value: attachments.bucket.bucketName, description: 'The files of attachments (attachments/<id>), reached through presigned URLs only' });
     new CfnOutput(this, 'RemindersFunctionName', { value: reminders.function.functionName, description: 'Run it now: aws lambda invoke --function-name <name> out.json' });
     new CfnOutput(this, 'MailFunctionName', { value: mail.function.functionName, description: 'Mails each notice written; its log names every mail sent' });
     new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: mail.deadLetterQueue.queueUrl, description: 'Batches of notices not mailed after their retries' });

@@ -79,6 +79,11 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ApplicationComment.actingFor': LOAD,
   'ApplicationComment.author': LOAD,
 
+  // Attachments: the file's URLs are signed without a call; the record it belongs to, and who uploaded it, one load each.
+  'Attachment.downloadUrl': FREE,
+  'Attachment.object': LOAD,
+  'Attachment.uploadedBy': LOAD,
+
   'AuditEvent.actingFor': LOAD,
   'AuditEvent.actor': LOAD,
   'AuditEvent.id': FREE,
@@ -114,6 +119,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Consultation.connectSystem': LOAD,
   'Consultation.system': LOAD,
   'Consultation.viewerCanEdit': FREE,
+  'Consultation.attachments': QUERY,
+  'Consultation.viewerCanAttach': FREE,
 
   'Dataset.currentGrants': QUERY,
   'Dataset.department': LOAD,
@@ -126,6 +133,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'DataUseApplication.legalBasis': FREE,
   'DataUseApplication.owningDepartment': LOAD,
   'DataUseApplication.requestingDepartment': LOAD,
+  'DataUseApplication.attachments': QUERY,
+  'DataUseApplication.viewerCanAttach': FREE,
 
   'Decision.actingFor': LOAD,
   'Decision.decidedBy': LOAD,
@@ -155,6 +164,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ExternalProvision.openObligations': FREE,
   'ExternalProvision.requiredItems': FREE,
   'ExternalProvision.stage': FREE,
+  'ExternalProvision.attachments': QUERY,
+  'ExternalProvision.viewerCanAttach': FREE,
 
   'Guidance.acknowledgedBy': LOAD,
   'Guidance.department': LOAD,
@@ -231,6 +242,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'OutsideReportDecision.decidedBy': LOAD,
 
   'OutsourcingContract.system': LOAD,
+  'OutsourcingContract.attachments': QUERY,
+  'OutsourcingContract.viewerCanAttach': FREE,
 
   'OverrideAgreement.consentedBy': LOAD,
 
@@ -300,6 +313,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.viewer': FREE,
   'Query.workingCalendar': LOAD,
   'Query.workingGroups': QUERY,
+  'RequestAttachmentUploadPayload.upload': FREE, // signed without a call
 
   'Responsibility.assignedBy': LOAD,
   'Responsibility.department': LOAD,
@@ -365,6 +379,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.viewerCanReportOperators': FREE,
   'System.virusIncidents': QUERY,
   'SystemChanges.processingDepartments': LOAD_LIST,
+  'System.attachments': QUERY,
+  'System.viewerCanAttach': FREE,
 
   'SystemResilience.recordedBy': LOAD,
 
@@ -395,6 +411,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'VirusIncident.viewerCanClose': FREE,
   'VirusIncident.viewerCanDesignateRemovalManager': FREE,
   'VirusIncident.viewerCanRecordStep': FREE,
+  'VirusIncident.attachments': QUERY,
+  'VirusIncident.viewerCanAttach': FREE,
 
   'VirusIncidentStepRecord.article': FREE,
   'VirusIncidentStepRecord.by': LOAD,

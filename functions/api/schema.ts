@@ -25,6 +25,7 @@ import { oversightResolvers } from '../resolvers/oversight';
 import { committeeResolvers } from '../resolvers/committee';
 import { reminderResolvers } from '../resolvers/reminders';
 import { commentResolvers } from '../resolvers/comments';
+import { attachmentResolvers } from '../resolvers/attachments';
 import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
@@ -56,6 +57,7 @@ export function getSchema(): GraphQLSchema {
       ...committeeResolvers,
       ...reminderResolvers,
       ...commentResolvers,
+      ...attachmentResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

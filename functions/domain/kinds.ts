@@ -19,6 +19,8 @@ import { mayReadIncidents } from './virusIncidents';
 export interface ReadContext {
   /** The owner of a password record, when the record is read. */
   owner?: { id: string; departmentId: string };
+  /** The object an attachment belongs to, with what its own rule needs, when an attachment is read. */
+  parent?: { kind: string; object: object; context: ReadContext };
 }
 
 export interface ReadRule {
@@ -26,6 +28,8 @@ export interface ReadRule {
   article?: string;
   /** Whether `owner` (ReadContext) must be loaded before asking. */
   needsOwner?: boolean;
+  /** Whether `parent` (ReadContext) must be loaded before asking: the object's `objectType` and `objectId` name it. */
+  needsParent?: boolean;
   mayRead(viewer: Actor, object: object, now: string, context: ReadContext): boolean;
 }
 
@@ -107,6 +111,18 @@ export const KINDS = {
   TrainingSession: { label: '研修', prefix: 'TRAINING#', read: EVERY_STAFF },
   CommitteeMeeting: { label: '管理運営委員会の会議', prefix: 'MEETING#', read: EVERY_STAFF },
   WorkingGroup: { label: '部会', prefix: 'WORKGROUP#', read: EVERY_STAFF },
+  // An attachment: whoever reads the object it belongs to (that object's rule), and nobody else. Of the kinds that
+  // take attachments (functions/domain/attachments.ts), the regulation restricts one, a virus incident (第26条): the
+  // article cited when an attachment is hidden (test/domain/attachments.test.ts holds the two lists together).
+  Attachment: {
+    label: '添付ファイル',
+    prefix: 'ATTACH#',
+    read: {
+      article: '第26条',
+      needsParent: true,
+      mayRead: (viewer, _a, now, { parent }): boolean => !!parent && ruleOf(parent.kind).mayRead(viewer, parent.object, now, parent.context),
+    },
+  },
   // A notice: the person it is addressed to, and the system administrator who runs the reminders (第4条).
   Notice: {
     label: '通知',
@@ -117,6 +133,11 @@ export const KINDS = {
     },
   },
 } as const satisfies Record<string, KindDeclaration>;
+
+/** The read rule of a kind (for the rule of an attachment, which is its object's). */
+function ruleOf(kind: string): ReadRule {
+  return (KINDS as Record<string, KindDeclaration>)[kind].read;
+}
 
 /** A kind of object: audited, a node of the API, a partition of the store. */
 export type Kind = keyof typeof KINDS;

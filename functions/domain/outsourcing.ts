@@ -31,7 +31,7 @@ export interface OutsourcingContract {
 }
 
 /** 第22条: 情報システム管理者及び情報管理責任者 — the system administrator, or the system's information manager. */
-export function assertMayContract(actor: Actor, system: SystemRecord, now: string): void {
+export function assertMayContract(actor: Actor, system: Pick<SystemRecord, 'owningDepartmentId'>, now: string): void {
   if (holds(actor, 'SYSTEM_ADMINISTRATOR', now)) return;
   assertInformationManagerOf(actor, [system.owningDepartmentId], now, ARTICLE, ['systemId'], ['システムの外部委託契約を記録する (情報システム管理者も可)', "record the system's outsourcing contracts (or the system administrator)"]);
 }

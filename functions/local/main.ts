@@ -2,7 +2,8 @@
  * `npm start`: DynamoDB Local with its data in ./.data/ (unless DYNAMODB_ENDPOINT names another), the table, the
  * demo city on first start, and the API with GraphiQL at http://localhost:4000/graphql (PORT changes the port). With
  * its own DynamoDB Local, it also mails every notice written from then on into a local mail catcher (functions/local/
- * mail.ts), whose page it prints.
+ * mail.ts), whose page it prints. Attachments' files go to a local S3 (s3rver, functions/local/s3Local.ts) with its data
+ * in ./.data/s3/ (unless S3_ENDPOINT names another), its address printed too.
  *
  * If DynamoDB Local dies while the server runs, the server says so and exits with a non-zero code rather than
  * answering INTERNAL_SERVER_ERROR to every request: the data folder is kept, and `npm start` starts both again.
@@ -23,6 +24,8 @@ import { dataDir, localSecret } from './paths';
 import { seedDemoCity } from './seed';
 import { startDynamoLocal, RunningDynamo } from './dynamoLocal';
 import { LocalMail, startLocalMail } from './mail';
+import { RunningS3, startS3Local } from './s3Local';
+import { LOCAL_BUCKET } from '../store/files';
 
 /** The exit code when DynamoDB Local dies under the server (README; test/e2e/engineDies.test.ts). */
 const ENGINE_DIED_EXIT_CODE = 3;
@@ -32,6 +35,7 @@ let dynamo: RunningDynamo | undefined;
 let engineProcess: ChildProcess | undefined;
 let server: Server | undefined;
 let mail: LocalMail | undefined;
+let s3: RunningS3 | undefined;
 let stopping = false;
 
 /** What a person reads when the engine has gone: what happened, that the data is kept, what to do. */
@@ -60,6 +64,7 @@ async function shutdown(code: number): Promise<never> {
   server?.closeAllConnections();
   // The mail reader first: it reads the engine's stream.
   await mail?.stop().catch(() => mail?.kill());
+  await s3?.stop().catch(() => undefined);
   if (dynamo) await dynamo.stop();
   else if (engineProcess && engineProcess.exitCode === null && engineProcess.signalCode === null) engineProcess.kill('SIGTERM');
   process.exit(code);
@@ -106,6 +111,13 @@ async function main(): Promise<void> {
       },
     });
   }
+  // Attachments' files: a local S3 unless S3_ENDPOINT names another; GraphiQL's page may PUT to it (CORS).
+  if (!process.env.S3_ENDPOINT) {
+    const directory = join(dataDir(), 's3');
+    s3 = await startS3Local({ directory, bucket: process.env.ATTACHMENTS_BUCKET || LOCAL_BUCKET, origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`], port: process.env.S3_PORT ? Number(process.env.S3_PORT) : undefined });
+    process.env.S3_ENDPOINT = s3.endpoint;
+    process.env.ATTACHMENTS_BUCKET = s3.bucket;
+  }
   const graphiqlDir = await ensureGraphiqlBuilt();
   server = await createLocalServer({ config, localSecret: localSecret(), graphiqlDir });
   server.on('error', (e: NodeJS.ErrnoException) => {
@@ -123,6 +135,11 @@ async function main(): Promise<void> {
       mail
         ? `Mail (every notice mailed, caught locally by maildev): ${mail.webUrl}`
         : 'Mail: off (DYNAMODB_ENDPOINT names another DynamoDB; its notices are mailed where it is deployed)',
+    );
+    console.log(
+      s3
+        ? `添付ファイル / Attachments (local S3, data in ${join(dataDir(), 's3')}): ${s3.endpoint}/${s3.bucket}`
+        : `添付ファイル / Attachments: ${process.env.S3_ENDPOINT} (S3_ENDPOINT), bucket ${process.env.ATTACHMENTS_BUCKET || LOCAL_BUCKET}`,
     );
     console.log('サインイン: GraphiQL の右上「サインイン」で職員を選ぶ / Sign in: choose a person under 「サインイン」 in GraphiQL,');
     console.log('  or `npm run token -- shimin-manager` prints a token for the Headers tab: {"Authorization": "Bearer <token>"}');

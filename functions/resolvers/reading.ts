@@ -30,6 +30,12 @@ const AUDITED: ReadonlySet<string> = new Set(AUDITED_TYPES);
 const GUARDED: ReadonlySet<string> = new Set([...AUDITED_TYPES.filter((t) => READ_RULES[t].article !== undefined), 'AuditEvent']);
 
 async function contextFor(ctx: Context, type: AuditedType, object: object): Promise<ReadContext> {
+  if (READ_RULES[type].needsParent) {
+    // An attachment: the object it belongs to, with what that object's own rule needs.
+    const { objectType, objectId } = object as { objectType?: AuditedType; objectId?: string };
+    const parent = objectType && objectId ? await getObject(ctx.store, objectType, objectId) : undefined;
+    return parent && objectType ? { parent: { kind: objectType, object: parent, context: await contextFor(ctx, objectType, parent) } } : {};
+  }
   if (!READ_RULES[type].needsOwner) return {};
   const personId = (object as { personId?: string }).personId;
   const owner = personId ? await getPerson(ctx.store, personId) : undefined;

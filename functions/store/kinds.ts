@@ -24,6 +24,7 @@ import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
 import { getSystem, systemItem } from './systems';
 import { getIncident, incidentItem } from './virusIncidents';
+import { attachmentItem, getAttachment } from './attachments';
 
 interface Stored<R> {
   get(store: Store, key: string): Promise<R | undefined>;
@@ -67,6 +68,7 @@ export const STORED = {
   CommitteeMeeting: stored(getMeeting, meetingItem),
   WorkingGroup: stored(getWorkingGroup, workingGroupItem),
   Notice: stored(getNotice, noticeItem),
+  Attachment: stored(getAttachment, attachmentItem),
 } satisfies { [K in Kind]: Stored<any> };
 
 /** The record of a kind, as stored. */

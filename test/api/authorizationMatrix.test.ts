@@ -23,6 +23,7 @@ import { rows as oversightRows } from './matrix/oversight';
 import { rows as committeeRows } from './matrix/committee';
 import { rows as reminderRows } from './matrix/reminders';
 import { rows as commentRows } from './matrix/comments';
+import { rows as attachmentRows } from './matrix/attachments';
 
 beforeAll(async () => {
   bindApi(await setupApi());
@@ -160,6 +161,7 @@ const TABLE: Row[] = [
   ...committeeRows,
   ...reminderRows,
   ...commentRows,
+  ...attachmentRows,
 ];
 
 // ─── Running the cells ──────────────────────────────────────────────────────────────────────────────────────────

@@ -8,16 +8,7 @@ import { LocalServer } from '../support/localServer';
 
 const server = new LocalServer();
 
-async function gql(person: string, query: string, variables?: object) {
-  const res = await fetch(`${server.base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token(person)}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (res.status !== 200 || body.errors) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-  return body.data;
-}
+const gql = (person: string, query: string, variables?: object) => server.gql(person, query, variables);
 
 beforeAll(() => server.start(), 180_000);
 afterAll(() => server.remove());

@@ -10,6 +10,7 @@ import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { RegulationApiStack, RegulationApiStackProps } from '../../infra/stack';
 import { API_INDEX_ACTIONS, API_TABLE_ACTIONS } from '../../infra/api';
+import { API_ATTACHMENT_BUCKET_ACTIONS, API_ATTACHMENT_OBJECT_ACTIONS } from '../../infra/attachments';
 import { REMINDERS_INDEXES, REMINDERS_TABLE_READ_ACTIONS, REMINDERS_TABLE_WRITE_ACTIONS } from '../../infra/reminders';
 import { MAIL_READ_KEYS, MAIL_TABLE_READ_ACTIONS, MAIL_TABLE_WRITE_ACTIONS, MAIL_WRITE_KEYS } from '../../infra/mail';
 import { THROTTLE_ALARM_OPERATIONS } from '../../infra/alarms';
@@ -198,6 +199,61 @@ describe('IAM', () => {
     for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
+  });
+});
+
+const attachmentsBucketId = logicalId('AWS::S3::Bucket');
+const s3Statements = (role?: string) => statementsOf(role).filter((st) => actions(st).some((a) => a.startsWith('s3:')));
+
+describe('attachments: the bucket of their files', () => {
+  const bucket = () => template.findResources('AWS::S3::Bucket')[attachmentsBucketId];
+
+  it('is encrypted (S3-managed), versioned, blocks all public access and is retained', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    expect(bucket().DeletionPolicy).toBe('Retain');
+    expect(bucket().UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('refuses requests without TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: attachmentsBucketId },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('expires noncurrent versions after a year and aborts incomplete multipart uploads after a day', () => {
+    const rules = bucket().Properties.LifecycleConfiguration.Rules;
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 365 } }),
+        expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+      ]),
+    );
+  });
+
+  it('has no CORS without allowed origins; with them, PUT and GET from those origins only', () => {
+    expect(bucket().Properties.CorsConfiguration).toBeUndefined();
+    const withOrigins = synth({ allowedOrigins: ['https://portal.city.shiroishi.example'] }).template;
+    withOrigins.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://portal.city.shiroishi.example'], AllowedMethods: ['PUT', 'GET', 'HEAD'], AllowedHeaders: ['content-type'] })] },
+    });
+  });
+
+  it('the API function may put and get files under attachments/ only (and list the bucket, for a HEAD to answer 404), with the bucket in ATTACHMENTS_BUCKET', () => {
+    const statements = s3Statements(apiRoleId);
+    expect(statements.flatMap(actions).sort()).toEqual([...API_ATTACHMENT_OBJECT_ACTIONS, ...API_ATTACHMENT_BUCKET_ACTIONS].sort());
+    const objects = statements.find((st) => actions(st).includes('s3:GetObject')) as Statement;
+    expect(objects.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] }, '/attachments/*']] });
+    const list = statements.find((st) => actions(st).includes('s3:ListBucket')) as Statement;
+    expect(list.Resource).toEqual({ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] });
+    // No other function touches the files.
+    for (const role of [remindersRoleId, mailRoleId]) expect(s3Statements(role)).toEqual([]);
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(functions[apiFunctionId].Properties.Environment.Variables.ATTACHMENTS_BUCKET).toEqual({ Ref: attachmentsBucketId });
   });
 });
 
@@ -603,7 +659,7 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it.each(['GraphqlUrl', 'GraphiqlUrl', 'HostedSignInDomain', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName', 'AlarmTopicArn', 'MailFunctionName', 'MailDeadLetterQueueUrl'])('exports %s', (name) => {
+  it.each(['GraphqlUrl', 'GraphiqlUrl', 'HostedSignInDomain', 'UserPoolId', 'UserPoolClientId', 'TableName', 'RemindersFunctionName', 'AlarmTopicArn', 'MailFunctionName', 'MailDeadLetterQueueUrl', 'AttachmentsBucketName'])('exports %s', (name) => {
     template.hasOutput(name, {});
   });
 });
@@ -640,6 +696,8 @@ describe('cdk-nag', () => {
     expect(Object.keys(acknowledged).sort()).toEqual([
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM5[Resource::*]',
+      `AwsSolutions-IAM5[Resource::<${attachmentsBucketId}.Arn>/attachments/*]`,
+      'AwsSolutions-S1',
       'AwsSolutions-SQS3',
       'Serverless-LambdaDLQ',
       'Serverless-SNSRedrivePolicy',

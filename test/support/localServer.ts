@@ -28,9 +28,9 @@ export class LocalServer {
   output = '';
   private child: ChildProcess | undefined;
 
-  /** The environment of the server and its scripts: this data folder, nothing of the caller's DynamoDB or secret. */
+  /** The environment of the server and its scripts: this data folder, nothing of the caller's DynamoDB, S3 or secret. */
   env(port = 0): NodeJS.ProcessEnv {
-    const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, LOCAL_JWT_SECRET: _secret, ...rest } = process.env;
+    const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, LOCAL_JWT_SECRET: _secret, S3_ENDPOINT: _s3, ATTACHMENTS_BUCKET: _bucket, ...rest } = process.env;
     return { ...rest, PORT: String(port), DATA_DIR: this.dataDir, LOG_LEVEL: 'silent' };
   }
 
@@ -76,7 +76,7 @@ export class LocalServer {
     return this.script('token', person).trim().split('\n').pop() as string;
   }
 
-  /** A GraphQL request to the running server as `person`; fails on any error and returns `data`. */
+  /** A GraphQL request over HTTP as `person` (a token as `npm run token` prints it); fails on any error; its data. */
   async gql(person: string, query: string, variables?: object): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const res = await fetch(`${this.base}/graphql`, {
       method: 'POST',

@@ -77,6 +77,10 @@ export const kinds: KindRow[] = [
   { kind: 'Notice',                  what: 'a notice addressed to 市民課の小林さん',
                                      cells: [H4,          S,             H4,            H4,            H4,           H4,             S],
     id: o.notice, field: 'message' },
+  // An attachment: whoever reads the record it belongs to — a virus incident's, those who read the incident (第26条).
+  { kind: 'Attachment', variant: 'of a virus incident (第26条)', what: 'an attachment of a virus incident',
+                                     cells: [S,           S,             S,             S,             S,            S,              H26],
+    id: o.virusAttachment, field: 'fileName' },
   // An audit event is readable exactly when its object is.
   { kind: 'AuditEvent', variant: 'of a system', of: 'System', what: 'an audit event of a system', cells: ALL,
     id: o.eventOfSystem, field: 'after', secret: textOf(o.system, 'System', 'name') },
@@ -95,4 +99,7 @@ export const kinds: KindRow[] = [
   { kind: 'AuditEvent', variant: 'of a notice (第4条)', of: 'Notice', what: 'an audit event of a notice to 小林さん',
                                      cells: [H4,          S,             H4,            H4,            H4,           H4,             S],
     id: o.eventOfNotice, field: 'after', secret: textOf(o.notice, 'Notice', 'message') },
+  { kind: 'AuditEvent', variant: 'of an attachment of a virus incident (第26条)', of: 'Attachment', what: 'an audit event of an attachment of a virus incident',
+                                     cells: [S,           S,             S,             S,             S,            S,              H26],
+    id: o.eventOfVirusAttachment, field: 'after', secret: textOf(o.virusAttachment, 'Attachment', 'fileName') },
 ];

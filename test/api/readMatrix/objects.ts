@@ -42,6 +42,10 @@ export const takeoutException = fixed(gid('ProhibitedActException', 'demo-except
 export const finding = fixed(gid('DeviceFinding', 'demo-finding-router'));
 /** 第26条: the open incident of the 保健福祉システム. */
 export const virusIncident = fixed(gid('VirusIncident', 'demo-virus-open'));
+/** An attachment of that incident (第26条: read as the incident is), and one of 市民課's system (read by everyone). */
+const attachmentTo = (objectId: () => Promise<string>, personId: string, kind: string) =>
+  once(async () => (await make(personId, 'requestAttachmentUpload', { objectId: await objectId(), kind, fileName: `${unique('添付')}.pdf`, contentType: 'application/pdf', size: 100 })).id);
+export const virusAttachment = attachmentTo(virusIncident, 'kenkou-manager', 'OTHER');
 
 /** A notice the reminders job addressed to 市民課の小林さん (her overdue password, 第24条第3項). */
 export const notice = once(async () => {
@@ -88,3 +92,4 @@ export const eventOfKenkouPassword = once(async () => firstEventOf(await kenkouP
 export const eventOfTakeout = once(async () => firstEventOf(await takeoutException()));
 export const eventOfFinding = once(async () => firstEventOf(await finding()));
 export const eventOfNotice = once(async () => firstEventOf(await notice()));
+export const eventOfVirusAttachment = once(async () => firstEventOf(await virusAttachment()));
