@@ -84,6 +84,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Committee.memberCount': FREE,
   'Committee.members': LOAD_LIST,
   'Committee.quorumRequired': FREE,
+  'Committee.secretariatHolder': LOAD,
   'Committee.viceChair': LOAD,
   'Committee.viewerCanConvene': FREE,
 
@@ -91,6 +92,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'CommitteeComposition.memberCount': FREE,
   'CommitteeComposition.members': LOAD_LIST,
   'CommitteeComposition.quorumRequired': FREE,
+  'CommitteeComposition.secretariatHolder': LOAD,
   'CommitteeComposition.viceChair': LOAD,
 
   'CommitteeMeeting.agenda': FREE,
@@ -251,7 +253,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'Query.auditTrail': QUERY,
   'Query.auditTrailByPerson': QUERY,
-  'Query.committee': { queries: 6 }, // currentComposition: queryAll of 3 roles, 200 a page (assumed at most 400 assignments of each role),
+  'Query.committee': { queries: 7 }, // currentComposition: queryAll of 3 roles, 200 a page (assumed at most 400 assignments of each role), and of the secretariat's (one page: at most 200)
   'Query.committeeMeetings': QUERY,
   'Query.dataUseGrants': QUERY,
   'Query.departments': QUERY,
