@@ -24,6 +24,8 @@ import { resilienceResolvers } from '../resolvers/resilience';
 import { oversightResolvers } from '../resolvers/oversight';
 import { committeeResolvers } from '../resolvers/committee';
 import { reminderResolvers } from '../resolvers/reminders';
+import { supplementaryRuleResolvers } from '../resolvers/supplementaryRules';
+import { securityGuidelineResolvers } from '../resolvers/securityGuideline';
 import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
@@ -54,6 +56,8 @@ export function getSchema(): GraphQLSchema {
       ...oversightResolvers,
       ...committeeResolvers,
       ...reminderResolvers,
+      ...supplementaryRuleResolvers,
+      ...securityGuidelineResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

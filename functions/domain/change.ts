@@ -60,7 +60,8 @@ export type PartKind =
   | 'RoleSlot'
   | 'ServerRoomGrantee'
   | 'OperatorSlot'
-  | 'HomepageClaim';
+  | 'HomepageClaim'
+  | 'SupplementaryRuleVersions';
 
 /** What a transition returns: the object it is about (for the payload) and every change it makes. */
 export interface Transition<R extends Versioned = Versioned> {

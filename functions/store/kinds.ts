@@ -23,6 +23,8 @@ import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
 import { getSystem, systemItem } from './systems';
 import { getIncident, incidentItem } from './virusIncidents';
+import { getSupplementaryRule, ruleVersionsItem, supplementaryRuleItem } from './supplementaryRules';
+import { acknowledgementItem, getAcknowledgement, getGuideline, guidelineItem } from './securityGuideline';
 
 interface Stored<R> {
   get(store: Store, key: string): Promise<R | undefined>;
@@ -65,6 +67,9 @@ export const STORED = {
   TrainingSession: stored(getTraining, trainingItem),
   CommitteeMeeting: stored(getMeeting, meetingItem),
   WorkingGroup: stored(getWorkingGroup, workingGroupItem),
+  SupplementaryRule: stored(getSupplementaryRule, supplementaryRuleItem),
+  SecurityGuideline: stored(getGuideline, guidelineItem),
+  SecurityGuidelineAcknowledgement: stored(getAcknowledgement, acknowledgementItem),
   Notice: stored(getNotice, noticeItem),
 } satisfies { [K in Kind]: Stored<any> };
 
@@ -89,6 +94,7 @@ const PARTS: Record<PartKind, (value: never) => Item> = {
   ServerRoomGrantee: granteeItem,
   OperatorSlot: slotItem,
   HomepageClaim: claimItem,
+  SupplementaryRuleVersions: ruleVersionsItem,
 };
 
 function changeOfRecord(c: Changed): Change {

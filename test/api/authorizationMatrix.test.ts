@@ -22,6 +22,8 @@ import { rows as resilienceRows } from './matrix/resilience';
 import { rows as oversightRows } from './matrix/oversight';
 import { rows as committeeRows } from './matrix/committee';
 import { rows as reminderRows } from './matrix/reminders';
+import { rows as supplementaryRuleRows } from './matrix/supplementaryRules';
+import { rows as securityGuidelineRows } from './matrix/securityGuideline';
 
 beforeAll(async () => {
   bindApi(await setupApi());
@@ -158,6 +160,8 @@ const TABLE: Row[] = [
   ...oversightRows,
   ...committeeRows,
   ...reminderRows,
+  ...supplementaryRuleRows,
+  ...securityGuidelineRows,
 ];
 
 // ─── Running the cells ──────────────────────────────────────────────────────────────────────────────────────────
