@@ -13,6 +13,7 @@
 import { wareki, warekiTime } from './period';
 import { advance, alongWith, changeOf } from './change';
 import { Actor, RoleAssignment, isAssignmentActive } from './people';
+import { tell } from './notices';
 import { allows, refuse } from './refusal';
 
 export const COMMITTEE_NAME = '白石市行政情報ネットワークシステム管理運営委員会';
@@ -310,10 +311,42 @@ type ConveneInput = Parameters<typeof convene>[2];
 type MotionInput = Parameters<typeof putMotion>[2];
 type WorkingGroupInput = Parameters<typeof establishWorkingGroup>[2];
 
+/**
+ * 第34条: the notice of a meeting convened, in the secretariat's name, to everyone who sits on the committee (the one
+ * who convened it aside): written with the meeting, in its transaction.
+ */
+function noticeOfMeeting(m: Meeting, now: string, actorId: string) {
+  const c = m.composition;
+  return tell(
+    [c.chairId, c.viceChairId, ...c.memberIds].filter((p): p is string => !!p),
+    {
+      kind: 'COMMITTEE_MEETING_CONVENED',
+      subjectType: 'CommitteeMeeting',
+      subjectId: m.id,
+      stage: 'convened',
+      article: '第34条',
+      dueOn: m.heldOn,
+      title: `${COMMITTEE_NAME}の招集について`,
+      message: [
+        `${COMMITTEE_NAME}を次のとおり招集します(${m.chairPrevented ? '委員長に事故があるため副委員長が招集、第33条第3項' : '委員長が招集、第33条第2項'})。`,
+        `件名: ${m.title}`,
+        `開催日: ${wareki(m.heldOn)}`,
+        ...(m.place ? [`場所: ${m.place}`] : []),
+        '議題:',
+        ...m.agenda.map((a, n) => `  ${n + 1}. ${a.title}(${MATTER_ARTICLE[a.matter]})`),
+        '庶務: デジタル推進課長(第34条)',
+      ].join('\n'),
+    },
+    now,
+    actorId,
+  );
+}
+
 export const committee = {
   convene(c: Composition, actor: Actor, input: ConveneInput, ids: { meeting: string; agenda: string[] }, now: string) {
     const m = convene(c, actor.person.id, input, ids, now);
-    return changeOf('CommitteeMeeting', undefined, m, 'committeeMeeting.convened', m.chairPrevented ? '第33条第3項' : '第33条第2項');
+    const t = changeOf('CommitteeMeeting', undefined, m, 'committeeMeeting.convened', m.chairPrevented ? '第33条第3項' : '第33条第2項');
+    return alongWith(t, { changes: noticeOfMeeting(m, now, actor.person.id) });
   },
   recordAttendance: (m: Meeting, actor: Actor, present: string[], now: string) =>
     changeOf('CommitteeMeeting', m, advance(m, recordPresence(m, actor.person.id, present), now), 'committeeMeeting.attendanceRecorded', '第33条第4項'),

@@ -149,6 +149,20 @@ describe('第34条: 委員会の庶務は、デジタル推進課長において
     expect(closed.status).toBe('CLOSED');
   });
 
+  it('第34条: the notice of a meeting convened reaches the members in the secretariat’s name; not the chair who convened it', async () => {
+    const m = await convene(CHAIR, { title: '招集通知の確認' });
+    const NOTICES = `{ myNotices(first: 50) { nodes { kind article title message subject { id } } } }`;
+    const about = async (who: string) => (await api.data(who, NOTICES)).myNotices.nodes.filter((n: { subject?: { id: string } }) => n.subject?.id === m.id);
+    const [n, ...more] = await about('shimin-manager');
+    expect(more).toEqual([]);
+    expect(n).toMatchObject({ kind: 'COMMITTEE_MEETING_CONVENED', article: '第34条', title: expect.stringContaining('招集') });
+    expect(n.message).toContain('件名: 招集通知の確認');
+    expect(n.message).toContain('庶務: デジタル推進課長(第34条)');
+    expect(await about(VICE)).toHaveLength(1);
+    expect(await about(CHAIR)).toEqual([]);
+    expect(await about('shimin-staff')).toEqual([]);
+  });
+
   it('第34条: a member who is neither the secretariat, the chair nor the vice-chair does not record the meeting', async () => {
     const m = await convene();
     expect(await refused(api, 'soumu-manager', CLOSE, { meetingId: m.id, expectedVersion: m.version })).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第34条' })]);

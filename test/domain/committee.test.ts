@@ -210,6 +210,15 @@ describe('the transitions of a meeting, what the viewer may do next, and the min
     expect(committeeActions(shiminManager, committee).convene).toBe(false);
   });
 
+  it('第34条: convening writes the secretariat’s notice to everyone who sits on the committee but the one who convened it', () => {
+    const t = transitions.convene(committee, generalManager, { title: '第1回', heldOn: '2026-06-15', place: '第2会議室', chairPrevented: false, agenda }, { meeting: 'm1', agenda: ['a1'] }, NOW);
+    const notices = t.changes.filter((c) => c.kind === 'Notice').map((c) => c.after as unknown as { addresseeId: string; kind: string; article: string; message: string });
+    expect(notices.map((n) => n.addresseeId).sort()).toEqual([VICE, ...members].sort());
+    expect(notices[0]).toMatchObject({ kind: 'COMMITTEE_MEETING_CONVENED', article: '第34条' });
+    expect(notices[0].message).toContain('開催日: 令和8年6月15日');
+    expect(notices[0].message).toContain('庶務: デジタル推進課長(第34条)');
+  });
+
   it('a motion is a part beside the meeting; the meeting’s next version is recorded with the motion only', () => {
     let m = convened();
     expect(meetingActions(generalManager, m, NOW)).toEqual({ recordAttendance: true, decideMotion: false, close: false });
