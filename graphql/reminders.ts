@@ -18,6 +18,7 @@ export enum NoticeKind {
   ACTING_DESIGNATED = 'ACTING_DESIGNATED',
   VIRUS_INCIDENT_REPORTED = 'VIRUS_INCIDENT_REPORTED',
   SYSTEM_STOP_ANNOUNCED = 'SYSTEM_STOP_ANNOUNCED',
+  COMMITTEE_MEETING_CONVENED = 'COMMITTEE_MEETING_CONVENED',
   DAILY_DIGEST = 'DAILY_DIGEST',
 }
 registerEnumType(NoticeKind, {
@@ -43,6 +44,9 @@ registerEnumType(NoticeKind, {
     VIRUS_INCIDENT_REPORTED: { description: 'コンピュータウイルス等の感染が報告された(第26条、情報システム管理者へ)。 / A virus incident was reported.' },
     SYSTEM_STOP_ANNOUNCED: {
       description: 'システムの停止(保守・障害)が周知された(第11条、システムの利用者・所管課へ)。 / A stop of a system was announced.',
+    },
+    COMMITTEE_MEETING_CONVENED: {
+      description: '管理運営委員会の会議が招集された(庶務を処理するデジタル推進課長から委員長・副委員長・委員へ、第34条)。 / A committee meeting was convened: the secretariat’s notice to its members.',
     },
     DAILY_DIGEST: { description: 'その日の期限通知をまとめたもの(メール1通)。 / The day’s reminders of one person, in one mail.' },
   },

@@ -95,6 +95,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Committee.memberCount': FREE,
   'Committee.members': LOAD_LIST,
   'Committee.quorumRequired': FREE,
+  'Committee.secretariatHolder': LOAD,
   'Committee.viceChair': LOAD,
   'Committee.viewerCanConvene': FREE,
 
@@ -102,6 +103,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'CommitteeComposition.memberCount': FREE,
   'CommitteeComposition.members': LOAD_LIST,
   'CommitteeComposition.quorumRequired': FREE,
+  'CommitteeComposition.secretariatHolder': LOAD,
   'CommitteeComposition.viceChair': LOAD,
 
   'CommitteeMeeting.agenda': FREE,
@@ -259,6 +261,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Person.passwords': QUERY,
   'Person.personId': FREE,
   'Person.roleAssignments': LOAD,
+  'Person.securityGuidelineAcknowledgement': { queries: 1, loads: 1 }, // the version in force (once a request), then the acknowledgement by key
   'Person.trainingsAttended': { queries: 1, loads: 1, keys: 'first' }, // one Query, then the sessions in one batch,
 
   'Presiding.person': LOAD,
@@ -275,8 +278,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'Query.auditTrail': QUERY,
   'Query.auditTrailByPerson': QUERY,
-  'Query.committee': { queries: 6 }, // currentComposition: queryAll of 3 roles, 200 a page (assumed at most 400 assignments of each role),
+  'Query.committee': { queries: 7 }, // currentComposition: queryAll of 3 roles, 200 a page (assumed at most 400 assignments of each role), and of the secretariat's (one page: at most 200)
   'Query.committeeMeetings': QUERY,
+  'Query.currentSecurityGuideline': QUERY,
   'Query.dataUseGrants': QUERY,
   'Query.departments': QUERY,
   'Query.deviceFindings': { queries: 1, loads: 1 }, // the system it is filtered by, when given, then the page
@@ -304,6 +308,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.people': QUERY,
   'Query.provisionsPastPeriod': QUERY,
   'Query.serverRooms': QUERY,
+  'Query.securityGuidelines': QUERY,
+  'Query.supplementaryRule': { loads: 2 }, // a version by key, or the versions kept beside the rule cited, then the one in force
+  'Query.supplementaryRules': QUERY,
   'Query.systems': QUERY,
   'Query.systemServiceStatus': { queries: INTERRUPTION_PAGES, loads: 2 }, // the system, then the calendar and up to 5 pages of interruptions,
   'Query.systemsWithoutRecoveryProcedure': QUERY,
@@ -328,6 +335,16 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ServerRoom.entries': QUERY,
   'ServerRoom.registeredBy': LOAD,
   'ServerRoom.viewerCanAuthorize': FREE,
+
+  'SecurityGuideline.acknowledgementStatus': { queries: 2, loads: 2, keys: 400 }, // the department's staff (pages of 200, assumed at most 400), then the department and their acknowledgements by key
+  'SecurityGuideline.approvedBy': LOAD,
+  'SecurityGuideline.draftedBy': LOAD,
+  'SecurityGuideline.viewerAcknowledgement': LOAD,
+  'SecurityGuideline.viewerCanAcknowledge': LOAD,
+  'SecurityGuideline.viewerCanApprove': FREE,
+
+  'SecurityGuidelineAcknowledgement.guideline': LOAD,
+  'SecurityGuidelineAcknowledgement.person': LOAD,
 
   'ServerRoomAuthorization.current': FREE,
   'ServerRoomAuthorization.grantedBy': LOAD,
@@ -354,6 +371,13 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ServiceInterruption.system': LOAD,
   'ServiceInterruption.viewerCanCancel': LOAD,
   'ServiceInterruption.viewerCanEnd': LOAD,
+
+  // The versions kept beside a rule (one item through the DataLoader), then for `versions` each of them.
+  'SupplementaryRule.citation': FREE,
+  'SupplementaryRule.establishedBy': LOAD,
+  'SupplementaryRule.status': LOAD,
+  'SupplementaryRule.versions': { loads: 2, keys: 'list' },
+  'SupplementaryRule.viewerCanRevise': LOAD,
 
   'System.connectedSystems': LOAD_LIST,
   'System.consultations': QUERY,
@@ -433,6 +457,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 export const DEFAULT_MUTATION_READS = 8;
 export const MUTATION_READS: Record<string, number> = {
   registerServerRoom: 0,
+  draftSecurityGuideline: 0,
   scheduleTraining: 0,
   acknowledgeGuidance: 1,
   approveServerRoomEntry: 1,
@@ -441,6 +466,7 @@ export const MUTATION_READS: Record<string, number> = {
   closeVirusIncident: 1,
   createDepartment: 1,
   decideCommitteeMotion: 1,
+  establishSupplementaryRule: 1,
   decideProhibitedActException: 1,
   giveGuidance: 1,
   markNoticeRead: 1,
@@ -458,6 +484,9 @@ export const MUTATION_READS: Record<string, number> = {
   updateDepartment: 1,
   updatePerson: 1,
   updateWorkingCalendar: 1,
+  acknowledgeSecurityGuideline: 2,
+  approveSecurityGuideline: 2,
+  reviseSupplementaryRule: 2,
   assignRole: 4,
   reportVirusIncident: 2,
   // The system, its operators, and its department's role assignments (a page or two) for the 周知 of 第11条.

@@ -26,6 +26,8 @@ import { committeeResolvers } from '../resolvers/committee';
 import { reminderResolvers } from '../resolvers/reminders';
 import { commentResolvers } from '../resolvers/comments';
 import { attachmentResolvers } from '../resolvers/attachments';
+import { supplementaryRuleResolvers } from '../resolvers/supplementaryRules';
+import { securityGuidelineResolvers } from '../resolvers/securityGuideline';
 import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
@@ -58,6 +60,8 @@ export function getSchema(): GraphQLSchema {
       ...reminderResolvers,
       ...commentResolvers,
       ...attachmentResolvers,
+      ...supplementaryRuleResolvers,
+      ...securityGuidelineResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

@@ -61,7 +61,8 @@ export type PartKind =
   | 'ServerRoomGrantee'
   | 'OperatorSlot'
   | 'HomepageClaim'
-  | 'ApplicationComment';
+  | 'ApplicationComment'
+  | 'SupplementaryRuleVersions';
 
 /** What a transition returns: the object it is about (for the payload) and every change it makes. */
 export interface Transition<R extends Versioned = Versioned> {

@@ -13,11 +13,17 @@
 import { wareki, warekiTime } from './period';
 import { advance, alongWith, changeOf } from './change';
 import { Actor, RoleAssignment, isAssignmentActive } from './people';
+import { tell } from './notices';
 import { allows, refuse } from './refusal';
 
 export const COMMITTEE_NAME = '白石市行政情報ネットワークシステム管理運営委員会';
-/** 第34条: 委員会の庶務は、デジタル推進課長において処理する. */
+/**
+ * 第34条: 委員会の庶務は、デジタル推進課長において処理する. The register knows デジタル推進課長 as the holder of the role
+ * 第27条第3項 fills with the same office (HOMEPAGE_SYSTEM_MANAGER, functions/domain/people.ts): that holder is the
+ * secretariat, so a change of the office's holder changes the secretariat the same day.
+ */
 export const SECRETARIAT = 'デジタル推進課長(第34条) / The head of the Digital Promotion Section';
+export const SECRETARIAT_ROLE = 'HOMEPAGE_SYSTEM_MANAGER' as const;
 
 /** 第31条第1号–第4号: what the committee deliberates on. */
 export const AGENDA_MATTERS = ['PLANNING', 'SECURITY', 'DATA_PROTECTION', 'EFFICIENT_OPERATION'] as const;
@@ -38,6 +44,8 @@ export interface Composition {
   viceChairId?: string;
   /** 委員 = 情報管理責任者 (第32条第4項), each person once however many departments they manage. */
   memberIds: string[];
+  /** 庶務 = デジタル推進課長 (第34条); absent in meetings convened before the secretariat was recorded. */
+  secretariatId?: string;
 }
 
 /** The committee on `date` (YYYY-MM-DD or an instant), from every role assignment of the city. */
@@ -46,7 +54,7 @@ export function compositionOn(assignments: RoleAssignment[], now: string): Compo
   const active = assignments.filter((a) => !a.actingFor && isAssignmentActive(a, now)).sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.personId.localeCompare(b.personId));
   const holder = (role: RoleAssignment['role']) => active.filter((a) => a.role === role).at(-1)?.personId;
   const members = [...new Set(active.filter((a) => a.role === 'INFORMATION_MANAGER').map((a) => a.personId))].sort();
-  return { chairId: holder('GENERAL_MANAGER'), viceChairId: holder('SYSTEM_ADMINISTRATOR'), memberIds: members };
+  return { chairId: holder('GENERAL_MANAGER'), viceChairId: holder('SYSTEM_ADMINISTRATOR'), memberIds: members, secretariatId: holder(SECRETARIAT_ROLE) };
 }
 
 /** Whether a person sits on the committee in any seat. */
@@ -221,10 +229,15 @@ export function convene(
   };
 }
 
-/** The chair or vice-chair keeps the record of the meeting (the secretariat of 第34条 prepares it for them). */
+/**
+ * The record of a meeting — attendance, motions, closing the minutes — is the secretariat's business (庶務, 第34条),
+ * and the chair's or vice-chair's who preside over it (第33条第2項・第3項). The secretariat is the one of the day the
+ * meeting was convened.
+ */
 export function assertMayRecord(m: Meeting, personId: string): void {
-  if (personId !== m.composition.chairId && personId !== m.composition.viceChairId) {
-    refuse('FORBIDDEN', ['会議の記録は委員長又は副委員長が行います。', 'The chair or the vice-chair records the meeting.'], '第33条第2項');
+  const c = m.composition;
+  if (personId !== c.chairId && personId !== c.viceChairId && personId !== c.secretariatId) {
+    refuse('FORBIDDEN', ['会議の記録は、庶務を処理するデジタル推進課長、委員長又は副委員長が行います。', 'The secretariat (the head of Digital Promotion), the chair or the vice-chair records the meeting.'], '第34条');
   }
   if (m.status !== 'CONVENED') refuse('INVALID_STATE', ['この会議は閉会しています。議事録は確定しています。', 'The meeting is closed; its minutes stand.'], '第33条第2項');
 }
@@ -298,10 +311,42 @@ type ConveneInput = Parameters<typeof convene>[2];
 type MotionInput = Parameters<typeof putMotion>[2];
 type WorkingGroupInput = Parameters<typeof establishWorkingGroup>[2];
 
+/**
+ * 第34条: the notice of a meeting convened, in the secretariat's name, to everyone who sits on the committee (the one
+ * who convened it aside): written with the meeting, in its transaction.
+ */
+function noticeOfMeeting(m: Meeting, now: string, actorId: string) {
+  const c = m.composition;
+  return tell(
+    [c.chairId, c.viceChairId, ...c.memberIds].filter((p): p is string => !!p),
+    {
+      kind: 'COMMITTEE_MEETING_CONVENED',
+      subjectType: 'CommitteeMeeting',
+      subjectId: m.id,
+      stage: 'convened',
+      article: '第34条',
+      dueOn: m.heldOn,
+      title: `${COMMITTEE_NAME}の招集について`,
+      message: [
+        `${COMMITTEE_NAME}を次のとおり招集します(${m.chairPrevented ? '委員長に事故があるため副委員長が招集、第33条第3項' : '委員長が招集、第33条第2項'})。`,
+        `件名: ${m.title}`,
+        `開催日: ${wareki(m.heldOn)}`,
+        ...(m.place ? [`場所: ${m.place}`] : []),
+        '議題:',
+        ...m.agenda.map((a, n) => `  ${n + 1}. ${a.title}(${MATTER_ARTICLE[a.matter]})`),
+        '庶務: デジタル推進課長(第34条)',
+      ].join('\n'),
+    },
+    now,
+    actorId,
+  );
+}
+
 export const committee = {
   convene(c: Composition, actor: Actor, input: ConveneInput, ids: { meeting: string; agenda: string[] }, now: string) {
     const m = convene(c, actor.person.id, input, ids, now);
-    return changeOf('CommitteeMeeting', undefined, m, 'committeeMeeting.convened', m.chairPrevented ? '第33条第3項' : '第33条第2項');
+    const t = changeOf('CommitteeMeeting', undefined, m, 'committeeMeeting.convened', m.chairPrevented ? '第33条第3項' : '第33条第2項');
+    return alongWith(t, { changes: noticeOfMeeting(m, now, actor.person.id) });
   },
   recordAttendance: (m: Meeting, actor: Actor, present: string[], now: string) =>
     changeOf('CommitteeMeeting', m, advance(m, recordPresence(m, actor.person.id, present), now), 'committeeMeeting.attendanceRecorded', '第33条第4項'),
@@ -344,7 +389,7 @@ const MATTER_JA: Record<AgendaMatter, string> = { PLANNING: '計画', SECURITY: 
 /** Everyone the minutes name: the seats, who convened, and each motion's presiding chair. */
 export function namedInMinutes(m: Meeting, motions: MotionRecord[]): string[] {
   const c = m.composition;
-  return [...new Set([c.chairId, c.viceChairId, ...c.memberIds, m.convenedBy, ...motions.map((x) => x.presidingId)].filter((x): x is string => !!x))];
+  return [...new Set([c.chairId, c.viceChairId, ...c.memberIds, c.secretariatId, m.convenedBy, ...motions.map((x) => x.presidingId)].filter((x): x is string => !!x))];
 }
 
 /** The minutes: everything the meeting recorded, as one readable text. `names` maps a person's id to their name. */
@@ -385,6 +430,6 @@ export function minutesOf(m: Meeting, motions: MotionRecord[], names: ReadonlyMa
     lines.push(`    可${x.votesFor} 否${x.votesAgainst} 表決せず${x.notVoting}(出席委員${x.membersPresent}名) — ${x.outcome === 'CARRIED' ? '可決' : '否決'}。${how}`);
   }
   lines.push(m.status === 'CLOSED' && m.closedAt ? `閉会: ${warekiTime(m.closedAt)}` : '状態: 会議中(議事録未確定)');
-  lines.push('庶務: デジタル推進課長(第34条)');
+  lines.push(`庶務: デジタル推進課長${c.secretariatId ? ` ${name(c.secretariatId)}` : ''}(第34条)`);
   return lines.join('\n');
 }

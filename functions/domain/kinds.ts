@@ -14,6 +14,7 @@ import { mayRead as mayReadPasswordsOf } from './passwords';
 import { DeviceFinding, ProhibitedActException, mayReadException, mayRecordFindings } from './prohibitedActs';
 import { Notice, mayReadNoticesOf } from './reminders';
 import { mayReadIncidents } from './virusIncidents';
+import { GuidelineAcknowledgement, mayReadAcknowledgement } from './securityGuideline';
 
 /** What a rule may need beyond the object: the person a password record belongs to (their department). */
 export interface ReadContext {
@@ -121,6 +122,18 @@ export const KINDS = {
       article: '第26条',
       needsParent: true,
       mayRead: (viewer, _a, now, { parent }): boolean => !!parent && ruleOf(parent.kind).mayRead(viewer, parent.object, now, parent.context),
+    },
+  },
+  SupplementaryRule: { label: '第35条に基づく定め', prefix: 'SUPPRULE#', read: EVERY_STAFF },
+  SecurityGuideline: { label: 'セキュリティ指針', prefix: 'SECGUIDE#', read: EVERY_STAFF },
+  // 第29条: a person's acknowledgement of the security guideline: the person, and the system administrator and the
+  // general manager, who see that the measures reach every member of staff.
+  SecurityGuidelineAcknowledgement: {
+    label: 'セキュリティ指針の確認',
+    prefix: 'SGACK#',
+    read: {
+      article: '第29条',
+      mayRead: (viewer, a, now) => mayReadAcknowledgement(viewer, a as GuidelineAcknowledgement, now),
     },
   },
   // A notice: the person it is addressed to, and the system administrator who runs the reminders (第4条).

@@ -35,6 +35,7 @@ export const NOTICE_KINDS = [
   'ACTING_DESIGNATED',
   'VIRUS_INCIDENT_REPORTED',
   'SYSTEM_STOP_ANNOUNCED',
+  'COMMITTEE_MEETING_CONVENED',
   // The day's reminders of one person, in one mail:
   'DAILY_DIGEST',
 ] as const;
@@ -59,6 +60,7 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   ACTING_DESIGNATED: '職務代理者に指定されました',
   VIRUS_INCIDENT_REPORTED: 'コンピュータウイルス等の感染が報告されました',
   SYSTEM_STOP_ANNOUNCED: 'システムの停止が周知されました',
+  COMMITTEE_MEETING_CONVENED: '管理運営委員会が招集されました',
   DAILY_DIGEST: '本日の通知',
 };
 

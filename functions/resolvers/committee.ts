@@ -109,6 +109,11 @@ const compositionFields: Record<string, Computed<Composition>> = {
   members: [() => [Person], (c, ctx) => people(ctx, c.memberIds), { description: '委員(情報管理責任者、第32条第4項)。 / The members: the information managers.' }],
   memberCount: [() => Int, (c) => c.memberIds.length, { description: '委員(情報管理責任者)の数。 / How many members (information managers).' }],
   quorumRequired: [() => Int, (c) => quorum(c, []).required, { description: '定足数: 委員の半数以上(第33条第4項)。 / The quorum: at least half of the members.' }],
+  secretariatHolder: [
+    () => Person,
+    (c, ctx) => related(ctx, getPerson, c.secretariatId),
+    { nullable: true, description: '庶務を処理する者: デジタル推進課長(第34条、ホームページシステム管理者の役割の保有者)。会議の記録を行う。 / The secretariat: the head of Digital Promotion (the holder of the homepage system manager’s role), who records meetings.' },
+  ],
 };
 
 const CommitteeFields = computed<Composition>(Committee, {

@@ -2,7 +2,7 @@
  * 管理運営委員会 (第30条–第34条): the committee's seats, read from the role assignments in force; its meetings
  * (newest first, each with the composition it was convened under) and its working groups. Key layout in README.md.
  */
-import { Composition, Meeting, MotionRecord, WorkingGroup, compositionOn } from '../domain/committee';
+import { Composition, Meeting, MotionRecord, SECRETARIAT_ROLE, WorkingGroup, compositionOn } from '../domain/committee';
 import { listAllRoleHolders } from './people';
 import { Store, compact, fromItem } from './store';
 import { Item } from './table';
@@ -33,9 +33,12 @@ export const getMeeting = (store: Store, id: string) => load<Meeting>(store, mee
 export const getWorkingGroup = (store: Store, id: string) => load<WorkingGroup>(store, workingGroupKey(id));
 
 
-/** 第32条: the committee on the day of `now`, from the assignments of 総括管理責任者, 情報システム管理者 and 情報管理責任者. */
+/**
+ * 第32条: the committee on the day of `now`, from the assignments of 総括管理責任者, 情報システム管理者 and 情報管理責任者;
+ * 第34条: its secretariat, デジタル推進課長.
+ */
 export async function currentComposition(store: Store, now: string): Promise<Composition> {
-  const roles = await listAllRoleHolders(store, ['GENERAL_MANAGER', 'SYSTEM_ADMINISTRATOR', 'INFORMATION_MANAGER']); // 第32条: a few people each
+  const roles = await listAllRoleHolders(store, ['GENERAL_MANAGER', 'SYSTEM_ADMINISTRATOR', 'INFORMATION_MANAGER', SECRETARIAT_ROLE]); // a few people each
   return compositionOn(roles, now);
 }
 

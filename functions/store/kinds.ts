@@ -25,6 +25,8 @@ import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, gran
 import { getSystem, systemItem } from './systems';
 import { getIncident, incidentItem } from './virusIncidents';
 import { attachmentItem, getAttachment } from './attachments';
+import { getSupplementaryRule, ruleVersionsItem, supplementaryRuleItem } from './supplementaryRules';
+import { acknowledgementItem, getAcknowledgement, getGuideline, guidelineItem } from './securityGuideline';
 
 interface Stored<R> {
   get(store: Store, key: string): Promise<R | undefined>;
@@ -67,6 +69,9 @@ export const STORED = {
   TrainingSession: stored(getTraining, trainingItem),
   CommitteeMeeting: stored(getMeeting, meetingItem),
   WorkingGroup: stored(getWorkingGroup, workingGroupItem),
+  SupplementaryRule: stored(getSupplementaryRule, supplementaryRuleItem),
+  SecurityGuideline: stored(getGuideline, guidelineItem),
+  SecurityGuidelineAcknowledgement: stored(getAcknowledgement, acknowledgementItem),
   Notice: stored(getNotice, noticeItem),
   Attachment: stored(getAttachment, attachmentItem),
 } satisfies { [K in Kind]: Stored<any> };
@@ -93,6 +98,7 @@ const PARTS: Record<PartKind, (value: never) => Item> = {
   OperatorSlot: slotItem,
   HomepageClaim: claimItem,
   ApplicationComment: commentItem,
+  SupplementaryRuleVersions: ruleVersionsItem,
 };
 
 function changeOfRecord(c: Changed): Change {

@@ -24,6 +24,8 @@ import { rows as committeeRows } from './matrix/committee';
 import { rows as reminderRows } from './matrix/reminders';
 import { rows as commentRows } from './matrix/comments';
 import { rows as attachmentRows } from './matrix/attachments';
+import { rows as supplementaryRuleRows } from './matrix/supplementaryRules';
+import { rows as securityGuidelineRows } from './matrix/securityGuideline';
 
 beforeAll(async () => {
   bindApi(await setupApi());
@@ -162,6 +164,8 @@ const TABLE: Row[] = [
   ...reminderRows,
   ...commentRows,
   ...attachmentRows,
+  ...supplementaryRuleRows,
+  ...securityGuidelineRows,
 ];
 
 // ─── Running the cells ──────────────────────────────────────────────────────────────────────────────────────────

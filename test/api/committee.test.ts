@@ -17,7 +17,7 @@ const tokyoDate = (offset: number) => new Date(Date.now() + 9 * 3600_000 + offse
 const P = (id: string) => gid('Person', id);
 const ERRORS = 'userErrors { code message article field }';
 const MEETING = `id title heldOn place chairPrevented status version closedAt convenedBy { personId }
-  composition { chair { personId } viceChair { personId } members { personId } memberCount quorumRequired }
+  composition { chair { personId } viceChair { personId } members { personId } memberCount quorumRequired secretariatHolder { personId } }
   attendance { personId } quorum { membersPresent members required met } presiding { seat person { personId } }
   agenda { agendaItemId matter article title }
   motionCount motions(first: 100) { nodes { motionId text agendaItem { agendaItemId } votes { vote person { personId } } presiding { personId }
@@ -28,11 +28,13 @@ const ATTEND = `mutation($input: RecordMeetingAttendanceInput!) { recordMeetingA
 const DECIDE = `mutation($input: DecideCommitteeMotionInput!) { decideCommitteeMotion(input: $input) { meeting { ${MEETING} } ${ERRORS} } }`;
 const CLOSE = `mutation($input: CloseCommitteeMeetingInput!) { closeCommitteeMeeting(input: $input) { meeting { ${MEETING} } ${ERRORS} } }`;
 const ESTABLISH = `mutation($input: EstablishWorkingGroupInput!) { establishWorkingGroup(input: $input) { workingGroup { id name purpose establishedOn members { personId } establishedBy { personId } } ${ERRORS} } }`;
-const COMMITTEE = `{ committee { name chair { personId } viceChair { personId } members { personId } memberCount quorumRequired viewerCanConvene secretariat } }`;
+const COMMITTEE = `{ committee { name chair { personId } viceChair { personId } members { personId } memberCount quorumRequired viewerCanConvene secretariat secretariatHolder { personId } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on CommitteeMeeting { ${MEETING} } } }`;
 
 const CHAIR = 'fuku-shichou';
 const VICE = 'soumu-director';
+/** 第34条: デジタル推進課長, who holds the role 第27条第3項 fills with the same office. */
+const SECRETARIAT = 'digital-manager';
 const MEMBERS = ['digital-manager', 'fukushi-manager', 'kenkou-manager', 'kyouiku-manager', 'shimin-manager', 'soumu-manager', 'zaisei-manager'];
 
 const agenda = [{ matter: 'SECURITY', title: 'パスワード更新の周知' }];
@@ -58,6 +60,7 @@ describe('第30条・第32条: the committee, as the role assignments in force m
     expect(committee).toMatchObject({ name: '白石市行政情報ネットワークシステム管理運営委員会', chair: { personId: CHAIR }, viceChair: { personId: VICE }, memberCount: 7, quorumRequired: 4, viewerCanConvene: false });
     expect(committee.members.map((p: { personId: string }) => p.personId).sort()).toEqual(MEMBERS);
     expect(committee.secretariat).toContain('デジタル推進課長');
+    expect(committee.secretariatHolder).toEqual({ personId: SECRETARIAT });
     expect((await api.data(CHAIR, COMMITTEE)).committee.viewerCanConvene).toBe(true);
   });
 
@@ -128,8 +131,42 @@ describe('第33条第4項: 委員の半数以上が出席しなければ会議�
     const input = (present: string[]) => ({ meetingId: m.id, expectedVersion: m.version, present: present.map(P) });
     expect(await refused(api, CHAIR, ATTEND, input([CHAIR, 'shimin-staff']))).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', article: '第32条', field: ['present'] })]);
     expect(await refused(api, CHAIR, ATTEND, input([CHAIR, CHAIR]))).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', article: '第32条' })]);
-    expect(await refused(api, 'shimin-manager', ATTEND, input([CHAIR]))).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第33条第2項' })]);
+    expect(await refused(api, 'shimin-manager', ATTEND, input([CHAIR]))).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第34条' })]);
     expect(await refused(api, CHAIR, ATTEND, { ...input([CHAIR]), expectedVersion: 9 })).toEqual([expect.objectContaining({ code: 'STALE_VERSION' })]);
+  });
+});
+
+describe('第34条: 委員会の庶務は、デジタル推進課長において処理する', () => {
+  it('第34条: the secretariat records attendance and motions and closes the minutes of a meeting the chair convened; the minutes name it', async () => {
+    const m = await convene();
+    expect(m.composition.secretariatHolder).toEqual({ personId: SECRETARIAT });
+    expect((await api.data(SECRETARIAT, NODE, { id: m.id })).node).toMatchObject({ viewerCanRecordAttendance: true, viewerCanClose: false });
+    const attended = await ok(api, SECRETARIAT, ATTEND, { meetingId: m.id, expectedVersion: m.version, present: [CHAIR, ...MEMBERS.slice(1, 5)].map(P) });
+    const decided = await ok(api, SECRETARIAT, DECIDE, motion(attended, [[MEMBERS[1], 'FOR'], [MEMBERS[2], 'FOR'], [MEMBERS[3], 'FOR']]));
+    expect(decided.motions.nodes[0].result).toMatchObject({ outcome: 'CARRIED' });
+    const closed = await ok(api, SECRETARIAT, CLOSE, { meetingId: m.id, expectedVersion: decided.version });
+    expect(closed.minutes).toContain('庶務: デジタル推進課長 高橋 誠(第34条)');
+    expect(closed.status).toBe('CLOSED');
+  });
+
+  it('第34条: the notice of a meeting convened reaches the members in the secretariat’s name; not the chair who convened it', async () => {
+    const m = await convene(CHAIR, { title: '招集通知の確認' });
+    const NOTICES = `{ myNotices(first: 50) { nodes { kind article title message subject { id } } } }`;
+    const about = async (who: string) => (await api.data(who, NOTICES)).myNotices.nodes.filter((n: { subject?: { id: string } }) => n.subject?.id === m.id);
+    const [n, ...more] = await about('shimin-manager');
+    expect(more).toEqual([]);
+    expect(n).toMatchObject({ kind: 'COMMITTEE_MEETING_CONVENED', article: '第34条', title: expect.stringContaining('招集') });
+    expect(n.message).toContain('件名: 招集通知の確認');
+    expect(n.message).toContain('庶務: デジタル推進課長(第34条)');
+    expect(await about(VICE)).toHaveLength(1);
+    expect(await about(CHAIR)).toEqual([]);
+    expect(await about('shimin-staff')).toEqual([]);
+  });
+
+  it('第34条: a member who is neither the secretariat, the chair nor the vice-chair does not record the meeting', async () => {
+    const m = await convene();
+    expect(await refused(api, 'soumu-manager', CLOSE, { meetingId: m.id, expectedVersion: m.version })).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第34条' })]);
+    expect((await api.data('shimin-staff', NODE, { id: m.id })).node).toMatchObject({ viewerCanRecordAttendance: false });
   });
 });
 
@@ -170,7 +207,7 @@ describe('第33条第5項: 出席委員の過半数をもって決し、可否�
     expect(await refusedWith(motion(m, [[MEMBERS[0], 'FOR']], 'FOR'))).toMatchObject({ code: 'INVALID_VALUE', field: ['castingVote'] });
     expect(await refusedWith({ ...motion(m, [[MEMBERS[0], 'FOR']]), agendaItemId: 'nope' })).toMatchObject({ code: 'NOT_FOUND', field: ['agendaItemId'] });
     expect(await refusedWith({ ...motion(m, [[MEMBERS[0], 'FOR']]), expectedVersion: 1 })).toMatchObject({ code: 'STALE_VERSION' });
-    expect((await refused(api, 'shimin-manager', DECIDE, motion(m, [[MEMBERS[0], 'FOR']])))[0]).toMatchObject({ code: 'FORBIDDEN', article: '第33条第2項' });
+    expect((await refused(api, 'shimin-manager', DECIDE, motion(m, [[MEMBERS[0], 'FOR']])))[0]).toMatchObject({ code: 'FORBIDDEN', article: '第34条' });
   });
 
   it('第33条第4項: once a motion is decided, the attendance it was decided under stands; a closed meeting takes no more motions', async () => {

@@ -17,6 +17,7 @@ const CITY: RoleAssignment[] = [
   assignment('soumu-director', 'SYSTEM_ADMINISTRATOR'),
   ...['soumu', 'digital', 'zaisei', 'shimin', 'kenkou', 'fukushi', 'kyouiku', 'kaikei'].map((d) => assignment(`${d}-manager`, 'INFORMATION_MANAGER', d)),
   assignment('soumu-manager', 'HOMEPAGE_OPERATIONS_MANAGER'),
+  assignment('digital-manager', 'HOMEPAGE_SYSTEM_MANAGER'),
   assignment('shimin-staff', 'STAFF', 'shimin'),
 ];
 const committee = compositionOn(CITY, NOW);
@@ -42,6 +43,12 @@ describe('第32条: the committee is made of the roles in force', () => {
     const c = compositionOn([...CITY.filter((a) => a.personId !== 'shimin-manager'), assignment('shimin-manager', 'INFORMATION_MANAGER', 'shimin', '2026-03-31'), assignment('new-shimin', 'INFORMATION_MANAGER', 'shimin', undefined, '2026-04-01')], NOW);
     expect(c.memberIds).toContain('new-shimin');
     expect(c.memberIds).not.toContain('shimin-manager');
+  });
+
+  it('第34条: the secretariat is デジタル推進課長, the holder of the role 第27条第3項 fills with that office; an acting person is not', () => {
+    expect(committee.secretariatId).toBe('digital-manager');
+    const acting = { ...assignment('digital-staff', 'HOMEPAGE_SYSTEM_MANAGER'), actingFor: 'digital-manager' };
+    expect(compositionOn([...CITY.filter((a) => a.role !== 'HOMEPAGE_SYSTEM_MANAGER'), acting], NOW).secretariatId).toBeUndefined();
   });
 
   it('第31条: four matters of deliberation, each with its item', () => {
@@ -177,9 +184,10 @@ describe('a meeting, its attendance, motions and minutes', () => {
     expect(refusal(() => putMotion(m, CHAIR, { agendaItemId: 'nope', text: 'x', votes: [] }, 'mo2', NOW))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('the chair or vice-chair keeps the record; a closed meeting’s minutes stand', () => {
+  it('第34条: the secretariat, the chair or the vice-chair keeps the record; a closed meeting’s minutes stand', () => {
     const m = convened();
-    expect(refusal(() => recordPresence(m, members[0], [CHAIR]))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal(() => recordPresence(m, 'shimin-manager', [CHAIR]))).toMatchObject({ code: 'FORBIDDEN', article: '第34条' });
+    expect(recordPresence(m, 'digital-manager', [CHAIR])).toEqual({ present: [CHAIR] });
     expect(refusal(() => closeMeeting(m, CHAIR, NOW))).toMatchObject({ code: 'INVALID_STATE', field: ['present'] });
     const closed = apply(apply(m, recordPresence(m, VICE, [CHAIR])), { status: 'CLOSED' as const });
     expect(refusal(() => recordPresence(closed, CHAIR, [CHAIR]))).toMatchObject({ code: 'INVALID_STATE' });
@@ -200,6 +208,15 @@ describe('the transitions of a meeting, what the viewer may do next, and the min
     expect(committeeActions(generalManager, committee).convene).toBe(true);
     expect(committeeActions(administrator, committee).convene).toBe(true);
     expect(committeeActions(shiminManager, committee).convene).toBe(false);
+  });
+
+  it('第34条: convening writes the secretariat’s notice to everyone who sits on the committee but the one who convened it', () => {
+    const t = transitions.convene(committee, generalManager, { title: '第1回', heldOn: '2026-06-15', place: '第2会議室', chairPrevented: false, agenda }, { meeting: 'm1', agenda: ['a1'] }, NOW);
+    const notices = t.changes.filter((c) => c.kind === 'Notice').map((c) => c.after as unknown as { addresseeId: string; kind: string; article: string; message: string });
+    expect(notices.map((n) => n.addresseeId).sort()).toEqual([VICE, ...members].sort());
+    expect(notices[0]).toMatchObject({ kind: 'COMMITTEE_MEETING_CONVENED', article: '第34条' });
+    expect(notices[0].message).toContain('開催日: 令和8年6月15日');
+    expect(notices[0].message).toContain('庶務: デジタル推進課長(第34条)');
   });
 
   it('a motion is a part beside the meeting; the meeting’s next version is recorded with the motion only', () => {

@@ -146,6 +146,7 @@ describe('what is mailed', () => {
       'ACTING_DESIGNATED',
       'VIRUS_INCIDENT_REPORTED',
       'SYSTEM_STOP_ANNOUNCED',
+      'COMMITTEE_MEETING_CONVENED',
       'DAILY_DIGEST',
     ]);
   });

@@ -5,6 +5,7 @@ import { OK, Row, api, day, make, unique } from '../../support/matrix';
 const F2 = 'FORBIDDEN 第33条第2項';
 const F3 = 'FORBIDDEN 第33条第3項';
 const F6 = 'FORBIDDEN 第33条第6項';
+const F34 = 'FORBIDDEN 第34条';
 const P = (id: string) => gid('Person', id);
 /** Four of the seven members with the chair: a quorum (第33条第4項). */
 const PRESENT = ['fuku-shichou', 'digital-manager', 'kenkou-manager', 'shimin-manager', 'soumu-manager'];
@@ -24,15 +25,15 @@ export const rows: Row[] = [
   // 第33条第2項: the chair (委員長, the general manager) convenes; 第3項: the vice-chair only for a chair prevented.
   { mutation: 'conveneCommitteeMeeting', variant: 'the chair able to act', cells: [OK, F3, F2, F2, F2, F2, F2], input: convening(false) },
   { mutation: 'conveneCommitteeMeeting', variant: 'the chair prevented (第33条第3項)', cells: [OK, OK, F2, F2, F2, F2, F2], input: convening(true) },
-  // The chair or the vice-chair keeps the record of the meeting (prepared by the secretariat, 第34条).
-  { mutation: 'recordMeetingAttendance', cells: [OK, OK, F2, F2, F2, F2, F2],
+  // 第34条: the secretariat (デジタル推進課長, digital-manager) records the meeting, as do the chair and the vice-chair.
+  { mutation: 'recordMeetingAttendance', cells: [OK, OK, F34, F34, F34, OK, F34],
     input: async () => { const m = await meeting(); return { meetingId: m.id, expectedVersion: m.version, present: PRESENT.map(P) }; } },
-  { mutation: 'decideCommitteeMotion', cells: [OK, OK, F2, F2, F2, F2, F2],
+  { mutation: 'decideCommitteeMotion', cells: [OK, OK, F34, F34, F34, OK, F34],
     input: async () => {
       const m = await meetingInSession();
       return { meetingId: m.id, expectedVersion: m.version, agendaItemId: m.agendaItemId, text: '画面ロックを統一する。', votes: [{ personId: P('shimin-manager'), vote: 'FOR' }, { personId: P('kenkou-manager'), vote: 'FOR' }, { personId: P('digital-manager'), vote: 'FOR' }] };
     } },
-  { mutation: 'closeCommitteeMeeting', cells: [OK, OK, F2, F2, F2, F2, F2],
+  { mutation: 'closeCommitteeMeeting', cells: [OK, OK, F34, F34, F34, OK, F34],
     input: async () => { const m = await meetingInSession(); return { meetingId: m.id, expectedVersion: m.version }; } },
   // 第33条第6項: working groups, established by the chair (第33条第1項) or the vice-chair acting.
   { mutation: 'establishWorkingGroup', cells: [OK, OK, F6, F6, F6, F6, F6],

@@ -14,6 +14,7 @@ const H25 = 'HIDDEN 第25条';
 const H251 = 'HIDDEN 第25条第1号';
 const H26 = 'HIDDEN 第26条';
 const H4 = 'HIDDEN 第4条';
+const H29 = 'HIDDEN 第29条';
 
 /** A text of the object, read as the system administrator: what an answer of its audit event must not carry. */
 const textOf = (id: () => Promise<string>, type: string, field: string) => async () => {
@@ -51,6 +52,12 @@ export const kinds: KindRow[] = [
   { kind: 'TrainingSession',         what: 'a training session (第21条)',                cells: ALL, id: o.training },
   { kind: 'CommitteeMeeting',        what: 'a committee meeting',                        cells: ALL, id: o.meeting, field: 'title' },
   { kind: 'WorkingGroup',            what: 'a working group (第33条第6項)',              cells: ALL, id: o.workingGroup, field: 'name' },
+  { kind: 'SupplementaryRule',       what: 'a rule set under 第35条',                    cells: ALL, id: o.supplementaryRule, field: 'title' },
+  { kind: 'SecurityGuideline',       what: 'a version of the security guideline (第29条)', cells: ALL, id: o.securityGuideline, field: 'title' },
+  // 第29条: an acknowledgement of the security guideline: the person, the system administrator and the general manager.
+  { kind: 'SecurityGuidelineAcknowledgement', what: '市民課の小林さん’s acknowledgement of the security guideline',
+                                     cells: [S,           S,             H29,           H29,           H29,          H29,            S],
+    id: o.guidelineAcknowledgement, field: 'acknowledgedAt' },
   // 第24条: the person, the system administrator, and the information manager of the person's department.
   { kind: 'PasswordRecord', variant: '健康推進課の加藤さん', what: 'a password record of 健康推進課の加藤さん',
                                      cells: [H24,         S,             H24,           S,             H24,          H24,            H24],
@@ -96,6 +103,9 @@ export const kinds: KindRow[] = [
   { kind: 'AuditEvent', variant: 'of a virus incident (第26条)', of: 'VirusIncident', what: 'an audit event of a virus incident',
                                      cells: [S,           S,             S,             S,             S,            S,              H26],
     id: o.eventOfVirusIncident, field: 'after', secret: textOf(o.virusIncident, 'VirusIncident', 'device') },
+  { kind: 'AuditEvent', variant: 'of an acknowledgement of the security guideline (第29条)', of: 'SecurityGuidelineAcknowledgement', what: 'an audit event of 小林さん’s acknowledgement',
+                                     cells: [S,           S,             H29,           H29,           H29,          H29,            S],
+    id: o.eventOfAcknowledgement, field: 'after', secret: textOf(o.guidelineAcknowledgement, 'SecurityGuidelineAcknowledgement', 'acknowledgedAt') },
   { kind: 'AuditEvent', variant: 'of a notice (第4条)', of: 'Notice', what: 'an audit event of a notice to 小林さん',
                                      cells: [H4,          S,             H4,            H4,            H4,           H4,             S],
     id: o.eventOfNotice, field: 'after', secret: textOf(o.notice, 'Notice', 'message') },

@@ -72,6 +72,22 @@ export const mailApplication = once(
 export const workingGroup = once(
   async () => (await make('fuku-shichou', 'establishWorkingGroup', { name: unique('閲覧表部会'), purpose: '閲覧権限の調査研究', memberIds: [gid('Person', 'digital-manager')], establishedOn: day(0) })).id,
 );
+/** 第35条: a rule the general manager set. */
+export const supplementaryRule = once(
+  async () => (await make('fuku-shichou', 'establishSupplementaryRule', { title: unique('閲覧表の定め'), body: '閲覧権限表を毎年度見直す。', effectiveFrom: day(0) })).id,
+);
+/** How that rule is cited (its number depends on the rules set before it in the table). */
+export const citationOfRule = once(async () => {
+  const data = await api.data('shimin-staff', 'query($id: ID!) { node(id: $id) { ... on SupplementaryRule { citation } } }', { id: await supplementaryRule() });
+  return data.node.citation as string;
+});
+/** 第29条: a version of the security guideline, drafted by the system administrator and approved by the general manager. */
+export const securityGuideline = once(async () => {
+  const draft = await make('soumu-director', 'draftSecurityGuideline', { title: unique('セキュリティ指針'), content: '画面ロックは5分。' });
+  return (await make('fuku-shichou', 'approveSecurityGuideline', { guidelineId: draft.id, expectedVersion: draft.version })).id;
+});
+/** 第29条: 市民課の小林さん acknowledges the version in force. */
+export const guidelineAcknowledgement = once(async () => (await make('shimin-staff', 'acknowledgeSecurityGuideline', { guidelineId: await securityGuideline() })).id);
 
 /** The demo top-page link (マイナンバーカードの申請) and the 様式第10号 that set it. */
 const linkOfMyNumber = once(async () => {
@@ -93,3 +109,4 @@ export const eventOfTakeout = once(async () => firstEventOf(await takeoutExcepti
 export const eventOfFinding = once(async () => firstEventOf(await finding()));
 export const eventOfNotice = once(async () => firstEventOf(await notice()));
 export const eventOfVirusAttachment = once(async () => firstEventOf(await virusAttachment()));
+export const eventOfAcknowledgement = once(async () => firstEventOf(await guidelineAcknowledgement()));

@@ -102,4 +102,8 @@ export const queries: QueryRow[] = [
   { query: 'committee',              rule: OPEN, cells: ALL },
   { query: 'committeeMeetings',      rule: OPEN, cells: ALL, shows: o.meeting },
   { query: 'workingGroups',          rule: OPEN, cells: ALL, shows: o.workingGroup },
+  { query: 'supplementaryRules',     rule: OPEN, cells: ALL, shows: o.supplementaryRule },
+  { query: 'supplementaryRule',      rule: OPEN, cells: ALL, variables: async () => ({ citation: await o.citationOfRule() }), shows: o.supplementaryRule },
+  { query: 'securityGuidelines',     rule: OPEN, cells: ALL, shows: o.securityGuideline },
+  { query: 'currentSecurityGuideline', rule: OPEN, cells: ALL, shows: o.securityGuideline },
 ];
