@@ -111,7 +111,12 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'Dataset.currentGrants': QUERY,
   'Dataset.department': LOAD,
+  'Dataset.lacksProtection': FREE,
+  'Dataset.protectionReviewDueOn': FREE,
   'Dataset.system': LOAD,
+  'Dataset.viewerCanReviewProtection': FREE,
+
+  'DataProtection.reviewedBy': LOAD,
 
   'DataUseApplication.applicantDepartment': LOAD,
   'DataUseApplication.current': FREE,
@@ -253,6 +258,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.auditTrailByPerson': QUERY,
   'Query.committee': { queries: 6 }, // currentComposition: queryAll of 3 roles, 200 a page (assumed at most 400 assignments of each role),
   'Query.committeeMeetings': QUERY,
+  'Query.datasetsLackingProtection': QUERY,
   'Query.dataUseGrants': QUERY,
   'Query.departments': QUERY,
   'Query.deviceFindings': { queries: 1, loads: 1 }, // the system it is filtered by, when given, then the page
@@ -281,6 +287,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.provisionsPastPeriod': QUERY,
   'Query.serverRooms': QUERY,
   'Query.systems': QUERY,
+  'Query.systemsLackingVirusMeasures': QUERY,
   'Query.systemServiceStatus': { queries: INTERRUPTION_PAGES, loads: 2 }, // the system, then the calendar and up to 5 pages of interruptions,
   'Query.systemsWithoutRecoveryProcedure': QUERY,
   'Query.topPageLinks': QUERY,
@@ -336,6 +343,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.datasets': QUERY,
   'System.investigations': QUERY,
   'System.lacksRecoveryProcedure': FREE,
+  'System.lacksVirusMeasures': FREE,
   'System.maintenance': FREE,
   'System.operatingHours': FREE,
   'System.operatorReports': QUERY,
@@ -352,9 +360,13 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.viewerCanManageInterruptions': FREE,
   'System.viewerCanRecordResilience': FREE,
   'System.viewerCanReportOperators': FREE,
+  'System.viewerCanReviewVirusMeasures': FREE,
   'System.virusIncidents': QUERY,
+  'System.virusMeasuresReviewDueOn': FREE,
 
   'SystemResilience.recordedBy': LOAD,
+
+  'SystemVirusMeasures.reviewedBy': LOAD,
 
   'TopPageLink.category': LOAD,
   'TopPageLink.current': FREE,
@@ -383,6 +395,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'VirusIncident.viewerCanClose': FREE,
   'VirusIncident.viewerCanDesignateRemovalManager': FREE,
   'VirusIncident.viewerCanRecordStep': FREE,
+  'VirusIncident.virusMeasures': LOAD,
 
   'VirusIncidentStepRecord.article': FREE,
   'VirusIncidentStepRecord.by': LOAD,
@@ -423,6 +436,8 @@ export const MUTATION_READS: Record<string, number> = {
   recordSystemResilience: 1,
   recordVirusIncidentStep: 1,
   registerDataset: 1,
+  reviewDatasetProtection: 1,
+  reviewSystemVirusMeasures: 1,
   requestProhibitedActException: 1,
   startInvestigation: 1,
   updateDepartment: 1,
