@@ -228,6 +228,13 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'OverrideAgreement.consentedBy': LOAD,
 
+  'PasswordDisclosure.passwordRecord': LOAD,
+  'PasswordDisclosure.permittedBy': LOAD,
+  'PasswordDisclosure.person': LOAD,
+  'PasswordDisclosure.system': LOAD,
+  'PasswordDisclosure.toldTo': LOAD,
+
+  'PasswordRecord.disclosures': QUERY,
   'PasswordRecord.person': LOAD,
   'PasswordRecord.recordedBy': LOAD,
   'PasswordRecord.status': FREE,
@@ -460,4 +467,5 @@ export const MUTATION_READS: Record<string, number> = {
   revokeServerRoomAccess: 2,
   updateSystem: 2,
   recordPasswordChange: 3,
+  permitPasswordDisclosure: 4,
 };
