@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Connection, DateTime, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
 import { Audited } from './audit';
+import { DataProtection } from './dataProtection';
 
 @ObjectType({ implements: [Node, Audited], description: 'データ(データセット)。 / A dataset held in a system.' })
 export class Dataset extends Node {
@@ -14,6 +15,9 @@ export class Dataset extends Node {
 
   @Field({ description: '個人情報(第2条第2号)を含む。 / Holds personal information.' })
   containsPersonalInformation!: boolean;
+
+  @Field(() => DataProtection, { nullable: true, description: '漏えい、き損等の防止の措置(第13条、未記録なら空)。 / Measures against leak and damage; null until recorded.' })
+  protection?: DataProtection;
 
   @Field(() => Int, { description: '版。 / Version.' })
   version!: number;

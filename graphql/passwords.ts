@@ -1,7 +1,7 @@
 /** パスワードの管理 (第24条): when each person last changed the password of each system — never a password. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
-import { Connection, DateTime, LocalDate, Node, UserError } from './common';
+import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_TEXT, Node, UserError } from './common';
 import { Audited } from './audit';
 
 export enum PasswordState {
@@ -33,6 +33,9 @@ export class PasswordRecord extends Node {
 
   @Field(() => Int, { description: '更新間隔(日)。 / The interval, in days.' })
   intervalDays!: number;
+
+  @Field(() => LocalDate, { nullable: true, description: '最後に他人に教示された日(第24条第1項、その日以後の変更が記録されるまで)。 / The day it was last told to another, until a change on or after it is recorded.' })
+  disclosedOn?: string;
 
   @Field(() => Int, { description: '版(更新のたびに増える)。 / Version; grows with every change.' })
   version!: number;
@@ -74,6 +77,72 @@ export class RecordPasswordChangeInput {
 export class PasswordRecordPayload {
   @Field(() => PasswordRecord, { nullable: true, description: '記録後の更新記録(拒否されたときは空)。 / The record as it now stands; empty when refused.' })
   passwordRecord?: unknown;
+
+  @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({
+  implements: [Node, Audited],
+  description:
+    'パスワードの教示(第24条第1項、情報システム管理者が必要と認めた場合に限る)。パスワード自体は記録しない。 / A password told to another with the system administrator\'s leave. The password itself is never recorded.',
+})
+export class PasswordDisclosure extends Node {
+  @Field({ description: '必要と認めた理由。 / Why it was deemed necessary.' })
+  reason!: string;
+
+  @Field(() => LocalDate, { description: '教示する日。 / The day it is told.' })
+  disclosedOn!: string;
+
+  @Field(() => LocalDate, { description: '教示されたパスワードの変更期限(第24条第3項を前倒し)。 / The day by which the told password is changed.' })
+  changeBy!: string;
+
+  @Field(() => DateTime, { description: '情報システム管理者が認めた日時。 / When the system administrator gave leave.' })
+  permittedAt!: string;
+
+  @Field(() => Int, { description: '版。 / Version.' })
+  version!: number;
+
+  @Field(() => DateTime, { description: '記録日時。 / When it was recorded.' })
+  createdAt!: string;
+}
+
+export const PasswordDisclosureConnection = Connection(PasswordDisclosure, 'PasswordDisclosure', 'パスワードの教示');
+
+@InputType({
+  description:
+    'パスワードの教示を認める(情報システム管理者、第24条第1項)。教示した者のパスワードは変更期限までに変更が必要になる。パスワードは送らない。 / Give leave to tell a password (the system administrator); the teller\'s password then falls due for change. Never send the password.',
+})
+export class PermitPasswordDisclosureInput {
+  @Field(() => ID, { description: 'パスワードを教示する職員等(その本人のパスワード)。 / The person whose password is told.' })
+  @MaxLength(500)
+  personId!: string;
+
+  @Field(() => ID, { description: '行政システム。 / The system the password is for.' })
+  @MaxLength(500)
+  systemId!: string;
+
+  @Field(() => ID, { description: '教示を受ける者。 / The person told.' })
+  @MaxLength(500)
+  toldToId!: string;
+
+  @Field({ description: '必要と認める理由。 / Why it is necessary.' })
+  @MinLength(1)
+  @MaxLength(MAX_TEXT)
+  reason!: string;
+
+  @Field(() => LocalDate, { description: '教示する日。 / The day it is told.' })
+  disclosedOn!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: '変更期限(省略時は教示する日から7日後、それより後にはできない)。 / The day by which it is changed (default and latest: 7 days after it is told).' })
+  @IsOptional()
+  changeBy?: string;
+}
+
+@ObjectType({ description: 'パスワードの教示の結果。 / The result of giving leave to tell a password.' })
+export class PasswordDisclosurePayload {
+  @Field(() => PasswordDisclosure, { nullable: true, description: '記録された教示(拒否されたときは空)。 / The disclosure recorded; empty when refused.' })
+  passwordDisclosure?: unknown;
 
   @Field(() => [UserError], { description: '規程又は入力の規則による拒否(条文を引用)。空なら成功。 / Refusals by a rule of the regulation or of the input, citing the article; empty on success.' })
   userErrors!: UserError[];

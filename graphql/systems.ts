@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from '
 import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
 import { Audited } from './audit';
 import { SystemResilience } from './resilience';
+import { SystemVirusMeasures } from './virusMeasures';
 
 export enum SystemCategory {
   INFORMATION = 'INFORMATION',
@@ -236,6 +237,9 @@ export class System extends Node {
 
   @Field(() => SystemResilience, { nullable: true, description: '保守対策・障害対策(第17条、第18条)。 / Protective and failure measures.' })
   resilience?: SystemResilience;
+
+  @Field(() => SystemVirusMeasures, { nullable: true, description: 'ウィルス対策(第26条第1項・第2項、未記録なら空)。 / Virus measures; null until recorded.' })
+  virusMeasures?: SystemVirusMeasures;
 }
 
 export const SystemConnection = Connection(System, 'System', '行政システム');

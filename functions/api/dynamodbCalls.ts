@@ -126,7 +126,12 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'Dataset.currentGrants': QUERY,
   'Dataset.department': LOAD,
+  'Dataset.lacksProtection': FREE,
+  'Dataset.protectionReviewDueOn': FREE,
   'Dataset.system': LOAD,
+  'Dataset.viewerCanReviewProtection': FREE,
+
+  'DataProtection.reviewedBy': LOAD,
 
   'DataUseApplication.applicantDepartment': LOAD,
   'DataUseApplication.current': FREE,
@@ -249,6 +254,13 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'OverrideAgreement.consentedBy': LOAD,
 
+  'PasswordDisclosure.passwordRecord': LOAD,
+  'PasswordDisclosure.permittedBy': LOAD,
+  'PasswordDisclosure.person': LOAD,
+  'PasswordDisclosure.system': LOAD,
+  'PasswordDisclosure.toldTo': LOAD,
+
+  'PasswordRecord.disclosures': QUERY,
   'PasswordRecord.person': LOAD,
   'PasswordRecord.recordedBy': LOAD,
   'PasswordRecord.status': FREE,
@@ -281,6 +293,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.committee': { queries: 7 }, // currentComposition: queryAll of 3 roles, 200 a page (assumed at most 400 assignments of each role), and of the secretariat's (one page: at most 200)
   'Query.committeeMeetings': QUERY,
   'Query.currentSecurityGuideline': QUERY,
+  'Query.datasetsLackingProtection': QUERY,
   'Query.dataUseGrants': QUERY,
   'Query.departments': QUERY,
   'Query.deviceFindings': { queries: 1, loads: 1 }, // the system it is filtered by, when given, then the page
@@ -312,6 +325,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.supplementaryRule': { loads: 2 }, // a version by key, or the versions kept beside the rule cited, then the one in force
   'Query.supplementaryRules': QUERY,
   'Query.systems': QUERY,
+  'Query.systemsLackingVirusMeasures': QUERY,
   'Query.systemServiceStatus': { queries: INTERRUPTION_PAGES, loads: 2 }, // the system, then the calendar and up to 5 pages of interruptions,
   'Query.systemsWithoutRecoveryProcedure': QUERY,
   'Query.topPageLinks': QUERY,
@@ -385,6 +399,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.datasets': QUERY,
   'System.investigations': QUERY,
   'System.lacksRecoveryProcedure': FREE,
+  'System.lacksVirusMeasures': FREE,
   'System.maintenance': FREE,
   'System.operatingHours': FREE,
   'System.operatorReports': QUERY,
@@ -401,12 +416,16 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.viewerCanManageInterruptions': FREE,
   'System.viewerCanRecordResilience': FREE,
   'System.viewerCanReportOperators': FREE,
+  'System.viewerCanReviewVirusMeasures': FREE,
   'System.virusIncidents': QUERY,
   'SystemChanges.processingDepartments': LOAD_LIST,
   'System.attachments': QUERY,
   'System.viewerCanAttach': FREE,
+  'System.virusMeasuresReviewDueOn': FREE,
 
   'SystemResilience.recordedBy': LOAD,
+
+  'SystemVirusMeasures.reviewedBy': LOAD,
 
   'TopPageLink.category': LOAD,
   'TopPageLink.current': FREE,
@@ -437,6 +456,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'VirusIncident.viewerCanRecordStep': FREE,
   'VirusIncident.attachments': QUERY,
   'VirusIncident.viewerCanAttach': FREE,
+  'VirusIncident.virusMeasures': LOAD,
 
   'VirusIncidentStepRecord.article': FREE,
   'VirusIncidentStepRecord.by': LOAD,
@@ -479,6 +499,8 @@ export const MUTATION_READS: Record<string, number> = {
   recordSystemResilience: 1,
   recordVirusIncidentStep: 1,
   registerDataset: 1,
+  reviewDatasetProtection: 1,
+  reviewSystemVirusMeasures: 1,
   requestProhibitedActException: 1,
   startInvestigation: 1,
   updateDepartment: 1,
@@ -504,4 +526,5 @@ export const MUTATION_READS: Record<string, number> = {
   revokeServerRoomAccess: 2,
   updateSystem: 2,
   recordPasswordChange: 3,
+  permitPasswordDisclosure: 4,
 };

@@ -21,6 +21,8 @@ import { passwordResolvers } from '../resolvers/passwords';
 import { prohibitedActResolvers } from '../resolvers/prohibitedActs';
 import { virusIncidentResolvers } from '../resolvers/virusIncidents';
 import { resilienceResolvers } from '../resolvers/resilience';
+import { dataProtectionResolvers } from '../resolvers/dataProtection';
+import { virusMeasureResolvers } from '../resolvers/virusMeasures';
 import { oversightResolvers } from '../resolvers/oversight';
 import { committeeResolvers } from '../resolvers/committee';
 import { reminderResolvers } from '../resolvers/reminders';
@@ -55,6 +57,8 @@ export function getSchema(): GraphQLSchema {
       ...prohibitedActResolvers,
       ...virusIncidentResolvers,
       ...resilienceResolvers,
+      ...dataProtectionResolvers,
+      ...virusMeasureResolvers,
       ...oversightResolvers,
       ...committeeResolvers,
       ...reminderResolvers,

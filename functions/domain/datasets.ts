@@ -3,6 +3,7 @@
  * department's data is in dataUse.ts (第14条); what leaves the city, in externalProvision.ts (第15条).
  */
 import { Transition, changeOf } from './change';
+import type { DataProtection } from './dataProtection';
 import { Actor } from './people';
 import { refuse } from './refusal';
 import { CARRIED_OVER_NOTE, SystemRecord, assertMayCarryOver, assertOwningManager } from './systems';
@@ -16,6 +17,8 @@ export interface Dataset {
   description?: string;
   /** 個人情報 (第2条第2号) is held. */
   containsPersonalInformation: boolean;
+  /** 第13条: the measures against leak and damage, as last reviewed (dataProtection.ts). */
+  protection?: DataProtection;
   version: number;
   createdAt: string;
   updatedAt: string;

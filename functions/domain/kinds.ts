@@ -10,7 +10,7 @@
  * regulation keeps to named people is restricted here, citing the article.
  */
 import { Actor } from './people';
-import { mayRead as mayReadPasswordsOf } from './passwords';
+import { PasswordDisclosure, mayRead as mayReadPasswordsOf, mayReadDisclosure } from './passwords';
 import { DeviceFinding, ProhibitedActException, mayReadException, mayRecordFindings } from './prohibitedActs';
 import { Notice, mayReadNoticesOf } from './reminders';
 import { mayReadIncidents } from './virusIncidents';
@@ -76,6 +76,17 @@ export const KINDS = {
       article: '第24条',
       needsOwner: true,
       mayRead: (viewer, _record, now, { owner }) => !!owner && mayReadPasswordsOf(viewer, owner, now),
+    },
+  },
+  // 第24条第1項: a password told with the system administrator's leave: the person told, and whoever reads the
+  // teller's password records (the teller, the system administrator, the teller's information manager).
+  PasswordDisclosure: {
+    label: 'パスワードの教示',
+    prefix: 'PWDISCLOSURE#',
+    read: {
+      article: '第24条第1項',
+      needsOwner: true,
+      mayRead: (viewer, d, now, { owner }) => !!owner && mayReadDisclosure(viewer, d as PasswordDisclosure, owner, now),
     },
   },
   // 第25条: a request for an exception: the one who asked, the system administrator who allows it, and the

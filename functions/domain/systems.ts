@@ -7,6 +7,7 @@ import { Actor, assertInformationManagerOf, holds } from './people';
 import { isDate } from './period';
 import { allows, refuse, under } from './refusal';
 import { Resilience, assertMayRecord } from './resilience';
+import type { VirusMeasures } from './virusMeasures';
 
 export const SYSTEM_CATEGORIES = ['INFORMATION', 'BUSINESS'] as const; // 情報系 / 業務系 (第2条第6号・第7号)
 export type SystemCategory = (typeof SYSTEM_CATEGORIES)[number];
@@ -91,6 +92,8 @@ export interface SystemRecord {
   connectedSystemIds: string[];
   /** 第17条・第18条: protective measures, failure measures and the recovery procedure (resilience.ts). */
   resilience?: Resilience;
+  /** 第26条第1項・第2項: the measures against viruses, as last reviewed (virusMeasures.ts). */
+  virusMeasures?: VirusMeasures;
   version: number;
   createdAt: string;
   updatedAt: string;

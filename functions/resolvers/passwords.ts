@@ -4,19 +4,21 @@
  */
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PasswordRecord as PasswordRecordValue, assertMayReadDuePasswords, mayRead, passwordActions, passwordIntervalDays } from '../domain/passwords';
-import { passwordRecord, passwordRecordId, statusOfDue } from '../domain/passwords';
+import { PasswordDisclosure as PasswordDisclosureValue, passwordDisclosure, passwordRecord, passwordRecordId, statusOfDue } from '../domain/passwords';
 import { Person as PersonRecord, tokyoDate } from '../domain/people';
 import { addDays } from '../domain/period';
 import { getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
-import { getPasswordRecord, listPasswordsDueBy, listPasswordsOfPerson } from '../store/passwords';
+import { getPasswordRecord, listDisclosuresOf, listPasswordsDueBy, listPasswordsOfPerson } from '../store/passwords';
 import { connection, LocalDate, PageArgs } from '../../graphql/common';
 import { PasswordRecord, PasswordRecordConnection, PasswordRecordPayload, PasswordStatusView, RecordPasswordChangeInput } from '../../graphql/passwords';
+import { PasswordDisclosure, PasswordDisclosureConnection, PasswordDisclosurePayload, PermitPasswordDisclosureInput } from '../../graphql/passwords';
 import { Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { computed } from './fields';
 import { Context } from './context';
 import { actionsOf, globalId, read, INPUT } from './support';
+import { given } from './systems';
 import { create, load } from './write';
 
 /** A list of the passwords falling due by `date`: the system administrator's (第24条第3項). */
@@ -55,6 +57,21 @@ export class PasswordRecordResolver {
       return passwordRecord.change(ctx.viewer, person.id, system.id, input.changedOn, previous, now, passwordIntervalDays(process.env));
     }, (record: PasswordRecordValue) => ({ passwordRecord: record }));
   }
+
+  @Mutation(() => PasswordDisclosurePayload, {
+    description:
+      'パスワードの教示を認め、記録する(情報システム管理者、第24条第1項)。教示したパスワードは変更期限までに変更が必要になり、期限切れの一覧と通知に載る。パスワードは送らない。 / Give leave to tell a password and record it (the system administrator); the told password falls due for change and shows in the overdue list and reminders. Never send the password.',
+  })
+  permitPasswordDisclosure(@Arg('input', { description: INPUT }) input: PermitPasswordDisclosureInput, @Ctx() ctx: Context) {
+    return create(ctx, async (now, id) => {
+      const person = await load(ctx, 'Person', input.personId, 'personId');
+      const system = await load(ctx, 'System', input.systemId, 'systemId');
+      const toldTo = await load(ctx, 'Person', input.toldToId, 'toldToId');
+      const record = await getPasswordRecord(ctx.store, passwordRecordId(person.id, system.id));
+      const { reason, disclosedOn, changeBy } = given(input);
+      return passwordDisclosure.permit(ctx.viewer, record, { toldToId: toldTo.id, reason, disclosedOn, changeBy }, id, now);
+    }, (d: PasswordDisclosureValue) => ({ passwordDisclosure: d }));
+  }
 }
 
 const RecordFields = computed<PasswordRecordValue>(PasswordRecord, {
@@ -63,6 +80,23 @@ const RecordFields = computed<PasswordRecordValue>(PasswordRecord, {
   status: [() => PasswordStatusView, (r, ctx) => statusOfDue(r.dueOn, ctx.clock()), { description: '今日の状況。 / Where it stands today.' }],
   recordedBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.recordedBy), { nullable: true, description: '記録した者。 / Who recorded it.' }],
   viewerCanRecordChange: [() => Boolean, (r, ctx) => actionsOf(ctx, r, passwordActions).recordChange, { description: '変更を記録できるか(本人又は情報システム管理者)。 / Whether the viewer may record a change.' }],
+});
+
+/** 第24条第1項: the disclosures of a password, read with the record (whoever reads the record reads them). */
+@Resolver(() => PasswordRecord)
+export class PasswordRecordDisclosuresResolver {
+  @FieldResolver(() => PasswordDisclosureConnection, { description: 'このパスワードの教示(情報システム管理者が認めたもの、第24条第1項)。 / The disclosures of this password the system administrator allowed.' })
+  disclosures(@Root() r: PasswordRecordValue, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listDisclosuresOf(ctx.store, r.id, first, after)));
+  }
+}
+
+const DisclosureFields = computed<PasswordDisclosureValue>(PasswordDisclosure, {
+  person: [() => Person, (d, ctx) => getPerson(ctx.store, d.personId), { description: '教示した職員等(その本人のパスワード)。 / The person whose password was told.' }],
+  toldTo: [() => Person, (d, ctx) => getPerson(ctx.store, d.toldToId), { description: '教示を受けた者。 / The person told.' }],
+  system: [() => System, (d, ctx) => getSystem(ctx.store, d.systemId), { description: 'パスワードを使う行政システム。 / The system the password is for.' }],
+  permittedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.permittedBy), { nullable: true, description: '必要と認めた情報システム管理者。 / The system administrator who gave leave.' }],
+  passwordRecord: [() => PasswordRecord, (d, ctx) => getPasswordRecord(ctx.store, passwordRecordId(d.personId, d.systemId)), { nullable: true, description: '教示したパスワードの更新記録(閲覧できる者のみ)。 / The told password\'s record (for those who may read it).' }],
 });
 
 /** A person's password records, for those who may read them. */
@@ -79,4 +113,4 @@ export class PersonPasswordsResolver {
   }
 }
 
-export const passwordResolvers: Function[] = [PasswordRecordResolver, RecordFields, PersonPasswordsResolver];
+export const passwordResolvers: Function[] = [PasswordRecordResolver, RecordFields, PersonPasswordsResolver, PasswordRecordDisclosuresResolver, DisclosureFields];

@@ -3,10 +3,12 @@
  * outsourcing contracts (第22条). Key layout in README.md.
  */
 import { Dataset } from '../domain/datasets';
+import { reviewDueOn } from '../domain/measures';
 import { DataUseApplication } from '../domain/dataUse';
 import { ExternalProvision, IncidentReport, Inspection, isProvided } from '../domain/externalProvision';
 import { OutsourcingContract } from '../domain/outsourcing';
 import { tokyoDate } from '../domain/people';
+import { addDays } from '../domain/period';
 import { Store, compact, fromItem } from './store';
 import { Item } from './table';
 import { inboxPartition } from './consultations';
@@ -24,6 +26,9 @@ export const contractKey = (id: string) => ({ pk: `CONTRACT#${id}`, sk: 'CONTRAC
 const GRANT = 'GRANT#';
 const END = '~';
 
+/** The partition of datasets on byDueDate, by the day their measures fall due for review (第13条). */
+export const DATASET_PROTECTION_DUE_PARTITION = 'DATASET_PROTECTION_DUE';
+
 export function datasetItem(d: Dataset): Item {
   return {
     ...datasetKey(d.id),
@@ -34,6 +39,9 @@ export function datasetItem(d: Dataset): Item {
     deptSk: `DATASET#${d.id}`,
     subjectPk: `SYSTEM#${d.systemId}`,
     subjectSk: `DATASET#${d.id}`,
+    // 第13条: sparse, by the day its measures fall due for review (never reviewed: first); a dataset without personal
+    // information and without measures is not in it.
+    ...(d.protection || d.containsPersonalInformation ? { duePk: DATASET_PROTECTION_DUE_PARTITION, dueSk: `${reviewDueOn(d.protection)}#${d.id}` } : {}),
     ...compact(d),
   };
 }
@@ -174,3 +182,10 @@ export const dataUseState = (store: Store, a: DataUseApplication) => getDataset(
 
 /** The state 様式第8号's rules read (provisionForm): the datasets to provide. */
 export const provisionState = (store: Store, p: ExternalProvision) => getDatasets(store, p.datasetIds);
+
+/** 第13条 findings: datasets whose measures are missing (personal information held) or due for review before `today`. */
+export async function listDatasetsLackingProtection(store: Store, today: string, first: number, after?: string) {
+  const page = await store.table.query({ index: 'byDueDate', partition: DATASET_PROTECTION_DUE_PARTITION, between: ['0', `${addDays(today, -1)}#~`], limit: first, after });
+  store.prime(page.items);
+  return { nodes: page.items.map((i) => fromItem<Dataset>(i)), endCursor: page.endCursor };
+}

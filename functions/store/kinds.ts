@@ -17,7 +17,7 @@ import { categoryItem, claimItem, getCategory, getLinkRequest, getPage, getTopPa
 import { calendarItem, getInterruption, interruptionItem, loadCalendar } from './operatingHours';
 import { designationItem, getDesignation, getReport, reportItem, slotItem } from './operators';
 import { attendanceItem, findingItem, getGuidance, getInvestigation, getTraining, guidanceItem, investigationItem, proposalItem, trainingItem } from './oversight';
-import { getPasswordRecord, passwordItem } from './passwords';
+import { disclosureItem, getDisclosure, getPasswordRecord, passwordItem } from './passwords';
 import { departmentItem, getDepartment, getPersonRecord, personItem, roleItem, roleSlotItem } from './people';
 import { exceptionItem, findingItem as deviceFindingItem, getException, getFinding as getDeviceFinding } from './prohibitedActs';
 import { getNotice, noticeItem } from './reminders';
@@ -61,6 +61,7 @@ export const STORED = {
   ServerRoomAuthorization: stored(getAuthorization, authorizationItem),
   ServerRoomEntry: stored(getEntry, entryItem),
   PasswordRecord: stored(getPasswordRecord, passwordItem),
+  PasswordDisclosure: stored(getDisclosure, disclosureItem),
   ProhibitedActException: stored(getException, exceptionItem),
   DeviceFinding: stored(getDeviceFinding, deviceFindingItem),
   VirusIncident: stored(getIncident, incidentItem),

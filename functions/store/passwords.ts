@@ -3,7 +3,7 @@
  * due — never a password. Every record sits in the due-date partition (the reminders job reads it), and in its
  * person's list. Key layout in README.md.
  */
-import { PasswordRecord } from '../domain/passwords';
+import { PasswordDisclosure, PasswordRecord, passwordRecordId } from '../domain/passwords';
 import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
 import { Item } from './table';
 
@@ -11,6 +11,7 @@ import { Item } from './table';
 export const PASSWORD_DUE_PARTITION = 'PASSWORD_DUE';
 
 export const passwordKey = (id: string) => ({ pk: `${OBJECT_PREFIX.PasswordRecord}${id}`, sk: 'PASSWORD' });
+export const disclosureKey = (id: string) => ({ pk: `${OBJECT_PREFIX.PasswordDisclosure}${id}`, sk: 'PWDISCLOSURE' });
 
 export function passwordItem(r: PasswordRecord): Item {
   return {
@@ -44,4 +45,28 @@ export async function listPasswordsOfPerson(store: Store, personId: string, firs
 /** Records falling due on or before `date` (overdue ones first). */
 export async function listPasswordsDueBy(store: Store, date: string, first: number, after?: string) {
   return page(await store.table.query({ index: 'byDueDate', partition: PASSWORD_DUE_PARTITION, between: ['0', `${date}#~`], limit: first, after }), store);
+}
+
+/** 第24条第1項: a disclosure, listed under the password record it concerns (bySubject), newest last. */
+export function disclosureItem(d: PasswordDisclosure): Item {
+  return {
+    ...disclosureKey(d.id),
+    entity: 'PasswordDisclosure',
+    subjectPk: passwordKey(passwordRecordId(d.personId, d.systemId)).pk,
+    subjectSk: `DISCLOSURE#${d.id}`,
+    ...compact(d),
+  };
+}
+
+export async function getDisclosure(store: Store, id: string): Promise<PasswordDisclosure | undefined> {
+  const k = disclosureKey(id);
+  const item = await store.load(k.pk, k.sk);
+  return item && fromItem<PasswordDisclosure>(item);
+}
+
+/** The disclosures of one person's password on one system, in the order permitted. */
+export async function listDisclosuresOf(store: Store, recordId: string, first: number, after?: string) {
+  const p = await store.table.query({ index: 'bySubject', partition: passwordKey(recordId).pk, prefix: 'DISCLOSURE#', limit: first, after });
+  store.prime(p.items);
+  return { nodes: p.items.map((i) => fromItem<PasswordDisclosure>(i)), endCursor: p.endCursor };
 }

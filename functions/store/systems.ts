@@ -1,11 +1,15 @@
 /** Administrative systems (key layout in README.md). */
 import { SystemRecord } from '../domain/systems';
 import { lacksRecoveryProcedure } from '../domain/resilience';
+import { reviewDueOn } from '../domain/measures';
+import { addDays } from '../domain/period';
 import { Store, compact as strip, fromItem } from './store';
 import { Item } from './table';
 
 /** byDueDate: systems in operation without recovery procedures (第18条第2項), present only while that holds. */
 export const NO_RECOVERY_PROCEDURE_PARTITION = 'NO_RECOVERY_PROCEDURE';
+/** Installed systems on bySubject, by the day their virus measures fall due for review (第26条). */
+export const VIRUS_MEASURES_DUE_PARTITION = 'VIRUS_MEASURES_DUE';
 
 export const systemKey = (id: string) => ({ pk: `SYSTEM#${id}`, sk: 'SYSTEM' });
 
@@ -19,6 +23,9 @@ export function systemItem(s: SystemRecord): Item {
     deptSk: `SYSTEM#${s.id}`,
     // Sparse: recomputed on every write of the system, so any change of status keeps the list exact.
     ...(lacksRecoveryProcedure(s, s.resilience) ? { duePk: NO_RECOVERY_PROCEDURE_PARTITION, dueSk: s.id } : {}),
+    // 第26条第1項・第2項: sparse, while installed, by the day its virus measures fall due for review (none: first).
+    // byDueDate holds the system for 第18条 already, so this rides on bySubject.
+    ...(s.status === 'INSTALLED' ? { subjectPk: VIRUS_MEASURES_DUE_PARTITION, subjectSk: `${reviewDueOn(s.virusMeasures)}#${s.id}` } : {}),
     ...strip(s),
   };
 }
@@ -47,6 +54,13 @@ export async function listSystems(store: Store, first: number, after?: string, d
 /** Systems in operation without recovery procedures (第18条第2項), by id. */
 export async function listSystemsWithoutRecoveryProcedure(store: Store, first: number, after?: string) {
   const page = await store.table.query({ index: 'byDueDate', partition: NO_RECOVERY_PROCEDURE_PARTITION, limit: first, after });
+  store.prime(page.items);
+  return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
+}
+
+/** 第26条第1項・第2項 findings: installed systems without virus measures, or due for review before `today`. */
+export async function listSystemsLackingVirusMeasures(store: Store, today: string, first: number, after?: string) {
+  const page = await store.table.query({ index: 'bySubject', partition: VIRUS_MEASURES_DUE_PARTITION, between: ['0', `${addDays(today, -1)}#~`], limit: first, after });
   store.prime(page.items);
   return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
 }

@@ -19,6 +19,7 @@ import { rows as passwordRows } from './matrix/passwords';
 import { rows as prohibitedActRows } from './matrix/prohibitedActs';
 import { rows as virusIncidentRows } from './matrix/virusIncidents';
 import { rows as resilienceRows } from './matrix/resilience';
+import { rows as measureRows } from './matrix/measures';
 import { rows as oversightRows } from './matrix/oversight';
 import { rows as committeeRows } from './matrix/committee';
 import { rows as reminderRows } from './matrix/reminders';
@@ -159,6 +160,7 @@ const TABLE: Row[] = [
   ...prohibitedActRows,
   ...virusIncidentRows,
   ...resilienceRows,
+  ...measureRows,
   ...oversightRows,
   ...committeeRows,
   ...reminderRows,

@@ -106,3 +106,65 @@ describe('第24条第3項: recording a change, never the password', () => {
     }
   });
 });
+
+describe('第24条第1項: a password told to another only with the system administrator’s leave — recorded, never the password', () => {
+  const GROUPWARE_OF_DIGITAL = gid('PasswordRecord', 'digital-manager.demo-groupware');
+  const PERMIT = `mutation($input: PermitPasswordDisclosureInput!) { permitPasswordDisclosure(input: $input) {
+    passwordDisclosure { id reason disclosedOn changeBy permittedAt person { personId } toldTo { personId } system { id } permittedBy { personId }
+      passwordRecord { id dueOn disclosedOn status { state } } }
+    userErrors { code message article field } } }`;
+  const DISCLOSURE = `query($id: ID!) { node(id: $id) { ... on PasswordDisclosure { id reason toldTo { personId } } } }`;
+  const RECORD_WITH = `query($id: ID!) { node(id: $id) { ... on PasswordRecord { dueOn disclosedOn disclosures(first: 10) { nodes { id changeBy } } } } }`;
+  const leave = () => ({
+    personId: gid('Person', 'digital-manager'),
+    systemId: gid('System', 'demo-groupware'),
+    toldToId: gid('Person', 'digital-contractor'),
+    reason: '端末の修理に立ち会えないため、保守委託の吉田さんがログインして動作を確認する。',
+    disclosedOn: tokyoDate(-10),
+  });
+
+  it('the system administrator records his leave: the told password falls due 7 days after it was told, and shows as overdue', async () => {
+    const d = await ok(api, 'soumu-director', PERMIT, leave());
+    expect(d).toMatchObject({
+      disclosedOn: tokyoDate(-10),
+      changeBy: tokyoDate(-3),
+      person: { personId: 'digital-manager' },
+      toldTo: { personId: 'digital-contractor' },
+      system: { id: gid('System', 'demo-groupware') },
+      permittedBy: { personId: 'soumu-director' },
+      passwordRecord: { id: GROUPWARE_OF_DIGITAL, dueOn: tokyoDate(-3), disclosedOn: tokyoDate(-10), status: { state: 'OVERDUE' } },
+    });
+    expect(await overdueIds()).toContain(GROUPWARE_OF_DIGITAL);
+    expect((await api.data('digital-manager', RECORD_WITH, { id: GROUPWARE_OF_DIGITAL })).node.disclosures.nodes).toEqual([{ id: d.id, changeBy: tokyoDate(-3) }]);
+    // No field anywhere holds a password: the stored items are the dates, the people and the reason.
+    const items = (await api.snapshot()).filter((i) => i.sk === 'PWDISCLOSURE');
+    expect(items).toHaveLength(1);
+    expect(Object.keys(items[0]).sort()).toEqual(
+      ['changeBy', 'createdAt', 'disclosedOn', 'entity', 'id', 'permittedAt', 'permittedBy', 'personId', 'pk', 'reason', 'sk', 'subjectPk', 'subjectSk', 'systemId', 'toldToId', 'updatedAt', 'version'],
+    );
+  });
+
+  it('the person told, the teller and the system administrator read it; another department’s manager and the general manager do not', async () => {
+    const id = (await api.data('digital-manager', RECORD_WITH, { id: GROUPWARE_OF_DIGITAL })).node.disclosures.nodes[0].id;
+    for (const who of ['digital-contractor', 'digital-manager', 'soumu-director']) expect((await api.data(who, DISCLOSURE, { id })).node).toMatchObject({ id, toldTo: { personId: 'digital-contractor' } });
+    for (const who of ['kenkou-manager', 'fuku-shichou', 'shimin-staff']) expect((await api.data(who, DISCLOSURE, { id })).node).toBeNull();
+  });
+
+  it('a change recorded from before the day told leaves it due; one made since clears it (第24条第3項)', async () => {
+    const before = await ok(api, 'digital-manager', RECORD, { systemId: gid('System', 'demo-groupware'), changedOn: tokyoDate(-11) });
+    expect(before).toMatchObject({ dueOn: tokyoDate(-3), status: { state: 'OVERDUE' } });
+    const after = await ok(api, 'digital-manager', RECORD, { systemId: gid('System', 'demo-groupware'), changedOn: tokyoDate(0) });
+    expect(after).toMatchObject({ dueOn: tokyoDate(365), status: { state: 'CURRENT' } });
+    expect((await api.data('digital-manager', RECORD_WITH, { id: GROUPWARE_OF_DIGITAL })).node.disclosedOn).toBeNull();
+    expect(await overdueIds()).not.toContain(GROUPWARE_OF_DIGITAL);
+  });
+
+  it('no one else gives leave; the rules of the leave are kept; nothing is written when refused', async () => {
+    expect(await refused(api, 'digital-manager', PERMIT, leave())).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第24条第1項' })]);
+    expect(await refused(api, 'fuku-shichou', PERMIT, leave())).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第24条第1項' })]);
+    expect(await refused(api, 'soumu-director', PERMIT, { ...leave(), disclosedOn: tokyoDate(0), toldToId: gid('Person', 'digital-manager') })).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: ['toldToId'] })]);
+    expect(await refused(api, 'soumu-director', PERMIT, { ...leave(), disclosedOn: tokyoDate(0), changeBy: tokyoDate(8) })).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: ['changeBy'] })]);
+    expect(await refused(api, 'soumu-director', PERMIT, { ...leave(), disclosedOn: tokyoDate(-1) })).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: ['disclosedOn'] })]);
+    expect(await refused(api, 'soumu-director', PERMIT, { ...leave(), personId: gid('Person', 'kenkou-manager'), disclosedOn: tokyoDate(0) })).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第24条第1項' })]);
+  });
+});

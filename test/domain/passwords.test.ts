@@ -1,6 +1,6 @@
 /** パスワードの管理 (第24条第3項): changed at least once a year; due-soon at 30, 7 and 1 days; overdue after. */
 import { addDays } from '../../functions/domain/period';
-import { mayRead, passwordStatus, recordChange, recordPasswordChange, statusOfDue } from '../../functions/domain/passwords';
+import { mayRead, mayReadDisclosure, passwordDisclosure, passwordStatus, permitDisclosure, recordChange, recordPasswordChange, statusOfDue } from '../../functions/domain/passwords';
 import { administrator, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
 
 const at = (date: string) => `${date}T01:00:00Z`; // 10:00 in Tokyo
@@ -70,5 +70,51 @@ describe('第24条第3項: the record of a change, one per person and system', (
   it('the status is read from the due date recorded', () => {
     expect(statusOfDue('2026-06-14', now)).toMatchObject({ state: 'OVERDUE', daysLeft: -1 });
     expect(statusOfDue('2026-06-22', now)).toMatchObject({ state: 'DUE_SOON', daysLeft: 7, reminder: 7 });
+  });
+});
+
+describe('第24条第1項: 情報システム管理者が必要と認める場合を除き、パスワードを他人に教示してはならない', () => {
+  const NOW_ = at('2026-06-15');
+  const record = recordChange(shiminStaff, 'shimin-staff', 'juumin', '2026-03-01', undefined, at('2026-03-01'));
+  const leave = { toldToId: 'shimin-manager', reason: '小林さんの休暇中、証明書交付の端末を引き継ぐため。', disclosedOn: '2026-06-15' };
+
+  it('only the system administrator gives leave; it records who was told, by whom, why — never the password', () => {
+    const t = passwordDisclosure.permit(administrator, record, leave, 'd1', NOW_);
+    expect(t.record).toEqual({ id: 'd1', personId: 'shimin-staff', systemId: 'juumin', ...leave, changeBy: '2026-06-22', permittedBy: 'soumu-director', permittedAt: NOW_, version: 1, createdAt: NOW_, updatedAt: NOW_ });
+    expect(t.changes.map((c) => [c.kind, c.action, c.article])).toEqual([['PasswordDisclosure', 'passwordDisclosure.permitted', '第24条第1項'], ['PasswordRecord', 'passwordRecord.disclosed', '第24条第1項']]);
+    expect(JSON.stringify(t)).not.toMatch(/password"\s*:/i);
+    for (const who of [shiminManager, shiminStaff, kenkouManager]) expect(refusal(() => permitDisclosure(who, record, leave, 'd1', NOW_))).toMatchObject({ code: 'FORBIDDEN', article: '第24条第1項' });
+  });
+
+  it('第24条第3項 brought forward: the told password falls due 7 days after it is told (or on the sooner day given)', () => {
+    expect(permitDisclosure(administrator, record, leave, 'd1', NOW_).record).toMatchObject({ dueOn: '2026-06-22', disclosedOn: '2026-06-15', version: 2 });
+    expect(permitDisclosure(administrator, record, { ...leave, changeBy: '2026-06-16' }, 'd1', NOW_).record.dueOn).toBe('2026-06-16');
+    expect(refusal(() => permitDisclosure(administrator, record, { ...leave, changeBy: '2026-06-23' }, 'd1', NOW_))).toMatchObject({ code: 'INVALID_VALUE', field: ['changeBy'] });
+    expect(refusal(() => permitDisclosure(administrator, record, { ...leave, changeBy: '2026-06-14' }, 'd1', NOW_))).toMatchObject({ field: ['changeBy'] });
+    // A password already due sooner keeps its day.
+    const soon = { ...record, dueOn: '2026-06-18' };
+    expect(permitDisclosure(administrator, soon, leave, 'd1', NOW_).record.dueOn).toBe('2026-06-18');
+  });
+
+  it('a change made on or after the day told clears it; one recorded from before leaves the told password due', () => {
+    const told = permitDisclosure(administrator, record, leave, 'd1', NOW_).record;
+    expect(recordChange(shiminStaff, 'shimin-staff', 'juumin', '2026-06-15', told, NOW_)).toMatchObject({ dueOn: '2027-06-15', disclosedOn: undefined });
+    expect(recordChange(shiminStaff, 'shimin-staff', 'juumin', '2026-06-10', told, NOW_)).toMatchObject({ changedOn: '2026-06-10', dueOn: '2026-06-22', disclosedOn: '2026-06-15' });
+  });
+
+  it('the person told is another; a reason is given; the day told is not before the last change; the record exists', () => {
+    expect(refusal(() => permitDisclosure(administrator, record, { ...leave, toldToId: 'shimin-staff' }, 'd1', NOW_))).toMatchObject({ code: 'INVALID_VALUE', field: ['toldToId'] });
+    expect(refusal(() => permitDisclosure(administrator, record, { ...leave, reason: ' ' }, 'd1', NOW_))).toMatchObject({ field: ['reason'] });
+    expect(refusal(() => permitDisclosure(administrator, record, { ...leave, disclosedOn: '2026-02-28' }, 'd1', NOW_))).toMatchObject({ field: ['disclosedOn'] });
+    expect(refusal(() => permitDisclosure(administrator, undefined, leave, 'd1', NOW_))).toMatchObject({ code: 'INVALID_STATE', article: '第24条第1項' });
+  });
+
+  it('read by the person told and by whoever reads the teller’s password records; no one else', () => {
+    const owner = { id: 'shimin-staff', departmentId: 'shimin' };
+    expect(mayReadDisclosure(shiminManager, { toldToId: 'shimin-manager' }, owner, NOW_)).toBe(true);
+    expect(mayReadDisclosure(kenkouManager, { toldToId: 'kenkou-manager' }, owner, NOW_)).toBe(true);
+    expect(mayReadDisclosure(kenkouManager, { toldToId: 'shimin-manager' }, owner, NOW_)).toBe(false);
+    expect(mayReadDisclosure(administrator, { toldToId: 'x' }, owner, NOW_)).toBe(true);
+    expect(mayReadDisclosure(shiminStaff, { toldToId: 'x' }, owner, NOW_)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import * as o from './objects';
 const S = SEES;
 const ALL: KindRow['cells'] = [S, S, S, S, S, S, S];
 const H24 = 'HIDDEN 第24条';
+const H241 = 'HIDDEN 第24条第1項';
 const H25 = 'HIDDEN 第25条';
 const H251 = 'HIDDEN 第25条第1号';
 const H26 = 'HIDDEN 第26条';
@@ -65,6 +66,10 @@ export const kinds: KindRow[] = [
   { kind: 'PasswordRecord', variant: '市民課の小林さん', what: 'a password record of 市民課の小林さん',
                                      cells: [H24,         S,             S,             H24,           H24,          H24,            S],
     id: o.shiminPassword, field: 'dueOn' },
+  // 第24条第1項: a password told with leave: the person told, and whoever reads the teller's password records.
+  { kind: 'PasswordDisclosure', what: '加藤さん’s password told to 市民課の小林さん',
+                                     cells: [H241,        S,             H241,          S,             H241,         H241,           S],
+    id: o.passwordDisclosure, field: 'reason' },
   // 第25条: a request for an exception: the one who asked, the system administrator, the asker's information manager.
   { kind: 'ProhibitedActException', variant: '市民課の小林さん asks to install software', what: 'a software-installation request of 市民課の小林さん',
                                      cells: [H25,         S,             S,             H25,           H25,          H25,            S],
@@ -94,6 +99,9 @@ export const kinds: KindRow[] = [
   { kind: 'AuditEvent', variant: 'of a password record (第24条)', of: 'PasswordRecord', what: 'an audit event of 加藤さん’s password record',
                                      cells: [H24,         S,             H24,           S,             H24,          H24,            H24],
     id: o.eventOfKenkouPassword, field: 'after', secret: async () => 'kenkou-staff.demo-hoken' },
+  { kind: 'AuditEvent', variant: 'of a password disclosure (第24条第1項)', of: 'PasswordDisclosure', what: 'an audit event of 加藤さん’s password told to 小林さん',
+                                     cells: [H241,        S,             H241,          S,             H241,         H241,           S],
+    id: o.eventOfPasswordDisclosure, field: 'after', secret: textOf(o.passwordDisclosure, 'PasswordDisclosure', 'reason') },
   { kind: 'AuditEvent', variant: 'of an equipment take-out (第25条)', of: 'ProhibitedActException', what: 'an audit event of 加藤さん’s equipment take-out',
                                      cells: [H25,         S,             H25,           S,             H25,          H25,            H25],
     id: o.eventOfTakeout, field: 'after', secret: textOf(o.takeoutException, 'ProhibitedActException', 'reason') },

@@ -69,6 +69,17 @@ export const mailApplication = once(
       purpose: '閲覧権限表の確認用。',
     })).id,
 );
+/** 第24条第1項: 健康推進課の加藤さん's password on the 保健福祉システム told to 市民課の小林さん, with the system administrator's leave. */
+export const passwordDisclosure = once(
+  async () =>
+    (await make('soumu-director', 'permitPasswordDisclosure', {
+      personId: gid('Person', 'kenkou-staff'),
+      systemId: gid('System', 'demo-hoken'),
+      toldToId: gid('Person', 'shimin-staff'),
+      reason: '閲覧権限表の確認用。',
+      disclosedOn: day(0),
+    })).id,
+);
 export const workingGroup = once(
   async () => (await make('fuku-shichou', 'establishWorkingGroup', { name: unique('閲覧表部会'), purpose: '閲覧権限の調査研究', memberIds: [gid('Person', 'digital-manager')], establishedOn: day(0) })).id,
 );
@@ -107,6 +118,7 @@ export const eventOfVirusIncident = once(async () => firstEventOf(await virusInc
 export const eventOfKenkouPassword = once(async () => firstEventOf(await kenkouPassword()));
 export const eventOfTakeout = once(async () => firstEventOf(await takeoutException()));
 export const eventOfFinding = once(async () => firstEventOf(await finding()));
+export const eventOfPasswordDisclosure = once(async () => firstEventOf(await passwordDisclosure()));
 export const eventOfNotice = once(async () => firstEventOf(await notice()));
 export const eventOfVirusAttachment = once(async () => firstEventOf(await virusAttachment()));
 export const eventOfAcknowledgement = once(async () => firstEventOf(await guidelineAcknowledgement()));

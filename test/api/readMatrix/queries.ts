@@ -81,6 +81,8 @@ export const queries: QueryRow[] = [
   { query: 'systems',                rule: OPEN, cells: ALL, variables: () => SHIMIN, shows: o.system },
   { query: 'systemServiceStatus',    rule: OPEN, cells: ALL, variables: async () => ({ systemId: await o.system() }) },
   { query: 'systemsWithoutRecoveryProcedure', rule: OPEN, cells: ALL },
+  { query: 'systemsLackingVirusMeasures', rule: OPEN, cells: ALL, shows: o.system },
+  { query: 'datasetsLackingProtection', rule: OPEN, cells: ALL, shows: o.dataset },
   { query: 'myApplications',         rule: 'one’s own', cells: ALL },
   { query: 'myInbox',                rule: 'what awaits one’s decision', cells: ALL },
   { query: 'dataUseGrants',          rule: OPEN, cells: ALL, variables: () => ({ departmentId: gid('Department', 'kenkou') }) },
