@@ -17,6 +17,7 @@ import { emailResolvers } from '../resolvers/email';
 import { operatorResolvers } from '../resolvers/operators';
 import { operatingHoursResolvers } from '../resolvers/operatingHours';
 import { serverRoomResolvers } from '../resolvers/serverRoom';
+import { equipmentResolvers } from '../resolvers/equipment';
 import { passwordResolvers } from '../resolvers/passwords';
 import { prohibitedActResolvers } from '../resolvers/prohibitedActs';
 import { virusIncidentResolvers } from '../resolvers/virusIncidents';
@@ -47,6 +48,7 @@ export function getSchema(): GraphQLSchema {
       ...operatorResolvers,
       ...operatingHoursResolvers,
       ...serverRoomResolvers,
+      ...equipmentResolvers,
       ...passwordResolvers,
       ...prohibitedActResolvers,
       ...virusIncidentResolvers,

@@ -62,6 +62,7 @@ export const KINDS = {
   ServerRoom: { label: 'サーバ室', prefix: 'ROOM#', read: EVERY_STAFF },
   ServerRoomAuthorization: { label: 'サーバ室への立入りの許可', prefix: 'ROOMAUTH#', read: EVERY_STAFF },
   ServerRoomEntry: { label: 'サーバ室への入室の記録', prefix: 'ROOMENTRY#', read: EVERY_STAFF },
+  Equipment: { label: '電子計算機器', prefix: 'EQUIP#', read: EVERY_STAFF },
   // 第24条: the person, the system administrator (who alone may let a password be told), and the information
   // manager of the person's department, who sees that the yearly change is made.
   PasswordRecord: {

@@ -22,6 +22,7 @@ import { exceptionItem, findingItem as deviceFindingItem, getException, getFindi
 import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
 import { getSystem, systemItem } from './systems';
+import { equipmentItem, getEquipment } from './equipment';
 import { getIncident, incidentItem } from './virusIncidents';
 
 interface Stored<R> {
@@ -56,6 +57,7 @@ export const STORED = {
   ServerRoom: stored(getRoom, roomItem),
   ServerRoomAuthorization: stored(getAuthorization, authorizationItem),
   ServerRoomEntry: stored(getEntry, entryItem),
+  Equipment: stored(getEquipment, equipmentItem),
   PasswordRecord: stored(getPasswordRecord, passwordItem),
   ProhibitedActException: stored(getException, exceptionItem),
   DeviceFinding: stored(getDeviceFinding, deviceFindingItem),

@@ -46,6 +46,7 @@ export const kinds: KindRow[] = [
   { kind: 'ServerRoom',              what: 'the server room',                            cells: ALL, id: o.serverRoom, field: 'name' },
   { kind: 'ServerRoomAuthorization', what: 'a server-room authorization',                cells: ALL, id: o.roomAuthorization, field: 'validFrom' },
   { kind: 'ServerRoomEntry',         what: 'a server-room entry',                        cells: ALL, id: o.roomEntry },
+  { kind: 'Equipment',               what: 'a server of 住民情報システム',                  cells: ALL, id: o.equipment, field: 'identifier' },
   { kind: 'Investigation',           what: 'an investigation (第19条)',                  cells: ALL, id: o.investigation },
   { kind: 'Guidance',                what: 'a guidance (第20条)',                        cells: ALL, id: o.guidance },
   { kind: 'TrainingSession',         what: 'a training session (第21条)',                cells: ALL, id: o.training },

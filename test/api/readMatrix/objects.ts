@@ -24,6 +24,7 @@ export const interruption = fixed(gid('ServiceInterruption', 'demo-failure-juumi
 export const serverRoom = fixed(gid('ServerRoom', 'demo-server-room'));
 export const roomAuthorization = fixed(gid('ServerRoomAuthorization', 'demo-roomauth-digital-manager'));
 export const roomEntry = fixed(gid('ServerRoomEntry', 'demo-roomentry-copier'));
+export const equipment = fixed(gid('Equipment', 'demo-equipment-juumin-server'));
 export const investigation = fixed(gid('Investigation', 'demo-investigation-juumin'));
 export const guidance = fixed(gid('Guidance', 'demo-guidance-kenkou'));
 export const training = fixed(gid('TrainingSession', 'demo-training-security'));

@@ -96,6 +96,7 @@ export const queries: QueryRow[] = [
   { query: 'workingCalendar',        rule: OPEN, cells: ALL, shows: o.calendar },
   { query: 'serverRooms',            rule: OPEN, cells: ALL, shows: o.serverRoom },
   { query: 'unapprovedServerRoomEntries', rule: OPEN, cells: ALL, shows: o.roomEntry },
+  { query: 'equipmentRegister',      rule: OPEN, cells: ALL, shows: o.equipment },
   { query: 'openInvestigations',     rule: OPEN, cells: ALL, shows: o.investigation },
   { query: 'overdueImprovementProposals', rule: OPEN, cells: ALL },
   { query: 'trainingSessions',       rule: OPEN, cells: ALL, shows: o.training },
