@@ -18,6 +18,7 @@ import { operatorResolvers } from '../resolvers/operators';
 import { operatingHoursResolvers } from '../resolvers/operatingHours';
 import { serverRoomResolvers } from '../resolvers/serverRoom';
 import { equipmentResolvers } from '../resolvers/equipment';
+import { receivedMailResolvers } from '../resolvers/receivedMail';
 import { passwordResolvers } from '../resolvers/passwords';
 import { prohibitedActResolvers } from '../resolvers/prohibitedActs';
 import { virusIncidentResolvers } from '../resolvers/virusIncidents';
@@ -49,6 +50,7 @@ export function getSchema(): GraphQLSchema {
       ...operatingHoursResolvers,
       ...serverRoomResolvers,
       ...equipmentResolvers,
+      ...receivedMailResolvers,
       ...passwordResolvers,
       ...prohibitedActResolvers,
       ...virusIncidentResolvers,

@@ -14,6 +14,7 @@ import { mayRead as mayReadPasswordsOf } from './passwords';
 import { DeviceFinding, ProhibitedActException, mayReadException, mayRecordFindings } from './prohibitedActs';
 import { Notice, mayReadNoticesOf } from './reminders';
 import { mayReadIncidents } from './virusIncidents';
+import { ReceivedMail, mayReadReceivedMailOf } from './receivedMail';
 
 /** What a rule may need beyond the object: the person a password record belongs to (their department). */
 export interface ReadContext {
@@ -101,6 +102,15 @@ export const KINDS = {
     read: {
       article: '第26条',
       mayRead: (viewer, _incident, now) => mayReadIncidents(viewer, now),
+    },
+  },
+  // 第28条第2項: mail received is a document of the receiving department: its staff and the system administrator.
+  ReceivedMail: {
+    label: '電子メールにより受領した文書',
+    prefix: 'RECVMAIL#',
+    read: {
+      article: '第28条第2項',
+      mayRead: (viewer, m, now) => mayReadReceivedMailOf(viewer, (m as ReceivedMail).departmentId, now),
     },
   },
   Investigation: { label: '行政システムの調査', prefix: 'INVESTIGATION#', read: EVERY_STAFF },

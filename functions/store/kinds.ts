@@ -23,6 +23,7 @@ import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
 import { getSystem, systemItem } from './systems';
 import { equipmentItem, getEquipment } from './equipment';
+import { getReceivedMail, receivedMailItem } from './receivedMail';
 import { getIncident, incidentItem } from './virusIncidents';
 
 interface Stored<R> {
@@ -62,6 +63,7 @@ export const STORED = {
   ProhibitedActException: stored(getException, exceptionItem),
   DeviceFinding: stored(getDeviceFinding, deviceFindingItem),
   VirusIncident: stored(getIncident, incidentItem),
+  ReceivedMail: stored(getReceivedMail, receivedMailItem),
   Investigation: stored(getInvestigation, investigationItem),
   Guidance: stored(getGuidance, guidanceItem),
   TrainingSession: stored(getTraining, trainingItem),

@@ -16,6 +16,7 @@ import { rows as operatorRows } from './matrix/operators';
 import { rows as operatingHoursRows } from './matrix/operatingHours';
 import { rows as serverRoomRows } from './matrix/serverRoom';
 import { rows as equipmentRows } from './matrix/equipment';
+import { rows as receivedMailRows } from './matrix/receivedMail';
 import { rows as passwordRows } from './matrix/passwords';
 import { rows as prohibitedActRows } from './matrix/prohibitedActs';
 import { rows as virusIncidentRows } from './matrix/virusIncidents';
@@ -153,6 +154,7 @@ const TABLE: Row[] = [
   ...operatingHoursRows,
   ...serverRoomRows,
   ...equipmentRows,
+  ...receivedMailRows,
   ...passwordRows,
   ...prohibitedActRows,
   ...virusIncidentRows,

@@ -25,6 +25,7 @@ export const serverRoom = fixed(gid('ServerRoom', 'demo-server-room'));
 export const roomAuthorization = fixed(gid('ServerRoomAuthorization', 'demo-roomauth-digital-manager'));
 export const roomEntry = fixed(gid('ServerRoomEntry', 'demo-roomentry-copier'));
 export const equipment = fixed(gid('Equipment', 'demo-equipment-juumin-server'));
+export const receivedMail = fixed(gid('ReceivedMail', 'demo-recvmail-shimin'));
 export const investigation = fixed(gid('Investigation', 'demo-investigation-juumin'));
 export const guidance = fixed(gid('Guidance', 'demo-guidance-kenkou'));
 export const training = fixed(gid('TrainingSession', 'demo-training-security'));
@@ -89,3 +90,4 @@ export const eventOfKenkouPassword = once(async () => firstEventOf(await kenkouP
 export const eventOfTakeout = once(async () => firstEventOf(await takeoutException()));
 export const eventOfFinding = once(async () => firstEventOf(await finding()));
 export const eventOfNotice = once(async () => firstEventOf(await notice()));
+export const eventOfReceivedMail = once(async () => firstEventOf(await receivedMail()));
