@@ -50,15 +50,7 @@ export function assertMayReadReceivedMailOf(actor: Actor, departmentId: string, 
   }
 }
 
-export interface ReceivedMailInput {
-  departmentId: string;
-  receivedAt: string;
-  sender: string;
-  subject: string;
-  receiptNumber: string;
-  documentNumber?: string;
-  note?: string;
-}
+export type ReceivedMailInput = Pick<ReceivedMail, 'departmentId' | 'receivedAt' | 'sender' | 'subject' | 'receiptNumber' | 'documentNumber' | 'note'>;
 
 export function recordReceivedMail(actor: Actor, input: ReceivedMailInput, id: string, now: string): ReceivedMail {
   // 第28条第2項
