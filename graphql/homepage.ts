@@ -3,8 +3,8 @@
  * 設定・解除依頼書 and the links on the top page, and the operations manager's periodic check.
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
 import { Audited } from './audit';
 import { Application } from './applications';
 
@@ -107,6 +107,34 @@ export class HomepageCheck {
 
   @Field(() => String, { nullable: true, description: '所見。 / Note.' })
   note?: string;
+}
+
+export enum HomepageCoordinationOutcome {
+  AGREED = 'AGREED',
+  NOT_AGREED = 'NOT_AGREED',
+}
+registerEnumType(HomepageCoordinationOutcome, {
+  name: 'HomepageCoordinationOutcome',
+  description: '関係する主管課との調整の結果(第27条第4項第2号)。 / How the coordination with a related department ended.',
+  valuesConfig: {
+    AGREED: { description: '調整済(掲載に同意)。 / Settled: the department agrees to the posting.' },
+    NOT_AGREED: { description: '調整不調(同意なし)。 / Not settled: no agreement.' },
+  },
+});
+
+@ObjectType({ description: '関係する主管課との調整の記録(第27条第4項第2号)。 / The coordination with a related department.' })
+export class HomepageCoordination {
+  @Field(() => LocalDate, { description: '調整日。 / The day it was settled.' })
+  on!: string;
+
+  @Field(() => HomepageCoordinationOutcome, { description: '結果。 / Outcome.' })
+  outcome!: HomepageCoordinationOutcome;
+
+  @Field(() => String, { nullable: true, description: '調整の内容。 / What was settled.' })
+  note?: string;
+
+  @Field(() => DateTime, { description: '記録日時。 / When it was recorded.' })
+  recordedAt!: string;
 }
 
 @ObjectType({ implements: [Node, Audited], description: '主管課のホームページのページ(第27条第4項)。 / A page of a department on the city homepage.' })
@@ -242,6 +270,37 @@ export class HomepagePageTransitionInput {
 
   @Field(() => Int, { description: '読み取った版。 / The version you read.' })
   expectedVersion!: number;
+}
+
+@InputType({ description: '他課に関連する情報として、関係する主管課の登録(第27条第4項第2号)。 / List the other departments the page’s information relates to.' })
+export class SetHomepagePageRelatedDepartmentsInput extends HomepagePageTransitionInput {
+  @Field(() => [ID], { description: '関係する主管課(空にすれば関係なし)。 / The related departments (empty for none).' })
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(500, { each: true })
+  departmentIds!: string[];
+}
+
+@InputType({ description: '関係する主管課との調整の記録(第27条第4項第2号)。 / Record the coordination with a related department.' })
+export class RecordHomepageCoordinationInput extends HomepagePageTransitionInput {
+  @Field(() => ID, { description: '調整した主管課。 / The department coordinated with.' })
+  @MaxLength(500)
+  departmentId!: string;
+
+  @Field(() => ID, { nullable: true, description: '調整の相手(その課の職員)。 / With whom.' })
+  @IsOptional()
+  @MaxLength(500)
+  withPersonId?: string;
+
+  @Field(() => LocalDate, { description: '調整日。 / The day it was settled.' })
+  on!: string;
+
+  @Field(() => HomepageCoordinationOutcome, { description: '結果。 / Outcome.' })
+  outcome!: HomepageCoordinationOutcome;
+
+  @Field(() => String, { nullable: true, description: '調整の内容。 / What was settled.' })
+  @IsOptional()
+  @MaxLength(MAX_TEXT)
+  note?: string;
 }
 
 @InputType({ description: '様式第10号の作成(`submit: true` で送付)。 / Request a top-page link to be set or released.' })

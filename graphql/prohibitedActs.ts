@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { EquipmentIdField } from './equipment';
 import { Audited } from './audit';
 import { Period, PeriodInput } from './period';
 
@@ -158,6 +159,9 @@ export class RequestProhibitedActExceptionInput {
   @MaxLength(MAX_NAME)
   device?: string;
 
+  @EquipmentIdField('持ち出す機器(電子計算機器の台帳にあるもの、持ち出しの場合。device を省けば資産番号等を機器とする)。 / The device in the register of equipment (take-out; its identifier stands for device when that is left out).')
+  equipmentId?: string;
+
   @Field(() => Boolean, { nullable: true, description: '携帯用機器か(持ち出しは必須)。 / Whether portable (required to take out).' })
   @IsOptional()
   portable?: boolean;
@@ -215,6 +219,9 @@ export class RecordDeviceFindingInput {
   @MinLength(1)
   @MaxLength(MAX_NAME)
   device!: string;
+
+  @EquipmentIdField('電子計算機器の台帳にある機器(このシステムのもの)。私物等の台帳にない機器は device のみで記録する。 / The device in the register of equipment; one not in it (a private USB stick) is named in device alone.')
+  equipmentId?: string;
 
   @Field({ description: '発見の状況。 / What was found, and where.' })
   @MinLength(1)

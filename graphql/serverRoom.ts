@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Connection, DateTime, LocalDate, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { EquipmentIdField } from './equipment';
 import { Audited } from './audit';
 
 export enum ServerRoomAuthorizationKind {
@@ -241,6 +242,9 @@ export class RecordServerRoomEntryInput {
   @Field(() => ServerRoomEntrantInput, { description: '入室者。 / Who enters.' })
   @ValidateNested()
   entrant!: ServerRoomEntrantInput;
+
+  @EquipmentIdField('作業する電子計算機器(このサーバ室に設置されたもの、第2条第8号)。 / The equipment worked on (standing in this room).')
+  equipmentId?: string;
 }
 
 @InputType({ description: '退室の記録。 / Log the exit.' })

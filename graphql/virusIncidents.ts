@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Connection, DateTime, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { EquipmentIdField } from './equipment';
 import { Audited } from './audit';
 
 export enum VirusIncidentStep {
@@ -129,6 +130,9 @@ export class ReportVirusIncidentInput {
   @MinLength(1)
   @MaxLength(MAX_NAME)
   device!: string;
+
+  @EquipmentIdField('電子計算機器の台帳にある機器(このシステムのもの、第2条第8号)。 / The device in the register of equipment (of this system).')
+  equipmentId?: string;
 
   @Field(() => DateTime, { nullable: true, description: '発見日時(既定は現在)。 / When detected (default now).' })
   @IsOptional()

@@ -154,8 +154,17 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Department.systems': QUERY,
 
   'DeviceFinding.article': FREE,
+  'DeviceFinding.equipment': LOAD,
   'DeviceFinding.recordedBy': LOAD,
   'DeviceFinding.system': LOAD,
+
+  'Equipment.department': LOAD,
+  'Equipment.officeDepartment': LOAD,
+  'Equipment.registeredBy': LOAD,
+  'Equipment.removedBy': LOAD,
+  'Equipment.room': LOAD,
+  'Equipment.system': LOAD,
+  'Equipment.viewerCanRemove': FREE,
 
   'ExternalProvision.agreement': FREE,
   'ExternalProvision.incidents': { queries: 1, items: PAGE_BOUND }, // deprecated: the first page of reportedIncidents
@@ -182,14 +191,20 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'HomepageCategory.createdBy': LOAD,
 
   'HomepageCheck.checkedBy': LOAD,
+  'HomepageCoordination.department': LOAD,
+  'HomepageCoordination.recordedBy': LOAD,
+  'HomepageCoordination.withPerson': LOAD,
 
   'HomepagePage.category': LOAD,
   'HomepagePage.checkDueOn': FREE,
   'HomepagePage.checkReasons': FREE,
+  'HomepagePage.coordinations': FREE,
   'HomepagePage.department': LOAD,
   'HomepagePage.draftedBy': LOAD,
+  'HomepagePage.relatedDepartments': LOAD_LIST,
   'HomepagePage.topPageLink': LOAD,
   'HomepagePage.topPageLinkRequests': QUERY,
+  'HomepagePage.uncoordinatedDepartments': LOAD_LIST,
   'HomepagePage.viewerCanAbolish': FREE,
   'HomepagePage.viewerCanOpen': FREE,
   'HomepagePage.viewerCanRecordCheck': FREE,
@@ -281,6 +296,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'ProhibitedActException.article': FREE,
   'ProhibitedActException.decidedBy': LOAD,
   'ProhibitedActException.department': LOAD,
+  'ProhibitedActException.equipment': LOAD,
   'ProhibitedActException.inForce': FREE,
   'ProhibitedActException.requestedBy': LOAD,
   'ProhibitedActException.returnOverdue': FREE,
@@ -297,6 +313,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.dataUseGrants': QUERY,
   'Query.departments': QUERY,
   'Query.deviceFindings': { queries: 1, loads: 1 }, // the system it is filtered by, when given, then the page
+  'Query.equipmentRegister': { queries: 1, loads: 1 }, // the system it is filtered by, when given, then the page
   'Query.externalProvisions': QUERY,
   'Query.homepageCategories': QUERY,
   'Query.homepagePages': QUERY,
@@ -304,6 +321,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.mailAddress': LOAD,
   'Query.mailAddressApplications': QUERY,
   'Query.mailAddresses': QUERY,
+  'Query.receivedMail': QUERY,
   'Query.myApplications': QUERY,
   'Query.myInbox': { queries: (_args, ctx) => 3 + ctx.viewer.roles.filter((r) => r.role === 'INFORMATION_MANAGER').length }, // one Query per inbox partition the viewer decides in,
   'Query.myNotices': QUERY,
@@ -345,6 +363,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'RoleAssignment.department': LOAD,
   'RoleAssignment.designatedBy': LOAD,
 
+  'ReceivedMail.department': LOAD,
+  'ReceivedMail.handledBy': LOAD,
+
   'ServerRoom.currentAuthorizations': QUERY,
   'ServerRoom.entries': QUERY,
   'ServerRoom.registeredBy': LOAD,
@@ -371,6 +392,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 
   'ServerRoomEntry.approvedBy': LOAD,
   'ServerRoomEntry.authorization': LOAD,
+  'ServerRoomEntry.equipment': LOAD,
   'ServerRoomEntry.recordedBy': LOAD,
   'ServerRoomEntry.room': LOAD,
   'ServerRoomEntry.viewerCanApprove': FREE,
@@ -444,6 +466,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'TrainingSession.viewerCanRecordAttendance': FREE,
 
   'VirusIncident.department': LOAD,
+  'VirusIncident.equipment': LOAD,
   'VirusIncident.missingForClosure': FREE,
   'VirusIncident.nextStep': FREE,
   'VirusIncident.recordedBy': LOAD,

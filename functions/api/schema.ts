@@ -17,6 +17,8 @@ import { emailResolvers } from '../resolvers/email';
 import { operatorResolvers } from '../resolvers/operators';
 import { operatingHoursResolvers } from '../resolvers/operatingHours';
 import { serverRoomResolvers } from '../resolvers/serverRoom';
+import { equipmentResolvers } from '../resolvers/equipment';
+import { receivedMailResolvers } from '../resolvers/receivedMail';
 import { passwordResolvers } from '../resolvers/passwords';
 import { prohibitedActResolvers } from '../resolvers/prohibitedActs';
 import { virusIncidentResolvers } from '../resolvers/virusIncidents';
@@ -53,6 +55,8 @@ export function getSchema(): GraphQLSchema {
       ...operatorResolvers,
       ...operatingHoursResolvers,
       ...serverRoomResolvers,
+      ...equipmentResolvers,
+      ...receivedMailResolvers,
       ...passwordResolvers,
       ...prohibitedActResolvers,
       ...virusIncidentResolvers,

@@ -20,6 +20,7 @@ export const CHECK_ARTICLE = '第27条第2項第2号';
 export const PAGE_APPROVAL_ARTICLE = '第27条第4項第1号';
 export const CONTENT_ARTICLE = '第27条第4項第3号';
 export const TOP_PAGE_LINK_ARTICLE = '第27条第4項第4号';
+export const COORDINATION_ARTICLE = '第27条第4項第2号';
 
 /**
  * 第27条第2項第2号 「情報の掲載期間、情報内容及びデザイン等を定期的に確認」: the regulation says "periodically"
@@ -129,6 +130,10 @@ export interface HomepagePage {
   lastCheck?: HomepageCheck;
   /** Whether a link on the top page points here: set and cleared only by approvals of 様式第10号, with the link. */
   onTopPage: boolean;
+  /** 第27条第4項第2号: the other departments the page's information relates to (他課に関連する情報). */
+  relatedDepartmentIds?: string[];
+  /** The coordination with each of them, the latest for each department (bounded by the departments listed). */
+  coordinations?: PageCoordination[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -216,9 +221,61 @@ function postingEnded(page: Pick<HomepagePage, 'postingPeriod'>, now: string): b
   return page.postingPeriod.until !== undefined && tokyoDate(now) > page.postingPeriod.until;
 }
 
+// ─── Coordination with related departments (第27条第4項第2号) ───────────────────────────────────────────────────
+
+export const COORDINATION_OUTCOMES = ['AGREED', 'NOT_AGREED'] as const;
+export type CoordinationOutcome = (typeof COORDINATION_OUTCOMES)[number];
+
+/** 関係する主管課との調整: with which department, with whom, on which day, and how it ended. */
+export interface PageCoordination {
+  departmentId: string;
+  /** The person of that department it was settled with, when named. */
+  withPersonId?: string;
+  on: string;
+  outcome: CoordinationOutcome;
+  note?: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+function assertCoordinator(actor: Actor, page: HomepagePage, now: string): void {
+  assertInformationManagerOf(actor, [page.departmentId], now, COORDINATION_ARTICLE, ['pageId'], ['ホームページ情報管理者として関係する主管課との調整を記録する', 'record the coordination with related departments (as the homepage information manager)']);
+  if (page.status === 'ABOLISHED') refuse('INVALID_STATE', ['廃止済のページです。', 'The page is abolished.'], COORDINATION_ARTICLE, ['pageId']);
+}
+
+/** 第27条第4項第2号: the page is marked as relating to other departments; coordinations with departments no longer listed fall away. */
+export function setRelatedDepartments(actor: Actor, page: HomepagePage, departmentIds: string[], now: string): Partial<HomepagePage> {
+  assertCoordinator(actor, page, now);
+  const related = [...new Set(departmentIds)];
+  if (related.includes(page.departmentId)) refuse('INVALID_VALUE', ['自課は関係する他課に含めません。', 'The page’s own department is not another department.'], COORDINATION_ARTICLE, ['departmentIds']);
+  return { relatedDepartmentIds: related, coordinations: (page.coordinations ?? []).filter((c) => related.includes(c.departmentId)) };
+}
+
+/** 第27条第4項第2号: the coordination with one related department; a later one for the same department replaces it. */
+export function recordCoordination(actor: Actor, page: HomepagePage, input: Omit<PageCoordination, 'recordedBy' | 'recordedAt'>, now: string): Partial<HomepagePage> {
+  assertCoordinator(actor, page, now);
+  if (!(page.relatedDepartmentIds ?? []).includes(input.departmentId)) {
+    refuse('INVALID_VALUE', ['このページに関係する主管課として登録されていない課です。先に関係する主管課を登録してください。', 'That department is not listed as related to the page; list it first.'], COORDINATION_ARTICLE, ['departmentId']);
+  }
+  if (!isDate(input.on) || input.on > tokyoDate(now)) refuse('INVALID_VALUE', ['調整日は調整した日 (YYYY-MM-DD) とし、未来の日付は入力できません。', 'on is the day it was settled, not in the future.'], COORDINATION_ARTICLE, ['on']);
+  const c: PageCoordination = { ...input, note: input.note?.trim() || undefined, recordedBy: actor.person.id, recordedAt: now };
+  return { coordinations: [...(page.coordinations ?? []).filter((x) => x.departmentId !== c.departmentId), c] };
+}
+
+/** The related departments without an agreed coordination: the page does not open while there is one. */
+export function uncoordinatedDepartments(page: Pick<HomepagePage, 'relatedDepartmentIds' | 'coordinations'>): string[] {
+  const agreed = new Set((page.coordinations ?? []).filter((c) => c.outcome === 'AGREED').map((c) => c.departmentId));
+  return (page.relatedDepartmentIds ?? []).filter((d) => !agreed.has(d));
+}
+
 /** Opening (開設) a drafted page, or reopening a stopped one: approved by the department's information manager. */
 export function openPage(actor: Actor, page: HomepagePage, now: string): Partial<HomepagePage> {
   assertPageApprover(actor, page, now, ['このページの公開を承認する', 'approve opening this page']);
+  const uncoordinated = uncoordinatedDepartments(page);
+  if (uncoordinated.length) {
+    // 第27条第4項第2号
+    refuse('INVALID_STATE', [`関係する主管課 (${uncoordinated.join('、')}) との調整が済んでいないため、公開できません。`, `Coordination with the related departments (${uncoordinated.join(', ')}) is not settled; the page is not opened.`], COORDINATION_ARTICLE, ['pageId']);
+  }
   if (page.status !== 'DRAFT' && page.status !== 'STOPPED') {
     refuse('INVALID_STATE', [`${PAGE_STATUS_JA[page.status]}のページは公開できません。公開できるのは作成中又は停止中のページです。`, `A ${page.status.toLowerCase()} page cannot be opened; only drafted and stopped ones.`], PAGE_APPROVAL_ARTICLE);
   }
@@ -562,6 +619,12 @@ export const homepage = {
   /** 第27条第2項第3号: an abolished page's path is free for another page. */
   abolish: (actor: Actor, page: HomepagePage, expectedVersion: number, pathClaim: HomepageClaim | undefined, now: string) =>
     alongWith(decided(page, abolishPage(actor, page, now), expectedVersion, 'abolished', now), { parts: letGo(pathClaim, page.id, now) }),
+  setRelatedDepartments: (actor: Actor, page: HomepagePage, departmentIds: string[], now: string) =>
+    changeOf('HomepagePage', page, advance(page, setRelatedDepartments(actor, page, departmentIds, now), now), 'homepagePage.relatedDepartmentsSet', COORDINATION_ARTICLE),
+  recordCoordination(actor: Actor, page: HomepagePage, input: Parameters<typeof recordCoordination>[2], now: string) {
+    const after = advance(page, recordCoordination(actor, page, input, now), now);
+    return changeOf('HomepagePage', page, after, 'homepagePage.coordinationRecorded', COORDINATION_ARTICLE, { recorded: { after: { coordination: after.coordinations?.at(-1) } } });
+  },
   recordCheck(actor: Actor, page: HomepagePage, expectedVersion: number, input: { checkedAt?: string; note?: string }, now: string) {
     const patch = recordCheck(actor, page, input, now);
     assertVersion(page.version, expectedVersion);

@@ -15,6 +15,7 @@ import { DeviceFinding, ProhibitedActException, mayReadException, mayRecordFindi
 import { Notice, mayReadNoticesOf } from './reminders';
 import { mayReadIncidents } from './virusIncidents';
 import { GuidelineAcknowledgement, mayReadAcknowledgement } from './securityGuideline';
+import { ReceivedMail, mayReadReceivedMailOf } from './receivedMail';
 
 /** What a rule may need beyond the object: the person a password record belongs to (their department). */
 export interface ReadContext {
@@ -67,6 +68,7 @@ export const KINDS = {
   ServerRoom: { label: 'サーバ室', prefix: 'ROOM#', read: EVERY_STAFF },
   ServerRoomAuthorization: { label: 'サーバ室への立入りの許可', prefix: 'ROOMAUTH#', read: EVERY_STAFF },
   ServerRoomEntry: { label: 'サーバ室への入室の記録', prefix: 'ROOMENTRY#', read: EVERY_STAFF },
+  Equipment: { label: '電子計算機器', prefix: 'EQUIP#', read: EVERY_STAFF },
   // 第24条: the person, the system administrator (who alone may let a password be told), and the information
   // manager of the person's department, who sees that the yearly change is made.
   PasswordRecord: {
@@ -116,6 +118,15 @@ export const KINDS = {
     read: {
       article: '第26条',
       mayRead: (viewer, _incident, now) => mayReadIncidents(viewer, now),
+    },
+  },
+  // 第28条第2項: mail received is a document of the receiving department: its staff and the system administrator.
+  ReceivedMail: {
+    label: '電子メールにより受領した文書',
+    prefix: 'RECVMAIL#',
+    read: {
+      article: '第28条第2項',
+      mayRead: (viewer, m, now) => mayReadReceivedMailOf(viewer, (m as ReceivedMail).departmentId, now),
     },
   },
   Investigation: { label: '行政システムの調査', prefix: 'INVESTIGATION#', read: EVERY_STAFF },

@@ -9,6 +9,7 @@ import { advance, changeOf } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { Period, validatePeriod } from './period';
 import { allows, refuse } from './refusal';
+import { Equipment, namedEquipment } from './equipment';
 
 export const EXCEPTION_KINDS = ['SOFTWARE_INSTALLATION', 'EQUIPMENT_TAKEOUT'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
@@ -36,6 +37,8 @@ export interface ProhibitedActException {
   software?: string;
   /** 第3号: the device, that it is portable (携帯用機器), and how its data is protected. */
   device?: string;
+  /** The device in the register of equipment (第2条第8号), when it is there. */
+  equipmentId?: string;
   portable?: boolean;
   protections?: Protection[];
   protectionDetails?: string;
@@ -151,6 +154,8 @@ export interface DeviceFinding {
   id: string;
   systemId: string;
   device: string;
+  /** The device in the register of equipment (第2条第8号), when it is there; a private one is named in `device` alone. */
+  equipmentId?: string;
   description: string;
   foundAt: string;
   /** Whether the device could intercept communications (盗聴). */
@@ -203,8 +208,14 @@ export function recordDeviceFinding(
 // each the rule above, the object's next version, and the audit action with its article.
 
 export const prohibitedActException = {
-  request: (actor: Actor, system: { id: string }, input: ExceptionInput, id: string, now: string) =>
-    changeOf('ProhibitedActException', undefined, requestException(actor, system.id, input, id, now), 'prohibitedActException.requested', KIND_ARTICLE[input.kind]),
+  /** `device`: the portable device of the register taken outside (第3号); its identifier stands for the text when none is given. */
+  request(actor: Actor, system: { id: string }, input: ExceptionInput, id: string, now: string, device?: Equipment) {
+    const article = KIND_ARTICLE[input.kind];
+    if (device && input.kind !== 'EQUIPMENT_TAKEOUT') refuse('INVALID_VALUE', ['ソフトウェアの導入では、持ち出す機器は指定しません。', 'A software installation names no device to take out.'], article, ['equipmentId']);
+    const named = namedEquipment(device, article, { systemId: system.id });
+    const e = requestException(actor, system.id, { ...input, device: input.device?.trim() || device?.identifier }, id, now);
+    return changeOf('ProhibitedActException', undefined, { ...e, ...named }, 'prohibitedActException.requested', article);
+  },
   decide: (actor: Actor, e: ProhibitedActException, approve: boolean, reason: string | undefined, now: string) =>
     changeOf('ProhibitedActException', e, advance(e, decideException(actor, e, approve, reason, now), now), approve ? 'prohibitedActException.approved' : 'prohibitedActException.rejected', KIND_ARTICLE[e.kind]),
   /** The return date defaults to today. */
@@ -213,8 +224,9 @@ export const prohibitedActException = {
 };
 
 export const deviceFinding = {
-  record: (actor: Actor, system: { id: string }, input: Parameters<typeof recordDeviceFinding>[2], id: string, now: string) =>
-    changeOf('DeviceFinding', undefined, recordDeviceFinding(actor, system.id, input, id, now), 'deviceFinding.recorded', FINDING_ARTICLE),
+  /** `device`: the equipment of the register found connected, when it is one (a private device stays text). */
+  record: (actor: Actor, system: { id: string }, input: Parameters<typeof recordDeviceFinding>[2], id: string, now: string, device?: Equipment) =>
+    changeOf('DeviceFinding', undefined, { ...recordDeviceFinding(actor, system.id, input, id, now), ...namedEquipment(device, FINDING_ARTICLE, { systemId: system.id }) }, 'deviceFinding.recorded', FINDING_ARTICLE),
 };
 
 /** What the viewer may do with a request now, each by the rule that would refuse it (`viewerCan*`). */

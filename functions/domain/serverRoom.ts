@@ -10,6 +10,7 @@ import { advance, alongWith, changeOf, Part, Transition } from './change';
 import { Actor, holds, tokyoDate } from './people';
 import { isDate } from './period';
 import { allows, Name, refuse } from './refusal';
+import { Equipment, namedEquipment } from './equipment';
 
 export const ARTICLE = '第16条';
 
@@ -74,6 +75,8 @@ export interface ServerRoomEntry {
   leftAt?: string;
   purpose: string;
   entrant: Entrant;
+  /** The equipment worked on (第2条第8号), when the entry names one. */
+  equipmentId?: string;
   status: EntryStatus;
   /** The authorization the entry matched, when it did. */
   authorizationId?: string;
@@ -302,8 +305,8 @@ export const serverRoom = {
     return held?.authorizationId === a.id ? alongWith(t, { parts: [grantee(held, held.roomId, held.personId, undefined)] }) : t;
   },
   /** `candidates`: the authorization the entrant named, or the room's running ones; the entry is never refused for want of one. */
-  recordEntry(actor: Actor, room: ServerRoom, input: Parameters<typeof recordEntry>[2], candidates: ServerRoomAuthorization[], id: string, now: string) {
-    const entry = recordEntry(actor, room, input, matchAuthorization(room.id, input.entrant, input.enteredAt, candidates), id, now);
+  recordEntry(actor: Actor, room: ServerRoom, input: Parameters<typeof recordEntry>[2], candidates: ServerRoomAuthorization[], id: string, now: string, worked?: Equipment) {
+    const entry = { ...recordEntry(actor, room, input, matchAuthorization(room.id, input.entrant, input.enteredAt, candidates), id, now), ...namedEquipment(worked, ARTICLE, { roomId: room.id }) };
     return changeOf('ServerRoomEntry', undefined, entry, entry.status === 'AUTHORIZED' ? 'serverRoomEntry.recorded' : 'serverRoomEntry.recordedUnapproved', ARTICLE);
   },
   recordExit: (actor: Actor, e: ServerRoomEntry, leftAt: string, now: string) =>

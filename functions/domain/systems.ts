@@ -458,3 +458,11 @@ export function unique<T>(xs: T[]): T[] {
 export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/**
+ * The department in charge of a system's maintenance: for 情報系 the one the system administrator designated (第10条第1項),
+ * for 業務系 the one whose work it is (第10条第2項); the owning department until assigned.
+ */
+export function departmentInCharge(system: Pick<SystemRecord, 'maintenance' | 'owningDepartmentId'>): string {
+  return system.maintenance?.departmentId ?? system.owningDepartmentId;
+}

@@ -10,7 +10,8 @@ import { tell } from './notices';
 import { Actor, RoleAssignment, assertInformationManagerOf, holdersOf, holds, tokyoDate } from './people';
 import { warekiTime } from './period';
 import { allows, refuse } from './refusal';
-import { SystemRecord } from './systems';
+import { SystemRecord, departmentInCharge } from './systems';
+import { Equipment, namedEquipment } from './equipment';
 
 export const ARTICLE = '第26条';
 
@@ -60,6 +61,8 @@ export interface VirusIncident {
   /** The department whose information manager carries 第26条第3項's duty. */
   departmentId: string;
   device: string;
+  /** The device in the register of equipment (第2条第8号), when it is there. */
+  equipmentId?: string;
   detectedAt: string;
   /** 感染した疑いがある場合: suspected, not confirmed. */
   suspected: boolean;
@@ -77,13 +80,8 @@ export interface VirusIncident {
   updatedAt: string;
 }
 
-/**
- * 第26条第1項・第2項: the department in charge — for 情報系 the one the system administrator designated (its
- * maintenance, 第10条第1項), for 業務系 the one whose work it is (第10条第2項); the owning department until assigned.
- */
-export function departmentInCharge(system: Pick<SystemRecord, 'maintenance' | 'owningDepartmentId'>): string {
-  return system.maintenance?.departmentId ?? system.owningDepartmentId;
-}
+/** 第26条第1項・第2項: the department in charge is the one that maintains the system (第10条, systems.ts). */
+export { departmentInCharge } from './systems';
 
 /** 第26条第3項: the information manager in charge of the work records the incident and its first three steps. */
 export function assertInCharge(actor: Actor, incident: Pick<VirusIncident, 'departmentId'>, now: string, article = '第26条第3項'): void {
@@ -245,8 +243,8 @@ type Input<F extends (...args: never[]) => unknown, I extends number> = Paramete
 
 export const virusIncident = {
   /** The system administrator is told at once, in the same transaction (第26条第3項: 情報システム管理者に報告). */
-  report(actor: Actor, system: SystemRecord, input: Input<typeof openIncident, 2>, id: string, now: string, roleHolders: RoleAssignment[]) {
-    const v = openIncident(actor, system, input, id, now);
+  report(actor: Actor, system: SystemRecord, input: Input<typeof openIncident, 2>, id: string, now: string, roleHolders: RoleAssignment[], device?: Equipment) {
+    const v = { ...openIncident(actor, system, input, id, now), ...namedEquipment(device, '第26条第3項', { systemId: system.id }) };
     const told = tell(
       holdersOf(roleHolders, 'SYSTEM_ADMINISTRATOR', now),
       {

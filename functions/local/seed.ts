@@ -14,6 +14,8 @@ import { demoEmail } from './demo/email';
 import { demoOperators } from './demo/operators';
 import { demoOperatingHours } from './demo/operatingHours';
 import { demoServerRoom } from './demo/serverRoom';
+import { demoEquipment } from './demo/equipment';
+import { demoReceivedMail } from './demo/receivedMail';
 import { demoPasswords } from './demo/passwords';
 import { demoProhibitedActs } from './demo/prohibitedActs';
 import { demoVirusIncidents } from './demo/virusIncidents';
@@ -104,6 +106,7 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
   for (const d of DEMO_DATASETS) batches.push(seeded(seedOf('Dataset', { ...d, createdAt: now, updatedAt: now }), now, nextId()));
   batches.push(...demoOperatingHours(now), ...demoOperators(now), ...demoServerRoom(now), ...demoHomepage(now), ...demoEmail(now));
   batches.push(...demoPasswords(now), ...demoProhibitedActs(now), ...demoVirusIncidents(now), ...demoResilience(now), ...demoOversight(now), ...demoCommittee(now));
+  batches.push(...demoEquipment(now), ...demoReceivedMail(now));
   // The register of departments goes first: the departments exist before anyone or anything belongs to them.
   for (const b of batches) await store.commit(b.changes, b.events);
   return true;

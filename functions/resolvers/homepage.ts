@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   HomepageCategory as CategoryRecord, HomepageCheck as CheckRecord, HomepagePage as PageRecord, TopPageLink as LinkRecord, TopPageLinkRequest as LinkRequestRecord, checkDueOn, checkReasons,
-  draftLinkRequest, homepage, isOnTopPageNow, normalizePath, pageActions, topPageLinkActions,
+  draftLinkRequest, homepage, isOnTopPageNow, normalizePath, pageActions, topPageLinkActions, PageCoordination, uncoordinatedDepartments,
 } from '../domain/homepage';
 import { getDepartment, getPerson } from '../store/people';
 import { getCategory, getClaim, getLinkRequest, getPage, getTopPageLink, listCategories, listLinkRequestsOfPage, listPagesDueForCheck, listPagesOfDepartment, listRunningTopPageLinks } from '../store/homepage';
@@ -11,6 +11,7 @@ import {
   CreateHomepageCategoryInput, DraftHomepagePageInput, HomepageCategory, HomepageCategoryConnection, HomepageCategoryPayload, HomepageCheck,
   HomepageCheckReason, HomepagePage, HomepagePageConnection, HomepagePagePayload, HomepagePageTransitionInput, RecordHomepageCheckInput,
   RequestTopPageLinkInput, TopPageLink, TopPageLinkConnection, TopPageLinkRequest, TopPageLinkRequestConnection, TopPageLinkRequestPayload,
+  HomepageCoordination, RecordHomepageCoordinationInput, SetHomepagePageRelatedDepartmentsInput,
 } from '../../graphql/homepage';
 import { Department, Person } from '../../graphql/people';
 import { Context } from './context';
@@ -87,6 +88,26 @@ export class HomepagePageResolver {
     const check = { checkedAt: input.checkedAt ? iso(input.checkedAt) : undefined, note: input.note ?? undefined };
     return change(ctx, thePage(input), (p, now) => homepage.recordCheck(ctx.viewer, p, input.expectedVersion, check, now), pagePayload);
   }
+
+  @Mutation(() => HomepagePagePayload, {
+    description: '他課に関連する情報として関係する主管課を登録する(ホームページ情報管理者、第27条第4項第2号)。調整が済むまで公開できない。 / List the departments the page relates to; it opens only once each has been coordinated with.',
+  })
+  setHomepagePageRelatedDepartments(@Arg('input', { description: INPUT }) input: SetHomepagePageRelatedDepartmentsInput, @Ctx() ctx: Context) {
+    return change(ctx, { ...thePage(input), expectedVersion: input.expectedVersion }, async (p, now) => {
+      const departmentIds = await Promise.all(input.departmentIds.map(async (id, i) => (await load(ctx, 'Department', id, `departmentIds.${i}`)).id));
+      return homepage.setRelatedDepartments(ctx.viewer, p, departmentIds, now);
+    }, pagePayload);
+  }
+
+  @Mutation(() => HomepagePagePayload, { description: '関係する主管課との調整の記録(ホームページ情報管理者、第27条第4項第2号)。 / Record the coordination with a related department.' })
+  recordHomepageCoordination(@Arg('input', { description: INPUT }) input: RecordHomepageCoordinationInput, @Ctx() ctx: Context) {
+    const { on, outcome } = input;
+    return change(ctx, { ...thePage(input), expectedVersion: input.expectedVersion }, async (p, now) => {
+      const departmentId = (await load(ctx, 'Department', input.departmentId, 'departmentId')).id;
+      const withPersonId = (await loadOptional(ctx, 'Person', input.withPersonId, 'withPersonId'))?.id;
+      return homepage.recordCoordination(ctx.viewer, p, { departmentId, withPersonId, on, outcome, note: input.note ?? undefined }, now);
+    }, pagePayload);
+  }
 }
 
 @Resolver(() => TopPageLinkRequest)
@@ -144,6 +165,9 @@ const PageFields = computed<PageRecord>(HomepagePage, {
     { nullable: true, description: '定期確認の期限(掲載期間終了の翌日と前回確認から90日後の早い方、公開中のみ)。 / When it falls due for the periodic check (open pages only).' },
   ],
   checkReasons: [() => [HomepageCheckReason], (p, ctx) => checkReasons(p, ctx.clock()), { description: '本日、定期確認が必要な理由(なければ空)。 / Why it awaits the periodic check today (empty if not).' }],
+  relatedDepartments: [() => [Department], (p, ctx) => Promise.all((p.relatedDepartmentIds ?? []).map((d) => getDepartment(ctx.store, d))), { description: '他課に関連する情報として関係する主管課(第27条第4項第2号)。 / The other departments its information relates to.' }],
+  coordinations: [() => [HomepageCoordination], (p) => p.coordinations ?? [], { description: '関係する主管課との調整(課ごとに最新)。 / The coordination with each related department (the latest for each).' }],
+  uncoordinatedDepartments: [() => [Department], (p, ctx) => Promise.all(uncoordinatedDepartments(p).map((d) => getDepartment(ctx.store, d))), { description: '調整が済んでいない関係課(空でなければ公開できない)。 / Related departments not yet agreed; the page opens only when empty.' }],
   topPageLink: [() => TopPageLink, (p, ctx) => getTopPageLink(ctx.store, p.id), { nullable: true, description: 'トップページのリンク(解除済を含む)。 / Its link on the top page, released ones included.' }],
   viewerCanOpen: [() => Boolean, (p, ctx) => can(ctx, p).open, { description: '閲覧者が開設を承認できるか。 / Whether the viewer may open it.' }],
   viewerCanStop: [() => Boolean, (p, ctx) => can(ctx, p).stop, { description: '閲覧者が停止を承認できるか。 / Whether the viewer may stop it.' }],
@@ -180,7 +204,13 @@ const LinkFields = computed<LinkRecord>(TopPageLink, {
   ],
 });
 
+const CoordinationFields = computed<PageCoordination>(HomepageCoordination, {
+  department: [() => Department, (c, ctx) => getDepartment(ctx.store, c.departmentId), { description: '調整した主管課。 / The department coordinated with.' }],
+  withPerson: [() => Person, (c, ctx) => related(ctx, getPerson, c.withPersonId), { nullable: true, description: '調整の相手。 / With whom.' }],
+  recordedBy: [() => Person, (c, ctx) => getPerson(ctx.store, c.recordedBy), { nullable: true, description: '記録したホームページ情報管理者。 / Who recorded it.' }],
+});
+
 export const homepageResolvers: Function[] = [
   HomepageCategoryResolver, HomepagePageResolver, TopPageLinkRequestResolver, TopPageLinkResolver, DepartmentHomepageResolver,
-  CategoryFields, CheckFields, PageFields, LinkRequestFields, LinkFields,
+  CategoryFields, CheckFields, PageFields, LinkRequestFields, LinkFields, CoordinationFields,
 ];

@@ -15,6 +15,7 @@ import { DeviceFinding, DeviceFindingConnection, DeviceFindingPayload, Prohibite
 import { DecideProhibitedActExceptionInput, RecordDeviceFindingInput, RecordEquipmentReturnInput, RequestProhibitedActExceptionInput } from '../../graphql/prohibitedActs';
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
+import { equipmentField } from './equipment';
 import { computed, related } from './fields';
 import { Context } from './context';
 import { actionsOf, iso, read, INPUT } from './support';
@@ -59,7 +60,10 @@ export class ProhibitedActsResolver {
     const { kind, reason, period, software, device, portable, protections, protectionDetails } = input;
     const stated = { software: software ?? undefined, device: device ?? undefined, portable: portable ?? undefined, protections: protections ?? undefined, protectionDetails: protectionDetails ?? undefined };
     const decoded = { kind, reason, period: { from: period.from, until: period.until }, ...stated };
-    return create(ctx, async (now, id) => prohibitedActException.request(ctx.viewer, await load(ctx, 'System', input.systemId, 'systemId'), decoded, id, now), payload);
+    return create(ctx, async (now, id) => {
+      const system = await load(ctx, 'System', input.systemId, 'systemId');
+      return prohibitedActException.request(ctx.viewer, system, decoded, id, now, await loadOptional(ctx, 'Equipment', input.equipmentId, 'equipmentId'));
+    }, payload);
   }
 
   @Mutation(() => ProhibitedActExceptionPayload, {
@@ -94,12 +98,14 @@ export class ProhibitedActsResolver {
     const { device, description, eavesdropping, actionTaken } = input;
     return create(ctx, async (now, id) => {
       const system = await load(ctx, 'System', input.systemId, 'systemId');
-      return deviceFinding.record(ctx.viewer, system, { device, description, eavesdropping, actionTaken, foundAt: input.foundAt ? iso(input.foundAt) : now }, id, now);
+      const equipment = await loadOptional(ctx, 'Equipment', input.equipmentId, 'equipmentId');
+      return deviceFinding.record(ctx.viewer, system, { device, description, eavesdropping, actionTaken, foundAt: input.foundAt ? iso(input.foundAt) : now }, id, now, equipment);
     }, (finding: FindingRecord) => ({ finding }));
   }
 }
 
 const ExceptionFields = computed<ExceptionRecord>(ProhibitedActException, {
+  equipment: equipmentField('持ち出す機器(電子計算機器の台帳にある場合)。 / The device taken outside, when in the register of equipment.'),
   system: [() => System, (e, ctx) => getSystem(ctx.store, e.systemId), { description: '対象のシステム。 / The system concerned.' }],
   requestedBy: [() => Person, (e, ctx) => getPerson(ctx.store, e.requestedBy), { description: '申し出た者。 / Who asked.' }],
   department: [() => Department, (e, ctx) => getDepartment(ctx.store, e.departmentId), { description: '申し出た者の主管課(申出時)。 / The asker’s department, when asked.' }],
@@ -112,6 +118,7 @@ const ExceptionFields = computed<ExceptionRecord>(ProhibitedActException, {
 });
 
 const FindingFields = computed<FindingRecord>(DeviceFinding, {
+  equipment: equipmentField('発見した機器(電子計算機器の台帳にある場合)。 / The device found, when in the register of equipment.'),
   system: [() => System, (f, ctx) => getSystem(ctx.store, f.systemId), { description: '機器が接続された行政システム。 / The system it was connected to.' }],
   recordedBy: [() => Person, (f, ctx) => getPerson(ctx.store, f.recordedBy), { nullable: true, description: '記録した者。 / Who recorded it.' }],
   article: [() => String, () => FINDING_ARTICLE, { description: '根拠条文。 / The article.' }],

@@ -10,6 +10,7 @@ import { ServerRoom, ServerRoomAuthorization, ServerRoomEntrant, ServerRoomEntry
 import { ServerRoomPayload, ServerRoomAuthorizationPayload, ServerRoomEntryPayload, RegisterServerRoomInput, RevokeServerRoomAccessInput } from '../../graphql/serverRoom';
 import { ApproveServerRoomEntryInput, AuthorizeServerRoomAccessInput, RecordServerRoomEntryInput, RecordServerRoomExitInput } from '../../graphql/serverRoom';
 import { Person } from '../../graphql/people';
+import { equipmentField } from './equipment';
 import { computed, related } from './fields';
 import { Context } from './context';
 import { actionsOf, iso, read, INPUT } from './support';
@@ -90,7 +91,8 @@ export class ServerRoomResolver {
       const enteredAt = input.enteredAt ? iso(input.enteredAt) : now;
       const candidates = named ? [named] : (await listRunningAuthorizations(ctx.store, room.id, tokyoDate(enteredAt), 100)).nodes;
       const entrant = { personId: person?.id, authorizationId: named?.id, name: e.name ?? undefined, organization: e.organization ?? undefined };
-      return serverRoom.recordEntry(ctx.viewer, room, { enteredAt, purpose, entrant }, candidates, id, now);
+      const worked = await loadOptional(ctx, 'Equipment', input.equipmentId, 'equipmentId');
+      return serverRoom.recordEntry(ctx.viewer, room, { enteredAt, purpose, entrant }, candidates, id, now, worked);
     }, entryPayload);
   }
 
@@ -126,6 +128,7 @@ const EntrantFields = computed<Entrant>(ServerRoomEntrant, {
 });
 
 const EntryFields = computed<EntryRecord>(ServerRoomEntry, {
+  equipment: equipmentField('作業した電子計算機器。 / The equipment worked on.'),
   room: [() => ServerRoom, (e, ctx) => getRoom(ctx.store, e.roomId), { description: '入室したサーバ室。 / The room entered.' }],
   authorization: [() => ServerRoomAuthorization, (e, ctx) => related(ctx, getAuthorization, e.authorizationId), { nullable: true, description: '入室時に該当した許可。 / The authorization the entry matched.' }],
   recordedBy: [() => Person, (e, ctx) => getPerson(ctx.store, e.recordedBy), { nullable: true, description: '記録した者。 / Who logged it.' }],

@@ -35,9 +35,10 @@ import {
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
+import { equipmentField } from './equipment';
 import { computed, related } from './fields';
 import { actionsOf, iso, read, INPUT } from './support';
-import { change, create, load, loadActor } from './write';
+import { change, create, load, loadActor, loadOptional } from './write';
 
 const can = (ctx: Context, v: IncidentRecord) => actionsOf(ctx, v, incidentActions);
 const payload = (incident: IncidentRecord) => ({ incident });
@@ -59,6 +60,7 @@ const DecisionFields = computed<{ decidedBy: string }>(OutsideReportDecision, {
 });
 
 const IncidentFields = computed<IncidentRecord>(VirusIncident, {
+  equipment: equipmentField('感染(疑い)のある電子計算機器(台帳にある場合)。 / The device, when in the register of equipment.'),
   system: [() => System, (v, ctx) => getSystem(ctx.store, v.systemId), { description: '感染(疑い)のある行政システム。 / The system affected.' }],
   department: [() => Department, (v, ctx) => getDepartment(ctx.store, v.departmentId), { description: '業務を所管する課(第26条第3項の義務を負う)。 / The department in charge (第26条第3項).' }],
   removalManager: [() => Person, (v, ctx) => related(ctx, getPerson, v.removalManagerId), { nullable: true, description: '駆除を行う情報管理責任者(第26条第4項)。 / The manager designated to remove the virus.' }],
@@ -96,7 +98,8 @@ export class VirusIncidentResolver {
     const { device, suspected, description } = input;
     return create(ctx, async (now, id) => {
       const [system, roleHolders] = await Promise.all([load(ctx, 'System', input.systemId, 'systemId'), listAllRoleHolders(ctx.store, ['SYSTEM_ADMINISTRATOR'])]);
-      return virusIncident.report(ctx.viewer, system, { device, suspected, description, detectedAt: input.detectedAt ? iso(input.detectedAt) : now }, id, now, roleHolders);
+      const equipment = await loadOptional(ctx, 'Equipment', input.equipmentId, 'equipmentId');
+      return virusIncident.report(ctx.viewer, system, { device, suspected, description, detectedAt: input.detectedAt ? iso(input.detectedAt) : now }, id, now, roleHolders, equipment);
     }, payload);
   }
 

@@ -23,6 +23,8 @@ import { exceptionItem, findingItem as deviceFindingItem, getException, getFindi
 import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
 import { getSystem, systemItem } from './systems';
+import { equipmentItem, getEquipment } from './equipment';
+import { getReceivedMail, receivedMailItem } from './receivedMail';
 import { getIncident, incidentItem } from './virusIncidents';
 import { attachmentItem, getAttachment } from './attachments';
 import { getSupplementaryRule, ruleVersionsItem, supplementaryRuleItem } from './supplementaryRules';
@@ -60,11 +62,13 @@ export const STORED = {
   ServerRoom: stored(getRoom, roomItem),
   ServerRoomAuthorization: stored(getAuthorization, authorizationItem),
   ServerRoomEntry: stored(getEntry, entryItem),
+  Equipment: stored(getEquipment, equipmentItem),
   PasswordRecord: stored(getPasswordRecord, passwordItem),
   PasswordDisclosure: stored(getDisclosure, disclosureItem),
   ProhibitedActException: stored(getException, exceptionItem),
   DeviceFinding: stored(getDeviceFinding, deviceFindingItem),
   VirusIncident: stored(getIncident, incidentItem),
+  ReceivedMail: stored(getReceivedMail, receivedMailItem),
   Investigation: stored(getInvestigation, investigationItem),
   Guidance: stored(getGuidance, guidanceItem),
   TrainingSession: stored(getTraining, trainingItem),

@@ -15,6 +15,8 @@ import { rows as emailRows } from './matrix/email';
 import { rows as operatorRows } from './matrix/operators';
 import { rows as operatingHoursRows } from './matrix/operatingHours';
 import { rows as serverRoomRows } from './matrix/serverRoom';
+import { rows as equipmentRows } from './matrix/equipment';
+import { rows as receivedMailRows } from './matrix/receivedMail';
 import { rows as passwordRows } from './matrix/passwords';
 import { rows as prohibitedActRows } from './matrix/prohibitedActs';
 import { rows as virusIncidentRows } from './matrix/virusIncidents';
@@ -156,6 +158,8 @@ const TABLE: Row[] = [
   ...operatorRows,
   ...operatingHoursRows,
   ...serverRoomRows,
+  ...equipmentRows,
+  ...receivedMailRows,
   ...passwordRows,
   ...prohibitedActRows,
   ...virusIncidentRows,

@@ -458,3 +458,28 @@ describe('第27条第2項第2号: the operations manager’s periodic check', ()
     expect(await refused(api, 'soumu-manager', CHECK, { pageId: d.id, expectedVersion: d.version })).toEqual([expect.objectContaining({ code: 'INVALID_STATE', article: '第27条第2項第2号' })]);
   });
 });
+
+describe('第27条第4項第2号: coordination with the departments a page’s information relates to', () => {
+  const RELATED = `mutation($input: SetHomepagePageRelatedDepartmentsInput!) { setHomepagePageRelatedDepartments(input: $input) { page { id version relatedDepartments { code } uncoordinatedDepartments { code } } ${ERRORS} } }`;
+  const COORDINATE = `mutation($input: RecordHomepageCoordinationInput!) { recordHomepageCoordination(input: $input) { page { id version uncoordinatedDepartments { code }
+    coordinations { on outcome note department { code } withPerson { personId } recordedBy { personId } } viewerCanOpen } ${ERRORS} } }`;
+  const KENKOU = gid('Department', 'kenkou');
+
+  it('a page relating to 健康推進課 is not opened until the coordination with it is recorded as agreed', async () => {
+    const d = await ok(api, 'shimin-staff', DRAFT, { departmentId: SHIMIN, title: '乳幼児健診と転入手続', path: '/kurashi/tennyu-kenshin', categoryId: KURASHI, postingPeriod: { from: '2024-04-01' } });
+    const marked = await ok(api, 'shimin-manager', RELATED, { pageId: d.id, expectedVersion: d.version, departmentIds: [KENKOU] });
+    expect(marked).toMatchObject({ relatedDepartments: [{ code: 'kenkou' }], uncoordinatedDepartments: [{ code: 'kenkou' }] });
+    expect(await refused(api, 'shimin-manager', OPEN, { pageId: d.id, expectedVersion: marked.version })).toEqual([
+      expect.objectContaining({ code: 'INVALID_STATE', article: '第27条第4項第2号', field: ['pageId'] }),
+    ]);
+    const input = { pageId: d.id, expectedVersion: marked.version, departmentId: KENKOU, withPersonId: gid('Person', 'kenkou-manager'), on: '2024-04-01', outcome: 'AGREED', note: '健診日程の表記を確認した。' };
+    expect(await refused(api, 'kenkou-manager', COORDINATE, input)).toEqual([expect.objectContaining({ code: 'WRONG_DEPARTMENT', article: '第27条第4項第2号' })]);
+    const agreed = await ok(api, 'shimin-manager', COORDINATE, input);
+    expect(agreed).toMatchObject({
+      uncoordinatedDepartments: [],
+      coordinations: [{ on: '2024-04-01', outcome: 'AGREED', note: '健診日程の表記を確認した。', department: { code: 'kenkou' }, withPerson: { personId: 'kenkou-manager' }, recordedBy: { personId: 'shimin-manager' } }],
+      viewerCanOpen: true,
+    });
+    expect((await ok(api, 'shimin-manager', OPEN, { pageId: d.id, expectedVersion: agreed.version })).status).toBe('OPEN');
+  });
+});

@@ -24,6 +24,9 @@ import {
   pageActions,
   recordCheck,
   stopPage,
+  recordCoordination,
+  setRelatedDepartments,
+  uncoordinatedDepartments,
 } from '../../functions/domain/homepage';
 import { addDays } from '../../functions/domain/period';
 import { EARLIER, NOW, actor, administrator, digitalManager, formerShiminManager, generalManager, kenkouManager, refusal, shiminManager, shiminStaff } from '../support/domain';
@@ -371,5 +374,36 @@ describe('第27条第4項第4号: the approval — and only it — changes the t
     expect(isOnTopPageNow(link({ displayPeriod: { from: TODAY, until: TODAY } }), NOW)).toBe(true);
     expect(isOnTopPageNow(link({ displayPeriod: { from: '2026-06-16' } }), NOW)).toBe(false);
     expect(isOnTopPageNow(link({ displayPeriod: { from: '2026-06-01', until: '2026-06-14' } }), NOW)).toBe(false);
+  });
+});
+
+describe('第27条第4項第2号: coordination with the departments the information relates to', () => {
+  const draft = (): HomepagePage => ({
+    id: 'pg', departmentId: 'shimin', title: '転入手続', path: '/tennyu', categoryId: 'c', postingPeriod: { from: '2026-04-01' }, status: 'DRAFT',
+    draftedBy: 'shimin-staff', onTopPage: false, version: 1, createdAt: NOW, updatedAt: NOW,
+  });
+  const apply = (p: HomepagePage, patch: Partial<HomepagePage>): HomepagePage => ({ ...p, ...patch, version: p.version + 1 });
+
+  it('a page marked as relating to 健康推進課 opens only once the coordination with it is recorded as agreed', () => {
+    const marked = apply(draft(), setRelatedDepartments(shiminManager, draft(), ['kenkou', 'kenkou'], NOW));
+    expect(marked.relatedDepartmentIds).toEqual(['kenkou']);
+    expect(uncoordinatedDepartments(marked)).toEqual(['kenkou']);
+    expect(refusal(() => openPage(shiminManager, marked, NOW))).toMatchObject({ code: 'INVALID_STATE', article: '第27条第4項第2号' });
+    const objected = apply(marked, recordCoordination(shiminManager, marked, { departmentId: 'kenkou', withPersonId: 'kenkou-manager', on: '2026-06-10', outcome: 'NOT_AGREED' }, NOW));
+    expect(refusal(() => openPage(shiminManager, objected, NOW)).article).toBe('第27条第4項第2号');
+    const agreed = apply(objected, recordCoordination(shiminManager, objected, { departmentId: 'kenkou', on: '2026-06-12', outcome: 'AGREED', note: '健診日程の表記を確認' }, NOW));
+    expect(agreed.coordinations).toEqual([expect.objectContaining({ departmentId: 'kenkou', outcome: 'AGREED', on: '2026-06-12', recordedBy: 'shimin-manager' })]);
+    expect(openPage(shiminManager, agreed, NOW).status).toBe('OPEN');
+  });
+
+  it('only the page department’s information manager records it, for a listed department, on a day not in the future', () => {
+    expect(refusal(() => setRelatedDepartments(kenkouManager, draft(), ['kenkou'], NOW)).code).toBe('WRONG_DEPARTMENT');
+    expect(refusal(() => setRelatedDepartments(shiminManager, draft(), ['shimin'], NOW)).field).toEqual(['departmentIds']);
+    const marked = apply(draft(), setRelatedDepartments(shiminManager, draft(), ['kenkou'], NOW));
+    expect(refusal(() => recordCoordination(shiminManager, marked, { departmentId: 'fukushi', on: '2026-06-10', outcome: 'AGREED' }, NOW)).field).toEqual(['departmentId']);
+    expect(refusal(() => recordCoordination(shiminManager, marked, { departmentId: 'kenkou', on: '2026-06-20', outcome: 'AGREED' }, NOW)).field).toEqual(['on']);
+    // Unmarking drops the coordinations with departments no longer listed.
+    const agreed = apply(marked, recordCoordination(shiminManager, marked, { departmentId: 'kenkou', on: '2026-06-10', outcome: 'AGREED' }, NOW));
+    expect(setRelatedDepartments(shiminManager, agreed, [], NOW)).toEqual({ relatedDepartmentIds: [], coordinations: [] });
   });
 });

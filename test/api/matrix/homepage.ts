@@ -34,6 +34,15 @@ export const rows: Row[] = [
   // 第27条第4項第1号: the department's information manager, as ホームページ情報管理者, approves opening, stopping, abolishing.
   { mutation: 'openHomepagePage',   cells: ['FORBIDDEN 第27条第4項第1号', 'FORBIDDEN 第27条第4項第1号', OK,                             'WRONG_DEPARTMENT 第27条第4項第1号', 'WRONG_DEPARTMENT 第27条第4項第1号', 'WRONG_DEPARTMENT 第27条第4項第1号', 'FORBIDDEN 第27条第4項第1号'],
     input: async () => { const p = await shiminPage(false); return { pageId: p.id, expectedVersion: p.version }; } },
+  // 第27条第4項第2号: the department's information manager coordinates with the departments its page's information relates to.
+  { mutation: 'setHomepagePageRelatedDepartments', cells: ['FORBIDDEN 第27条第4項第2号', 'FORBIDDEN 第27条第4項第2号', OK,          'WRONG_DEPARTMENT 第27条第4項第2号', 'WRONG_DEPARTMENT 第27条第4項第2号', 'WRONG_DEPARTMENT 第27条第4項第2号', 'FORBIDDEN 第27条第4項第2号'],
+    input: async () => { const p = await shiminPage(false); return { pageId: p.id, expectedVersion: p.version, departmentIds: [gid('Department', 'kenkou')] }; } },
+  { mutation: 'recordHomepageCoordination', cells: ['FORBIDDEN 第27条第4項第2号', 'FORBIDDEN 第27条第4項第2号', OK,                 'WRONG_DEPARTMENT 第27条第4項第2号', 'WRONG_DEPARTMENT 第27条第4項第2号', 'WRONG_DEPARTMENT 第27条第4項第2号', 'FORBIDDEN 第27条第4項第2号'],
+    input: async () => {
+      const d = await shiminPage(false);
+      const p = await make('shimin-manager', 'setHomepagePageRelatedDepartments', { pageId: d.id, expectedVersion: d.version, departmentIds: [gid('Department', 'kenkou')] });
+      return { pageId: p.id, expectedVersion: p.version, departmentId: gid('Department', 'kenkou'), withPersonId: gid('Person', 'kenkou-manager'), on: '2024-04-01', outcome: 'AGREED' };
+    } },
   { mutation: 'stopHomepagePage',   cells: ['FORBIDDEN 第27条第4項第1号', 'FORBIDDEN 第27条第4項第1号', OK,                             'WRONG_DEPARTMENT 第27条第4項第1号', 'WRONG_DEPARTMENT 第27条第4項第1号', 'WRONG_DEPARTMENT 第27条第4項第1号', 'FORBIDDEN 第27条第4項第1号'],
     input: async () => { const p = await shiminPage(true); return { pageId: p.id, expectedVersion: p.version }; } },
   { mutation: 'abolishHomepagePage', cells: ['FORBIDDEN 第27条第4項第1号', 'FORBIDDEN 第27条第4項第1号', OK,                            'WRONG_DEPARTMENT 第27条第4項第1号', 'WRONG_DEPARTMENT 第27条第4項第1号', 'WRONG_DEPARTMENT 第27条第4項第1号', 'FORBIDDEN 第27条第4項第1号'],

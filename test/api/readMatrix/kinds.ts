@@ -16,6 +16,7 @@ const H251 = 'HIDDEN 第25条第1号';
 const H26 = 'HIDDEN 第26条';
 const H4 = 'HIDDEN 第4条';
 const H29 = 'HIDDEN 第29条';
+const H282 = 'HIDDEN 第28条第2項';
 
 /** A text of the object, read as the system administrator: what an answer of its audit event must not carry. */
 const textOf = (id: () => Promise<string>, type: string, field: string) => async () => {
@@ -48,6 +49,11 @@ export const kinds: KindRow[] = [
   { kind: 'ServerRoom',              what: 'the server room',                            cells: ALL, id: o.serverRoom, field: 'name' },
   { kind: 'ServerRoomAuthorization', what: 'a server-room authorization',                cells: ALL, id: o.roomAuthorization, field: 'validFrom' },
   { kind: 'ServerRoomEntry',         what: 'a server-room entry',                        cells: ALL, id: o.roomEntry },
+  { kind: 'Equipment',               what: 'a server of 住民情報システム',                  cells: ALL, id: o.equipment, field: 'identifier' },
+  // 第28条第2項: mail received is a document of the receiving department: its staff and the system administrator.
+  { kind: 'ReceivedMail',            what: 'mail received by 市民課',
+                                     cells: [H282,        S,             S,             H282,          H282,         H282,           S],
+    id: o.receivedMail, field: 'subject' },
   { kind: 'Investigation',           what: 'an investigation (第19条)',                  cells: ALL, id: o.investigation },
   { kind: 'Guidance',                what: 'a guidance (第20条)',                        cells: ALL, id: o.guidance },
   { kind: 'TrainingSession',         what: 'a training session (第21条)',                cells: ALL, id: o.training },
@@ -120,4 +126,7 @@ export const kinds: KindRow[] = [
   { kind: 'AuditEvent', variant: 'of an attachment of a virus incident (第26条)', of: 'Attachment', what: 'an audit event of an attachment of a virus incident',
                                      cells: [S,           S,             S,             S,             S,            S,              H26],
     id: o.eventOfVirusAttachment, field: 'after', secret: textOf(o.virusAttachment, 'Attachment', 'fileName') },
+  { kind: 'AuditEvent', variant: 'of mail received (第28条第2項)', of: 'ReceivedMail', what: 'an audit event of mail received by 市民課',
+                                     cells: [H282,        S,             S,             H282,          H282,         H282,           S],
+    id: o.eventOfReceivedMail, field: 'after', secret: textOf(o.receivedMail, 'ReceivedMail', 'subject') },
 ];

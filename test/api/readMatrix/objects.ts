@@ -24,6 +24,8 @@ export const interruption = fixed(gid('ServiceInterruption', 'demo-failure-juumi
 export const serverRoom = fixed(gid('ServerRoom', 'demo-server-room'));
 export const roomAuthorization = fixed(gid('ServerRoomAuthorization', 'demo-roomauth-digital-manager'));
 export const roomEntry = fixed(gid('ServerRoomEntry', 'demo-roomentry-copier'));
+export const equipment = fixed(gid('Equipment', 'demo-equipment-juumin-server'));
+export const receivedMail = fixed(gid('ReceivedMail', 'demo-recvmail-shimin'));
 export const investigation = fixed(gid('Investigation', 'demo-investigation-juumin'));
 export const guidance = fixed(gid('Guidance', 'demo-guidance-kenkou'));
 export const training = fixed(gid('TrainingSession', 'demo-training-security'));
@@ -122,3 +124,4 @@ export const eventOfPasswordDisclosure = once(async () => firstEventOf(await pas
 export const eventOfNotice = once(async () => firstEventOf(await notice()));
 export const eventOfVirusAttachment = once(async () => firstEventOf(await virusAttachment()));
 export const eventOfAcknowledgement = once(async () => firstEventOf(await guidelineAcknowledgement()));
+export const eventOfReceivedMail = once(async () => firstEventOf(await receivedMail()));

@@ -19,6 +19,7 @@ const F25 = 'FORBIDDEN 第25条';
 const F251 = 'FORBIDDEN 第25条第1号';
 const F253 = 'FORBIDDEN 第25条第3号';
 const F26 = 'FORBIDDEN 第26条';
+const F282 = 'FORBIDDEN 第28条第2項';
 const SHIMIN = { departmentId: gid('Department', 'shimin') };
 const self = (actor: string) => gid('Person', actor);
 
@@ -98,6 +99,9 @@ export const queries: QueryRow[] = [
   { query: 'workingCalendar',        rule: OPEN, cells: ALL, shows: o.calendar },
   { query: 'serverRooms',            rule: OPEN, cells: ALL, shows: o.serverRoom },
   { query: 'unapprovedServerRoomEntries', rule: OPEN, cells: ALL, shows: o.roomEntry },
+  { query: 'equipmentRegister',      rule: OPEN, cells: ALL, shows: o.equipment },
+  { query: 'receivedMail',           rule: '第28条第2項',
+                                     cells: [F282,        S,             S,             F282,          F282,         F282,           S], variables: () => SHIMIN, shows: o.receivedMail },
   { query: 'openInvestigations',     rule: OPEN, cells: ALL, shows: o.investigation },
   { query: 'overdueImprovementProposals', rule: OPEN, cells: ALL },
   { query: 'trainingSessions',       rule: OPEN, cells: ALL, shows: o.training },
