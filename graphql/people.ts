@@ -13,6 +13,7 @@ export enum Role {
   INFORMATION_MANAGER = 'INFORMATION_MANAGER',
   HOMEPAGE_OPERATIONS_MANAGER = 'HOMEPAGE_OPERATIONS_MANAGER',
   HOMEPAGE_SYSTEM_MANAGER = 'HOMEPAGE_SYSTEM_MANAGER',
+  FINANCE_HEAD = 'FINANCE_HEAD',
   STAFF = 'STAFF',
 }
 registerEnumType(Role, {
@@ -23,7 +24,8 @@ registerEnumType(Role, {
     SYSTEM_ADMINISTRATOR: { description: '情報システム管理者(総務部長、第4条)。 / System administrator (director of General Affairs).' },
     INFORMATION_MANAGER: { description: '情報管理責任者(各主管課の長、第5条)。ホームページ情報管理者を兼ねる。 / Information manager of one department.' },
     HOMEPAGE_OPERATIONS_MANAGER: { description: 'ホームページ運用管理者(総務課長、第27条第2項)。 / Homepage operations manager.' },
-    HOMEPAGE_SYSTEM_MANAGER: { description: 'ホームページシステム管理者(デジタル推進課長、第27条第3項)。 / Homepage system manager.' },
+    HOMEPAGE_SYSTEM_MANAGER: { description: 'ホームページシステム管理者(デジタル推進課長、第27条第3項)。第10条第3項・第23条第3項の協議ではデジタル推進課長として加わる。 / Homepage system manager (the head of Digital Promotion).' },
+    FINANCE_HEAD: { description: '財政課長。第10条第3項・第23条第3項の協議に加わる。 / Head of the Finance Section; a party to an override agreement.' },
     STAFF: { description: '職員等(臨時職員・委託職員を含む、第12条)。 / Staff, including temporary and contract staff.' },
   },
 });

@@ -155,6 +155,30 @@ export class SystemDocument {
   location?: string;
 }
 
+export enum OverridePartyRole {
+  DIGITAL_PROMOTION_HEAD = 'DIGITAL_PROMOTION_HEAD',
+  FINANCE_HEAD = 'FINANCE_HEAD',
+  INFORMATION_MANAGER = 'INFORMATION_MANAGER',
+}
+registerEnumType(OverridePartyRole, {
+  name: 'OverridePartyRole',
+  description: '第10条第3項・第23条第3項の協議の当事者。 / A party to an override agreement.',
+  valuesConfig: {
+    DIGITAL_PROMOTION_HEAD: { description: 'デジタル推進課長(ホームページシステム管理者、第27条第3項)。 / Head of Digital Promotion.' },
+    FINANCE_HEAD: { description: '財政課長。 / Head of the Finance Section.' },
+    INFORMATION_MANAGER: { description: '当該情報管理責任者。 / The information manager concerned.' },
+  },
+});
+
+@ObjectType({ description: '協議の当事者の一人。 / One head who agreed to an override.' })
+export class OverrideParty {
+  @Field(() => OverridePartyRole, { description: '協議に加わった立場。 / In what capacity.' })
+  role!: OverridePartyRole;
+
+  @Field({ description: '立場の名称(例: 財政課長)。 / The capacity, as the article names it.' })
+  label!: string;
+}
+
 @ObjectType({ description: '第10条第3項・第23条第3項の協議と承諾の記録。 / The recorded agreement and consent of an override.' })
 export class OverrideAgreement {
   @Field(() => LocalDate, { description: '協議の日。 / Date of the agreement.' })
@@ -389,6 +413,21 @@ export class OverrideAgreementInput {
   @MinLength(1)
   @MaxLength(MAX_NAME)
   reference!: string;
+
+  @Field(() => ID, { nullable: true, description: '協議したデジタル推進課長(協議の日のホームページシステム管理者)。必須。 / The head of Digital Promotion who agreed; required.' })
+  @IsOptional()
+  @MaxLength(500)
+  digitalPromotionHeadId?: string;
+
+  @Field(() => ID, { nullable: true, description: '協議した財政課長(協議の日の財政課長)。必須。 / The head of Finance who agreed; required.' })
+  @IsOptional()
+  @MaxLength(500)
+  financeHeadId?: string;
+
+  @Field(() => ID, { nullable: true, description: '協議した当該情報管理責任者(所管課・処理課・担当課のいずれかの、協議の日の情報管理責任者)。必須。 / The information manager concerned who agreed; required.' })
+  @IsOptional()
+  @MaxLength(500)
+  informationManagerId?: string;
 }
 
 @InputType({ description: '開発・維持管理又は経費負担の区分の設定。 / Set who maintains a system or bears its cost.' })

@@ -268,6 +268,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'OutsourcingContract.viewerCanAttach': FREE,
 
   'OverrideAgreement.consentedBy': LOAD,
+  'OverrideAgreement.parties': FREE,
+  'OverrideParty.person': LOAD,
 
   'PasswordDisclosure.passwordRecord': LOAD,
   'PasswordDisclosure.permittedBy': LOAD,

@@ -12,6 +12,7 @@ export const ROLES = [
   'INFORMATION_MANAGER', // 情報管理責任者 — 各主管課の長 (第5条)
   'HOMEPAGE_OPERATIONS_MANAGER', // ホームページ運用管理者 — 総務課長 (第27条第2項)
   'HOMEPAGE_SYSTEM_MANAGER', // ホームページシステム管理者 — デジタル推進課長 (第27条第3項)
+  'FINANCE_HEAD', // 財政課長 — a party to the agreement of an override (第10条第3項, 第23条第3項)
   'STAFF', // 職員等 (第12条)
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,6 +30,7 @@ export const ONE_HOLDER_ROLES: Readonly<Partial<Record<Role, string>>> = {
   INFORMATION_MANAGER: '第5条', // 情報管理責任者は、主管課の長をもって充てる
   HOMEPAGE_OPERATIONS_MANAGER: '第27条第2項', // ホームページ運用管理者は、総務課長をもって充てる
   HOMEPAGE_SYSTEM_MANAGER: '第27条第3項', // ホームページシステム管理者は、デジタル推進課長をもって充てる
+  FINANCE_HEAD: '第10条第3項', // 総務部財政課長: one office
 };
 
 /** 役割の日本語名, for messages and mail. */
@@ -38,6 +40,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   INFORMATION_MANAGER: '情報管理責任者',
   HOMEPAGE_OPERATIONS_MANAGER: 'ホームページ運用管理者',
   HOMEPAGE_SYSTEM_MANAGER: 'ホームページシステム管理者',
+  FINANCE_HEAD: '財政課長',
   STAFF: '職員等',
 };
 

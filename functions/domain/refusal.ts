@@ -86,8 +86,21 @@ export function under<T>(prefix: string[], rule: () => T): T {
   try {
     return rule();
   } catch (e) {
-    if (!(e instanceof Refusal)) throw e;
-    const message: Message = [e.ja, e.en];
-    throw new Refusal(e.code, message, e.article, [...prefix, ...(e.field ?? [])]);
+    throw prefixed(e, prefix);
   }
+}
+
+/** `under`, for a rule that reads before it decides (a resolver loading what an input names). */
+export async function underAsync<T>(prefix: string[], rule: () => Promise<T>): Promise<T> {
+  try {
+    return await rule();
+  } catch (e) {
+    throw prefixed(e, prefix);
+  }
+}
+
+function prefixed(e: unknown, prefix: string[]): unknown {
+  if (!(e instanceof Refusal)) return e;
+  const message: Message = [e.ja, e.en];
+  return new Refusal(e.code, message, e.article, [...prefix, ...(e.field ?? [])]);
 }

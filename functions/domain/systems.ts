@@ -3,8 +3,8 @@
  * The consultations that move a system through its life (forms 1–3) are in consultations.ts.
  */
 import { Transition, advance, changeOf } from './change';
-import { Actor, assertInformationManagerOf, holds } from './people';
-import { isDate } from './period';
+import { Actor, Role, assertInformationManagerOf, holds, tokyoDate } from './people';
+import { isDate, wareki } from './period';
 import { allows, refuse, under } from './refusal';
 import { Resilience, assertMayRecord } from './resilience';
 import type { VirusMeasures } from './virusMeasures';
@@ -44,11 +44,34 @@ export interface SystemDocument {
 export const RESPONSIBILITY_BASES = ['DESIGNATED', 'PROCESSING_DEPARTMENT', 'AGREED_OVERRIDE'] as const;
 export type ResponsibilityBasis = (typeof RESPONSIBILITY_BASES)[number];
 
+/**
+ * The three heads whose agreement (協議) an override needs (第10条第3項, 第23条第3項), in the article's order:
+ * デジタル推進課長 (the holder of HOMEPAGE_SYSTEM_MANAGER: 第27条第3項 makes the one the other), 財政課長, and the
+ * information manager concerned (当該情報管理責任者).
+ */
+export const OVERRIDE_PARTIES = ['DIGITAL_PROMOTION_HEAD', 'FINANCE_HEAD', 'INFORMATION_MANAGER'] as const;
+export type OverridePartyRole = (typeof OVERRIDE_PARTIES)[number];
+
+/** Each party: the role held on the day of the agreement, what the article calls it, and the input field naming them. */
+export const OVERRIDE_PARTY: Record<OverridePartyRole, { role: Role; label: string; field: string }> = {
+  DIGITAL_PROMOTION_HEAD: { role: 'HOMEPAGE_SYSTEM_MANAGER', label: 'デジタル推進課長', field: 'digitalPromotionHeadId' },
+  FINANCE_HEAD: { role: 'FINANCE_HEAD', label: '財政課長', field: 'financeHeadId' },
+  INFORMATION_MANAGER: { role: 'INFORMATION_MANAGER', label: '当該情報管理責任者', field: 'informationManagerId' },
+};
+
+/** One head who agreed, as recorded. */
+export interface OverrideParty {
+  role: OverridePartyRole;
+  personId: string;
+}
+
 export interface OverrideAgreement {
   /** Date the heads of デジタル推進課 and 財政課 and the information manager agreed (協議). */
   agreedOn: string;
   /** Where the agreement is recorded (document number, minutes). */
   reference: string;
+  /** Who agreed, each in the capacity the article names; absent only on an agreement carried over under 附則第3項. */
+  parties?: OverrideParty[];
   /** The system administrator who consented (承諾). */
   consentedBy: string;
   consentedAt: string;
@@ -226,7 +249,12 @@ export interface ResponsibilityInput {
   kind: ResponsibilityKind;
   departmentId: string;
   basis: ResponsibilityBasis;
-  agreement?: { agreedOn: string; reference: string };
+  agreement?: {
+    agreedOn: string;
+    reference: string;
+    /** The people named as the three heads, with their roles (absent: not named). */
+    parties?: Partial<Record<OverridePartyRole, Actor>>;
+  };
 }
 
 /**
@@ -241,6 +269,8 @@ export function assignResponsibility(
   system: SystemRecord,
   input: ResponsibilityInput,
   now: string,
+  /** 附則第3項: an agreement made under the former rules, whose parties the old register may not name. */
+  carriedOver = false,
 ): Responsibility {
   const maintenance = input.kind === 'MAINTENANCE';
   const art = (p: number) => (maintenance ? `第10条第${p}項` : `第23条第${p}項`);
@@ -283,12 +313,17 @@ export function assignResponsibility(
           ['agreement'],
         );
       }
+      if (input.agreement.agreedOn > tokyoDate(now)) {
+        refuse('INVALID_VALUE', [`協議の日(${wareki(input.agreement.agreedOn)})が将来の日付です。協議が調ってから記録してください。`, 'The agreement is dated in the future: record it once made.'], art(3), ['agreement', 'agreedOn']);
+      }
+      const parties = carriedOver && !input.agreement.parties ? undefined : agreedParties(system, input, art(3));
       return {
         departmentId: input.departmentId,
         basis: 'AGREED_OVERRIDE',
         override: {
           agreedOn: input.agreement.agreedOn,
           reference: input.agreement.reference.trim(),
+          ...(parties ? { parties } : {}),
           consentedBy: actor.person.id,
           consentedAt: now,
         },
@@ -296,6 +331,36 @@ export function assignResponsibility(
         assignedAt: now,
       };
   }
+}
+
+/**
+ * 第10条第3項, 第23条第3項: デジタル推進課長, 財政課長 and the information manager concerned agreed; each is named, and
+ * each held that office on the day of the agreement. The information manager concerned is the manager of a
+ * department the system is for (its owner, a department whose work it processes), of the department that holds the
+ * responsibility now, or of the one the override gives it to.
+ */
+function agreedParties(system: SystemRecord, input: ResponsibilityInput, article: string): OverrideParty[] {
+  const { agreedOn, parties = {} } = input.agreement!;
+  const onThatDay = `${agreedOn}T12:00:00+09:00`;
+  const current = input.kind === 'MAINTENANCE' ? system.maintenance : system.costBearing;
+  const concerned = unique([system.owningDepartmentId, ...system.processingDepartmentIds, input.departmentId, ...(current ? [current.departmentId] : [])]);
+  return OVERRIDE_PARTIES.map((role) => {
+    const { role: office, label, field } = OVERRIDE_PARTY[role];
+    const who = parties[role];
+    if (!who) {
+      refuse('OVERRIDE_AGREEMENT_REQUIRED', [`別の区分には${label}の協議が必要です。協議した${label}を指定してください。`, `An override needs the agreement of the ${role}: name them.`], article, ['agreement', field]);
+    }
+    const held = role === 'INFORMATION_MANAGER' ? concerned.some((d) => holds(who, office, onThatDay, d)) : holds(who, office, onThatDay);
+    if (!held) {
+      refuse(
+        'INVALID_VALUE',
+        [`${who.person.name}さんは、協議の日(${wareki(agreedOn)})に${label}ではありません。`, `${who.person.name} was not the ${role} on the day of the agreement.`],
+        article,
+        ['agreement', field],
+      );
+    }
+    return { role, personId: who.person.id };
+  });
 }
 
 export const EXEMPT_ACTIONS = ['INSTALL', 'CHANGE', 'ABOLISH'] as const;
@@ -417,7 +482,7 @@ export function carriedOverSystem(actor: Actor, input: SystemInput, carried: Car
   };
   const responsibility = (kind: ResponsibilityKind, field: 'maintenance' | 'costBearing') => {
     const given = carried[field];
-    return given ? under([field], () => assignResponsibility(actor, record, { ...given, kind }, now)) : record[field];
+    return given ? under([field], () => assignResponsibility(actor, record, { ...given, kind }, now, true)) : record[field];
   };
   return { ...record, maintenance: responsibility('MAINTENANCE', 'maintenance'), costBearing: responsibility('COST', 'costBearing') };
 }

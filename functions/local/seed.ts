@@ -43,7 +43,7 @@ export const DEMO_PEOPLE: [string, string, string, string, [Role, string?][]][] 
   ['soumu-director', '佐藤 健一', '総務部長', 'soumu', [['SYSTEM_ADMINISTRATOR']]],
   ['soumu-manager', '鈴木 花子', '総務課長', 'soumu', [['INFORMATION_MANAGER', 'soumu'], ['HOMEPAGE_OPERATIONS_MANAGER']]],
   ['digital-manager', '高橋 誠', 'デジタル推進課長', 'digital', [['INFORMATION_MANAGER', 'digital'], ['HOMEPAGE_SYSTEM_MANAGER']]],
-  ['zaisei-manager', '田中 美咲', '財政課長', 'zaisei', [['INFORMATION_MANAGER', 'zaisei']]],
+  ['zaisei-manager', '田中 美咲', '財政課長', 'zaisei', [['INFORMATION_MANAGER', 'zaisei'], ['FINANCE_HEAD']]],
   ['shimin-manager', '伊藤 大輔', '市民課長', 'shimin', [['INFORMATION_MANAGER', 'shimin']]],
   ['kenkou-manager', '渡辺 由美', '健康推進課長', 'kenkou', [['INFORMATION_MANAGER', 'kenkou']]],
   ['fukushi-manager', '山本 浩二', '社会福祉課長', 'fukushi', [['INFORMATION_MANAGER', 'fukushi']]],

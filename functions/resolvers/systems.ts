@@ -1,7 +1,9 @@
 /** The register of administrative systems (第6条–第11条, 第23条): decode the input, name the transition of domain/systems.ts. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Responsibility as ResponsibilityRecord, ResponsibilityKind, SystemDocument, SystemEdit, SystemRecord, systemActions, systemRegister } from '../domain/systems';
-import { operatingHours, responsibilityArticle } from '../domain/systems';
+import { OVERRIDE_PARTIES, OVERRIDE_PARTY, OverrideAgreement as OverrideAgreementRecord, OverrideParty as OverridePartyRecord, OverridePartyRole, ResponsibilityInput, operatingHours, responsibilityArticle } from '../domain/systems';
+import { Actor } from '../domain/people';
+import { underAsync } from '../domain/refusal';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystems, listSystems } from '../store/systems';
 import { listConsultationsOfSystem } from '../store/consultations';
@@ -11,12 +13,12 @@ import { ConsultationConnection } from '../../graphql/consultations';
 import { DatasetConnection } from '../../graphql/datasets';
 import { OutsourcingContractConnection } from '../../graphql/outsourcing';
 import { Department, Person } from '../../graphql/people';
-import { AssignSystemResponsibilityInput, OperatingHoursPolicy, OverrideAgreement, RecordExemptSystemChangeInput, RegisterSystemInput, Responsibility } from '../../graphql/systems';
+import { AssignSystemResponsibilityInput, OperatingHoursPolicy, OverrideAgreement, OverrideAgreementInput, OverrideParty, RecordExemptSystemChangeInput, RegisterSystemInput, Responsibility } from '../../graphql/systems';
 import { System, SystemChangesInput, SystemConnection, SystemDocumentInput, SystemPayload, UpdateSystemInput } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
 import { actionsOf, keyOf, read, INPUT } from './support';
-import { change, create, load } from './write';
+import { change, create, load, loadOptional } from './write';
 
 /**
  * An input with the fields a client sent as null left out, as the domain's optional fields are (`undefined`, never
@@ -29,6 +31,21 @@ export function given<T extends object>(input: T): { [K in keyof T]: Exclude<T[K
 /** The departments an input names by their global ids, as keys (NOT_FOUND naming the field for one not registered). */
 async function departmentKeys(ctx: Context, ids: string[], field: string): Promise<string[]> {
   return (await Promise.all(ids.map((id) => load(ctx, 'Department', id, field)))).map((d) => d.id);
+}
+
+/** The agreement of an override as the domain takes it: the three heads named, read with their roles (第10条第3項). */
+async function overrideAgreement(ctx: Context, input: OverrideAgreementInput | null | undefined): Promise<ResponsibilityInput['agreement']> {
+  if (!input) return undefined;
+  const parties: Partial<Record<OverridePartyRole, Actor>> = {};
+  await Promise.all(
+    OVERRIDE_PARTIES.map(async (role) => {
+      const { field } = OVERRIDE_PARTY[role];
+      const id = (input as unknown as Record<string, string | null | undefined>)[field];
+      const person = await underAsync(['agreement'], () => loadOptional(ctx, 'Person', id, field));
+      if (person) parties[role] = { person, roles: person.roleAssignments };
+    }),
+  );
+  return { agreedOn: input.agreedOn, reference: input.reference, parties };
 }
 
 const documents = (input?: SystemDocumentInput[] | null): SystemDocument[] | undefined =>
@@ -90,7 +107,7 @@ export class SystemResolver {
   assignSystemResponsibility(@Arg('input', { description: INPUT }) input: AssignSystemResponsibilityInput, @Ctx() ctx: Context) {
     return change(ctx, systemTarget(input), async (s, now) => {
       const [departmentId] = await departmentKeys(ctx, [input.departmentId], 'departmentId');
-      return systemRegister.assignResponsibility(ctx.viewer, s, { ...given(input), departmentId }, now);
+      return systemRegister.assignResponsibility(ctx.viewer, s, { ...given(input), departmentId, agreement: await overrideAgreement(ctx, input.agreement) }, now);
     }, payload);
   }
 
@@ -124,8 +141,13 @@ const ResponsibilityFields = computed<ResponsibilityRecord>(Responsibility, {
   assignedBy: [() => Person, (r, ctx) => getPerson(ctx.store, r.assignedBy), { nullable: true, description: '設定した者。 / Who recorded it.' }],
 });
 
-const OverrideAgreementFields = computed<{ consentedBy: string }>(OverrideAgreement, {
+const OverrideAgreementFields = computed<OverrideAgreementRecord>(OverrideAgreement, {
   consentedBy: [() => Person, (o, ctx) => getPerson(ctx.store, o.consentedBy), { nullable: true, description: '承諾した情報システム管理者。 / The consenting system administrator.' }],
+  parties: [() => [OverrideParty], (o) => (o.parties ?? []).map((p) => ({ ...p, label: OVERRIDE_PARTY[p.role].label })), { description: '協議した三者(デジタル推進課長、財政課長、当該情報管理責任者)。附則第3項により旧規程から引き継いだ協議では空。 / The three heads who agreed; empty on one carried over from the former rules.' }],
 });
 
-export const systemResolvers: Function[] = [SystemResolver, SystemFields, ResponsibilityFields, OverrideAgreementFields];
+const OverridePartyFields = computed<OverridePartyRecord>(OverrideParty, {
+  person: [() => Person, (p, ctx) => getPerson(ctx.store, p.personId), { nullable: true, description: '協議した者。 / Who agreed.' }],
+});
+
+export const systemResolvers: Function[] = [SystemResolver, SystemFields, ResponsibilityFields, OverrideAgreementFields, OverridePartyFields];

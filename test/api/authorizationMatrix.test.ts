@@ -91,7 +91,7 @@ const TABLE: Row[] = [
   // 第23条第3項: an override of cost bearing takes effect with the system administrator's consent.
   { mutation: 'assignSystemResponsibility', variant: 'AGREED_OVERRIDE (第3項)',
                                     cells: ['FORBIDDEN 第23条第3項',   OK,                        'FORBIDDEN 第23条第3項',    'FORBIDDEN 第23条第3項',          'FORBIDDEN 第23条第3項',          'FORBIDDEN 第23条第3項',          'FORBIDDEN 第23条第3項'],
-    input: async () => { const s = await shiminSystem(); return { systemId: s.id, expectedVersion: s.version, kind: 'COST', basis: 'AGREED_OVERRIDE', departmentId: gid('Department', 'digital'), agreement: { agreedOn: '2026-04-01', reference: '総務第100号' } }; } },
+    input: async () => { const s = await shiminSystem(); return { systemId: s.id, expectedVersion: s.version, kind: 'COST', basis: 'AGREED_OVERRIDE', departmentId: gid('Department', 'digital'), agreement: { agreedOn: '2026-04-01', reference: '総務第100号', digitalPromotionHeadId: gid('Person', 'digital-manager'), financeHeadId: gid('Person', 'zaisei-manager'), informationManagerId: gid('Person', 'shimin-manager') } }; } },
   // 第8条ただし書: the owning department records an exempt installation.
   { mutation: 'recordExemptSystemChange', cells: ['FORBIDDEN 第8条',   'FORBIDDEN 第8条',         OK,                         'WRONG_DEPARTMENT 第8条',         'WRONG_DEPARTMENT 第8条',         'WRONG_DEPARTMENT 第8条',         'FORBIDDEN 第8条'],
     input: async () => { const s = await decidedExemptSystem(); return { systemId: s.id, expectedVersion: s.version, action: 'INSTALL' }; } },

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const RESPONSIBILITY = `basis article department { code } assignedBy { personId }
-  override { agreedOn reference consentedBy { personId } consentedAt }`;
+  override { agreedOn reference parties { role label person { personId name } } consentedBy { personId } consentedAt }`;
 const SYSTEM = `id name description status version category network purposes educationOrResearchOnly
   viewerCanEdit viewerCanFileConsultation decidedAt installedAt abolishedAt
   owningDepartment { code } processingDepartments { code }
@@ -40,6 +40,13 @@ async function trail(keyOrId: string) {
   const id = keyOrId.startsWith('demo-') ? gid('System', keyOrId) : keyOrId;
   return (await api.data('soumu-director', TRAIL, { id })).node.auditTrail.nodes;
 }
+
+/** The three heads of 第10条第3項 as the demo city has them: デジタル推進課長, 財政課長, and the manager concerned. */
+const heads = (informationManager: string) => ({
+  digitalPromotionHeadId: gid('Person', 'digital-manager'),
+  financeHeadId: gid('Person', 'zaisei-manager'),
+  informationManagerId: gid('Person', informationManager),
+});
 
 const newBusiness = (extra: Record<string, unknown> = {}) => ({
   name: 'コンビニ交付システム',
@@ -280,13 +287,22 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
       kind: 'MAINTENANCE',
       basis: 'AGREED_OVERRIDE',
       departmentId: gid('Department', 'digital'),
-      agreement: { agreedOn: '2026-05-20', reference: '白総第45号' },
+      agreement: { agreedOn: '2026-05-20', reference: '白総第45号', ...heads('kenkou-manager') },
     });
     expect(s.maintenance).toMatchObject({
       basis: 'AGREED_OVERRIDE',
       article: '第10条第3項',
       department: { code: 'digital' },
-      override: { agreedOn: '2026-05-20', reference: '白総第45号', consentedBy: { personId: 'soumu-director' } },
+      override: {
+        agreedOn: '2026-05-20',
+        reference: '白総第45号',
+        parties: [
+          { role: 'DIGITAL_PROMOTION_HEAD', label: 'デジタル推進課長', person: { personId: 'digital-manager', name: '高橋 誠' } },
+          { role: 'FINANCE_HEAD', label: '財政課長', person: { personId: 'zaisei-manager', name: '田中 美咲' } },
+          { role: 'INFORMATION_MANAGER', label: '当該情報管理責任者', person: { personId: 'kenkou-manager', name: '渡辺 由美' } },
+        ],
+        consentedBy: { personId: 'soumu-director' },
+      },
     });
     expect(typeof s.maintenance.override.consentedAt).toBe('string');
     expect(s.costBearing).toMatchObject({ basis: 'PROCESSING_DEPARTMENT', department: { code: 'kenkou' } }); // 第23条 untouched
@@ -303,7 +319,7 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
       kind: 'COST',
       basis: 'AGREED_OVERRIDE',
       departmentId: gid('Department', 'zaisei'),
-      agreement: { agreedOn: '2026-05-20', reference: '白総第46号' },
+      agreement: { agreedOn: '2026-05-20', reference: '白総第46号', ...heads('kenkou-manager') },
     });
     expect(s.costBearing).toMatchObject({ basis: 'AGREED_OVERRIDE', article: '第23条第3項', department: { code: 'zaisei' }, override: { reference: '白総第46号' } });
   });
@@ -317,6 +333,25 @@ describe('第10条・第23条: who develops and maintains a system, and who bear
     expect(await refused(api, 'soumu-director', ASSIGN, { ...base, kind: 'COST', agreement: { agreedOn: '2026-05-20', reference: '  ' } })).toEqual([
       expect.objectContaining({ code: 'OVERRIDE_AGREEMENT_REQUIRED', article: '第23条第3項' }),
     ]);
+  });
+
+  it('第10条第3項: each of the three heads is named and held the office on the day; otherwise refused, naming the field', async () => {
+    const juumin = await system('demo-juumin');
+    const base = { systemId: juumin.id, expectedVersion: juumin.version, kind: 'MAINTENANCE', basis: 'AGREED_OVERRIDE', departmentId: gid('Department', 'digital') };
+    const agreement = { agreedOn: '2026-05-20', reference: '白総第48号', ...heads('shimin-manager') };
+    expect(await refused(api, 'soumu-director', ASSIGN, { ...base, agreement: { ...agreement, financeHeadId: null } })).toEqual([
+      expect.objectContaining({ code: 'OVERRIDE_AGREEMENT_REQUIRED', article: '第10条第3項', field: ['agreement', 'financeHeadId'], message: expect.stringContaining('財政課長の協議が必要です') }),
+    ]);
+    expect(await refused(api, 'soumu-director', ASSIGN, { ...base, agreement: { ...agreement, financeHeadId: gid('Person', 'shimin-manager') } })).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', article: '第10条第3項', field: ['agreement', 'financeHeadId'], message: expect.stringContaining('伊藤 大輔さんは、協議の日(令和8年5月20日)に財政課長ではありません') }),
+    ]);
+    expect(await refused(api, 'soumu-director', ASSIGN, { ...base, agreement: { ...agreement, informationManagerId: gid('Person', 'kenkou-manager') } })).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', field: ['agreement', 'informationManagerId'], message: expect.stringContaining('当該情報管理責任者ではありません') }),
+    ]);
+    expect(await refused(api, 'soumu-director', ASSIGN, { ...base, agreement: { ...agreement, digitalPromotionHeadId: gid('Person', 'nobody') } })).toEqual([
+      expect.objectContaining({ code: 'NOT_FOUND', field: ['agreement', 'digitalPromotionHeadId'] }),
+    ]);
+    expect((await system('demo-juumin')).version).toBe(juumin.version); // nothing changed
   });
 
   it('第10条第3項: without the system administrator’s consent there is no override (FORBIDDEN)', async () => {
@@ -425,8 +460,9 @@ describe('roles are data: a role that ended yesterday takes effect at once', () 
     });
     expect(person.roleAssignments).toEqual([
       { assignmentId: 'zaisei-manager-0', role: 'INFORMATION_MANAGER', active: false, validUntil: yesterday(), version: 2 },
+      { assignmentId: 'zaisei-manager-1', role: 'FINANCE_HEAD', active: true, validUntil: null, version: 1 },
     ]);
-    expect(person.currentRoles).toEqual([]);
+    expect(person.currentRoles).toEqual([{ role: 'FINANCE_HEAD' }]); // still 財政課長 (第10条第3項), no longer 情報管理責任者
 
     const errors = await refused(api, 'zaisei-manager', REGISTER, {
       name: '契約管理システム',
@@ -438,6 +474,6 @@ describe('roles are data: a role that ended yesterday takes effect at once', () 
     expect(errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', article: '第7条', field: ['owningDepartmentId'] })]);
     expect((await system('demo-zaimu', 'zaisei-manager')).viewerCanEdit).toBe(false);
     const viewer = await api.data('zaisei-manager', `{ viewer { currentRoles { role } } }`);
-    expect(viewer.viewer.currentRoles).toEqual([]);
+    expect(viewer.viewer.currentRoles).toEqual([{ role: 'FINANCE_HEAD' }]);
   });
 });

@@ -101,13 +101,14 @@ describe('ending an acting designation early', () => {
 });
 
 describe('roles one person holds', () => {
-  it('the five offices the articles name: 総括管理責任者, 情報システム管理者, each 情報管理責任者, the homepage managers', () => {
+  it('the six offices the articles name: 総括管理責任者, 情報システム管理者, each 情報管理責任者, the homepage managers, 財政課長', () => {
     expect(ONE_HOLDER_ROLES).toEqual({
       GENERAL_MANAGER: '第3条',
       SYSTEM_ADMINISTRATOR: '第4条',
       INFORMATION_MANAGER: '第5条',
       HOMEPAGE_OPERATIONS_MANAGER: '第27条第2項',
       HOMEPAGE_SYSTEM_MANAGER: '第27条第3項',
+      FINANCE_HEAD: '第10条第3項',
     });
   });
 

@@ -27,9 +27,9 @@ function assignment(role: Role, departmentId?: string, validFrom = '2023-04-01',
 }
 
 describe('the roles the regulation names', () => {
-  it('第3条–第5条, 第12条, 第27条: six roles; 情報管理責任者 and 職員等 act for one department (主管課)', () => {
+  it('第3条–第5条, 第10条第3項, 第12条, 第27条: seven roles; 情報管理責任者 and 職員等 act for one department (主管課)', () => {
     expect([...ROLES].sort()).toEqual(
-      ['GENERAL_MANAGER', 'HOMEPAGE_OPERATIONS_MANAGER', 'HOMEPAGE_SYSTEM_MANAGER', 'INFORMATION_MANAGER', 'STAFF', 'SYSTEM_ADMINISTRATOR'].sort(),
+      ['FINANCE_HEAD', 'GENERAL_MANAGER', 'HOMEPAGE_OPERATIONS_MANAGER', 'HOMEPAGE_SYSTEM_MANAGER', 'INFORMATION_MANAGER', 'STAFF', 'SYSTEM_ADMINISTRATOR'].sort(),
     );
     expect([...DEPARTMENT_ROLES].sort()).toEqual(['INFORMATION_MANAGER', 'STAFF']);
   });

@@ -14,7 +14,7 @@ import {
   operatingHours,
   registerSystem,
 } from '../../functions/domain/systems';
-import { NOW, actor, administrator, digitalManager, formerShiminManager, generalManager, groupware, kenkouManager, refusal, shiminManager, shiminStaff, system } from '../support/domain';
+import { EARLIER, NOW, actor, administrator, digitalManager, formerShiminManager, generalManager, groupware, kenkouManager, refusal, shiminManager, shiminStaff, system } from '../support/domain';
 
 const kyouikuManager = actor('kyouiku-manager', 'kyouiku', ['INFORMATION_MANAGER', 'kyouiku']);
 
@@ -250,19 +250,81 @@ describe('第10条 (development and maintenance) and 第23条 (cost bearing)', (
   });
 
   describe('第3項: an override agreed by デジタル推進課長, 財政課長 and the manager, with the system administrator’s consent', () => {
-    const agreement = { agreedOn: '2026-06-01', reference: ' 総務第123号 ' };
+    const digitalHead = actor('digital-manager', 'digital', ['INFORMATION_MANAGER', 'digital'], ['HOMEPAGE_SYSTEM_MANAGER']);
+    const financeHead = actor('zaisei-manager', 'zaisei', ['INFORMATION_MANAGER', 'zaisei'], ['FINANCE_HEAD']);
+    const parties = { DIGITAL_PROMOTION_HEAD: digitalHead, FINANCE_HEAD: financeHead, INFORMATION_MANAGER: shiminManager };
+    const agreement = { agreedOn: '2026-06-01', reference: ' 総務第123号 ', parties };
+    const recorded = [
+      { role: 'DIGITAL_PROMOTION_HEAD', personId: 'digital-manager' },
+      { role: 'FINANCE_HEAD', personId: 'zaisei-manager' },
+      { role: 'INFORMATION_MANAGER', personId: 'shimin-manager' },
+    ];
 
     it.each([
-      ['MAINTENANCE', '業務系', system],
-      ['COST', '情報系', groupware],
-    ] as const)('%s of a %s system: the system administrator consents and the agreement is recorded', (kind, _c, make) => {
-      expect(assignResponsibility(administrator, make(), { kind, departmentId: 'digital', basis: 'AGREED_OVERRIDE', agreement }, NOW)).toEqual({
+      ['MAINTENANCE', '業務系', system, shiminManager],
+      ['COST', '情報系', groupware, digitalManager],
+    ] as const)('%s of a %s system: the system administrator consents and the agreement, with each of the three heads, is recorded', (kind, _c, make, manager) => {
+      const given = { ...agreement, parties: { ...parties, INFORMATION_MANAGER: manager } };
+      expect(assignResponsibility(administrator, make(), { kind, departmentId: 'digital', basis: 'AGREED_OVERRIDE', agreement: given }, NOW)).toEqual({
         departmentId: 'digital',
         basis: 'AGREED_OVERRIDE',
-        override: { agreedOn: '2026-06-01', reference: '総務第123号', consentedBy: 'soumu-director', consentedAt: NOW },
+        override: {
+          agreedOn: '2026-06-01',
+          reference: '総務第123号',
+          parties: recorded.map((p) => (p.role === 'INFORMATION_MANAGER' ? { ...p, personId: manager.person.id } : p)),
+          consentedBy: 'soumu-director',
+          consentedAt: NOW,
+        },
         assignedBy: 'soumu-director',
         assignedAt: NOW,
       });
+    });
+
+    it.each([
+      ['DIGITAL_PROMOTION_HEAD', 'digitalPromotionHeadId', 'デジタル推進課長'],
+      ['FINANCE_HEAD', 'financeHeadId', '財政課長'],
+      ['INFORMATION_MANAGER', 'informationManagerId', '当該情報管理責任者'],
+    ] as const)('each head is named: without the %s the agreement is incomplete (OVERRIDE_AGREEMENT_REQUIRED)', (role, field, label) => {
+      const without = { ...parties, [role]: undefined };
+      for (const kind of ['MAINTENANCE', 'COST'] as const) {
+        const r = refusal(() => assignResponsibility(administrator, system(), { kind, departmentId: 'digital', basis: 'AGREED_OVERRIDE', agreement: { ...agreement, parties: without } }, NOW));
+        expect(r).toMatchObject({ code: 'OVERRIDE_AGREEMENT_REQUIRED', article: kind === 'COST' ? '第23条第3項' : '第10条第3項', field: ['agreement', field] });
+        expect(r.ja).toContain(label);
+      }
+    });
+
+    it('each head held the office on the day of the agreement: someone else named is refused (INVALID_VALUE), in 和暦', () => {
+      const cases = [
+        ['DIGITAL_PROMOTION_HEAD', digitalManager, 'digitalPromotionHeadId', 'デジタル推進課長'], // an information manager, not the homepage system manager
+        ['FINANCE_HEAD', actor('zaisei-manager', 'zaisei', ['INFORMATION_MANAGER', 'zaisei']), 'financeHeadId', '財政課長'],
+        ['INFORMATION_MANAGER', kenkouManager, 'informationManagerId', '当該情報管理責任者'], // the manager of a department the system is not for
+        ['FINANCE_HEAD', actor('zaisei-manager', 'zaisei', ['FINANCE_HEAD', undefined, undefined, '2026-06-02']), 'financeHeadId', '財政課長'], // 財政課長 only from the next day
+      ] as const;
+      for (const [role, who, field, label] of cases) {
+        const r = refusal(() => assignResponsibility(administrator, system(), { kind: 'MAINTENANCE', departmentId: 'digital', basis: 'AGREED_OVERRIDE', agreement: { ...agreement, parties: { ...parties, [role]: who } } }, NOW));
+        expect(r).toMatchObject({ code: 'INVALID_VALUE', article: '第10条第3項', field: ['agreement', field] });
+        expect(r.ja).toBe(`${who.person.name}さんは、協議の日(令和8年6月1日)に${label}ではありません。`);
+      }
+    });
+
+    it('the information manager concerned may be of the department the override names, or of the one that holds it now', () => {
+      const r = assignResponsibility(administrator, system(), { kind: 'MAINTENANCE', departmentId: 'digital', basis: 'AGREED_OVERRIDE', agreement: { ...agreement, parties: { ...parties, INFORMATION_MANAGER: digitalManager } } }, NOW);
+      expect(r.override?.parties?.[2]).toEqual({ role: 'INFORMATION_MANAGER', personId: 'digital-manager' });
+      const heldByKenkou = system({ maintenance: { departmentId: 'kenkou', basis: 'PROCESSING_DEPARTMENT', assignedBy: 'x', assignedAt: EARLIER } });
+      expect(assignResponsibility(administrator, heldByKenkou, { kind: 'MAINTENANCE', departmentId: 'digital', basis: 'AGREED_OVERRIDE', agreement: { ...agreement, parties: { ...parties, INFORMATION_MANAGER: kenkouManager } } }, NOW).override?.parties).toHaveLength(3);
+    });
+
+    it('an agreement is not recorded before it is made: a date after today is refused (INVALID_VALUE)', () => {
+      expect(refusal(() => assignResponsibility(administrator, system(), { kind: 'COST', departmentId: 'digital', basis: 'AGREED_OVERRIDE', agreement: { ...agreement, agreedOn: '2026-06-16' } }, NOW))).toMatchObject({
+        code: 'INVALID_VALUE',
+        article: '第23条第3項',
+        field: ['agreement', 'agreedOn'],
+      });
+    });
+
+    it('附則第3項: an agreement carried over from the former rules may be recorded without its parties', () => {
+      const r = assignResponsibility(administrator, system(), { kind: 'COST', departmentId: 'zaisei', basis: 'AGREED_OVERRIDE', agreement: { agreedOn: '2004-03-01', reference: '財第1号' } }, NOW, true);
+      expect(r.override).toEqual({ agreedOn: '2004-03-01', reference: '財第1号', consentedBy: 'soumu-director', consentedAt: NOW });
     });
 
     it('without the system administrator’s consent (承諾) there is no override (FORBIDDEN)', () => {
