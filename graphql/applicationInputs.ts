@@ -33,6 +33,16 @@ export abstract class DecisionFields {
   @ArrayMaxSize(MAX_LIST)
   @MaxLength(MAX_TEXT, { each: true })
   conditions?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      '決裁の根拠とする第35条に基づく定め(例: 「第35条に基づく定め第1号(第2版)」「第1号」。版を省くと今日効力を有する版)。効力を有する版に限る。 / The rules set under Article 35 the decision rests on (a version in force; without a version, the one in force today).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @MaxLength(200, { each: true })
+  citedRules?: string[];
 }
 
 @InputType({ description: '決裁(様式を問わない)。 / Decide an application of any form.' })

@@ -144,6 +144,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'DataUseApplication.viewerCanAttach': FREE,
 
   'Decision.actingFor': LOAD,
+  'Decision.citedRules': LOAD_LIST,
   'Decision.decidedBy': LOAD,
 
   'Department.code': FREE,

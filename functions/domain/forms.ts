@@ -12,6 +12,7 @@ import { wareki } from './period';
 import { formLabel } from './reminders';
 import { allows, refuse } from './refusal';
 import { ApplicationState, DecisionInput, assertVersion, decide, permittedActions, submit, withdraw } from './workflow';
+import { CitedRule, citationOf, citedInForce } from './supplementaryRules';
 
 export interface ApplicationRecord extends ApplicationState, Versioned {
   /** The form, e.g. `FORM_1`. */
@@ -26,7 +27,11 @@ export interface Effect {
 }
 
 /** A decision as the decider sends it; 様式第8号's approval may add required clauses (第15条第4項第8号). */
-export type Decision = DecisionInput & { requiredClauses?: string[] };
+export type Decision = DecisionInput & {
+  requiredClauses?: string[];
+  /** 第35条: the rules the general manager set that the decider cites, as read (the citation resolved). */
+  citedRules?: CitedRule[];
+};
 
 /** What a rule of a form receives besides the application: the actor, the moment, a source of new ids. */
 export interface Step {
@@ -169,6 +174,8 @@ export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   const inbox = form.decider(before);
   const actingFor = actingForIn(step.actor, inbox.role, step.now, inbox.departmentId);
   if (patch.decision && actingFor) patch.decision = { ...patch.decision, actingFor };
+  const citedRuleIds = decision.citedRules?.length ? citedInForce(decision.citedRules, step.now, 'citedRules') : [];
+  if (patch.decision && citedRuleIds.length) patch.decision = { ...patch.decision, citedRuleIds };
   assertVersion(before.version, decision.expectedVersion);
   assertRequiredClausesOnApproval(decision, patch.status === 'APPROVED' && !!form.takesRequiredClauses);
   form.assertOutcome?.(decision.outcome, before);
@@ -179,7 +186,7 @@ export function decided<R extends ApplicationRecord, S>(form: Form<R, S>, step: 
   } else if (after.status !== 'APPROVED') {
     effect = form.onDecline?.(step, before, state);
   }
-  const basis = form.basis?.(after);
+  const basis = [form.basis?.(after), ...new Set((decision.citedRules ?? []).map(({ rule }) => citationOf(rule)))].filter(Boolean).join('、');
   const own: Changed = { kind: form.kind, before, after, action: `${form.action}.${after.status.toLowerCase()}`, article, ...(actingFor ? { actingFor } : {}), ...(basis ? { note: `根拠: ${basis}` } : {}) };
   return { record: after, changes: [own, ...(effect?.changes ?? []), ...toldOfDecision(form as Form<R, never>, step, after)], parts: effect?.parts };
 }

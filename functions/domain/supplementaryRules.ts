@@ -6,7 +6,7 @@
  */
 import { Versioned, alongWith, changeOf } from './change';
 import { Actor, holds, tokyoDate } from './people';
-import { isDate } from './period';
+import { isDate, wareki } from './period';
 import { refuse } from './refusal';
 
 export const ARTICLE = '第35条';
@@ -70,6 +70,30 @@ export type RuleStatus = 'PENDING' | 'IN_FORCE' | 'SUPERSEDED';
 /** The version in force on a day among the versions of one rule: the latest that has taken effect. */
 export function inForceOn<R extends Pick<SupplementaryRule, 'revision' | 'effectiveFrom'>>(versions: R[], day: string): R | undefined {
   return versions.filter((v) => v.effectiveFrom <= day).sort((a, b) => b.revision - a.revision)[0];
+}
+
+/** A version another record cites, with the versions of its rule: what a citation resolves to. */
+export interface CitedRule {
+  rule: SupplementaryRule;
+  history: RuleVersions;
+}
+
+/**
+ * 第35条: a record (a decision) rests on the rules in force on its day: a version not yet in effect, or superseded, is
+ * refused naming the version in force. Returns the ids of the versions cited, each once, in the order given.
+ */
+export function citedInForce(cited: CitedRule[], now: string, field: string): string[] {
+  cited.forEach(({ rule, history }, i) => {
+    const status = statusOf(rule, history, now);
+    if (status === 'PENDING') {
+      refuse('INVALID_VALUE', [`${citationOf(rule)}は${wareki(rule.effectiveFrom)}から効力を生じます。まだ根拠にはできません。`, `${citationOf(rule)} takes effect on ${rule.effectiveFrom}; it cannot be relied on yet.`], ARTICLE, [field, String(i)]);
+    }
+    if (status === 'SUPERSEDED') {
+      const current = inForceOn(history.revisions, tokyoDate(now))!;
+      refuse('INVALID_VALUE', [`${citationOf(rule)}は改正されています。効力を有する${citationOf({ number: rule.number, revision: current.revision })}を引用してください。`, `${citationOf(rule)} has been superseded: cite the version in force.`], ARTICLE, [field, String(i)]);
+    }
+  });
+  return [...new Set(cited.map(({ rule }) => rule.id))];
 }
 
 /** Where a version stands today: not yet in effect, in force, or superseded by a later version in effect. */

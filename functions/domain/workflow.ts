@@ -22,6 +22,8 @@ export interface Decision {
   conditions: string[];
   /** 職務代理: the holder of the deciding role in whose place the decider decided (代決). */
   actingFor?: string;
+  /** 第35条: the versions of the rules the general manager set that the decision rests on (`<number>.<version>`). */
+  citedRuleIds?: string[];
 }
 
 /** The workflow state every application carries, whatever its form. */

@@ -29,6 +29,7 @@ import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
 import { actionsOf, mutate, newId, read, INPUT } from './support';
 import { load, outcomeOf } from './write';
+import { citedRules } from './supplementaryRules';
 
 /** A form on the workflow: its rules, and how the store loads the state they read. */
 interface OnWorkflow {
@@ -83,11 +84,12 @@ export function transition<P extends object>(
   ctx: Context,
   verb: Verb,
   target: { kind?: Kind; id: string; field: string },
-  input: { expectedVersion: number } & Partial<Decision>,
+  input: { expectedVersion: number } & Partial<Omit<Decision, 'citedRules'>> & { citedRules?: string[] | null },
   payload: (r: never) => P,
 ) {
   return mutate(ctx, async (now) => {
     const kind = applicationKindOf(target.id, target.field, target.kind);
+    const rules = verb === 'decide' ? await citedRules(ctx, input.citedRules, 'citedRules') : undefined;
     const w = formOf(kind);
     const record = (await load(ctx, w.form.kind, target.id, target.field)) as ApplicationRecord;
     const [state, step] = await Promise.all([stateFor(ctx, w, record, stateStepOf(verb, record, input.outcome)), stepOf(ctx, now, w, record, verb === 'submit')]);
@@ -96,7 +98,7 @@ export function transition<P extends object>(
         ? submitted(w.form, step, record, input.expectedVersion, state)
         : verb === 'withdraw'
           ? withdrawn(w.form, step, record, input.expectedVersion, state)
-          : decided(w.form, step, record, { ...(input as Decision), expectedVersion: input.expectedVersion }, state);
+          : decided(w.form, step, record, { ...(input as Decision), citedRules: rules, expectedVersion: input.expectedVersion }, state);
     return outcomeOf(ctx, { ...t, record: { ...t.record, __typename: kind } as ApplicationRecord }, now, payload);
   });
 }

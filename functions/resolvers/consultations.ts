@@ -4,6 +4,8 @@ import { Consultation as ConsultationRecord, consultationActions, draftConsultat
 import { Decision as DecisionRecord } from '../domain/workflow';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
+import { getSupplementaryRule } from '../store/supplementaryRules';
+import { SupplementaryRule } from '../../graphql/supplementaryRules';
 import { Department, Person } from '../../graphql/people';
 import { System, SystemChanges } from '../../graphql/systems';
 import { SystemEdit } from '../domain/systems';
@@ -87,6 +89,11 @@ const SystemChangesFields = computed<SystemEdit>(SystemChanges, {
 const DecisionFields = computed<DecisionRecord>(Decision, {
   decidedBy: [() => Person, (d, ctx) => getPerson(ctx.store, d.decidedBy), { description: '決裁者。 / Who decided.' }],
   actingFor: [() => Person, (d, ctx) => related(ctx, getPerson, d.actingFor), { nullable: true, description: '職務代理による決裁(代決)のとき、代理された決裁権者。 / When decided by an acting person, the holder acted for.' }],
+  citedRules: [
+    () => [SupplementaryRule],
+    async (d, ctx) => (await Promise.all((d.citedRuleIds ?? []).map((id) => getSupplementaryRule(ctx.store, id)))).filter(Boolean),
+    { description: '決裁の根拠とした第35条に基づく定め(引用した版)。 / The rules set under Article 35 the decision rests on, as cited.' },
+  ],
 });
 
 export const consultationResolvers: Function[] = [ConsultationResolver, ConsultationFields, SystemChangesFields, DecisionFields];

@@ -1,8 +1,8 @@
 /** 第35条に基づく定め: the register of rules the general manager sets, their versions, and a rule by its citation. */
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { SupplementaryRule as Rule, citationOf, citedRule, inForceOn, ruleActions, statusOf, supplementaryRuleId, supplementaryRules } from '../domain/supplementaryRules';
+import { ARTICLE, CitedRule, SupplementaryRule as Rule, citationOf, citedRule, inForceOn, parseCitation, ruleActions, statusOf, supplementaryRuleId, supplementaryRules } from '../domain/supplementaryRules';
 import { tokyoDate } from '../domain/people';
-import { exists } from '../domain/refusal';
+import { exists, refuse } from '../domain/refusal';
 import { getPerson } from '../store/people';
 import { getRuleVersions, getSupplementaryRule, lastRuleNumber, listSupplementaryRules } from '../store/supplementaryRules';
 import { connection, PageArgs } from '../../graphql/common';
@@ -22,6 +22,26 @@ async function versionsOf(ctx: Context, number: number): Promise<Rule[]> {
   return found.filter((r): r is Rule => r !== undefined);
 }
 
+/** The version a citation names: that version, or without one the version in force today; with its rule's versions. */
+async function versionCited(ctx: Context, cited: { number: number; revision?: number }): Promise<CitedRule | undefined> {
+  const history = await getRuleVersions(ctx.store, cited.number);
+  const revision = cited.revision ?? inForceOn(history?.revisions ?? [], tokyoDate(ctx.clock()))?.revision;
+  const rule = history && revision !== undefined ? await getSupplementaryRule(ctx.store, supplementaryRuleId(cited.number, revision)) : undefined;
+  return rule && history ? { rule, history } : undefined;
+}
+
+/** The rules another record cites in `field` (第35条), each resolved; a citation that names no rule is refused naming its entry. */
+export async function citedRules(ctx: Context, citations: readonly string[] | null | undefined, field: string): Promise<CitedRule[] | undefined> {
+  if (!citations?.length) return undefined;
+  return Promise.all(
+    citations.map(async (text, i) => {
+      const cited = parseCitation(text);
+      if (!cited) refuse('INVALID_VALUE', [`「${text.slice(0, 50)}」は第35条に基づく定めの引用の形ではありません(例: 第35条に基づく定め第3号(第2版)、第3号)。`, 'Cite a rule by its number and version (3.2: rule 3, version 2), or by its number alone.'], ARTICLE, [field, String(i)]);
+      return exists(await versionCited(ctx, cited), nameOf('SupplementaryRule'), [field, String(i)]);
+    }),
+  );
+}
+
 const payload = (supplementaryRule: Rule) => ({ supplementaryRule });
 
 @Resolver(() => SupplementaryRule)
@@ -37,12 +57,7 @@ export class SupplementaryRuleResolver {
       '引用による定めの取得: 「第35条に基づく定め第3号(第2版)」「第3号(第2版)」「3.2」はその版、「第3号」「3」は今日効力を有する版。該当がなければ null。 / A rule by its citation: with a version, that version; without, the version in force today; null when none.',
   })
   supplementaryRule(@Arg('citation', { description: '引用(例: 第35条に基づく定め第3号(第2版)、第3号)。 / The citation, e.g. 第35条に基づく定め第3号(第2版), or 第3号.' }) citation: string, @Ctx() ctx: Context) {
-    return read(ctx, async () => {
-      const cited = citedRule(citation);
-      if (cited.revision !== undefined) return getSupplementaryRule(ctx.store, supplementaryRuleId(cited.number, cited.revision));
-      const inForce = inForceOn((await getRuleVersions(ctx.store, cited.number))?.revisions ?? [], tokyoDate(ctx.clock()));
-      return inForce && getSupplementaryRule(ctx.store, supplementaryRuleId(cited.number, inForce.revision));
-    });
+    return read(ctx, async () => (await versionCited(ctx, citedRule(citation)))?.rule);
   }
 
   @Mutation(() => SupplementaryRulePayload, { description: '定めの制定(総括管理責任者、第35条)。次の号が付く。 / Set a new rule (the general manager); it takes the next number.' })

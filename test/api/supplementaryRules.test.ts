@@ -72,3 +72,46 @@ describe('第35条: a new version supersedes the one before from its effective d
     expect(res.body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('第35条に基づく定め第3号(第2版)'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
   });
 });
+
+describe('第35条: a decision cites the rules it rests on', () => {
+  const DECIDE = `mutation($input: DecideApplicationInput!) {
+    decideApplication(input: $input) {
+      application { status decision { citedRules { id citation } } auditTrail(first: 10) { nodes { action note } } }
+      ${ERRORS}
+    }
+  }`;
+
+  /** A 様式第1号 of 市民課, submitted to the system administrator: its id and version. */
+  async function submitted(name: string): Promise<{ id: string; version: number }> {
+    const system = await ok(api, 'shimin-manager', `mutation($input: RegisterSystemInput!) { registerSystem(input: $input) { system { id } ${ERRORS} } }`, {
+      name, category: 'BUSINESS', network: 'INTERNAL', purposes: ['EFFICIENCY'], owningDepartmentId: Buffer.from('Department:shimin').toString('base64url'),
+    });
+    return ok(api, 'shimin-manager', `mutation($input: DraftConsultationInput!) { draftConsultation(input: $input) { consultation { id version } ${ERRORS} } }`, {
+      systemId: system.id, action: 'DECIDE', title: `${name}の導入`, details: '窓口の事務を効率化する。', submit: true,
+    });
+  }
+
+  it('the version in force is cited (by number alone, or by its version); the decision shows it and its audit note names it', async () => {
+    const rule = await establish('行政システム導入の審査基準');
+    await ok(api, GM, REVISE, { ruleId: rule.id, body: '改正後の基準。', effectiveFrom: tokyoDate(30) });
+    const a = await submitted('窓口予約システム');
+    const decided = await ok(api, 'soumu-director', DECIDE, { applicationId: a.id, expectedVersion: a.version, outcome: 'APPROVED', citedRules: [`第${rule.number}号`, rule.citation] });
+    expect(decided.status).toBe('APPROVED');
+    expect(decided.decision.citedRules).toEqual([{ id: rule.id, citation: rule.citation }]);
+    expect(decided.auditTrail.nodes.at(-1)).toEqual({ action: 'consultation.approved', note: `根拠: ${rule.citation}` });
+  });
+
+  it('a version not yet in effect, a rule that does not exist and text that is no citation are refused, naming the entry; nothing is decided', async () => {
+    const rule = await establish('端末の持出しに関する定め');
+    const v2 = await ok(api, GM, REVISE, { ruleId: rule.id, body: '改正後。', effectiveFrom: tokyoDate(30) });
+    const a = await submitted('電子申請システム');
+    const decide = (citedRules: string[]) => refused(api, 'soumu-director', DECIDE, { applicationId: a.id, expectedVersion: a.version, outcome: 'APPROVED', citedRules });
+    expect(await decide([rule.citation, v2.citation])).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', article: '第35条', field: ['citedRules', '1'], message: expect.stringContaining('から効力を生じます') }),
+    ]);
+    expect(await decide(['第999999号'])).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['citedRules', '0'] })]);
+    expect(await decide(['内規'])).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', article: '第35条', field: ['citedRules', '0'] })]);
+    const { node } = await api.data('soumu-director', `query($id: ID!) { node(id: $id) { ... on Consultation { status version } } }`, { id: a.id });
+    expect(node).toEqual({ status: 'SUBMITTED', version: a.version });
+  });
+});

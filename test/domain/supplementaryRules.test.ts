@@ -1,5 +1,5 @@
 /** 第35条: この訓令の施行に関し必要な事項は、総括管理責任者が定める — a register of numbered, versioned rules. */
-import { RuleVersions, citationOf, citedRule, inForceOn, parseCitation, ruleActions, statusOf, supplementaryRules } from '../../functions/domain/supplementaryRules';
+import { RuleVersions, citationOf, citedInForce, citedRule, inForceOn, parseCitation, ruleActions, statusOf, supplementaryRules } from '../../functions/domain/supplementaryRules';
 import { NOW, administrator, generalManager, refusal, shiminStaff } from '../support/domain';
 
 const input = { title: '端末の画面ロックに関する定め', body: '端末は5分で画面をロックする。', effectiveFrom: '2026-04-01' };
@@ -77,5 +77,25 @@ describe('第35条: a rule is cited as 第35条に基づく定め第N号(第M版
   it('text that cites no rule is no citation', () => {
     for (const text of ['', '第0号', '第3条', 'abc', '第3号(第0版)']) expect(parseCitation(text)).toBeUndefined();
     expect(refusal(() => citedRule('第3条'))).toMatchObject({ code: 'INVALID_VALUE', article: '第35条', field: ['citation'] });
+  });
+});
+
+describe('第35条: a record cites the versions in force on its day', () => {
+  const v1 = { ...first, id: '3.1', number: 3, revision: 1, effectiveFrom: '2026-04-01' };
+  const v2 = { ...first, id: '3.2', number: 3, revision: 2, effectiveFrom: '2026-06-01' };
+  const v3 = { ...first, id: '3.3', number: 3, revision: 3, effectiveFrom: '2026-07-01' };
+  const history: RuleVersions = { number: 3, version: 3, revisions: [v1, v2, v3].map(({ revision, effectiveFrom }) => ({ revision, effectiveFrom })) };
+
+  it('the version in force is cited, each once, in the order given', () => {
+    expect(citedInForce([{ rule: v2, history }, { rule: v2, history }], NOW, 'citedRules')).toEqual(['3.2']);
+  });
+
+  it('a superseded version is refused naming the version in force; one not yet in effect, naming its day in 和暦', () => {
+    expect(refusal(() => citedInForce([{ rule: v1, history }], NOW, 'citedRules'))).toMatchObject({
+      code: 'INVALID_VALUE', article: '第35条', field: ['citedRules', '0'], ja: expect.stringContaining('効力を有する第35条に基づく定め第3号(第2版)を引用してください'),
+    });
+    expect(refusal(() => citedInForce([{ rule: v2, history }, { rule: v3, history }], NOW, 'citedRules'))).toMatchObject({
+      code: 'INVALID_VALUE', field: ['citedRules', '1'], ja: '第35条に基づく定め第3号(第3版)は令和8年7月1日から効力を生じます。まだ根拠にはできません。',
+    });
   });
 });
