@@ -17,7 +17,7 @@ registerEnumType(HomepageSecurityItem, {
   description: 'ホームページシステムのセキュリティ点検の項目(第27条第3項第1号、点検ごとにすべて一度ずつ)。 / What a security check of the homepage system covers, each item once.',
   valuesConfig: {
     ACCESS_CONTROL: { description: '管理者アカウント・権限の管理。 / Administrator accounts and permissions.' },
-    SOFTWARE_UPDATES: { description: 'CMS・OS等の更新適用/脆弱性対策。 / Updates of the CMS, OS and the rest applied; vulnerabilities addressed.' },
+    SOFTWARE_UPDATES: { description: 'ソフトウェアの更新: CMS・OS等の更新適用/脆弱性対策。 / Updates of the CMS, OS and the rest applied; vulnerabilities addressed.' },
     TAMPERING: { description: '改ざんの検知。 / Detection of tampering with the pages.' },
     BACKUP: { description: 'バックアップと復旧手順。 / Backups and the recovery procedure.' },
     CERTIFICATE: { description: 'サーバ証明書・暗号化通信。 / Server certificate and encrypted connections.' },
