@@ -196,6 +196,11 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'HomepageCoordination.recordedBy': LOAD,
   'HomepageCoordination.withPerson': LOAD,
 
+  'HomepageSecurityCheck.actingFor': LOAD,
+  'HomepageSecurityCheck.openIssues': FREE,
+  'HomepageSecurityCheck.recordedBy': LOAD,
+  'HomepageSecurityStatus.viewerCanRecordCheck': FREE,
+
   'HomepagePage.category': LOAD,
   'HomepagePage.checkDueOn': FREE,
   'HomepagePage.checkReasons': FREE,
@@ -321,6 +326,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.homepageCategories': QUERY,
   'Query.homepagePages': QUERY,
   'Query.homepagePagesDueForCheck': QUERY,
+  'Query.homepageSecurityChecks': QUERY,
+  'Query.homepageSecurityStatus': QUERY, // the latest check: a Query of one item
   'Query.mailAddress': LOAD,
   'Query.mailAddressApplications': QUERY,
   'Query.mailAddresses': QUERY,
@@ -503,6 +510,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
 export const DEFAULT_MUTATION_READS = 8;
 export const MUTATION_READS: Record<string, number> = {
   registerServerRoom: 0,
+  recordHomepageSecurityCheck: 0,
   draftSecurityGuideline: 0,
   scheduleTraining: 0,
   acknowledgeGuidance: 1,

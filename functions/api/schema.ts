@@ -32,6 +32,7 @@ import { commentResolvers } from '../resolvers/comments';
 import { attachmentResolvers } from '../resolvers/attachments';
 import { supplementaryRuleResolvers } from '../resolvers/supplementaryRules';
 import { securityGuidelineResolvers } from '../resolvers/securityGuideline';
+import { homepageSystemResolvers } from '../resolvers/homepageSystem';
 import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
@@ -70,6 +71,7 @@ export function getSchema(): GraphQLSchema {
       ...attachmentResolvers,
       ...supplementaryRuleResolvers,
       ...securityGuidelineResolvers,
+      ...homepageSystemResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

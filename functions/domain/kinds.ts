@@ -16,6 +16,7 @@ import { Notice, mayReadNoticesOf } from './reminders';
 import { mayReadIncidents } from './virusIncidents';
 import { GuidelineAcknowledgement, mayReadAcknowledgement } from './securityGuideline';
 import { ReceivedMail, mayReadReceivedMailOf } from './receivedMail';
+import { mayReadSecurityChecks } from './homepageSystem';
 
 /** What a rule may need beyond the object: the person a password record belongs to (their department). */
 export interface ReadContext {
@@ -156,6 +157,16 @@ export const KINDS = {
     read: {
       article: '第29条',
       mayRead: (viewer, a, now) => mayReadAcknowledgement(viewer, a as GuidelineAcknowledgement, now),
+    },
+  },
+  // 第27条第3項: the homepage system's security checks: the homepage system manager who makes them, the homepage
+  // operations manager, the system administrator and the general manager.
+  HomepageSecurityCheck: {
+    label: 'ホームページシステムのセキュリティ点検',
+    prefix: 'HPSEC#',
+    read: {
+      article: '第27条第3項',
+      mayRead: (viewer, _check, now) => mayReadSecurityChecks(viewer, now),
     },
   },
   // A notice: the person it is addressed to, and the system administrator who runs the reminders (第4条).

@@ -20,6 +20,7 @@ import { demoPasswords } from './demo/passwords';
 import { demoProhibitedActs } from './demo/prohibitedActs';
 import { demoVirusIncidents } from './demo/virusIncidents';
 import { demoResilience } from './demo/resilience';
+import { demoHomepageSystem } from './demo/homepageSystem';
 import { DEMO_SYSTEMS, demoSystemRecord } from './demo/systems';
 import { demoOversight } from './demo/oversight';
 import { demoCommittee } from './demo/committee';
@@ -107,6 +108,7 @@ export async function seedDemoCity(store: Store, now = new Date().toISOString())
   batches.push(...demoOperatingHours(now), ...demoOperators(now), ...demoServerRoom(now), ...demoHomepage(now), ...demoEmail(now));
   batches.push(...demoPasswords(now), ...demoProhibitedActs(now), ...demoVirusIncidents(now), ...demoResilience(now), ...demoOversight(now), ...demoCommittee(now));
   batches.push(...demoEquipment(now), ...demoReceivedMail(now));
+  batches.push(...demoHomepageSystem(now));
   // The register of departments goes first: the departments exist before anyone or anything belongs to them.
   for (const b of batches) await store.commit(b.changes, b.events);
   return true;

@@ -29,6 +29,7 @@ import { getIncident, incidentItem } from './virusIncidents';
 import { attachmentItem, getAttachment } from './attachments';
 import { getSupplementaryRule, ruleVersionsItem, supplementaryRuleItem } from './supplementaryRules';
 import { acknowledgementItem, getAcknowledgement, getGuideline, guidelineItem } from './securityGuideline';
+import { getSecurityCheck, securityCheckItem } from './homepageSystem';
 
 interface Stored<R> {
   get(store: Store, key: string): Promise<R | undefined>;
@@ -77,6 +78,7 @@ export const STORED = {
   SupplementaryRule: stored(getSupplementaryRule, supplementaryRuleItem),
   SecurityGuideline: stored(getGuideline, guidelineItem),
   SecurityGuidelineAcknowledgement: stored(getAcknowledgement, acknowledgementItem),
+  HomepageSecurityCheck: stored(getSecurityCheck, securityCheckItem),
   Notice: stored(getNotice, noticeItem),
   Attachment: stored(getAttachment, attachmentItem),
 } satisfies { [K in Kind]: Stored<any> };

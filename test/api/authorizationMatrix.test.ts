@@ -28,6 +28,7 @@ import { rows as reminderRows } from './matrix/reminders';
 import { rows as commentRows } from './matrix/comments';
 import { rows as attachmentRows } from './matrix/attachments';
 import { rows as supplementaryRuleRows } from './matrix/supplementaryRules';
+import { rows as homepageSystemRows } from './matrix/homepageSystem';
 import { rows as securityGuidelineRows } from './matrix/securityGuideline';
 
 beforeAll(async () => {
@@ -172,6 +173,7 @@ const TABLE: Row[] = [
   ...attachmentRows,
   ...supplementaryRuleRows,
   ...securityGuidelineRows,
+  ...homepageSystemRows,
 ];
 
 // ─── Running the cells ──────────────────────────────────────────────────────────────────────────────────────────

@@ -17,6 +17,7 @@ const H26 = 'HIDDEN 第26条';
 const H4 = 'HIDDEN 第4条';
 const H29 = 'HIDDEN 第29条';
 const H282 = 'HIDDEN 第28条第2項';
+const H273 = 'HIDDEN 第27条第3項';
 
 /** A text of the object, read as the system administrator: what an answer of its audit event must not carry. */
 const textOf = (id: () => Promise<string>, type: string, field: string) => async () => {
@@ -91,6 +92,11 @@ export const kinds: KindRow[] = [
   { kind: 'VirusIncident',           what: 'a virus incident',
                                      cells: [S,           S,             S,             S,             S,            S,              H26],
     id: o.virusIncident, field: 'device' },
+  // 第27条第3項: the homepage system's security checks: the homepage system manager and operations manager, the
+  // system administrator, the general manager.
+  { kind: 'HomepageSecurityCheck',   what: 'a security check of the homepage system',
+                                     cells: [S,           S,             H273,          H273,          S,            S,              H273],
+    id: o.homepageSecurityCheck, field: 'checkedOn' },
   // A notice: the one it is addressed to and the system administrator who runs the reminders (第4条).
   { kind: 'Notice',                  what: 'a notice addressed to 市民課の小林さん',
                                      cells: [H4,          S,             H4,            H4,            H4,           H4,             S],
@@ -120,6 +126,9 @@ export const kinds: KindRow[] = [
   { kind: 'AuditEvent', variant: 'of an acknowledgement of the security guideline (第29条)', of: 'SecurityGuidelineAcknowledgement', what: 'an audit event of 小林さん’s acknowledgement',
                                      cells: [S,           S,             H29,           H29,           H29,          H29,            S],
     id: o.eventOfAcknowledgement, field: 'after', secret: textOf(o.guidelineAcknowledgement, 'SecurityGuidelineAcknowledgement', 'acknowledgedAt') },
+  { kind: 'AuditEvent', variant: 'of a security check of the homepage system (第27条第3項)', of: 'HomepageSecurityCheck', what: 'an audit event of a homepage security check',
+                                     cells: [S,           S,             H273,          H273,          S,            S,              H273],
+    id: o.eventOfHomepageSecurityCheck, field: 'after', secret: textOf(o.homepageSecurityCheck, 'HomepageSecurityCheck', 'measuresTaken') },
   { kind: 'AuditEvent', variant: 'of a notice (第4条)', of: 'Notice', what: 'an audit event of a notice to 小林さん',
                                      cells: [H4,          S,             H4,            H4,            H4,           H4,             S],
     id: o.eventOfNotice, field: 'after', secret: textOf(o.notice, 'Notice', 'message') },

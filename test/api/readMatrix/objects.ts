@@ -42,6 +42,8 @@ export const installException = fixed(gid('ProhibitedActException', 'demo-except
 export const takeoutException = fixed(gid('ProhibitedActException', 'demo-exception-takeout'));
 /** 第25条第1号: a wireless router found on the groupware LAN. */
 export const finding = fixed(gid('DeviceFinding', 'demo-finding-router'));
+/** 第27条第3項: the demo city's security check of the homepage system. */
+export const homepageSecurityCheck = fixed(gid('HomepageSecurityCheck', 'demo-hpsec-1'));
 /** 第26条: the open incident of the 保健福祉システム. */
 export const virusIncident = fixed(gid('VirusIncident', 'demo-virus-open'));
 /** An attachment of that incident (第26条: read as the incident is), and one of 市民課's system (read by everyone). */
@@ -125,3 +127,4 @@ export const eventOfNotice = once(async () => firstEventOf(await notice()));
 export const eventOfVirusAttachment = once(async () => firstEventOf(await virusAttachment()));
 export const eventOfAcknowledgement = once(async () => firstEventOf(await guidelineAcknowledgement()));
 export const eventOfReceivedMail = once(async () => firstEventOf(await receivedMail()));
+export const eventOfHomepageSecurityCheck = once(async () => firstEventOf(await homepageSecurityCheck()));

@@ -20,6 +20,7 @@ const F251 = 'FORBIDDEN 第25条第1号';
 const F253 = 'FORBIDDEN 第25条第3号';
 const F26 = 'FORBIDDEN 第26条';
 const F282 = 'FORBIDDEN 第28条第2項';
+const F273 = 'FORBIDDEN 第27条第3項';
 const SHIMIN = { departmentId: gid('Department', 'shimin') };
 const self = (actor: string) => gid('Person', actor);
 
@@ -75,6 +76,11 @@ export const queries: QueryRow[] = [
   // 第26条: open virus incidents: the system administrator, the general manager, the information managers.
   { query: 'openVirusIncidents',     rule: '第26条',
                                      cells: [S,           S,             S,             S,             S,            S,              F26], shows: o.virusIncident },
+  // 第27条第3項: the homepage system's security checks and status: the homepage managers, the system administrator, the general manager.
+  { query: 'homepageSecurityChecks', rule: '第27条第3項',
+                                     cells: [S,           S,             F273,          F273,          S,            S,              F273], shows: o.homepageSecurityCheck },
+  { query: 'homepageSecurityStatus', rule: '第27条第3項',
+                                     cells: [S,           S,             F273,          F273,          S,            S,              F273] },
   // The city's shared register.
   { query: 'viewer',                 rule: OPEN, cells: ALL },
   { query: 'departments',            rule: OPEN, cells: ALL, shows: o.department },
