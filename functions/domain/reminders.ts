@@ -1,7 +1,8 @@
 /**
  * 通知 — what falls due or is overdue across the regulation, addressed to the person who must act: passwords not
  * changed within the year (第24条第3項), equipment not returned (第25条第3号), data provided outside and not returned
- * or disposed of (第15条第4項第4号), homepage pages past their posting period or unchecked (第27条第2項第2号),
+ * or disposed of (第15条第4項第4号), homepage pages past their posting period or unchecked (第27条第2項第2号), the
+ * homepage system's security check (第27条第3項第1号),
  * applications waiting too long for a decision. The job that finds them runs on a schedule; a notice's id is made from
  * what it is about and the stage reached, so running the job twice on a day records nothing twice.
  */
@@ -9,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { Transition, advance, changeOf } from './change';
 import { Actor, Role, RoleAssignment, decidersOf, designationNeeded, holdersOf, holds, tokyoDate } from './people';
 import { passwordStatus } from './passwords';
+import { CHECK_INTERVAL_DAYS, HomepageSecurityCheck, SECURITY_ITEM_JA, securityStatus } from './homepageSystem';
 import { addDays, daysBetween, wareki } from './period';
 import { allows, refuse } from './refusal';
 
@@ -22,6 +24,7 @@ export const REMINDER_KINDS = [
   'EQUIPMENT_NOT_RETURNED',
   'PROVISION_PAST_PERIOD',
   'HOMEPAGE_CHECK_DUE',
+  'HOMEPAGE_SECURITY_CHECK_DUE',
   'APPLICATION_WAITING',
 ] as const;
 
@@ -52,6 +55,7 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
   EQUIPMENT_NOT_RETURNED: '持ち出した機器が返却されていません',
   PROVISION_PAST_PERIOD: '外部提供の期間が終了しました(返還・廃棄が未記録)',
   HOMEPAGE_CHECK_DUE: 'ホームページの確認期限が来ています',
+  HOMEPAGE_SECURITY_CHECK_DUE: 'ホームページシステムのセキュリティ点検の期限が来ています',
   APPLICATION_WAITING: '決裁を待っている申請があります',
   APPLICATION_SUBMITTED: '決裁を求める申請が提出されました',
   APPLICATION_DECIDED: '申請が決裁されました',
@@ -74,6 +78,7 @@ export const NOTICE_ARTICLE: Partial<Record<NoticeKind, string>> = {
   EQUIPMENT_NOT_RETURNED: '第25条第3号',
   PROVISION_PAST_PERIOD: '第15条第4項第4号',
   HOMEPAGE_CHECK_DUE: '第27条第2項第2号',
+  HOMEPAGE_SECURITY_CHECK_DUE: '第27条第3項第1号',
 };
 
 /** An application that has waited this many days for its decision is reminded to the one who decides. */
@@ -250,6 +255,28 @@ export function homepageCheckDue(p: { id: string; title: string }, dueOn: string
     stage: dueOn,
     message: `ホームページ「${p.title}」の掲載期間・内容の確認期限(${wareki(dueOn)})が来ています。`,
     to: { role: 'HOMEPAGE_OPERATIONS_MANAGER' },
+  };
+}
+
+/**
+ * 第27条第3項第1号: the homepage system's security check, due every CHECK_INTERVAL_DAYS (homepageSystem.ts), reminded to
+ * the homepage system manager (デジタル推進課長) from its due day until a check is recorded; never checked, due at once.
+ * The due date is the stage: each check makes a new one.
+ */
+export function homepageSecurityCheckDue(latest: Pick<HomepageSecurityCheck, 'id' | 'checkedOn' | 'items'> | undefined, now: string): DueItem | undefined {
+  const status = securityStatus(latest, now);
+  if (status.dueOn && status.dueOn > tokyoDate(now)) return undefined;
+  const issues = status.openIssues.length ? `未解消の指摘事項: ${status.openIssues.map((i) => SECURITY_ITEM_JA[i]).join('、')}。` : '';
+  return {
+    kind: 'HOMEPAGE_SECURITY_CHECK_DUE',
+    subjectType: latest ? 'HomepageSecurityCheck' : 'HomepageSystem',
+    subjectId: latest ? latest.id : 'security',
+    dueOn: status.dueOn ?? tokyoDate(now),
+    stage: status.dueOn ?? 'never-checked',
+    message: status.dueOn
+      ? `ホームページシステムのセキュリティ点検の期限(${wareki(status.dueOn)}、前回${wareki(latest!.checkedOn)}から${CHECK_INTERVAL_DAYS}日)が来ています。点検して記録してください。${issues}`
+      : 'ホームページシステムのセキュリティ点検が記録されていません。点検して記録してください。',
+    to: { role: 'HOMEPAGE_SYSTEM_MANAGER' },
   };
 }
 

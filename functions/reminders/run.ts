@@ -19,6 +19,7 @@ import {
   applicationWaiting,
   equipmentNotReturned,
   homepageCheckDue,
+  homepageSecurityCheckDue,
   passwordReminder,
   provisionPastPeriod,
   waitingCutoff,
@@ -28,6 +29,7 @@ import { listAllDepartments, listAllRoleHolders } from '../store/people';
 import { changesOf } from '../store/kinds';
 import { getNotices, listDueBy, listInboxSubmittedBefore } from '../store/reminders';
 import { getSystem } from '../store/systems';
+import { latestSecurityCheck } from '../store/homepageSystem';
 import { Store } from '../store/store';
 import { WriteConflict } from '../store/table';
 
@@ -102,6 +104,9 @@ export async function findDue(store: Store, now: string): Promise<DueItem[]> {
   for (const { dueOn, record } of await listDueBy<{ id: string; title: string }>(store, 'HOMEPAGE_CHECK', today)) {
     due.push(homepageCheckDue(record, dueOn, now));
   }
+
+  // 第27条第3項第1号: the homepage system's security check, once due.
+  due.push(homepageSecurityCheckDue(await latestSecurityCheck(store), now));
 
   // 第24条第3項: passwords falling due within the first reminder's reach, and those overdue.
   const passwords = await listDueBy<PasswordDue>(store, 'PASSWORD_DUE', addDays(today, Math.max(...REMINDER_DAYS)));

@@ -9,6 +9,9 @@ import { AuditEvent } from '../../functions/domain/audit';
 import { Consultation } from '../../functions/domain/consultations';
 import { ExternalProvision } from '../../functions/domain/externalProvision';
 import { checkDueOn } from '../../functions/domain/homepage';
+import { CHECK_INTERVAL_DAYS } from '../../functions/domain/homepageSystem';
+import { addDays } from '../../functions/domain/period';
+import { latestSecurityCheck } from '../../functions/store/homepageSystem';
 import { NoticeKind } from '../../functions/domain/reminders';
 import { consultationItem } from '../../functions/store/consultations';
 import { provisionItem } from '../../functions/store/data';
@@ -165,6 +168,14 @@ describe('the reminders job (fixed clock 2030-06-15)', () => {
     const due = checkDueOn(page!) as string;
     expect(noticesOf(first, 'HOMEPAGE_CHECK_DUE', 'demo-page-influenza')).toEqual([
       expect.objectContaining({ addresseeId: 'soumu-manager', article: '第27条第2項第2号', dueOn: due, stage: due, subjectType: 'HomepagePage' }),
+    ]);
+  });
+
+  it('第27条第3項第1号: the homepage system\'s security check, overdue since the demo city\'s last, goes to the homepage system manager (デジタル推進課長)', async () => {
+    const latest = await latestSecurityCheck(api.store());
+    const due = addDays(latest!.checkedOn, CHECK_INTERVAL_DAYS);
+    expect(first.notices.filter((n) => n.kind === 'HOMEPAGE_SECURITY_CHECK_DUE')).toEqual([
+      expect.objectContaining({ addresseeId: 'digital-manager', article: '第27条第3項第1号', dueOn: due, stage: due, subjectType: 'HomepageSecurityCheck', subjectId: latest!.id }),
     ]);
   });
 

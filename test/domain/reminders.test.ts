@@ -9,6 +9,7 @@ import {
   equipmentNotReturned,
   holdersOf,
   homepageCheckDue,
+  homepageSecurityCheckDue,
   markRead,
   mayMarkRead,
   mayReadNoticesOf,
@@ -106,6 +107,19 @@ describe('what falls due', () => {
   it('第27条第2項第2号: a page due for its check goes to the homepage operations manager; the due date is the stage', () => {
     expect(homepageCheckDue({ id: 'p', title: '住民票' }, '2026-06-16', NOW)).toBeUndefined();
     expect(homepageCheckDue({ id: 'p', title: '住民票' }, '2026-06-15', NOW)).toMatchObject({ kind: 'HOMEPAGE_CHECK_DUE', stage: '2026-06-15', to: { role: 'HOMEPAGE_OPERATIONS_MANAGER' } });
+  });
+
+  it('第27条第3項第1号: the homepage system\'s security check is reminded to the homepage system manager from 90 days after the last, naming open issues', () => {
+    const check = (checkedOn: string, issue = false) => ({
+      id: 'c1',
+      checkedOn,
+      items: [{ item: 'SOFTWARE_UPDATES' as const, result: issue ? ('ISSUE' as const) : ('OK' as const), note: issue ? 'CMSの更新が未適用' : undefined }],
+    });
+    expect(homepageSecurityCheckDue(check('2026-03-18'), NOW)).toBeUndefined(); // due 2026-06-16
+    const due = homepageSecurityCheckDue(check('2026-03-17', true), NOW);
+    expect(due).toMatchObject({ kind: 'HOMEPAGE_SECURITY_CHECK_DUE', subjectType: 'HomepageSecurityCheck', subjectId: 'c1', dueOn: '2026-06-15', stage: '2026-06-15', to: { role: 'HOMEPAGE_SYSTEM_MANAGER' } });
+    expect(due!.message).toBe('ホームページシステムのセキュリティ点検の期限(令和8年6月15日、前回令和8年3月17日から90日)が来ています。点検して記録してください。未解消の指摘事項: CMS・OS等の更新適用/脆弱性対策。');
+    expect(homepageSecurityCheckDue(undefined, NOW)).toMatchObject({ stage: 'never-checked', subjectType: 'HomepageSystem', message: 'ホームページシステムのセキュリティ点検が記録されていません。点検して記録してください。' });
   });
 
   it('第24条第3項: a password is reminded 30, 7 and 1 days before it falls due, then as overdue, to the person', () => {
