@@ -3,18 +3,24 @@
  * the refusal of a rule with the article it cites.
  */
 import { ArgsType, ClassType, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLDateTimeISO, GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 
 /** A scalar of graphql-scalars with its description in Japanese first. */
-const described = (scalar: GraphQLScalarType, description: string) => new GraphQLScalarType({ ...scalar.toConfig(), description });
+const described = (scalar: GraphQLScalarType, description: string, specifiedByURL?: string) =>
+  new GraphQLScalarType({ ...scalar.toConfig(), description, ...(specifiedByURL ? { specifiedByURL } : {}) });
 
 export const DateTime = described(
   GraphQLDateTimeISO,
   '日時(ISO 8601、UTC、例: 2026-12-02T05:00:00.000Z)。画面では和暦・日本時間で示す。 / An instant, ISO 8601 in UTC (e.g. 2026-12-02T05:00:00.000Z).',
+  'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
 );
-export const LocalDate = described(GraphQLLocalDate, '日付(YYYY-MM-DD、日本時間の暦日)。 / A calendar date, YYYY-MM-DD, as the city’s calendar reads it.');
+export const LocalDate = described(
+  GraphQLLocalDate,
+  '日付(YYYY-MM-DD、日本時間の暦日)。 / A calendar date, YYYY-MM-DD, as the city’s calendar reads it.',
+  'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
+);
 export const JSONObject = described(GraphQLJSONObject, '値の組(JSON オブジェクト、変更前後の値など)。 / A JSON object (the values before and after a change, say).');
 
 /** Longest free text accepted in any input (a form's body). */
@@ -35,26 +41,57 @@ export abstract class Node {
   id!: string;
 }
 
-@ObjectType({ description: 'ページ情報。 / Where a page of a connection stands.' })
+@ObjectType({
+  description:
+    'ページ情報(Relay の PageInfo)。 / Where a page of a connection stands, as the Relay cursor connections specification has it.',
+})
 export class PageInfo {
-  @Field({ description: '次のページがあるか。 / Whether more items follow.' })
+  @Field({
+    description:
+      '後ろに続く項目があるか。`first` で読んだときは上限まで読んで止まったとき true(続きが空のこともある)。`last` で読んだときは `before` を指定していれば true。 / Whether items follow. Reading `first`: true when the read stopped at the limit (the next page may turn out empty). Reading `last`: true when `before` was given (its item follows).',
+  })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: '次のページの開始位置(`after` に渡す)。 / Pass as `after` to read on.' })
+  @Field({
+    description:
+      '前にある項目があるか。`last` で読んだときは上限まで読んで止まったとき true(前のページが空のこともある)。`first` で読んだときは `after` を指定していれば true。 / Whether items precede. Reading `last`: true when the read stopped at the limit (the page before may turn out empty). Reading `first`: true when `after` was given (its item precedes).',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'このページの最初の項目の位置(`before` に渡すと前のページ)。空のページでは null。 / The first edge’s cursor: pass as `before` to read the page before. Null on an empty page.' })
+  startCursor?: string;
+
+  @Field(() => String, { nullable: true, description: 'このページの最後の項目の位置(`after` に渡すと次のページ)。空のページでは null。 / The last edge’s cursor: pass as `after` to read on. Null on an empty page.' })
   endCursor?: string;
 }
+
+/** A page as the store hands it over: its nodes, each with its cursor, and where the page stands. */
+export interface PageShape<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** A page of nothing (a list the viewer has no part in). */
+export const EMPTY_PAGE: PageShape<never> = { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false };
 
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
+  totalCount?: number;
 }
 
-/** A Relay connection of `T` (`edges { cursor node }`, `nodes`, `pageInfo`). */
-export function Connection<T extends object>(nodeClass: ClassType<T> | (abstract new () => T), name: string, japanese: string) {
+/**
+ * A Relay connection of `T` (`edges { cursor node }`, `nodes`, `pageInfo`). `totalCount`: how the count is had, when it
+ * is had cheaply and exactly (a counter on the parent record, written in the same transaction as each item): the
+ * connection then has `totalCount: Int!`, described with it. Lists counted no such way have no `totalCount`.
+ */
+export function Connection<T extends object>(nodeClass: ClassType<T> | (abstract new () => T), name: string, japanese: string, totalCount?: string) {
   @ObjectType(`${name}Edge`, { description: `${japanese}の辺。 / An edge to a ${name}.` })
   class Edge {
-    @Field({ description: 'この項目の位置。 / Where this item stands.' })
+    @Field({ description: 'この項目の位置(不透明)。`after` に渡すとこの次から、`before` に渡すとこの前までを読む。 / This item’s opaque cursor: `after` it reads on from the next item, `before` it reads the items before it.' })
     cursor!: string;
 
     @Field(() => nodeClass, { description: `${japanese}。 / The ${name}.` })
@@ -69,33 +106,95 @@ export function Connection<T extends object>(nodeClass: ClassType<T> | (abstract
     @Field(() => [nodeClass], { description: 'このページの項目。 / The items of this page.' })
     nodes!: T[];
 
-    @Field(() => PageInfo, { description: '次のページの有無と続きの位置。 / Whether another page follows, and where.' })
+    @Field(() => PageInfo, { description: '前後のページの有無と位置。 / Whether pages precede and follow, and where this one starts and ends.' })
     pageInfo!: PageInfo;
+
+    totalCount?: number;
   }
+  if (totalCount) Field(() => Int, { description: totalCount })(ConnectionClass.prototype, 'totalCount');
   return ConnectionClass;
 }
 
-/** Builds a connection from a page read from the store. Item cursors are only needed at the page's end. */
-export function connection<T>(page: { nodes: T[]; endCursor?: string }): ConnectionShape<T> {
-  const last = page.endCursor ?? '';
+/** Builds a connection from a page read from the store: every edge with its own cursor. */
+export function connection<T>(page: PageShape<T>, totalCount?: number): ConnectionShape<T> {
   return {
     nodes: page.nodes,
-    edges: page.nodes.map((node, i) => ({ node, cursor: i === page.nodes.length - 1 ? last : '' })),
-    pageInfo: { hasNextPage: page.endCursor !== undefined, endCursor: page.endCursor },
+    edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i] })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0],
+      endCursor: page.cursors[page.cursors.length - 1],
+    },
+    ...(totalCount === undefined ? {} : { totalCount }),
   };
+}
+
+/** What is wrong with a page's arguments, Japanese then English; undefined when they make one page. */
+export function pageArgumentsProblem(args: { first?: number; last?: number; after?: string; before?: string }): readonly [string, string] | undefined {
+  const forward = args.first !== undefined && args.first !== null;
+  const backward = args.last !== undefined && args.last !== null;
+  if (forward && backward) return PAGE_ARGUMENT_PROBLEMS.both;
+  if (!forward && !backward) return PAGE_ARGUMENT_PROBLEMS.neither;
+  if (forward && args.before !== undefined && args.before !== null) return PAGE_ARGUMENT_PROBLEMS.beforeWithFirst;
+  if (backward && args.after !== undefined && args.after !== null) return PAGE_ARGUMENT_PROBLEMS.afterWithLast;
+  return undefined;
+}
+
+export const PAGE_ARGUMENT_PROBLEMS = {
+  both: ['first と last はどちらか一方だけを指定してください。', 'Give first or last, not both.'],
+  neither: ['first(先頭から読む件数)か last(末尾から読む件数)のどちらかを指定してください。', 'Give first (how many from the start) or last (how many from the end).'],
+  beforeWithFirst: ['before は last と共に指定してください(first と共には after)。', 'before goes with last (after goes with first).'],
+  afterWithLast: ['after は first と共に指定してください(last と共には before)。', 'after goes with first (before goes with last).'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** class-validator's check of the page arguments together. */
+@ValidatorConstraint({ name: 'pageArguments' })
+class PageArguments implements ValidatorConstraintInterface {
+  validate(_value: unknown, args: ValidationArguments): boolean {
+    return pageArgumentsProblem(args.object as PageArgs) === undefined;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return pageArgumentsProblem(args.object as PageArgs)?.[1] ?? '';
+  }
 }
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { description: `取得件数(1〜${MAX_PAGE}、必須)。 / How many to read (1–${MAX_PAGE}, required).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `先頭から読む件数(1〜${MAX_PAGE})。first か last のどちらか一方が必須。 / How many to read from the start or from \`after\` (1–${MAX_PAGE}); give exactly one of first and last.`,
+  })
+  @IsOptional()
   @Min(1)
   @Max(MAX_PAGE)
-  first!: number;
+  first?: number;
 
-  @Field(() => String, { nullable: true, description: '前のページの `endCursor`。 / The `endCursor` of the page before.' })
+  @Field(() => String, { nullable: true, description: 'この位置(辺の cursor)の次から読む。first と共に。 / Read on after this edge’s cursor; with `first`.' })
   @IsOptional()
   @MaxLength(1000)
   after?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `末尾から(before の前から)読む件数(1〜${MAX_PAGE})。項目は一覧の順に返る。 / How many to read from the end or before \`before\` (1–${MAX_PAGE}); returned in the list’s own order.`,
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE)
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'この位置(辺の cursor)の前までを読む。last と共に。 / Read the items before this edge’s cursor; with `last`.' })
+  @IsOptional()
+  @MaxLength(1000)
+  before?: string;
+
+  /**
+   * Not an argument: where class-validator checks the four together. type-graphql skips a property the client did
+   * not send, so the check sits on one that is always there (and names `firstOrLast` in what the client is told).
+   */
+  @Validate(PageArguments)
+  readonly firstOrLast = true;
 }
 
 export enum UserErrorCode {

@@ -172,7 +172,9 @@ function fieldCalls(
   const declared = parent === walk.schema.getMutationType() ? undefined : declaredCalls(parent, name);
   const returned = getNullableType(field.type);
   const named = getNamedType(field.type);
-  const isConnection = named.name.endsWith('Connection') && 'first' in args;
+  const isConnection = named.name.endsWith('Connection') && field.args.some((a) => a.name === 'first');
+  // A page of `first` or of `last` (a backward page is read as a forward one is); neither: the bound.
+  const pageSize = args.first ?? args.last;
   const ids = Array.isArray(args.ids) ? Math.min(args.ids.length, PAGE_BOUND) : undefined;
 
   // This field's own calls.
@@ -182,7 +184,7 @@ function fieldCalls(
     const queries = typeof declared.queries === 'function' ? declared.queries(args, walk.ctx) : declared.queries ?? 0;
     const waves = declared.loads ?? 0;
     const keys =
-      declared.keys === 'list' ? LIST_BOUND : declared.keys === 'ids' ? ids ?? PAGE_BOUND : declared.keys === 'first' ? clampPage(args.first) : declared.keys ?? 1;
+      declared.keys === 'list' ? LIST_BOUND : declared.keys === 'ids' ? ids ?? PAGE_BOUND : declared.keys === 'first' ? clampPage(pageSize) : declared.keys ?? 1;
     if (queries > 0) {
       // Each parent reads on its own: its loads wait for its queries, so they are its own batches too.
       own = count * (queries + waves * Math.ceil(keys / 100));
@@ -197,7 +199,7 @@ function fieldCalls(
   // The objects its selection runs for.
   let children = count;
   let childPage: number | undefined;
-  if (isConnection) childPage = clampPage(args.first);
+  if (isConnection) childPage = clampPage(pageSize);
   else if (isListType(returned)) {
     const perParent = declared?.items ?? (declared?.keys === 'ids' ? ids : undefined) ?? (!declared ? page : undefined) ?? LIST_BOUND;
     children = count * perParent;

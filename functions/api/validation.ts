@@ -4,6 +4,7 @@
  * registers (functions/import), which checks each row with the same input classes.
  */
 import type { Language } from './language';
+import { PAGE_ARGUMENT_PROBLEMS } from '../../graphql/common';
 
 export interface ValidationErrorLike {
   property: string;
@@ -32,6 +33,7 @@ const JAPANESE_CONSTRAINTS: Record<string, (english: string, each: string) => st
   nestedValidation: () => 'オブジェクト (またはその一覧) で指定してください。',
   whitelistValidation: () => 'この項目は受け付けていません。',
   unknownValue: () => '受け付けられない値です。',
+  pageArguments: (m) => Object.values(PAGE_ARGUMENT_PROBLEMS).find(([, en]) => en === m)?.[0] ?? 'ページの指定が正しくありません。',
 };
 
 /** One constraint's message: Japanese (the caller names the field), or class-validator's own English. */

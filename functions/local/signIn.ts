@@ -39,7 +39,7 @@ export async function serveSignIn(req: IncomingMessage, res: ServerResponse, sto
     return true;
   }
   if (path === '/local/people' && req.method === 'GET') {
-    const { nodes } = await listPeople(store, 100);
+    const { nodes } = await listPeople(store, { first: 100 });
     json(res, 200, nodes.map((p) => ({ personId: p.id, name: p.name, title: p.title ?? null })));
     return true;
   }

@@ -22,7 +22,7 @@ import { linkRequestState } from '../store/homepage';
 import { reportState } from '../store/operators';
 import { getPerson, listAllRoleHolders } from '../store/people';
 import { Person } from '../../graphql/people';
-import { connection, PageArgs } from '../../graphql/common';
+import { connection, PageArgs, EMPTY_PAGE } from '../../graphql/common';
 import { Application, ApplicationConnection } from '../../graphql/applications';
 import { ApplicationPayload, ApplicationTransitionInput, DecideApplicationInput } from '../../graphql/applicationInputs';
 import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
@@ -175,17 +175,17 @@ export class ApplicationResolver {
     description:
       '自分の決裁待ち(様式を問わず、提出の古い順)。本日保有する役割から決まる。 / What awaits the viewer’s decision, every form, oldest first, by the roles held today.',
   })
-  myInbox(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  myInbox(@Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const partitions = inboxesOf(ctx.viewer, ctx.clock()).map((i) => inboxPartition(i.role, i.departmentId));
-      if (partitions.length === 0) return connection({ nodes: [] });
-      return connection(await listInbox(ctx.store, partitions, first, after));
+      if (partitions.length === 0) return connection(EMPTY_PAGE);
+      return connection(await listInbox(ctx.store, partitions, paging));
     });
   }
 
   @Query(() => ApplicationConnection, { description: '自分が作成した申請・協議(様式を問わず、新しい順)。 / The viewer’s own applications, every form, newest first.' })
-  myApplications(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listApplicationsOf(ctx.store, ctx.viewer.person.id, first, after)));
+  myApplications(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listApplicationsOf(ctx.store, ctx.viewer.person.id, paging)));
   }
 
   @Mutation(() => ApplicationPayload, { description: '提出(様式を問わない)。 / Submit an application of any form.' })

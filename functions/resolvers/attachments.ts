@@ -109,8 +109,8 @@ function attachmentsOf(type: AttachableKind, of: ClassType): Function {
   @Resolver(() => of)
   class Attachments {
     @FieldResolver(() => AttachmentConnection, { description: '添付ファイル(設計書・協定書・契約書など)。 / Its attachments.' })
-    attachments(@Root() record: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-      return read(ctx, async () => connection(await listAttachmentsOf(ctx.store, type, record.id, first, after)));
+    attachments(@Root() record: { id: string }, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+      return read(ctx, async () => connection(await listAttachmentsOf(ctx.store, type, record.id, paging)));
     }
 
     @FieldResolver(() => Boolean, { description: '閲覧者がこの記録にファイルを添付できるか(その他の添付ファイルとして)。 / Whether the viewer may attach a file to this record.' })

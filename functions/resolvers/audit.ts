@@ -7,7 +7,7 @@ import { notAnIdOf } from '../domain/refusal';
 import { listAuditByActor, listAuditOfObject } from '../store/audit';
 import { objectPk } from '../store/store';
 import { getPerson } from '../store/people';
-import { connection, Node, PageArgs } from '../../graphql/common';
+import { connection, Node, PageArgs, EMPTY_PAGE } from '../../graphql/common';
 import { AuditEvent, AuditEventConnection, Audited } from '../../graphql/audit';
 import { Person } from '../../graphql/people';
 import { fromGlobalId } from '../../graphql/globalId';
@@ -23,13 +23,13 @@ export class AuditResolver {
     description:
       'あるオブジェクトの監査証跡(古い順)。閲覧できるオブジェクトの証跡のみ返し、それ以外は存在しない場合と同じく空。 / The audit trail of one object, oldest first; empty, as for no object, when the viewer may not read the object.',
   })
-  auditTrail(@Arg('objectId', () => ID, { description: '対象のオブジェクトのグローバルID。 / The global id of the object.' }) objectId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  auditTrail(@Arg('objectId', () => ID, { description: '対象のオブジェクトのグローバルID。 / The global id of the object.' }) objectId: string, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const id = fromGlobalId(objectId);
       if (!id || !AUDITED.includes(id.type)) notAnIdOf(['監査証跡を持つオブジェクト', 'audited object'], ['objectId']);
       // An object the viewer may not read has no trail for them, as one that does not exist (functions/domain/reading.ts).
-      if (!(await loadNode(ctx, objectId))) return connection({ nodes: [] });
-      return connection(await listAuditOfObject(ctx.store, id.type as AuditedType, id.key, first, after));
+      if (!(await loadNode(ctx, objectId))) return connection(EMPTY_PAGE);
+      return connection(await listAuditOfObject(ctx.store, id.type as AuditedType, id.key, paging));
     });
   }
 
@@ -37,11 +37,11 @@ export class AuditResolver {
     description:
       'ある職員が行った操作(新しい順)。本人、情報システム管理者、総括管理責任者が閲覧できる。閲覧できないオブジェクトへの操作は含まない。 / What one person did, newest first; for that person, the system administrator and the general manager, leaving out what was done to objects the viewer may not read.',
   })
-  auditTrailByPerson(@Arg('personId', () => ID, { description: '操作した職員。 / The person who acted.' }) personId: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  auditTrailByPerson(@Arg('personId', () => ID, { description: '操作した職員。 / The person who acted.' }) personId: string, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const key = keyOf(personId, 'Person', 'personId');
       assertMayReadActionsOf(ctx.viewer, key, ctx.clock());
-      return connection(await listAuditByActor(ctx.store, key, first, after));
+      return connection(await listAuditByActor(ctx.store, key, paging));
     });
   }
 
@@ -70,8 +70,8 @@ export class AuditResolver {
 @Resolver(() => Audited)
 export class AuditedResolver {
   @FieldResolver(() => AuditEventConnection, { description: '監査証跡(古い順)。 / Its audit trail, oldest first.' })
-  auditTrail(@Root() o: { id: string }, @Args() { first, after }: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listAuditOfObject(ctx.store, info.parentType.name as AuditedType, o.id, first, after)));
+  auditTrail(@Root() o: { id: string }, @Args() paging: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listAuditOfObject(ctx.store, info.parentType.name as AuditedType, o.id, paging)));
   }
 }
 

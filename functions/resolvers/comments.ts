@@ -16,6 +16,7 @@ import { Context } from './context';
 import { personField } from './fields';
 import { mutate, newId, read, INPUT } from './support';
 import { load, outcomeOf } from './write';
+import { mapPage } from '../store/table';
 
 /** A comment as the API shows it (its id within the application is `commentId`). */
 const commentNode = (c: CommentRecord) => ({ ...c, commentId: c.id });
@@ -25,10 +26,10 @@ export class ApplicationCommentResolver {
   @FieldResolver(() => ApplicationCommentConnection, {
     description: 'コメント(書かれた順、申請を閲覧できる者が読む)。 / The comments on the application, in the order written; read by whoever may read the application.',
   })
-  comments(@Root() a: Commented, @Args() { first, after }: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+  comments(@Root() a: Commented, @Args() paging: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
     return read(ctx, async () => {
-      const page = await listComments(ctx.store, info.parentType.name as Kind, a.id, first, after);
-      return connection({ nodes: page.nodes.map(commentNode), endCursor: page.endCursor });
+      const page = await listComments(ctx.store, info.parentType.name as Kind, a.id, paging);
+      return connection(mapPage(page, commentNode));
     });
   }
 

@@ -18,6 +18,7 @@ import { Context } from './context';
 import { actionsOf, newId, read, INPUT } from './support';
 import { Computed, computed, personKey, related } from './fields';
 import { change, create, load } from './write';
+import { mapPage } from '../store/table';
 
 async function people(ctx: Context, ids: string[]): Promise<PersonRecord[]> {
   return (await Promise.all(ids.map((id) => getPerson(ctx.store, id)))).filter((p): p is PersonRecord => p !== undefined);
@@ -45,15 +46,15 @@ export class CommitteeResolver {
 @Resolver(() => CommitteeMeeting)
 export class CommitteeMeetingResolver {
   @Query(() => CommitteeMeetingConnection, { description: '委員会の会議(開催日の新しい順)。 / The committee’s meetings, newest first.' })
-  committeeMeetings(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listMeetings(ctx.store, first, after)));
+  committeeMeetings(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listMeetings(ctx.store, paging)));
   }
 
   @FieldResolver(() => MotionConnection, { description: '議案と議決(記録順)。 / Motions, in the order decided.' })
-  motions(@Root() m: Meeting, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  motions(@Root() m: Meeting, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
-      const page = await listMotions(ctx.store, m.id, first, after);
-      return connection({ nodes: page.nodes.map((x) => motionNode(m, x)), endCursor: page.endCursor });
+      const page = await listMotions(ctx.store, m.id, paging);
+      return connection(mapPage(page, (x) => motionNode(m, x)));
     });
   }
 
@@ -86,8 +87,8 @@ export class CommitteeMeetingResolver {
 @Resolver(() => WorkingGroup)
 export class WorkingGroupResolver {
   @Query(() => WorkingGroupConnection, { description: '部会(新しい順、第33条第6項)。 / The working groups, newest first.' })
-  workingGroups(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listWorkingGroups(ctx.store, first, after)));
+  workingGroups(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listWorkingGroups(ctx.store, paging)));
   }
 
   @Mutation(() => WorkingGroupPayload, { description: '部会の設置: 専門的事項の調査研究のため関係職員で構成(委員長、第33条第6項)。 / Establish a working group of the staff concerned (the chair).' })

@@ -25,8 +25,8 @@ export class DataProtectionResolver {
     description:
       '漏えい、き損等の防止の措置を欠くデータ(個人情報を含み措置の記録がないもの、又は1年以上見直されていないもの、見直し期限の古い順、第13条)。 / Datasets lacking measures: holding personal information without any, or not reviewed for a year; oldest due first.',
   })
-  datasetsLackingProtection(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listDatasetsLackingProtection(ctx.store, tokyoDate(ctx.clock()), first, after)));
+  datasetsLackingProtection(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listDatasetsLackingProtection(ctx.store, tokyoDate(ctx.clock()), paging)));
   }
 
   @Mutation(() => DatasetPayload, {

@@ -12,6 +12,7 @@ import { read, INPUT } from './support';
 import { computed, departmentOrOwn, legalBasisFields } from './fields';
 import { load } from './write';
 import { draft } from './applications';
+import { filterPage } from '../store/table';
 
 @Resolver(() => DataUseApplication)
 export class DataUseResolver {
@@ -20,14 +21,14 @@ export class DataUseResolver {
       '主管課が現在利用できる他課のデータ(承認済・期間内)。既定は自分の課。 / What a department may use now (the viewer’s own by default).',
   })
   dataUseGrants(
-    @Args() { first, after }: PageArgs,
+    @Args() paging: PageArgs,
     @Arg('departmentId', () => ID, { nullable: true, description: '主管課(省略時は自分の課)。 / The department (default: the viewer’s own).' }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
     return read(ctx, async () => {
       const now = ctx.clock();
-      const page = await listRunningGrantsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), now, first, after);
-      return connection({ ...page, nodes: page.nodes.filter((g) => isCurrentGrant(g, now)) });
+      const page = await listRunningGrantsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), now, paging);
+      return connection(filterPage(page, (g) => isCurrentGrant(g, now)));
     });
   }
 

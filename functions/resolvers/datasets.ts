@@ -15,17 +15,18 @@ import { computed } from './fields';
 import { read, INPUT } from './support';
 import { given } from './systems';
 import { create, load } from './write';
+import { filterPage } from '../store/table';
 
 const payload = (d: DatasetRecord) => ({ dataset: d });
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @FieldResolver(() => DataUseApplicationConnection, { description: '現在このデータを利用できる他課(承認済・期間内、第14条)。 / Who may use this dataset now: approved grants within their period.' })
-  currentGrants(@Root() d: DatasetRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  currentGrants(@Root() d: DatasetRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const now = ctx.clock();
-      const page = await listRunningGrantsOfDataset(ctx.store, d.id, now, first, after);
-      return connection({ ...page, nodes: page.nodes.filter((g) => isCurrentGrant(g, now)) });
+      const page = await listRunningGrantsOfDataset(ctx.store, d.id, now, paging);
+      return connection(filterPage(page, (g) => isCurrentGrant(g, now)));
     });
   }
 

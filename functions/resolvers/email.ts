@@ -17,8 +17,8 @@ const DEPARTMENT = '主管課(既定は自分の課)。 / The department (the vi
 @Resolver(() => MailAddress)
 export class MailAddressResolver {
   @Query(() => MailAddressConnection, { description: '主管課に付与されている電子メールアドレス(使用中のみ、アドレス順)。既定は自分の課。 / A department’s addresses in use (the viewer’s own by default).' })
-  mailAddresses(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: DEPARTMENT }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listActiveMailAddresses(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
+  mailAddresses(@Args() paging: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: DEPARTMENT }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listActiveMailAddresses(ctx.store, departmentOrOwn(ctx, departmentId), paging)));
   }
 
   @Query(() => MailAddress, { nullable: true, description: 'アドレスによる台帳の検索(大文字小文字を区別しない)。 / An address in the register, by the address (case-insensitive).' })
@@ -31,8 +31,8 @@ export class MailAddressResolver {
 @Resolver(() => MailAddressApplication)
 export class MailAddressApplicationResolver {
   @Query(() => MailAddressApplicationConnection, { description: '主管課の電子メール利用等申請(様式第11号、新しい順)。既定は自分の課。 / A department’s 様式第11号 applications, newest first.' })
-  mailAddressApplications(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: DEPARTMENT }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listMailApplicationsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
+  mailAddressApplications(@Args() paging: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: DEPARTMENT }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listMailApplicationsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), paging)));
   }
 
   @Mutation(() => MailAddressApplicationPayload, {

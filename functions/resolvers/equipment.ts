@@ -20,8 +20,8 @@ const payload = (e: EquipmentRecord) => ({ equipment: e });
 @Resolver(() => Equipment)
 export class EquipmentResolver {
   @Query(() => EquipmentConnection, { description: '電子計算機器の台帳(登録順、システムで絞込み可、第2条第8号)。 / The register of equipment, in the order registered.' })
-  equipmentRegister(@Args() { first, after }: PageArgs, @Arg('systemId', () => ID, { nullable: true, description: 'このシステムに絞り込む。 / Only this system’s.' }) systemId: string | undefined, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listEquipment(ctx.store, first, after, (await loadOptional(ctx, 'System', systemId, 'systemId'))?.id)));
+  equipmentRegister(@Args() paging: PageArgs, @Arg('systemId', () => ID, { nullable: true, description: 'このシステムに絞り込む。 / Only this system’s.' }) systemId: string | undefined, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listEquipment(ctx.store, paging, (await loadOptional(ctx, 'System', systemId, 'systemId'))?.id)));
   }
 
   @Mutation(() => EquipmentPayload, {

@@ -30,27 +30,27 @@ export class ExternalProvisionResolver {
     description:
       '期間が終了したのに返還又は廃棄が記録されていない外部提供(第15条第4項第4号)。 / Provisions past their period with no return or disposal recorded.',
   })
-  provisionsPastPeriod(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listProvisionsPastPeriod(ctx.store, ctx.clock(), first, after)));
+  provisionsPastPeriod(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listProvisionsPastPeriod(ctx.store, ctx.clock(), paging)));
   }
 
   @Query(() => ExternalProvisionConnection, { description: '主管課の外部提供(新しい順)。既定は自分の課。 / A department’s provisions, newest first.' })
   externalProvisions(
-    @Args() { first, after }: PageArgs,
+    @Args() paging: PageArgs,
     @Arg('departmentId', () => ID, { nullable: true, description: '主管課のID(省略時は自分の課)。 / The department’s id; the viewer’s own when omitted.' }) departmentId: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return read(ctx, async () => connection(await listProvisionsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
+    return read(ctx, async () => connection(await listProvisionsOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), paging)));
   }
 
   @FieldResolver(() => InspectionConnection, { description: '検査の記録(記録順、第15条第4項第5号)。 / The inspections recorded, in the order recorded.' })
-  recordedInspections(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listInspections(ctx.store, p.id, first, after)));
+  recordedInspections(@Root() p: ProvisionRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listInspections(ctx.store, p.id, paging)));
   }
 
   @FieldResolver(() => IncidentReportConnection, { description: '提供先の事故報告(記録順、第15条第4項第6号)。 / The incidents reported, in the order recorded.' })
-  reportedIncidents(@Root() p: ProvisionRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listProvisionIncidents(ctx.store, p.id, first, after)));
+  reportedIncidents(@Root() p: ProvisionRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listProvisionIncidents(ctx.store, p.id, paging)));
   }
 
   @Mutation(() => ExternalProvisionPayload, {
@@ -102,18 +102,18 @@ const ProvisionFields = computed<ProvisionRecord>(ExternalProvision, {
   datasets: [() => [Dataset], async (p, ctx) => (await getDatasets(ctx.store, p.datasetIds)).filter(Boolean), { description: '提供するデータ。 / The datasets provided.' }],
   inspections: [
     () => [Inspection],
-    async (p, ctx) => (await listInspections(ctx.store, p.id, MAX_PAGE)).nodes,
+    async (p, ctx) => (await listInspections(ctx.store, p.id, { first: MAX_PAGE })).nodes,
     {
       description: '検査の記録(最初の100件)。 / The first 100 inspections recorded.',
-      deprecationReason: '最初の100件のみ。recordedInspections(first, after) を使ってください。 / Holds the first 100 only: use recordedInspections(first, after).',
+      deprecationReason: '最初の100件のみ。recordedInspections(paging) を使ってください。 / Holds the first 100 only: use recordedInspections(paging).',
     },
   ],
   incidents: [
     () => [IncidentReport],
-    async (p, ctx) => (await listProvisionIncidents(ctx.store, p.id, MAX_PAGE)).nodes,
+    async (p, ctx) => (await listProvisionIncidents(ctx.store, p.id, { first: MAX_PAGE })).nodes,
     {
       description: '提供先の事故報告(最初の100件)。 / The first 100 incidents reported.',
-      deprecationReason: '最初の100件のみ。reportedIncidents(first, after) を使ってください。 / Holds the first 100 only: use reportedIncidents(first, after).',
+      deprecationReason: '最初の100件のみ。reportedIncidents(paging) を使ってください。 / Holds the first 100 only: use reportedIncidents(paging).',
     },
   ],
   department: [() => Department, (p, ctx) => getDepartment(ctx.store, p.departmentId), { description: '提供する主管課。 / The providing department.' }],

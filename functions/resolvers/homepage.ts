@@ -19,6 +19,7 @@ import { actionsOf, globalId, iso, read, INPUT } from './support';
 import { computed, departmentOrOwn, related } from './fields';
 import { change, create, load, loadOptional } from './write';
 import { draft } from './applications';
+import { filterPage } from '../store/table';
 
 const pagePayload = (page: PageRecord) => ({ page });
 const thePage = (input: { pageId: string }) => ({ kind: 'HomepagePage' as const, id: input.pageId, field: 'pageId' });
@@ -28,8 +29,8 @@ const period = (p: { from: string; until?: string | null }) => ({ from: p.from, 
 @Resolver(() => HomepageCategory)
 export class HomepageCategoryResolver {
   @Query(() => HomepageCategoryConnection, { description: '掲載情報グループの一覧(作成順)。 / The categories of the homepage, in order of creation.' })
-  homepageCategories(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listCategories(ctx.store, first, after)));
+  homepageCategories(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listCategories(ctx.store, paging)));
   }
 
   @Mutation(() => HomepageCategoryPayload, { description: '掲載情報グループの作成(ホームページ運用管理者、第27条第2項第4号)。名称は一意。 / Create a category (the operations manager); names are unique.' })
@@ -43,18 +44,18 @@ export class HomepageCategoryResolver {
 @Resolver(() => HomepagePage)
 export class HomepagePageResolver {
   @Query(() => HomepagePageConnection, { description: '主管課のページ(既定は自分の課)。 / The pages of a department (the viewer’s own by default).' })
-  homepagePages(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '主管課(既定は自分の課)。 / The department (the viewer’s own by default).' }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listPagesOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), first, after)));
+  homepagePages(@Args() paging: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '主管課(既定は自分の課)。 / The department (the viewer’s own by default).' }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listPagesOfDepartment(ctx.store, departmentOrOwn(ctx, departmentId), paging)));
   }
 
   @Query(() => HomepagePageConnection, { description: '定期確認が必要な公開中のページ(掲載期間経過・確認間隔90日超過、期限の古い順、第27条第2項第2号)。 / Open pages due for the periodic check: past their posting period or not checked within 90 days; longest due first.' })
-  homepagePagesDueForCheck(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), first, after)));
+  homepagePagesDueForCheck(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listPagesDueForCheck(ctx.store, ctx.clock(), paging)));
   }
 
   @FieldResolver(() => TopPageLinkRequestConnection, { description: 'このページの様式第10号(新しい順)。 / Its 様式第10号 requests, newest first.' })
-  topPageLinkRequests(@Root() p: PageRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, first, after)));
+  topPageLinkRequests(@Root() p: PageRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listLinkRequestsOfPage(ctx.store, p.id, paging)));
   }
 
   @Mutation(() => HomepagePagePayload, { description: 'ページの作成(主管課の職員等又は情報管理責任者、第27条第4項第3号)。サイト上の位置は一意。 / Draft a page of a department; its path is unique.' })
@@ -130,11 +131,11 @@ export class TopPageLinkRequestResolver {
 @Resolver(() => TopPageLink)
 export class TopPageLinkResolver {
   @Query(() => TopPageLinkConnection, { description: '現在トップページにあるリンク(設定中かつ表示期間内、表示終了日の早い順)。 / The links on the top page now: set and within their display period, ending soonest first.' })
-  topPageLinks(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  topPageLinks(@Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const now = ctx.clock();
-      const page = await listRunningTopPageLinks(ctx.store, now, first, after);
-      return connection({ ...page, nodes: page.nodes.filter((l) => isOnTopPageNow(l, now)) });
+      const page = await listRunningTopPageLinks(ctx.store, now, paging);
+      return connection(filterPage(page, (l) => isOnTopPageNow(l, now)));
     });
   }
 }
@@ -142,8 +143,8 @@ export class TopPageLinkResolver {
 @Resolver(() => Department)
 export class DepartmentHomepageResolver {
   @FieldResolver(() => HomepagePageConnection, { description: 'この課のホームページのページ。 / The department’s pages on the homepage.' })
-  homepagePages(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listPagesOfDepartment(ctx.store, d.id, first, after)));
+  homepagePages(@Root() d: { id: string }, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listPagesOfDepartment(ctx.store, d.id, paging)));
   }
 }
 

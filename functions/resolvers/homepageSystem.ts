@@ -37,10 +37,10 @@ export class HomepageSystemResolver {
     description:
       'ホームページシステムのセキュリティ点検(点検日の新しい順、ホームページシステム管理者・ホームページ運用管理者・情報システム管理者・総括管理責任者、第27条第3項)。 / The homepage system\'s security checks, newest first (the homepage managers, the system administrator, the general manager).',
   })
-  homepageSecurityChecks(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  homepageSecurityChecks(@Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       assertMayReadSecurityChecks(ctx.viewer, ctx.clock());
-      return connection(await listSecurityChecks(ctx.store, first, after));
+      return connection(await listSecurityChecks(ctx.store, paging));
     });
   }
 

@@ -99,8 +99,8 @@ export class SystemOperatingHoursResolver {
   @FieldResolver(() => ServiceInterruptionConnection, {
     description: 'サービス停止(継続中・予定を先頭に、終了が新しい順)。 / Its interruptions: ongoing and upcoming first, then the recent past.',
   })
-  serviceInterruptions(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listInterruptionsOfSystem(ctx.store, s.id, first, after)));
+  serviceInterruptions(@Root() s: SystemRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listInterruptionsOfSystem(ctx.store, s.id, paging)));
   }
 }
 

@@ -16,6 +16,7 @@ import { computed, related } from './fields';
 import { actionsOf, read, INPUT } from './support';
 import { change, create, load } from './write';
 import { draft } from './applications';
+import { filterPage } from '../store/table';
 
 /** The day `at` (default: now) falls on, in the city's calendar. */
 const dayOf = (ctx: Context, at: Date | undefined) => tokyoDate(at ? at.toISOString() : ctx.clock());
@@ -67,17 +68,17 @@ export class OperatorReportResolver {
 @Resolver(() => System)
 export class SystemOperatorsResolver {
   @FieldResolver(() => OperatorDesignationConnection, { description: 'この日時に操作できる職員等(指定されている者、第12条)。既定は現在。 / Who may operate the system at `at` (default: now): the designations in force that day.' })
-  operators(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true, description: '基準の日時(省略時は現在)。 / As of when (default: now).' }) at: Date | undefined, @Ctx() ctx: Context) {
+  operators(@Root() s: SystemRecord, @Args() paging: PageArgs, @Arg('at', () => DateTime, { nullable: true, description: '基準の日時(省略時は現在)。 / As of when (default: now).' }) at: Date | undefined, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const date = dayOf(ctx, at);
-      const page = await listOperatorsOfSystem(ctx.store, s.id, date, first, after);
-      return connection({ ...page, nodes: page.nodes.filter((d) => isDesignatedOn(d, date)) });
+      const page = await listOperatorsOfSystem(ctx.store, s.id, date, paging);
+      return connection(filterPage(page, (d) => isDesignatedOn(d, date)));
     });
   }
 
   @FieldResolver(() => OperatorReportConnection, { description: '業務系システム操作職員等指定・解除報告書(様式第5号、新しい順)。 / Its 様式第5号 reports, newest first.' })
-  operatorReports(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listReportsOfSystem(ctx.store, s.id, first, after)));
+  operatorReports(@Root() s: SystemRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listReportsOfSystem(ctx.store, s.id, paging)));
   }
 }
 
@@ -85,11 +86,11 @@ export class SystemOperatorsResolver {
 @Resolver(() => Person)
 export class PersonOperatorsResolver {
   @FieldResolver(() => OperatorDesignationConnection, { description: 'この日時に操作できるシステムの指定(第12条)。既定は現在。 / The person’s designations in force at `at` (default: now).' })
-  operatorDesignations(@Root() p: { id: string }, @Args() { first, after }: PageArgs, @Arg('at', () => DateTime, { nullable: true, description: '基準の日時(省略時は現在)。 / As of when (default: now).' }) at: Date | undefined, @Ctx() ctx: Context) {
+  operatorDesignations(@Root() p: { id: string }, @Args() paging: PageArgs, @Arg('at', () => DateTime, { nullable: true, description: '基準の日時(省略時は現在)。 / As of when (default: now).' }) at: Date | undefined, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const date = dayOf(ctx, at);
-      const page = await listDesignationsOfPerson(ctx.store, p.id, date, first, after);
-      return connection({ ...page, nodes: page.nodes.filter((d) => isDesignatedOn(d, date)) });
+      const page = await listDesignationsOfPerson(ctx.store, p.id, date, paging);
+      return connection(filterPage(page, (d) => isDesignatedOn(d, date)));
     });
   }
 }

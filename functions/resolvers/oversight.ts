@@ -21,6 +21,7 @@ import { Context } from './context';
 import { computed, personKey, related } from './fields';
 import { actionsOf, read, INPUT } from './support';
 import { change, create, load } from './write';
+import { filterPage, mapPage } from '../store/table';
 
 /** A finding as the API shows it (its id within the investigation is `findingId`). */
 const findingNode = (f: Finding) => ({ ...f, findingId: f.id });
@@ -33,21 +34,21 @@ const investigationOf = (input: { investigationId: string; expectedVersion: numb
 @Resolver(() => Investigation)
 export class InvestigationResolver {
   @Query(() => InvestigationConnection, { description: '実施中の調査(開始日の古い順、第19条)。 / Investigations still open, oldest first.' })
-  openInvestigations(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listOpenInvestigations(ctx.store, first, after)));
+  openInvestigations(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listOpenInvestigations(ctx.store, paging)));
   }
 
   @FieldResolver(() => InvestigationFindingConnection, { description: '調査の所見(記録順)。 / The findings of the investigation, in the order recorded.' })
-  findings(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  findings(@Root() i: InvestigationRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
-      const page = await store.listFindings(ctx.store, i.id, first, after);
-      return connection({ nodes: page.nodes.map(findingNode), endCursor: page.endCursor });
+      const page = await store.listFindings(ctx.store, i.id, paging);
+      return connection(mapPage(page, findingNode));
     });
   }
 
   @FieldResolver(() => ImprovementProposalConnection, { description: '調査の改善策(提示順)。 / The improvement proposals of the investigation, in the order proposed.' })
-  proposals(@Root() i: InvestigationRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listProposalsOfInvestigation(ctx.store, i.id, first, after)));
+  proposals(@Root() i: InvestigationRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listProposalsOfInvestigation(ctx.store, i.id, paging)));
   }
 
   @Mutation(() => InvestigationPayload, { description: '行政システムの調査の開始(情報システム管理者、第19条)。 / Start investigating a system (the system administrator).' })
@@ -91,29 +92,29 @@ export class InvestigationResolver {
 @Resolver(() => ImprovementProposal)
 export class ImprovementProposalResolver {
   @Query(() => ImprovementProposalConnection, { description: '期限を過ぎて完了していない改善策(期限の古い順)。 / Proposals past their due date and not completed, most overdue first.' })
-  overdueImprovementProposals(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listOverdueProposals(ctx.store, tokyoDate(ctx.clock()), first, after)));
+  overdueImprovementProposals(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listOverdueProposals(ctx.store, tokyoDate(ctx.clock()), paging)));
   }
 }
 
 @Resolver(() => System)
 export class SystemInvestigationsResolver {
   @FieldResolver(() => InvestigationConnection, { description: 'このシステムの調査(新しい順、第19条)。 / Investigations of this system, newest first.' })
-  investigations(@Root() s: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listInvestigationsOfSystem(ctx.store, s.id, first, after)));
+  investigations(@Root() s: { id: string }, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listInvestigationsOfSystem(ctx.store, s.id, paging)));
   }
 }
 
 @Resolver(() => Department)
 export class DepartmentOversightResolver {
   @FieldResolver(() => ImprovementProposalConnection, { description: 'この課あての未完了の改善策(期限の近い順、第19条)。 / Improvement proposals addressed to the department and not completed, soonest due first.' })
-  openImprovementProposals(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listOpenProposalsOfDepartment(ctx.store, d.id, first, after)));
+  openImprovementProposals(@Root() d: { id: string }, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listOpenProposalsOfDepartment(ctx.store, d.id, paging)));
   }
 
   @FieldResolver(() => GuidanceConnection, { description: 'この課の情報管理責任者への指導・助言(新しい順、第20条)。 / Guidance and advice given to the department, newest first.' })
-  guidance(@Root() d: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listGuidanceOfDepartment(ctx.store, d.id, first, after)));
+  guidance(@Root() d: { id: string }, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listGuidanceOfDepartment(ctx.store, d.id, paging)));
   }
 }
 
@@ -138,16 +139,16 @@ export class GuidanceResolver {
 @Resolver(() => TrainingSession)
 export class TrainingSessionResolver {
   @Query(() => TrainingSessionConnection, { description: '研修(実施日の新しい順、第21条)。 / Training sessions, newest first.' })
-  trainingSessions(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listTrainings(ctx.store, first, after)));
+  trainingSessions(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listTrainings(ctx.store, paging)));
   }
 
   @FieldResolver(() => PersonConnection, { description: '受講した職員(職員ID順)。 / Who attended, by person id.' })
-  attendees(@Root() t: TrainingRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  attendees(@Root() t: TrainingRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
-      const page = await store.listAttendance(ctx.store, t.id, first, after);
-      const people = await Promise.all(page.personIds.map((id) => getPerson(ctx.store, id)));
-      return connection({ nodes: people.filter((p) => p !== undefined), endCursor: page.endCursor });
+      const page = await store.listAttendance(ctx.store, t.id, paging);
+      const people = await Promise.all(page.nodes.map((id) => getPerson(ctx.store, id)));
+      return connection(filterPage({ ...page, nodes: people }, (p) => p !== undefined));
     });
   }
 
@@ -171,8 +172,8 @@ export class TrainingSessionResolver {
 @Resolver(() => Person)
 export class PersonTrainingResolver {
   @FieldResolver(() => TrainingSessionConnection, { description: '受講した研修(新しい順、第21条)。 / The trainings the person attended, newest first.' })
-  trainingsAttended(@Root() p: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await store.listTrainingsAttended(ctx.store, p.id, first, after)));
+  trainingsAttended(@Root() p: { id: string }, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await store.listTrainingsAttended(ctx.store, p.id, paging)));
   }
 }
 

@@ -20,12 +20,13 @@ import { Context } from './context';
 import { actionsOf, globalId, read, INPUT } from './support';
 import { given } from './systems';
 import { create, load } from './write';
+import type { PageRequest } from '../store/table';
 
 /** A list of the passwords falling due by `date`: the system administrator's (第24条第3項). */
-function dueBy(ctx: Context, date: string, first: number, after?: string) {
+function dueBy(ctx: Context, date: string, paging: PageRequest) {
   return read(ctx, async () => {
     assertMayReadDuePasswords(ctx.viewer, ctx.clock());
-    return connection(await listPasswordsDueBy(ctx.store, date, first, after));
+    return connection(await listPasswordsDueBy(ctx.store, date, paging));
   });
 }
 
@@ -34,15 +35,15 @@ export class PasswordRecordResolver {
   @Query(() => PasswordRecordConnection, {
     description: '更新期限を過ぎたパスワード(期限の古い順、情報システム管理者、第24条第3項)。 / Passwords past their due date, oldest first (the system administrator).',
   })
-  overduePasswords(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return dueBy(ctx, addDays(tokyoDate(ctx.clock()), -1), first, after);
+  overduePasswords(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return dueBy(ctx, addDays(tokyoDate(ctx.clock()), -1), paging);
   }
 
   @Query(() => PasswordRecordConnection, {
     description: 'この日までに期限が来るパスワード(期限を過ぎたものを含む、情報システム管理者)。 / Passwords falling due by `date`, overdue ones included (the system administrator).',
   })
-  passwordsDueBy(@Arg('date', () => LocalDate, { description: '期限の基準日(この日以前に期限が来るもの)。 / The day: passwords due on or before it.' }) date: string, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return dueBy(ctx, date, first, after);
+  passwordsDueBy(@Arg('date', () => LocalDate, { description: '期限の基準日(この日以前に期限が来るもの)。 / The day: passwords due on or before it.' }) date: string, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return dueBy(ctx, date, paging);
   }
 
   @Mutation(() => PasswordRecordPayload, {
@@ -86,8 +87,8 @@ const RecordFields = computed<PasswordRecordValue>(PasswordRecord, {
 @Resolver(() => PasswordRecord)
 export class PasswordRecordDisclosuresResolver {
   @FieldResolver(() => PasswordDisclosureConnection, { description: 'このパスワードの教示(情報システム管理者が認めたもの、第24条第1項)。 / The disclosures of this password the system administrator allowed.' })
-  disclosures(@Root() r: PasswordRecordValue, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listDisclosuresOf(ctx.store, r.id, first, after)));
+  disclosures(@Root() r: PasswordRecordValue, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listDisclosuresOf(ctx.store, r.id, paging)));
   }
 }
 
@@ -107,9 +108,9 @@ export class PersonPasswordsResolver {
     description:
       'パスワードの更新記録(システムごと、本人・情報システム管理者・所属の情報管理責任者のみ、第24条第3項)。それ以外の者には null。 / When the person last changed each password, and when it falls due; null for anyone but the person, the system administrator and their information manager.',
   })
-  passwords(@Root() p: PersonRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  passwords(@Root() p: PersonRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     // 第24条: for anyone else the field is null (functions/domain/reading.ts), never a refusal beside the person.
-    return read(ctx, async () => (mayRead(ctx.viewer, p, ctx.clock()) ? connection(await listPasswordsOfPerson(ctx.store, p.id, first, after)) : null));
+    return read(ctx, async () => (mayRead(ctx.viewer, p, ctx.clock()) ? connection(await listPasswordsOfPerson(ctx.store, p.id, paging)) : null));
   }
 }
 

@@ -26,18 +26,18 @@ async function rolesOf(ctx: Context, p: PersonRecord): Promise<RoleRecord[]> {
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => DepartmentConnection, { description: '主管課の一覧。 / The departments.' })
-  departments(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listDepartments(ctx.store, first, after)));
+  departments(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listDepartments(ctx.store, paging)));
   }
 
   @FieldResolver(() => PersonConnection, { description: '所属職員。 / Its people.' })
-  people(@Root() d: DepartmentRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listPeople(ctx.store, first, after, d.id)));
+  people(@Root() d: DepartmentRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listPeople(ctx.store, paging, d.id)));
   }
 
   @FieldResolver(() => SystemConnection, { description: '所管する行政システム。 / The systems it owns.' })
-  systems(@Root() d: DepartmentRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listSystems(ctx.store, first, after, d.id)));
+  systems(@Root() d: DepartmentRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listSystems(ctx.store, paging, d.id)));
   }
 
   @Mutation(() => DepartmentPayload, { description: '主管課の登録。 / Register a department.' })
@@ -60,8 +60,8 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: '職員の一覧(主管課で絞込み可)。 / People, optionally of one department.' })
-  people(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '絞り込む主管課(省略時は全件)。 / Only those of this department; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listPeople(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
+  people(@Args() paging: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '絞り込む主管課(省略時は全件)。 / Only those of this department; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listPeople(ctx.store, paging, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
 
   @Mutation(() => PersonPayload, { description: '職員の登録。 / Register a person.' })

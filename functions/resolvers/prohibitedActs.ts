@@ -20,11 +20,12 @@ import { computed, related } from './fields';
 import { Context } from './context';
 import { actionsOf, iso, read, INPUT } from './support';
 import { change, create, load, loadOptional } from './write';
+import type { ListPage } from '../store/table';
 
 const payload = (exception: ExceptionRecord) => ({ exception });
 const exception = (input: { exceptionId: string; expectedVersion: number }) => ({ kind: 'ProhibitedActException' as const, id: input.exceptionId, field: 'exceptionId', expectedVersion: input.expectedVersion });
 /** A list of the system administrator's (第25条): anyone else is refused. */
-function administratorsList(ctx: Context, which: Parameters<typeof assertMayReadExceptionLists>[2], list: () => Promise<{ nodes: ExceptionRecord[]; endCursor?: string }>) {
+function administratorsList(ctx: Context, which: Parameters<typeof assertMayReadExceptionLists>[2], list: () => Promise<ListPage<ExceptionRecord>>) {
   return read(ctx, async () => {
     assertMayReadExceptionLists(ctx.viewer, ctx.clock(), which);
     return connection(await list());
@@ -36,20 +37,20 @@ export class ProhibitedActsResolver {
   @Query(() => ProhibitedActExceptionConnection, {
     description: '判断待ちの例外の申出(古い順、情報システム管理者、第25条)。 / Requests awaiting the system administrator, oldest first.',
   })
-  pendingProhibitedActExceptions(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return administratorsList(ctx, 'pending', () => listPendingExceptions(ctx.store, first, after));
+  pendingProhibitedActExceptions(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return administratorsList(ctx, 'pending', () => listPendingExceptions(ctx.store, paging));
   }
 
   @Query(() => ProhibitedActExceptionConnection, {
     description: '返却期限を過ぎた持ち出し機器(期限の古い順、情報システム管理者、第25条第3号)。 / Devices taken outside and not back after their period, oldest first.',
   })
-  overdueEquipmentReturns(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return administratorsList(ctx, 'overdueReturns', () => listReturnsDueBy(ctx.store, addDays(tokyoDate(ctx.clock()), -1), first, after));
+  overdueEquipmentReturns(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return administratorsList(ctx, 'overdueReturns', () => listReturnsDueBy(ctx.store, addDays(tokyoDate(ctx.clock()), -1), paging));
   }
 
   @Query(() => ProhibitedActExceptionConnection, { description: '自分の例外の申出(新しい順)。 / The viewer’s own requests, newest first.' })
-  myProhibitedActExceptions(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listExceptionsOfPerson(ctx.store, ctx.viewer.person.id, first, after)));
+  myProhibitedActExceptions(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listExceptionsOfPerson(ctx.store, ctx.viewer.person.id, paging)));
   }
 
   @Mutation(() => ProhibitedActExceptionPayload, {
@@ -83,10 +84,10 @@ export class ProhibitedActsResolver {
   @Query(() => DeviceFindingConnection, {
     description: '機器の接続の発見(新しい順、システムで絞込み可、情報システム管理者・情報管理責任者、第25条第1号)。 / Devices found connected, newest first (the system administrator and information managers).',
   })
-  deviceFindings(@Args() { first, after }: PageArgs, @Arg('systemId', () => ID, { nullable: true, description: 'このシステムに絞り込む。 / Only those on this system.' }) systemId: string | undefined, @Ctx() ctx: Context) {
+  deviceFindings(@Args() paging: PageArgs, @Arg('systemId', () => ID, { nullable: true, description: 'このシステムに絞り込む。 / Only those on this system.' }) systemId: string | undefined, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       assertMayReadFindings(ctx.viewer, ctx.clock());
-      return connection(await listFindings(ctx.store, first, after, (await loadOptional(ctx, 'System', systemId, 'systemId'))?.id));
+      return connection(await listFindings(ctx.store, paging, (await loadOptional(ctx, 'System', systemId, 'systemId'))?.id));
     });
   }
 

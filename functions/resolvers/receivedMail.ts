@@ -16,11 +16,11 @@ export class ReceivedMailResolver {
   @Query(() => ReceivedMailConnection, {
     description: '主管課が電子メールにより受領した文書(新しい順、その課の職員及び情報システム管理者、第28条第2項)。既定は自分の課。 / A department’s mail received, newest first (its staff and the system administrator).',
   })
-  receivedMail(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '主管課(既定は自分の課)。 / The department (the viewer’s own by default).' }) departmentId: string | undefined, @Ctx() ctx: Context) {
+  receivedMail(@Args() paging: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '主管課(既定は自分の課)。 / The department (the viewer’s own by default).' }) departmentId: string | undefined, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const department = departmentOrOwn(ctx, departmentId);
       assertMayReadReceivedMailOf(ctx.viewer, department, ctx.clock());
-      return connection(await listReceivedMail(ctx.store, department, first, after));
+      return connection(await listReceivedMail(ctx.store, department, paging));
     });
   }
 

@@ -16,16 +16,16 @@ import { change } from './write';
 @Resolver(() => Notice)
 export class NoticeResolver {
   @Query(() => NoticeConnection, { description: '自分宛ての通知(新しい順)。 / The viewer’s notices, newest first; `unreadOnly` for those not read yet.' })
-  myNotices(@Args() { first, after, unreadOnly }: NoticeListArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listNoticesOf(ctx.store, ctx.viewer.person.id, first, after, unreadOnly ?? false)));
+  myNotices(@Args() { unreadOnly, ...paging }: NoticeListArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listNoticesOf(ctx.store, ctx.viewer.person.id, paging, unreadOnly ?? false)));
   }
 
   @Query(() => NoticeConnection, { description: 'ある職員宛ての通知(新しい順、本人又は情報システム管理者)。 / A person’s notices, newest first (the person or the system administrator).' })
-  noticesOf(@Args() { personId, first, after, unreadOnly }: NoticesOfArgs, @Ctx() ctx: Context) {
+  noticesOf(@Args() { personId, unreadOnly, ...paging }: NoticesOfArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const key = keyOf(personId, 'Person', 'personId');
       assertMayReadNoticesOf(ctx.viewer, key, ctx.clock());
-      return connection(await listNoticesOf(ctx.store, key, first, after, unreadOnly ?? false));
+      return connection(await listNoticesOf(ctx.store, key, paging, unreadOnly ?? false));
     });
   }
 

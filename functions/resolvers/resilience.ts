@@ -20,8 +20,8 @@ import { change } from './write';
 @Resolver(() => System)
 export class ResilienceResolver {
   @Query(() => SystemConnection, { description: '回復の手順が定められていない稼働中のシステム(第18条第2項)。 / Systems in operation without a recovery procedure set in advance.' })
-  systemsWithoutRecoveryProcedure(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listSystemsWithoutRecoveryProcedure(ctx.store, first, after)));
+  systemsWithoutRecoveryProcedure(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listSystemsWithoutRecoveryProcedure(ctx.store, paging)));
   }
 
   @Mutation(() => SystemPayload, {

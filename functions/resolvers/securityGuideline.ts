@@ -32,8 +32,8 @@ const own = (ctx: Context, g: Guideline) => acknowledgementOf(ctx.store, g.id, c
 @Resolver(() => SecurityGuideline)
 export class SecurityGuidelineResolver {
   @Query(() => SecurityGuidelineConnection, { description: 'セキュリティ指針の版(案を含む、新しい順、第29条)。 / Every version of the security guideline, drafts too, newest first.' })
-  securityGuidelines(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listGuidelines(ctx.store, first, after)));
+  securityGuidelines(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listGuidelines(ctx.store, paging)));
   }
 
   @Query(() => SecurityGuideline, { nullable: true, description: '現に施行されているセキュリティ指針の版(未承認なら null)。 / The version in force; null before the first is approved.' })

@@ -15,6 +15,7 @@ import { computed, related } from './fields';
 import { Context } from './context';
 import { actionsOf, iso, read, INPUT } from './support';
 import { change, create, load, loadOptional } from './write';
+import { filterPage } from '../store/table';
 
 const roomPayload = (room: RoomRecord) => ({ room });
 const authorizationPayload = (authorization: AuthorizationRecord) => ({ authorization });
@@ -24,30 +25,30 @@ const entry = (input: { entryId: string; expectedVersion: number }) => ({ kind: 
 @Resolver(() => ServerRoom)
 export class ServerRoomResolver {
   @Query(() => ServerRoomConnection, { description: 'サーバ室の一覧(第16条)。 / The server rooms.' })
-  serverRooms(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listRooms(ctx.store, first, after)));
+  serverRooms(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listRooms(ctx.store, paging)));
   }
 
   @FieldResolver(() => ServerRoomAuthorizationConnection, { description: '現在立ち入ることができる者(指定した職員・委託事業者の職員・必要と認めた者)。 / Who may enter now.' })
-  currentAuthorizations(@Root() r: RoomRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  currentAuthorizations(@Root() r: RoomRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     // Those running from today on, less those not yet started or revoked.
     const now = ctx.clock();
     return read(ctx, async () => {
-      const page = await listRunningAuthorizations(ctx.store, r.id, tokyoDate(now), first, after);
-      return connection({ ...page, nodes: page.nodes.filter((a) => isValidAt(a, now)) });
+      const page = await listRunningAuthorizations(ctx.store, r.id, tokyoDate(now), paging);
+      return connection(filterPage(page, (a) => isValidAt(a, now)));
     });
   }
 
   @FieldResolver(() => ServerRoomEntryConnection, { description: '入室の記録(新しい順)。 / The log of entries, newest first.' })
-  entries(@Root() r: RoomRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listEntriesOfRoom(ctx.store, r.id, first, after)));
+  entries(@Root() r: RoomRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listEntriesOfRoom(ctx.store, r.id, paging)));
   }
 
   @Query(() => ServerRoomEntryConnection, {
     description: '未承認の入室(許可なし、情報システム管理者の確認待ち、古い順、第16条)。 / Entries that matched no authorization and await the administrator, oldest first.',
   })
-  unapprovedServerRoomEntries(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listUnapprovedEntries(ctx.store, first, after)));
+  unapprovedServerRoomEntries(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listUnapprovedEntries(ctx.store, paging)));
   }
 
   @Mutation(() => ServerRoomPayload, { description: 'サーバ室の登録(情報システム管理者、第16条)。 / Register a server room (the system administrator).' })
@@ -89,7 +90,7 @@ export class ServerRoomResolver {
       const person = await loadOptional(ctx, 'Person', e.personId, 'entrant.personId');
       const named = await loadOptional(ctx, 'ServerRoomAuthorization', e.authorizationId, 'entrant.authorizationId');
       const enteredAt = input.enteredAt ? iso(input.enteredAt) : now;
-      const candidates = named ? [named] : (await listRunningAuthorizations(ctx.store, room.id, tokyoDate(enteredAt), 100)).nodes;
+      const candidates = named ? [named] : (await listRunningAuthorizations(ctx.store, room.id, tokyoDate(enteredAt), { first: 100 })).nodes;
       const entrant = { personId: person?.id, authorizationId: named?.id, name: e.name ?? undefined, organization: e.organization ?? undefined };
       const worked = await loadOptional(ctx, 'Equipment', input.equipmentId, 'equipmentId');
       return serverRoom.recordEntry(ctx.viewer, room, { enteredAt, purpose, entrant }, candidates, id, now, worked);

@@ -47,8 +47,8 @@ const payload = (supplementaryRule: Rule) => ({ supplementaryRule });
 @Resolver(() => SupplementaryRule)
 export class SupplementaryRuleResolver {
   @Query(() => SupplementaryRuleConnection, { description: '第35条に基づく定め(号の順、各号は版の順)。 / Every rule the general manager set, by number and version.' })
-  supplementaryRules(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listSupplementaryRules(ctx.store, first, after)));
+  supplementaryRules(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listSupplementaryRules(ctx.store, paging)));
   }
 
   @Query(() => SupplementaryRule, {

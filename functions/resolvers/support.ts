@@ -144,7 +144,7 @@ export async function read<T>(ctx: Pick<Context, 'language'>, run: () => Promise
     return await run();
   } catch (e) {
     if (e instanceof InvalidCursor) {
-      throw apiError(InvalidCursor.MESSAGE, ctx.language, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+      throw apiError(e.said, ctx.language, { extensions: { code: 'BAD_USER_INPUT', argumentName: e.argument } });
     }
     if (e instanceof Refusal) {
       const forbidden = e.code === 'FORBIDDEN' || e.code === 'WRONG_DEPARTMENT';

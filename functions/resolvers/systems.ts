@@ -69,23 +69,23 @@ export const systemTarget = ({ systemId, expectedVersion }: { systemId: string; 
 @Resolver(() => System)
 export class SystemResolver {
   @Query(() => SystemConnection, { description: '行政システムの一覧(登録順、主管課で絞込み可)。 / The register, optionally of one department.' })
-  systems(@Args() { first, after }: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '所管する主管課(省略時は全件)。 / Only the systems this department owns; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listSystems(ctx.store, first, after, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
+  systems(@Args() paging: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '所管する主管課(省略時は全件)。 / Only the systems this department owns; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listSystems(ctx.store, paging, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
   }
 
   @FieldResolver(() => ConsultationConnection, { description: 'このシステムの協議(新しい順)。 / Its consultations, newest first.' })
-  consultations(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listConsultationsOfSystem(ctx.store, s.id, first, after)));
+  consultations(@Root() s: SystemRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listConsultationsOfSystem(ctx.store, s.id, paging)));
   }
 
   @FieldResolver(() => DatasetConnection, { description: 'このシステムのデータ(第13条)。 / Its datasets.' })
-  datasets(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listDatasetsOfSystem(ctx.store, s.id, first, after)));
+  datasets(@Root() s: SystemRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listDatasetsOfSystem(ctx.store, s.id, paging)));
   }
 
   @FieldResolver(() => OutsourcingContractConnection, { description: '外部委託契約(第22条)。 / Its outsourcing contracts.' })
-  outsourcingContracts(@Root() s: SystemRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listContractsOfSystem(ctx.store, s.id, first, after)));
+  outsourcingContracts(@Root() s: SystemRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listContractsOfSystem(ctx.store, s.id, paging)));
   }
 
   @Mutation(() => SystemPayload, { description: '行政システムの登録(決定前、第7条)。 / Register a system before its decision.' })

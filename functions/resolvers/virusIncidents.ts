@@ -18,7 +18,7 @@ import {
 import { getDepartment, getPerson, listAllRoleHolders } from '../store/people';
 import { getSystem } from '../store/systems';
 import { listIncidentsOfSystem, listOpenIncidents } from '../store/virusIncidents';
-import { connection, PageArgs } from '../../graphql/common';
+import { connection, PageArgs, EMPTY_PAGE } from '../../graphql/common';
 import {
   AssessVirusIncidentPersonalInformationInput,
   CloseVirusIncidentInput,
@@ -83,10 +83,10 @@ export class VirusIncidentResolver {
   @Query(() => VirusIncidentConnection, {
     description: '対応中のウィルス事案(古い順、第26条)。 / Open virus incidents, oldest first (the system administrator, general manager and information managers).',
   })
-  openVirusIncidents(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  openVirusIncidents(@Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       assertMayReadIncidents(ctx.viewer, ctx.clock());
-      return connection(await listOpenIncidents(ctx.store, first, after));
+      return connection(await listOpenIncidents(ctx.store, paging));
     });
   }
 
@@ -144,10 +144,10 @@ export class SystemVirusIncidentsResolver {
     description:
       'ウィルス事案(新しい順、第26条)。閲覧できない者には空。 / Its virus incidents, newest first; empty for those who may not read incidents.',
   })
-  virusIncidents(@Root() s: { id: string }, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
+  virusIncidents(@Root() s: { id: string }, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     // 第26条: for anyone else the list is empty, as for a system without incidents — never a refusal beside the system.
-    if (!mayReadIncidents(ctx.viewer, ctx.clock())) return connection({ nodes: [] });
-    return read(ctx, async () => connection(await listIncidentsOfSystem(ctx.store, s.id, first, after)));
+    if (!mayReadIncidents(ctx.viewer, ctx.clock())) return connection(EMPTY_PAGE);
+    return read(ctx, async () => connection(await listIncidentsOfSystem(ctx.store, s.id, paging)));
   }
 }
 

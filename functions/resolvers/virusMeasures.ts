@@ -27,8 +27,8 @@ export class VirusMeasuresResolver {
     description:
       'ウィルス対策がない、又は1年以上見直されていない稼働中のシステム(見直し期限の古い順、第26条第1項・第2項)。 / Systems in operation without virus measures, or not reviewed for a year; oldest due first.',
   })
-  systemsLackingVirusMeasures(@Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listSystemsLackingVirusMeasures(ctx.store, tokyoDate(ctx.clock()), first, after)));
+  systemsLackingVirusMeasures(@Args() paging: PageArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listSystemsLackingVirusMeasures(ctx.store, tokyoDate(ctx.clock()), paging)));
   }
 
   @Mutation(() => SystemPayload, {

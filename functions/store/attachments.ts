@@ -4,7 +4,7 @@
  */
 import { Attachment } from '../domain/attachments';
 import { OBJECT_PREFIX, Store, compact, fromItem, objectPk } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 export const attachmentKey = (id: string) => ({ pk: `${OBJECT_PREFIX.Attachment}${id}`, sk: 'ATTACHMENT' });
 
@@ -25,8 +25,8 @@ export async function getAttachment(store: Store, id: string): Promise<Attachmen
 }
 
 /** The attachments of an object, in the order requested. */
-export async function listAttachmentsOf(store: Store, objectType: Attachment['objectType'], objectId: string, first: number, after?: string) {
-  const p = await store.table.query({ index: 'bySubject', partition: objectPk(objectType, objectId), prefix: 'ATTACH#', limit: first, after });
+export async function listAttachmentsOf(store: Store, objectType: Attachment['objectType'], objectId: string, request: PageRequest) {
+  const p = await store.table.query({ index: 'bySubject', partition: objectPk(objectType, objectId), prefix: 'ATTACH#', ...request });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<Attachment>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<Attachment>(i));
 }

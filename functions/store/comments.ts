@@ -6,7 +6,7 @@
 import { ApplicationComment } from '../domain/comments';
 import { Kind } from '../domain/kinds';
 import { Store, compact, fromItem, objectPk } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 const COMMENT = 'COMMENT#';
 
@@ -17,7 +17,7 @@ export function commentItem(c: ApplicationComment): Item {
 }
 
 /** An application's comments, in the order written: one Query on its partition. */
-export async function listComments(store: Store, applicationType: Kind, applicationId: string, first: number, after?: string) {
-  const p = await store.table.query({ partition: objectPk(applicationType, applicationId), prefix: COMMENT, limit: first, after });
-  return { nodes: p.items.map((i) => fromItem<ApplicationComment>(i)), endCursor: p.endCursor };
+export async function listComments(store: Store, applicationType: Kind, applicationId: string, request: PageRequest) {
+  const p = await store.table.query({ partition: objectPk(applicationType, applicationId), prefix: COMMENT, ...request });
+  return pageOf(p, (i) => fromItem<ApplicationComment>(i));
 }

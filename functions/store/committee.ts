@@ -4,8 +4,8 @@
  */
 import { Composition, Meeting, MotionRecord, SECRETARIAT_ROLE, WorkingGroup, compositionOn } from '../domain/committee';
 import { listAllRoleHolders } from './people';
-import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest } from './table';
 
 export const meetingKey = (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING' });
 /** A motion decided at a meeting, beside it: one Query lists a meeting's motions in the order decided. */
@@ -42,19 +42,14 @@ export async function currentComposition(store: Store, now: string): Promise<Com
   return compositionOn(roles, now);
 }
 
-function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
-}
-
 /** Meetings, the newest (by the day held) first. */
-export async function listMeetings(store: Store, first: number, after?: string) {
-  return page<Meeting>(await store.table.query({ index: 'byKind', partition: 'CommitteeMeeting', limit: first, after, descending: true }), store);
+export async function listMeetings(store: Store, request: PageRequest) {
+  return listPage<Meeting>(await store.table.query({ index: 'byKind', partition: 'CommitteeMeeting', ...request, descending: true }), store);
 }
 
 /** A meeting's motions, in the order decided: one Query on its partition. */
-export async function listMotions(store: Store, meetingId: string, first: number, after?: string) {
-  return page<MotionRecord>(await store.table.query({ partition: meetingKey(meetingId).pk, prefix: 'MOTION#', limit: first, after }), store);
+export async function listMotions(store: Store, meetingId: string, request: PageRequest) {
+  return listPage<MotionRecord>(await store.table.query({ partition: meetingKey(meetingId).pk, prefix: 'MOTION#', ...request }), store);
 }
 
 /** Every motion of a meeting, for its minutes (the whole record, page after page). */
@@ -63,6 +58,6 @@ export async function listAllMotions(store: Store, meetingId: string): Promise<M
 }
 
 /** Working groups (部会), the newest first. */
-export async function listWorkingGroups(store: Store, first: number, after?: string) {
-  return page<WorkingGroup>(await store.table.query({ index: 'byKind', partition: 'WorkingGroup', limit: first, after, descending: true }), store);
+export async function listWorkingGroups(store: Store, request: PageRequest) {
+  return listPage<WorkingGroup>(await store.table.query({ index: 'byKind', partition: 'WorkingGroup', ...request, descending: true }), store);
 }

@@ -2,7 +2,7 @@
 import { Consultation, ConsultationSubjects, DECIDING_ROLE } from '../domain/consultations';
 import { getSystem } from './systems';
 import { Store, compact as strip, fromItem } from './store';
-import { Item } from './table';
+import { Item, ListPage, PageRequest, isBackward, pageOf } from './table';
 import { InvalidCursor, encodeCursor } from './cursor';
 
 export const consultationKey = (id: string) => ({ pk: `CONSULT#${id}`, sk: 'CONSULTATION' });
@@ -40,62 +40,59 @@ export function application(item: Item): object {
 }
 
 /** Every application a person filed, of any form, newest first. */
-export async function listApplicationsOf(store: Store, personId: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'byApplicant', partition: `PERSON#${personId}`, limit: first, after, descending: true });
+export async function listApplicationsOf(store: Store, personId: string, request: PageRequest) {
+  const page = await store.table.query({ index: 'byApplicant', partition: `PERSON#${personId}`, ...request, descending: true });
   store.prime(page.items);
-  return { nodes: page.items.map(application), endCursor: page.endCursor };
+  return pageOf(page, application);
 }
 
-export async function listConsultationsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONSULT#', limit: first, after, descending: true });
-  return { nodes: page.items.map((i) => fromItem<Consultation>(i)), endCursor: page.endCursor };
+export async function listConsultationsOfSystem(store: Store, systemId: string, request: PageRequest) {
+  const page = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONSULT#', ...request, descending: true });
+  return pageOf(page, (i) => fromItem<Consultation>(i));
 }
 
 /**
  * What awaits a decision, of any form, in several inbox partitions (a viewer may hold several deciding roles), merged oldest
- * first. The cursor keeps each partition's position, so paging neither skips nor repeats.
+ * first: one Query per partition, forward or (`last`/`before`) backward. An edge's cursor is its place in the merged
+ * order (its inbox sort key, `<submittedAt>#<id>`, unique across partitions, with its table key): each partition is read
+ * on from that place, so paging either way neither skips nor repeats.
  */
-export async function listInbox(store: Store, partitions: string[], first: number, after?: string) {
-  const positions = after ? decodeInboxCursor(after, partitions) : {};
+export async function listInbox(store: Store, partitions: string[], request: PageRequest): Promise<ListPage<object>> {
+  const backward = isBackward(request);
+  const size = (backward ? request.last : request.first) ?? 0;
+  const at = (backward ? request.before : request.after) ?? undefined;
+  const place = at === undefined ? undefined : decodeInboxCursor(at, backward ? 'before' : 'after');
   const pages = await Promise.all(
     partitions.map(async (p) => {
-      const page = await store.table.query({ index: 'inbox', partition: p, limit: first + 1, after: positions[p] });
-      return { partition: p, items: page.items };
+      const from = place && encodeCursor({ ...place, inboxPk: p });
+      const read = backward ? { last: size + 1, before: from } : { first: size + 1, after: from };
+      return (await store.table.query({ index: 'inbox', partition: p, ...read })).items;
     }),
   );
-  const merged = pages
-    .flatMap((pg) => pg.items.map((item) => ({ partition: pg.partition, item })))
-    .sort((a, b) => String(a.item.inboxSk).localeCompare(String(b.item.inboxSk)));
-  const taken = merged.slice(0, first);
-  const hasNextPage = merged.length > first;
-  const next: Record<string, string> = { ...positions };
-  for (const p of partitions) {
-    const mine = taken.filter((t) => t.partition === p);
-    const last = mine[mine.length - 1];
-    if (last) next[p] = encodeCursor({ pk: last.item.pk, sk: last.item.sk, inboxPk: p, inboxSk: String(last.item.inboxSk) });
-  }
+  const merged = pages.flat().sort((a, b) => String(a.inboxSk).localeCompare(String(b.inboxSk)));
+  const taken = backward ? merged.slice(Math.max(0, merged.length - size)) : merged.slice(0, size);
+  const more = merged.length > size;
   return {
-    nodes: taken.map((t) => application(t.item)),
-    endCursor: hasNextPage ? Buffer.from(JSON.stringify(next)).toString('base64url') : undefined,
+    nodes: taken.map(application),
+    cursors: taken.map((item) => encodeCursor({ pk: item.pk, sk: item.sk, inboxSk: String(item.inboxSk) })),
+    hasNextPage: backward ? at !== undefined : more,
+    hasPreviousPage: backward ? more : at !== undefined,
   };
 }
 
-function decodeInboxCursor(after: string, partitions: string[]): Record<string, string> {
-  let positions: unknown;
+function decodeInboxCursor(cursor: string, argument: 'after' | 'before'): Record<'pk' | 'sk' | 'inboxSk', string> {
+  let place: unknown;
   try {
-    positions = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    place = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursor();
+    throw new InvalidCursor(argument);
   }
-  if (
-    typeof positions !== 'object' ||
-    positions === null ||
-    Array.isArray(positions) ||
-    Object.entries(positions).some(([p, v]) => !partitions.includes(p) || typeof v !== 'string')
-  ) {
-    throw new InvalidCursor();
+  const p = place as Record<string, unknown> | null;
+  const names = typeof p === 'object' && p !== null && !Array.isArray(p) ? Object.keys(p).sort().join() : '';
+  if (names !== 'inboxSk,pk,sk' || Object.values(p!).some((v) => typeof v !== 'string' || v.length === 0 || v.length > 1024)) {
+    throw new InvalidCursor(argument);
   }
-  return positions as Record<string, string>;
+  return p as Record<'pk' | 'sk' | 'inboxSk', string>;
 }
 
 /** The state a consultation's rules read (functions/domain/consultations.ts consultationForm): its systems as they are now. */

@@ -1,12 +1,18 @@
-/** Opaque page cursors: an encoded DynamoDB `LastEvaluatedKey`, never an offset. */
+/**
+ * Opaque page cursors: an encoded DynamoDB key (an item's own key attributes for the index read, the same shape as
+ * `LastEvaluatedKey`), never an offset.
+ */
 export class InvalidCursor extends Error {
   /** What the client is told (functions/resolvers/support.ts `read`): Japanese, then English. */
-  static readonly MESSAGE = [
-    'このカーソルはこの一覧のものではありません。`after` を付けずに最初から読み直してください。',
-    'The cursor is not valid for this list. Start again without `after`.',
-  ] as const;
-  constructor() {
-    super(InvalidCursor.MESSAGE[1]);
+  readonly said: readonly [string, string];
+  /** @param argument the argument that carried the cursor (`after`, or `before` on a backward page) */
+  constructor(readonly argument: 'after' | 'before' = 'after') {
+    const said = [
+      `このカーソルはこの一覧のものではありません。\`${argument}\` を付けずに最初から読み直してください。`,
+      `The cursor is not valid for this list. Start again without \`${argument}\`.`,
+    ] as const;
+    super(said[1]);
+    this.said = said;
     this.name = 'InvalidCursor';
   }
 }
@@ -31,14 +37,14 @@ export interface CursorShape {
  * Decodes a cursor and checks it belongs to the list being read (the same partition, index and prefix), so a
  * cursor from one list cannot be replayed against another.
  */
-export function decodeCursor(cursor: string, shape: CursorShape): Key {
+export function decodeCursor(cursor: string, shape: CursorShape, argument: 'after' | 'before' = 'after'): Key {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursor();
+    throw new InvalidCursor(argument);
   }
-  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw new InvalidCursor();
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw new InvalidCursor(argument);
   const k = key as Record<string, unknown>;
   const names = Object.keys(k).sort();
   const expected = [...new Set(shape.attributes)].sort();
@@ -49,7 +55,7 @@ export function decodeCursor(cursor: string, shape: CursorShape): Key {
     k[shape.partitionAttribute] !== shape.partitionValue ||
     (shape.prefix !== undefined && !(k[shape.sortAttribute] as string).startsWith(shape.prefix))
   ) {
-    throw new InvalidCursor();
+    throw new InvalidCursor(argument);
   }
   return k as Key;
 }

@@ -9,8 +9,8 @@ import { ExternalProvision, IncidentReport, Inspection, isProvided } from '../do
 import { OutsourcingContract } from '../domain/outsourcing';
 import { tokyoDate } from '../domain/people';
 import { addDays } from '../domain/period';
-import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest, pageOf } from './table';
 import { inboxPartition } from './consultations';
 
 export const datasetKey = (id: string) => ({ pk: `DATASET#${id}`, sk: 'DATASET' });
@@ -117,64 +117,59 @@ export async function getDatasets(store: Store, ids: string[]): Promise<(Dataset
   return (await store.loadMany(ids.map(datasetKey))).map((i) => i && fromItem<Dataset>(i));
 }
 
-function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
+export async function listDatasetsOfSystem(store: Store, systemId: string, request: PageRequest) {
+  return listPage<Dataset>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'DATASET#', ...request }), store);
 }
 
-export async function listDatasetsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  return page<Dataset>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'DATASET#', limit: first, after }), store);
-}
-
-export async function listDatasetsOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
-  return page<Dataset>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'DATASET#', limit: first, after }), store);
+export async function listDatasetsOfDepartment(store: Store, departmentId: string, request: PageRequest) {
+  return listPage<Dataset>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'DATASET#', ...request }), store);
 }
 
 /** Grants of a dataset whose period has not ended (some may not have started: the caller tells current ones). */
-export async function listRunningGrantsOfDataset(store: Store, datasetId: string, now: string, first: number, after?: string) {
+export async function listRunningGrantsOfDataset(store: Store, datasetId: string, now: string, request: PageRequest) {
   const from = `${GRANT}${tokyoDate(now)}`;
-  return page<DataUseApplication>(
-    await store.table.query({ index: 'bySubject', partition: `DATASET#${datasetId}`, between: [from, `${GRANT}${END}`], limit: first, after }),
+  return listPage<DataUseApplication>(
+    await store.table.query({ index: 'bySubject', partition: `DATASET#${datasetId}`, between: [from, `${GRANT}${END}`], ...request }),
     store,
   );
 }
 
 /** Grants a department holds whose period has not ended. */
-export async function listRunningGrantsOfDepartment(store: Store, departmentId: string, now: string, first: number, after?: string) {
+export async function listRunningGrantsOfDepartment(store: Store, departmentId: string, now: string, request: PageRequest) {
   const from = `${GRANT}${tokyoDate(now)}`;
-  return page<DataUseApplication>(
-    await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, between: [from, `${GRANT}${END}`], limit: first, after }),
+  return listPage<DataUseApplication>(
+    await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, between: [from, `${GRANT}${END}`], ...request }),
     store,
   );
 }
 
-export async function listProvisionsOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
-  return page<ExternalProvision>(
-    await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'PROVISION#', limit: first, after, descending: true }),
+export async function listProvisionsOfDepartment(store: Store, departmentId: string, request: PageRequest) {
+  return listPage<ExternalProvision>(
+    await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'PROVISION#', ...request, descending: true }),
     store,
   );
 }
 
 /** Provided data whose period ended before today with no return or disposal recorded (第15条第4項第4号). */
-export async function listProvisionsPastPeriod(store: Store, now: string, first: number, after?: string) {
-  return page<ExternalProvision>(
-    await store.table.query({ index: 'byDueDate', partition: 'PROVISION_RETURN', between: ['0', `${tokyoDate(now)}`], limit: first, after }),
+export async function listProvisionsPastPeriod(store: Store, now: string, request: PageRequest) {
+  return listPage<ExternalProvision>(
+    await store.table.query({ index: 'byDueDate', partition: 'PROVISION_RETURN', between: ['0', `${tokyoDate(now)}`], ...request }),
     store,
   );
 }
 
 /** A provision's inspections, in the order recorded: one Query on its partition. */
-export async function listInspections(store: Store, provisionId: string, first: number, after?: string) {
-  return page<Inspection>(await store.table.query({ partition: provisionKey(provisionId).pk, prefix: 'INSPECTION#', limit: first, after }), store);
+export async function listInspections(store: Store, provisionId: string, request: PageRequest) {
+  return listPage<Inspection>(await store.table.query({ partition: provisionKey(provisionId).pk, prefix: 'INSPECTION#', ...request }), store);
 }
 
 /** A provision's incidents, in the order recorded: one Query on its partition. */
-export async function listProvisionIncidents(store: Store, provisionId: string, first: number, after?: string) {
-  return page<IncidentReport>(await store.table.query({ partition: provisionKey(provisionId).pk, prefix: 'INCIDENT#', limit: first, after }), store);
+export async function listProvisionIncidents(store: Store, provisionId: string, request: PageRequest) {
+  return listPage<IncidentReport>(await store.table.query({ partition: provisionKey(provisionId).pk, prefix: 'INCIDENT#', ...request }), store);
 }
 
-export async function listContractsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  return page<OutsourcingContract>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONTRACT#', limit: first, after }), store);
+export async function listContractsOfSystem(store: Store, systemId: string, request: PageRequest) {
+  return listPage<OutsourcingContract>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONTRACT#', ...request }), store);
 }
 
 /** The state 様式第6号's rules read (dataUseForm): the dataset applied for. */
@@ -184,8 +179,8 @@ export const dataUseState = (store: Store, a: DataUseApplication) => getDataset(
 export const provisionState = (store: Store, p: ExternalProvision) => getDatasets(store, p.datasetIds);
 
 /** 第13条 findings: datasets whose measures are missing (personal information held) or due for review before `today`. */
-export async function listDatasetsLackingProtection(store: Store, today: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'byDueDate', partition: DATASET_PROTECTION_DUE_PARTITION, between: ['0', `${addDays(today, -1)}#~`], limit: first, after });
+export async function listDatasetsLackingProtection(store: Store, today: string, request: PageRequest) {
+  const page = await store.table.query({ index: 'byDueDate', partition: DATASET_PROTECTION_DUE_PARTITION, between: ['0', `${addDays(today, -1)}#~`], ...request });
   store.prime(page.items);
-  return { nodes: page.items.map((i) => fromItem<Dataset>(i)), endCursor: page.endCursor };
+  return pageOf(page, (i) => fromItem<Dataset>(i));
 }

@@ -1,7 +1,7 @@
 /** 電子メール (第28条): the register of mail addresses and the 様式第11号 applications that change it. Key layout in README.md. */
 import { MailAddress, MailAddressApplication } from '../domain/email';
 import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 import { inboxPartition } from './consultations';
 
 /** Keyed by the normalized address: one address, one item, whatever happens to it. */
@@ -49,17 +49,17 @@ export async function getMailApplication(store: Store, id: string): Promise<Mail
 }
 
 /** A department's addresses in use, in address order: exactly the partition (deleted ones carry no deptPk). */
-export async function listActiveMailAddresses(store: Store, departmentId: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'MAILADDR#', limit: first, after });
+export async function listActiveMailAddresses(store: Store, departmentId: string, request: PageRequest) {
+  const page = await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'MAILADDR#', ...request });
   store.prime(page.items);
-  return { nodes: page.items.map((i) => fromItem<MailAddress>(i)), endCursor: page.endCursor };
+  return pageOf(page, (i) => fromItem<MailAddress>(i));
 }
 
 /** A department's 様式第11号 applications, newest first. */
-export async function listMailApplicationsOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'MAILAPP#', limit: first, after, descending: true });
+export async function listMailApplicationsOfDepartment(store: Store, departmentId: string, request: PageRequest) {
+  const page = await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'MAILAPP#', ...request, descending: true });
   store.prime(page.items);
-  return { nodes: page.items.map((i) => fromItem<MailAddressApplication>(i)), endCursor: page.endCursor };
+  return pageOf(page, (i) => fromItem<MailAddressApplication>(i));
 }
 
 /** The state 様式第11号's rules read (mailAddressForm): the register's entries for the address in use and the address wanted. */

@@ -4,7 +4,7 @@
  */
 import { Equipment } from '../domain/equipment';
 import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 export const equipmentKey = (id: string) => ({ pk: `${OBJECT_PREFIX.Equipment}${id}`, sk: 'EQUIP' });
 
@@ -19,10 +19,10 @@ export async function getEquipment(store: Store, id: string): Promise<Equipment 
 }
 
 /** The register (every system), or one system's equipment: in the order registered. */
-export async function listEquipment(store: Store, first: number, after?: string, systemId?: string) {
+export async function listEquipment(store: Store, request: PageRequest, systemId?: string) {
   const p = systemId
-    ? await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'EQUIP#', limit: first, after })
-    : await store.table.query({ index: 'byKind', partition: 'Equipment', limit: first, after });
+    ? await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'EQUIP#', ...request })
+    : await store.table.query({ index: 'byKind', partition: 'Equipment', ...request });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<Equipment>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<Equipment>(i));
 }

@@ -4,8 +4,8 @@
  */
 import { ClaimKind, HomepageCategory, HomepageClaim, HomepagePage, TopPageLink, TopPageLinkRequest, checkDueOn } from '../domain/homepage';
 import { tokyoDate } from '../domain/people';
-import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest } from './table';
 import { inboxPartition } from './consultations';
 
 export const categoryKey = (id: string) => ({ pk: `HPCAT#${id}`, sk: 'HPCAT' });
@@ -81,35 +81,30 @@ export const getLinkRequest = (store: Store, id: string) => load<TopPageLinkRequ
 export const getTopPageLink = (store: Store, pageId: string) => load<TopPageLink>(store, topPageLinkKey(pageId));
 export const getClaim = (store: Store, kind: ClaimKind, value: string) => load<HomepageClaim>(store, claimKey(kind, value));
 
-function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
+export async function listCategories(store: Store, request: PageRequest) {
+  return listPage<HomepageCategory>(await store.table.query({ index: 'byKind', partition: 'HomepageCategory', ...request }), store);
 }
 
-export async function listCategories(store: Store, first: number, after?: string) {
-  return page<HomepageCategory>(await store.table.query({ index: 'byKind', partition: 'HomepageCategory', limit: first, after }), store);
-}
-
-export async function listPagesOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
-  return page<HomepagePage>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'HPPAGE#', limit: first, after }), store);
+export async function listPagesOfDepartment(store: Store, departmentId: string, request: PageRequest) {
+  return listPage<HomepagePage>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'HPPAGE#', ...request }), store);
 }
 
 /** Open pages due for the periodic check by today (第27条第2項第2号), the longest due first. */
-export async function listPagesDueForCheck(store: Store, now: string, first: number, after?: string) {
-  return page<HomepagePage>(
-    await store.table.query({ index: 'byDueDate', partition: HOMEPAGE_CHECK, between: ['0', `${tokyoDate(now)}#~`], limit: first, after }),
+export async function listPagesDueForCheck(store: Store, now: string, request: PageRequest) {
+  return listPage<HomepagePage>(
+    await store.table.query({ index: 'byDueDate', partition: HOMEPAGE_CHECK, between: ['0', `${tokyoDate(now)}#~`], ...request }),
     store,
   );
 }
 
 /** Links set on the top page whose display period has not ended (some may not have started: the caller tells). */
-export async function listRunningTopPageLinks(store: Store, now: string, first: number, after?: string) {
-  return page<TopPageLink>(await store.table.query({ index: 'bySubject', partition: TOP_PAGE, between: [tokyoDate(now), '~'], limit: first, after }), store);
+export async function listRunningTopPageLinks(store: Store, now: string, request: PageRequest) {
+  return listPage<TopPageLink>(await store.table.query({ index: 'bySubject', partition: TOP_PAGE, between: [tokyoDate(now), '~'], ...request }), store);
 }
 
-export async function listLinkRequestsOfPage(store: Store, pageId: string, first: number, after?: string) {
-  return page<TopPageLinkRequest>(
-    await store.table.query({ index: 'bySubject', partition: `HPPAGE#${pageId}`, prefix: 'TOPLINKREQ#', limit: first, after, descending: true }),
+export async function listLinkRequestsOfPage(store: Store, pageId: string, request: PageRequest) {
+  return listPage<TopPageLinkRequest>(
+    await store.table.query({ index: 'bySubject', partition: `HPPAGE#${pageId}`, prefix: 'TOPLINKREQ#', ...request, descending: true }),
     store,
   );
 }

@@ -4,7 +4,7 @@
  */
 import { HomepageSecurityCheck } from '../domain/homepageSystem';
 import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 export const securityCheckKey = (id: string) => ({ pk: `${OBJECT_PREFIX.HomepageSecurityCheck}${id}`, sk: 'HPSEC' });
 
@@ -19,13 +19,13 @@ export async function getSecurityCheck(store: Store, id: string): Promise<Homepa
 }
 
 /** The checks, newest first (by the day made; of one day, the last recorded first). */
-export async function listSecurityChecks(store: Store, first: number, after?: string) {
-  const p = await store.table.query({ index: 'byKind', partition: 'HomepageSecurityCheck', limit: first, after, descending: true });
+export async function listSecurityChecks(store: Store, request: PageRequest) {
+  const p = await store.table.query({ index: 'byKind', partition: 'HomepageSecurityCheck', ...request, descending: true });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<HomepageSecurityCheck>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<HomepageSecurityCheck>(i));
 }
 
 /** The latest check: one Query of one item. */
 export async function latestSecurityCheck(store: Store): Promise<HomepageSecurityCheck | undefined> {
-  return (await listSecurityChecks(store, 1)).nodes[0];
+  return (await listSecurityChecks(store, { first: 1 })).nodes[0];
 }

@@ -7,8 +7,8 @@ import { CALENDAR_ID, ServiceInterruption, StopAudience, WorkingCalendar, defaul
 import { RoleAssignment } from '../domain/people';
 import { SystemRecord } from '../domain/systems';
 import { listOperatorsOfSystem } from './operators';
-import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest, resumeAfter } from './table';
 
 export const calendarKey = (id: string = CALENDAR_ID) => ({ pk: `CALENDAR#${id}`, sk: 'CALENDAR' });
 export const interruptionKey = (id: string) => ({ pk: `INTERRUPTION#${id}`, sk: 'INTERRUPTION' });
@@ -51,14 +51,9 @@ export async function getInterruption(store: Store, id: string): Promise<Service
   return item && fromItem<ServiceInterruption>(item);
 }
 
-function page(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<ServiceInterruption>(i)), endCursor: p.endCursor };
-}
-
 /** A system's interruptions, ongoing and latest-ending first: upcoming stops, then the recent past. */
-export async function listInterruptionsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  return page(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: INTERRUPTION, limit: first, after, descending: true }), store);
+export async function listInterruptionsOfSystem(store: Store, systemId: string, request: PageRequest) {
+  return listPage<ServiceInterruption>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: INTERRUPTION, ...request, descending: true }), store);
 }
 
 /** How many pages `interruptionsEndingFrom` reads at most: a system has few stops ahead of any instant asked about. */
@@ -72,9 +67,9 @@ export async function interruptionsEndingFrom(store: Store, systemId: string, at
   const out: ServiceInterruption[] = [];
   let after: string | undefined;
   for (let n = 0; n < MAX_PAGES; n++) {
-    const p = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, between: [`${INTERRUPTION}${at}`, `${INTERRUPTION}${END}`], limit: 100, after });
-    out.push(...page(p, store).nodes);
-    after = p.endCursor;
+    const p = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, between: [`${INTERRUPTION}${at}`, `${INTERRUPTION}${END}`], first: 100, after });
+    out.push(...listPage<ServiceInterruption>(p, store).nodes);
+    after = resumeAfter(p);
     if (!after) break;
   }
   return out;
@@ -86,7 +81,7 @@ export async function interruptionsEndingFrom(store: Store, systemId: string, at
  */
 export async function stopAudience(store: Store, system: SystemRecord, today: string): Promise<StopAudience> {
   const [operators, department] = await Promise.all([
-    listOperatorsOfSystem(store, system.id, today, 100),
+    listOperatorsOfSystem(store, system.id, today, { first: 100 }),
     store.table.queryAll({ index: 'byDepartment', partition: `DEPT#${system.owningDepartmentId}`, prefix: 'ROLE#' }),
   ]);
   return { designations: operators.nodes, department: department.map((i) => fromItem<RoleAssignment>(i)) };

@@ -3,8 +3,8 @@ import { OPEN_END, OperatorDesignation, OperatorReport, OperatorSlot, ReportStat
 import { StateStep } from '../domain/forms';
 import { getPerson } from './people';
 import { getSystem } from './systems';
-import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest, pageOf } from './table';
 import { inboxPartition } from './consultations';
 
 export const designationKey = (id: string) => ({ pk: `OPERATOR#${id}`, sk: 'OPERATOR' });
@@ -87,26 +87,21 @@ export async function loadWorkspace(store: Store, systemId: string, personIds: s
   return ws;
 }
 
-function page(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<OperatorDesignation>(i)), endCursor: p.endCursor };
-}
-
 /** Designations of a system not ended before `date` (some may not have started: the caller drops those). */
-export async function listOperatorsOfSystem(store: Store, systemId: string, date: string, first: number, after?: string) {
-  return page(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, between: [`${OPERATOR}${date}`, `${OPERATOR}${END}`], limit: first, after }), store);
+export async function listOperatorsOfSystem(store: Store, systemId: string, date: string, request: PageRequest) {
+  return listPage<OperatorDesignation>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, between: [`${OPERATOR}${date}`, `${OPERATOR}${END}`], ...request }), store);
 }
 
 /** A person's designations not ended before `date`. */
-export async function listDesignationsOfPerson(store: Store, personId: string, date: string, first: number, after?: string) {
-  return page(await store.table.query({ index: 'byKind', partition: `OperatorOf#${personId}`, between: [`${OPERATOR}${date}`, `${OPERATOR}${END}`], limit: first, after }), store);
+export async function listDesignationsOfPerson(store: Store, personId: string, date: string, request: PageRequest) {
+  return listPage<OperatorDesignation>(await store.table.query({ index: 'byKind', partition: `OperatorOf#${personId}`, between: [`${OPERATOR}${date}`, `${OPERATOR}${END}`], ...request }), store);
 }
 
 /** A system's 様式第5号 reports, newest first. */
-export async function listReportsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  const p = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'OPREPORT#', limit: first, after, descending: true });
+export async function listReportsOfSystem(store: Store, systemId: string, request: PageRequest) {
+  const p = await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'OPREPORT#', ...request, descending: true });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<OperatorReport>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<OperatorReport>(i));
 }
 
 export { OPEN_END };

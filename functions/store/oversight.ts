@@ -4,8 +4,8 @@
  * (by department) and training sessions (newest first, and by person attended). Key layout in README.md.
  */
 import { Finding, Guidance, Investigation, Proposal, TrainingSession } from '../domain/oversight';
-import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest, filterPage, pageOf } from './table';
 
 export const investigationKey = (id: string) => ({ pk: `INVESTIGATION#${id}`, sk: 'INVESTIGATION' });
 /** A finding, beside its investigation: one Query lists an investigation's findings in the order recorded. */
@@ -80,56 +80,51 @@ export const getFinding = (store: Store, investigationId: string, findingId: str
 export const getGuidance = (store: Store, id: string) => load<Guidance>(store, guidanceKey(id));
 export const getTraining = (store: Store, id: string) => load<TrainingSession>(store, trainingKey(id));
 
-function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
-}
-
 /** A system's investigations, newest first. */
-export async function listInvestigationsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  return page<Investigation>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: INVESTIGATION, limit: first, after, descending: true }), store);
+export async function listInvestigationsOfSystem(store: Store, systemId: string, request: PageRequest) {
+  return listPage<Investigation>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: INVESTIGATION, ...request, descending: true }), store);
 }
 
 /** An investigation's findings, in the order recorded: one Query on its partition. */
-export async function listFindings(store: Store, investigationId: string, first: number, after?: string) {
-  return page<Finding>(await store.table.query({ partition: investigationKey(investigationId).pk, prefix: FINDING, limit: first, after }), store);
+export async function listFindings(store: Store, investigationId: string, request: PageRequest) {
+  return listPage<Finding>(await store.table.query({ partition: investigationKey(investigationId).pk, prefix: FINDING, ...request }), store);
 }
 
 /** An investigation's improvement proposals, in the order proposed: one Query on its partition. */
-export async function listProposalsOfInvestigation(store: Store, investigationId: string, first: number, after?: string) {
-  return page<ProposalEntry>(await store.table.query({ partition: investigationKey(investigationId).pk, prefix: PROPOSAL, limit: first, after }), store);
+export async function listProposalsOfInvestigation(store: Store, investigationId: string, request: PageRequest) {
+  return listPage<ProposalEntry>(await store.table.query({ partition: investigationKey(investigationId).pk, prefix: PROPOSAL, ...request }), store);
 }
 
 /** Investigations still open, oldest first. */
-export async function listOpenInvestigations(store: Store, first: number, after?: string) {
-  return page<Investigation>(await store.table.query({ index: 'byKind', partition: OPEN_INVESTIGATIONS, limit: first, after }), store);
+export async function listOpenInvestigations(store: Store, request: PageRequest) {
+  return listPage<Investigation>(await store.table.query({ index: 'byKind', partition: OPEN_INVESTIGATIONS, ...request }), store);
 }
 
 /** The proposals addressed to a department and not completed, soonest due first. */
-export async function listOpenProposalsOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
-  return page<ProposalEntry>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: PROPOSAL, limit: first, after }), store);
+export async function listOpenProposalsOfDepartment(store: Store, departmentId: string, request: PageRequest) {
+  return listPage<ProposalEntry>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: PROPOSAL, ...request }), store);
 }
 
 /** Proposals not completed whose due date is before `today`, most overdue first. */
-export async function listOverdueProposals(store: Store, today: string, first: number, after?: string) {
-  return page<ProposalEntry>(await store.table.query({ index: 'byDueDate', partition: PROPOSALS_DUE, between: ['0', `${today}#`], limit: first, after }), store);
+export async function listOverdueProposals(store: Store, today: string, request: PageRequest) {
+  return listPage<ProposalEntry>(await store.table.query({ index: 'byDueDate', partition: PROPOSALS_DUE, between: ['0', `${today}#`], ...request }), store);
 }
 
 /** The guidance and advice given to a department, newest first. */
-export async function listGuidanceOfDepartment(store: Store, departmentId: string, first: number, after?: string) {
-  return page<Guidance>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: GUIDANCE, limit: first, after, descending: true }), store);
+export async function listGuidanceOfDepartment(store: Store, departmentId: string, request: PageRequest) {
+  return listPage<Guidance>(await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: GUIDANCE, ...request, descending: true }), store);
 }
 
 /** Training sessions, newest first. */
-export async function listTrainings(store: Store, first: number, after?: string) {
-  return page<TrainingSession>(await store.table.query({ index: 'byKind', partition: 'TrainingSession', limit: first, after, descending: true }), store);
+export async function listTrainings(store: Store, request: PageRequest) {
+  return listPage<TrainingSession>(await store.table.query({ index: 'byKind', partition: 'TrainingSession', ...request, descending: true }), store);
 }
 
 /** The trainings a person attended, newest first: one query, then the sessions in one batch. */
 /** Who attended a training, by person id: one Query on its partition. */
-export async function listAttendance(store: Store, trainingId: string, first: number, after?: string) {
-  const p = await store.table.query({ partition: trainingKey(trainingId).pk, prefix: 'ATTENDEE#', limit: first, after });
-  return { personIds: p.items.map((i) => i.personId as string), endCursor: p.endCursor };
+export async function listAttendance(store: Store, trainingId: string, request: PageRequest) {
+  const p = await store.table.query({ partition: trainingKey(trainingId).pk, prefix: 'ATTENDEE#', ...request });
+  return pageOf(p, (i) => i.personId as string);
 }
 
 /** Which of these people's attendance of a training is recorded already: one BatchGetItem. */
@@ -138,8 +133,9 @@ export async function recordedAttendance(store: Store, trainingId: string, perso
   return items.filter((i) => i !== undefined).map((i) => i!.personId as string);
 }
 
-export async function listTrainingsAttended(store: Store, personId: string, first: number, after?: string) {
-  const p = await store.table.query({ index: 'byKind', partition: `TrainingOf#${personId}`, limit: first, after, descending: true });
-  const sessions = await Promise.all(p.items.map((i) => getTraining(store, i.trainingId as string)));
-  return { nodes: sessions.filter((s): s is TrainingSession => s !== undefined), endCursor: p.endCursor };
+export async function listTrainingsAttended(store: Store, personId: string, request: PageRequest) {
+  const p = await store.table.query({ index: 'byKind', partition: `TrainingOf#${personId}`, ...request, descending: true });
+  const attended = pageOf(p, (i) => i.trainingId as string);
+  const sessions = await Promise.all(attended.nodes.map((id) => getTraining(store, id)));
+  return filterPage({ ...attended, nodes: sessions }, (s): s is TrainingSession => s !== undefined);
 }

@@ -4,8 +4,8 @@
  * person's list. Key layout in README.md.
  */
 import { PasswordDisclosure, PasswordRecord, passwordRecordId } from '../domain/passwords';
-import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { OBJECT_PREFIX, Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest, pageOf } from './table';
 
 /** The partition of every password record on byDueDate, sorted by due date (a contract with the reminders job). */
 export const PASSWORD_DUE_PARTITION = 'PASSWORD_DUE';
@@ -32,19 +32,14 @@ export async function getPasswordRecord(store: Store, id: string): Promise<Passw
   return item && fromItem<PasswordRecord>(item);
 }
 
-function page(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<PasswordRecord>(i)), endCursor: p.endCursor };
-}
-
 /** A person's records, by system id. */
-export async function listPasswordsOfPerson(store: Store, personId: string, first: number, after?: string) {
-  return page(await store.table.query({ index: 'byKind', partition: `PasswordOf#${personId}`, limit: first, after }), store);
+export async function listPasswordsOfPerson(store: Store, personId: string, request: PageRequest) {
+  return listPage<PasswordRecord>(await store.table.query({ index: 'byKind', partition: `PasswordOf#${personId}`, ...request }), store);
 }
 
 /** Records falling due on or before `date` (overdue ones first). */
-export async function listPasswordsDueBy(store: Store, date: string, first: number, after?: string) {
-  return page(await store.table.query({ index: 'byDueDate', partition: PASSWORD_DUE_PARTITION, between: ['0', `${date}#~`], limit: first, after }), store);
+export async function listPasswordsDueBy(store: Store, date: string, request: PageRequest) {
+  return listPage<PasswordRecord>(await store.table.query({ index: 'byDueDate', partition: PASSWORD_DUE_PARTITION, between: ['0', `${date}#~`], ...request }), store);
 }
 
 /** 第24条第1項: a disclosure, listed under the password record it concerns (bySubject), newest last. */
@@ -65,8 +60,8 @@ export async function getDisclosure(store: Store, id: string): Promise<PasswordD
 }
 
 /** The disclosures of one person's password on one system, in the order permitted. */
-export async function listDisclosuresOf(store: Store, recordId: string, first: number, after?: string) {
-  const p = await store.table.query({ index: 'bySubject', partition: passwordKey(recordId).pk, prefix: 'DISCLOSURE#', limit: first, after });
+export async function listDisclosuresOf(store: Store, recordId: string, request: PageRequest) {
+  const p = await store.table.query({ index: 'bySubject', partition: passwordKey(recordId).pk, prefix: 'DISCLOSURE#', ...request });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<PasswordDisclosure>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<PasswordDisclosure>(i));
 }

@@ -1,7 +1,7 @@
 /** Departments, people and their role assignments (key layout in README.md). */
 import { Department, Person, PersonWithRoles, Role, RoleAssignment, RoleSlot, roleSlotId } from '../domain/people';
 import { Store, compact as strip, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 export const departmentKey = (id: string) => ({ pk: `DEPT#${id}`, sk: 'DEPARTMENT' });
 export const personKey = (id: string) => ({ pk: `PERSON#${id}`, sk: 'PERSON' });
@@ -74,23 +74,23 @@ export async function getRoleAssignment(store: Store, personId: string, id: stri
   return item && fromItem<RoleAssignment>(item);
 }
 
-export async function listDepartments(store: Store, first: number, after?: string) {
-  const page = await store.table.query({ index: 'byKind', partition: 'Department', limit: first, after });
-  return { nodes: page.items.map((i) => fromItem<Department>(i)), endCursor: page.endCursor };
+export async function listDepartments(store: Store, request: PageRequest) {
+  const page = await store.table.query({ index: 'byKind', partition: 'Department', ...request });
+  return pageOf(page, (i) => fromItem<Department>(i));
 }
 
-export async function listPeople(store: Store, first: number, after?: string, departmentId?: string) {
+export async function listPeople(store: Store, request: PageRequest, departmentId?: string) {
   const page = departmentId
-    ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'PERSON#', limit: first, after })
-    : await store.table.query({ index: 'byKind', partition: 'Person', limit: first, after });
+    ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'PERSON#', ...request })
+    : await store.table.query({ index: 'byKind', partition: 'Person', ...request });
   store.prime(page.items.filter((i) => i.sk === 'PERSON'));
-  return { nodes: page.items.map((i) => personFromItem(i).person), endCursor: page.endCursor };
+  return pageOf(page, (i) => personFromItem(i).person);
 }
 
 /** The assignments of one role (all of them, current and past), e.g. who is or was system administrator. */
-export async function listRoleHolders(store: Store, role: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'byKind', partition: `Role#${role}`, limit: first, after });
-  return { nodes: page.items.map((i) => fromItem<RoleAssignment>(i)), endCursor: page.endCursor };
+export async function listRoleHolders(store: Store, role: string, request: PageRequest) {
+  const page = await store.table.query({ index: 'byKind', partition: `Role#${role}`, ...request });
+  return pageOf(page, (i) => fromItem<RoleAssignment>(i));
 }
 
 /** Every department: the register is a few dozen sections. */

@@ -4,8 +4,8 @@
  * device is back. Key layout in README.md.
  */
 import { DeviceFinding, ProhibitedActException } from '../domain/prohibitedActs';
-import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { OBJECT_PREFIX, Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest } from './table';
 
 /** byDueDate: requests awaiting the system administrator, oldest first. */
 export const EXCEPTION_REQUESTED_PARTITION = 'EXCEPTION_REQUESTED';
@@ -54,29 +54,24 @@ async function load<T>(store: Store, key: { pk: string; sk: string }): Promise<T
 export const getException = (store: Store, id: string) => load<ProhibitedActException>(store, exceptionKey(id));
 export const getFinding = (store: Store, id: string) => load<DeviceFinding>(store, findingKey(id));
 
-function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
-}
-
-export async function listPendingExceptions(store: Store, first: number, after?: string) {
-  return page<ProhibitedActException>(await store.table.query({ index: 'byDueDate', partition: EXCEPTION_REQUESTED_PARTITION, limit: first, after }), store);
+export async function listPendingExceptions(store: Store, request: PageRequest) {
+  return listPage<ProhibitedActException>(await store.table.query({ index: 'byDueDate', partition: EXCEPTION_REQUESTED_PARTITION, ...request }), store);
 }
 
 /** Approved take-outs not back whose period ended on or before `date`. */
-export async function listReturnsDueBy(store: Store, date: string, first: number, after?: string) {
-  return page<ProhibitedActException>(await store.table.query({ index: 'byDueDate', partition: EQUIPMENT_RETURN_PARTITION, between: ['0', `${date}#~`], limit: first, after }), store);
+export async function listReturnsDueBy(store: Store, date: string, request: PageRequest) {
+  return listPage<ProhibitedActException>(await store.table.query({ index: 'byDueDate', partition: EQUIPMENT_RETURN_PARTITION, between: ['0', `${date}#~`], ...request }), store);
 }
 
 /** A person's own requests, newest first. */
-export async function listExceptionsOfPerson(store: Store, personId: string, first: number, after?: string) {
-  return page<ProhibitedActException>(await store.table.query({ index: 'byKind', partition: `ProhibitedActExceptionOf#${personId}`, limit: first, after, descending: true }), store);
+export async function listExceptionsOfPerson(store: Store, personId: string, request: PageRequest) {
+  return listPage<ProhibitedActException>(await store.table.query({ index: 'byKind', partition: `ProhibitedActExceptionOf#${personId}`, ...request, descending: true }), store);
 }
 
 /** Findings, newest first: all of them, or one system's. */
-export async function listFindings(store: Store, first: number, after?: string, systemId?: string) {
+export async function listFindings(store: Store, request: PageRequest, systemId?: string) {
   const p = systemId
-    ? await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'DEVFINDING#', limit: first, after, descending: true })
-    : await store.table.query({ index: 'byKind', partition: 'DeviceFinding', limit: first, after, descending: true });
-  return page<DeviceFinding>(p, store);
+    ? await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'DEVFINDING#', ...request, descending: true })
+    : await store.table.query({ index: 'byKind', partition: 'DeviceFinding', ...request, descending: true });
+  return listPage<DeviceFinding>(p, store);
 }

@@ -4,7 +4,7 @@
  */
 import { ReceivedMail } from '../domain/receivedMail';
 import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 export const receivedMailKey = (id: string) => ({ pk: `${OBJECT_PREFIX.ReceivedMail}${id}`, sk: 'RECVMAIL' });
 
@@ -19,8 +19,8 @@ export async function getReceivedMail(store: Store, id: string): Promise<Receive
 }
 
 /** A department's mail received, newest first. */
-export async function listReceivedMail(store: Store, departmentId: string, first: number, after?: string) {
-  const p = await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'RECVMAIL#', limit: first, after, descending: true });
+export async function listReceivedMail(store: Store, departmentId: string, request: PageRequest) {
+  const p = await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'RECVMAIL#', ...request, descending: true });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<ReceivedMail>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<ReceivedMail>(i));
 }

@@ -4,7 +4,7 @@
  */
 import { Notice } from '../domain/reminders';
 import { Store, compact, fromItem, objectPk } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 export const noticeItemKey = (id: string) => ({ pk: objectPk('Notice', id), sk: 'NOTICE' });
 
@@ -39,14 +39,14 @@ export async function getNotices(store: Store, ids: string[]): Promise<(Notice |
 }
 
 /** A person's notices, newest first; only the unread ones with `unreadOnly`. */
-export async function listNoticesOf(store: Store, personId: string, first: number, after?: string, unreadOnly = false) {
+export async function listNoticesOf(store: Store, personId: string, request: PageRequest, unreadOnly = false) {
   const page = await store.table.query(
     unreadOnly
-      ? { index: 'bySubject', partition: unreadNoticesOf(personId), limit: first, after, descending: true }
-      : { index: 'byKind', partition: noticesTo(personId), limit: first, after, descending: true },
+      ? { index: 'bySubject', partition: unreadNoticesOf(personId), ...request, descending: true }
+      : { index: 'byKind', partition: noticesTo(personId), ...request, descending: true },
   );
   store.prime(page.items);
-  return { nodes: page.items.map((i) => fromItem<Notice>(i)), endCursor: page.endCursor };
+  return pageOf(page, (i) => fromItem<Notice>(i));
 }
 
 // ─── What the reminders job reads: every page of a few exact partitions, never a Scan ──────────────────────────

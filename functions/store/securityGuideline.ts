@@ -5,7 +5,7 @@
 import { GuidelineAcknowledgement, SecurityGuideline, acknowledgementId } from '../domain/securityGuideline';
 import { Person } from '../domain/people';
 import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf, resumeAfter } from './table';
 import { listPeople } from './people';
 
 const IN_FORCE = 'SecurityGuidelineInForce';
@@ -35,15 +35,15 @@ export const getAcknowledgement = (store: Store, id: string) => load<GuidelineAc
 export const acknowledgementOf = (store: Store, guidelineId: string, personId: string) => getAcknowledgement(store, acknowledgementId(guidelineId, personId));
 
 /** Every version, drafts too, the newest first. */
-export async function listGuidelines(store: Store, first: number, after?: string) {
-  const p = await store.table.query({ index: 'byKind', partition: 'SecurityGuideline', limit: first, after, descending: true });
+export async function listGuidelines(store: Store, request: PageRequest) {
+  const p = await store.table.query({ index: 'byKind', partition: 'SecurityGuideline', ...request, descending: true });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<SecurityGuideline>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<SecurityGuideline>(i));
 }
 
 /** The version in force, if one has been approved. */
 export async function guidelineInForce(store: Store): Promise<SecurityGuideline | undefined> {
-  const p = await store.table.query({ index: 'bySubject', partition: IN_FORCE, limit: 1, descending: true });
+  const p = await store.table.query({ index: 'bySubject', partition: IN_FORCE, first: 1, descending: true });
   store.prime(p.items);
   return p.items.length ? fromItem<SecurityGuideline>(p.items[0]) : undefined;
 }
@@ -56,9 +56,9 @@ export async function acknowledgementsInDepartment(store: Store, guidelineId: st
   const people: Person[] = [];
   let after: string | undefined;
   do {
-    const p = await listPeople(store, 200, after, departmentId);
+    const p = await listPeople(store, { first: 200, after }, departmentId);
     people.push(...p.nodes);
-    after = p.endCursor;
+    after = resumeAfter(p);
   } while (after);
   const acks = await store.loadMany(people.map((p) => acknowledgementKey(acknowledgementId(guidelineId, p.id))));
   return { people, acknowledgements: acks.filter((i): i is Item => !!i).map((i) => fromItem<GuidelineAcknowledgement>(i)) };

@@ -5,8 +5,8 @@
  */
 import { Grantee, ServerRoom, ServerRoomAuthorization, ServerRoomEntry } from '../domain/serverRoom';
 import { tokyoDate } from '../domain/people';
-import { Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest } from './table';
 
 export const roomKey = (id: string) => ({ pk: `ROOM#${id}`, sk: 'ROOM' });
 export const authorizationKey = (id: string) => ({ pk: `ROOMAUTH#${id}`, sk: 'ROOMAUTH' });
@@ -68,29 +68,24 @@ export const getAuthorization = (store: Store, id: string) => load<ServerRoomAut
 export const getEntry = (store: Store, id: string) => load<ServerRoomEntry>(store, entryKey(id));
 export const getGrantee = (store: Store, roomId: string, personId: string) => load<Grantee>(store, granteeKey(roomId, personId));
 
-function page<T>(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<T>(i)), endCursor: p.endCursor };
-}
-
-export async function listRooms(store: Store, first: number, after?: string) {
-  return page<ServerRoom>(await store.table.query({ index: 'byKind', partition: 'ServerRoom', limit: first, after }), store);
+export async function listRooms(store: Store, request: PageRequest) {
+  return listPage<ServerRoom>(await store.table.query({ index: 'byKind', partition: 'ServerRoom', ...request }), store);
 }
 
 /** Authorizations of a room that run on or after `date` (some may not have started: the caller tells current ones). */
-export async function listRunningAuthorizations(store: Store, roomId: string, date: string, first: number, after?: string) {
-  return page<ServerRoomAuthorization>(
-    await store.table.query({ index: 'bySubject', partition: `ROOM#${roomId}`, between: [`${AUTH}${date}`, `${AUTH}${END}`], limit: first, after }),
+export async function listRunningAuthorizations(store: Store, roomId: string, date: string, request: PageRequest) {
+  return listPage<ServerRoomAuthorization>(
+    await store.table.query({ index: 'bySubject', partition: `ROOM#${roomId}`, between: [`${AUTH}${date}`, `${AUTH}${END}`], ...request }),
     store,
   );
 }
 
 /** A room's log, newest entry first. */
-export async function listEntriesOfRoom(store: Store, roomId: string, first: number, after?: string) {
-  return page<ServerRoomEntry>(await store.table.query({ index: 'bySubject', partition: `ROOM#${roomId}`, prefix: ENTRY, limit: first, after, descending: true }), store);
+export async function listEntriesOfRoom(store: Store, roomId: string, request: PageRequest) {
+  return listPage<ServerRoomEntry>(await store.table.query({ index: 'bySubject', partition: `ROOM#${roomId}`, prefix: ENTRY, ...request, descending: true }), store);
 }
 
 /** Entries awaiting the administrator's approval, oldest first. */
-export async function listUnapprovedEntries(store: Store, first: number, after?: string) {
-  return page<ServerRoomEntry>(await store.table.query({ index: 'byDueDate', partition: UNAPPROVED_PARTITION, limit: first, after }), store);
+export async function listUnapprovedEntries(store: Store, request: PageRequest) {
+  return listPage<ServerRoomEntry>(await store.table.query({ index: 'byDueDate', partition: UNAPPROVED_PARTITION, ...request }), store);
 }

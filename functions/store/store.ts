@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import { AuditEvent } from '../domain/audit';
 import { KINDS, Kind } from '../domain/kinds';
 import { CostMeter, StoreConfig, createDocumentClient } from './client';
-import { Item, Table, Write, WriteConflict } from './table';
+import { Item, ListPage, Page, Table, Write, WriteConflict, pageOf } from './table';
 import { GLOBAL_INDEXES } from './tableSchema';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -23,6 +23,12 @@ export function fromItem<T>(item: Item): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) out[k] = v;
   return out as T;
+}
+
+/** A page of stored objects, primed into the request's loader (a later load of one of them costs no call). */
+export function listPage<T>(p: Page, store: Store): ListPage<T> {
+  store.prime(p.items);
+  return pageOf(p, (i) => fromItem<T>(i));
 }
 
 export interface Change {

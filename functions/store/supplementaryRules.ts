@@ -4,7 +4,7 @@
  */
 import { RuleVersions, SupplementaryRule } from '../domain/supplementaryRules';
 import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 const PARTITION = 'SupplementaryRule';
 const numberKey = (n: number) => String(n).padStart(6, '0');
@@ -22,10 +22,10 @@ export async function getSupplementaryRule(store: Store, id: string): Promise<Su
 }
 
 /** Every version, by number and then version. */
-export async function listSupplementaryRules(store: Store, first: number, after?: string) {
-  const p = await store.table.query({ index: 'byKind', partition: PARTITION, limit: first, after });
+export async function listSupplementaryRules(store: Store, request: PageRequest) {
+  const p = await store.table.query({ index: 'byKind', partition: PARTITION, ...request });
   store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<SupplementaryRule>(i)), endCursor: p.endCursor };
+  return pageOf(p, (i) => fromItem<SupplementaryRule>(i));
 }
 
 /** The versions of one rule, beside them: `SUPPRULE#<number>` / `VERSIONS` (no index). */
@@ -43,6 +43,6 @@ export async function getRuleVersions(store: Store, number: number): Promise<Rul
 
 /** The number of the last rule set; 0 when none has been. */
 export async function lastRuleNumber(store: Store): Promise<number> {
-  const p = await store.table.query({ index: 'byKind', partition: PARTITION, limit: 1, descending: true });
+  const p = await store.table.query({ index: 'byKind', partition: PARTITION, first: 1, descending: true });
   return p.items.length ? fromItem<SupplementaryRule>(p.items[0]).number : 0;
 }

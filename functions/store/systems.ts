@@ -4,7 +4,7 @@ import { lacksRecoveryProcedure } from '../domain/resilience';
 import { reviewDueOn } from '../domain/measures';
 import { addDays } from '../domain/period';
 import { Store, compact as strip, fromItem } from './store';
-import { Item } from './table';
+import { Item, PageRequest, pageOf } from './table';
 
 /** byDueDate: systems in operation without recovery procedures (第18条第2項), present only while that holds. */
 export const NO_RECOVERY_PROCEDURE_PARTITION = 'NO_RECOVERY_PROCEDURE';
@@ -42,25 +42,25 @@ export async function getSystems(store: Store, ids: string[]): Promise<(SystemRe
 }
 
 /** The register in order of registration, or one department's systems. One Query either way. */
-export async function listSystems(store: Store, first: number, after?: string, departmentId?: string) {
+export async function listSystems(store: Store, request: PageRequest, departmentId?: string) {
   const page = departmentId
-    ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'SYSTEM#', limit: first, after })
-    : await store.table.query({ index: 'byKind', partition: 'System', limit: first, after });
+    ? await store.table.query({ index: 'byDepartment', partition: `DEPT#${departmentId}`, prefix: 'SYSTEM#', ...request })
+    : await store.table.query({ index: 'byKind', partition: 'System', ...request });
   // Index items carry every attribute (projection ALL), so they stand in for the table item.
   store.prime(page.items);
-  return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
+  return pageOf(page, (i) => fromItem<SystemRecord>(i));
 }
 
 /** Systems in operation without recovery procedures (第18条第2項), by id. */
-export async function listSystemsWithoutRecoveryProcedure(store: Store, first: number, after?: string) {
-  const page = await store.table.query({ index: 'byDueDate', partition: NO_RECOVERY_PROCEDURE_PARTITION, limit: first, after });
+export async function listSystemsWithoutRecoveryProcedure(store: Store, request: PageRequest) {
+  const page = await store.table.query({ index: 'byDueDate', partition: NO_RECOVERY_PROCEDURE_PARTITION, ...request });
   store.prime(page.items);
-  return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
+  return pageOf(page, (i) => fromItem<SystemRecord>(i));
 }
 
 /** 第26条第1項・第2項 findings: installed systems without virus measures, or due for review before `today`. */
-export async function listSystemsLackingVirusMeasures(store: Store, today: string, first: number, after?: string) {
-  const page = await store.table.query({ index: 'bySubject', partition: VIRUS_MEASURES_DUE_PARTITION, between: ['0', `${addDays(today, -1)}#~`], limit: first, after });
+export async function listSystemsLackingVirusMeasures(store: Store, today: string, request: PageRequest) {
+  const page = await store.table.query({ index: 'bySubject', partition: VIRUS_MEASURES_DUE_PARTITION, between: ['0', `${addDays(today, -1)}#~`], ...request });
   store.prime(page.items);
-  return { nodes: page.items.map((i) => fromItem<SystemRecord>(i)), endCursor: page.endCursor };
+  return pageOf(page, (i) => fromItem<SystemRecord>(i));
 }

@@ -23,23 +23,81 @@ export type Item = Record<string, unknown> & { pk: string; sk: string };
 /** Told of every item a read returned, and of every key a GetItem or BatchGetItem found absent (`undefined`). */
 export type ReadObserver = (key: { pk: string; sk: string }, item: Item | undefined) => void;
 
-export interface Page {
-  items: Item[];
-  /** Cursor of the last item returned when more may follow. */
-  endCursor?: string;
+/**
+ * Which page of a list to read, as Relay asks for it: the `first` items after the item of `after` (from the start
+ * without it), or the `last` items before the item of `before` (from the end without it). Exactly one of `first` and
+ * `last`; `after` only with `first`, `before` only with `last` (graphql/common.ts `PageArgs` says so to the client).
+ */
+export interface PageRequest {
+  first?: number;
+  after?: string;
+  last?: number;
+  before?: string;
 }
 
-export interface QueryRequest {
+/** The page request is not one: both or neither of `first`/`last`, or a cursor of the other direction. */
+export class InvalidPage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidPage';
+  }
+}
+
+export interface Page {
+  /** The items, always in the list's own order (a backward page is read in reverse and turned round). */
+  items: Item[];
+  /** Each item's own cursor: its key for the query that read it, so a page `after` it (or `before` it) resumes next to it. */
+  cursors: string[];
+  /** Forward: DynamoDB stopped at the limit (more may follow). Backward: `before` was given (its item follows). */
+  hasNextPage: boolean;
+  /** Backward: DynamoDB stopped at the limit (more may precede). Forward: `after` was given (its item precedes). */
+  hasPreviousPage: boolean;
+}
+
+/** A page of a list as the store hands it to a resolver: its nodes, each with its cursor, and where the page stands. */
+export interface ListPage<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** The nodes of a page read, each keeping its item's cursor. */
+export function pageOf<T>(p: Page, node: (item: Item) => T): ListPage<T> {
+  return { nodes: p.items.map(node), cursors: p.cursors, hasNextPage: p.hasNextPage, hasPreviousPage: p.hasPreviousPage };
+}
+
+/** The nodes of a page made into others, each keeping its cursor. */
+export function mapPage<T, U>(p: ListPage<T>, f: (node: T) => U): ListPage<U> {
+  return { ...p, nodes: p.nodes.map(f) };
+}
+
+/** The nodes of a page a rule keeps, each with its own cursor (a page may so hold fewer than asked for). */
+export function filterPage<T, U extends T = T>(p: ListPage<T>, keep: ((node: T) => node is U) | ((node: T) => boolean)): ListPage<U> {
+  const kept = p.nodes.map((n, i) => [n, p.cursors[i]] as const).filter(([n]) => keep(n));
+  return { ...p, nodes: kept.map(([n]) => n as U), cursors: kept.map(([, c]) => c) };
+}
+
+export interface QueryRequest extends PageRequest {
   index?: IndexName;
   partition: string;
   /** Only sort keys that begin with this. */
   prefix?: string;
   /** Only sort keys between these two, inclusive (e.g. grants still running: `GRANT#<today>` to `GRANT#~`). */
   between?: [string, string];
-  limit: number;
-  after?: string;
-  /** Newest (highest sort key) first. */
+  /** Newest (highest sort key) first: the list's own order. */
   descending?: boolean;
+}
+
+/** Whether a page request reads backward (`last`/`before`); refuses one that is neither or both. */
+export function isBackward(page: PageRequest): boolean {
+  // GraphQL hands an argument sent as null over as null: absent, as one not sent.
+  const forward = page.first != null;
+  const backward = page.last != null;
+  if (forward === backward) throw new InvalidPage('exactly one of first and last');
+  if (forward && page.before != null) throw new InvalidPage('before goes with last');
+  if (backward && page.after != null) throw new InvalidPage('after goes with first');
+  return backward;
 }
 
 /** A write in a transaction: a whole item put, conditioned on the version it replaces or on not existing yet. */
@@ -154,48 +212,56 @@ export class Table {
     return out;
   }
 
+  /**
+   * One page of a key condition. A forward page reads from the `after` key in the list's own direction; a backward
+   * page reads from the `before` key in the other direction (ScanIndexForward flipped) and is turned round, so it
+   * costs one Query as a forward page does. Every item gets its own cursor: its key attributes for this index.
+   */
   async query(req: QueryRequest): Promise<Page> {
+    const backward = isBackward(req);
     const { partition, sort } = keyAttributes(req.index);
-    const startKey: Key | undefined = req.after
-      ? decodeCursor(req.after, {
-          attributes: [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, partition, sort],
-          partitionAttribute: partition,
-          partitionValue: req.partition,
-          sortAttribute: sort,
-          prefix: req.prefix,
-        })
+    const attributes = [...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, partition, sort])];
+    const cursor = (backward ? req.before : req.after) ?? undefined;
+    const startKey: Key | undefined = cursor
+      ? decodeCursor(cursor, { attributes, partitionAttribute: partition, partitionValue: req.partition, sortAttribute: sort, prefix: req.prefix }, backward ? 'before' : 'after')
       : undefined;
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.name,
         IndexName: req.index,
         ...keyCondition(req, partition, sort),
-        Limit: req.limit,
+        Limit: backward ? req.last : req.first,
         ExclusiveStartKey: startKey,
-        ScanIndexForward: !req.descending,
+        ScanIndexForward: !req.descending !== backward,
         ConsistentRead: req.index ? undefined : true,
         ReturnConsumedCapacity: 'TOTAL',
       }),
     ).catch((e: { name?: string; message?: string }) => {
       // A start key DynamoDB will not take is a cursor that does not belong here, not a fault.
-      if (startKey && e.name === 'ValidationException' && /start key|ExclusiveStartKey/i.test(e.message ?? '')) throw new InvalidCursor();
+      if (startKey && e.name === 'ValidationException' && /start key|ExclusiveStartKey/i.test(e.message ?? '')) throw new InvalidCursor(backward ? 'before' : 'after');
       throw e;
     });
     this.meter.record('Query', out.ConsumedCapacity);
-    const items = (out.Items ?? []) as Item[];
-    for (const item of items) this.observe({ pk: item.pk, sk: item.sk }, item);
-    const last = out.LastEvaluatedKey as Key | undefined;
-    return { items, endCursor: last && items.length ? encodeCursor(last) : undefined };
+    const read = (out.Items ?? []) as Item[];
+    for (const item of read) this.observe({ pk: item.pk, sk: item.sk }, item);
+    const items = backward ? read.reverse() : read;
+    const more = out.LastEvaluatedKey !== undefined && items.length > 0;
+    return {
+      items,
+      cursors: items.map((item) => encodeCursor(Object.fromEntries(attributes.map((a) => [a, String(item[a])])))),
+      hasNextPage: backward ? req.before != null : more,
+      hasPreviousPage: backward ? more : req.after != null,
+    };
   }
 
   /** Every item of a key condition, page after page: for lists known to be small or read whole by a job. */
-  async queryAll(req: Omit<QueryRequest, 'limit' | 'after'>, pageSize = 200): Promise<Item[]> {
+  async queryAll(req: Omit<QueryRequest, keyof PageRequest>, pageSize = 200): Promise<Item[]> {
     const items: Item[] = [];
     let after: string | undefined;
     do {
-      const page = await this.query({ ...req, limit: pageSize, after });
+      const page = await this.query({ ...req, first: pageSize, after });
       items.push(...page.items);
-      after = page.endCursor;
+      after = resumeAfter(page);
     } while (after);
     return items;
   }
@@ -261,6 +327,11 @@ function conflictOf(e: unknown): WriteConflict | undefined {
 /** TransactGetItems reports its units as a total: they are read units (the meter would count a total as writes). */
 function asReads(consumed: ConsumedCapacity[] | undefined): ConsumedCapacity[] | undefined {
   return consumed?.map((c) => ({ ...c, ReadCapacityUnits: c.ReadCapacityUnits ?? c.CapacityUnits ?? 0, WriteCapacityUnits: 0 }));
+}
+
+/** The cursor to read the next forward page from, when more may follow. */
+export function resumeAfter(page: Pick<Page, 'cursors' | 'hasNextPage'>): string | undefined {
+  return page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
 }
 
 function sleep(ms: number): Promise<void> {

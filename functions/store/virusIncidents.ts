@@ -3,8 +3,8 @@
  * Key layout in README.md.
  */
 import { VirusIncident } from '../domain/virusIncidents';
-import { OBJECT_PREFIX, Store, compact, fromItem } from './store';
-import { Item } from './table';
+import { OBJECT_PREFIX, Store, compact, fromItem, listPage } from './store';
+import { Item, PageRequest } from './table';
 
 /** byDueDate: incidents still open, oldest first. */
 export const VIRUS_OPEN_PARTITION = 'VIRUS_OPEN';
@@ -28,16 +28,11 @@ export async function getIncident(store: Store, id: string): Promise<VirusIncide
   return item && fromItem<VirusIncident>(item);
 }
 
-function page(p: { items: Item[]; endCursor?: string }, store: Store) {
-  store.prime(p.items);
-  return { nodes: p.items.map((i) => fromItem<VirusIncident>(i)), endCursor: p.endCursor };
-}
-
-export async function listOpenIncidents(store: Store, first: number, after?: string) {
-  return page(await store.table.query({ index: 'byDueDate', partition: VIRUS_OPEN_PARTITION, limit: first, after }), store);
+export async function listOpenIncidents(store: Store, request: PageRequest) {
+  return listPage<VirusIncident>(await store.table.query({ index: 'byDueDate', partition: VIRUS_OPEN_PARTITION, ...request }), store);
 }
 
 /** A system's incidents, newest first. */
-export async function listIncidentsOfSystem(store: Store, systemId: string, first: number, after?: string) {
-  return page(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'VIRUS#', limit: first, after, descending: true }), store);
+export async function listIncidentsOfSystem(store: Store, systemId: string, request: PageRequest) {
+  return listPage<VirusIncident>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'VIRUS#', ...request, descending: true }), store);
 }

@@ -132,7 +132,7 @@ describe('the reads of a refused run are checked against one moment of the table
     const store = api.store();
     store.trackReads();
     await Promise.all([store.load(pk, 'A'), store.load(pk, 'MISSING')]);
-    await store.table.query({ partition: pk, limit: 10 });
+    await store.table.query({ partition: pk, first: 10 });
     const before = store.meter.snapshot();
     expect(await store.readsStillHold()).toBe(true);
     const after = store.meter.snapshot();
@@ -175,7 +175,7 @@ describe('the reads of a refused run are checked against one moment of the table
     await put(writer, pk, 'B', 1);
     const store = api.store();
     store.trackReads();
-    expect((await store.table.query({ partition: pk, limit: 10 })).items).toHaveLength(2);
+    expect((await store.table.query({ partition: pk, first: 10 })).items).toHaveLength(2);
     await put(writer, pk, 'B', 2);
     expect(await store.readsStillHold()).toBe(false);
   });
