@@ -243,7 +243,12 @@ export class WorkingGroup extends Node {
 }
 
 export const CommitteeMeetingConnection = Connection(CommitteeMeeting, 'CommitteeMeeting', '委員会の会議');
-export const MotionConnection = Connection(Motion, 'Motion', '議案');
+export const MotionConnection = Connection(
+  Motion,
+  'Motion',
+  '議案',
+  '議案の総数(会議の motionCount。議案と同じトランザクションで数える)。 / How many motions the meeting decided: its motionCount, counted in the same transaction as each motion.',
+);
 export const WorkingGroupConnection = Connection(WorkingGroup, 'WorkingGroup', '部会');
 
 // ─── Inputs ─────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -58,10 +58,10 @@ export class PageInfo {
   })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'このページの最初の項目の位置(`before` に渡すと前のページ)。空のページでは null。 / The first edge’s cursor: pass as `before` to read the page before. Null on an empty page.' })
+  @Field(() => String, { nullable: true, description: 'このページの最初の位置(`before` に渡すと前のページ)。何も読まなかったときは null。 / Where this page starts (the first edge’s cursor, or of the first item read when a rule left it out): pass as `before` to read the page before. Null when nothing was read.' })
   startCursor?: string;
 
-  @Field(() => String, { nullable: true, description: 'このページの最後の項目の位置(`after` に渡すと次のページ)。空のページでは null。 / The last edge’s cursor: pass as `after` to read on. Null on an empty page.' })
+  @Field(() => String, { nullable: true, description: 'このページの最後の位置(`after` に渡すと次のページ)。何も読まなかったときは null。 / Where this page ends (the last edge’s cursor, or of the last item read when a rule left it out): pass as `after` to read on. Null when nothing was read.' })
   endCursor?: string;
 }
 
@@ -71,6 +71,9 @@ export interface PageShape<T> {
   cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** The first and last item read, when a rule dropped some (a grant not yet started): the page resumes there. */
+  startCursor?: string;
+  endCursor?: string;
 }
 
 /** A page of nothing (a list the viewer has no part in). */
@@ -123,8 +126,8 @@ export function connection<T>(page: PageShape<T>, totalCount?: number): Connecti
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0],
-      endCursor: page.cursors[page.cursors.length - 1],
+      startCursor: page.startCursor ?? page.cursors[0],
+      endCursor: page.endCursor ?? page.cursors[page.cursors.length - 1],
     },
     ...(totalCount === undefined ? {} : { totalCount }),
   };

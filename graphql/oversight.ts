@@ -164,7 +164,12 @@ export class TrainingSession extends Node {
 }
 
 export const InvestigationConnection = Connection(Investigation, 'Investigation', '調査');
-export const InvestigationFindingConnection = Connection(InvestigationFinding, 'InvestigationFinding', '所見');
+export const InvestigationFindingConnection = Connection(
+  InvestigationFinding,
+  'InvestigationFinding',
+  '所見',
+  '所見の総数(調査の findingCount。所見と同じトランザクションで数える)。 / How many findings the investigation has: its findingCount, counted in the same transaction as each finding.',
+);
 export const ImprovementProposalConnection = Connection(ImprovementProposal, 'ImprovementProposal', '改善策');
 export const GuidanceConnection = Connection(Guidance, 'Guidance', '指導・助言');
 export const TrainingSessionConnection = Connection(TrainingSession, 'TrainingSession', '研修');

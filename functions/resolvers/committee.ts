@@ -54,7 +54,7 @@ export class CommitteeMeetingResolver {
   motions(@Root() m: Meeting, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const page = await listMotions(ctx.store, m.id, paging);
-      return connection(mapPage(page, (x) => motionNode(m, x)));
+      return connection(mapPage(page, (x) => motionNode(m, x)), m.motionCount ?? 0);
     });
   }
 

@@ -42,7 +42,7 @@ export class InvestigationResolver {
   findings(@Root() i: InvestigationRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
     return read(ctx, async () => {
       const page = await store.listFindings(ctx.store, i.id, paging);
-      return connection(mapPage(page, findingNode));
+      return connection(mapPage(page, findingNode), i.findingCount ?? 0);
     });
   }
 

@@ -72,9 +72,12 @@ export async function listInbox(store: Store, partitions: string[], request: Pag
   const merged = pages.flat().sort((a, b) => String(a.inboxSk).localeCompare(String(b.inboxSk)));
   const taken = backward ? merged.slice(Math.max(0, merged.length - size)) : merged.slice(0, size);
   const more = merged.length > size;
+  const cursors = taken.map((item) => encodeCursor({ pk: item.pk, sk: item.sk, inboxSk: String(item.inboxSk) }));
   return {
     nodes: taken.map(application),
-    cursors: taken.map((item) => encodeCursor({ pk: item.pk, sk: item.sk, inboxSk: String(item.inboxSk) })),
+    cursors,
+    startCursor: cursors[0],
+    endCursor: cursors[cursors.length - 1],
     hasNextPage: backward ? at !== undefined : more,
     hasPreviousPage: backward ? more : at !== undefined,
   };

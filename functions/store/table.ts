@@ -60,11 +60,15 @@ export interface ListPage<T> {
   cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** The first and last item read: where the page resumes, even when a rule kept neither of them (`filterPage`). */
+  startCursor?: string;
+  endCursor?: string;
 }
 
 /** The nodes of a page read, each keeping its item's cursor. */
 export function pageOf<T>(p: Page, node: (item: Item) => T): ListPage<T> {
-  return { nodes: p.items.map(node), cursors: p.cursors, hasNextPage: p.hasNextPage, hasPreviousPage: p.hasPreviousPage };
+  const { cursors, hasNextPage, hasPreviousPage } = p;
+  return { nodes: p.items.map(node), cursors, hasNextPage, hasPreviousPage, startCursor: cursors[0], endCursor: cursors[cursors.length - 1] };
 }
 
 /** The nodes of a page made into others, each keeping its cursor. */

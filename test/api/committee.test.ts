@@ -20,7 +20,7 @@ const MEETING = `id title heldOn place chairPrevented status version closedAt co
   composition { chair { personId } viceChair { personId } members { personId } memberCount quorumRequired secretariatHolder { personId } }
   attendance { personId } quorum { membersPresent members required met } presiding { seat person { personId } }
   agenda { agendaItemId matter article title }
-  motionCount motions(first: 100) { nodes { motionId text agendaItem { agendaItemId } votes { vote person { personId } } presiding { personId }
+  motionCount motions(first: 100) { totalCount nodes { motionId text agendaItem { agendaItemId } votes { vote person { personId } } presiding { personId }
     result { votesFor votesAgainst notVoting membersPresent outcome decidedBy castingVote } } }
   minutes viewerCanRecordAttendance viewerCanDecideMotion viewerCanClose auditTrail(first: 20) { nodes { action article } }`;
 const CONVENE = `mutation($input: ConveneCommitteeMeetingInput!) { conveneCommitteeMeeting(input: $input) { meeting { ${MEETING} } ${ERRORS} } }`;
@@ -178,6 +178,7 @@ describe('第33条第5項: 出席委員の過半数をもって決し、可否�
     expect(await refused(api, CHAIR, DECIDE, motion(m, votes))).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', article: '第33条第5項', field: ['castingVote'] })]);
     const decided = await ok(api, CHAIR, DECIDE, motion(m, votes, 'FOR'));
     expect(decided.motionCount).toBe(1);
+    expect(decided.motions.totalCount).toBe(1);
     expect(decided.motions.nodes).toEqual([
       expect.objectContaining({
         presiding: { personId: CHAIR },

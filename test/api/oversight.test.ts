@@ -213,13 +213,15 @@ describe('第19条: findings are items of their own, so an investigation takes a
     expect(event.after.finding).toMatchObject({ perspective: 'EFFECTIVENESS', text: text(999) });
 
     const PAGE = `query($id: ID!, $after: String) { node(id: $id) { ... on Investigation {
-      findings(first: 100, after: $after) { nodes { findingId text } pageInfo { hasNextPage endCursor } } } } }`;
+      findings(first: 100, after: $after) { totalCount nodes { findingId text } pageInfo { hasNextPage endCursor } } } } }`;
     const texts: string[] = [];
     let after: string | null = null;
     let pages = 0;
     do {
       const data = await api.data(SA, PAGE, { id: i.id, after });
-      const { nodes, pageInfo } = data.node.findings;
+      const { nodes, pageInfo, totalCount } = data.node.findings;
+      // The count kept on the investigation, written with each finding: every page tells the whole.
+      expect(totalCount).toBe(1000);
       texts.push(...nodes.map((n: { text: string }) => n.text.slice(0, 4)));
       after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
       pages++;
