@@ -65,20 +65,6 @@ export class PageInfo {
   endCursor?: string;
 }
 
-/** A page as the store hands it over: its nodes, each with its cursor, and where the page stands. */
-export interface PageShape<T> {
-  nodes: T[];
-  cursors: string[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  /** The first and last item read, when a rule dropped some (a grant not yet started): the page resumes there. */
-  startCursor?: string;
-  endCursor?: string;
-}
-
-/** A page of nothing (a list the viewer has no part in). */
-export const EMPTY_PAGE: PageShape<never> = { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false };
-
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
@@ -116,21 +102,6 @@ export function Connection<T extends object>(nodeClass: ClassType<T> | (abstract
   }
   if (totalCount) Field(() => Int, { description: totalCount })(ConnectionClass.prototype, 'totalCount');
   return ConnectionClass;
-}
-
-/** Builds a connection from a page read from the store: every edge with its own cursor. */
-export function connection<T>(page: PageShape<T>, totalCount?: number): ConnectionShape<T> {
-  return {
-    nodes: page.nodes,
-    edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i] })),
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.startCursor ?? page.cursors[0],
-      endCursor: page.endCursor ?? page.cursors[page.cursors.length - 1],
-    },
-    ...(totalCount === undefined ? {} : { totalCount }),
-  };
 }
 
 /** What is wrong with a page's arguments, Japanese then English; undefined when they make one page. */

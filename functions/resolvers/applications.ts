@@ -22,12 +22,12 @@ import { linkRequestState } from '../store/homepage';
 import { reportState } from '../store/operators';
 import { getPerson, listAllRoleHolders } from '../store/people';
 import { Person } from '../../graphql/people';
-import { connection, PageArgs, EMPTY_PAGE } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { Application, ApplicationConnection } from '../../graphql/applications';
 import { ApplicationPayload, ApplicationTransitionInput, DecideApplicationInput } from '../../graphql/applicationInputs';
 import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { actionsOf, mutate, newId, read, INPUT } from './support';
+import { actionsOf, mutate, newId, read, INPUT, connection, EMPTY_PAGE } from './support';
 import { load, outcomeOf } from './write';
 import { citedRules } from './supplementaryRules';
 

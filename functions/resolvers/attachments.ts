@@ -18,7 +18,7 @@ import {
   RequestAttachmentUploadInput,
   RequestAttachmentUploadPayload,
 } from '../../graphql/attachments';
-import { Node, PageArgs, connection } from '../../graphql/common';
+import { Node, PageArgs } from '../../graphql/common';
 import { Consultation } from '../../graphql/consultations';
 import { DataUseApplication } from '../../graphql/dataUse';
 import { ExternalProvision } from '../../graphql/externalProvision';
@@ -29,7 +29,7 @@ import { VirusIncident } from '../../graphql/virusIncidents';
 import { Context } from './context';
 import { computed, personField } from './fields';
 import { readable } from './reading';
-import { INPUT, read } from './support';
+import { INPUT, read, connection } from './support';
 import { given } from './systems';
 import { change, create, load } from './write';
 

@@ -7,12 +7,12 @@ import { notAnIdOf } from '../domain/refusal';
 import { listAuditByActor, listAuditOfObject } from '../store/audit';
 import { objectPk } from '../store/store';
 import { getPerson } from '../store/people';
-import { connection, Node, PageArgs, EMPTY_PAGE } from '../../graphql/common';
+import { Node, PageArgs } from '../../graphql/common';
 import { AuditEvent, AuditEventConnection, Audited } from '../../graphql/audit';
 import { Person } from '../../graphql/people';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { globalId, keyOf, read } from './support';
+import { globalId, keyOf, read, connection, EMPTY_PAGE } from './support';
 import { loadNode } from './node';
 
 const AUDITED: readonly string[] = AUDITED_TYPES;

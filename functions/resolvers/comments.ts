@@ -8,13 +8,13 @@ import { ApplicationComment as CommentRecord, Commented, commentRoleOf, commente
 import { allows } from '../domain/refusal';
 import { Kind } from '../domain/kinds';
 import { listComments } from '../store/comments';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { Application } from '../../graphql/applications';
 import { AddApplicationCommentInput, ApplicationComment, ApplicationCommentConnection, ApplicationCommentPayload } from '../../graphql/comments';
 import { applicationKindOf, formOf, stepOf } from './applications';
 import { Context } from './context';
 import { personField } from './fields';
-import { mutate, newId, read, INPUT } from './support';
+import { mutate, newId, read, INPUT, connection } from './support';
 import { load, outcomeOf } from './write';
 import { mapPage } from '../store/table';
 

@@ -7,7 +7,7 @@ import {
 import { Person as PersonRecord } from '../domain/people';
 import { getPerson } from '../store/people';
 import { currentComposition, listAllMotions, listMeetings, listMotions, listWorkingGroups } from '../store/committee';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import {
   AgendaItem, CastVote, CloseCommitteeMeetingInput, Committee, CommitteeComposition, CommitteeMeeting, CommitteeMeetingConnection, CommitteeMeetingPayload,
   ConveneCommitteeMeetingInput, DecideCommitteeMotionInput, EstablishWorkingGroupInput, Motion, MotionConnection, Presiding, Quorum,
@@ -15,7 +15,7 @@ import {
 } from '../../graphql/committee';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
-import { actionsOf, newId, read, INPUT } from './support';
+import { actionsOf, newId, read, INPUT, connection } from './support';
 import { Computed, computed, personKey, related } from './fields';
 import { change, create, load } from './write';
 import { mapPage } from '../store/table';

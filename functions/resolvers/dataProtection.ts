@@ -9,13 +9,13 @@ import { reviewDueOn } from '../domain/measures';
 import { tokyoDate } from '../domain/people';
 import { listDatasetsLackingProtection } from '../store/data';
 import { getPerson } from '../store/people';
-import { connection, LocalDate, PageArgs } from '../../graphql/common';
+import { LocalDate, PageArgs } from '../../graphql/common';
 import { DataProtection, ReviewDatasetProtectionInput } from '../../graphql/dataProtection';
 import { Dataset, DatasetConnection, DatasetPayload } from '../../graphql/datasets';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, read, INPUT } from './support';
+import { actionsOf, read, INPUT, connection } from './support';
 import { given } from './systems';
 import { change } from './write';
 

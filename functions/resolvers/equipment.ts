@@ -5,14 +5,14 @@ import { getEquipment, listEquipment } from '../store/equipment';
 import { getDepartment, getPerson } from '../store/people';
 import { getRoom } from '../store/serverRoom';
 import { getSystem } from '../store/systems';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { Equipment, EquipmentConnection, EquipmentPayload, RegisterEquipmentInput, RemoveEquipmentInput } from '../../graphql/equipment';
 import { Department, Person } from '../../graphql/people';
 import { ServerRoom } from '../../graphql/serverRoom';
 import { System } from '../../graphql/systems';
 import { Computed, computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, read, INPUT } from './support';
+import { actionsOf, read, INPUT, connection } from './support';
 import { change, create, load, loadOptional } from './write';
 
 const payload = (e: EquipmentRecord) => ({ equipment: e });

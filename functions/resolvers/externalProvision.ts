@@ -6,7 +6,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { ExternalProvision as ProvisionRecord, clauseStatuses, draftProvision, externalProvision, isAgreementComplete, openObligations, stage } from '../domain/externalProvision';
 import { getDepartment } from '../store/people';
 import { getDatasets, listInspections, listProvisionIncidents, listProvisionsOfDepartment, listProvisionsPastPeriod } from '../store/data';
-import { connection, MAX_PAGE, PageArgs } from '../../graphql/common';
+import { MAX_PAGE, PageArgs } from '../../graphql/common';
 import {
   Agreement, ConcludeAgreementInput, ConsultExternalProvisionInput, ExternalProvision, ExternalProvisionConnection, ExternalProvisionPayload, IncidentReport,
   IncidentReportConnection, Inspection, InspectionConnection, Obligation, ProvisionStage, RecordAgreementClauseInput, RecordIncidentInput,
@@ -15,7 +15,7 @@ import {
 import { Dataset } from '../../graphql/datasets';
 import { Department } from '../../graphql/people';
 import { Context } from './context';
-import { read, INPUT } from './support';
+import { read, INPUT, connection } from './support';
 import { change, load } from './write';
 import { draft } from './applications';
 import { computed, departmentOrOwn, legalBasisFields } from './fields';

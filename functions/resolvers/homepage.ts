@@ -6,7 +6,7 @@ import {
 } from '../domain/homepage';
 import { getDepartment, getPerson } from '../store/people';
 import { getCategory, getClaim, getLinkRequest, getPage, getTopPageLink, listCategories, listLinkRequestsOfPage, listPagesDueForCheck, listPagesOfDepartment, listRunningTopPageLinks } from '../store/homepage';
-import { LocalDate, connection, PageArgs } from '../../graphql/common';
+import { LocalDate, PageArgs } from '../../graphql/common';
 import {
   CreateHomepageCategoryInput, DraftHomepagePageInput, HomepageCategory, HomepageCategoryConnection, HomepageCategoryPayload, HomepageCheck,
   HomepageCheckReason, HomepagePage, HomepagePageConnection, HomepagePagePayload, HomepagePageTransitionInput, RecordHomepageCheckInput,
@@ -15,7 +15,7 @@ import {
 } from '../../graphql/homepage';
 import { Department, Person } from '../../graphql/people';
 import { Context } from './context';
-import { actionsOf, globalId, iso, read, INPUT } from './support';
+import { actionsOf, globalId, iso, read, INPUT, connection } from './support';
 import { computed, departmentOrOwn, related } from './fields';
 import { change, create, load, loadOptional } from './write';
 import { draft } from './applications';

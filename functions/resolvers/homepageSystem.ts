@@ -15,7 +15,7 @@ import {
 } from '../domain/homepageSystem';
 import { getPerson } from '../store/people';
 import { latestSecurityCheck, listSecurityChecks } from '../store/homepageSystem';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import {
   HomepageSecurityCheck,
   HomepageSecurityCheckConnection,
@@ -27,7 +27,7 @@ import {
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { read, INPUT } from './support';
+import { read, INPUT, connection } from './support';
 import { given } from './systems';
 import { create } from './write';
 

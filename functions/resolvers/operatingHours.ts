@@ -8,7 +8,7 @@ import { getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import { interruptionsEndingFrom, listInterruptionsOfSystem, loadCalendar, stopAudience } from '../store/operatingHours';
 import { tokyoDate } from '../domain/people';
-import { connection, DateTime, PageArgs } from '../../graphql/common';
+import { DateTime, PageArgs } from '../../graphql/common';
 import { InterruptionState, ServiceInterruption, ServiceInterruptionConnection, ServiceInterruptionPayload, ServiceStatus } from '../../graphql/operatingHours';
 import { AnnounceMaintenanceStopInput, CancelMaintenanceStopInput, EndServiceInterruptionInput, RecordSystemFailureInput } from '../../graphql/operatingHours';
 import { UpdateWorkingCalendarInput, WorkingCalendar, WorkingCalendarPayload } from '../../graphql/operatingHours';
@@ -16,7 +16,7 @@ import { System } from '../../graphql/systems';
 import { Person } from '../../graphql/people';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, globalId, iso, read, INPUT } from './support';
+import { actionsOf, globalId, iso, read, INPUT, connection } from './support';
 import { change, create, load } from './write';
 
 /** The calendar as stored, or the domain default until first set (functions/store/operatingHours.ts). */

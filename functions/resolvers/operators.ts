@@ -6,14 +6,14 @@ import { ARTICLE_BUSINESS, ARTICLE_INFORMATION, OperatorDesignation as Designati
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import { getReport, getSlot, listDesignationsOfPerson, listOperatorsOfSystem, listReportsOfSystem, loadWorkspace } from '../store/operators';
-import { connection, DateTime, PageArgs } from '../../graphql/common';
+import { DateTime, PageArgs } from '../../graphql/common';
 import { DesignateOperatorInput, OperatorDesignation, OperatorDesignationConnection, OperatorDesignationPayload, OperatorReport, OperatorReportConnection, OperatorReportEntry, OperatorReportPayload, ReleaseOperatorInput, ReportOperatorsInput } from '../../graphql/operators';
 import { Department, Person } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { actionsOf, read, INPUT } from './support';
+import { actionsOf, read, INPUT, connection } from './support';
 import { change, create, load } from './write';
 import { draft } from './applications';
 import { filterPage } from '../store/table';

@@ -8,7 +8,7 @@ import { tokyoDate } from '../domain/people';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import * as store from '../store/oversight';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import {
   AcknowledgeGuidanceInput, AddImprovementProposalInput, AddInvestigationFindingInput, CloseInvestigationInput, GiveGuidanceInput, Guidance,
   GuidanceConnection, GuidancePayload, ImprovementProposal, ImprovementProposalConnection, Investigation, InvestigationConnection,
@@ -19,7 +19,7 @@ import { Department, Person, PersonConnection } from '../../graphql/people';
 import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { computed, personKey, related } from './fields';
-import { actionsOf, read, INPUT } from './support';
+import { actionsOf, read, INPUT, connection } from './support';
 import { change, create, load } from './write';
 import { filterPage, mapPage } from '../store/table';
 

@@ -4,13 +4,13 @@ import { Department as DepartmentRecord, Person as PersonRecord, RoleAssignment 
 import { acting } from '../domain/acting';
 import { getDepartment, getPerson, getPersonWithRoles, listDepartments, listPeople, roleHolders } from '../store/people';
 import { listSystems } from '../store/systems';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { AssignRoleInput, CreateDepartmentInput, CreatePersonInput, Department, DepartmentConnection, DepartmentPayload, DesignateActingPersonInput, EndRoleAssignmentInput } from '../../graphql/people';
 import { Person, PersonConnection, PersonPayload, RoleAssignment, UpdateDepartmentInput, UpdatePersonInput } from '../../graphql/people';
 import { SystemConnection } from '../../graphql/systems';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { keyOf, read, INPUT } from './support';
+import { keyOf, read, INPUT, connection } from './support';
 import { change, create, load, loadOptional } from './write';
 
 const departmentPayload = (department: DepartmentRecord) => ({ department });

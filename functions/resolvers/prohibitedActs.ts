@@ -10,7 +10,7 @@ import { tokyoDate } from '../domain/people';
 import { getDepartment, getPerson } from '../store/people';
 import { getSystem } from '../store/systems';
 import { listExceptionsOfPerson, listFindings, listPendingExceptions, listReturnsDueBy } from '../store/prohibitedActs';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { DeviceFinding, DeviceFindingConnection, DeviceFindingPayload, ProhibitedActException, ProhibitedActExceptionConnection, ProhibitedActExceptionPayload } from '../../graphql/prohibitedActs';
 import { DecideProhibitedActExceptionInput, RecordDeviceFindingInput, RecordEquipmentReturnInput, RequestProhibitedActExceptionInput } from '../../graphql/prohibitedActs';
 import { Department, Person } from '../../graphql/people';
@@ -18,7 +18,7 @@ import { System } from '../../graphql/systems';
 import { equipmentField } from './equipment';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, iso, read, INPUT } from './support';
+import { actionsOf, iso, read, INPUT, connection } from './support';
 import { change, create, load, loadOptional } from './write';
 import type { ListPage } from '../store/table';
 

@@ -3,12 +3,12 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ReceivedMail as ReceivedMailRecord, assertMayReadReceivedMailOf, receivedMail } from '../domain/receivedMail';
 import { listReceivedMail } from '../store/receivedMail';
 import { getDepartment, getPerson } from '../store/people';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { ReceivedMail, ReceivedMailConnection, ReceivedMailPayload, RecordReceivedMailInput } from '../../graphql/receivedMail';
 import { Department, Person } from '../../graphql/people';
 import { computed, departmentOrOwn } from './fields';
 import { Context } from './context';
-import { iso, read, INPUT } from './support';
+import { iso, read, INPUT, connection } from './support';
 import { create, load } from './write';
 
 @Resolver(() => ReceivedMail)

@@ -3,13 +3,13 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Notice as NoticeRecord, assertMayReadNoticesOf, notice, noticeActions } from '../domain/reminders';
 import { listNoticesOf } from '../store/reminders';
 import { getPerson } from '../store/people';
-import { connection, Node } from '../../graphql/common';
+import { Node } from '../../graphql/common';
 import { NODE_TYPES, NodeType } from '../../graphql/globalId';
 import { MarkNoticeReadInput, Notice, NoticeConnection, NoticeListArgs, NoticePayload, NoticesOfArgs } from '../../graphql/reminders';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, globalId, keyOf, read, INPUT } from './support';
+import { actionsOf, globalId, keyOf, read, INPUT, connection } from './support';
 import { loadNode } from './node';
 import { change } from './write';
 

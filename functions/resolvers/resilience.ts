@@ -7,13 +7,13 @@ import { Resilience, lacksRecoveryProcedure, systemResilience, unprotectedHazard
 import { SystemRecord, systemActions } from '../domain/systems';
 import { getPerson } from '../store/people';
 import { listSystemsWithoutRecoveryProcedure } from '../store/systems';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { System, SystemConnection, SystemPayload } from '../../graphql/systems';
 import { Person } from '../../graphql/people';
 import { Hazard, RecordSystemResilienceInput, SystemResilience } from '../../graphql/resilience';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, read, INPUT } from './support';
+import { actionsOf, read, INPUT, connection } from './support';
 import { given, systemTarget } from './systems';
 import { change } from './write';
 

@@ -6,7 +6,7 @@ import {
 import { Person as PersonRecord } from '../domain/people';
 import { getDepartment, getPerson } from '../store/people';
 import { acknowledgementOf, acknowledgementsInDepartment, getGuideline, guidelineInForce, listGuidelines } from '../store/securityGuideline';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import {
   AcknowledgeSecurityGuidelineInput, ApproveSecurityGuidelineInput, DraftSecurityGuidelineInput, SecurityGuideline, SecurityGuidelineAcknowledgement,
   SecurityGuidelineAcknowledgementPayload, SecurityGuidelineConnection, SecurityGuidelineDepartmentStatus, SecurityGuidelinePayload,
@@ -14,7 +14,7 @@ import {
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { computed, departmentOrOwn, related } from './fields';
-import { INPUT, actionsOf, read } from './support';
+import { INPUT, actionsOf, read, connection } from './support';
 import { change, create } from './write';
 
 const inForceRead = new WeakMap<Context, Promise<Guideline | undefined>>();

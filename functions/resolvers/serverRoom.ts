@@ -5,7 +5,7 @@ import { authorizationActions, entryActions, isValidAt, roomActions, serverRoom 
 import { tokyoDate } from '../domain/people';
 import { getPerson } from '../store/people';
 import { getAuthorization, getGrantee, getRoom, listEntriesOfRoom, listRooms, listRunningAuthorizations, listUnapprovedEntries } from '../store/serverRoom';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { ServerRoom, ServerRoomAuthorization, ServerRoomEntrant, ServerRoomEntry, ServerRoomConnection, ServerRoomAuthorizationConnection, ServerRoomEntryConnection } from '../../graphql/serverRoom';
 import { ServerRoomPayload, ServerRoomAuthorizationPayload, ServerRoomEntryPayload, RegisterServerRoomInput, RevokeServerRoomAccessInput } from '../../graphql/serverRoom';
 import { ApproveServerRoomEntryInput, AuthorizeServerRoomAccessInput, RecordServerRoomEntryInput, RecordServerRoomExitInput } from '../../graphql/serverRoom';
@@ -13,7 +13,7 @@ import { Person } from '../../graphql/people';
 import { equipmentField } from './equipment';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, iso, read, INPUT } from './support';
+import { actionsOf, iso, read, INPUT, connection } from './support';
 import { change, create, load, loadOptional } from './write';
 import { filterPage } from '../store/table';
 

@@ -5,14 +5,14 @@ import { tokyoDate } from '../domain/people';
 import { exists, refuse } from '../domain/refusal';
 import { getPerson } from '../store/people';
 import { getRuleVersions, getSupplementaryRule, lastRuleNumber, listSupplementaryRules } from '../store/supplementaryRules';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import {
   EstablishSupplementaryRuleInput, ReviseSupplementaryRuleInput, SupplementaryRule, SupplementaryRuleConnection, SupplementaryRulePayload, SupplementaryRuleStatus,
 } from '../../graphql/supplementaryRules';
 import { Person } from '../../graphql/people';
 import { Context } from './context';
 import { computed, related } from './fields';
-import { INPUT, nameOf, read } from './support';
+import { INPUT, nameOf, read, connection } from './support';
 import { change, create } from './write';
 
 /** Every version of a rule, in order, from the versions kept beside them (one wave of reads). */

@@ -5,10 +5,11 @@ import { KINDS } from '../domain/kinds';
 import { Name, Refusal, notAnIdOf } from '../domain/refusal';
 import { apiError } from '../api/language';
 import { InvalidCursor } from '../store/cursor';
-import { WriteConflict } from '../store/table';
+import { ListPage, WriteConflict } from '../store/table';
 import { Change } from '../store/store';
 import { getIdempotencyRecord, idempotencyItem } from '../store/idempotency';
 import { NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
+import type { ConnectionShape } from '../../graphql/common';
 import { UserError, UserErrorCode } from '../../graphql/common';
 import { Context } from './context';
 import { nextClaim } from './idempotency';
@@ -178,3 +179,21 @@ export function actionsOf<R extends object, A>(ctx: Context, record: R, actions:
 
 /** The description of every mutation's one argument: what it holds is described on its input type. */
 export const INPUT = '変更の内容(各項目の説明は入力型に記載)。 / What to change; each field is described on the input type.';
+
+/** A page of nothing (a list the viewer has no part in). */
+export const EMPTY_PAGE: ListPage<never> = { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false };
+
+/** Builds a connection from a page read from the store: every edge with its own cursor. */
+export function connection<T>(page: ListPage<T>, totalCount?: number): ConnectionShape<T> {
+  return {
+    nodes: page.nodes,
+    edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i] })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.startCursor ?? page.cursors[0],
+      endCursor: page.endCursor ?? page.cursors[page.cursors.length - 1],
+    },
+    ...(totalCount === undefined ? {} : { totalCount }),
+  };
+}

@@ -8,7 +8,7 @@ import { getDepartment, getPerson } from '../store/people';
 import { getSystems, listSystems } from '../store/systems';
 import { listConsultationsOfSystem } from '../store/consultations';
 import { listContractsOfSystem, listDatasetsOfSystem } from '../store/data';
-import { connection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { ConsultationConnection } from '../../graphql/consultations';
 import { DatasetConnection } from '../../graphql/datasets';
 import { OutsourcingContractConnection } from '../../graphql/outsourcing';
@@ -17,7 +17,7 @@ import { AssignSystemResponsibilityInput, OperatingHoursPolicy, OverrideAgreemen
 import { System, SystemChangesInput, SystemConnection, SystemDocumentInput, SystemPayload, UpdateSystemInput } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, keyOf, read, INPUT } from './support';
+import { actionsOf, keyOf, read, INPUT, connection } from './support';
 import { change, create, load, loadOptional } from './write';
 
 /**

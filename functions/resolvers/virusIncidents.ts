@@ -18,7 +18,7 @@ import {
 import { getDepartment, getPerson, listAllRoleHolders } from '../store/people';
 import { getSystem } from '../store/systems';
 import { listIncidentsOfSystem, listOpenIncidents } from '../store/virusIncidents';
-import { connection, PageArgs, EMPTY_PAGE } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import {
   AssessVirusIncidentPersonalInformationInput,
   CloseVirusIncidentInput,
@@ -37,7 +37,7 @@ import { System } from '../../graphql/systems';
 import { Context } from './context';
 import { equipmentField } from './equipment';
 import { computed, related } from './fields';
-import { actionsOf, iso, read, INPUT } from './support';
+import { actionsOf, iso, read, INPUT, connection, EMPTY_PAGE } from './support';
 import { change, create, load, loadActor, loadOptional } from './write';
 
 const can = (ctx: Context, v: IncidentRecord) => actionsOf(ctx, v, incidentActions);

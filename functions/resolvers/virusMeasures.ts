@@ -10,14 +10,14 @@ import { VirusIncident as VirusIncidentRecord } from '../domain/virusIncidents';
 import { VirusMeasures, lacksVirusMeasures, systemVirusMeasures, virusMeasureActions } from '../domain/virusMeasures';
 import { getPerson } from '../store/people';
 import { getSystem, listSystemsLackingVirusMeasures } from '../store/systems';
-import { connection, LocalDate, PageArgs } from '../../graphql/common';
+import { LocalDate, PageArgs } from '../../graphql/common';
 import { Person } from '../../graphql/people';
 import { System, SystemConnection, SystemPayload } from '../../graphql/systems';
 import { ReviewSystemVirusMeasuresInput, SystemVirusMeasures } from '../../graphql/virusMeasures';
 import { VirusIncident } from '../../graphql/virusIncidents';
 import { Context } from './context';
 import { computed } from './fields';
-import { actionsOf, read, INPUT } from './support';
+import { actionsOf, read, INPUT, connection } from './support';
 import { given, systemTarget } from './systems';
 import { change } from './write';
 
