@@ -120,12 +120,12 @@ h1 { font-size: 15pt; text-align: center; letter-spacing: 0.2em; margin: 6mm 0 5
 .ki { text-align: center; margin: 2mm 0; }
 table.fields, table.grid { width: 100%; border-collapse: collapse; margin: 0 0 4mm; page-break-inside: avoid; }
 table.fields th, table.fields td, table.grid th, table.grid td { border: 0.3mm solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; }
-table.fields th { width: 38mm; font-weight: normal; background: #f3f3f3; }
+table.fields th { width: 44mm; font-weight: normal; background: #f3f3f3; }
 table.grid th { font-weight: normal; background: #f3f3f3; }
 table.grid td.mark { text-align: center; width: 12mm; }
 .text { white-space: pre-wrap; }
 h2 { font-size: 11pt; margin: 4mm 0 1.5mm; font-weight: bold; }
-.decision th { width: 38mm; }
+.decision th { width: 44mm; }
 .note { font-size: 8.5pt; margin: 1mm 0 0; }
 @media print { .sheet { width: auto; margin: 0; padding: 0; box-shadow: none; } body { background: #fff; } }
 `;

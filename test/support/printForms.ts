@@ -4,8 +4,13 @@
  */
 import { GraphQLObjectType, getNamedType } from 'graphql';
 import { DEMO_REPORT_ID } from '../../functions/local/demo/operators';
-import { gid } from './api';
-import { day, mutationFields, payloadObjectField } from './matrix';
+import { getSchema } from '../../functions/api/schema';
+import { tokyoDate } from '../../functions/domain/people';
+import { toGlobalId } from '../../graphql/globalId';
+
+const gid = toGlobalId;
+/** A date `offset` days from today, by the city's calendar. */
+const day = (offset: number) => tokyoDate(new Date(Date.now() + offset * 86_400_000).toISOString());
 
 /** A GraphQL request as a person; its data (failing on any error). */
 export type Data = (personId: string, query: string, variables?: Record<string, unknown>) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -25,14 +30,16 @@ export interface PrintCase {
 }
 
 let serial = 0;
-const unique = (s: string) => `${s}${Date.now().toString(36)}${++serial}`;
+/** Names made unique per run (tests share a table across files); plain for a fresh city (the README's screenshot). */
+let unique = (s: string) => `${s}${Date.now().toString(36)}${++serial}`;
 
 async function make(data: Data, personId: string, field: string, input: Record<string, unknown>): Promise<{ id: string; version: number }> {
-  const object = payloadObjectField(field);
-  const payload = getNamedType(mutationFields[field].type) as GraphQLObjectType;
+  const mutation = getSchema().getMutationType()!.getFields()[field];
+  const payload = getNamedType(mutation.type) as GraphQLObjectType;
+  const [object] = Object.keys(payload.getFields()).filter((f) => f !== 'userErrors');
   const objectType = getNamedType(payload.getFields()[object].type) as GraphQLObjectType;
   const selection = 'version' in objectType.getFields() ? 'id version' : 'id';
-  const type = mutationFields[field].args[0].type.toString();
+  const type = mutation.args[0].type.toString();
   const out = await data(personId, `mutation($input: ${type}) { ${field}(input: $input) { ${object} { ${selection} } userErrors { code message } } }`, { input });
   const answer = out[field];
   if (answer.userErrors.length) throw new Error(`${field} as ${personId} refused: ${JSON.stringify(answer.userErrors)}`);
@@ -40,7 +47,8 @@ async function make(data: Data, personId: string, field: string, input: Record<s
 }
 
 /** The printable documents: forms 1, 2, 3, 5, 6, 8 (and its agreement), 10 and 11. */
-export async function printCases(data: Data): Promise<PrintCase[]> {
+export async function printCases(data: Data, { plainNames = false } = {}): Promise<PrintCase[]> {
+  if (plainNames) unique = (s) => s;
   const system = await make(data, 'shimin-manager', 'registerSystem', {
     name: unique('窓口予約システム'),
     category: 'BUSINESS',
@@ -81,7 +89,7 @@ export async function printCases(data: Data): Promise<PrintCase[]> {
   for (const [i, clause] of ['CONFIDENTIALITY', 'NO_OTHER_PURPOSE_OR_THIRD_PARTY', 'NO_COPYING', 'RETURN_OR_DISPOSAL'].entries()) {
     ({ version } = await make(data, 'digital-manager', 'recordAgreementClause', { provisionId: form8.id, expectedVersion: version, clause, reference: `協定書第${i + 1}条` }));
   }
-  const form11Address = `${unique('madoguchi-')}@city.shiroishi.miyagi.jp`;
+  const form11Address = `${unique('madoguchi')}@city.shiroishi.miyagi.jp`;
   const form11 = await make(data, 'shimin-manager', 'applyForMailAddress', { kind: 'NEW', departmentId: gid('Department', 'shimin'), newAddress: form11Address, purpose: '窓口予約の問合せ用。', submit: true });
   const links = await data('soumu-director', 'query($id: ID!) { node(id: $id) { ... on HomepagePage { topPageLinkRequests(first: 1) { nodes { id title } } } } }', { id: gid('HomepagePage', 'demo-page-mynumber') });
   const form10 = links.node.topPageLinkRequests.nodes[0];
