@@ -1,7 +1,8 @@
 /**
  * The Lambda entry point: API Gateway HTTP API (payload v2) → Apollo. Deployed, the JWT authorizer has already
  * verified the caller's Cognito access token and its claims arrive in the event. Each request is logged, measured
- * and traced (functions/api/requestTelemetry.ts); the table's client is traced where X-Ray is on.
+ * and traced (functions/api/requestTelemetry.ts); the table's client is traced where X-Ray is on. GET /print/{id}
+ * (a printed 様式 behind a signed link, no authorizer) is answered by functions/api/print.ts.
  */
 import 'reflect-metadata';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';

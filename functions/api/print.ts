@@ -84,6 +84,8 @@ export async function servePrint(config: StoreConfig, path: string, rawQuery: st
     if (!viewerId) return answer(404, NOT_FOUND);
     const identification: Identification = { personId: viewerId };
     const ctx = await createContext(identification, config, requestId, 'ja');
+    // The table did not answer while reading the viewer: a fault, not a bad link.
+    if (ctx.rejection?.extensions.code === 'INTERNAL_SERVER_ERROR') return answer(500, FAULT);
     if (!ctx.signedIn) return answer(404, NOT_FOUND);
     // The read rule again, now: as `node(id)` asks it.
     const object = await loadNode(ctx, id);
