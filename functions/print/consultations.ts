@@ -5,7 +5,7 @@
 import type { Consultation, ConsultationAction } from '../domain/consultations';
 import type { Purpose, SystemEdit, SystemRecord } from '../domain/systems';
 import { Markup, html } from './html';
-import { Related, dateJa, departmentName, lines, paragraph, sheetPage, sheetRefs } from './layout';
+import { Related, dateJa, departmentName, lines, paragraph, sheetOf, sheetPage, sheetRefs } from './layout';
 import { Printed, mergeRefs } from './printed';
 
 const SHEETS: Record<ConsultationAction, { form: string; article: string; name: string; lead: string }> = {
@@ -68,17 +68,13 @@ export const consultationPrint: Printed<Consultation> = {
       ['実施予定日', dateJa(c.plannedOn)],
     ];
     return sheetPage(
-      {
+      sheetOf(c, {
         ...sheet,
         addressee: '情報システム管理者',
-        dated: c.submittedAt ?? c.createdAt,
-        applicant: { personId: c.applicantId, departmentId: c.applicantDepartmentId, role: '情報管理責任者' },
-        subject: c.title,
+        applicant: { departmentId: c.applicantDepartmentId, role: '情報管理責任者' },
         fields,
-        status: c.status,
-        decision: c.decision,
         deciderRole: '情報システム管理者',
-      },
+      }),
       related,
     );
   },

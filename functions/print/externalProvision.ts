@@ -6,7 +6,7 @@
 import { CLAUSE_ARTICLES, CLAUSE_TITLES, ExternalProvision, clauseStatuses, isAgreementComplete } from '../domain/externalProvision';
 import { citedBases } from '../domain/legalBasis';
 import { html } from './html';
-import { dateJa, decisionBlock, departmentName, lines, page, paragraph, periodJa, personWithDepartment, sheetPage, sheetRefs } from './layout';
+import { dateJa, decisionBlock, departmentName, lines, page, paragraph, periodJa, personWithDepartment, sheetOf, sheetPage, sheetRefs } from './layout';
 import { Printed, mergeRefs } from './printed';
 
 const refs = (p: ExternalProvision) =>
@@ -20,15 +20,13 @@ export const externalProvisionPrint: Printed<ExternalProvision> = {
   refs,
   render: (p, related) =>
     sheetPage(
-      {
+      sheetOf(p, {
         form: '様式第8号',
         article: '第15条関係',
         name: 'データの外部提供協議書',
         addressee: '総括管理責任者',
-        dated: p.submittedAt ?? p.createdAt,
-        applicant: { personId: p.applicantId, departmentId: p.departmentId, role: '情報管理責任者' },
+        applicant: { departmentId: p.departmentId, role: '情報管理責任者' },
         lead: 'データを下記のとおり外部に提供したいので、協議します。',
-        subject: p.title,
         fields: [
           ['提供するデータ', lines(p.datasetIds.map((id) => related.datasets.get(id)?.name ?? '(不明なデータ)'))],
           ['提供先', p.recipient],
@@ -41,10 +39,8 @@ export const externalProvisionPrint: Printed<ExternalProvision> = {
           ['根拠法令', citedBases(p) || '(なし)'],
           ['協定書等(第15条第3項)', agreementState(p)],
         ],
-        status: p.status,
-        decision: p.decision,
         deciderRole: '総括管理責任者',
-      },
+      }),
       related,
     ),
 };

@@ -1,6 +1,6 @@
 /** 様式第10号 ホームページトップページリンク設定・解除依頼書 (第27条第4項第4号): to the homepage operations manager. */
 import type { TopPageLinkRequest } from '../domain/homepage';
-import { departmentName, paragraph, periodJa, sheetPage, sheetRefs } from './layout';
+import { departmentName, paragraph, periodJa, sheetOf, sheetPage, sheetRefs } from './layout';
 import { Printed, mergeRefs } from './printed';
 
 const ACTION_JA = { SET: '設定', RELEASE: '解除' } as const;
@@ -11,15 +11,13 @@ export const topPageLinkRequestPrint: Printed<TopPageLinkRequest> = {
   render: (r, related) => {
     const page = related.pages.get(r.pageId);
     return sheetPage(
-      {
+      sheetOf(r, {
         form: '様式第10号',
         article: '第27条関係',
         name: 'ホームページトップページリンク設定・解除依頼書',
         addressee: 'ホームページ運用管理者',
-        dated: r.submittedAt ?? r.createdAt,
-        applicant: { personId: r.applicantId, departmentId: r.departmentId, role: 'ホームページ情報管理者(情報管理責任者)' },
+        applicant: { departmentId: r.departmentId, role: 'ホームページ情報管理者(情報管理責任者)' },
         lead: `ホームページのトップページへのリンクの${ACTION_JA[r.action]}を、下記のとおり依頼します。`,
-        subject: r.title,
         fields: [
           ['依頼の区分', `リンクの${ACTION_JA[r.action]}`],
           ['対象のページ', page ? `${page.title}(${page.path})` : '(不明なページ)'],
@@ -29,10 +27,8 @@ export const topPageLinkRequestPrint: Printed<TopPageLinkRequest> = {
           ['表示期間', periodJa(r.displayPeriod)],
           ['備考', paragraph(r.note)],
         ],
-        status: r.status,
-        decision: r.decision,
         deciderRole: 'ホームページ運用管理者',
-      },
+      }),
       related,
     );
   },

@@ -164,6 +164,15 @@ export function decisionBlock(related: Related, d: Decision | undefined, decider
 </table>`;
 }
 
+/** What every application's sheet takes from its record: the date it bears, its title, its applicant, where it stands, its decision. */
+export function sheetOf(
+  r: { title: string; applicantId: string; status: ApplicationStatus; submittedAt?: string; createdAt: string; decision?: Decision },
+  s: Omit<Sheet, 'dated' | 'subject' | 'status' | 'decision' | 'applicant'> & { applicant: Omit<Sheet['applicant'], 'personId'> },
+): Sheet {
+  const applicant = { ...s.applicant, personId: r.applicantId };
+  return { ...s, applicant, dated: r.submittedAt ?? r.createdAt, subject: r.title, status: r.status, decision: r.decision };
+}
+
 /** The page of one application, laid out as its 様式. */
 export function sheetPage(s: Sheet, related: Related): string {
   const applicant = related.people.get(s.applicant.personId);

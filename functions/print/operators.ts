@@ -1,7 +1,7 @@
 /** 様式第5号 業務系システム操作職員等指定・解除報告書 (第12条第2項): to the system administrator, in advance. */
 import type { OperatorReport } from '../domain/operators';
 import { html } from './html';
-import { dateJa, departmentName, paragraph, personWithDepartment, sheetPage, sheetRefs } from './layout';
+import { dateJa, departmentName, paragraph, personWithDepartment, sheetOf, sheetPage, sheetRefs } from './layout';
 import { Printed, mergeRefs } from './printed';
 
 const ENTRY_JA = { DESIGNATE: '指定', RELEASE: '解除' } as const;
@@ -17,15 +17,13 @@ export const operatorReportPrint: Printed<OperatorReport> = {
 ${r.entries.map((e) => html`<tr><td>${ENTRY_JA[e.action]}</td><td>${personWithDepartment(related, e.personId)}</td><td>${dateJa(e.effectiveOn)}</td></tr>\n`)}
 </table>`;
     return sheetPage(
-      {
+      sheetOf(r, {
         form: '様式第5号',
         article: '第12条関係',
         name: '業務系システム操作職員等指定・解除報告書',
         addressee: '情報システム管理者',
-        dated: r.submittedAt ?? r.createdAt,
-        applicant: { personId: r.applicantId, departmentId: r.departmentId, role: '情報管理責任者' },
+        applicant: { departmentId: r.departmentId, role: '情報管理責任者' },
         lead: '業務系システムを操作する職員等を下記のとおり指定・解除するので、報告します。',
-        subject: r.title,
         fields: [
           ['業務系システム', system ? system.name : '(不明なシステム)'],
           ['主管課', departmentName(related, r.departmentId)],
@@ -33,11 +31,9 @@ ${r.entries.map((e) => html`<tr><td>${ENTRY_JA[e.action]}</td><td>${personWithDe
           ['備考', paragraph(r.note)],
         ],
         more: entries,
-        status: r.status,
-        decision: r.decision,
         outcomeWords: { APPROVED: '受理', RETURNED: '訂正の求め' },
         deciderRole: '情報システム管理者',
-      },
+      }),
       related,
     );
   },

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { Api, gid, setupApi, v2Event } from '../support/api';
-import { PrintCase, printCases, printUrlOf } from '../support/printForms';
+import { PRINT_HEADINGS, PrintCase, printCases, printUrlOf } from '../support/printForms';
 import { LINK_SIGNING_KEY, linkSigningKey } from '../../functions/store/linkSigningKey';
 import { Store } from '../../functions/store/store';
 import { configFromEnv } from '../../functions/store/client';
@@ -41,17 +41,7 @@ async function signedBy(store: Store, id: string, viewer: string, expires: numbe
 }
 
 describe('a printed 様式 through its signed link', () => {
-  it.each([
-    '様式第1号(第7条関係)',
-    '様式第2号(第8条関係)',
-    '様式第3号(第9条関係)',
-    '様式第5号(第12条関係)',
-    '様式第6号(第14条関係)',
-    '様式第8号(第15条関係)',
-    '様式第8号 付属(第15条第3項・第4項関係)',
-    '様式第10号(第27条関係)',
-    '様式第11号(第28条関係)',
-  ])('%s: its printUrl opens the form as HTML, no-store, under a CSP that loads nothing', async (heading) => {
+  it.each(PRINT_HEADINGS)('%s: its printUrl opens the form as HTML, no-store, under a CSP that loads nothing', async (heading) => {
     const c = cases.find((x) => x.heading === heading)!;
     const link = await printUrlOf(api.data, c);
     expect(link).toMatch(/^\/print\/[^/?]+\?(d=agreement&)?v=[^&]+&e=\d+&s=[\w-]+$/);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Request } from 'playwright-core';
 import { LocalServer } from '../support/localServer';
 import { launchChromium, localData, pdfFonts, pdfPageCount } from '../support/printBrowser';
-import { PrintCase, printCases, printUrlOf } from '../support/printForms';
+import { PRINT_HEADINGS, PrintCase, printCases, printUrlOf } from '../support/printForms';
 
 const server = new LocalServer();
 let browser: Browser | undefined;
@@ -36,17 +36,7 @@ const isLocal = (url: string) => {
 };
 
 describe('each 様式 printed from Chromium', () => {
-  it.each([
-    '様式第1号(第7条関係)',
-    '様式第2号(第8条関係)',
-    '様式第3号(第9条関係)',
-    '様式第5号(第12条関係)',
-    '様式第6号(第14条関係)',
-    '様式第8号(第15条関係)',
-    '様式第8号 付属(第15条第3項・第4項関係)',
-    '様式第10号(第27条関係)',
-    '様式第11号(第28条関係)',
-  ])('%s prints on one A4 page, in a Japanese font, loading nothing from outside the machine', async (heading) => {
+  it.each(PRINT_HEADINGS)('%s prints on one A4 page, in a Japanese font, loading nothing from outside the machine', async (heading) => {
     const c = cases.find((x) => x.heading === heading)!;
     const link = await printUrlOf(localData(server), c);
     const page = await browser!.newPage();

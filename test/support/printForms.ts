@@ -29,6 +29,19 @@ export interface PrintCase {
   part?: 'agreement';
 }
 
+/** The heading of every printable document, in the order of the forms. */
+export const PRINT_HEADINGS = [
+  '様式第1号(第7条関係)',
+  '様式第2号(第8条関係)',
+  '様式第3号(第9条関係)',
+  '様式第5号(第12条関係)',
+  '様式第6号(第14条関係)',
+  '様式第8号(第15条関係)',
+  '様式第8号 付属(第15条第3項・第4項関係)',
+  '様式第10号(第27条関係)',
+  '様式第11号(第28条関係)',
+];
+
 let serial = 0;
 /** Names made unique per run (tests share a table across files); plain for a fresh city (the README's screenshot). */
 let unique = (s: string) => `${s}${Date.now().toString(36)}${++serial}`;
