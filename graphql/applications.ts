@@ -137,6 +137,12 @@ export abstract class Application extends Node {
 
   @Field({ description: '閲覧者が決裁できるか。 / Whether the viewer may decide it.' })
   viewerCanDecide!: boolean;
+
+  @Field({
+    description:
+      '様式として印刷するページのリンク(閲覧者専用の署名付き、10分間有効、APIと同じオリジンのパス)。ブラウザで開いてPDFに印刷する。 / A link to the page that prints it as its form: signed for the viewer, valid for ten minutes, a path on the API’s origin; a browser prints it to PDF.',
+  })
+  printUrl!: string;
 }
 
 export const ApplicationConnection = Connection(Application, 'Application', '申請・協議');

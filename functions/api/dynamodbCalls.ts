@@ -57,6 +57,11 @@ const LOAD_LIST: FieldCalls = { loads: 1, keys: 'list' };
 const LOAD_NODE: FieldCalls = { loads: 2 };
 /** One Query per parent object: a connection, or a list read for each parent. */
 const QUERY: FieldCalls = { queries: 1 };
+/**
+ * A signed link (functions/api/signedLinks.ts): its key is read once per container, and made on first use — a read
+ * through the DataLoader, a conditional put, a read of the winner's key — whatever the number of links in a page.
+ */
+const SIGNED_LINK: FieldCalls = { loads: 3 };
 
 /** A resolver nobody declared: counted as several calls per parent, so it can only over-estimate. */
 export const UNDECLARED: FieldCalls = { queries: 5, loads: 2 };
@@ -76,6 +81,8 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Application.viewerCanDecide': FREE,
   'Application.viewerCanSubmit': FREE,
   'Application.viewerCanWithdraw': FREE,
+  'Application.printUrl': SIGNED_LINK,
+  'Agreement.printUrl': SIGNED_LINK,
   'ApplicationComment.actingFor': LOAD,
   'ApplicationComment.author': LOAD,
 

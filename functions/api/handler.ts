@@ -1,7 +1,8 @@
 /**
  * The Lambda entry point: API Gateway HTTP API (payload v2) → Apollo. Deployed, the JWT authorizer has already
  * verified the caller's Cognito access token and its claims arrive in the event. Each request is logged, measured
- * and traced (functions/api/requestTelemetry.ts); the table's client is traced where X-Ray is on.
+ * and traced (functions/api/requestTelemetry.ts); the table's client is traced where X-Ray is on. GET /print/{id}
+ * (a printed 様式 behind a signed link, no authorizer) is answered by functions/api/print.ts.
  */
 import 'reflect-metadata';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
@@ -14,6 +15,7 @@ import { createApolloServer, createContext } from './server';
 import { currentLanguage, languageOf, speaking } from './language';
 import { identified, observeRequest, refusedBeforeGraphql, requestTelemetryPlugin } from './requestTelemetry';
 import { traced } from './telemetry';
+import { isPrintPath, servePrintEvent } from './print';
 
 const config = configFromEnv();
 traced(documentClient(config));
@@ -63,5 +65,8 @@ const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createA
  */
 export const handler: typeof lambdaHandler = (event, context, callback) =>
   speaking(languageOf(event.headers), () =>
-    observeRequest(context, () => lambdaHandler(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>),
+    observeRequest(context, () => {
+      if (isPrintPath(event.rawPath)) return servePrintEvent(event, config, context.awsRequestId);
+      return lambdaHandler(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>;
+    }),
   );

@@ -33,6 +33,7 @@ import { attachmentResolvers } from '../resolvers/attachments';
 import { supplementaryRuleResolvers } from '../resolvers/supplementaryRules';
 import { securityGuidelineResolvers } from '../resolvers/securityGuideline';
 import { homepageSystemResolvers } from '../resolvers/homepageSystem';
+import { printResolvers } from '../resolvers/print';
 import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
@@ -72,6 +73,7 @@ export function getSchema(): GraphQLSchema {
       ...supplementaryRuleResolvers,
       ...securityGuidelineResolvers,
       ...homepageSystemResolvers,
+      ...printResolvers,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

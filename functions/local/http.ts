@@ -11,6 +11,7 @@ import { createApolloServer, createContext, LIMITS } from '../api/server';
 import { StoreConfig } from '../store/client';
 import { Store } from '../store/store';
 import { serveGraphiql } from './graphiql';
+import { isPrintPath, servePrint } from '../api/print';
 import { serveSignIn } from './signIn';
 import { Language, languageOf, say, speaking } from '../api/language';
 
@@ -85,6 +86,10 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
       if (options.graphiqlDir && serveGraphiql(req, res, options.graphiqlDir)) return;
       if (await serveSignIn(req, res, new Store(options.config), options.localSecret)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (isPrintPath(url.pathname)) {
+        const printed = await servePrint(options.config, url.pathname, url.search.slice(1), randomUUID(), req.method);
+        return send(res, printed.statusCode ?? 200, printed.headers as Record<string, string>, printed.body ?? '');
+      }
       if (url.pathname !== '/graphql') {
         const message = say(['ここには何もありません: API は /graphql です。', 'Not found: the API is at /graphql.'], language);
         return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] }));

@@ -94,6 +94,8 @@ export class ExternalProvisionResolver {
 /** The agreement, each condition of 第15条第4項 with where it stands, and whether all are met. */
 const agreementOf = (p: ProvisionRecord) => ({
   ...p.agreement,
+  // Its provision, for the fields the agreement's page needs (printUrl).
+  provision: p,
   clauses: clauseStatuses(p).map((c) => ({ ...c, requiredItem: c.requiredItem && { ...c.requiredItem, itemId: c.requiredItem.id } })),
   complete: isAgreementComplete(p),
 });

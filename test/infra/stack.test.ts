@@ -455,7 +455,7 @@ describe('HTTP API', () => {
 
   it('routes POST and GET /graphql through the authorizer; only GraphiQL’s page and assets are public', () => {
     const all = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(all.map((r) => r.RouteKey).sort()).toEqual(['GET /graphiql', 'GET /graphiql/{file}', 'GET /graphql', 'POST /graphql']);
+    expect(all.map((r) => r.RouteKey).sort()).toEqual(['GET /graphiql', 'GET /graphiql/{file}', 'GET /graphql', 'GET /print/{id}', 'POST /graphql']);
     const integrationOf = (r: { Target: { 'Fn::Join': [string, unknown[]] } }) => JSON.stringify(r.Target);
     const publicRoutes = all.filter((r) => r.RouteKey.startsWith('GET /graphiql'));
     for (const route of publicRoutes) {
@@ -464,12 +464,21 @@ describe('HTTP API', () => {
       const integrationId = integrationOf(route).match(/"Ref":"([^"]+)"/)![1];
       expect(template.findResources('AWS::ApiGatewayV2::Integration')[integrationId].Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [graphiqlFunctionId, 'Arn'] });
     }
-    const routes = all.filter((r) => !publicRoutes.includes(r));
+    const routes = all.filter((r) => !publicRoutes.includes(r) && r.RouteKey !== 'GET /print/{id}');
     const authorizerId = logicalId('AWS::ApiGatewayV2::Authorizer');
     for (const route of routes) {
       expect(route.AuthorizationType).toBe('JWT');
       expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
     }
+  });
+
+  it('routes GET /print/{id} to the API function without an authorizer: the signed link is the check', () => {
+    const [route] = Object.values(template.findResources('AWS::ApiGatewayV2::Route'))
+      .map((r) => r.Properties)
+      .filter((r) => r.RouteKey === 'GET /print/{id}');
+    expect(route.AuthorizationType).toBe('NONE');
+    const integrationId = JSON.stringify(route.Target).match(/"Ref":"([^"]+)"/)![1];
+    expect(template.findResources('AWS::ApiGatewayV2::Integration')[integrationId].Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [apiFunctionId, 'Arn'] });
   });
 
   it('sends the Lambda a payload format 2.0 event', () => {

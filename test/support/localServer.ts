@@ -5,12 +5,13 @@
  * against the same data folder. Needs `npm run build` first.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../functions/local/dynamoLocal';
 
-const root = join(__dirname, '..', '..');
+/** The repository: two folders up from here, three when run compiled (dist/test/support, `npm run screenshot:print`). */
+const root = [join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')].find((r) => existsSync(join(r, 'package.json'))) as string;
 const compiled = (name: string) => join(root, 'dist', 'functions', 'local', `${name}.js`);
 
 /** A mail as the local catcher's REST API gives it. */
