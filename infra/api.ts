@@ -183,6 +183,8 @@ export class GraphqlApi extends StackPart {
       integration,
       authorizer,
     });
+    // Register exports (functions/export/http.ts): the same function, the same authorizer.
+    this.httpApi.addRoutes({ path: '/export/{file}', methods: [apigwv2.HttpMethod.GET], integration, authorizer });
 
     this.graphqlUrl = `${stage.url}graphql`;
   }

@@ -14,6 +14,7 @@ import { createApolloServer, createContext } from './server';
 import { currentLanguage, languageOf, speaking } from './language';
 import { identified, observeRequest, refusedBeforeGraphql, requestTelemetryPlugin } from './requestTelemetry';
 import { traced } from './telemetry';
+import { exportHandler, isExportPath } from '../export/http';
 
 const config = configFromEnv();
 traced(documentClient(config));
@@ -63,5 +64,7 @@ const lambdaHandler = startServerAndCreateLambdaHandler(server, handlers.createA
  */
 export const handler: typeof lambdaHandler = (event, context, callback) =>
   speaking(languageOf(event.headers), () =>
-    observeRequest(context, () => lambdaHandler(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>),
+    observeRequest(context, () =>
+      isExportPath(event.rawPath) ? exportHandler(event, context, config, currentLanguage()) : (lambdaHandler(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>),
+    ),
   );

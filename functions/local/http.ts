@@ -12,6 +12,7 @@ import { StoreConfig } from '../store/client';
 import { Store } from '../store/store';
 import { serveGraphiql } from './graphiql';
 import { serveSignIn } from './signIn';
+import { serveExport } from '../export/http';
 import { Language, languageOf, say, speaking } from '../api/language';
 
 /**
@@ -84,6 +85,7 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
     try {
       if (options.graphiqlDir && serveGraphiql(req, res, options.graphiqlDir)) return;
       if (await serveSignIn(req, res, new Store(options.config), options.localSecret)) return;
+      if (await serveExport(req, res, options.config, options.localSecret, language)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/graphql') {
         const message = say(['ここには何もありません: API は /graphql です。', 'Not found: the API is at /graphql.'], language);
