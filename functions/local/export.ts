@@ -15,6 +15,7 @@ import { configFromEnv } from '../store/client';
 import { DATE_STYLES, DateStyle, ExportFilters } from '../export/columns';
 import { FORMATS, Format, REGISTERS, exportRegister, isRegister } from '../export/export';
 import { useLocalEngine } from './dynamoLocal';
+import { runCommand } from './command';
 
 const USAGE = `Usage: npm run export -- <${Object.keys(REGISTERS).join('|')}> <file.xlsx|file.csv> [--as <person id>] [--dates wareki|iso] [--department <code>] [--object <global id>] [--person <id>]`;
 
@@ -65,9 +66,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCommand(main);

@@ -153,28 +153,16 @@ describe('each register to xlsx and csv, as the API lists it', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
-  it('操作職員等一覧: who is designated on each system today, as System.operators', async () => {
-    const rows = await bothFormats('shimin-staff', 'operators');
-    const listed = await eachParent('shimin-staff', 'systems', 'operators(first: 50) { nodes { person { name } } }');
-    const expected = listed.flatMap((s: any) => s.operators.nodes.map((o: any) => o.person.name)); // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(rows.map((r) => r['氏名'])).toEqual(expected);
+  it.each([
+    ['操作職員等一覧: who is designated on each system today, as System.operators', 'operators', 'shimin-staff', 'systems', 'operators(first: 50) { nodes { value: person { name } } }', '氏名'],
+    ['サーバ室入室記録: every room’s entries, as ServerRoom.entries', 'serverRoomEntries', 'shimin-staff', 'serverRooms', 'entries(first: 50) { nodes { value: purpose } }', '目的'],
+    ['ウィルス事案一覧: for the system administrator, as System.virusIncidents', 'virusIncidents', 'soumu-director', 'systems', 'virusIncidents(first: 50) { nodes { value: device } }', '機器'],
+  ] as const)('%s', async (_, register, personId, parents, field, column) => {
+    const rows = await bothFormats(personId, register);
+    const listed = await eachParent(personId, parents, field);
+    const expected = listed.flatMap((p) => (Object.values(p)[0] as { nodes: { value: string | { name: string } }[] }).nodes.map((n) => (typeof n.value === 'string' ? n.value : n.value.name)));
+    expect(rows.map((r) => r[column])).toEqual(expected);
     expect(rows.length).toBeGreaterThan(0);
-  });
-
-  it('サーバ室入室記録: every room’s entries, as ServerRoom.entries', async () => {
-    const rows = await bothFormats('shimin-staff', 'serverRoomEntries');
-    const listed = await eachParent('shimin-staff', 'serverRooms', 'entries(first: 50) { nodes { purpose } }');
-    const expected = listed.flatMap((r: any) => r.entries.nodes.map((e: any) => e.purpose)); // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(rows.map((r) => r['目的'])).toEqual(expected);
-    expect(rows.length).toBeGreaterThan(0);
-  });
-
-  it('ウィルス事案一覧: for the system administrator, as System.virusIncidents', async () => {
-    const rows = await bothFormats('soumu-director', 'virusIncidents');
-    const listed = await eachParent('soumu-director', 'systems', 'virusIncidents(first: 50) { nodes { device } }');
-    const expected = listed.flatMap((s: any) => s.virusIncidents.nodes.map((v: any) => v.device)); // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(rows.map((r) => r['機器'])).toEqual(expected);
-    expect(rows.length).toBe(2);
   });
 
   it('監査証跡 of an object, oldest first, as auditTrail(objectId)', async () => {
