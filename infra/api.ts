@@ -193,6 +193,8 @@ export class GraphqlApi extends StackPart {
           'A printed form is opened by a browser from a link, which carries no bearer token: the link itself is signed (HMAC-SHA256 under a key kept in the table) for one viewer and ten minutes, and the function checks it, then asks the object’s read rule for that viewer, answering 404 otherwise.',
       });
     }
+    // Register exports (functions/export/http.ts): the same function, the same authorizer.
+    this.httpApi.addRoutes({ path: '/export/{file}', methods: [apigwv2.HttpMethod.GET], integration, authorizer });
 
     this.graphqlUrl = `${stage.url}graphql`;
   }

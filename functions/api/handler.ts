@@ -15,6 +15,7 @@ import { createApolloServer, createContext } from './server';
 import { currentLanguage, languageOf, speaking } from './language';
 import { identified, observeRequest, refusedBeforeGraphql, requestTelemetryPlugin } from './requestTelemetry';
 import { traced } from './telemetry';
+import { exportHandler, isExportPath } from '../export/http';
 import { isPrintPath, servePrintEvent } from './print';
 
 const config = configFromEnv();
@@ -67,6 +68,7 @@ export const handler: typeof lambdaHandler = (event, context, callback) =>
   speaking(languageOf(event.headers), () =>
     observeRequest(context, () => {
       if (isPrintPath(event.rawPath)) return servePrintEvent(event, config, context.awsRequestId);
+      if (isExportPath(event.rawPath)) return exportHandler(event, context, config, currentLanguage());
       return lambdaHandler(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>;
     }),
   );

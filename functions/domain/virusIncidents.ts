@@ -27,7 +27,7 @@ export const STEP_ARTICLE: Record<IncidentStep, string> = {
 };
 
 /** Each step as a message in Japanese names it. */
-const STEP_JA: Record<IncidentStep, string> = {
+export const STEP_JA: Record<IncidentStep, string> = {
   DISCONNECTED: 'ネットワークからの切離し',
   REPORTED: '情報システム管理者への報告',
   RECOVERY_REQUESTED: '復旧の依頼',

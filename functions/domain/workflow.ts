@@ -9,7 +9,7 @@ import { Refusal, Name, refuse } from './refusal';
 export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'RETURNED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** Where an application stands, as a message in Japanese says it. */
-const STATUS_JA: Record<ApplicationStatus, string> = { DRAFT: '下書き', SUBMITTED: '提出済み', APPROVED: '承認済み', REJECTED: '却下済み', RETURNED: '差戻し中', WITHDRAWN: '取下げ済み' };
+export const STATUS_JA: Record<ApplicationStatus, string> = { DRAFT: '下書き', SUBMITTED: '提出済み', APPROVED: '承認済み', REJECTED: '却下済み', RETURNED: '差戻し中', WITHDRAWN: '取下げ済み' };
 
 export const DECISION_OUTCOMES = ['APPROVED', 'REJECTED', 'RETURNED'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];

@@ -38,9 +38,9 @@ import { RegisterSystemInput, SystemDocumentInput } from '../../graphql/systems'
 import { Cells, Planned, RegisterOf, assertDepartments, checkInput, idOf, listOf, sameAsRecorded, wordFor, wordOf } from './cells';
 
 /** The words of the ledger for the API's values (第2条第6号・第7号, 第6条). */
-const CATEGORY: Record<string, SystemCategory> = { 情報系: 'INFORMATION', 業務系: 'BUSINESS' };
-const NETWORK: Record<string, Network> = { 外部: 'EXTERNAL', 内部: 'INTERNAL' };
-const PURPOSE: Record<string, Purpose> = {
+export const CATEGORY: Record<string, SystemCategory> = { 情報系: 'INFORMATION', 業務系: 'BUSINESS' };
+export const NETWORK: Record<string, Network> = { 外部: 'EXTERNAL', 内部: 'INTERNAL' };
+export const PURPOSE: Record<string, Purpose> = {
   市民福祉の向上: 'CITIZEN_WELFARE',
   労働の軽減: 'LABOUR_REDUCTION',
   経費の節減: 'COST_SAVING',
@@ -50,7 +50,7 @@ const PURPOSE: Record<string, Purpose> = {
 };
 const STATUS: Record<string, 'DECIDED' | 'INSTALLED'> = { 決定済: 'DECIDED', 設置済: 'INSTALLED' };
 /** The footing of a responsibility (第10条・第23条 第1項 指定, 第2項 処理課, 第3項 協議). */
-const BASIS: Record<string, ResponsibilityBasis> = { 指定: 'DESIGNATED', 処理課: 'PROCESSING_DEPARTMENT', 協議: 'AGREED_OVERRIDE' };
+export const BASIS: Record<string, ResponsibilityBasis> = { 指定: 'DESIGNATED', 処理課: 'PROCESSING_DEPARTMENT', 協議: 'AGREED_OVERRIDE' };
 /** 第2条第11号: 設計書、操作手順、運用マニュアル. */
 const DOCUMENT_KIND: Record<string, DocumentKind> = { 設計書: 'DESIGN', 操作手順: 'OPERATING_PROCEDURE', 運用マニュアル: 'OPERATIONS_MANUAL', その他: 'OTHER' };
 const PERSONAL: Record<string, boolean> = { 有: true, 無: false, あり: true, なし: false };

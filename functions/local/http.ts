@@ -13,6 +13,7 @@ import { Store } from '../store/store';
 import { serveGraphiql } from './graphiql';
 import { isPrintPath, servePrint } from '../api/print';
 import { serveSignIn } from './signIn';
+import { serveExport } from '../export/http';
 import { Language, languageOf, say, speaking } from '../api/language';
 
 /**
@@ -85,6 +86,7 @@ export async function createLocalServer(options: { config: StoreConfig; localSec
     try {
       if (options.graphiqlDir && serveGraphiql(req, res, options.graphiqlDir)) return;
       if (await serveSignIn(req, res, new Store(options.config), options.localSecret)) return;
+      if (await serveExport(req, res, options.config, options.localSecret, language)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (isPrintPath(url.pathname)) {
         const printed = await servePrint(options.config, url.pathname, url.search.slice(1), randomUUID(), req.method);

@@ -13,6 +13,7 @@ import { configFromEnv } from '../store/client';
 import { Store } from '../store/store';
 import { ReminderSummary, runReminders } from '../reminders/run';
 import { useLocalEngine } from './dynamoLocal';
+import { runCommand } from './command';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run reminders [-- --at <ISO instant, e.g. 2026-07-01T00:00:00+09:00>]`);
@@ -90,9 +91,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCommand(main);

@@ -17,6 +17,7 @@ import { terminalProgress } from '../../functions/admin/progress';
 import { startDynamoLocal } from '../../functions/local/dynamoLocal';
 import type { CostReport } from '../../functions/store/client';
 import { coldStart, ColdStartResult } from './coldStart';
+import { ExportFigure, exportSection, measureExports } from './export';
 import { DataSet, LARGE, SMALL, fixturesPerSide, loadDataSet } from './data';
 import { Latency, kb, mb, ms, round, summarize, table } from './measure';
 import type { Chunk, CollectionFigure, OperationInfo, PageSizeResult, WorkerReply, WorkerRequest } from './operations';
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
   let runs: Run[];
   let cold: ColdStartResult;
   let collections: CollectionFigure[];
+  let exported: { figures: ExportFigure[]; seedSeconds: number };
   const collectionRounds = options.quick ? 5 : 20;
   const workers: Worker[] = [];
   try {
@@ -227,6 +229,8 @@ async function main(): Promise<void> {
       samples: coldSamples,
       profile: true,
     });
+    const exportRows = options.quick ? [1_000, 10_000] : [10_000, 100_000];
+    exported = await measureExports(dynamo.endpoint, exportRows[0], exportRows[1], note);
   } finally {
     for (const w of workers) w.stop();
     await dynamo.stop();
@@ -434,6 +438,11 @@ async function main(): Promise<void> {
   });
   targets.push({ target: `bundle ≤ ${mb(TARGETS.bundleBytes)}`, met: bundle.bytes <= TARGETS.bundleBytes, measured: mb(bundle.bytes) });
 
+  section(`Export (${Math.max(...exported.figures.map((f) => f.rows)).toLocaleString('en')} systems seeded in ${exported.seedSeconds.toFixed(0)} s)`);
+  const exportFigures = exportSection(exported.figures);
+  out.push(...exportFigures.lines);
+  targets.push({ target: 'export: memory does not grow with rows (peak RSS of the larger ≤ 1.5× the smaller)', met: exportFigures.flat, measured: exportFigures.measured });
+
   section('Targets');
   const state = (t: Target) => (t.met === undefined ? 'skipped' : t.met ? 'met' : 'NOT MET');
   out.push(table(['', 'target', 'measured'], targets.map((t) => [state(t), t.target, t.measured + (t.cause ? `: ${t.cause}` : '')]), ['l', 'l', 'l']));
@@ -456,6 +465,7 @@ async function main(): Promise<void> {
       collections,
       coldStart: cold,
       bundle,
+      exports: exported.figures,
       targets,
     };
     writeFileSync(options.json, JSON.stringify(figures, null, 2) + '\n');

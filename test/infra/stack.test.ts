@@ -455,7 +455,7 @@ describe('HTTP API', () => {
 
   it('routes POST and GET /graphql through the authorizer; only GraphiQL’s page and assets are public', () => {
     const all = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(all.map((r) => r.RouteKey).sort()).toEqual(['GET /graphiql', 'GET /graphiql/{file}', 'GET /graphql', 'GET /print/{id}', 'POST /graphql']);
+    expect(all.map((r) => r.RouteKey).sort()).toEqual(['GET /export/{file}', 'GET /graphiql', 'GET /graphiql/{file}', 'GET /graphql', 'GET /print/{id}', 'POST /graphql']);
     const integrationOf = (r: { Target: { 'Fn::Join': [string, unknown[]] } }) => JSON.stringify(r.Target);
     const publicRoutes = all.filter((r) => r.RouteKey.startsWith('GET /graphiql'));
     for (const route of publicRoutes) {

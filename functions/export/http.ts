@@ -1,0 +1,142 @@
+/**
+ * GET /export/{register}.{xlsx|csv}: a register as a file, for the API's Lambda (handler.ts) and the local server
+ * (local/http.ts) alike. Signed in like /graphql (a bearer token; deployed, the JWT authorizer's claims); the query
+ * takes `dates` (wareki | iso), `departmentId`, and for the audit trail `objectId` or `personId`. Answered with
+ * Content-Disposition: attachment and the register's Japanese name.
+ */
+import { randomUUID } from 'node:crypto';
+import { PassThrough, Writable } from 'node:stream';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Identification, identify } from '../api/auth';
+import { Language, Message, say } from '../api/language';
+import { createContext } from '../api/server';
+import { Refusal } from '../domain/refusal';
+import { StoreConfig } from '../store/client';
+import { DATE_STYLES, DateStyle } from './columns';
+import { CONTENT_TYPES, FORMATS, Format, fileName, isRegister, startExport } from './export';
+
+const PATH = /^\/export\/([A-Za-z]+)\.([a-z]+)$/;
+
+export const isExportPath = (path: string | undefined): boolean => !!path?.startsWith('/export/');
+
+type Claims = Parameters<typeof identify>[1];
+
+interface ExportRequest {
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  claims: Claims;
+  localSecret: string | undefined;
+  requestId: string;
+  language: Language;
+  config: StoreConfig;
+}
+
+interface Refused {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type Prepared = { refused: Refused } | { headers: Record<string, string>; write(out: Writable): Promise<unknown> };
+
+function refused(status: number, code: string, message: Message, language: Language, article?: string): { refused: Refused } {
+  const body = JSON.stringify({ errors: [{ message: say(message, language), extensions: { code, ...(article ? { article } : {}) } }] });
+  return { refused: { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body } };
+}
+
+/** `attachment`, with the Japanese name for browsers (RFC 6266 `filename*`) and an ASCII one for the rest. */
+export function contentDisposition(name: string, asciiName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Who asks. A signed link for browsers (as print pages will have) is to be accepted here, beside the bearer token. */
+function identifyRequest(req: ExportRequest): Promise<Identification> {
+  return identify(req.authorization, req.claims, req.localSecret);
+}
+
+/** Everything checked — the path, the sign-in, the register's read rule, the filters — before any byte of the file. */
+export async function prepareExport(req: ExportRequest): Promise<Prepared> {
+  const { language } = req;
+  const match = PATH.exec(req.path);
+  const [register, format] = [match?.[1] ?? '', match?.[2] ?? ''];
+  if (!isRegister(register) || !(FORMATS as readonly string[]).includes(format)) {
+    return refused(404, 'NOT_FOUND', [`この台帳はありません: /export/<台帳>.xlsx 又は .csv です。`, 'No such register: the path is /export/<register>.xlsx or .csv.'], language);
+  }
+  const dates = (req.query.get('dates') ?? 'wareki').toUpperCase();
+  if (!(DATE_STYLES as readonly string[]).includes(dates)) {
+    return refused(400, 'BAD_USER_INPUT', ['dates は wareki (和暦) 又は iso (西暦 ISO-8601) です。', 'dates is wareki or iso.'], language);
+  }
+  const ctx = await createContext(await identifyRequest(req), req.config, req.requestId, language);
+  if (ctx.rejection) {
+    const status = (ctx.rejection.extensions.http as { status?: number } | undefined)?.status ?? 401;
+    return refused(status, String(ctx.rejection.extensions.code), [ctx.rejection.message, ctx.rejection.message], language);
+  }
+  if (!ctx.signedIn) return refused(401, 'UNAUTHENTICATED', ['サインインしてください。', 'Sign in first.'], language);
+  const filters = { departmentId: req.query.get('departmentId') ?? undefined, objectId: req.query.get('objectId') ?? undefined, personId: req.query.get('personId') ?? undefined };
+  try {
+    const started = await startExport(ctx, register, { format: format as Format, dates: dates as DateStyle, filters });
+    const now = ctx.clock();
+    return {
+      headers: {
+        'content-type': CONTENT_TYPES[format as Format],
+        'content-disposition': contentDisposition(fileName(register, format as Format, now), `${register}_${now.slice(0, 10)}.${format}`),
+        'cache-control': 'no-store',
+      },
+      write: (out) => started.write(out),
+    };
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    const forbidden = e.code === 'FORBIDDEN';
+    return refused(forbidden ? 403 : 400, forbidden ? 'FORBIDDEN' : 'BAD_USER_INPUT', [e.ja, e.en], language, e.article);
+  }
+}
+
+/**
+ * The Lambda's answer: API Gateway's HTTP API takes a Lambda's response whole (at most 6 MB), so the file is
+ * gathered and sent base64-encoded; a register beyond that is exported with `npm run export` or the local server,
+ * which stream it.
+ */
+export async function exportHandler(event: APIGatewayProxyEventV2, context: LambdaContext, config: StoreConfig, language: Language): Promise<APIGatewayProxyStructuredResultV2> {
+  const prepared = await prepareExport({
+    path: event.rawPath,
+    query: new URLSearchParams(event.rawQueryString ?? ''),
+    authorization: event.headers?.authorization,
+    claims: (event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>).requestContext?.authorizer?.jwt?.claims as Claims,
+    localSecret: process.env.LOCAL_JWT_SECRET,
+    requestId: context.awsRequestId,
+    language,
+    config,
+  });
+  if ('refused' in prepared) return { statusCode: prepared.refused.status, headers: prepared.refused.headers, body: prepared.refused.body };
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  await prepared.write(sink);
+  return { statusCode: 200, headers: prepared.headers, body: Buffer.concat(chunks).toString('base64'), isBase64Encoded: true };
+}
+
+/** The local server's answer, streamed to the response page by page. False when the path is not an export's. */
+export async function serveExport(req: IncomingMessage, res: ServerResponse, config: StoreConfig, localSecret: string, language: Language): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (!isExportPath(url.pathname)) return false;
+  const prepared = await prepareExport({
+    path: url.pathname,
+    query: url.searchParams,
+    authorization: req.headers.authorization,
+    claims: undefined,
+    localSecret,
+    requestId: randomUUID(),
+    language,
+    config,
+  });
+  if ('refused' in prepared) {
+    res.writeHead(prepared.refused.status, prepared.refused.headers);
+    res.end(prepared.refused.body);
+    return true;
+  }
+  res.writeHead(200, prepared.headers);
+  await prepared.write(res);
+  return true;
+}
