@@ -7,10 +7,11 @@
  *   tsc's JavaScript (`npm run build` first), never from the .ts sources.
  * - keepNames is essential: minified class names would rename every GraphQL type.
  * - The AWS SDK is bundled, not taken from the Lambda runtime, so its version is the one package-lock.json pins.
- * - The Tracer of Powertools for AWS Lambda, with the X-Ray SDK it brings (~100 kB), is bundled apart, as tracer.js
- *   beside index.js (apartPlugin below): functions/api/telemetry.ts requires it only where tracing is on, so a
- *   function that does not trace never parses it.
- * - Only index.js and tracer.js go into the asset directory. The source map, esbuild's metafile (open it in
+ * - Two packages are bundled apart, each as its own file beside index.js (apartPlugin below), required only when used,
+ *   so a request that does not need them never parses them: the Tracer of Powertools for AWS Lambda with the X-Ray
+ *   SDK it brings (~100 kB, tracer.js; functions/api/telemetry.ts, only where tracing is on), and exceljs with its zip
+ *   writer (~1 MB, exceljs.js; functions/export/xlsx.ts, only for an .xlsx export).
+ * - Only index.js and the files apart go into the asset directory. The source map, esbuild's metafile (open it in
  *   https://esbuild.github.io/analyze/) and the collected licence comments go to <outdir>.meta/ beside it.
  * - `jose` is left out (external): it verifies local tokens only (LOCAL_JWT_SECRET), never set on Lambda, where the
  *   authorizer verifies tokens; auth.ts loads it lazily and fails closed without it.
@@ -137,13 +138,14 @@ const holidaysPlugin = {
   },
 };
 
-/** The Tracer, required by functions/api/telemetry.ts, resolves to tracer.js in the same directory (see above). */
-const TRACER = '@aws-lambda-powertools/tracer';
-const TRACER_FILE = 'tracer.js';
+/** Packages bundled apart (see above): each require of one resolves to its file in the same directory. */
+const APART = { '@aws-lambda-powertools/tracer': 'tracer.js', exceljs: 'exceljs.js' };
 const apartPlugin = {
   name: 'apart',
   setup(build) {
-    build.onResolve({ filter: /^@aws-lambda-powertools\/tracer$/ }, () => ({ path: `./${TRACER_FILE}`, external: true }));
+    for (const [pkg, file] of Object.entries(APART)) {
+      build.onResolve({ filter: new RegExp(`^${pkg.replace(/[/.]/g, '\\$&')}$`) }, () => ({ path: `./${file}`, external: true }));
+    }
   },
 };
 
@@ -198,16 +200,20 @@ async function main() {
     logLevel: 'warning',
   };
   const result = await esbuild.build({ ...options, entryPoints: { index: entry }, outdir, plugins: [stubPlugin, narrowPlugin, holidaysPlugin, apartPlugin] });
-  // Only a function whose code asks for the Tracer gets tracer.js (the GraphiQL page does not).
+  // Only a function whose code asks for a package apart gets its file (the GraphiQL page asks for neither).
   const [outputName, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
-  const wantsTracer = output.imports.some((i) => i.path === `./${TRACER_FILE}`);
-  const tracer = wantsTracer && await esbuild.build({
-    ...options,
-    stdin: { contents: `module.exports = require(${JSON.stringify(TRACER)});`, resolveDir: ROOT, sourcefile: TRACER_FILE },
-    outfile: path.join(outdir, TRACER_FILE),
-    sourcemap: false,
-    legalComments: 'inline',
-  });
+  const apart = [];
+  for (const [pkg, file] of Object.entries(APART)) {
+    if (!output.imports.some((i) => i.path === `./${file}`)) continue;
+    const built = await esbuild.build({
+      ...options,
+      stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: ROOT, sourcefile: file },
+      outfile: path.join(outdir, file),
+      sourcemap: false,
+      legalComments: 'inline',
+    });
+    apart.push({ file, contents: built.outputFiles[0].contents });
+  }
 
   const duplicates = duplicatePackageBuilds(Object.keys(output.inputs));
   if (duplicates.length > 0) {
@@ -226,8 +232,7 @@ async function main() {
     fs.writeFileSync(path.join(name === 'index.js' ? outdir : metaDir, name), file.contents);
   }
   fs.writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify(result.metafile));
-  const tracerFile = tracer ? tracer.outputFiles[0] : undefined;
-  if (tracerFile) fs.writeFileSync(path.join(outdir, TRACER_FILE), tracerFile.contents);
+  for (const { file, contents } of apart) fs.writeFileSync(path.join(outdir, file), contents);
 
   // Load it once, as Lambda would (the SDK makes no call until a request); and once more as Lambda with active
   // tracing runs it, which loads the Tracer and the X-Ray SDK (functions/api/telemetry.ts loads them only there).
@@ -253,7 +258,7 @@ async function main() {
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped)${tracerFile ? `; beside it ${TRACER_FILE} ${mb(tracerFile.contents.length)}, loaded where tracing is on` : ''}`);
+  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped)${apart.map(({ file, contents }) => `; beside it ${file} ${mb(contents.length)}, loaded when used`).join('')}`);
   console.log(`bundle: largest: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} kB`).join(', ')}`);
   if (code.length > TARGET_BYTES) {
     console.warn(`bundle: WARNING: over the ${mb(TARGET_BYTES)} target; see ${rel(path.join(metaDir, 'meta.json'))}`);

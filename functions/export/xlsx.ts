@@ -5,10 +5,14 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { TableWriter } from './writer';
 
 export function xlsxWriter(out: Writable, sheetName: string, columns: { header: string; width?: number }[]): TableWriter {
+  // Required here, not imported above: the deployed bundle keeps exceljs in a file of its own (functions/api/bundle.js),
+  // parsed only by a request for an .xlsx export.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof ExcelJSModule;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = '白石市 行政情報ネットワークシステム';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -4,6 +4,8 @@
  * BOM; the HTTP route through the real Lambda handler.
  */
 import { PassThrough } from 'node:stream';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
@@ -242,4 +244,30 @@ describe('GET /export/{register}.{xlsx|csv} through the Lambda handler', () => {
     expect((await get('/export/systems.pdf', 'soumu-director')).status).toBe(404);
     expect((await get('/export/systems.csv', 'soumu-director', 'dates=gregorian')).status).toBe(400);
   });
+});
+
+describe('the bundle as deployed (exceljs in a file of its own, functions/api/bundle.js)', () => {
+  it('answers GET /export/systems.xlsx from a fresh process that has only the bundle, the claims as the authorizer passes them', async () => {
+    const root = join(__dirname, '..', '..');
+    execFileSync(process.execPath, [join(root, 'functions', 'api', 'bundle.js')], { cwd: root, stdio: 'pipe' });
+    const event = v2Event({ method: 'GET', path: '/export/systems.xlsx', rawQueryString: 'dates=iso', claims: { username: 'soumu-director' } });
+    const script = `
+      const { handler } = require(${JSON.stringify(join(root, 'dist', 'bundle', 'api', 'index.js'))});
+      handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-export', getRemainingTimeInMillis: () => 10000 })
+        .then((r) => process.stdout.write(JSON.stringify(r)));
+    `;
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: '/',
+      env: { PATH: process.env.PATH, TABLE_NAME: api.tableName, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT, AWS_REGION: 'ap-northeast-1', NODE_ENV: 'production', LOG_LEVEL: 'silent', NODE_NO_WARNINGS: '1' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const res = JSON.parse(out) as { statusCode: number; body: string; isBase64Encoded: boolean };
+    expect(res.statusCode).toBe(200);
+    expect(res.isBase64Encoded).toBe(true);
+    const { rows } = await xlsxRows(Buffer.from(res.body, 'base64'));
+    const listed = await api.data('soumu-director', '{ systems(first: 100) { nodes { name } } }');
+    expect(rows[0]).toEqual(REGISTERS.systems.columns.map((c) => c.header));
+    expect(rows.slice(1).map((r) => r[1])).toEqual(listed.systems.nodes.map((n: { name: string }) => n.name));
+  }, 120_000);
 });
