@@ -171,6 +171,20 @@ export class PageArgs {
   readonly firstOrLast = true;
 }
 
+/** Which way a list runs in the order asked for. */
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: '並び順の向き。 / Which way an order runs.',
+  valuesConfig: {
+    ASC: { description: '昇順(古い順・五十音順など)。 / Ascending: oldest or A first.' },
+    DESC: { description: '降順(新しい順など)。 / Descending: newest or Z first.' },
+  },
+});
+
 export enum UserErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   FORBIDDEN = 'FORBIDDEN',

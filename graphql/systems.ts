@@ -1,7 +1,7 @@
 /** 行政システム — administrative systems (第2条第5号–第7号, 第6条, 第8条, 第10条, 第11条, 第23条). */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, UserError } from './common';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Connection, DateTime, LocalDate, MAX_LIST, MAX_NAME, MAX_TEXT, Node, OrderDirection, UserError } from './common';
 import { Audited } from './audit';
 import { SystemResilience } from './resilience';
 import { SystemVirusMeasures } from './virusMeasures';
@@ -267,6 +267,58 @@ export class System extends Node {
 }
 
 export const SystemConnection = Connection(System, 'System', '行政システム');
+
+@InputType({
+  description:
+    '行政システム台帳の絞り込み。指定した条件をすべて満たすものだけ(status は挙げたいずれか)。text は名称の一部で探し、他の条件・並び順とは併用できない。 / ' +
+    'Which systems to list: all the conditions given (any of the statuses listed). `text` finds systems by part of their name and goes alone.',
+})
+export class SystemFilter {
+  @Field(() => [SystemStatus], { nullable: true, description: '段階(いずれか)。 / Any of these statuses.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  status?: SystemStatus[];
+
+  @Field(() => SystemCategory, { nullable: true, description: '区分(情報系・業務系)。 / 情報系 or 業務系.' })
+  category?: SystemCategory;
+
+  @Field(() => Network, { nullable: true, description: '接続するネットワーク。 / The network.' })
+  network?: Network;
+
+  @Field({
+    nullable: true,
+    description:
+      '名称の一部(全角・半角、ひらがな・カタカナ、大文字・小文字、空白を区別しない。名称の先頭24文字以内から始まる語)。一致した語の順に返る。 / ' +
+      'Part of the name, ignoring full/half width, hiragana/katakana, case and spaces (words beginning within the first 24 characters); in the order of the text matched.',
+  })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(MAX_NAME)
+  text?: string;
+}
+
+export enum SystemOrderField {
+  REGISTERED = 'REGISTERED',
+  NAME = 'NAME',
+}
+registerEnumType(SystemOrderField, {
+  name: 'SystemOrderField',
+  description: '行政システム台帳の並び順。 / What the register of systems is ordered by.',
+  valuesConfig: {
+    REGISTERED: { description: '登録順。 / In order of registration.' },
+    NAME: { description: '名称順(全角・半角、ひらがな・カタカナを同一視した文字コード順)。 / By name, width and kana folded, in character-code order.' },
+  },
+});
+
+@InputType({ description: '行政システム台帳の並び順。 / How the register of systems is ordered.' })
+export class SystemOrder {
+  @Field(() => SystemOrderField, { defaultValue: SystemOrderField.REGISTERED, description: '何の順か。 / By what.' })
+  field!: SystemOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: '向き。 / Which way.' })
+  direction!: OrderDirection;
+}
 
 @InputType({ description: 'ドキュメント。 / A document.' })
 export class SystemDocumentInput {

@@ -18,6 +18,7 @@
  */
 import type { Context } from '../resolvers/context';
 import { MAX_LIST, MAX_PAGE } from '../../graphql/common';
+import { SystemSearch, systemPartitions } from '../store/systems';
 
 export interface FieldCalls {
   /** Calls each parent object makes on its own (not batched): Queries, GetItems, pages. */
@@ -359,7 +360,14 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.securityGuidelines': QUERY,
   'Query.supplementaryRule': { loads: 2 }, // a version by key, or the versions kept beside the rule cited, then the one in force
   'Query.supplementaryRules': QUERY,
-  'Query.systems': QUERY,
+  // A filtered or ordered page: one Query a partition of entries it reads (store/systems.ts systemPartitions), then
+  // its systems in one BatchGetItem (a page holds at most MAX_PAGE, 100); else one Query of byKind or byDepartment.
+  'Query.systems': {
+    queries: (args) => {
+      const partitions = systemPartitions(systemSearchOf(args));
+      return partitions ? partitions.length + 1 : 1;
+    },
+  },
   'Query.systemsLackingVirusMeasures': QUERY,
   'Query.systemServiceStatus': { queries: INTERRUPTION_PAGES, loads: 2 }, // the system, then the calendar and up to 5 pages of interruptions,
   'Query.systemsWithoutRecoveryProcedure': QUERY,
@@ -569,3 +577,10 @@ export const MUTATION_READS: Record<string, number> = {
   recordPasswordChange: 3,
   permitPasswordDisclosure: 4,
 };
+
+/** The register search as the arguments of `systems` ask for it, for counting its partitions (never refusing). */
+function systemSearchOf(args: Record<string, unknown>): SystemSearch {
+  const filter = (args.filter ?? {}) as { status?: SystemSearch['statuses']; category?: SystemSearch['category']; network?: SystemSearch['network']; text?: string };
+  const order = args.orderBy as { field?: SystemSearch['order'] } | undefined;
+  return { departmentId: args.departmentId ? 'any' : undefined, statuses: filter.status ?? undefined, category: filter.category ?? undefined, network: filter.network ?? undefined, text: filter.text ?? undefined, order: order?.field };
+}

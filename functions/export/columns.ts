@@ -22,8 +22,19 @@ export interface ExportFilters {
   objectId?: string;
   /** The audit trail of what one person did: their id. */
   personId?: string;
+  /** The systems register, as `systems(filter, orderBy)` takes them: statuses (comma-separated), a category, a network. */
+  status?: string;
+  category?: string;
+  network?: string;
+  /** Words of a name (on their own, as in the API). */
+  text?: string;
+  /** REGISTERED or NAME, and ASC or DESC. */
+  orderBy?: string;
+  direction?: string;
 }
 export type FilterName = keyof ExportFilters;
+/** Every filter a request may name (`?departmentId=…&status=INSTALLED,DECIDED`); each register takes some. */
+export const FILTER_NAMES = ['departmentId', 'objectId', 'personId', 'status', 'category', 'network', 'text', 'orderBy', 'direction'] as const satisfies readonly FilterName[];
 
 export type Cell = string | number | undefined;
 

@@ -67,9 +67,9 @@ function checkedFilters(register: RegisterName, filters: ExportFilters): ExportF
     }
   }
   return {
+    ...filters,
     departmentId: filters.departmentId && keyOf(filters.departmentId, 'Department'),
     personId: filters.personId && keyOf(filters.personId, 'Person'),
-    objectId: filters.objectId,
   };
 }
 

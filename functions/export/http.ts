@@ -13,7 +13,7 @@ import { Language, Message, say } from '../api/language';
 import { createContext } from '../api/server';
 import { Refusal } from '../domain/refusal';
 import { StoreConfig } from '../store/client';
-import { DATE_STYLES, DateStyle } from './columns';
+import { DATE_STYLES, DateStyle, ExportFilters, FILTER_NAMES } from './columns';
 import { CONTENT_TYPES, FORMATS, Format, fileName, isRegister, startExport } from './export';
 
 const PATH = /^\/export\/([A-Za-z]+)\.([a-z]+)$/;
@@ -74,7 +74,7 @@ export async function prepareExport(req: ExportRequest): Promise<Prepared> {
     return refused(status, String(ctx.rejection.extensions.code), [ctx.rejection.message, ctx.rejection.message], language);
   }
   if (!ctx.signedIn) return refused(401, 'UNAUTHENTICATED', ['サインインしてください。', 'Sign in first.'], language);
-  const filters = { departmentId: req.query.get('departmentId') ?? undefined, objectId: req.query.get('objectId') ?? undefined, personId: req.query.get('personId') ?? undefined };
+  const filters = Object.fromEntries(FILTER_NAMES.map((name) => [name, req.query.get(name) ?? undefined])) as ExportFilters;
   try {
     const started = await startExport(ctx, register, { format: format as Format, dates: dates as DateStyle, filters });
     const now = ctx.clock();

@@ -10,7 +10,7 @@ import { listDatasetsOfDepartment, listDatasetsOfSystem, listProvisionsOfDepartm
 import { listActiveMailAddresses } from '../store/email';
 import { listOperatorsOfSystem } from '../store/operators';
 import { listEntriesOfRoom, listRooms } from '../store/serverRoom';
-import { listSystems } from '../store/systems';
+import { SystemSearch, listSystems, searchSystems } from '../store/systems';
 import { listIncidentsOfSystem } from '../store/virusIncidents';
 import { Store } from '../store/store';
 import { PageRequest } from '../store/table';
@@ -53,6 +53,7 @@ export const today = (ctx: { clock: () => string }) => ctx.clock().slice(0, 10);
 export const lists = {
   systems: (store: Store, departmentId?: string) => everyPage(store, (request) => listSystems(store, request, departmentId)),
   systemsOf: (store: Store, departmentId?: string) => eachOf(lists.systems(store, departmentId)),
+  searchedSystems: (store: Store, search: SystemSearch) => everyPage(store, (request) => searchSystems(store, search, request)),
   datasetsOfDepartment: (store: Store, departmentId: string) => everyPage(store, (request) => listDatasetsOfDepartment(store, departmentId, request)),
   datasetsOfSystem: (store: Store, systemId: string) => everyPage(store, (request) => listDatasetsOfSystem(store, systemId, request)),
   grantsOfDataset: (store: Store, datasetId: string, now: string) => everyPage(store, (request) => listRunningGrantsOfDataset(store, datasetId, now, request)),

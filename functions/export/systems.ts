@@ -1,8 +1,12 @@
 /** 行政システム台帳 (第6条–第10条, 第23条): the headings of the city's ledger (functions/import/ledger.ts), and then some. */
-import { Responsibility, SYSTEM_STATUS_JA, SystemRecord } from '../domain/systems';
+import { NETWORKS, Responsibility, SYSTEM_CATEGORIES, SYSTEM_STATUSES, SYSTEM_STATUS_JA, SystemRecord } from '../domain/systems';
+import { refuse } from '../domain/refusal';
+import { systemSearch } from '../resolvers/systems';
+import { OrderDirection } from '../../graphql/common';
+import { Network, SystemCategory, SystemOrderField, SystemStatus } from '../../graphql/systems';
 import { BASIS, CATEGORY, NETWORK, PURPOSE } from '../import/ledger';
 import { wordFor } from '../import/cells';
-import { Column, RegisterExport, listed } from './columns';
+import { Column, ExportFilters, RegisterExport, listed } from './columns';
 import { departmentName, withNames } from './names';
 import { lists } from './pages';
 
@@ -33,11 +37,36 @@ const columns: Column<Row>[] = [
 export const systems: RegisterExport<Row> = {
   title: '行政システム台帳',
   kind: 'System',
-  filters: ['departmentId'],
+  filters: ['departmentId', 'status', 'category', 'network', 'text', 'orderBy', 'direction'],
   columns,
-  async *pages(ctx, { departmentId }) {
-    for await (const page of lists.systems(ctx.store, departmentId)) {
+  async *pages(ctx, filters) {
+    for await (const page of lists.searchedSystems(ctx.store, searchOf(filters))) {
       yield await withNames(page, async (s) => ({ department: await departmentName(ctx.store, s.owningDepartmentId) }));
     }
   },
 };
+
+/** One value of a filter, as the API's enum has it (case aside); refused, naming the filter, when it is none of them. */
+function oneOf<T extends string>(name: string, value: string | undefined, values: readonly T[]): T | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = value.trim().toUpperCase() as T;
+  if (!values.includes(v)) refuse('INVALID_VALUE', [`${name} は ${values.join('・')} のいずれかです。`, `${name} is one of ${values.join(', ')}.`], undefined, [name]);
+  return v;
+}
+
+/** The filters of the request as `systems(departmentId, filter, orderBy)` takes them, checked by the same rule. */
+function searchOf(f: ExportFilters) {
+  const status = f.status?.split(',').filter((s) => s.trim() !== '').map((s) => oneOf('status', s, SYSTEM_STATUSES) as unknown as SystemStatus);
+  const field = oneOf('orderBy', f.orderBy, ['REGISTERED', 'NAME'] as const);
+  const direction = oneOf('direction', f.direction, ['ASC', 'DESC'] as const);
+  return systemSearch(
+    f.departmentId,
+    {
+      status: status?.length ? status : undefined,
+      category: oneOf('category', f.category, SYSTEM_CATEGORIES) as SystemCategory | undefined,
+      network: oneOf('network', f.network, NETWORKS) as Network | undefined,
+      text: f.text || undefined,
+    },
+    field || direction ? { field: (field ?? 'REGISTERED') as SystemOrderField, direction: (direction ?? 'ASC') as OrderDirection } : undefined,
+  );
+}

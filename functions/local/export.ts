@@ -1,6 +1,7 @@
 /**
  * `npm run export -- <register> <file> [--as <person id>] [--dates wareki|iso] [--department <code>] [--object <id>]
- * [--person <id>]`: a register of the local city (.data/, made by `npm start`) to an .xlsx or .csv file, as the person
+ * [--person <id>] [--status <s,s>] [--category <c>] [--network <n>] [--text <words>] [--order-by REGISTERED|NAME]
+ * [--direction ASC|DESC]`: a register of the local city (.data/, made by `npm start`) to an .xlsx or .csv file, as the person
  * named would download it (their read rules; the system administrator by default). While `npm start` runs, it uses
  * that server's DynamoDB Local; otherwise it starts the engine on the same data folder for the run.
  */
@@ -17,7 +18,7 @@ import { FORMATS, Format, REGISTERS, exportRegister, isRegister } from '../expor
 import { useLocalEngine } from './dynamoLocal';
 import { runCommand } from './command';
 
-const USAGE = `Usage: npm run export -- <${Object.keys(REGISTERS).join('|')}> <file.xlsx|file.csv> [--as <person id>] [--dates wareki|iso] [--department <code>] [--object <global id>] [--person <id>]`;
+const USAGE = `Usage: npm run export -- <${Object.keys(REGISTERS).join('|')}> <file.xlsx|file.csv> [--as <person id>] [--dates wareki|iso] [--department <code>] [--object <global id>] [--person <id>] [--status <s,s>] [--category <c>] [--network <n>] [--text <words>] [--order-by REGISTERED|NAME] [--direction ASC|DESC]`;
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -30,7 +31,7 @@ export function parseArgs(argv: string[]): { register: keyof typeof REGISTERS; f
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) positional.push(arg);
-    else if (['--as', '--dates', '--department', '--object', '--person'].includes(arg) && argv[i + 1]) named[arg.slice(2)] = argv[++i];
+    else if (['--as', '--dates', '--department', '--object', '--person', '--status', '--category', '--network', '--text', '--order-by', '--direction'].includes(arg) && argv[i + 1]) named[arg.slice(2)] = argv[++i];
     else usage(`不明な引数です / Unknown argument: ${arg}`);
   }
   const [register, file] = positional;
@@ -45,7 +46,17 @@ export function parseArgs(argv: string[]): { register: keyof typeof REGISTERS; f
     format: format as Format,
     as: named.as ?? 'soumu-director',
     dates: dates as DateStyle,
-    filters: { departmentId: named.department, objectId: named.object, personId: named.person },
+    filters: {
+      departmentId: named.department,
+      objectId: named.object,
+      personId: named.person,
+      status: named.status,
+      category: named.category,
+      network: named.network,
+      text: named.text,
+      orderBy: named['order-by'],
+      direction: named.direction,
+    },
   };
 }
 

@@ -3,18 +3,19 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Responsibility as ResponsibilityRecord, ResponsibilityKind, SystemDocument, SystemEdit, SystemRecord, systemActions, systemRegister } from '../domain/systems';
 import { OVERRIDE_PARTIES, OVERRIDE_PARTY, OverrideAgreement as OverrideAgreementRecord, OverrideParty as OverridePartyRecord, OverridePartyRole, ResponsibilityInput, operatingHours, responsibilityArticle } from '../domain/systems';
 import { Actor } from '../domain/people';
-import { underAsync } from '../domain/refusal';
+import { refuse, underAsync } from '../domain/refusal';
 import { getDepartment, getPerson } from '../store/people';
-import { getSystems, listSystems } from '../store/systems';
+import { SystemSearch, getSystems, searchSystems } from '../store/systems';
+import { foldText } from '../store/registerIndex';
 import { listConsultationsOfSystem } from '../store/consultations';
 import { listContractsOfSystem, listDatasetsOfSystem } from '../store/data';
-import { PageArgs } from '../../graphql/common';
+import { OrderDirection, PageArgs } from '../../graphql/common';
 import { ConsultationConnection } from '../../graphql/consultations';
 import { DatasetConnection } from '../../graphql/datasets';
 import { OutsourcingContractConnection } from '../../graphql/outsourcing';
 import { Department, Person } from '../../graphql/people';
 import { AssignSystemResponsibilityInput, OperatingHoursPolicy, OverrideAgreement, OverrideAgreementInput, OverrideParty, RecordExemptSystemChangeInput, RegisterSystemInput, Responsibility } from '../../graphql/systems';
-import { System, SystemChangesInput, SystemConnection, SystemDocumentInput, SystemPayload, UpdateSystemInput } from '../../graphql/systems';
+import { System, SystemChangesInput, SystemConnection, SystemDocumentInput, SystemFilter, SystemOrder, SystemPayload, UpdateSystemInput } from '../../graphql/systems';
 import { Context } from './context';
 import { computed } from './fields';
 import { actionsOf, keyOf, read, INPUT, connection } from './support';
@@ -66,11 +67,47 @@ const payload = (system: SystemRecord) => ({ system });
 /** The system a mutation changes, at the version the client saw. */
 export const systemTarget = ({ systemId, expectedVersion }: { systemId: string; expectedVersion: number }) => ({ kind: 'System' as const, id: systemId, field: 'systemId', expectedVersion });
 
+/**
+ * The register as the client asked for it (`departmentId` the department's key). Words of a name are searched across the city on their own: their entries
+ * are kept once, not per department, status or order (functions/store/systems.ts `systemEntries`).
+ */
+export function systemSearch(departmentId: string | undefined, filter: SystemFilter | undefined, orderBy: SystemOrder | undefined): SystemSearch {
+  const search: SystemSearch = {
+    departmentId,
+    statuses: filter?.status ?? undefined,
+    category: filter?.category ?? undefined,
+    network: filter?.network ?? undefined,
+    order: orderBy?.field,
+    descending: orderBy?.direction === OrderDirection.DESC,
+  };
+  if (filter?.text == null) return search;
+  if (!foldText(filter.text)) refuse('INVALID_VALUE', ['検索語に文字がありません(空白・記号のみ)。', 'The search text has no characters to search for (only spaces or marks).'], undefined, ['filter', 'text']);
+  if (search.departmentId || search.statuses || search.category || search.network || orderBy) {
+    refuse(
+      'INVALID_VALUE',
+      ['名称の検索(filter.text)は他の条件(主管課・段階・区分・ネットワーク・並び順)と併用できません。検索語だけで探してください。', 'A search by name (filter.text) goes alone: drop the department, status, category, network and order.'],
+      undefined,
+      ['filter', 'text'],
+    );
+  }
+  return { text: filter.text };
+}
+
 @Resolver(() => System)
 export class SystemResolver {
-  @Query(() => SystemConnection, { description: '行政システムの一覧(登録順、主管課で絞込み可)。 / The register, optionally of one department.' })
-  systems(@Args() paging: PageArgs, @Arg('departmentId', () => ID, { nullable: true, description: '所管する主管課(省略時は全件)。 / Only the systems this department owns; all when omitted.' }) departmentId: string | undefined, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listSystems(ctx.store, paging, departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined)));
+  @Query(() => SystemConnection, {
+    description:
+      '行政システム台帳(既定は登録順)。主管課・段階・区分・ネットワークで絞り込み、名称順・登録順に並べ、名称の一部で探せる。 / ' +
+      'The register of systems (in order of registration unless ordered): by department, status, category and network, by name or registration, or found by part of the name.',
+  })
+  systems(
+    @Args() paging: PageArgs,
+    @Arg('departmentId', () => ID, { nullable: true, description: '所管する主管課(省略時は全件)。 / Only the systems this department owns; all when omitted.' }) departmentId: string | undefined,
+    @Arg('filter', () => SystemFilter, { nullable: true, description: '絞り込み。 / Which systems.' }) filter: SystemFilter | undefined,
+    @Arg('orderBy', () => SystemOrder, { nullable: true, description: '並び順(既定は登録順・昇順)。 / The order (registration, ascending, unless given).' }) orderBy: SystemOrder | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return read(ctx, async () => connection(await searchSystems(ctx.store, systemSearch(departmentId ? keyOf(departmentId, 'Department', 'departmentId') : undefined, filter, orderBy), paging)));
   }
 
   @FieldResolver(() => ConsultationConnection, { description: 'このシステムの協議(新しい順)。 / Its consultations, newest first.' })

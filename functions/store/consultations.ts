@@ -3,7 +3,7 @@ import { Consultation, ConsultationSubjects, DECIDING_ROLE } from '../domain/con
 import { getSystem } from './systems';
 import { Store, compact as strip, fromItem } from './store';
 import { Item, ListPage, PageRequest, isBackward, pageOf } from './table';
-import { InvalidCursor, encodeCursor } from './cursor';
+import { decodePlace, encodeCursor } from './cursor';
 
 export const consultationKey = (id: string) => ({ pk: `CONSULT#${id}`, sk: 'CONSULTATION' });
 
@@ -61,7 +61,7 @@ export async function listInbox(store: Store, partitions: string[], request: Pag
   const backward = isBackward(request);
   const size = (backward ? request.last : request.first) ?? 0;
   const at = (backward ? request.before : request.after) ?? undefined;
-  const place = at === undefined ? undefined : decodeInboxCursor(at, backward ? 'before' : 'after');
+  const place = at === undefined ? undefined : decodePlace(at, ['pk', 'sk', 'inboxSk'], backward ? 'before' : 'after');
   const pages = await Promise.all(
     partitions.map(async (p) => {
       const from = place && encodeCursor({ ...place, inboxPk: p });
@@ -83,20 +83,6 @@ export async function listInbox(store: Store, partitions: string[], request: Pag
   };
 }
 
-function decodeInboxCursor(cursor: string, argument: 'after' | 'before'): Record<'pk' | 'sk' | 'inboxSk', string> {
-  let place: unknown;
-  try {
-    place = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursor(argument);
-  }
-  const p = place as Record<string, unknown> | null;
-  const names = typeof p === 'object' && p !== null && !Array.isArray(p) ? Object.keys(p).sort().join() : '';
-  if (names !== 'inboxSk,pk,sk' || Object.values(p!).some((v) => typeof v !== 'string' || v.length === 0 || v.length > 1024)) {
-    throw new InvalidCursor(argument);
-  }
-  return p as Record<'pk' | 'sk' | 'inboxSk', string>;
-}
 
 /** The state a consultation's rules read (functions/domain/consultations.ts consultationForm): its systems as they are now. */
 export async function consultationSubjects(store: Store, c: Consultation): Promise<ConsultationSubjects> {

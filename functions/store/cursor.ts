@@ -59,3 +59,22 @@ export function decodeCursor(cursor: string, shape: CursorShape, argument: 'afte
   }
   return k as Key;
 }
+
+/**
+ * A cursor that names a place in a list merged from several partitions (the inbox, a filtered register), not one
+ * DynamoDB key: exactly the fields named, each a string of 1 to 1,024 characters; anything else is refused.
+ */
+export function decodePlace<K extends string>(cursor: string, names: readonly K[], argument: 'after' | 'before'): Record<K, string> {
+  let place: unknown;
+  try {
+    place = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursor(argument);
+  }
+  const p = place as Record<string, unknown> | null;
+  const has = typeof p === 'object' && p !== null && !Array.isArray(p) ? Object.keys(p).sort().join() : '';
+  if (has !== [...names].sort().join() || Object.values(p!).some((v) => typeof v !== 'string' || v.length === 0 || v.length > 1024)) {
+    throw new InvalidCursor(argument);
+  }
+  return p as Record<K, string>;
+}

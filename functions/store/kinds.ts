@@ -6,7 +6,8 @@
 import { Changed, Part, PartKind, Transition } from '../domain/change';
 import { Kind } from '../domain/kinds';
 import { CALENDAR_ID } from '../domain/operatingHours';
-import { Change, Store } from './store';
+import { Change, Put, Store } from './store';
+import { IndexEntry, entryChanges } from './registerIndex';
 import { Item } from './table';
 import { commentItem } from './comments';
 import { getMeeting, motionItem, getWorkingGroup, meetingItem, workingGroupItem } from './committee';
@@ -22,7 +23,7 @@ import { departmentItem, getDepartment, getPersonRecord, personItem, roleItem, r
 import { exceptionItem, findingItem as deviceFindingItem, getException, getFinding as getDeviceFinding } from './prohibitedActs';
 import { getNotice, noticeItem } from './reminders';
 import { authorizationItem, entryItem, getAuthorization, getEntry, getRoom, granteeItem, roomItem } from './serverRoom';
-import { getSystem, systemItem } from './systems';
+import { getSystem, systemEntries, systemItem } from './systems';
 import { equipmentItem, getEquipment } from './equipment';
 import { getReceivedMail, receivedMailItem } from './receivedMail';
 import { getIncident, incidentItem } from './virusIncidents';
@@ -108,15 +109,30 @@ const PARTS: Record<PartKind, (value: never) => Item> = {
   SupplementaryRuleVersions: ruleVersionsItem,
 };
 
-function changeOfRecord(c: Changed): Change {
+function changeOfRecord(c: Changed): Put {
   return { item: (STORED[c.kind] as Stored<object>).item(c.after), expectedVersion: c.before?.version };
 }
 
-function changeOfPart(p: Part): Change {
+function changeOfPart(p: Part): Put {
   return { item: (PARTS[p.part] as (value: object) => Item)(p.value), expectedVersion: p.expectedVersion };
 }
 
-/** The writes of a transition: each changed object at the version it was read, and each part. */
+/** The kinds read through index entries (registerIndex.ts), and each one's entries. */
+const ENTRIES: Partial<Record<Kind, (record: never) => IndexEntry[]>> = {
+  System: systemEntries,
+};
+
+/** The entries a changed object gains and loses (none for a kind without entries). */
+function entriesOfChange(c: Changed): Change[] {
+  const entries = ENTRIES[c.kind] as ((record: object) => IndexEntry[]) | undefined;
+  return entries ? entryChanges(c.kind, c.after.id, c.before ? entries(c.before) : [], entries(c.after)) : [];
+}
+
+/**
+ * The writes of a transition: each changed object at the version it was read, each part, and the index entries the
+ * changed objects gain or lose.
+ */
 export function changesOf(t: Transition): Change[] {
-  return [...t.changes.filter((c) => !c.recordOnly).map(changeOfRecord), ...(t.parts ?? []).map(changeOfPart)];
+  const changed = t.changes.filter((c) => !c.recordOnly);
+  return [...changed.map(changeOfRecord), ...(t.parts ?? []).map(changeOfPart), ...changed.flatMap(entriesOfChange)];
 }

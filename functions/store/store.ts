@@ -7,7 +7,8 @@ import DataLoader from 'dataloader';
 import { AuditEvent } from '../domain/audit';
 import { KINDS, Kind } from '../domain/kinds';
 import { CostMeter, StoreConfig, createDocumentClient } from './client';
-import { Item, ListPage, Page, Table, Write, WriteConflict, pageOf } from './table';
+import { Item, ListPage, Page, Removal, Table, Write, WriteConflict, pageOf } from './table';
+export type { Removal } from './table';
 import { GLOBAL_INDEXES } from './tableSchema';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -31,10 +32,15 @@ export function listPage<T>(p: Page, store: Store): ListPage<T> {
   return pageOf(p, (i) => fromItem<T>(i));
 }
 
-export interface Change {
+/** A write of one transaction: an item put (`Put`) or an index entry taken away (`Removal`). */
+export type Change = Put | Removal;
+
+export interface Put {
   item: Item;
   /** The version read before the change; absent when the object is new. */
   expectedVersion?: number;
+  /** An index entry of an object changed in the same transaction (registerIndex.ts): put without a condition. */
+  derived?: true;
 }
 
 let sharedClient: { key: string; doc: DynamoDBDocumentClient } | undefined;
@@ -164,13 +170,16 @@ export class Store {
    */
   async commit(changes: Change[], events: AuditEvent[], records: Item[] = []): Promise<void> {
     if (events.length === 0) throw new Error('a change without its audit event is not written');
-    const writes: Write[] = [
-      ...changes.map((c) => ({ item: c.item, expectedVersion: c.expectedVersion })),
+    const writes: (Write | Removal)[] = [
+      ...changes.map((c) => ('remove' in c ? c : { item: c.item, expectedVersion: c.expectedVersion, derived: c.derived })),
       ...events.map((e) => ({ item: auditItem(e) })),
       ...records.map((item) => ({ item })),
     ];
     await this.table.transact(writes);
-    for (const c of changes) this.loader.clear(`${c.item.pk}\u0000${c.item.sk}`).prime(`${c.item.pk}\u0000${c.item.sk}`, c.item);
+    for (const c of changes) {
+      if ('remove' in c) this.loader.clear(`${c.remove.pk}\u0000${c.remove.sk}`);
+      else if (!c.derived) this.loader.clear(`${c.item.pk}\u0000${c.item.sk}`).prime(`${c.item.pk}\u0000${c.item.sk}`, c.item);
+    }
   }
 }
 

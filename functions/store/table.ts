@@ -109,6 +109,16 @@ export interface Write {
   item: Item;
   /** The version the writer read; absent for a new item, which must not exist yet. */
   expectedVersion?: number;
+  /**
+   * An index entry (functions/store/registerIndex.ts): derived from an object written in the same transaction, whose
+   * own condition guards it, so put without a condition of its own.
+   */
+  derived?: true;
+}
+
+/** An index entry taken away in a transaction (the object it pointed from no longer has it). */
+export interface Removal {
+  remove: { pk: string; sk: string };
 }
 
 /** The transaction lost: a condition no longer held (someone changed the item) or it collided with another. */
@@ -279,12 +289,14 @@ export class Table {
    * Writes items all-or-nothing in one TransactWriteItems: each conditioned on the version its writer read
    * (`version = :seen`), or on not existing yet. A state change and its audit event always travel together.
    */
-  async transact(writes: Write[]): Promise<void> {
+  async transact(writes: (Write | Removal)[]): Promise<void> {
     if (writes.length === 0) return;
     if (writes.length > 100) throw new Error('a transaction holds at most 100 writes');
     const input: TransactWriteCommandInput = {
       ReturnConsumedCapacity: 'TOTAL',
-      TransactItems: writes.map((w) => ({ Put: { TableName: this.name, Item: w.item, ...conditionOf(w) } })),
+      TransactItems: writes.map((w) =>
+        'remove' in w ? { Delete: { TableName: this.name, Key: w.remove } } : { Put: { TableName: this.name, Item: w.item, ...conditionOf(w) } },
+      ),
     };
     try {
       const out = await this.doc.send(new TransactWriteCommand(input));
@@ -315,6 +327,7 @@ export class Table {
 
 /** The condition of a write: the version its writer read, or (a new item) that none exists yet. */
 function conditionOf(w: Write) {
+  if (w.derived) return {};
   return w.expectedVersion === undefined
     ? { ConditionExpression: 'attribute_not_exists(pk)' }
     : { ConditionExpression: '#v = :seen', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':seen': w.expectedVersion } };

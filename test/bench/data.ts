@@ -21,7 +21,8 @@ import { StoreConfig } from '../../functions/store/client';
 import { consultationItem } from '../../functions/store/consultations';
 import { ensureTable } from '../../functions/store/createTable';
 import { Store, auditItem, documentClient } from '../../functions/store/store';
-import { systemItem } from '../../functions/store/systems';
+import { systemEntries, systemItem } from '../../functions/store/systems';
+import { entryItem } from '../../functions/store/registerIndex';
 import { Item } from '../../functions/store/table';
 
 export const ADMINISTRATOR = 'soumu-director';
@@ -89,11 +90,14 @@ function pick<T>(rnd: () => number, weighted: [T, number][]): T {
 const PURPOSES: Purpose[] = ['CITIZEN_WELFARE', 'LABOUR_REDUCTION', 'COST_SAVING', 'EFFICIENCY', 'ADMINISTRATIVE_STANDARDS'];
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What the systems are named for, so a search by name finds some and not all (住民: one in twenty). */
+const NAME_STEMS = ['住民記録', '税務', '介護保険', '国民健康保険', '図書館', '水道料金', '学校給食', '財務会計', '文書管理', '選挙', '戸籍', '児童手当', '道路台帳', '施設予約', '電子申請', '人事給与', '固定資産', '農地', 'ごみ収集', '防災'];
+
 function systemRecord(id: string, dept: string, n: number, status: SystemStatus, at: string, rnd: () => number): SystemRecord {
   const business = rnd() < 0.6;
   return {
     id,
-    name: `${business ? '業務' : '情報'}システム${n}`,
+    name: `${NAME_STEMS[n % NAME_STEMS.length]}${business ? '業務' : '情報'}システム${n}`,
     description: `ベンチマーク用のシステム ${n}。`,
     category: business ? 'BUSINESS' : 'INFORMATION',
     network: rnd() < 0.3 ? 'EXTERNAL' : 'INTERNAL',
@@ -216,6 +220,7 @@ function generate(spec: SizeSpec, nowMs: number, fixtureCount: number): { items:
   function* items(): Generator<[string, Item]> {
     for (const s of [...systems, ...draftSystems, ...decideSystems]) {
       yield ['system', systemItem(s)];
+      for (const e of systemEntries(s)) yield ['index entry', entryItem('System', s.id, e)];
       yield ['audit event', auditItem(registered(s))];
     }
     for (let i = 0; i < spec.consultations; i++) {

@@ -20,7 +20,8 @@ import { consultationItem, consultationKey, inboxPartition } from '../../functio
 import { findingItem, investigationItem, investigationKey } from '../../functions/store/oversight';
 import { personKey, departmentKey } from '../../functions/store/people';
 import { auditItem, documentClient, fromItem } from '../../functions/store/store';
-import { systemItem, systemKey } from '../../functions/store/systems';
+import { systemEntries, systemItem, systemKey, systemPartitions } from '../../functions/store/systems';
+import { entryChanges, foldText } from '../../functions/store/registerIndex';
 import { Item } from '../../functions/store/table';
 import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { v2Event } from '../support/api';
@@ -153,11 +154,15 @@ async function query(
   return (out.Items ?? []) as Item[];
 }
 
-async function transact(meter: CostMeter, puts: { item: Item; expectedVersion?: number }[]): Promise<void> {
+async function transact(meter: CostMeter, writes: ({ item: Item; expectedVersion?: number; derived?: true } | { remove: { pk: string; sk: string } })[]): Promise<void> {
   const out = await doc.send(
     new TransactWriteCommand({
       ReturnConsumedCapacity: 'TOTAL',
-      TransactItems: puts.map(({ item, expectedVersion }) => ({
+      TransactItems: writes.map((w) => {
+        if ('remove' in w) return { Delete: { TableName: T, Key: w.remove } };
+        const { item, expectedVersion, derived } = w;
+        if (derived) return { Put: { TableName: T, Item: item } };
+        return {
         Put:
           expectedVersion === undefined
             ? { TableName: T, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }
@@ -168,7 +173,8 @@ async function transact(meter: CostMeter, puts: { item: Item; expectedVersion?: 
                 ExpressionAttributeNames: { '#v': 'version' },
                 ExpressionAttributeValues: { ':seen': expectedVersion },
               },
-      })),
+        };
+      }),
     }),
   );
   meter.record('TransactWriteItems', out.ConsumedCapacity);
@@ -197,6 +203,10 @@ async function timed(run: (meter: CostMeter) => Promise<void>): Promise<{ ms: nu
 
 const VIEWER = 'query Viewer { viewer { id } }';
 const SYSTEMS_PAGE = (first: number) => `query SystemsPage { systems(first: ${first}) { nodes { id name owningDepartment { id name } } } }`;
+/** The register as staff search it: installed 業務系 systems by name (two partitions merged), and by words of a name. */
+const FILTERED = (first: number) =>
+  `query Filtered { systems(first: ${first}, filter: { status: [INSTALLED], category: BUSINESS }, orderBy: { field: NAME }) { nodes { id name owningDepartment { id name } } } }`;
+const SEARCHED = (first: number) => `query Searched { systems(first: ${first}, filter: { text: "住民" }) { nodes { id name owningDepartment { id name } } } }`;
 const INBOX = (first: number) => `query Inbox { myInbox(first: ${first}) { nodes { id title applicant { id name } ... on Consultation { system { id name } } } } }`;
 const CONSULTATION = `query Consultation($id: ID!) {
   node(id: $id) { ... on Consultation { id title status auditTrail(first: 20) { nodes { action at } } } }
@@ -229,6 +239,33 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
           await batchGet(m, [viewerKey]);
           const page = await query(m, { index: 'byKind', partitionAttribute: 'kindPk', partition: 'System', limit: 50 });
           await batchGet(m, unique(page.map((s) => departmentKey(String(s.owningDepartmentId)))));
+        }),
+    },
+    {
+      name: 'systems(first: 50, filter: { status, category }, orderBy: NAME) { owningDepartment { name } }',
+      kind: 'read',
+      handler: () => gql(ADMINISTRATOR, FILTERED(50)),
+      floor: () =>
+        timed(async (m) => {
+          await batchGet(m, [viewerKey]);
+          const partitions = systemPartitions({ statuses: ['INSTALLED'], category: 'BUSINESS', order: 'NAME' }) ?? [];
+          const pages = await Promise.all(partitions.map((partition) => query(m, { partitionAttribute: 'pk', partition, limit: 51 })));
+          const ids = pages.flat().sort((a, b) => Buffer.compare(Buffer.from(a.sk), Buffer.from(b.sk))).slice(0, 50).map((e) => String(e.objectId));
+          const systems = await batchGet(m, ids.map(systemKey));
+          await batchGet(m, unique(systems.map((s) => departmentKey(String(s.owningDepartmentId)))));
+        }),
+    },
+    {
+      name: 'systems(first: 50, filter: { text: "住民" }) { owningDepartment { name } }',
+      kind: 'read',
+      handler: () => gql(ADMINISTRATOR, SEARCHED(50)),
+      floor: () =>
+        timed(async (m) => {
+          await batchGet(m, [viewerKey]);
+          const [partition] = systemPartitions({ text: '住民' }) ?? [];
+          const entries = await query(m, { partitionAttribute: 'pk', partition, sortAttribute: 'sk', prefix: foldText('住民'), limit: 51 });
+          const systems = await batchGet(m, entries.slice(0, 50).map((e) => systemKey(String(e.objectId))));
+          await batchGet(m, unique(systems.map((s) => departmentKey(String(s.owningDepartmentId)))));
         }),
     },
     {
@@ -307,6 +344,8 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
             { item: systemItem(decided), expectedVersion: system.version },
             { item: auditItem(event(ADMINISTRATOR, now, 'Consultation', after.id, 'consultation.approved', before, after, { article: '第7条' })) },
             { item: auditItem(event(ADMINISTRATOR, now, 'System', system.id, 'system.decideApproved', system, decided, { article: '第7条' })) },
+            // The system's index entries of its old status taken away, those of the new put (store/registerIndex.ts).
+            ...entryChanges('System', system.id, systemEntries(system), systemEntries(decided)),
           ]);
         });
       },
@@ -337,11 +376,15 @@ async function runChunk(op: Operation, firstRound: number, rounds: number): Prom
 const distinct = (ids: (string | undefined)[]) => new Set(ids.filter((id) => id !== undefined)).size;
 
 async function pageSizes(): Promise<PageSizeResult[]> {
-  const [systems10, systems100, inbox10, inbox100] = [
+  const [systems10, systems100, inbox10, inbox100, filtered10, filtered100, searched10, searched100] = [
     await gql(ADMINISTRATOR, SYSTEMS_PAGE(10)),
     await gql(ADMINISTRATOR, SYSTEMS_PAGE(100)),
     await gql(ADMINISTRATOR, INBOX(10)),
     await gql(ADMINISTRATOR, INBOX(100)),
+    await gql(ADMINISTRATOR, FILTERED(10)),
+    await gql(ADMINISTRATOR, FILTERED(100)),
+    await gql(ADMINISTRATOR, SEARCHED(10)),
+    await gql(ADMINISTRATOR, SEARCHED(100)),
   ];
   type SystemsData = { systems: { nodes: { owningDepartment: { id: string } }[] } };
   type InboxData = { myInbox: { nodes: { applicant: { id: string }; system?: { id: string } }[] } };
@@ -352,6 +395,16 @@ async function pageSizes(): Promise<PageSizeResult[]> {
       name: 'systems { owningDepartment { name } }',
       small: { first: 10, calls: systems10.cost.dynamodbCalls, related: departments(systems10.data) },
       large: { first: 100, calls: systems100.cost.dynamodbCalls, related: departments(systems100.data) },
+    },
+    {
+      name: 'systems(filter: { status, category }, orderBy: NAME) { owningDepartment { name } }',
+      small: { first: 10, calls: filtered10.cost.dynamodbCalls, related: departments(filtered10.data) },
+      large: { first: 100, calls: filtered100.cost.dynamodbCalls, related: departments(filtered100.data) },
+    },
+    {
+      name: 'systems(filter: { text: "住民" }) { owningDepartment { name } }',
+      small: { first: 10, calls: searched10.cost.dynamodbCalls, related: departments(searched10.data) },
+      large: { first: 100, calls: searched100.cost.dynamodbCalls, related: departments(searched100.data) },
     },
     {
       name: 'myInbox { system { name } applicant { name } }',

@@ -116,6 +116,26 @@ describe('each register to xlsx and csv, as the API lists it', () => {
     }
   });
 
+  it('行政システム台帳 as systems(filter, orderBy) lists it: statuses, a category, an order, words of a name', async () => {
+    const asked: [ExportFilters, string][] = [
+      [{ status: 'INSTALLED,DECIDED', orderBy: 'name', direction: 'desc' }, 'filter: { status: [INSTALLED, DECIDED] }, orderBy: { field: NAME, direction: DESC }'],
+      [{ category: 'business', network: 'INTERNAL' }, 'filter: { category: BUSINESS, network: INTERNAL }'],
+      [{ text: 'ｼｽﾃﾑ' }, 'filter: { text: "システム" }'],
+    ];
+    for (const [filters, args] of asked) {
+      const listed = await api.data('shimin-staff', `{ systems(first: 100, ${args}) { nodes { name } } }`);
+      const rows = await bothFormats('shimin-staff', 'systems', filters);
+      expect(rows.map((r) => r['システム名'])).toEqual(listed.systems.nodes.map((s: { name: string }) => s.name));
+      expect(rows.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('行政システム台帳: a value no list takes, or words with another condition, refused as the API refuses them', async () => {
+    await expect(exportAs('shimin-staff', 'systems', 'csv', { status: 'INSTALLED,RUNNING' })).rejects.toMatchObject({ code: 'INVALID_VALUE', field: ['status'] });
+    await expect(exportAs('shimin-staff', 'systems', 'csv', { orderBy: 'DATE' })).rejects.toMatchObject({ code: 'INVALID_VALUE', field: ['orderBy'] });
+    await expect(exportAs('shimin-staff', 'systems', 'csv', { text: '住民', category: 'BUSINESS' })).rejects.toMatchObject({ code: 'INVALID_VALUE', field: ['filter', 'text'] });
+  });
+
   it('データ及び利用承認: a row per grant in force, one per dataset without', async () => {
     const rows = await bothFormats('kenkou-staff', 'datasets');
     const listed = await eachParent('kenkou-staff', 'systems', 'datasets(first: 20) { nodes { name currentGrants(first: 3) { nodes { requestingDepartment { name } } } } }');
@@ -226,6 +246,13 @@ describe('GET /export/{register}.{xlsx|csv} through the Lambda handler', () => {
     expect(rows[1][12]).toMatch(/\+09:00$/);
   });
 
+  it('takes the filters of systems(filter, orderBy) from the query string', async () => {
+    const res = await get('/export/systems.csv', 'shimin-staff', `status=INSTALLED&orderBy=NAME&text=`);
+    expect(res.status).toBe(200);
+    const listed = await api.data('shimin-staff', '{ systems(first: 100, filter: { status: [INSTALLED] }, orderBy: { field: NAME }) { nodes { name } } }');
+    expect(csvRows(Buffer.from(res.raw, 'base64')).slice(1).map((r) => r[1])).toEqual(listed.systems.nodes.map((s: { name: string }) => s.name));
+  });
+
   it('answers the CSV with its BOM', async () => {
     const res = await get('/export/mailAddresses.csv', 'digital-contractor');
     expect(res.status).toBe(200);
@@ -243,6 +270,8 @@ describe('GET /export/{register}.{xlsx|csv} through the Lambda handler', () => {
     expect((await get('/export/passwords.csv', 'soumu-director')).status).toBe(404);
     expect((await get('/export/systems.pdf', 'soumu-director')).status).toBe(404);
     expect((await get('/export/systems.csv', 'soumu-director', 'dates=gregorian')).status).toBe(400);
+    expect((await get('/export/systems.csv', 'soumu-director', 'status=RUNNING')).status).toBe(400);
+    expect((await get('/export/mailAddresses.csv', 'soumu-director', 'status=INSTALLED')).status).toBe(400);
   });
 });
 
