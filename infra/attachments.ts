@@ -4,8 +4,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { StackPart } from './part';
 
-/** The prefix of every attachment's file (functions/store/files.ts `fileKey`): the only one the API function touches. */
+/** The prefix of every attachment's file (functions/store/files.ts `fileKey`). */
 export const ATTACHMENTS_PREFIX = 'attachments/';
+/** The prefix of exports too large for the Lambda's answer (functions/export/http.ts, `exportKey`): kept a day. */
+export const EXPORTS_PREFIX = 'exports/';
 
 /**
  * What the API function may do to the files: sign PUT and GET URLs (a presigned URL carries the signer's rights) and
@@ -41,6 +43,8 @@ export class AttachmentsBucket extends StackPart {
       lifecycleRules: [
         { id: 'ExpireNoncurrentVersions', noncurrentVersionExpiration: Duration.days(365) },
         { id: 'AbortIncompleteMultipartUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // A large export is downloaded within minutes of being written; nothing of it is kept beyond a day.
+        { id: 'ExpireExports', prefix: EXPORTS_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
       ],
       cors:
         origins.length > 0
@@ -62,10 +66,14 @@ export class AttachmentsBucket extends StackPart {
     });
   }
 
-  /** The API function's statements: the files under attachments/ and nothing else of the bucket. */
+  /** The API function's statements: the files under attachments/ and exports/, and nothing else of the bucket. */
   apiStatements(): iam.PolicyStatement[] {
     return [
-      new iam.PolicyStatement({ sid: 'AttachmentFiles', actions: [...API_ATTACHMENT_OBJECT_ACTIONS], resources: [this.bucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`)] }),
+      new iam.PolicyStatement({
+        sid: 'AttachmentFiles',
+        actions: [...API_ATTACHMENT_OBJECT_ACTIONS],
+        resources: [this.bucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`), this.bucket.arnForObjects(`${EXPORTS_PREFIX}*`)],
+      }),
       new iam.PolicyStatement({ sid: 'AttachmentFilesList', actions: [...API_ATTACHMENT_BUCKET_ACTIONS], resources: [this.bucket.bucketArn] }),
     ];
   }
@@ -76,6 +84,10 @@ export class AttachmentsBucket extends StackPart {
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${ATTACHMENTS_PREFIX}*]`,
       reason: 'The files of attachments, each under attachments/<attachment id>: the ids are made when an upload is asked for, so the prefix is the narrowest resource; nothing else of the bucket is granted but ListBucket (a HEAD of a missing file answers 404).',
+    });
+    Validations.of(policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${EXPORTS_PREFIX}*]`,
+      reason: 'Exports too large for the function’s answer, each under exports/<request id>/: the request id is known only when the export runs, so the prefix is the narrowest resource; the lifecycle expires them after a day.',
     });
   }
 }

@@ -13,6 +13,7 @@ import { Language, Message, say } from '../api/language';
 import { createContext } from '../api/server';
 import { Refusal } from '../domain/refusal';
 import { StoreConfig } from '../store/client';
+import { exportKey, filesFromEnv } from '../store/files';
 import { DATE_STYLES, DateStyle, ExportFilters, FILTER_NAMES } from './columns';
 import { CONTENT_TYPES, FORMATS, Format, fileName, isRegister, startExport } from './export';
 
@@ -39,7 +40,7 @@ interface Refused {
   body: string;
 }
 
-type Prepared = { refused: Refused } | { headers: Record<string, string>; write(out: Writable): Promise<unknown> };
+type Prepared = { refused: Refused } | { headers: Record<string, string>; fileName: string; contentType: string; write(out: Writable): Promise<unknown> };
 
 function refused(status: number, code: string, message: Message, language: Language, article?: string): { refused: Refused } {
   const body = JSON.stringify({ errors: [{ message: say(message, language), extensions: { code, ...(article ? { article } : {}) } }] });
@@ -79,6 +80,8 @@ export async function prepareExport(req: ExportRequest): Promise<Prepared> {
     const started = await startExport(ctx, register, { format: format as Format, dates: dates as DateStyle, filters });
     const now = ctx.clock();
     return {
+      fileName: fileName(register, format as Format, now),
+      contentType: CONTENT_TYPES[format as Format],
       headers: {
         'content-type': CONTENT_TYPES[format as Format],
         'content-disposition': contentDisposition(fileName(register, format as Format, now), `${register}_${now.slice(0, 10)}.${format}`),
@@ -94,9 +97,16 @@ export async function prepareExport(req: ExportRequest): Promise<Prepared> {
 }
 
 /**
- * The Lambda's answer: API Gateway's HTTP API takes a Lambda's response whole (at most 6 MB), so the file is
- * gathered and sent base64-encoded; a register beyond that is exported with `npm run export` or the local server,
- * which stream it.
+ * The most of a file the Lambda answers itself: API Gateway's HTTP API takes a Lambda's response whole, at most 6 MB,
+ * and the file goes base64-encoded (4/3 of its size) beside the headers. `EXPORT_INLINE_BYTES` sets it lower.
+ */
+export const INLINE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The Lambda's answer: the file gathered (API Gateway takes a Lambda's response whole) and sent base64-encoded; a
+ * file larger than INLINE_BYTES is put in the attachments bucket under `exports/` (expired after a day) and answered
+ * with 303 See Other to a presigned GET of it, valid for five minutes, downloading under the register's Japanese name
+ * — a browser and `curl -L` follow it. The local server streams instead (`serveExport`).
  */
 export async function exportHandler(event: APIGatewayProxyEventV2, context: LambdaContext, config: StoreConfig, language: Language): Promise<APIGatewayProxyStructuredResultV2> {
   const prepared = await prepareExport({
@@ -114,7 +124,15 @@ export async function exportHandler(event: APIGatewayProxyEventV2, context: Lamb
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
   await prepared.write(sink);
-  return { statusCode: 200, headers: prepared.headers, body: Buffer.concat(chunks).toString('base64'), isBase64Encoded: true };
+  const file = Buffer.concat(chunks);
+  if (file.length <= Number(process.env.EXPORT_INLINE_BYTES || INLINE_BYTES)) {
+    return { statusCode: 200, headers: prepared.headers, body: file.toString('base64'), isBase64Encoded: true };
+  }
+  const files = filesFromEnv();
+  const key = exportKey(context.awsRequestId, `${randomUUID()}.${prepared.fileName.split('.').pop()}`);
+  await files.put(key, file, prepared.contentType);
+  const { url } = await files.presignGet(key, { fileName: prepared.fileName, contentType: prepared.contentType }, new Date().toISOString());
+  return { statusCode: 303, headers: { location: url, 'cache-control': 'no-store' }, body: '' };
 }
 
 /** The local server's answer, streamed to the response page by page. False when the path is not an export's. */

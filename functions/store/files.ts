@@ -28,8 +28,11 @@ export function filesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): FilesC
   };
 }
 
-/** The key of an attachment's file: its id under `attachments/` (the only prefix the API function may touch). */
+/** The key of an attachment's file: its id under `attachments/` (with `exports/`, the only prefixes the API function may touch). */
 export const fileKey = (attachmentId: string) => `attachments/${attachmentId}`;
+
+/** Where an export too large to answer inline is put for its download (expired by the bucket's lifecycle after a day). */
+export const exportKey = (requestId: string, fileName: string) => `exports/${requestId}/${fileName}`;
 
 /** A header value of RFC 6266 / RFC 5987: an ASCII fallback name and the name itself in UTF-8 (Japanese names). */
 export function contentDisposition(fileName: string): string {
@@ -79,10 +82,20 @@ export class Files {
   }
 
   /** A GET URL for the file of `id` that downloads it as `fileName`, valid for URL_SECONDS from `now`. */
-  async presignDownload(id: string, file: { fileName: string; contentType: string }, now: string): Promise<{ url: string; expiresAt: string }> {
+  presignDownload(id: string, file: { fileName: string; contentType: string }, now: string): Promise<{ url: string; expiresAt: string }> {
+    return this.presignGet(fileKey(id), file, now);
+  }
+
+  /** A file the API itself wrote (a register exported, `exports/…`), put whole. */
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  /** A GET URL for the object at `key` that downloads it as `fileName`, valid for URL_SECONDS from `now`. */
+  async presignGet(key: string, file: { fileName: string; contentType: string }, now: string): Promise<{ url: string; expiresAt: string }> {
     const command = new GetObjectCommand({
       Bucket: this.config.bucket,
-      Key: fileKey(id),
+      Key: key,
       ResponseContentDisposition: contentDisposition(file.fileName),
       ResponseContentType: file.contentType,
     });

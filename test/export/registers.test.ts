@@ -253,6 +253,24 @@ describe('GET /export/{register}.{xlsx|csv} through the Lambda handler', () => {
     expect(csvRows(Buffer.from(res.raw, 'base64')).slice(1).map((r) => r[1])).toEqual(listed.systems.nodes.map((s: { name: string }) => s.name));
   });
 
+  it('a file larger than the Lambda may answer: put under exports/ and answered 303 to a presigned download of it, under its Japanese name', async () => {
+    process.env.EXPORT_INLINE_BYTES = '500';
+    try {
+      const res = await get('/export/systems.xlsx', 'shimin-staff', 'dates=iso');
+      expect(res.status).toBe(303);
+      const location = new URL(res.headers.location);
+      expect(location.pathname).toMatch(/\/exports\/[^/]+\/[0-9a-f-]+\.xlsx$/);
+      const download = await fetch(location);
+      expect(download.status).toBe(200);
+      expect(decodeURIComponent(String(download.headers.get('content-disposition')).split("UTF-8''")[1])).toMatch(/^行政システム台帳_\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const { rows } = await xlsxRows(Buffer.from(await download.arrayBuffer()));
+      const listed = await api.data('shimin-staff', '{ systems(first: 100) { nodes { name } } }');
+      expect(rows.slice(1).map((r) => r[1])).toEqual(listed.systems.nodes.map((s: { name: string }) => s.name));
+    } finally {
+      delete process.env.EXPORT_INLINE_BYTES;
+    }
+  });
+
   it('answers the CSV with its BOM', async () => {
     const res = await get('/export/mailAddresses.csv', 'digital-contractor');
     expect(res.status).toBe(200);

@@ -225,12 +225,13 @@ describe('attachments: the bucket of their files', () => {
     });
   });
 
-  it('expires noncurrent versions after a year and aborts incomplete multipart uploads after a day', () => {
+  it('expires noncurrent versions after a year, aborts incomplete multipart uploads after a day, and removes exports (exports/) after a day', () => {
     const rules = bucket().Properties.LifecycleConfiguration.Rules;
     expect(rules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 365 } }),
         expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+        expect.objectContaining({ Status: 'Enabled', Prefix: 'exports/', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }),
       ]),
     );
   });
@@ -243,11 +244,14 @@ describe('attachments: the bucket of their files', () => {
     });
   });
 
-  it('the API function may put and get files under attachments/ only (and list the bucket, for a HEAD to answer 404), with the bucket in ATTACHMENTS_BUCKET', () => {
+  it('the API function may put and get files under attachments/ and exports/ only (and list the bucket, for a HEAD to answer 404), with the bucket in ATTACHMENTS_BUCKET', () => {
     const statements = s3Statements(apiRoleId);
     expect(statements.flatMap(actions).sort()).toEqual([...API_ATTACHMENT_OBJECT_ACTIONS, ...API_ATTACHMENT_BUCKET_ACTIONS].sort());
     const objects = statements.find((st) => actions(st).includes('s3:GetObject')) as Statement;
-    expect(objects.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] }, '/attachments/*']] });
+    expect(objects.Resource).toEqual([
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] }, '/attachments/*']] },
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] }, '/exports/*']] },
+    ]);
     const list = statements.find((st) => actions(st).includes('s3:ListBucket')) as Statement;
     expect(list.Resource).toEqual({ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] });
     // No other function touches the files.
@@ -706,6 +710,7 @@ describe('cdk-nag', () => {
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM5[Resource::*]',
       `AwsSolutions-IAM5[Resource::<${attachmentsBucketId}.Arn>/attachments/*]`,
+      `AwsSolutions-IAM5[Resource::<${attachmentsBucketId}.Arn>/exports/*]`,
       'AwsSolutions-S1',
       'AwsSolutions-SQS3',
       'Serverless-LambdaDLQ',
