@@ -171,6 +171,15 @@ export class PageArgs {
   readonly firstOrLast = true;
 }
 
+@ArgsType()
+export class PeriodArgs {
+  @Field(() => LocalDate, { nullable: true, description: 'この日(日本時間)以降のものだけ。 / Only those on or after this day (Japan time).' })
+  from?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'この日(日本時間)以前のものだけ(当日を含む)。 / Only those on or before this day (Japan time), the day included.' })
+  until?: string;
+}
+
 /** Which way a list runs in the order asked for. */
 export enum OrderDirection {
   ASC = 'ASC',

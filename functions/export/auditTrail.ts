@@ -3,6 +3,7 @@
  * what one person did (`auditTrailByPerson`, newest first; 第4条: the person, the system administrator and the general
  * manager, leaving out events of objects the viewer may not read).
  */
+import { periodOf } from '../resolvers/support';
 import { AUDITED_TYPES, AuditEvent, AuditedType } from '../domain/audit';
 import { KINDS } from '../domain/kinds';
 import { assertMayReadActionsOf } from '../domain/reading';
@@ -33,19 +34,20 @@ const columns: Column<Row>[] = [
 export const auditTrail: RegisterExport<Row> = {
   title: '監査証跡',
   kind: 'AuditEvent',
-  filters: ['objectId', 'personId'],
+  filters: ['objectId', 'personId', 'from', 'until'],
   columns,
-  async *pages(ctx, { objectId, personId }) {
+  async *pages(ctx, { objectId, personId, from, until }) {
+    const period = periodOf({ from, until });
     let events: AsyncIterable<AuditEvent[]>;
     if (objectId && !personId) {
       const id = fromGlobalId(objectId);
       if (!id || !AUDITED.includes(id.type)) notAnIdOf(['監査証跡を持つオブジェクト', 'audited object'], ['objectId']);
       // An object the viewer may not read has no trail for them, as one that does not exist (functions/domain/reading.ts).
       if (!(await loadNode(ctx, objectId))) return;
-      events = lists.auditOfObject(ctx.store, id.type as AuditedType, id.key);
+      events = lists.auditOfObject(ctx.store, id.type as AuditedType, id.key, period);
     } else if (personId && !objectId) {
       assertMayReadActionsOf(ctx.viewer, personId, ctx.clock());
-      events = lists.auditByActor(ctx.store, personId);
+      events = lists.auditByActor(ctx.store, personId, period);
     } else {
       refuse('INVALID_VALUE', ['監査証跡は、対象のオブジェクト (objectId) 又は職員 (personId) のどちらか一方を指定してください。', 'Name either the object (objectId) or the person (personId) of the audit trail.'], undefined, ['objectId']);
     }

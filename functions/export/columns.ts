@@ -31,10 +31,13 @@ export interface ExportFilters {
   /** REGISTERED or NAME, and ASC or DESC. */
   orderBy?: string;
   direction?: string;
+  /** Days of Japan's calendar (YYYY-MM-DD), both included: the audit trail, the server-room entries. */
+  from?: string;
+  until?: string;
 }
 export type FilterName = keyof ExportFilters;
 /** Every filter a request may name (`?departmentId=…&status=INSTALLED,DECIDED`); each register takes some. */
-export const FILTER_NAMES = ['departmentId', 'objectId', 'personId', 'status', 'category', 'network', 'text', 'orderBy', 'direction'] as const satisfies readonly FilterName[];
+export const FILTER_NAMES = ['departmentId', 'objectId', 'personId', 'status', 'category', 'network', 'text', 'orderBy', 'direction', 'from', 'until'] as const satisfies readonly FilterName[];
 
 export type Cell = string | number | undefined;
 

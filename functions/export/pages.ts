@@ -13,7 +13,7 @@ import { listEntriesOfRoom, listRooms } from '../store/serverRoom';
 import { SystemSearch, listSystems, searchSystems } from '../store/systems';
 import { listIncidentsOfSystem } from '../store/virusIncidents';
 import { Store } from '../store/store';
-import { PageRequest } from '../store/table';
+import { PageRequest, Period } from '../store/table';
 import { readable } from '../resolvers/reading';
 import { Context } from '../resolvers/context';
 
@@ -62,10 +62,10 @@ export const lists = {
   mailAddresses: (store: Store, departmentId: string) => everyPage(store, (request) => listActiveMailAddresses(store, departmentId, request)),
   operatorsOfSystem: (store: Store, systemId: string, date: string) => everyPage(store, (request) => listOperatorsOfSystem(store, systemId, date, request)),
   rooms: (store: Store) => eachOf(everyPage(store, (request) => listRooms(store, request))),
-  entriesOfRoom: (store: Store, roomId: string) => everyPage(store, (request) => listEntriesOfRoom(store, roomId, request)),
+  entriesOfRoom: (store: Store, roomId: string, period?: Period) => everyPage(store, (request) => listEntriesOfRoom(store, roomId, request, period)),
   incidentsOfSystem: (store: Store, systemId: string) => everyPage(store, (request) => listIncidentsOfSystem(store, systemId, request)),
-  auditOfObject: (store: Store, type: AuditedType, id: string) => everyPage(store, (request) => listAuditOfObject(store, type, id, request)),
-  auditByActor: (store: Store, personId: string) => everyPage(store, (request) => listAuditByActor(store, personId, request)),
+  auditOfObject: (store: Store, type: AuditedType, id: string, period?: Period) => everyPage(store, (request) => listAuditOfObject(store, type, id, request, period)),
+  auditByActor: (store: Store, personId: string, period?: Period) => everyPage(store, (request) => listAuditByActor(store, personId, request, period)),
 };
 
 /** The department a list of one department reads when none is named: the viewer's own, as the API's lists do. */

@@ -1,4 +1,5 @@
 /** サーバ室への入室の記録 (第16条): every room's entries, newest first in each room, as `ServerRoom.entries` lists them. */
+import { periodOf } from '../resolvers/support';
 import { ENTRY_STATUSES, ServerRoomEntry } from '../domain/serverRoom';
 import { Column, RegisterExport } from './columns';
 import { personName, withNames } from './names';
@@ -25,11 +26,12 @@ const columns: Column<Row>[] = [
 export const serverRoomEntries: RegisterExport<Row> = {
   title: 'サーバ室入室記録',
   kind: 'ServerRoomEntry',
-  filters: [],
+  filters: ['from', 'until'],
   columns,
-  async *pages(ctx) {
+  async *pages(ctx, { from, until }) {
+    const period = periodOf({ from, until });
     for await (const room of lists.rooms(ctx.store)) {
-      for await (const page of lists.entriesOfRoom(ctx.store, room.id)) {
+      for await (const page of lists.entriesOfRoom(ctx.store, room.id, period)) {
         yield await withNames(page, async (e) => ({
           room: room.name,
           entrant: e.entrant.name ?? (await personName(ctx.store, e.entrant.personId)),

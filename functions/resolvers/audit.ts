@@ -7,12 +7,12 @@ import { notAnIdOf } from '../domain/refusal';
 import { listAuditByActor, listAuditOfObject } from '../store/audit';
 import { objectPk } from '../store/store';
 import { getPerson } from '../store/people';
-import { Node, PageArgs } from '../../graphql/common';
+import { Node, PageArgs, PeriodArgs } from '../../graphql/common';
 import { AuditEvent, AuditEventConnection, Audited } from '../../graphql/audit';
 import { Person } from '../../graphql/people';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { globalId, keyOf, read, connection, EMPTY_PAGE } from './support';
+import { globalId, keyOf, read, connection, periodOf, EMPTY_PAGE } from './support';
 import { loadNode } from './node';
 
 const AUDITED: readonly string[] = AUDITED_TYPES;
@@ -21,27 +21,39 @@ const AUDITED: readonly string[] = AUDITED_TYPES;
 export class AuditResolver {
   @Query(() => AuditEventConnection, {
     description:
-      'あるオブジェクトの監査証跡(古い順)。閲覧できるオブジェクトの証跡のみ返し、それ以外は存在しない場合と同じく空。 / The audit trail of one object, oldest first; empty, as for no object, when the viewer may not read the object.',
+      'あるオブジェクトの監査証跡(古い順、期間で絞込み可)。閲覧できるオブジェクトの証跡のみ返し、それ以外は存在しない場合と同じく空。 / The audit trail of one object, oldest first; empty, as for no object, when the viewer may not read the object.',
   })
-  auditTrail(@Arg('objectId', () => ID, { description: '対象のオブジェクトのグローバルID。 / The global id of the object.' }) objectId: string, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+  auditTrail(
+    @Arg('objectId', () => ID, { description: '対象のオブジェクトのグローバルID。 / The global id of the object.' }) objectId: string,
+    @Args() paging: PageArgs,
+    @Args() period: PeriodArgs,
+    @Ctx() ctx: Context,
+  ) {
     return read(ctx, async () => {
+      const within = periodOf(period);
       const id = fromGlobalId(objectId);
       if (!id || !AUDITED.includes(id.type)) notAnIdOf(['監査証跡を持つオブジェクト', 'audited object'], ['objectId']);
       // An object the viewer may not read has no trail for them, as one that does not exist (functions/domain/reading.ts).
       if (!(await loadNode(ctx, objectId))) return connection(EMPTY_PAGE);
-      return connection(await listAuditOfObject(ctx.store, id.type as AuditedType, id.key, paging));
+      return connection(await listAuditOfObject(ctx.store, id.type as AuditedType, id.key, paging, within));
     });
   }
 
   @Query(() => AuditEventConnection, {
     description:
-      'ある職員が行った操作(新しい順)。本人、情報システム管理者、総括管理責任者が閲覧できる。閲覧できないオブジェクトへの操作は含まない。 / What one person did, newest first; for that person, the system administrator and the general manager, leaving out what was done to objects the viewer may not read.',
+      'ある職員が行った操作(新しい順、期間で絞込み可)。本人、情報システム管理者、総括管理責任者が閲覧できる。閲覧できないオブジェクトへの操作は含まない。 / What one person did, newest first; for that person, the system administrator and the general manager, leaving out what was done to objects the viewer may not read.',
   })
-  auditTrailByPerson(@Arg('personId', () => ID, { description: '操作した職員。 / The person who acted.' }) personId: string, @Args() paging: PageArgs, @Ctx() ctx: Context) {
+  auditTrailByPerson(
+    @Arg('personId', () => ID, { description: '操作した職員。 / The person who acted.' }) personId: string,
+    @Args() paging: PageArgs,
+    @Args() period: PeriodArgs,
+    @Ctx() ctx: Context,
+  ) {
     return read(ctx, async () => {
+      const within = periodOf(period);
       const key = keyOf(personId, 'Person', 'personId');
       assertMayReadActionsOf(ctx.viewer, key, ctx.clock());
-      return connection(await listAuditByActor(ctx.store, key, paging));
+      return connection(await listAuditByActor(ctx.store, key, paging, within));
     });
   }
 

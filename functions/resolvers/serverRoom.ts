@@ -5,7 +5,7 @@ import { authorizationActions, entryActions, isValidAt, roomActions, serverRoom 
 import { tokyoDate } from '../domain/people';
 import { getPerson } from '../store/people';
 import { getAuthorization, getGrantee, getRoom, listEntriesOfRoom, listRooms, listRunningAuthorizations, listUnapprovedEntries } from '../store/serverRoom';
-import { PageArgs } from '../../graphql/common';
+import { PageArgs, PeriodArgs } from '../../graphql/common';
 import { ServerRoom, ServerRoomAuthorization, ServerRoomEntrant, ServerRoomEntry, ServerRoomConnection, ServerRoomAuthorizationConnection, ServerRoomEntryConnection } from '../../graphql/serverRoom';
 import { ServerRoomPayload, ServerRoomAuthorizationPayload, ServerRoomEntryPayload, RegisterServerRoomInput, RevokeServerRoomAccessInput } from '../../graphql/serverRoom';
 import { ApproveServerRoomEntryInput, AuthorizeServerRoomAccessInput, RecordServerRoomEntryInput, RecordServerRoomExitInput } from '../../graphql/serverRoom';
@@ -13,7 +13,7 @@ import { Person } from '../../graphql/people';
 import { equipmentField } from './equipment';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, iso, read, INPUT, connection } from './support';
+import { actionsOf, iso, read, INPUT, connection, periodOf } from './support';
 import { change, create, load, loadOptional } from './write';
 import { filterPage } from '../store/table';
 
@@ -39,9 +39,9 @@ export class ServerRoomResolver {
     });
   }
 
-  @FieldResolver(() => ServerRoomEntryConnection, { description: '入室の記録(新しい順)。 / The log of entries, newest first.' })
-  entries(@Root() r: RoomRecord, @Args() paging: PageArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listEntriesOfRoom(ctx.store, r.id, paging)));
+  @FieldResolver(() => ServerRoomEntryConnection, { description: '入室の記録(新しい順、入室の日で絞込み可)。 / The log of entries, newest first, within a period of days when asked.' })
+  entries(@Root() r: RoomRecord, @Args() paging: PageArgs, @Args() period: PeriodArgs, @Ctx() ctx: Context) {
+    return read(ctx, async () => connection(await listEntriesOfRoom(ctx.store, r.id, paging, periodOf(period))));
   }
 
   @Query(() => ServerRoomEntryConnection, {

@@ -6,7 +6,7 @@
 import { Grantee, ServerRoom, ServerRoomAuthorization, ServerRoomEntry } from '../domain/serverRoom';
 import { tokyoDate } from '../domain/people';
 import { Store, compact, fromItem, listPage } from './store';
-import { Item, PageRequest } from './table';
+import { Item, PageRequest, Period, instantsWithin } from './table';
 
 export const roomKey = (id: string) => ({ pk: `ROOM#${id}`, sk: 'ROOM' });
 export const authorizationKey = (id: string) => ({ pk: `ROOMAUTH#${id}`, sk: 'ROOMAUTH' });
@@ -81,8 +81,10 @@ export async function listRunningAuthorizations(store: Store, roomId: string, da
 }
 
 /** A room's log, newest entry first. */
-export async function listEntriesOfRoom(store: Store, roomId: string, request: PageRequest) {
-  return listPage<ServerRoomEntry>(await store.table.query({ index: 'bySubject', partition: `ROOM#${roomId}`, prefix: ENTRY, ...request, descending: true }), store);
+/** A room's entries, newest first; within a period of days when one is given (a key condition on the time of entry). */
+export async function listEntriesOfRoom(store: Store, roomId: string, request: PageRequest, period?: Period) {
+  const query = { index: 'bySubject' as const, partition: `ROOM#${roomId}`, prefix: ENTRY, between: instantsWithin(ENTRY, period) };
+  return listPage<ServerRoomEntry>(await store.table.query({ ...query, ...request, descending: true }), store);
 }
 
 /** Entries awaiting the administrator's approval, oldest first. */

@@ -93,6 +93,25 @@ export interface QueryRequest extends PageRequest {
   descending?: boolean;
 }
 
+/** Days of Japan's calendar, both included (`YYYY-MM-DD`); either may be open. */
+export interface Period {
+  from?: string;
+  until?: string;
+}
+
+/**
+ * The sort keys of a list ordered by instants (`<prefix><ISO instant>#<id>`) that fall within a period of days: from
+ * the start of `from` in Japan to the start of the day after `until`, an item of that very instant left out (its key
+ * runs on past the bound). `undefined` when the period is open at both ends.
+ */
+export function instantsWithin(prefix: string, period: Period | undefined): [string, string] | undefined {
+  if (!period?.from && !period?.until) return undefined;
+  const startOf = (day: string) => new Date(`${day}T00:00:00+09:00`).getTime();
+  const from = period.from ? new Date(startOf(period.from)).toISOString() : '';
+  const until = period.until ? new Date(startOf(period.until) + 86_400_000).toISOString() : '~';
+  return [`${prefix}${from}`, `${prefix}${until}`];
+}
+
 /** Whether a page request reads backward (`last`/`before`); refuses one that is neither or both. */
 export function isBackward(page: PageRequest): boolean {
   // GraphQL hands an argument sent as null over as null: absent, as one not sent.
