@@ -2,8 +2,9 @@
  * 申請・協議 — what every form shares: the workflow's states, the decision (the answers the text calls 様式第4号,
  * 第7号, 第9号), and the `Application` interface that the inbox and "my applications" list.
  */
-import { Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection, DateTime, Node } from './common';
+import { Field, InputType, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
+import { Connection, DateTime, LocalDate, Node } from './common';
 import { Audited } from './audit';
 import { Department, Person } from './people';
 
@@ -146,3 +147,28 @@ export abstract class Application extends Node {
 }
 
 export const ApplicationConnection = Connection(Application, 'Application', '申請・協議');
+
+@InputType({
+  description:
+    '申請・協議の台帳の絞り込み。指定した条件をすべて満たすもの(様式・状態は挙げたいずれか)。期間は提出日(下書きは作成日)、日本時間の暦日で両端を含む。 / ' +
+    'Which applications to list: every condition given (any of the forms and statuses listed); the period is of the day each was submitted (a draft: made), in Japan, both days included.',
+})
+export class ApplicationFilter {
+  @Field(() => [Form], { nullable: true, description: '様式(いずれか)。 / Any of these forms.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(8)
+  form?: Form[];
+
+  @Field(() => [ApplicationStatus], { nullable: true, description: '状態(いずれか)。 / Any of these statuses.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  status?: ApplicationStatus[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'この日以降に提出されたもの。 / Submitted on or after this day.' })
+  from?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'この日以前に提出されたもの(当日を含む)。 / Submitted on or before this day, the day included.' })
+  until?: string;
+}

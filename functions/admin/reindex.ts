@@ -1,6 +1,6 @@
 /**
  * `npm run reindex`: writes the index entries (functions/store/registerIndex.ts) of every object of a kind read
- * through them, as they follow from the object today. The one write path keeps entries from the first write of an
+ * through them (systems; applications of every form), as they follow from the object today. The one write path keeps entries from the first write of an
  * object on; a table written before a kind had entries (or before its entries changed shape) needs this once. It
  * changes no object and no audit event: an entry is derived data, put whole, so running it again is harmless.
  * `npm start` runs it on the local table whenever the table's index version is behind (`INDEX_VERSION`).
@@ -9,14 +9,13 @@
 import 'reflect-metadata';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { SystemRecord } from '../domain/systems';
 import { configFromEnv } from '../store/client';
+import { INDEXED_KINDS, entriesOf } from '../store/kinds';
 import { entryItem } from '../store/registerIndex';
 import { Store, fromItem } from '../store/store';
-import { systemEntries } from '../store/systems';
 
 /** The shape of the entries this code writes: raised whenever a kind gains entries or its entries change. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 const MARKER = { pk: 'CONFIG#INDEX_VERSION', sk: 'CONFIG' };
 
 /** The index version the table's entries were last written at (0: never). */
@@ -25,20 +24,22 @@ export async function indexVersion(store: Store): Promise<number> {
   return Number(item?.version ?? 0);
 }
 
-/** Puts every system's entries, page after page (a transaction of at most 100 puts each), then the version. */
+/** Puts the entries of every object of every indexed kind, page after page (a transaction of at most 100 puts each), then the version. */
 export async function reindex(store: Store, onProgress?: (done: number) => void): Promise<{ objects: number; entries: number }> {
   let objects = 0;
   let entries = 0;
-  let after: string | undefined;
-  do {
-    const page = await store.table.query({ index: 'byKind', partition: 'System', first: 50, after });
-    const items = page.items.map((i) => fromItem<SystemRecord>(i)).flatMap((s) => systemEntries(s).map((e) => entryItem('System', s.id, e)));
-    for (let i = 0; i < items.length; i += 100) await store.table.transact(items.slice(i, i + 100).map((item) => ({ item, derived: true as const })));
-    objects += page.items.length;
-    entries += items.length;
-    onProgress?.(objects);
-    after = page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
-  } while (after);
+  for (const kind of INDEXED_KINDS) {
+    let after: string | undefined;
+    do {
+      const page = await store.table.query({ index: 'byKind', partition: kind, first: 50, after });
+      const items = page.items.map((i) => fromItem<{ id: string }>(i)).flatMap((o) => entriesOf(kind, o).map((e) => entryItem(kind, o.id, e)));
+      for (let i = 0; i < items.length; i += 100) await store.table.transact(items.slice(i, i + 100).map((item) => ({ item, derived: true as const })));
+      objects += page.items.length;
+      entries += items.length;
+      onProgress?.(objects);
+      after = page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
+    } while (after);
+  }
   await store.table.transact([{ item: { ...MARKER, entity: 'IndexVersion', version: INDEX_VERSION }, derived: true }]);
   return { objects, entries };
 }
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const at = Date.now();
   const { objects, entries } = await reindex(store, (n) => process.stderr.write(`\r${n} 件 / objects`));
   process.stderr.write('\n');
-  console.log(`索引を書き直しました: ${objects} 件のシステム、${entries} 件の索引項目 (${Date.now() - at} ms)。 / Re-indexed ${objects} systems, ${entries} entries.`);
+  console.log(`索引を書き直しました: ${objects} 件の記録、${entries} 件の索引項目 (${Date.now() - at} ms)。 / Re-indexed ${objects} records, ${entries} entries.`);
 }
 
 if (require.main === module) {

@@ -19,6 +19,7 @@
 import type { Context } from '../resolvers/context';
 import { MAX_LIST, MAX_PAGE } from '../../graphql/common';
 import { SystemSearch, systemPartitions } from '../store/systems';
+import { applicationPartitions } from '../store/applications';
 
 export interface FieldCalls {
   /** Calls each parent object makes on its own (not batched): Queries, GetItems, pages. */
@@ -362,6 +363,14 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'Query.supplementaryRules': QUERY,
   // A filtered or ordered page: one Query a partition of entries it reads (store/systems.ts systemPartitions), then
   // its systems in one BatchGetItem (a page holds at most MAX_PAGE, 100); else one Query of byKind or byDepartment.
+  // One Query a partition of entries (store/applications.ts applicationPartitions: at most 8 forms × 6 statuses), then
+  // the page's applications in one BatchGetItem.
+  'Query.applications': {
+    queries: (args) => {
+      const filter = (args.filter ?? {}) as { form?: string[]; status?: never[] };
+      return applicationPartitions({ forms: filter.form ?? undefined, statuses: filter.status ?? undefined }).length + 1;
+    },
+  },
   'Query.systems': {
     queries: (args) => {
       const partitions = systemPartitions(systemSearchOf(args));

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const seeded = await seedDemoCity(new Store(config));
   // A table written by an earlier version gets the index entries this one reads (functions/admin/reindex.ts).
   const reindexed = (await indexVersion(new Store(config))) < INDEX_VERSION ? await reindex(new Store(config)) : undefined;
-  console.log(`Table ${config.tableName}: ${table}${seeded ? ', demo city seeded' : ''}${reindexed ? `, ${reindexed.objects} systems indexed` : ''}.`);
+  console.log(`Table ${config.tableName}: ${table}${seeded ? ', demo city seeded' : ''}${reindexed ? `, ${reindexed.objects} records indexed` : ''}.`);
   // Mail only from a DynamoDB Local of our own: another endpoint (a deployed table) has its own sender, and its
   // people must not get their mail in a local catcher.
   if (dynamo) {

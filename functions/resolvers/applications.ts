@@ -15,6 +15,9 @@ import { provisionForm } from '../domain/externalProvision';
 import { topPageLinkForm } from '../domain/homepage';
 import { operatorReportForm } from '../domain/operators';
 import { Store } from '../store/store';
+import { searchApplications } from '../store/applications';
+import { getObject } from '../store/kinds';
+import { EntryRef } from '../store/registerIndex';
 import { consultationSubjects, inboxPartition, listApplicationsOf, listInbox } from '../store/consultations';
 import { dataUseState, provisionState } from '../store/data';
 import { mailRegisterState } from '../store/email';
@@ -23,11 +26,11 @@ import { reportState } from '../store/operators';
 import { getPerson, listAllRoleHolders } from '../store/people';
 import { Person } from '../../graphql/people';
 import { PageArgs } from '../../graphql/common';
-import { Application, ApplicationConnection } from '../../graphql/applications';
+import { Application, ApplicationConnection, ApplicationFilter } from '../../graphql/applications';
 import { ApplicationPayload, ApplicationTransitionInput, DecideApplicationInput } from '../../graphql/applicationInputs';
 import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { actionsOf, mutate, newId, read, INPUT, connection, EMPTY_PAGE } from './support';
+import { actionsOf, mutate, newId, read, INPUT, connection, periodOf, EMPTY_PAGE } from './support';
 import { load, outcomeOf } from './write';
 import { citedRules } from './supplementaryRules';
 
@@ -122,6 +125,8 @@ export async function draftOutcome<R extends ApplicationRecord, P>(ctx: Context,
 }
 
 const tagged = (a: ApplicationRecord & { __typename?: string }) => ({ application: a });
+/** A record read by its kind, tagged with its GraphQL type (the Application interface resolves by it). */
+const withType = (kind: string, record: object | undefined) => record && { ...record, __typename: kind };
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -180,6 +185,19 @@ export class ApplicationResolver {
       const partitions = inboxesOf(ctx.viewer, ctx.clock()).map((i) => inboxPartition(i.role, i.departmentId));
       if (partitions.length === 0) return connection(EMPTY_PAGE);
       return connection(await listInbox(ctx.store, partitions, paging));
+    });
+  }
+
+  @Query(() => ApplicationConnection, {
+    description:
+      '申請・協議の台帳(全様式、提出の新しい順)。様式・状態・提出日の期間で絞り込める。 / The register of applications, every form, newest submitted first: by form, status and the period they were submitted in.',
+  })
+  applications(@Args() paging: PageArgs, @Arg('filter', () => ApplicationFilter, { nullable: true, description: '絞り込み。 / Which applications.' }) filter: ApplicationFilter | undefined, @Ctx() ctx: Context) {
+    return read(ctx, async () => {
+      const search = { forms: filter?.form ?? undefined, statuses: filter?.status ?? undefined, period: periodOf(filter ?? {}) };
+      // Each by its kind, as the entry says: one BatchGetItem for the page through the store's DataLoader.
+      const load = (refs: EntryRef[]) => Promise.all(refs.map(async (r) => withType(r.kind, await getObject(ctx.store, r.kind as Kind, r.id))));
+      return connection(await searchApplications(ctx.store, search, paging, load));
     });
   }
 

@@ -8,6 +8,7 @@ import { Kind } from '../domain/kinds';
 import { CALENDAR_ID } from '../domain/operatingHours';
 import { Change, Put, Store } from './store';
 import { IndexEntry, entryChanges } from './registerIndex';
+import { applicationEntries } from './applications';
 import { Item } from './table';
 import { commentItem } from './comments';
 import { getMeeting, motionItem, getWorkingGroup, meetingItem, workingGroupItem } from './committee';
@@ -120,7 +121,22 @@ function changeOfPart(p: Part): Put {
 /** The kinds read through index entries (registerIndex.ts), and each one's entries. */
 const ENTRIES: Partial<Record<Kind, (record: never) => IndexEntry[]>> = {
   System: systemEntries,
+  // The forms on the workflow (functions/resolvers/applications.ts FORMS): the register of applications.
+  Consultation: applicationEntries,
+  OperatorReport: applicationEntries,
+  DataUseApplication: applicationEntries,
+  ExternalProvision: applicationEntries,
+  TopPageLinkRequest: applicationEntries,
+  MailAddressApplication: applicationEntries,
 };
+
+/** The kinds read through index entries; each is on byKind (`kindPk` = the kind), where `npm run reindex` reads them. */
+export const INDEXED_KINDS = Object.keys(ENTRIES) as Kind[];
+
+/** The entries of one object of an indexed kind, as its record is. */
+export function entriesOf(kind: Kind, record: object): IndexEntry[] {
+  return (ENTRIES[kind] as ((record: object) => IndexEntry[]) | undefined)?.(record) ?? [];
+}
 
 /** The entries a changed object gains and loses (none for a kind without entries). */
 function entriesOfChange(c: Changed): Change[] {

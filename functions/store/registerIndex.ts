@@ -100,7 +100,15 @@ export interface EntryList {
   partitions: string[];
   /** Only sort keys that begin with this (a text search: the folded words). */
   prefix?: string;
+  /** Only sort keys between these two, inclusive (a period: functions/store/table.ts `instantsWithin`). */
+  between?: [string, string];
   descending?: boolean;
+}
+
+/** What an entry points at: the object's kind and id. */
+export interface EntryRef {
+  kind: string;
+  id: string;
 }
 
 /** Whether an object read through an entry is listed there (`isFirstMatch` for a text search); all are by default. */
@@ -118,7 +126,7 @@ export async function listEntries<T>(
   store: Store,
   entries: EntryList,
   request: PageRequest,
-  load: (ids: string[]) => Promise<(T | undefined)[]>,
+  load: (refs: EntryRef[]) => Promise<(T | undefined)[]>,
   listedAt: ListedAt<T> = () => true,
 ): Promise<ListPage<T>> {
   const backward = isBackward(request);
@@ -129,14 +137,14 @@ export async function listEntries<T>(
     entries.partitions.map(async (partition) => {
       const from = place === undefined ? undefined : encodeCursor({ pk: partition, sk: place });
       const read = backward ? { last: size + 1, before: from } : { first: size + 1, after: from };
-      return (await store.table.query({ partition, prefix: entries.prefix, descending: entries.descending, ...read })).items;
+      return (await store.table.query({ partition, prefix: entries.prefix, between: entries.between, descending: entries.descending, ...read })).items;
     }),
   );
   const direction = entries.descending ? -1 : 1;
   const merged = pages.flat().sort((a, b) => direction * byBytes(a.sk, b.sk));
   const taken = backward ? merged.slice(Math.max(0, merged.length - size)) : merged.slice(0, size);
   const more = merged.length > size;
-  const objects = await load(taken.map((e) => String(e.objectId)));
+  const objects = await load(taken.map((e) => ({ kind: String(e.objectKind), id: String(e.objectId) })));
   const kept = taken
     .map((e, i) => [objects[i], e.sk] as const)
     .filter(([o, sk]) => o !== undefined && listedAt(o, sk))

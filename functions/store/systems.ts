@@ -5,7 +5,7 @@ import { reviewDueOn } from '../domain/measures';
 import { addDays } from '../domain/period';
 import { Store, compact as strip, fromItem } from './store';
 import { Item, ListPage, PageRequest, pageOf } from './table';
-import { END, ENTRY_PREFIX, IndexEntry, foldText, isFirstMatch, listEntries, textEntries, textPartition } from './registerIndex';
+import { END, ENTRY_PREFIX, EntryRef, IndexEntry, foldText, isFirstMatch, listEntries, textEntries, textPartition } from './registerIndex';
 
 /** byDueDate: systems in operation without recovery procedures (第18条第2項), present only while that holds. */
 export const NO_RECOVERY_PROCEDURE_PARTITION = 'NO_RECOVERY_PROCEDURE';
@@ -134,7 +134,7 @@ export async function searchSystems(store: Store, search: SystemSearch, request:
     store.prime(page.items);
     return pageOf(page, (i) => fromItem<SystemRecord>(i));
   }
-  const load = (ids: string[]) => getSystems(store, ids);
+  const load = (refs: EntryRef[]) => getSystems(store, refs.map((r) => r.id));
   if (search.text !== undefined) {
     const words = foldText(search.text);
     return listEntries(store, { list: 'System#TEXT', partitions, prefix: words }, request, load, (s, sk) => isFirstMatch(s.name, words, sk));

@@ -107,7 +107,8 @@ export interface Period {
 export function instantsWithin(prefix: string, period: Period | undefined): [string, string] | undefined {
   if (!period?.from && !period?.until) return undefined;
   const startOf = (day: string) => new Date(`${day}T00:00:00+09:00`).getTime();
-  const from = period.from ? new Date(startOf(period.from)).toISOString() : '';
+  // Open at the start: below every instant ('0' sorts before any year written in digits), never an empty key.
+  const from = period.from ? new Date(startOf(period.from)).toISOString() : '0';
   const until = period.until ? new Date(startOf(period.until) + 86_400_000).toISOString() : '~';
   return [`${prefix}${from}`, `${prefix}${until}`];
 }

@@ -114,6 +114,11 @@ describe('what a person did, and a room’s entries, within a period', () => {
     expect(events.map((e: { at: string }) => e.at)).toEqual([AT.last, AT.last, AT.first, AT.first]);
   });
 
+  it('auditTrailByPerson open at the start: up to a day', async () => {
+    const events = (await api.data('soumu-director', BY_PERSON, { until: '2026-03-31' })).auditTrailByPerson.nodes;
+    expect(events.map((e: { at: string }) => e.at)).toEqual([AT.before, AT.before]);
+  });
+
   it('ServerRoom.entries: the entries of the days asked, newest first', async () => {
     const rooms = (await api.data('digital-manager', ENTRIES, { from: '2026-04-01', until: '2026-04-02' })).serverRooms.nodes;
     expect(rooms.flatMap((r: { entries: { nodes: { enteredAt: string }[] } }) => r.entries.nodes.map((e) => e.enteredAt))).toEqual([AT.next, AT.last, AT.first]);

@@ -90,6 +90,7 @@ export const queries: QueryRow[] = [
   { query: 'systemsWithoutRecoveryProcedure', rule: OPEN, cells: ALL },
   { query: 'systemsLackingVirusMeasures', rule: OPEN, cells: ALL, shows: o.system },
   { query: 'datasetsLackingProtection', rule: OPEN, cells: ALL, shows: o.dataset },
+  { query: 'applications',           rule: OPEN, cells: ALL, variables: () => ({ filter: { form: ['FORM_5'] } }), shows: o.operatorReport },
   { query: 'myApplications',         rule: 'one’s own', cells: ALL },
   { query: 'myInbox',                rule: 'what awaits one’s decision', cells: ALL },
   { query: 'dataUseGrants',          rule: OPEN, cells: ALL, variables: () => ({ departmentId: gid('Department', 'kenkou') }) },
