@@ -365,6 +365,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   // its systems in one BatchGetItem (a page holds at most MAX_PAGE, 100); else one Query of byKind or byDepartment.
   // One Query a partition of entries (store/applications.ts applicationPartitions: at most 8 forms × 6 statuses), then
   // the page's applications in one BatchGetItem.
+  'Query.exportLink': SIGNED_LINK,
   'Query.applications': {
     queries: (args) => {
       const filter = (args.filter ?? {}) as { form?: string[]; status?: never[] };

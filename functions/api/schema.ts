@@ -34,6 +34,7 @@ import { supplementaryRuleResolvers } from '../resolvers/supplementaryRules';
 import { securityGuidelineResolvers } from '../resolvers/securityGuideline';
 import { homepageSystemResolvers } from '../resolvers/homepageSystem';
 import { printResolvers } from '../resolvers/print';
+import { ExportLinkResolver } from '../resolvers/exports';
 import { guardReads } from '../resolvers/reading';
 
 let schema: GraphQLSchema | undefined;
@@ -74,6 +75,7 @@ export function getSchema(): GraphQLSchema {
       ...securityGuidelineResolvers,
       ...homepageSystemResolvers,
       ...printResolvers,
+      ExportLinkResolver,
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

@@ -36,6 +36,7 @@ export const auditTrail: RegisterExport<Row> = {
   kind: 'AuditEvent',
   filters: ['objectId', 'personId', 'from', 'until'],
   columns,
+  check: ({ from, until }) => void periodOf({ from, until }),
   async *pages(ctx, { objectId, personId, from, until }) {
     const period = periodOf({ from, until });
     let events: AsyncIterable<AuditEvent[]>;

@@ -68,6 +68,8 @@ export interface RegisterExport<R extends Row> {
    * Refusal) before the first page when the viewer may not read the register at all.
    */
   pages(ctx: Context, filters: ExportFilters): AsyncIterable<R[]>;
+  /** Refuses (throws a Refusal naming the filter) a value of a filter its list would refuse, before any read. */
+  check?(filters: ExportFilters): void;
 }
 
 /** 有/無 for a yes-or-no column. */

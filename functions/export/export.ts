@@ -73,6 +73,15 @@ function checkedFilters(register: RegisterName, filters: ExportFilters): ExportF
   };
 }
 
+/**
+ * The filters of a register checked as its export will check them — one it does not take, a value its list would
+ * refuse — without reading anything: what a download link is checked by when it is made.
+ */
+export function checkExport(register: RegisterName, filters: ExportFilters): void {
+  const checked = checkedFilters(register, filters);
+  (REGISTERS[register] as RegisterExport<Row>).check?.(checked);
+}
+
 /** The file's name: the register's Japanese name and the day (Japan's), e.g. 行政システム台帳_2026-04-01.xlsx. */
 export function fileName(register: RegisterName, format: Format, now: string): string {
   const day = new Date(Date.parse(now) + 9 * 3600_000).toISOString().slice(0, 10);

@@ -13,13 +13,37 @@ import { Language, Message, say } from '../api/language';
 import { createContext } from '../api/server';
 import { Refusal } from '../domain/refusal';
 import { StoreConfig } from '../store/client';
+import { Store } from '../store/store';
+import { signedQuery, verifiedViewer } from '../api/signedLinks';
 import { exportKey, filesFromEnv } from '../store/files';
 import { DATE_STYLES, DateStyle, ExportFilters, FILTER_NAMES } from './columns';
 import { CONTENT_TYPES, FORMATS, Format, fileName, isRegister, startExport } from './export';
 
-const PATH = /^\/export\/([A-Za-z]+)\.([a-z]+)$/;
+/** `/export/…` signed in with a bearer token; `/download/…` opened by a browser from a signed link (`downloadLink`). */
+const PATH = /^\/(export|download)\/([A-Za-z]+)\.([a-z]+)$/;
 
-export const isExportPath = (path: string | undefined): boolean => !!path?.startsWith('/export/');
+export const isExportPath = (path: string | undefined): boolean => !!path && (path.startsWith('/export/') || path.startsWith('/download/'));
+
+/** The parameters a link carries beside its filters: the signature's (functions/api/signedLinks.ts). */
+const SIGNATURE_PARAMETERS = ['v', 'e', 's'];
+
+/** What a download link names, as its signature covers it: the path and every other parameter, in order. */
+function resourceOf(path: string, query: URLSearchParams): string {
+  const rest = [...query].filter(([k]) => !SIGNATURE_PARAMETERS.includes(k)).sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  return `${path}?${new URLSearchParams(rest)}`;
+}
+
+/**
+ * The link (a path on the API's own origin) a browser opens to download a register as this viewer, valid for ten
+ * minutes: `/download/<register>.<format>?<dates and filters>&v=…&e=…&s=…`. Opening it asks the read rules again.
+ */
+export async function downloadLink(store: Store, viewerId: string, register: string, format: string, parameters: Record<string, string | undefined>, nowMs: number): Promise<string> {
+  const path = `/download/${register}.${format}`;
+  const query = new URLSearchParams(Object.entries(parameters).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const signed = await signedQuery(store, resourceOf(path, query), viewerId, nowMs);
+  const all = new URLSearchParams([...query, ...signed]);
+  return `${path}?${all}`;
+}
 
 type Claims = Parameters<typeof identify>[1];
 
@@ -52,16 +76,23 @@ export function contentDisposition(name: string, asciiName: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Who asks. A signed link for browsers (as print pages will have) is to be accepted here, beside the bearer token. */
-function identifyRequest(req: ExportRequest): Promise<Identification> {
-  return identify(req.authorization, req.claims, req.localSecret);
+/** Who asks: on `/download/`, the viewer the link was signed for (or no one, when it does not hold); else the bearer token. */
+async function identifyRequest(req: ExportRequest): Promise<Identification | undefined> {
+  if (!req.path.startsWith('/download/')) return identify(req.authorization, req.claims, req.localSecret);
+  const viewerId = await verifiedViewer(new Store(req.config), resourceOf(req.path, req.query), req.query, Date.now());
+  return viewerId ? { personId: viewerId } : undefined;
 }
+
+const LINK_NOT_VALID: Message = [
+  'このリンクは正しくないか、有効期限(発行から10分)が切れています。台帳の画面から、もう一度ダウンロードを開いてください。',
+  'This link is not valid or has expired (ten minutes after it was made). Open the download again.',
+];
 
 /** Everything checked — the path, the sign-in, the register's read rule, the filters — before any byte of the file. */
 export async function prepareExport(req: ExportRequest): Promise<Prepared> {
   const { language } = req;
   const match = PATH.exec(req.path);
-  const [register, format] = [match?.[1] ?? '', match?.[2] ?? ''];
+  const [register, format] = [match?.[2] ?? '', match?.[3] ?? ''];
   if (!isRegister(register) || !(FORMATS as readonly string[]).includes(format)) {
     return refused(404, 'NOT_FOUND', [`この台帳はありません: /export/<台帳>.xlsx 又は .csv です。`, 'No such register: the path is /export/<register>.xlsx or .csv.'], language);
   }
@@ -69,7 +100,9 @@ export async function prepareExport(req: ExportRequest): Promise<Prepared> {
   if (!(DATE_STYLES as readonly string[]).includes(dates)) {
     return refused(400, 'BAD_USER_INPUT', ['dates は wareki (和暦) 又は iso (西暦 ISO-8601) です。', 'dates is wareki or iso.'], language);
   }
-  const ctx = await createContext(await identifyRequest(req), req.config, req.requestId, language);
+  const identification = await identifyRequest(req);
+  if (!identification) return refused(404, 'NOT_FOUND', LINK_NOT_VALID, language);
+  const ctx = await createContext(identification, req.config, req.requestId, language);
   if (ctx.rejection) {
     const status = (ctx.rejection.extensions.http as { status?: number } | undefined)?.status ?? 401;
     return refused(status, String(ctx.rejection.extensions.code), [ctx.rejection.message, ctx.rejection.message], language);

@@ -28,6 +28,7 @@ export const serverRoomEntries: RegisterExport<Row> = {
   kind: 'ServerRoomEntry',
   filters: ['from', 'until'],
   columns,
+  check: ({ from, until }) => void periodOf({ from, until }),
   async *pages(ctx, { from, until }) {
     const period = periodOf({ from, until });
     for await (const room of lists.rooms(ctx.store)) {

@@ -39,6 +39,7 @@ export const systems: RegisterExport<Row> = {
   kind: 'System',
   filters: ['departmentId', 'status', 'category', 'network', 'text', 'orderBy', 'direction'],
   columns,
+  check: (filters) => void searchOf(filters),
   async *pages(ctx, filters) {
     for await (const page of lists.searchedSystems(ctx.store, searchOf(filters))) {
       yield await withNames(page, async (s) => ({ department: await departmentName(ctx.store, s.owningDepartmentId) }));

@@ -318,3 +318,55 @@ describe('the bundle as deployed (exceljs in a file of its own, functions/api/bu
     expect(rows.slice(1).map((r) => r[1])).toEqual(listed.systems.nodes.map((n: { name: string }) => n.name));
   }, 120_000);
 });
+
+describe('exportLink: a signed link a browser opens to download a register', () => {
+  const LINK = `query($register: ExportRegister!, $format: ExportFormat!, $status: [SystemStatus!], $orderBy: SystemOrderField, $dates: ExportDates) {
+    exportLink(register: $register, format: $format, status: $status, orderBy: $orderBy, dates: $dates)
+  }`;
+  const open = (link: string) => {
+    const url = new URL(link, 'https://api.example');
+    return api.invoke(v2Event({ method: 'GET', path: url.pathname, rawQueryString: url.search.slice(1) }));
+  };
+
+  it('opens without a token, as the viewer it was made for, with the filters it was made with', async () => {
+    const { exportLink } = await api.data('shimin-staff', LINK, { register: 'systems', format: 'csv', status: ['INSTALLED'], orderBy: 'NAME', dates: 'ISO' });
+    expect(exportLink).toMatch(/^\/download\/systems\.csv\?/);
+    const res = await open(exportLink);
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers['content-disposition'].split("UTF-8''")[1])).toMatch(/^行政システム台帳_\d{4}-\d{2}-\d{2}\.csv$/);
+    const listed = await api.data('shimin-staff', '{ systems(first: 100, filter: { status: [INSTALLED] }, orderBy: { field: NAME }) { nodes { name } } }');
+    const rows = csvRows(Buffer.from(res.raw, 'base64'));
+    expect(rows.slice(1).map((r) => r[1])).toEqual(listed.systems.nodes.map((s: { name: string }) => s.name));
+    expect(rows[1][12]).toMatch(/\+09:00$/);
+  });
+
+  it('a link changed in any part (a filter, the expiry, the viewer) or made up answers 404, saying nothing else', async () => {
+    const { exportLink } = await api.data('shimin-staff', LINK, { register: 'systems', format: 'xlsx', status: ['INSTALLED'] });
+    const changed = [
+      exportLink.replace('status=INSTALLED', 'status=DECIDED'),
+      exportLink.replace(/e=(\d+)/, (_: string, e: string) => `e=${Number(e) + 60}`),
+      exportLink.replace('v=shimin-staff', 'v=soumu-director'),
+      exportLink.replace('/download/systems.xlsx', '/download/systems.csv'),
+      '/download/systems.xlsx?dates=wareki',
+    ];
+    for (const link of changed) {
+      const res = await open(link);
+      expect(res.status).toBe(404);
+      expect(res.body.errors[0].message).toMatch(/有効期限/);
+    }
+  });
+
+  it('the read rules are asked when it is opened: virus incidents to staff, 403 citing 第26条', async () => {
+    const { exportLink } = await api.data('shimin-staff', LINK, { register: 'virusIncidents', format: 'csv' });
+    const res = await open(exportLink);
+    expect(res.status).toBe(403);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', article: '第26条' });
+  });
+
+  it('a filter the register does not take is refused when the link is asked for', async () => {
+    const res = await api.gql('shimin-staff', LINK, { register: 'mailAddresses', format: 'csv', status: ['INSTALLED'] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'status' });
+  });
+});
+

@@ -459,7 +459,7 @@ describe('HTTP API', () => {
 
   it('routes POST and GET /graphql through the authorizer; only GraphiQL’s page and assets are public', () => {
     const all = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(all.map((r) => r.RouteKey).sort()).toEqual(['GET /export/{file}', 'GET /graphiql', 'GET /graphiql/{file}', 'GET /graphql', 'GET /print/{id}', 'POST /graphql']);
+    expect(all.map((r) => r.RouteKey).sort()).toEqual(['GET /download/{file}', 'GET /export/{file}', 'GET /graphiql', 'GET /graphiql/{file}', 'GET /graphql', 'GET /print/{id}', 'POST /graphql']);
     const integrationOf = (r: { Target: { 'Fn::Join': [string, unknown[]] } }) => JSON.stringify(r.Target);
     const publicRoutes = all.filter((r) => r.RouteKey.startsWith('GET /graphiql'));
     for (const route of publicRoutes) {
@@ -468,7 +468,8 @@ describe('HTTP API', () => {
       const integrationId = integrationOf(route).match(/"Ref":"([^"]+)"/)![1];
       expect(template.findResources('AWS::ApiGatewayV2::Integration')[integrationId].Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [graphiqlFunctionId, 'Arn'] });
     }
-    const routes = all.filter((r) => !publicRoutes.includes(r) && r.RouteKey !== 'GET /print/{id}');
+    const signedLinks = ['GET /print/{id}', 'GET /download/{file}'];
+    const routes = all.filter((r) => !publicRoutes.includes(r) && !signedLinks.includes(r.RouteKey));
     const authorizerId = logicalId('AWS::ApiGatewayV2::Authorizer');
     for (const route of routes) {
       expect(route.AuthorizationType).toBe('JWT');
@@ -476,10 +477,10 @@ describe('HTTP API', () => {
     }
   });
 
-  it('routes GET /print/{id} to the API function without an authorizer: the signed link is the check', () => {
+  it.each(['GET /print/{id}', 'GET /download/{file}'])('routes %s to the API function without an authorizer: the signed link is the check', (key) => {
     const [route] = Object.values(template.findResources('AWS::ApiGatewayV2::Route'))
       .map((r) => r.Properties)
-      .filter((r) => r.RouteKey === 'GET /print/{id}');
+      .filter((r) => r.RouteKey === key);
     expect(route.AuthorizationType).toBe('NONE');
     const integrationId = JSON.stringify(route.Target).match(/"Ref":"([^"]+)"/)![1];
     expect(template.findResources('AWS::ApiGatewayV2::Integration')[integrationId].Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [apiFunctionId, 'Arn'] });

@@ -90,6 +90,7 @@ export const queries: QueryRow[] = [
   { query: 'systemsWithoutRecoveryProcedure', rule: OPEN, cells: ALL },
   { query: 'systemsLackingVirusMeasures', rule: OPEN, cells: ALL, shows: o.system },
   { query: 'datasetsLackingProtection', rule: OPEN, cells: ALL, shows: o.dataset },
+  { query: 'exportLink',             rule: 'a link for oneself; the read rules asked on opening', cells: ALL, variables: () => ({ register: 'systems', format: 'csv' }) },
   { query: 'applications',           rule: OPEN, cells: ALL, variables: () => ({ filter: { form: ['FORM_5'] } }), shows: o.operatorReport },
   { query: 'myApplications',         rule: 'one’s own', cells: ALL },
   { query: 'myInbox',                rule: 'what awaits one’s decision', cells: ALL },
