@@ -6,6 +6,8 @@
  * Run alone: `npm run -s build && node dist/test/bench/export.js [rows…]` (starts its own DynamoDB Local); `npm run
  * bench` runs it on its engine (run.ts).
  */
+// The API's code (the exports, the schema) is decorated: its metadata polyfill first, as the handler loads it.
+import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';

@@ -7,6 +7,8 @@
  * bundle in fresh processes, and the bundle's size. Prints the figures and each target met or not met.
  * `--quick`: small data and few iterations only (a smoke run). Not a test: nothing here asserts a timing.
  */
+// The API's code (the exports, the schema) is decorated: its metadata polyfill first, as the handler loads it.
+import 'reflect-metadata';
 import { ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
