@@ -1,7 +1,9 @@
 /**
  * GET /export/{register}.{xlsx|csv}: a register as a file, for the API's Lambda (handler.ts) and the local server
- * (local/http.ts) alike. Signed in like /graphql (a bearer token; deployed, the JWT authorizer's claims); the query
- * takes `dates` (wareki | iso), `departmentId`, and for the audit trail `objectId` or `personId`. Answered with
+ * (local/http.ts) alike. Signed in like /graphql (a bearer token; deployed, the JWT authorizer's claims), or, at
+ * GET /download/…, by the signed link `exportLink` made (`downloadLink`). The query takes `dates` (wareki | iso) and
+ * the register's filters (columns.ts FILTER_NAMES: `departmentId`; the systems' `status`, `category`, `network`,
+ * `text`, `orderBy`, `direction`; the audit trail's `objectId` or `personId`; `from`, `until`). Answered with
  * Content-Disposition: attachment and the register's Japanese name.
  */
 import { randomUUID } from 'node:crypto';
