@@ -20,6 +20,7 @@ import { startDynamoLocal } from '../../functions/local/dynamoLocal';
 import type { CostReport } from '../../functions/store/client';
 import { coldStart, ColdStartResult } from './coldStart';
 import { ExportFigure, exportSection, measureExports } from './export';
+import { measureSearch, searchSection } from './search';
 import { DataSet, LARGE, SMALL, fixturesPerSide, loadDataSet } from './data';
 import { Latency, kb, mb, ms, round, summarize, table } from './measure';
 import type { Chunk, CollectionFigure, OperationInfo, PageSizeResult, WorkerReply, WorkerRequest } from './operations';
@@ -208,6 +209,7 @@ async function main(): Promise<void> {
   let cold: ColdStartResult;
   let collections: CollectionFigure[];
   let exported: { figures: ExportFigure[]; seedSeconds: number };
+  let searched: Awaited<ReturnType<typeof measureSearch>>;
   const collectionRounds = options.quick ? 5 : 20;
   const workers: Worker[] = [];
   try {
@@ -233,6 +235,8 @@ async function main(): Promise<void> {
     });
     const exportRows = options.quick ? [1_000, 10_000] : [10_000, 100_000];
     exported = await measureExports(dynamo.endpoint, exportRows[0], exportRows[1], note);
+    // The register searched at 100 and 10,000 systems, in quick runs too: systems alone load in minutes.
+    searched = await measureSearch(dynamo.endpoint, options.quick ? { rounds: 40, warmup: 5, chunks: 2 } : { rounds: 200, warmup: 20, chunks: 4 }, note);
   } finally {
     for (const w of workers) w.stop();
     await dynamo.stop();
@@ -445,6 +449,12 @@ async function main(): Promise<void> {
   out.push(...exportFigures.lines);
   targets.push({ target: 'export: memory does not grow with rows (peak RSS of the larger ≤ 1.5× the smaller)', met: exportFigures.flat, measured: exportFigures.measured });
 
+  section('Searching the register: 100 and 10,000 systems');
+  const search = searchSection(searched, TARGETS.scale);
+  out.push(...search.lines);
+  targets.push({ target: `search: p50 at 10,000 systems ≤ ${TARGETS.scale}× at 100 (filtered by name, by words)`, met: search.scaleMet, measured: search.measured });
+  targets.push({ target: 'search: a page of 10 and of 100 make the same calls', met: search.callsMet, measured: searched.figures.map((f) => `${f.largeCalls.ten}/${f.largeCalls.hundred}`).join(', ') });
+
   section('Targets');
   const state = (t: Target) => (t.met === undefined ? 'skipped' : t.met ? 'met' : 'NOT MET');
   out.push(table(['', 'target', 'measured'], targets.map((t) => [state(t), t.target, t.measured + (t.cause ? `: ${t.cause}` : '')]), ['l', 'l', 'l']));
@@ -468,6 +478,7 @@ async function main(): Promise<void> {
       coldStart: cold,
       bundle,
       exports: exported.figures,
+      search: searched.figures,
       targets,
     };
     writeFileSync(options.json, JSON.stringify(figures, null, 2) + '\n');
