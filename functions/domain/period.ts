@@ -19,6 +19,22 @@ export function validatePeriod(p: Period, article: string, field = 'period'): vo
   if (p.until < p.from) refuse('INVALID_VALUE', ['期間の終了日が開始日より前になっています。', 'The period ends before it starts.'], article, [field, 'until']);
 }
 
+/**
+ * A period of days a list is asked for (`from`, `until`: the audit trail, server-room entries, applications), either
+ * end open: each a date, the end not before the start (naming `until`). Undefined when both ends are open.
+ */
+export function askedPeriod(args: { from?: string | null; until?: string | null }): Partial<Period> | undefined {
+  const period = { from: args.from || undefined, until: args.until || undefined };
+  for (const field of ['from', 'until'] as const) {
+    const day = period[field];
+    if (day && !isDate(day)) refuse('INVALID_VALUE', [`${field} は日付 (YYYY-MM-DD) です: ${String(day).slice(0, 40)}`, `${field} is a date, YYYY-MM-DD.`], undefined, [field]);
+  }
+  if (period.from && period.until && period.until < period.from) {
+    refuse('INVALID_VALUE', [`期間の終わり (until: ${period.until}) が始まり (from: ${period.from}) より前です。`, `The period ends (until) before it starts (from).`], undefined, ['until']);
+  }
+  return period.from || period.until ? period : undefined;
+}
+
 /** Whether `now` falls within the period, by the city's calendar. */
 export function isCurrent(p: Period, now: string): boolean {
   const today = tokyoDate(now);

@@ -3,7 +3,7 @@
  * what one person did (`auditTrailByPerson`, newest first; 第4条: the person, the system administrator and the general
  * manager, leaving out events of objects the viewer may not read).
  */
-import { periodOf } from '../resolvers/support';
+import { askedPeriod } from '../domain/period';
 import { AUDITED_TYPES, AuditEvent, AuditedType } from '../domain/audit';
 import { KINDS } from '../domain/kinds';
 import { assertMayReadActionsOf } from '../domain/reading';
@@ -36,9 +36,9 @@ export const auditTrail: RegisterExport<Row> = {
   kind: 'AuditEvent',
   filters: ['objectId', 'personId', 'from', 'until'],
   columns,
-  check: ({ from, until }) => void periodOf({ from, until }),
+  check: ({ from, until }) => void askedPeriod({ from, until }),
   async *pages(ctx, { objectId, personId, from, until }) {
-    const period = periodOf({ from, until });
+    const period = askedPeriod({ from, until });
     let events: AsyncIterable<AuditEvent[]>;
     if (objectId && !personId) {
       const id = fromGlobalId(objectId);

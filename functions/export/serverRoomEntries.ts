@@ -1,5 +1,5 @@
 /** サーバ室への入室の記録 (第16条): every room's entries, newest first in each room, as `ServerRoom.entries` lists them. */
-import { periodOf } from '../resolvers/support';
+import { askedPeriod } from '../domain/period';
 import { ENTRY_STATUSES, ServerRoomEntry } from '../domain/serverRoom';
 import { Column, RegisterExport } from './columns';
 import { personName, withNames } from './names';
@@ -28,9 +28,9 @@ export const serverRoomEntries: RegisterExport<Row> = {
   kind: 'ServerRoomEntry',
   filters: ['from', 'until'],
   columns,
-  check: ({ from, until }) => void periodOf({ from, until }),
+  check: ({ from, until }) => void askedPeriod({ from, until }),
   async *pages(ctx, { from, until }) {
-    const period = periodOf({ from, until });
+    const period = askedPeriod({ from, until });
     for await (const room of lists.rooms(ctx.store)) {
       for await (const page of lists.entriesOfRoom(ctx.store, room.id, period)) {
         yield await withNames(page, async (e) => ({

@@ -30,7 +30,8 @@ import { Application, ApplicationConnection, ApplicationFilter } from '../../gra
 import { ApplicationPayload, ApplicationTransitionInput, DecideApplicationInput } from '../../graphql/applicationInputs';
 import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { actionsOf, mutate, newId, read, INPUT, connection, periodOf, EMPTY_PAGE } from './support';
+import { actionsOf, mutate, newId, read, INPUT, connection, EMPTY_PAGE } from './support';
+import { askedPeriod } from '../domain/period';
 import { load, outcomeOf } from './write';
 import { citedRules } from './supplementaryRules';
 
@@ -194,7 +195,7 @@ export class ApplicationResolver {
   })
   applications(@Args() paging: PageArgs, @Arg('filter', () => ApplicationFilter, { nullable: true, description: '絞り込み。 / Which applications.' }) filter: ApplicationFilter | undefined, @Ctx() ctx: Context) {
     return read(ctx, async () => {
-      const search = { forms: filter?.form ?? undefined, statuses: filter?.status ?? undefined, period: periodOf(filter ?? {}) };
+      const search = { forms: filter?.form ?? undefined, statuses: filter?.status ?? undefined, period: askedPeriod(filter ?? {}) };
       // Each by its kind, as the entry says: one BatchGetItem for the page through the store's DataLoader.
       const load = (refs: EntryRef[]) => Promise.all(refs.map(async (r) => withType(r.kind, await getObject(ctx.store, r.kind as Kind, r.id))));
       return connection(await searchApplications(ctx.store, search, paging, load));

@@ -12,7 +12,8 @@ import { AuditEvent, AuditEventConnection, Audited } from '../../graphql/audit';
 import { Person } from '../../graphql/people';
 import { fromGlobalId } from '../../graphql/globalId';
 import { Context } from './context';
-import { globalId, keyOf, read, connection, periodOf, EMPTY_PAGE } from './support';
+import { globalId, keyOf, read, connection, EMPTY_PAGE } from './support';
+import { askedPeriod } from '../domain/period';
 import { loadNode } from './node';
 
 const AUDITED: readonly string[] = AUDITED_TYPES;
@@ -30,7 +31,7 @@ export class AuditResolver {
     @Ctx() ctx: Context,
   ) {
     return read(ctx, async () => {
-      const within = periodOf(period);
+      const within = askedPeriod(period);
       const id = fromGlobalId(objectId);
       if (!id || !AUDITED.includes(id.type)) notAnIdOf(['監査証跡を持つオブジェクト', 'audited object'], ['objectId']);
       // An object the viewer may not read has no trail for them, as one that does not exist (functions/domain/reading.ts).
@@ -50,7 +51,7 @@ export class AuditResolver {
     @Ctx() ctx: Context,
   ) {
     return read(ctx, async () => {
-      const within = periodOf(period);
+      const within = askedPeriod(period);
       const key = keyOf(personId, 'Person', 'personId');
       assertMayReadActionsOf(ctx.viewer, key, ctx.clock());
       return connection(await listAuditByActor(ctx.store, key, paging, within));

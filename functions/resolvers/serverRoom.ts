@@ -13,7 +13,8 @@ import { Person } from '../../graphql/people';
 import { equipmentField } from './equipment';
 import { computed, related } from './fields';
 import { Context } from './context';
-import { actionsOf, iso, read, INPUT, connection, periodOf } from './support';
+import { actionsOf, iso, read, INPUT, connection } from './support';
+import { askedPeriod } from '../domain/period';
 import { change, create, load, loadOptional } from './write';
 import { filterPage } from '../store/table';
 
@@ -41,7 +42,7 @@ export class ServerRoomResolver {
 
   @FieldResolver(() => ServerRoomEntryConnection, { description: '入室の記録(新しい順、入室の日で絞込み可)。 / The log of entries, newest first, within a period of days when asked.' })
   entries(@Root() r: RoomRecord, @Args() paging: PageArgs, @Args() period: PeriodArgs, @Ctx() ctx: Context) {
-    return read(ctx, async () => connection(await listEntriesOfRoom(ctx.store, r.id, paging, periodOf(period))));
+    return read(ctx, async () => connection(await listEntriesOfRoom(ctx.store, r.id, paging, askedPeriod(period))));
   }
 
   @Query(() => ServerRoomEntryConnection, {

@@ -2,11 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { AuditEvent } from '../domain/audit';
 import { KINDS } from '../domain/kinds';
-import { isDate } from '../domain/period';
-import { Name, Refusal, notAnIdOf, refuse } from '../domain/refusal';
+import { Name, Refusal, notAnIdOf } from '../domain/refusal';
 import { apiError } from '../api/language';
 import { InvalidCursor } from '../store/cursor';
-import { ListPage, Period, WriteConflict } from '../store/table';
+import { ListPage, WriteConflict } from '../store/table';
 import { Change } from '../store/store';
 import { getIdempotencyRecord, idempotencyItem } from '../store/idempotency';
 import { NodeType, fromGlobalId, toGlobalId } from '../../graphql/globalId';
@@ -197,17 +196,4 @@ export function connection<T>(page: ListPage<T>, totalCount?: number): Connectio
     },
     ...(totalCount === undefined ? {} : { totalCount }),
   };
-}
-
-/** A period of days a client asked for (`from`, `until`): refused, naming `until`, when it ends before it starts. */
-export function periodOf(args: { from?: string | null; until?: string | null }): Period | undefined {
-  const period = { from: args.from || undefined, until: args.until || undefined };
-  for (const field of ['from', 'until'] as const) {
-    const day = period[field];
-    if (day && !isDate(day)) refuse('INVALID_VALUE', [`${field} は日付 (YYYY-MM-DD) です: ${String(day).slice(0, 40)}`, `${field} is a date, YYYY-MM-DD.`], undefined, [field]);
-  }
-  if (period.from && period.until && period.until < period.from) {
-    refuse('INVALID_VALUE', [`期間の終わり (until: ${period.until}) が始まり (from: ${period.from}) より前です。`, `The period ends (until) before it starts (from).`], undefined, ['until']);
-  }
-  return period.from || period.until ? period : undefined;
 }
