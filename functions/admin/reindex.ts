@@ -3,7 +3,8 @@
  * through them (systems; applications of every form), as they follow from the object today. The one write path keeps entries from the first write of an
  * object on; a table written before a kind had entries (or before its entries changed shape) needs this once. It
  * changes no object and no audit event: an entry is derived data, put whole, so running it again is harmless.
- * `npm start` runs it on the local table whenever the table's index version is behind (`INDEX_VERSION`).
+ * `npm start` runs it on the local table whenever the table's index version is behind (`INDEX_VERSION`); a table it
+ * has just made is only marked, its seed having written the entries.
  * The table is TABLE_NAME in AWS_REGION with the credentials of the environment (DYNAMODB_ENDPOINT for DynamoDB Local).
  */
 import 'reflect-metadata';
@@ -24,6 +25,11 @@ export async function indexVersion(store: Store): Promise<number> {
   return Number(item?.version ?? 0);
 }
 
+/** Records that the table's entries are at INDEX_VERSION: a table just made holds them all, written by the write path. */
+export async function markIndexed(store: Store): Promise<void> {
+  await store.table.transact([{ item: { ...MARKER, entity: 'IndexVersion', version: INDEX_VERSION }, derived: true }]);
+}
+
 /** Puts the entries of every object of every indexed kind, page after page (a transaction of at most 100 puts each), then the version. */
 export async function reindex(store: Store, onProgress?: (done: number) => void): Promise<{ objects: number; entries: number }> {
   let objects = 0;
@@ -40,7 +46,7 @@ export async function reindex(store: Store, onProgress?: (done: number) => void)
       after = page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
     } while (after);
   }
-  await store.table.transact([{ item: { ...MARKER, entity: 'IndexVersion', version: INDEX_VERSION }, derived: true }]);
+  await markIndexed(store);
   return { objects, entries };
 }
 

@@ -22,7 +22,7 @@ import { ensureGraphiqlBuilt } from './graphiql';
 import { createLocalServer } from './http';
 import { dataDir, localSecret } from './paths';
 import { seedDemoCity } from './seed';
-import { INDEX_VERSION, indexVersion, reindex } from '../admin/reindex';
+import { INDEX_VERSION, indexVersion, markIndexed, reindex } from '../admin/reindex';
 import { startDynamoLocal, RunningDynamo } from './dynamoLocal';
 import { LocalMail, startLocalMail } from './mail';
 import { RunningS3, startS3Local } from './s3Local';
@@ -97,7 +97,9 @@ async function main(): Promise<void> {
   const table = await ensureTable(config);
   const seeded = await seedDemoCity(new Store(config));
   // A table written by an earlier version gets the index entries this one reads (functions/admin/reindex.ts).
-  const reindexed = (await indexVersion(new Store(config))) < INDEX_VERSION ? await reindex(new Store(config)) : undefined;
+  let reindexed: { objects: number } | undefined;
+  if (table === 'created') await markIndexed(new Store(config));
+  else if ((await indexVersion(new Store(config))) < INDEX_VERSION) reindexed = await reindex(new Store(config));
   console.log(`Table ${config.tableName}: ${table}${seeded ? ', demo city seeded' : ''}${reindexed ? `, ${reindexed.objects} records indexed` : ''}.`);
   // Mail only from a DynamoDB Local of our own: another endpoint (a deployed table) has its own sender, and its
   // people must not get their mail in a local catcher.
