@@ -3,10 +3,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Responsibility as ResponsibilityRecord, ResponsibilityKind, SystemDocument, SystemEdit, SystemRecord, systemActions, systemRegister } from '../domain/systems';
 import { OVERRIDE_PARTIES, OVERRIDE_PARTY, OverrideAgreement as OverrideAgreementRecord, OverrideParty as OverridePartyRecord, OverridePartyRole, ResponsibilityInput, operatingHours, responsibilityArticle } from '../domain/systems';
 import { Actor } from '../domain/people';
-import { refuse, underAsync } from '../domain/refusal';
+import { underAsync } from '../domain/refusal';
 import { getDepartment, getPerson } from '../store/people';
 import { SystemSearch, getSystems, searchSystems } from '../store/systems';
-import { foldText } from '../store/registerIndex';
+import { searchWords } from '../domain/search';
 import { listConsultationsOfSystem } from '../store/consultations';
 import { listContractsOfSystem, listDatasetsOfSystem } from '../store/data';
 import { OrderDirection, PageArgs } from '../../graphql/common';
@@ -81,15 +81,7 @@ export function systemSearch(departmentId: string | undefined, filter: SystemFil
     descending: orderBy?.direction === OrderDirection.DESC,
   };
   if (filter?.text == null) return search;
-  if (!foldText(filter.text)) refuse('INVALID_VALUE', ['検索語に文字がありません(空白・記号のみ)。', 'The search text has no characters to search for (only spaces or marks).'], undefined, ['filter', 'text']);
-  if (search.departmentId || search.statuses || search.category || search.network || orderBy) {
-    refuse(
-      'INVALID_VALUE',
-      ['名称の検索(filter.text)は他の条件(主管課・段階・区分・ネットワーク・並び順)と併用できません。検索語だけで探してください。', 'A search by name (filter.text) goes alone: drop the department, status, category, network and order.'],
-      undefined,
-      ['filter', 'text'],
-    );
-  }
+  searchWords(filter.text, !!(search.departmentId || search.statuses || search.category || search.network || orderBy), ['filter', 'text']);
   return { text: filter.text };
 }
 

@@ -26,18 +26,9 @@ export interface IndexEntry {
 /** Ends an order value before the id: below every character a name can hold, so "住民" sorts before "住民記録". */
 export const END = '\u0001';
 
-/**
- * Text as it is searched and sorted: NFKC (full-width letters and digits, half-width katakana and compatibility
- * characters folded: ＡＢＣ→ABC, ｼｽﾃﾑ→システム), lower case, hiragana folded into katakana (じゅうみん→ジュウミン),
- * and without spaces, middle dots or control characters.
- */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(/[\s\u00b7\u30fb\u0000-\u001f\u007f]/g, '');
-}
+/** Text as it is searched and sorted (functions/domain/search.ts). */
+export { foldText } from '../domain/search';
+import { foldText } from '../domain/search';
 
 /** How many places of a name its words may begin at (a longer name is found by what begins in its first 24 characters). */
 export const TEXT_POSITIONS = 24;
