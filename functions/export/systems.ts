@@ -1,14 +1,12 @@
 /** 行政システム台帳 (第6条–第10条, 第23条): the headings of the city's ledger (functions/import/ledger.ts), and then some. */
-import { NETWORKS, Responsibility, SYSTEM_CATEGORIES, SYSTEM_STATUSES, SYSTEM_STATUS_JA, SystemRecord } from '../domain/systems';
+import { NETWORKS, Responsibility, SYSTEM_CATEGORIES, SYSTEM_STATUSES, SYSTEM_STATUS_JA, SystemRecord, SystemStatus } from '../domain/systems';
 import { refuse } from '../domain/refusal';
-import { systemSearch } from '../resolvers/systems';
-import { OrderDirection } from '../../graphql/common';
-import { Network, SystemCategory, SystemOrderField, SystemStatus } from '../../graphql/systems';
 import { BASIS, CATEGORY, NETWORK, PURPOSE } from '../import/ledger';
 import { wordFor } from '../import/cells';
 import { Column, ExportFilters, RegisterExport, listed } from './columns';
 import { departmentName, withNames } from './names';
 import { lists } from './pages';
+import { systemSearch } from '../store/systems';
 
 /** A responsibility as the ledger writes it: `課コード(指定)`. */
 export const responsibility = (r: Responsibility | undefined) => (r ? `${r.departmentId}(${wordFor(BASIS, r.basis)})` : undefined);
@@ -57,17 +55,17 @@ function oneOf<T extends string>(name: string, value: string | undefined, values
 
 /** The filters of the request as `systems(departmentId, filter, orderBy)` takes them, checked by the same rule. */
 function searchOf(f: ExportFilters) {
-  const status = f.status?.split(',').filter((s) => s.trim() !== '').map((s) => oneOf('status', s, SYSTEM_STATUSES) as unknown as SystemStatus);
+  const status = f.status?.split(',').filter((s) => s.trim() !== '').map((s) => oneOf('status', s, SYSTEM_STATUSES) as SystemStatus);
   const field = oneOf('orderBy', f.orderBy, ['REGISTERED', 'NAME'] as const);
   const direction = oneOf('direction', f.direction, ['ASC', 'DESC'] as const);
   return systemSearch(
     f.departmentId,
     {
       status: status?.length ? status : undefined,
-      category: oneOf('category', f.category, SYSTEM_CATEGORIES) as SystemCategory | undefined,
-      network: oneOf('network', f.network, NETWORKS) as Network | undefined,
+      category: oneOf('category', f.category, SYSTEM_CATEGORIES),
+      network: oneOf('network', f.network, NETWORKS),
       text: f.text || undefined,
     },
-    field || direction ? { field: (field ?? 'REGISTERED') as SystemOrderField, direction: (direction ?? 'ASC') as OrderDirection } : undefined,
+    field || direction ? { field: field ?? 'REGISTERED', direction: direction ?? 'ASC' } : undefined,
   );
 }

@@ -5,11 +5,10 @@ import { OVERRIDE_PARTIES, OVERRIDE_PARTY, OverrideAgreement as OverrideAgreemen
 import { Actor } from '../domain/people';
 import { underAsync } from '../domain/refusal';
 import { getDepartment, getPerson } from '../store/people';
-import { SystemSearch, getSystems, searchSystems } from '../store/systems';
-import { searchWords } from '../domain/search';
+import { getSystems, searchSystems, systemSearch } from '../store/systems';
 import { listConsultationsOfSystem } from '../store/consultations';
 import { listContractsOfSystem, listDatasetsOfSystem } from '../store/data';
-import { OrderDirection, PageArgs } from '../../graphql/common';
+import { PageArgs } from '../../graphql/common';
 import { ConsultationConnection } from '../../graphql/consultations';
 import { DatasetConnection } from '../../graphql/datasets';
 import { OutsourcingContractConnection } from '../../graphql/outsourcing';
@@ -67,23 +66,6 @@ const payload = (system: SystemRecord) => ({ system });
 /** The system a mutation changes, at the version the client saw. */
 export const systemTarget = ({ systemId, expectedVersion }: { systemId: string; expectedVersion: number }) => ({ kind: 'System' as const, id: systemId, field: 'systemId', expectedVersion });
 
-/**
- * The register as the client asked for it (`departmentId` the department's key). Words of a name are searched across the city on their own: their entries
- * are kept once, not per department, status or order (functions/store/systems.ts `systemEntries`).
- */
-export function systemSearch(departmentId: string | undefined, filter: SystemFilter | undefined, orderBy: SystemOrder | undefined): SystemSearch {
-  const search: SystemSearch = {
-    departmentId,
-    statuses: filter?.status ?? undefined,
-    category: filter?.category ?? undefined,
-    network: filter?.network ?? undefined,
-    order: orderBy?.field,
-    descending: orderBy?.direction === OrderDirection.DESC,
-  };
-  if (filter?.text == null) return search;
-  searchWords(filter.text, !!(search.departmentId || search.statuses || search.category || search.network || orderBy), ['filter', 'text']);
-  return { text: filter.text };
-}
 
 @Resolver(() => System)
 export class SystemResolver {

@@ -4,6 +4,7 @@ import { lacksRecoveryProcedure } from '../domain/resilience';
 import { reviewDueOn } from '../domain/measures';
 import { addDays } from '../domain/period';
 import { Store, compact as strip, fromItem } from './store';
+import { searchWords } from '../domain/search';
 import { Item, ListPage, PageRequest, pageOf } from './table';
 import { END, ENTRY_PREFIX, EntryRef, IndexEntry, foldText, isFirstMatch, listEntries, textEntries, textPartition } from './registerIndex';
 
@@ -140,4 +141,27 @@ export async function searchSystems(store: Store, search: SystemSearch, request:
     return listEntries(store, { list: 'System#TEXT', partitions, prefix: words }, request, load, (s, sk) => isFirstMatch(s.name, words, sk));
   }
   return listEntries(store, { list: `System#${search.order ?? 'REGISTERED'}`, partitions, descending: search.descending }, request, load);
+}
+
+/**
+ * The register as a client asked for it (`departmentId` the department's key; the filter and order as the API and the
+ * exports take them). Words of a name go alone (functions/domain/search.ts `searchWords`): their entries are kept
+ * once for the city, not per department, status or order (`systemEntries`).
+ */
+export function systemSearch(
+  departmentId: string | undefined,
+  filter: { status?: SystemStatus[] | null; category?: SystemCategory | null; network?: Network | null; text?: string | null } | undefined,
+  orderBy: { field: SystemOrder; direction: 'ASC' | 'DESC' } | undefined,
+): SystemSearch {
+  const search: SystemSearch = {
+    departmentId,
+    statuses: filter?.status ?? undefined,
+    category: filter?.category ?? undefined,
+    network: filter?.network ?? undefined,
+    order: orderBy?.field,
+    descending: orderBy?.direction === 'DESC',
+  };
+  if (filter?.text == null) return search;
+  searchWords(filter.text, !!(search.departmentId || search.statuses || search.category || search.network || orderBy), ['filter', 'text']);
+  return { text: filter.text };
 }
