@@ -283,7 +283,7 @@ export async function loadDataSet(
 ): Promise<DataSet> {
   const started = process.hrtime.bigint();
   const config: StoreConfig = { tableName: `bench-${spec.label}`, endpoint, region: 'ap-northeast-1' };
-  await ensureTable(config);
+  await ensureTable(config, { stream: false });
   await seedDemoCity(new Store(config));
   const counts: Record<string, number> = {};
   const { items, fixtures } = generate(spec, Date.now(), options.fixtures);
