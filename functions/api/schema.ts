@@ -79,6 +79,9 @@ export function getSchema(): GraphQLSchema {
     ],
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    // type-graphql's own check (a full introspection query, about half the schema build) runs in the tests instead
+    // (test/api/schema.test.ts), not at every cold start; graphql-js still validates the schema on the first request.
+    skipCheck: true,
   })));
   return schema;
 }

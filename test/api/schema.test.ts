@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, graphqlSync, lexicographicSortSchema, printSchema, validateSchema } from 'graphql';
+import { getSchema } from '../../functions/api/schema';
 import { printedSchema } from '../../functions/api/printSchema';
 
 const root = join(__dirname, '..', '..');
@@ -17,6 +18,11 @@ const normalize = (sdl: string) => printSchema(lexicographicSortSchema(buildSche
 describe('graphql/schema.graphql', () => {
   it('is the schema the code prints (run `npm run schema` after changing the API)', () => {
     expect(printedSchema()).toBe(checkedIn);
+  });
+
+  it('passes the check type-graphql skips when the function loads (skipCheck): a valid schema, introspected whole', () => {
+    expect(validateSchema(getSchema())).toEqual([]);
+    expect(graphqlSync({ schema: getSchema(), source: getIntrospectionQuery() }).errors).toBeUndefined();
   });
 
   it('is the schema the production bundle serves', async () => {
