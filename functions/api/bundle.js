@@ -138,6 +138,57 @@ const holidaysPlugin = {
   },
 };
 
+/**
+ * type-graphql's schema generator filters every field resolver of the program against the resolvers given, once for
+ * each field of each object type: 3,000 fields × 600 field resolvers × 100 resolver classes, about 40 ms of every cold
+ * start. The filter's result depends only on the resolvers given, so it is made once per schema build (kept by the
+ * resolvers' array). The same list, the same order: the schema is the same (test/api/schema.test.ts checks the schema
+ * the bundle serves). If type-graphql changes this line, the bundle step fails instead of leaving the slow one.
+ */
+const TYPE_GRAPHQL_FILTER = 'const filteredFieldResolversMetadata = fieldResolvers.filter(it => it.kind === "internal" || resolvers.includes(it.target));';
+const typeGraphqlPlugin = {
+  name: 'type-graphql-field-resolvers',
+  setup(build) {
+    build.onLoad({ filter: /type-graphql[\\/]build[\\/](cjs|esm)[\\/]schema[\\/]schema-generator\.js$/ }, (args) => {
+      const code = fs.readFileSync(args.path, 'utf8');
+      if (!code.includes(TYPE_GRAPHQL_FILTER)) return { errors: [{ text: `${rel(args.path)}: the field-resolver filter this bundle speeds up is not there any more; review typeGraphqlPlugin` }] };
+      const once =
+        'const filteredFieldResolversMetadata = (this.__fieldResolversOf ??= new WeakMap()).get(resolvers) ?? ' +
+        'this.__fieldResolversOf.set(resolvers, fieldResolvers.filter(it => it.kind === "internal" || resolvers.includes(it.target))).get(resolvers);';
+      return { contents: code.replace(TYPE_GRAPHQL_FILTER, once), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Apollo hashes every query (its document cache key) with `@apollo/utils.createhash`, which takes node:crypto only
+ * through `module.require` — absent in a bundle — and otherwise hashes in JavaScript (sha.js). The bundle gets
+ * node:crypto directly.
+ */
+const createHashPlugin = {
+  name: 'apollo-createhash',
+  setup(build) {
+    build.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, (args) => ({ path: args.path, namespace: 'createhash' }));
+    build.onLoad({ filter: /.*/, namespace: 'createhash' }, () => ({
+      loader: 'js',
+      contents: `const { createHash } = require('node:crypto');\nexports.createHash = (kind) => createHash(kind);`,
+    }));
+  },
+};
+
+/**
+ * The SDK reaches some Node modules by `await import("node:http")` (its HTTP handler for an http endpoint, Lambda's
+ * invoke store). An import() left in the bundle goes through the ES module loader on first use; these are built in,
+ * so a require() does the same at once, and the bundle has no import() left (the code cache's loader needs none).
+ */
+const builtinImportPlugin = {
+  name: 'builtin-dynamic-import',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin-import' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-import' }, (args) => ({ loader: 'js', contents: `module.exports = require(${JSON.stringify(args.path)});` }));
+  },
+};
+
 /** Packages bundled apart (see above): each require of one resolves to its file in the same directory. */
 const APART = { '@aws-lambda-powertools/tracer': 'tracer.js', exceljs: 'exceljs.js' };
 const apartPlugin = {
@@ -199,7 +250,7 @@ async function main() {
     write: false,
     logLevel: 'warning',
   };
-  const result = await esbuild.build({ ...options, entryPoints: { index: entry }, outdir, plugins: [stubPlugin, narrowPlugin, holidaysPlugin, apartPlugin] });
+  const result = await esbuild.build({ ...options, entryPoints: { index: entry }, outdir, plugins: [stubPlugin, narrowPlugin, holidaysPlugin, typeGraphqlPlugin, createHashPlugin, builtinImportPlugin, apartPlugin] });
   // Only a function whose code asks for a package apart gets its file (the GraphiQL page asks for neither).
   const [outputName, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
   const apart = [];
