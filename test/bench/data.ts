@@ -2,9 +2,14 @@
  * Bench data: a table per size in DynamoDB Local, filled directly with the store's item builders through
  * BatchWriteItem in parallel chunks. This is data loading, not a request path: the bench may BatchWrite and Scan.
  *
- * - small: the demo city (functions/local/seed.ts) + 100 systems, with 100 consultations (40 awaiting a decision,
- *   so the inbox page is as full as on the large table) and their audit events;
- * - large: the demo city + 10,000 systems across the departments, 100,000 consultations with their audit events,
+ * Both sizes are a city of a realistic variety: the demo city (functions/local/seed.ts: 8 departments, 13 people)
+ * and 52 more departments of 10 people each (an information manager and 9 staff), written as the seed writes its own
+ * (the store's items for each transition, with its audit event): 60 departments and 533 people (`CITY`). Systems are
+ * spread over the 59 departments with an information manager, who files their consultations.
+ *
+ * - small: the city + 100 systems, with 100 consultations (40 awaiting a decision, so the inbox page is as full as
+ *   on the large table) and their audit events;
+ * - large: the city + 10,000 systems across the departments, 100,000 consultations with their audit events,
  *   2,000 of them submitted and in the system administrator's inbox.
  *
  * Both get the same write fixtures, outside those counts: drafts to submit, and submitted consultations to approve,
@@ -12,10 +17,13 @@
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { AuditEvent } from '../../functions/domain/audit';
+import { alongWith } from '../../functions/domain/change';
+import { Department, PersonWithRoles, RoleAssignment } from '../../functions/domain/people';
 import { Consultation, ConsultationAction, formOf } from '../../functions/domain/consultations';
 import { Purpose, SystemRecord, SystemStatus } from '../../functions/domain/systems';
 import { ApplicationStatus } from '../../functions/domain/workflow';
-import { DEMO_PEOPLE, seedDemoCity } from '../../functions/local/seed';
+import { seedOf, seeded } from '../../functions/local/demo/seedBatch';
+import { DEMO_DEPARTMENTS, DEMO_PEOPLE, demoEmailOf, seedDemoCity } from '../../functions/local/seed';
 import { newId } from '../../functions/resolvers/support';
 import { StoreConfig } from '../../functions/store/client';
 import { consultationItem } from '../../functions/store/consultations';
@@ -27,11 +35,84 @@ import { Item } from '../../functions/store/table';
 
 export const ADMINISTRATOR = 'soumu-director';
 
-/** The departments with an information manager in the demo city, and that manager (who files consultations). */
-export const MANAGERS: Record<string, string> = Object.fromEntries(
-  DEMO_PEOPLE.filter(([, , , , roles]) => roles.some(([role]) => role === 'INFORMATION_MANAGER')).map(([id, , , dept]) => [dept, id]),
-);
+/** The city's departments beside the demo city's: sections of a 部 each, with an information manager and staff. */
+const SECTIONS: [division: string, sections: string[]][] = [
+  ['総務部', ['秘書広報課', '人事課', '契約管財課', '防災危機管理課', '行政経営課']],
+  ['市民経済部', ['税務課', '収納課', '保険年金課', '市民生活課', '商工観光課', '農林課', '消費生活センター']],
+  ['健康福祉部', ['長寿介護課', '障がい福祉課', '子育て支援課', '保育課', '生活支援課', '地域包括支援センター']],
+  ['建設部', ['建設課', '都市計画課', '建築住宅課', '下水道課', '道路維持課']],
+  ['上下水道事業所', ['水道総務課', '水道工務課']],
+  ['教育委員会', ['教育総務課', '生涯学習課', '文化スポーツ課', '学校給食センター', '図書館', '文化財課']],
+  ['議会・委員会', ['議会事務局', '選挙管理委員会事務局', '監査委員事務局', '農業委員会事務局']],
+  ['会計', ['会計課']],
+  ['支所', ['東支所 市民サービス課', '西支所 市民サービス課', '南支所 市民サービス課', '北支所 市民サービス課']],
+  ['消防本部', ['消防総務課', '予防課', '警防課', '通信指令課']],
+  ['病院', ['医事課', '病院総務課', '地域医療連携室', '看護部', '薬剤部', '臨床検査科', '放射線科', '栄養管理科']],
+];
+const GENERATED_DEPARTMENTS = SECTIONS.flatMap(([division, sections]) => sections.map((name) => ({ division, name })));
+/** People in each generated department: its information manager, then staff. */
+const PEOPLE_PER_DEPARTMENT = 10;
+const FAMILY_NAMES = ['佐々木', '山口', '松本', '井上', '木村', '林', '清水', '山崎', '森', '池田', '橋本', '阿部', '石川', '山下', '中島'];
+const GIVEN_NAMES = ['翔', '陽菜', '蓮', '結衣', '大翔', '葵', '悠真', '凛', '湊', '美咲', '拓海', '花', '健太', '愛', '直人', '彩'];
+
+const generatedDepartmentId = (d: number) => `bench-dept-${String(d).padStart(2, '0')}`;
+const generatedPersonId = (d: number, n: number) => `${generatedDepartmentId(d)}-${n === 0 ? 'manager' : `staff${n}`}`;
+
+/** Departments and people of the bench's city, beyond the demo's: what loadDataSet writes and the Data section says. */
+export const CITY = {
+  departments: DEMO_DEPARTMENTS.length + GENERATED_DEPARTMENTS.length,
+  people: DEMO_PEOPLE.length + GENERATED_DEPARTMENTS.length * PEOPLE_PER_DEPARTMENT,
+};
+
+/** The departments with an information manager, and that manager (who files consultations): the demo city's, then the generated ones. */
+export const MANAGERS: Record<string, string> = Object.fromEntries([
+  ...DEMO_PEOPLE.filter(([, , , , roles]) => roles.some(([role]) => role === 'INFORMATION_MANAGER')).map(([id, , , dept]) => [dept, id]),
+  ...GENERATED_DEPARTMENTS.map((_, d) => [generatedDepartmentId(d), generatedPersonId(d, 0)]),
+]);
 const DEPARTMENTS = Object.keys(MANAGERS);
+
+/**
+ * The generated departments and their people as the seed writes the demo city's (functions/local/seed.ts): each a
+ * transition of the seed (`seedOf`), turned into the store's items (`changesOf`: the department; the person with the
+ * copy of their role assignments, and each assignment as an item of its own) and its audit event.
+ */
+function* cityItems(now: string): Generator<[string, Item]> {
+  let event = 0;
+  const batchItems = function* (t: Parameters<typeof seeded>[0]): Generator<[string, Item]> {
+    const batch = seeded(t, now, `benchseed${String(event++).padStart(5, '0')}`);
+    for (const c of batch.changes) {
+      if ('remove' in c) throw new Error('bench data: a seed removes nothing');
+      yield [String(c.item.entity ?? 'other').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), c.item];
+    }
+    for (const e of batch.events) yield ['audit event', auditItem(e)];
+  };
+  for (const [d, { division, name }] of GENERATED_DEPARTMENTS.entries()) {
+    const department: Department = { id: generatedDepartmentId(d), name, division, version: 1, createdAt: now, updatedAt: now };
+    yield* batchItems(seedOf('Department', department));
+  }
+  for (const [d, { name: departmentName }] of GENERATED_DEPARTMENTS.entries()) {
+    const departmentId = generatedDepartmentId(d);
+    for (let n = 0; n < PEOPLE_PER_DEPARTMENT; n++) {
+      const id = generatedPersonId(d, n);
+      const k = d * PEOPLE_PER_DEPARTMENT + n;
+      const roleAssignments: RoleAssignment[] = [
+        { id: `${id}-0`, personId: id, role: n === 0 ? 'INFORMATION_MANAGER' : 'STAFF', departmentId, validFrom: '2023-04-01', version: 1, createdAt: now },
+      ];
+      const person: PersonWithRoles = {
+        id,
+        name: `${FAMILY_NAMES[k % FAMILY_NAMES.length]} ${GIVEN_NAMES[Math.floor(k / FAMILY_NAMES.length) % GIVEN_NAMES.length]}`,
+        title: n === 0 ? `${departmentName}長` : `${departmentName} 主事`,
+        departmentId,
+        email: demoEmailOf(id),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        roleAssignments,
+      };
+      yield* batchItems(alongWith(seedOf('Person', person), { parts: roleAssignments.map((a) => ({ part: 'RoleAssignment' as const, value: a })) }));
+    }
+  }
+}
 
 export interface SizeSpec {
   label: 'small' | 'large';
@@ -218,6 +299,7 @@ function generate(spec: SizeSpec, nowMs: number, fixtureCount: number): { items:
   };
 
   function* items(): Generator<[string, Item]> {
+    yield* cityItems(iso(historyStart));
     for (const s of [...systems, ...draftSystems, ...decideSystems]) {
       yield ['system', systemItem(s)];
       for (const e of systemEntries(s)) yield ['index entry', entryItem('System', s.id, e)];
