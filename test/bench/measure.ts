@@ -1,4 +1,8 @@
-/** Timing and formatting helpers of the bench. */
+/** Timing, memory and formatting helpers of the bench. */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Latency {
   samples: number;
@@ -56,3 +60,111 @@ export function table(header: string[], rows: (string | number)[][], align: ('l'
 export const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** The memory of a process running the API's handler over a mix of requests (`handlerMemory`), in bytes. */
+export interface MemoryFigure {
+  requests: number;
+  /** Requests of each operation in the mix. */
+  byOperation: Record<string, number>;
+  /** Resident set before the bundle is required (Node alone), after it, and at the end. */
+  beforeLoadBytes: number;
+  afterLoadBytes: number;
+  endBytes: number;
+  /** The peak resident set: the kernel's high-water mark of the process (VmHWM), which also sees peaks between samples. */
+  peakBytes: number;
+  /** The highest resident set sampled every `sampleEveryMs` (process.memoryUsage.rss()), load included. */
+  sampledPeakBytes: number;
+  sampleEveryMs: number;
+  /** How long the requests took, in seconds. */
+  seconds: number;
+}
+
+/**
+ * Runs in a fresh process, with only the bundle loaded: Node's resident set sampled every few ms from before the
+ * bundle is required to after the last request, and the kernel's high-water mark read at the end. Every request
+ * must answer 200 without errors or userErrors.
+ */
+const MEMORY_CHILD = `
+const { readFileSync } = require('node:fs');
+const { randomUUID } = require('node:crypto');
+const { bundle, template, requests, every } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+let sampledPeak = 0;
+const sample = () => { const rss = process.memoryUsage.rss(); if (rss > sampledPeak) sampledPeak = rss; };
+const beforeLoad = process.memoryUsage.rss();
+const timer = setInterval(sample, every);
+sample();
+const { handler } = require(bundle);
+sample();
+const afterLoad = process.memoryUsage.rss();
+(async () => {
+  const byOperation = {};
+  const started = process.hrtime.bigint();
+  for (const r of requests) {
+    const requestId = randomUUID();
+    const event = {
+      ...template,
+      body: r.body,
+      headers: { ...template.headers, 'content-length': String(Buffer.byteLength(r.body)) },
+      requestContext: { ...template.requestContext, requestId, authorizer: { jwt: { claims: { username: r.personId, token_use: 'access' }, scopes: null } } },
+    };
+    const context = {
+      callbackWaitsForEmptyEventLoop: true, functionName: 'regulation-api', functionVersion: '$LATEST',
+      invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:regulation-api', memoryLimitInMB: '1024',
+      awsRequestId: requestId, logGroupName: '/aws/lambda/regulation-api', logStreamName: 'bench',
+      getRemainingTimeInMillis: () => 10000, done: () => undefined, fail: () => undefined, succeed: () => undefined,
+    };
+    const result = await handler(event, context);
+    const body = JSON.parse(result.body);
+    const payload = body.data && Object.values(body.data)[0];
+    if (result.statusCode !== 200 || body.errors || (payload && payload.userErrors && payload.userErrors.length)) {
+      throw new Error(r.operation + ': ' + result.statusCode + ' ' + String(result.body).slice(0, 300));
+    }
+    byOperation[r.operation] = (byOperation[r.operation] || 0) + 1;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(timer);
+  sample();
+  const hwm = /VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  process.send({
+    requests: requests.length, byOperation, beforeLoadBytes: beforeLoad, afterLoadBytes: afterLoad, endBytes: process.memoryUsage.rss(),
+    peakBytes: hwm ? Math.max(Number(hwm[1]) * 1024, sampledPeak) : sampledPeak, sampledPeakBytes: sampledPeak, sampleEveryMs: every, seconds,
+  }, () => process.exit(0));
+})().catch((e) => process.send({ error: e.stack || String(e) }, () => process.exit(1)));
+`;
+
+/**
+ * The memory of the handler as a Lambda execution environment would hold it: a fresh process of `execPath` (the
+ * Lambda's Node) with `env`, loading `bundle` alone (none of the bench's own modules), answering `requests` in turn.
+ */
+export async function handlerMemory(options: {
+  execPath: string;
+  /** Node's options (the Lambda runtime's: heap sizes count in the resident set). */
+  execArgv?: readonly string[];
+  env: NodeJS.ProcessEnv;
+  bundle: string;
+  /** An API Gateway v2 event; each request gets its body, a request id and its caller's claims. */
+  template: object;
+  requests: { operation: string; personId: string; body: string }[];
+  sampleEveryMs?: number;
+}): Promise<MemoryFigure> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-memory-'));
+  try {
+    const script = join(dir, 'child.js');
+    const input = join(dir, 'requests.json');
+    writeFileSync(script, MEMORY_CHILD);
+    writeFileSync(input, JSON.stringify({ bundle: options.bundle, template: options.template, requests: options.requests, every: options.sampleEveryMs ?? 5 }));
+    return await new Promise<MemoryFigure>((resolve, reject) => {
+      // stdout (the function's log lines and EMF metrics, as on Lambda) goes nowhere; stderr stays visible.
+      const child = fork(script, [input], { execPath: options.execPath, execArgv: [...(options.execArgv ?? [])], env: options.env, cwd: dir, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      let settled = false;
+      child.on('message', (m: MemoryFigure | { error: string }) => {
+        settled = true;
+        if ('error' in m) reject(new Error(`bench: the memory run failed: ${m.error}`));
+        else resolve(m);
+      });
+      child.on('exit', (code) => settled || reject(new Error(`bench: the memory run exited (${code}) without a result`)));
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
