@@ -1,15 +1,18 @@
 /**
- * The bench's fixed operations, run in a process of their own per table (the handler binds its table when it is
- * loaded): each through the REAL Lambda handler with API Gateway v2 events, and beside it its FLOOR, the same
- * DynamoDB calls with the same keys made directly with the DocumentClient, without GraphQL. Forked by run.ts, which
- * drives it over IPC in chunks of rounds, alternating between the small and the large table's processes so that
- * drift in the machine's load falls on both alike.
+ * The bench's fixed operations, run in a process of their own per table: each through the API's handler AS DEPLOYED
+ * (the esbuild bundle dist/bundle/api/index.js, whose path run.ts passes as the first argument), under the Lambda's
+ * Node major (run.ts forks this file with lambdaNode()'s binary and the environment Lambda gives the function), with
+ * API Gateway v2 events whose caller is identified as on Lambda: by the JWT authorizer's claims in the event, no token.
+ * Beside each, its FLOOR: the same DynamoDB calls with the same keys made directly with the DocumentClient, without
+ * GraphQL. Only the handler comes from the bundle: this file and the floor are tsc's output in dist/ (with their own
+ * copy of the AWS SDK), which never loads the API's handler or server (checked when the bundle is loaded).
+ * run.ts drives it over IPC in chunks of rounds, alternating between the small and the large table's processes so
+ * that drift in the machine's load falls on both alike.
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BatchGetCommandOutput, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { signLocalToken } from '../../functions/api/auth';
 import { diff, AuditEvent } from '../../functions/domain/audit';
 import { Consultation } from '../../functions/domain/consultations';
 import { Finding, Investigation } from '../../functions/domain/oversight';
@@ -33,11 +36,30 @@ export interface OperationInfo {
   kind: 'read' | 'write' | 'reference';
 }
 
+/** The calls of one page, and what on it can make calls grow. */
+export interface PageCalls {
+  first: number;
+  calls: number;
+  /** `related`: the distinct related objects the page names (BatchGetItem, 100 keys a call); `nested`: the parents on the page. */
+  related: number;
+  /** As deployed, the request is refused before it runs (QUERY_TOO_COSTLY): its estimate is over the budget. `calls` are then
+   * those it makes with the budget lifted for that one request. */
+  refused?: { estimatedCalls: number; budget: number };
+}
+
 export interface PageSizeResult {
   name: string;
-  /** Calls, and the distinct related objects the page names (loaded by BatchGetItem, 100 keys a call). */
-  small: { first: number; calls: number; related: number };
-  large: { first: number; calls: number; related: number };
+  /** related: related objects of the page loaded in batches; nested: a connection under each item of the page. */
+  kind: 'related' | 'nested';
+  small: PageCalls;
+  large: PageCalls;
+}
+
+/** One request of the mix run.ts replays in a process holding only the bundle, for its memory: who asks, and the body. */
+export interface MixRequest {
+  operation: string;
+  personId: string;
+  body: string;
 }
 
 export interface Chunk {
@@ -58,13 +80,16 @@ export type WorkerRequest =
   | { type: 'init'; fixtures: Fixtures; fixturesPerSide: number }
   | { type: 'run'; op: number; rounds: number; record: boolean }
   | { type: 'pageSizes' }
-  | { type: 'collections'; rounds: number };
+  | { type: 'collections'; rounds: number }
+  /** `requests` of the operations in turn, writes on the fixtures after the handler's and the floor's (2 × fixturesPerSide on). */
+  | { type: 'mix'; requests: number };
 
 export type WorkerReply =
   | { type: 'ready'; operations: OperationInfo[] }
   | ({ type: 'chunk' } & Chunk)
   | { type: 'pageSizes'; pageSizes: PageSizeResult[] }
   | { type: 'collections'; figures: CollectionFigure[] }
+  | { type: 'mix'; event: APIGatewayProxyEventV2; requests: MixRequest[] }
   | { type: 'error'; message: string };
 
 type Handler = (event: APIGatewayProxyEventV2, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -92,13 +117,25 @@ function lambdaContext(): LambdaContext {
 
 // ---- the handler side --------------------------------------------------------------------------------------------
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { handler } = require('../../functions/api/handler') as { handler: Handler };
-const tokens = new Map<string, string>();
+/** The bundle's handler, loaded by `loadHandler` before the first request. */
+let handler: Handler;
 
-async function token(personId: string): Promise<string> {
-  if (!tokens.has(personId)) tokens.set(personId, await signLocalToken(personId, process.env.LOCAL_JWT_SECRET as string));
-  return tokens.get(personId) as string;
+/** Requires the production bundle, and checks that no other copy of the API (tsc's, in dist/) is loaded beside it. */
+function loadHandler(bundle: string): void {
+  if (!bundle || !bundle.endsWith('.js')) throw new Error('bench: operations.js takes the path of the bundle (dist/bundle/api/index.js) as its argument');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  handler = (require(bundle) as { handler: Handler }).handler;
+  const strays = Object.keys(require.cache).filter((p) => /[\\/]dist[\\/]functions[\\/]api[\\/](handler|server|schema)\.js$|[\\/]node_modules[\\/](type-graphql|@apollo[\\/]server)[\\/]/.test(p));
+  if (strays.length) throw new Error(`bench: the API is measured from the bundle only, but the worker loaded ${strays.slice(0, 3).join(', ')}`);
+}
+
+/** A caller as API Gateway's JWT authorizer passes them on: the access token's claims, already verified. */
+const claimsOf = (personId: string) => ({ username: personId, token_use: 'access' });
+
+interface Request {
+  personId: string;
+  query: string;
+  variables?: Record<string, unknown>;
 }
 
 interface Answer {
@@ -107,15 +144,20 @@ interface Answer {
   cost: CostReport;
 }
 
-/** One GraphQL request through the handler, timed from the call to its answer; fails on any error. */
-async function gql(personId: string, query: string, variables?: Record<string, unknown>): Promise<Answer> {
-  const event = v2Event({ body: JSON.stringify({ query, variables }), headers: { authorization: `Bearer ${await token(personId)}` } });
+/** One GraphQL request through the handler, timed from the call to its answer: the status and the parsed body. */
+async function send({ personId, query, variables }: Request): Promise<{ ms: number; status: number | undefined; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const event = v2Event({ body: JSON.stringify({ query, variables }), claims: claimsOf(personId) });
   const context = lambdaContext();
   const start = process.hrtime.bigint();
   const result = await handler(event, context);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const body = JSON.parse(String(result.body));
-  if (result.statusCode !== 200 || body.errors) throw new Error(`bench request failed (${result.statusCode}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return { ms, status: result.statusCode, body: JSON.parse(String(result.body)) };
+}
+
+/** One GraphQL request through the handler; fails on any error. */
+async function gql(request: Request): Promise<Answer> {
+  const { ms, status, body } = await send(request);
+  if (status !== 200 || body.errors) throw new Error(`bench request failed (${status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
   const payload = Object.values(body.data)[0] as { userErrors?: unknown[] } | null;
   if (payload?.userErrors?.length) throw new Error(`bench mutation refused: ${JSON.stringify(payload.userErrors)}`);
   return { ms, data: body.data, cost: body.extensions.cost };
@@ -189,7 +231,9 @@ function event(actorId: string, now: string, objectType: AuditEvent['objectType'
 // ---- the operations ------------------------------------------------------------------------------------------------
 
 interface Operation extends OperationInfo {
-  handler: (round: number) => Promise<Answer>;
+  /** The request of a round: writes take the fixture at that index (the handler's rounds from 0, the floor's from
+   * fixturesPerSide, the mix's from 2 × fixturesPerSide); reads ignore it. */
+  request: (fixture: number) => Request;
   floor: (round: number) => Promise<{ ms: number; cost: CostReport }>;
 }
 
@@ -220,20 +264,18 @@ const DECIDE = `mutation Decide($input: DecideConsultationInput!) {
 
 function operations(fixtures: Fixtures, perSide: number): Operation[] {
   const viewerKey = personKey(ADMINISTRATOR);
-  // The handler takes fixtures from the front, the floor from the middle on: each is written once.
-  const draftFor = (side: 0 | 1, round: number) => fixtures.drafts[side * perSide + round];
-  const submittedFor = (side: 0 | 1, round: number) => fixtures.submitted[side * perSide + round];
+  // The handler takes fixtures from the front, the floor from perSide on, the mix after both: each is written once.
   return [
     {
       name: 'viewer { id } (reference: 1 call, the viewer)',
       kind: 'reference',
-      handler: () => gql(ADMINISTRATOR, VIEWER),
+      request: () => ({ personId: ADMINISTRATOR, query: VIEWER }),
       floor: () => timed((m) => batchGet(m, [viewerKey]).then(() => undefined)),
     },
     {
       name: 'systems(first: 50) { owningDepartment { name } }',
       kind: 'read',
-      handler: () => gql(ADMINISTRATOR, SYSTEMS_PAGE(50)),
+      request: () => ({ personId: ADMINISTRATOR, query: SYSTEMS_PAGE(50) }),
       floor: () =>
         timed(async (m) => {
           await batchGet(m, [viewerKey]);
@@ -244,7 +286,7 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
     {
       name: 'systems(first: 50, filter: { status, category }, orderBy: NAME) { owningDepartment { name } }',
       kind: 'read',
-      handler: () => gql(ADMINISTRATOR, FILTERED(50)),
+      request: () => ({ personId: ADMINISTRATOR, query: FILTERED(50) }),
       floor: () =>
         timed(async (m) => {
           await batchGet(m, [viewerKey]);
@@ -258,7 +300,7 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
     {
       name: 'systems(first: 50, filter: { text: "住民" }) { owningDepartment { name } }',
       kind: 'read',
-      handler: () => gql(ADMINISTRATOR, SEARCHED(50)),
+      request: () => ({ personId: ADMINISTRATOR, query: SEARCHED(50) }),
       floor: () =>
         timed(async (m) => {
           await batchGet(m, [viewerKey]);
@@ -271,7 +313,7 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
     {
       name: 'myInbox(first: 20) { system { name } applicant { name } }',
       kind: 'read',
-      handler: () => gql(ADMINISTRATOR, INBOX(20)),
+      request: () => ({ personId: ADMINISTRATOR, query: INBOX(20) }),
       floor: () =>
         timed(async (m) => {
           await batchGet(m, [viewerKey]);
@@ -283,7 +325,7 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
     {
       name: 'node(id: consultation) { auditTrail(first: 20) }',
       kind: 'read',
-      handler: () => gql(ADMINISTRATOR, CONSULTATION, { id: toGlobalId('Consultation', fixtures.readConsultationId) }),
+      request: () => ({ personId: ADMINISTRATOR, query: CONSULTATION, variables: { id: toGlobalId('Consultation', fixtures.readConsultationId) } }),
       floor: () =>
         timed(async (m) => {
           await batchGet(m, [viewerKey]);
@@ -294,12 +336,12 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
     {
       name: 'submitConsultation (a fresh draft)',
       kind: 'write',
-      handler: (round) => {
-        const f = draftFor(0, round);
-        return gql(f.applicantId, SUBMIT, { input: { consultationId: toGlobalId('Consultation', f.id), expectedVersion: 1 } });
+      request: (fixture) => {
+        const f = fixtures.drafts[fixture];
+        return { personId: f.applicantId, query: SUBMIT, variables: { input: { consultationId: toGlobalId('Consultation', f.id), expectedVersion: 1 } } };
       },
       floor: (round) => {
-        const f = draftFor(1, round);
+        const f = fixtures.drafts[perSide + round];
         return timed(async (m) => {
           await batchGet(m, [personKey(f.applicantId)]);
           const [item] = await batchGet(m, [consultationKey(f.id)]);
@@ -317,12 +359,12 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
     {
       name: 'decideConsultation APPROVED (a fresh submitted one)',
       kind: 'write',
-      handler: (round) => {
-        const f = submittedFor(0, round);
-        return gql(ADMINISTRATOR, DECIDE, { input: { consultationId: toGlobalId('Consultation', f.id), expectedVersion: 2, outcome: 'APPROVED' } });
+      request: (fixture) => {
+        const f = fixtures.submitted[fixture];
+        return { personId: ADMINISTRATOR, query: DECIDE, variables: { input: { consultationId: toGlobalId('Consultation', f.id), expectedVersion: 2, outcome: 'APPROVED' } } };
       },
       floor: (round) => {
-        const f = submittedFor(1, round);
+        const f = fixtures.submitted[perSide + round];
         return timed(async (m) => {
           await batchGet(m, [viewerKey]);
           const [item] = await batchGet(m, [consultationKey(f.id)]);
@@ -359,7 +401,7 @@ async function runChunk(op: Operation, firstRound: number, rounds: number): Prom
   for (let i = firstRound; i < firstRound + rounds; i++) {
     for (const step of i % 2 === 0 ? ['handler', 'floor'] : ['floor', 'handler']) {
       if (step === 'handler') {
-        const a = await op.handler(i);
+        const a = await gql(op.request(i));
         if (chunk.cost && a.cost.dynamodbCalls !== chunk.cost.dynamodbCalls) throw new Error(`${op.name}: calls vary (${chunk.cost.dynamodbCalls}, ${a.cost.dynamodbCalls})`);
         chunk.cost = a.cost;
         chunk.handler.push(a.ms);
@@ -375,43 +417,63 @@ async function runChunk(op: Operation, firstRound: number, rounds: number): Prom
 
 const distinct = (ids: (string | undefined)[]) => new Set(ids.filter((id) => id !== undefined)).size;
 
+/** Calls of one page as deployed; refused for its estimate (QUERY_TOO_COSTLY), then again with the budget lifted for it. */
+async function pageCalls(query: string): Promise<{ answer: Answer; refused?: PageCalls['refused'] }> {
+  const first = await send({ personId: ADMINISTRATOR, query });
+  const refusal = first.body.errors?.find((e: { extensions?: { code?: string } }) => e.extensions?.code === 'QUERY_TOO_COSTLY');
+  if (!refusal) return { answer: await gql({ personId: ADMINISTRATOR, query }) };
+  const { estimatedCalls, budget } = refusal.extensions as { estimatedCalls: number; budget: number };
+  const deployed = process.env.MAX_DYNAMODB_CALLS;
+  process.env.MAX_DYNAMODB_CALLS = String(10 * Math.max(estimatedCalls, budget)); // read per request (functions/api/server.ts)
+  try {
+    return { answer: await gql({ personId: ADMINISTRATOR, query }), refused: { estimatedCalls, budget } };
+  } finally {
+    if (deployed === undefined) delete process.env.MAX_DYNAMODB_CALLS;
+    else process.env.MAX_DYNAMODB_CALLS = deployed;
+  }
+}
+
+/** systems(first: N) with a connection under each system: the consultations of every system on the page. */
+const NESTED = (first: number) => `query Nested { systems(first: ${first}) { nodes { id name consultations(first: 2) { nodes { id } } } } }`;
+
 async function pageSizes(): Promise<PageSizeResult[]> {
-  const [systems10, systems100, inbox10, inbox100, filtered10, filtered100, searched10, searched100] = [
-    await gql(ADMINISTRATOR, SYSTEMS_PAGE(10)),
-    await gql(ADMINISTRATOR, SYSTEMS_PAGE(100)),
-    await gql(ADMINISTRATOR, INBOX(10)),
-    await gql(ADMINISTRATOR, INBOX(100)),
-    await gql(ADMINISTRATOR, FILTERED(10)),
-    await gql(ADMINISTRATOR, FILTERED(100)),
-    await gql(ADMINISTRATOR, SEARCHED(10)),
-    await gql(ADMINISTRATOR, SEARCHED(100)),
-  ];
   type SystemsData = { systems: { nodes: { owningDepartment: { id: string } }[] } };
   type InboxData = { myInbox: { nodes: { applicant: { id: string }; system?: { id: string } }[] } };
   const departments = (d: SystemsData) => distinct(d.systems.nodes.map((n) => n.owningDepartment.id));
   const related = (d: InboxData) => distinct(d.myInbox.nodes.flatMap((n) => [n.applicant.id, n.system?.id]));
-  return [
-    {
-      name: 'systems { owningDepartment { name } }',
-      small: { first: 10, calls: systems10.cost.dynamodbCalls, related: departments(systems10.data) },
-      large: { first: 100, calls: systems100.cost.dynamodbCalls, related: departments(systems100.data) },
-    },
-    {
-      name: 'systems(filter: { status, category }, orderBy: NAME) { owningDepartment { name } }',
-      small: { first: 10, calls: filtered10.cost.dynamodbCalls, related: departments(filtered10.data) },
-      large: { first: 100, calls: filtered100.cost.dynamodbCalls, related: departments(filtered100.data) },
-    },
-    {
-      name: 'systems(filter: { text: "住民" }) { owningDepartment { name } }',
-      small: { first: 10, calls: searched10.cost.dynamodbCalls, related: departments(searched10.data) },
-      large: { first: 100, calls: searched100.cost.dynamodbCalls, related: departments(searched100.data) },
-    },
-    {
-      name: 'myInbox { system { name } applicant { name } }',
-      small: { first: 10, calls: inbox10.cost.dynamodbCalls, related: related(inbox10.data) },
-      large: { first: 100, calls: inbox100.cost.dynamodbCalls, related: related(inbox100.data) },
-    },
+  const parents = (d: SystemsData) => d.systems.nodes.length;
+  const pages: [name: string, kind: PageSizeResult['kind'], query: (first: number) => string, counted: (d: any) => number][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+    ['systems { owningDepartment { name } }', 'related', SYSTEMS_PAGE, departments],
+    ['systems(filter: { status, category }, orderBy: NAME) { owningDepartment { name } }', 'related', FILTERED, departments],
+    ['systems(filter: { text: "住民" }) { owningDepartment { name } }', 'related', SEARCHED, departments],
+    ['myInbox { system { name } applicant { name } }', 'related', INBOX, related],
+    ['systems { consultations(first: 2) { nodes { id } } } (a connection nested under the page)', 'nested', NESTED, parents],
   ];
+  const results: PageSizeResult[] = [];
+  for (const [name, kind, query, counted] of pages) {
+    const [small, large] = [await pageCalls(query(10)), await pageCalls(query(100))];
+    const calls = (first: number, p: Awaited<ReturnType<typeof pageCalls>>): PageCalls => ({
+      first,
+      calls: p.answer.cost.dynamodbCalls,
+      related: counted(p.answer.data),
+      ...(p.refused ? { refused: p.refused } : {}),
+    });
+    results.push({ name, kind, small: calls(10, small), large: calls(100, large) });
+  }
+  return results;
+}
+
+/** The mix replayed for memory (run.ts): the operations in turn, each write on a fixture of its own after the others'. */
+function mix(ops: Operation[], fixtures: Fixtures, perSide: number, requests: number): MixRequest[] {
+  const needed = 2 * perSide + Math.ceil(requests / ops.length);
+  if (ops.some((o) => o.kind === 'write') && (fixtures.drafts.length < needed || fixtures.submitted.length < needed)) {
+    throw new Error(`bench: the mix of ${requests} requests needs ${needed} write fixtures, ${Math.min(fixtures.drafts.length, fixtures.submitted.length)} generated`);
+  }
+  return Array.from({ length: requests }, (_, r) => {
+    const op = ops[r % ops.length];
+    const { personId, query, variables } = op.request(2 * perSide + Math.floor(r / ops.length));
+    return { operation: op.name, personId, body: JSON.stringify({ query, variables }) };
+  });
 }
 
 // ---- growing collections: the 1,000th finding of an investigation ---------------------------------------------------
@@ -432,7 +494,7 @@ const FINDING_TEXT = (n: number) => `${String(n).padStart(4, '0')}${'窓口端�
  * cost of an addition does not depend on how many came before), and `rounds` reads of a page of 100 findings.
  */
 async function collections(rounds: number): Promise<CollectionFigure[]> {
-  const started = await gql(ADMINISTRATOR, START_INVESTIGATION, { input: { systemId: toGlobalId('System', 'demo-juumin'), purpose: 'bench: 所見1,000件', startedOn: new Date().toISOString().slice(0, 10) } });
+  const started = await gql({ personId: ADMINISTRATOR, query: START_INVESTIGATION, variables: { input: { systemId: toGlobalId('System', 'demo-juumin'), purpose: 'bench: 所見1,000件', startedOn: new Date().toISOString().slice(0, 10) } } });
   let investigation = started.data.startInvestigation.investigation as { id: string; version: number };
   const key = investigation.id ? (fromGlobalId(investigation.id) as { key: string }).key : '';
   const earlier = Date.now() - 60_000;
@@ -454,7 +516,7 @@ async function collections(rounds: number): Promise<CollectionFigure[]> {
   investigation = { id: investigation.id, version: grown.version };
 
   const add = async (n: number) => {
-    const a = await gql(ADMINISTRATOR, ADD_FINDING, { input: { investigationId: investigation.id, expectedVersion: investigation.version, perspective: 'EFFECTIVENESS', text: FINDING_TEXT(n) } });
+    const a = await gql({ personId: ADMINISTRATOR, query: ADD_FINDING, variables: { input: { investigationId: investigation.id, expectedVersion: investigation.version, perspective: 'EFFECTIVENESS', text: FINDING_TEXT(n) } } });
     investigation = a.data.addInvestigationFinding.investigation;
     return a;
   };
@@ -463,7 +525,7 @@ async function collections(rounds: number): Promise<CollectionFigure[]> {
   const more: Answer[] = [];
   for (let r = 0; r < rounds; r++) more.push(await add(1000 + r));
   const pages: Answer[] = [];
-  for (let r = 0; r < rounds; r++) pages.push(await gql(ADMINISTRATOR, FINDINGS_PAGE, { id: investigation.id, after: null }));
+  for (let r = 0; r < rounds; r++) pages.push(await gql({ personId: ADMINISTRATOR, query: FINDINGS_PAGE, variables: { id: investigation.id, after: null } }));
   const firstPage = pages[0].data.node.findings as { nodes: unknown[]; pageInfo: { hasNextPage: boolean } };
   return [
     { name: 'addInvestigationFinding: the 1,000th finding, 4,000 characters', cost: thousandth.cost, samples: [thousandth.ms] },
@@ -473,7 +535,9 @@ async function collections(rounds: number): Promise<CollectionFigure[]> {
 }
 
 if (require.main === module) {
+  loadHandler(process.argv[2]);
   let ops: Operation[] = [];
+  let init: Extract<WorkerRequest, { type: 'init' }> | undefined;
   const next: number[] = [];
   const reply = (r: WorkerReply) => new Promise<void>((resolve, reject) => process.send?.(r, (e: Error | null) => (e ? reject(e) : resolve())));
   process.on('message', async (request: WorkerRequest) => {
@@ -484,12 +548,17 @@ if (require.main === module) {
           throw new Error(`bench: ${2 * fixturesPerSide} write fixtures needed, ${fixtures.drafts.length} generated`);
         }
         ops = operations(fixtures, fixturesPerSide);
+        init = request;
         ops.forEach(() => next.push(0));
         await reply({ type: 'ready', operations: ops.map(({ name, kind }) => ({ name, kind })) });
       } else if (request.type === 'run') {
         const chunk = await runChunk(ops[request.op], next[request.op], request.rounds);
         next[request.op] += request.rounds;
         await reply(request.record ? { type: 'chunk', ...chunk } : { type: 'chunk', ...chunk, handler: [], floor: [] });
+      } else if (request.type === 'mix') {
+        if (!init) throw new Error('bench: mix before init');
+        const requests = mix(ops, init.fixtures, init.fixturesPerSide, request.requests);
+        await reply({ type: 'mix', event: v2Event({ body: '{}', claims: claimsOf(ADMINISTRATOR) }), requests });
       } else if (request.type === 'collections') {
         await reply({ type: 'collections', figures: await collections(request.rounds) });
       } else {
