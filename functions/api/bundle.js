@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 /*
- * Bundles the API Lambda for deployment:  node functions/api/bundle.js [entry.js] [outdir]
- * Defaults: dist/functions/api/handler.js -> dist/bundle/api/index.js (Lambda handler `index.handler`).
+ * Bundles the API Lambda for deployment:  node functions/api/bundle.js [--code-cache[=<node>]] [entry.js] [outdir]
+ * Defaults: dist/functions/api/handler.js -> dist/bundle/api/api.js, loaded by dist/bundle/api/index.js (Lambda
+ * handler `index.handler`; functions/api/codeCacheLoader.js).
+ *
+ * - `--code-cache` (what `cdk deploy` runs, cdk.json): after the bundle, V8's code cache of it, api.cache, made by the
+ *   Node the Lambda runs (functions/api/lambdaNode.js: `npx -p node@24`) under the options Lambda starts it with,
+ *   once the function has loaded and answered a first request. index.js compiles api.js with it: the cold start skips
+ *   parsing and compiling what the cache holds. V8 takes it only from the same V8 version, flags and kind of
+ *   processor; otherwise the function compiles from source as before and logs `"codeCache":"rejected"`.
  *
  * - type-graphql reads TypeScript's decorator metadata, which esbuild does not emit, so the bundle is made from
  *   tsc's JavaScript (`npm run build` first), never from the .ts sources.
@@ -11,7 +18,7 @@
  *   so a request that does not need them never parses them: the Tracer of Powertools for AWS Lambda with the X-Ray
  *   SDK it brings (~100 kB, tracer.js; functions/api/telemetry.ts, only where tracing is on), and exceljs with its zip
  *   writer (~1 MB, exceljs.js; functions/export/xlsx.ts, only for an .xlsx export).
- * - Only index.js and the files apart go into the asset directory. The source map, esbuild's metafile (open it in
+ * - Only index.js, api.js, api.cache and the files apart go into the asset directory. The source map, esbuild's metafile (open it in
  *   https://esbuild.github.io/analyze/) and the collected licence comments go to <outdir>.meta/ beside it.
  * - `jose` is left out (external): it verifies local tokens only (LOCAL_JWT_SECRET), never set on Lambda, where the
  *   authorizer verifies tokens; auth.ts loads it lazily and fails closed without it.
@@ -27,12 +34,17 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { execFileSync } = require('node:child_process');
 const esbuild = require('esbuild');
+const { lambdaNode, LAMBDA_NODE_OPTIONS } = require('./lambdaNode');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TARGET_BYTES = 1.5 * 1024 * 1024;
 
-const entry = path.resolve(ROOT, process.argv[2] ?? 'dist/functions/api/handler.js');
-const outdir = path.resolve(ROOT, process.argv[3] ?? 'dist/bundle/api');
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const DEFAULT_ENTRY = path.resolve(ROOT, 'dist/functions/api/handler.js');
+const entry = path.resolve(ROOT, args[0] ?? DEFAULT_ENTRY);
+const outdir = path.resolve(ROOT, args[1] ?? 'dist/bundle/api');
+/** `--code-cache`: make api.cache with the Lambda's Node (functions/api/lambdaNode.js); `--code-cache=<node>`: with that one. */
+const codeCacheFlag = process.argv.slice(2).find((a) => a === '--code-cache' || a.startsWith('--code-cache='));
 const metaDir = `${outdir}.meta`;
 
 /**
@@ -200,6 +212,48 @@ const apartPlugin = {
   },
 };
 
+/**
+ * The script that makes api.cache, run by the Lambda's Node with Lambda's options: it loads the function through its
+ * index.js, as Lambda does, and for the API answers two requests (an anonymous `{ __typename }`, then one signed in,
+ * against a stand-in table) so that what a first request runs is compiled too; then asks V8 for the code of
+ * everything compiled so far. Prints the Node it ran.
+ */
+function produceCodeCache(dir, answerOnce) {
+  return `
+    const fs = require('node:fs');
+    const http = require('node:http');
+    fs.rmSync(${JSON.stringify(path.join(dir, 'api.cache'))}, { force: true });
+    // A table that answers every call with nothing, so a signed-in request runs the SDK's whole path (build, sign,
+    // send, parse) as a first request does; what it answers (no such person) does not matter.
+    const table = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.setHeader('content-type', 'application/x-amz-json-1.0'); res.end('{}'); }); });
+    table.listen(0, '127.0.0.1', async () => {
+      process.env.DYNAMODB_ENDPOINT = 'http://127.0.0.1:' + table.address().port;
+      const m = require(${JSON.stringify(path.join(dir, 'index.js'))});
+      const { script } = m[Symbol.for('regulation.codeCache')];
+      const event = (claims) => ({
+        version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '',
+        headers: { 'content-type': 'application/json' },
+        requestContext: { http: { method: 'POST', path: '/graphql' }, requestId: 'code-cache', ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}) },
+        body: JSON.stringify({ query: '{ __typename }' }), isBase64Encoded: false,
+      });
+      try {
+        if (${answerOnce}) {
+          const context = { awsRequestId: 'code-cache', getRemainingTimeInMillis: () => 10000 };
+          const anonymous = await m.handler(event(), context);
+          if (anonymous.statusCode !== 200) throw new Error('the request made to fill the code cache failed: ' + anonymous.body);
+          await m.handler(event({ username: 'code-cache', token_use: 'access' }), context);
+        }
+        fs.writeFileSync(${JSON.stringify(path.join(dir, 'api.cache'))}, script.createCachedData());
+        console.log('made by Node ' + process.version + ' ' + process.arch);
+        process.exit(0);
+      } catch (e) {
+        console.error(e);
+        process.exit(1);
+      }
+    });
+  `;
+}
+
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const rel = (p) => path.relative(process.cwd(), p) || '.';
 
@@ -250,7 +304,7 @@ async function main() {
     write: false,
     logLevel: 'warning',
   };
-  const result = await esbuild.build({ ...options, entryPoints: { index: entry }, outdir, plugins: [stubPlugin, narrowPlugin, holidaysPlugin, typeGraphqlPlugin, createHashPlugin, builtinImportPlugin, apartPlugin] });
+  const result = await esbuild.build({ ...options, entryPoints: { api: entry }, outdir, plugins: [stubPlugin, narrowPlugin, holidaysPlugin, typeGraphqlPlugin, createHashPlugin, builtinImportPlugin, apartPlugin] });
   // Only a function whose code asks for a package apart gets its file (the GraphiQL page asks for neither).
   const [outputName, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
   const apart = [];
@@ -279,9 +333,10 @@ async function main() {
   let code;
   for (const file of result.outputFiles) {
     const name = path.basename(file.path);
-    if (name === 'index.js') code = file.contents;
-    fs.writeFileSync(path.join(name === 'index.js' ? outdir : metaDir, name), file.contents);
+    if (name === 'api.js') code = file.contents;
+    fs.writeFileSync(path.join(name === 'api.js' ? outdir : metaDir, name), file.contents);
   }
+  fs.copyFileSync(path.join(__dirname, 'codeCacheLoader.js'), path.join(outdir, 'index.js'));
   fs.writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify(result.metafile));
   for (const { file, contents } of apart) fs.writeFileSync(path.join(outdir, file), contents);
 
@@ -303,13 +358,25 @@ async function main() {
     }
   }
 
+  let cacheNote = '';
+  if (codeCacheFlag) {
+    const node = codeCacheFlag.includes('=') ? { path: codeCacheFlag.slice(codeCacheFlag.indexOf('=') + 1) } : lambdaNode();
+    const made = execFileSync(node.path, [...LAMBDA_NODE_OPTIONS, '-e', produceCodeCache(outdir, entry === DEFAULT_ENTRY)], {
+      // Lambda's variables, with credentials as Lambda gives them (these are never sent anywhere but the stand-in table).
+      env: { ...env, ...onLambda, POWERTOOLS_TRACE_ENABLED: 'false', LOG_LEVEL: 'SILENT', AWS_ACCESS_KEY_ID: 'code-cache', AWS_SECRET_ACCESS_KEY: 'code-cache', AWS_SESSION_TOKEN: 'code-cache' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    cacheNote = `; beside it api.cache ${mb(fs.statSync(path.join(outdir, 'api.cache')).size)} (V8 code cache, ${made.trim().split('\n').pop()})`;
+  }
+
   const byPackage = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
     const key = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? '(this project)';
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`bundle: ${rel(bundle)} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped)${apart.map(({ file, contents }) => `; beside it ${file} ${mb(contents.length)}, loaded when used`).join('')}`);
+  console.log(`bundle: ${rel(path.join(outdir, 'api.js'))} ${mb(code.length)} (${mb(zlib.gzipSync(code, { level: 9 }).length)} gzipped), loaded by index.js${apart.map(({ file, contents }) => `; beside it ${file} ${mb(contents.length)}, loaded when used`).join('')}${cacheNote}`);
   console.log(`bundle: largest: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} kB`).join(', ')}`);
   if (code.length > TARGET_BYTES) {
     console.warn(`bundle: WARNING: over the ${mb(TARGET_BYTES)} target; see ${rel(path.join(metaDir, 'meta.json'))}`);

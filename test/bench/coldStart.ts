@@ -17,6 +17,8 @@ import { SourceMap, SourceMapPayload } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_ENVIRONMENT } from '../../infra/lambdaFunction';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LAMBDA_NODE_OPTIONS } = require('../../../functions/api/lambdaNode') as { LAMBDA_NODE_OPTIONS: string[] };
 import { ADMINISTRATOR } from './data';
 import { percentile, round } from './measure';
 
@@ -35,6 +37,8 @@ export interface ColdSample {
   /** A second request, warm. */
   secondMs: number;
   secondDbMs: number;
+  /** Whether V8 took the bundle's code cache (functions/api/codeCacheLoader.js): accepted, rejected or absent. */
+  codeCache: string;
 }
 
 export interface Breakdown {
@@ -95,7 +99,9 @@ const event = (id) => ({
   await new Promise((r) => setImmediate(r)); // inside the event loop, so its utilization can be read
   const marks = {};
   marks.requireStart = us();
-  const { handler } = require(${JSON.stringify(bundle)});
+  const loaded = require(${JSON.stringify(bundle)});
+  const { handler } = loaded;
+  const codeCache = loaded[Symbol.for('regulation.codeCache')]?.codeCache ?? 'absent';
   marks.requireEnd = us();
   const elu = performance.eventLoopUtilization();
   const first = await handler(event('cold-1'), { awsRequestId: 'cold-1' });
@@ -113,16 +119,22 @@ const event = (id) => ({
     if (body.extensions.cost.dynamodbCalls !== (r === first ? firstDbCalls : dbCalls)) throw new Error('DynamoDB calls not all timed');
   }
   process.stdout.write('\\n' + ${JSON.stringify(RESULT_MARK)} + JSON.stringify({
-    sample: { bootMs, requireMs: (marks.requireEnd - marks.requireStart) / 1000, firstMs: (marks.firstEnd - marks.requireEnd) / 1000, firstDbMs, firstIdleMs, firstDbCalls, secondMs, secondDbMs: dbMs },
+    sample: { bootMs, requireMs: (marks.requireEnd - marks.requireStart) / 1000, firstMs: (marks.firstEnd - marks.requireEnd) / 1000, firstDbMs, firstIdleMs, firstDbCalls, secondMs, secondDbMs: dbMs, codeCache },
     marks,
   }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+/**
+ * node as Lambda's runtime starts it: its options (functions/api/lambdaNode.js; V8 takes a code cache only under the
+ * flags it was made with) and the heap sizes it gives a function of 1,024 MB (infra/api.ts).
+ */
+const LAMBDA_NODE = [...LAMBDA_NODE_OPTIONS, '--max-semi-space-size=16', '--max-old-space-size=921'];
+
+function run(node: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { env, cwd: tmpdir(), timeout: 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
+    execFile(node, [...LAMBDA_NODE, ...args], { env, cwd: tmpdir(), timeout: 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
       error ? reject(new Error(`cold start sample failed: ${stderr || error.message}`)) : resolve(stdout),
     );
   });
@@ -137,6 +149,8 @@ export async function coldStart(options: {
   tableName: string;
   samples: number;
   profile: boolean;
+  /** The Node binary to run each sample under (the Lambda's major: test/bench/lambdaNode.ts); this process's when absent. */
+  node?: string;
   /** Variables to set or override (`POWERTOOLS_TRACE_ENABLED: 'true'`, say). */
   environment?: NodeJS.ProcessEnv;
 }): Promise<ColdStartResult> {
@@ -162,12 +176,14 @@ export async function coldStart(options: {
     ...options.environment,
   };
   const script = childScript(options.bundle);
+  const node = options.node ?? process.execPath;
   const samples: ColdSample[] = [];
-  for (let i = 0; i < options.samples; i++) samples.push(resultOf(await run(['-e', script], env)).sample);
+  for (let i = 0; i < options.samples; i++) samples.push(resultOf(await run(node, ['-e', script], env)).sample);
 
-  // Excluding the database: the time the process was busy, from require() to the first answer (require() is all busy).
-  const excl = samples.map((s) => s.requireMs + s.firstMs - s.firstIdleMs);
-  const pick = (k: keyof ColdSample) => round(median(samples.map((s) => s[k])));
+  // Excluding the database: from require() to the first answer, less the time its DynamoDB calls were in flight (from
+  // the request's start to its response's end at node:http; during it the process has nothing else to do).
+  const excl = samples.map((s) => s.requireMs + s.firstMs - s.firstDbMs);
+  const pick = (k: Exclude<keyof ColdSample, 'codeCache'>) => round(median(samples.map((s) => s[k])));
   const result: ColdStartResult = {
     samples,
     median: {
@@ -179,12 +195,13 @@ export async function coldStart(options: {
       firstDbCalls: pick('firstDbCalls'),
       secondMs: pick('secondMs'),
       secondDbMs: pick('secondDbMs'),
+      codeCache: [...new Set(samples.map((s) => s.codeCache))].join(', '),
       toFirstAnswerExclDbMs: round(median(excl)),
       toFirstAnswerMs: round(median(samples.map((s) => s.requireMs + s.firstMs))),
     },
     p95ToFirstAnswerExclDbMs: round(percentile(excl, 95)),
   };
-  if (options.profile) result.profile = await profiled(script, env, options.sourceMap);
+  if (options.profile) result.profile = await profiled(node, script, env, options.sourceMap);
   return result;
 }
 
@@ -195,10 +212,10 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-async function profiled(script: string, env: NodeJS.ProcessEnv, sourceMapFile: string): Promise<ColdStartResult['profile']> {
+async function profiled(node: string, script: string, env: NodeJS.ProcessEnv, sourceMapFile: string): Promise<ColdStartResult['profile']> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cpuprof-'));
   try {
-    const out = resultOf(await run(['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', '-e', script], env));
+    const out = resultOf(await run(node, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', '-e', script], env));
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) return undefined;
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
@@ -216,7 +233,7 @@ async function profiled(script: string, env: NodeJS.ProcessEnv, sourceMapFile: s
     for (const n of profile.nodes) {
       for (const c of n.children ?? []) parent.set(c, n.id);
       const { url, lineNumber, columnNumber, functionName } = n.callFrame;
-      if (!url.endsWith('index.js') || !url.includes('bundle')) {
+      if (!url.endsWith('api.js') || !url.includes('bundle')) {
         // wrapSafe is where Node hands the whole bundle to V8 to compile: its self time is parsing the bundle.
         const internal = functionName === 'wrapSafe' ? '(parsing the bundle)' : '(node internals)';
         info.set(n.id, { pkg: url.startsWith('node:') ? internal : functionName.startsWith('(') ? functionName : url ? '(other)' : '(V8: compile, builtins)' });
