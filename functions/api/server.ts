@@ -4,7 +4,7 @@
  */
 import { ValidationErrorLike, describeValidation } from './validation';
 import { ApolloServer, ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError, NoFragmentCyclesRule, OperationDefinitionNode, ValidationRule, print, validate } from 'graphql';
 import { requestFingerprint } from '../resolvers/idempotency';
@@ -232,6 +232,21 @@ function describe(e: unknown): Record<string, unknown> {
 const depthRule: ValidationRule = (context) =>
   validate(context.getSchema(), context.getDocument(), [NoFragmentCyclesRule]).length > 0 ? {} : depthLimit(LIMITS.depth)(context);
 
+/**
+ * Every answer is the viewer's own and may not be kept by a browser or a proxy: `Cache-Control: no-store`. Apollo's
+ * cache-control plugin, which would say the same, is off: it computes a cache policy field by field on every request
+ * (its hook wraps every resolver), for answers that are never cacheable.
+ */
+const noStore: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 /** `plugins`: the deployed function's own (its telemetry: functions/api/requestTelemetry.ts), after these. */
 export function createApolloServer(plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -242,7 +257,7 @@ export function createApolloServer(plugins: ApolloServerPlugin<Context>[] = []):
     // so a signed-in GET (GraphQL over HTTP) is no CSRF risk. Without one, GETs and form/text bodies stay blocked.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     validationRules: [depthRule],
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin, noPartialDataOfRefusals, costPlugin, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), noStore, limitsPlugin, noPartialDataOfRefusals, costPlugin, ...plugins],
     formatError,
   });
 }
