@@ -2,15 +2,14 @@
  * The Node.js the Lambda functions run, for the bench: the processes that run the handler run this Node, not the one
  * the bench itself was started with (Node 20 on the development machines, older than the Lambda's).
  *
- * The runtime is read from infra/lambdaFunction.ts (`lambda.Runtime.NODEJS_<major>_X`), where every function of the
- * stack gets it, so the bench follows a change of runtime without a second place to edit. The binary comes from the
- * npm package `node` (`npx -y -p node@<major> node`), fetched once into npm's cache; its path is resolved once per
- * process. Without it the bench stops: it must not measure another Node and call it the Lambda's.
+ * The major comes from the runtime infra/lambdaFunction.ts gives every function (`lambda.Runtime.NODEJS_<major>_X`),
+ * and the binary from the npm package `node` (`npx -y -p node@<major> node`, fetched once into npm's cache), both by
+ * functions/api/lambdaNode.js, which the bundle step uses to make the code cache: one place for both. Here, typed,
+ * resolved once per process and checked; without it the bench stops: it must not measure another Node and call it the
+ * Lambda's.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { FUNCTION_ENVIRONMENT } from '../../infra/lambdaFunction';
 
 export interface LambdaNode {
@@ -21,30 +20,18 @@ export interface LambdaNode {
   major: number;
 }
 
-const INFRA_FILE = join('infra', 'lambdaFunction.ts');
-
-/** The repository's root: the nearest directory above this file holding infra/lambdaFunction.ts (from src or dist). */
-function repositoryRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, INFRA_FILE)) && existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`bench: ${INFRA_FILE} not found above ${__dirname}`);
-  }
-}
-
-let runtime: { name: string; major: number } | undefined;
+// Plain JavaScript beside the bundle step (functions/api/bundle.js), required from dist/test/bench.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shared = require('../../../functions/api/lambdaNode') as {
+  lambdaNode: () => LambdaNode;
+  lambdaNodeMajor: () => number;
+  LAMBDA_NODE_OPTIONS: string[];
+};
 
 /** The Lambda runtime of the stack's functions, `nodejs24.x` and its major, as infra/lambdaFunction.ts declares it. */
 export function lambdaRuntime(): { name: string; major: number } {
-  if (!runtime) {
-    const file = join(repositoryRoot(), INFRA_FILE);
-    const majors = new Set([...readFileSync(file, 'utf8').matchAll(/lambda\.Runtime\.NODEJS_(\d+)_X\b/g)].map((m) => Number(m[1])));
-    if (majors.size !== 1) {
-      throw new Error(`bench: expected one lambda.Runtime.NODEJS_<major>_X in ${file}, found ${majors.size ? [...majors].join(', ') : 'none'}`);
-    }
-    const [major] = majors;
-    runtime = { name: `nodejs${major}.x`, major };
-  }
-  return runtime;
+  const major = shared.lambdaNodeMajor();
+  return { name: `nodejs${major}.x`, major };
 }
 
 let resolved: LambdaNode | undefined;
@@ -52,39 +39,21 @@ let resolved: LambdaNode | undefined;
 /** The node binary of the Lambda's major (resolved once; the first call may download it into npm's cache). */
 export function lambdaNode(): LambdaNode {
   if (resolved) return resolved;
-  const { major, name } = lambdaRuntime();
-  const command = `npx -y -p node@${major} node`;
-  let out: string;
-  try {
-    out = execFileSync('npx', ['-y', '-p', `node@${major}`, 'node', '-p', 'JSON.stringify([process.execPath, process.version])'], {
-      cwd: tmpdir(), // npm's cache, not this project's node_modules
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 300_000,
-    });
-  } catch (e) {
-    const stderr = (e as { stderr?: string }).stderr?.trim();
-    throw new Error(
-      `bench: the Lambda runs ${name} (infra/lambdaFunction.ts), and Node ${major} could not be had with \`${command}\`` +
-        `${stderr ? `: ${stderr.split('\n').slice(-3).join(' ')}` : ''}. The bench measures the handler under the Lambda's Node only: ` +
-        `make \`${command} -v\` work (network access to the npm registry once, or an npm cache holding node@${major}), then run it again.`,
-      { cause: e },
-    );
+  const node = shared.lambdaNode(); // throws, saying how to get it, when there is none
+  const got = Number(/^v(\d+)\./.exec(node.version)?.[1]);
+  if (got !== node.major || !existsSync(node.path)) {
+    throw new Error(`bench: the Lambda runs ${lambdaRuntime().name}, but the Node found for it is ${node.version} at ${node.path}; see \`npx -y -p node@${node.major} node -v\``);
   }
-  const [path, version] = JSON.parse(out.trim().split('\n').pop() as string) as [string, string];
-  const got = Number(/^v(\d+)\./.exec(version)?.[1]);
-  if (got !== major || !existsSync(path)) throw new Error(`bench: \`${command}\` gave ${version} at ${path}, not Node ${major}`);
-  resolved = { path, version, major };
+  resolved = node;
   return resolved;
 }
 
 /**
- * The options Lambda's Node.js runtime starts node with for a function of 1,024 MB (infra/api.ts): its bootstrap's
- * `--expose-gc --max-http-header-size 81920` and the heap sizes it gives that memory. The young generation's size
- * counts in the resident set, so the handler's processes run under these. (functions/api/lambdaNode.js's
- * LAMBDA_NODE_OPTIONS and coldStart.ts say the same; one of them should import the other once both are in.)
+ * node's options as Lambda's Node.js runtime starts a function of 1,024 MB (infra/api.ts): its bootstrap's
+ * (functions/api/lambdaNode.js LAMBDA_NODE_OPTIONS) and the heap sizes it gives that memory, as coldStart.ts runs
+ * node. The young generation's size counts in the resident set, so the handler's processes run under these.
  */
-export const LAMBDA_NODE_ARGS: readonly string[] = ['--expose-gc', '--max-http-header-size', '81920', '--max-semi-space-size=16', '--max-old-space-size=921'];
+export const LAMBDA_NODE_ARGS: readonly string[] = [...shared.LAMBDA_NODE_OPTIONS, '--max-semi-space-size=16', '--max-old-space-size=921'];
 
 /**
  * The environment a process running the API's handler gets, as on Lambda: the function's variables
