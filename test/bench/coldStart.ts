@@ -17,9 +17,8 @@ import { SourceMap, SourceMapPayload } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_ENVIRONMENT } from '../../infra/lambdaFunction';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { LAMBDA_NODE_OPTIONS } = require('../../../functions/api/lambdaNode') as { LAMBDA_NODE_OPTIONS: string[] };
 import { ADMINISTRATOR } from './data';
+import { LAMBDA_NODE_ARGS } from './lambdaNode';
 import { percentile, round } from './measure';
 
 export interface ColdSample {
@@ -126,15 +125,9 @@ const event = (id) => ({
 `;
 }
 
-/**
- * node as Lambda's runtime starts it: its options (functions/api/lambdaNode.js; V8 takes a code cache only under the
- * flags it was made with) and the heap sizes it gives a function of 1,024 MB (infra/api.ts).
- */
-const LAMBDA_NODE = [...LAMBDA_NODE_OPTIONS, '--max-semi-space-size=16', '--max-old-space-size=921'];
-
 function run(node: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(node, [...LAMBDA_NODE, ...args], { env, cwd: tmpdir(), timeout: 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
+    execFile(node, [...LAMBDA_NODE_ARGS, ...args], { env, cwd: tmpdir(), timeout: 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
       error ? reject(new Error(`cold start sample failed: ${stderr || error.message}`)) : resolve(stdout),
     );
   });
