@@ -202,12 +202,25 @@ const builtinImportPlugin = {
 };
 
 /** Packages bundled apart (see above): each require of one resolves to its file in the same directory. */
-const APART = { '@aws-lambda-powertools/tracer': 'tracer.js', exceljs: 'exceljs.js' };
+const APART = {
+  '@aws-lambda-powertools/tracer': 'tracer.js',
+  exceljs: 'exceljs.js',
+  // The S3 client and its presigner (~0.2 MB), which functions/store/files.ts requires on first use: attachments and
+  // large exports only.
+  './s3': 's3.js',
+};
+/** A module of ours bundled apart: its path from the root, as tsc writes it, for the relative require that names it. */
+const APART_MODULES = { './s3': 'dist/functions/store/s3.js' };
 const apartPlugin = {
   name: 'apart',
   setup(build) {
     for (const [pkg, file] of Object.entries(APART)) {
-      build.onResolve({ filter: new RegExp(`^${pkg.replace(/[/.]/g, '\\$&')}$`) }, () => ({ path: `./${file}`, external: true }));
+      build.onResolve({ filter: new RegExp(`^${pkg.replace(/[/.]/g, '\\$&')}$`) }, (args) => {
+        // A module of ours: only the one APART_MODULES names (another ./s3 elsewhere is bundled as usual).
+        const ours = APART_MODULES[pkg];
+        if (ours && path.resolve(args.resolveDir, `${pkg}.js`) !== path.join(ROOT, ours)) return undefined;
+        return { path: `./${file}`, external: true };
+      });
     }
   },
 };
@@ -312,7 +325,7 @@ async function main() {
     if (!output.imports.some((i) => i.path === `./${file}`)) continue;
     const built = await esbuild.build({
       ...options,
-      stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: ROOT, sourcefile: file },
+      stdin: { contents: `module.exports = require(${JSON.stringify(APART_MODULES[pkg] ? `./${APART_MODULES[pkg]}` : pkg)});`, resolveDir: ROOT, sourcefile: file },
       outfile: path.join(outdir, file),
       sourcemap: false,
       legalComments: 'inline',
@@ -349,7 +362,8 @@ async function main() {
     try {
       execFileSync(
         process.execPath,
-        ['-e', `const m = require(${JSON.stringify(bundle)}); if (typeof m.handler !== 'function') { console.error('no exported handler'); process.exit(1); }`],
+        // Each file apart loads on its own too (it is required only later, by a request that needs it).
+        ['-e', `const m = require(${JSON.stringify(bundle)}); if (typeof m.handler !== 'function') { console.error('no exported handler'); process.exit(1); } ${apart.map(({ file }) => `require(${JSON.stringify(path.join(outdir, file))});`).join(' ')}`],
         { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 },
       );
     } catch {

@@ -4,8 +4,11 @@
  * out presigned URLs — a PUT bound to the content type and length declared, a GET that downloads under the file's
  * name — each valid for five minutes, and checks what arrived with a HEAD.
  */
-import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
+
+/** The S3 client and its presigner, loaded on first use (functions/store/s3.ts). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const s3 = () => require('./s3') as typeof import('./s3');
 
 /** How long a presigned URL lasts. */
 export const URL_SECONDS = 5 * 60;
@@ -58,7 +61,7 @@ export class Files {
 
   constructor(readonly config: FilesConfig) {
     const local = config.endpoint !== undefined;
-    this.client = new S3Client({
+    this.client = new (s3().S3Client)({
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: local,
@@ -72,8 +75,8 @@ export class Files {
 
   /** A PUT URL for the file of `id`, signed with its content type and length, valid for URL_SECONDS from `now`. */
   async presignUpload(id: string, file: { contentType: string; size: number }, now: string): Promise<PresignedUpload> {
-    const command = new PutObjectCommand({ Bucket: this.config.bucket, Key: fileKey(id), ContentType: file.contentType, ContentLength: file.size });
-    const url = await getSignedUrl(this.client, command, {
+    const command = new (s3().PutObjectCommand)({ Bucket: this.config.bucket, Key: fileKey(id), ContentType: file.contentType, ContentLength: file.size });
+    const url = await s3().getSignedUrl(this.client, command, {
       expiresIn: URL_SECONDS,
       signingDate: new Date(now),
       signableHeaders: new Set(['content-type', 'content-length']),
@@ -88,28 +91,28 @@ export class Files {
 
   /** A file the API itself wrote (a register exported, `exports/…`), put whole. */
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: body, ContentType: contentType }));
+    await this.client.send(new (s3().PutObjectCommand)({ Bucket: this.config.bucket, Key: key, Body: body, ContentType: contentType }));
   }
 
   /** A GET URL for the object at `key` that downloads it as `fileName`, valid for URL_SECONDS from `now`. */
   async presignGet(key: string, file: { fileName: string; contentType: string }, now: string): Promise<{ url: string; expiresAt: string }> {
-    const command = new GetObjectCommand({
+    const command = new (s3().GetObjectCommand)({
       Bucket: this.config.bucket,
       Key: key,
       ResponseContentDisposition: contentDisposition(file.fileName),
       ResponseContentType: file.contentType,
     });
-    const url = await getSignedUrl(this.client, command, { expiresIn: URL_SECONDS, signingDate: new Date(now) });
+    const url = await s3().getSignedUrl(this.client, command, { expiresIn: URL_SECONDS, signingDate: new Date(now) });
     return { url, expiresAt: expiry(now) };
   }
 
   /** What was uploaded for `id`, or undefined when nothing was. */
   async head(id: string): Promise<StoredFile | undefined> {
     try {
-      const r = await this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: fileKey(id) }));
+      const r = await this.client.send(new (s3().HeadObjectCommand)({ Bucket: this.config.bucket, Key: fileKey(id) }));
       return { size: r.ContentLength ?? 0, contentType: r.ContentType };
     } catch (e) {
-      if (e instanceof NotFound || (e as { name?: string }).name === 'NotFound' || (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      if (e instanceof s3().NotFound || (e as { name?: string }).name === 'NotFound' || (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
       throw e;
     }
   }
