@@ -38,7 +38,8 @@ if (level !== 'SILENT' && !(codeCache !== 'rejected' && ['WARN', 'ERROR', 'CRITI
     rejected: 'コードキャッシュが受け入れられず、ソースからコンパイルしました(バンドルを作成した Node・プロセッサと異なります)。 / The code cache was rejected (another Node or processor made it): compiled from source.',
     absent: 'コードキャッシュなしで読み込みました。 / Loaded without a code cache.',
   }[codeCache];
-  console.log(JSON.stringify({ level: rejected ? 'WARN' : 'INFO', message, codeCache, node: process.version, arch: process.arch, timestamp: new Date().toISOString() }));
+  // Straight to stdout, as Powertools' Logger writes: the function's JSON log format passes the line through as it is.
+  process.stdout.write(`${JSON.stringify({ level: rejected ? 'WARN' : 'INFO', message, codeCache, node: process.version, arch: process.arch, timestamp: new Date().toISOString() })}\n`);
 }
 
 module.exports = api.exports;
