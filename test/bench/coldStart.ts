@@ -16,9 +16,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { SourceMap, SourceMapPayload } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FUNCTION_ENVIRONMENT } from '../../infra/lambdaFunction';
 import { ADMINISTRATOR } from './data';
-import { LAMBDA_NODE_ARGS } from './lambdaNode';
+import { LAMBDA_NODE_ARGS, lambdaEnvironment } from './lambdaNode';
 import { percentile, round } from './measure';
 
 export interface ColdSample {
@@ -147,27 +146,10 @@ export async function coldStart(options: {
   /** Variables to set or override (`POWERTOOLS_TRACE_ENABLED: 'true'`, say). */
   environment?: NodeJS.ProcessEnv;
 }): Promise<ColdStartResult> {
-  // What Lambda gives the function (infra/lambdaFunction.ts's variables, and the runtime's: Lambda with active
+  // What Lambda gives the function (lambdaEnvironment: infra/lambdaFunction.ts's variables, and the runtime's: active
   // tracing, so the function logs, records its metrics and traces as deployed; X-Ray segments, when the Tracer is
   // on, go to a UDP port nobody reads), and nothing of this machine's (no LOCAL_JWT_SECRET, no AWS profile).
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    AWS_REGION: 'ap-northeast-1',
-    TABLE_NAME: options.tableName,
-    DYNAMODB_ENDPOINT: options.endpoint,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...FUNCTION_ENVIRONMENT,
-    POWERTOOLS_SERVICE_NAME: 'regulation-api',
-    POWERTOOLS_TRACE_ENABLED: 'false', // as infra/api.ts deploys it (traceSdkCalls: false)
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    AWS_LAMBDA_FUNCTION_NAME: 'regulation-api',
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    LAMBDA_TASK_ROOT: tmpdir(),
-    _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
-    AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
-    ...options.environment,
-  };
+  const env: NodeJS.ProcessEnv = { ...lambdaEnvironment({ tableName: options.tableName, endpoint: options.endpoint }), ...options.environment };
   const script = childScript(options.bundle);
   const node = options.node ?? process.execPath;
   const samples: ColdSample[] = [];

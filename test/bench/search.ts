@@ -1,15 +1,18 @@
 /**
  * The register searched, at 100 and at 10,000 systems: two tables of systems only (the demo city, then the systems
- * with their index entries, functions/store/registerIndex.ts), each read through the Lambda handler in a fresh
- * process of its own — a page of 50 filtered by status and category and ordered by name (two partitions merged), a
+ * with their index entries, functions/store/registerIndex.ts), each read through the Lambda handler as deployed (the
+ * bundle, under the Lambda's Node with its options and environment, the caller as the JWT authorizer passes it) in a
+ * fresh process of its own — a page of 50 filtered by status and category and ordered by name (two partitions merged), a
  * page found by words of a name, and the plain register as the reference — chunks alternating between the two
  * tables. Prints p50 and p95, the calls of each, the p50 on the large table against the small, and the calls of a
- * page of 10 and of 100. Run by `npm run bench` (run.ts), or alone: node dist/test/bench/search.js.
+ * page of 10 and of 100. Run by `npm run bench` (run.ts), or alone: node dist/test/bench/search.js (it bundles first).
  */
 // The API's code is decorated: its metadata polyfill first, as the handler loads it.
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { SystemRecord } from '../../functions/domain/systems';
@@ -21,7 +24,11 @@ import { entryItem, foldText } from '../../functions/store/registerIndex';
 import { Store, documentClient } from '../../functions/store/store';
 import { systemEntries, systemItem, systemPartitions } from '../../functions/store/systems';
 import { Item } from '../../functions/store/table';
+import { LAMBDA_NODE_ARGS, lambdaEnvironment, lambdaNode } from './lambdaNode';
 import { Latency, ms, summarize, table } from './measure';
+
+/** The API's bundle as deployed (functions/api/bundle.js), which the children load. */
+const BUNDLE = join(__dirname, '..', '..', 'bundle', 'api', 'index.js');
 
 export const SEARCH_SIZES = [100, 10_000] as const;
 const DEPARTMENTS = ['soumu', 'zaisei', 'shimin', 'kenkou', 'fukushi', 'kyouiku', 'digital'];
@@ -100,13 +107,13 @@ interface ChildResult {
 // ---- the child: one table, through the handler ----------------------------------------------------------------------
 
 async function child(rounds: number, warmup: number): Promise<ChildResult> {
-  const { signLocalToken } = await import('../../functions/api/auth');
   const { v2Event } = await import('../support/api');
-  const { handler } = require('../../functions/api/handler') as { handler: (e: APIGatewayProxyEventV2, c: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2> };
-  const token = await signLocalToken('soumu-director', process.env.LOCAL_JWT_SECRET as string);
+  // The handler as deployed: the bundle, under the Lambda's Node (runChild), the caller as the JWT authorizer passes it.
+  const { handler } = require(BUNDLE) as { handler: (e: APIGatewayProxyEventV2, c: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2> };
+  const claims = { username: 'soumu-director', token_use: 'access' };
   const context = { awsRequestId: randomUUID(), functionName: 'regulation-api', getRemainingTimeInMillis: () => 10_000 } as unknown as LambdaContext;
   const ask = async (query: string) => {
-    const event = v2Event({ body: JSON.stringify({ query }), headers: { authorization: `Bearer ${token}` } });
+    const event = v2Event({ body: JSON.stringify({ query }), claims });
     const start = process.hrtime.bigint();
     const res = await handler(event, context);
     const took = Number(process.hrtime.bigint() - start) / 1e6;
@@ -183,16 +190,13 @@ function floorsOf(): Record<QueryName, () => Promise<void>> {
 
 function runChild(config: StoreConfig, rounds: number, warmup: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
+    if (!existsSync(BUNDLE)) return reject(new Error(`bench: ${BUNDLE} not found: node functions/api/bundle.js --code-cache first`));
+    // As operations.ts runs: the Lambda's Node with its options and environment; the function's log lines go nowhere.
     const p = fork(__filename, ['--child', String(rounds), String(warmup)], {
-      env: {
-        ...process.env,
-        TABLE_NAME: config.tableName,
-        DYNAMODB_ENDPOINT: config.endpoint,
-        LOCAL_JWT_SECRET: process.env.LOCAL_JWT_SECRET,
-        LOG_LEVEL: 'silent',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execPath: lambdaNode().path,
+      execArgv: [...LAMBDA_NODE_ARGS],
+      env: lambdaEnvironment({ tableName: config.tableName, endpoint: config.endpoint as string }),
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     p.on('message', (m: ChildResult | { error: string }) => ('error' in m ? reject(new Error(m.error)) : resolve(m)));
     p.on('exit', (code) => code && reject(new Error(`bench: the search child exited (${code})`)));
@@ -212,7 +216,6 @@ export interface SearchFigure {
 
 /** Both tables loaded, then `chunks` rounds of each query on each, the tables alternating. */
 export async function measureSearch(endpoint: string, options: { rounds: number; warmup: number; chunks: number }, onStep: (s: string) => void = () => undefined): Promise<{ figures: SearchFigure[]; items: number[]; loadSeconds: number }> {
-  process.env.LOCAL_JWT_SECRET ??= randomBytes(32).toString('hex');
   const configs = SEARCH_SIZES.map((size) => ({ tableName: `bench-search-${size}-${Date.now()}`, endpoint, region: 'ap-northeast-1' }));
   const loadStart = Date.now();
   const items: number[] = [];
@@ -274,6 +277,7 @@ if (process.argv[2] === '--child') {
   );
 } else if (require.main === module) {
   (async () => {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', '..', 'functions', 'api', 'bundle.js'), '--code-cache'], { stdio: ['ignore', 'ignore', 'inherit'] });
     const dynamo = await startDynamoLocal();
     try {
       const r = await measureSearch(dynamo.endpoint, { rounds: 100, warmup: 10, chunks: 4 }, (s) => process.stderr.write(`bench: ${s}\n`));
