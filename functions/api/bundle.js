@@ -34,7 +34,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { execFileSync } = require('node:child_process');
 const esbuild = require('esbuild');
-const { lambdaNode, LAMBDA_NODE_OPTIONS } = require('./lambdaNode');
+const { lambdaNode, lambdaNodeMajor, LAMBDA_NODE_OPTIONS } = require('./lambdaNode');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TARGET_BYTES = 1.5 * 1024 * 1024;
@@ -357,7 +357,7 @@ async function main() {
   // tracing runs it, which loads the Tracer and the X-Ray SDK (functions/api/telemetry.ts loads them only there).
   const bundle = path.join(outdir, 'index.js');
   const env = { PATH: process.env.PATH, NODE_ENV: 'production', TABLE_NAME: 'bundle-load-check', AWS_REGION: 'ap-northeast-1', NODE_NO_WARNINGS: '1' };
-  const onLambda = { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x', AWS_LAMBDA_FUNCTION_NAME: 'bundle-load-check', POWERTOOLS_TRACE_ENABLED: 'true' };
+  const onLambda = { AWS_EXECUTION_ENV: `AWS_Lambda_nodejs${lambdaNodeMajor()}.x`, AWS_LAMBDA_FUNCTION_NAME: 'bundle-load-check', POWERTOOLS_TRACE_ENABLED: 'true' };
   for (const [how, extra] of [['', {}], [' as on Lambda with tracing', onLambda]]) {
     try {
       execFileSync(

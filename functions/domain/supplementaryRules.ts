@@ -58,10 +58,17 @@ export function parseCitation(text: string): { number: number; revision?: number
   return { number, revision: revision === undefined ? undefined : Number(revision) };
 }
 
-/** The rule a citation names, or INVALID_VALUE saying how to cite one. */
-export function citedRule(text: string): { number: number; revision?: number } {
+/**
+ * The rule a citation names, or INVALID_VALUE saying how to cite one: the `citation` asked for, or (`entry`) one entry
+ * of the citations a record gives as its basis, quoted, naming that entry.
+ */
+export function citedRule(text: string, entry?: [field: string, index: number]): { number: number; revision?: number } {
   const cited = parseCitation(text.slice(0, 200));
-  if (!cited) refuse('INVALID_VALUE', ['引用は「第35条に基づく定め第3号(第2版)」又は「第3号」の形で指定してください。', 'Cite a rule by its number and version (3.2: rule 3, version 2), or by its number alone.'], ARTICLE, ['citation']);
+  if (!cited) {
+    const how = 'Cite a rule by its number and version (3.2: rule 3, version 2), or by its number alone.';
+    if (entry) refuse('INVALID_VALUE', [`「${text.slice(0, 50)}」は第35条に基づく定めの引用の形ではありません(例: 第35条に基づく定め第3号(第2版)、第3号)。`, how], ARTICLE, [entry[0], String(entry[1])]);
+    refuse('INVALID_VALUE', ['引用は「第35条に基づく定め第3号(第2版)」又は「第3号」の形で指定してください。', how], ARTICLE, ['citation']);
+  }
   return cited;
 }
 

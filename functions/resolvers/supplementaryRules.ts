@@ -1,8 +1,8 @@
 /** 第35条に基づく定め: the register of rules the general manager sets, their versions, and a rule by its citation. */
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { ARTICLE, CitedRule, SupplementaryRule as Rule, citationOf, citedRule, inForceOn, parseCitation, ruleActions, statusOf, supplementaryRuleId, supplementaryRules } from '../domain/supplementaryRules';
+import { CitedRule, SupplementaryRule as Rule, citationOf, citedRule, inForceOn, ruleActions, statusOf, supplementaryRuleId, supplementaryRules } from '../domain/supplementaryRules';
 import { tokyoDate } from '../domain/people';
-import { exists, refuse } from '../domain/refusal';
+import { exists } from '../domain/refusal';
 import { getPerson } from '../store/people';
 import { getRuleVersions, getSupplementaryRule, lastRuleNumber, listSupplementaryRules } from '../store/supplementaryRules';
 import { PageArgs } from '../../graphql/common';
@@ -35,9 +35,7 @@ export async function citedRules(ctx: Context, citations: readonly string[] | nu
   if (!citations?.length) return undefined;
   return Promise.all(
     citations.map(async (text, i) => {
-      const cited = parseCitation(text);
-      if (!cited) refuse('INVALID_VALUE', [`「${text.slice(0, 50)}」は第35条に基づく定めの引用の形ではありません(例: 第35条に基づく定め第3号(第2版)、第3号)。`, 'Cite a rule by its number and version (3.2: rule 3, version 2), or by its number alone.'], ARTICLE, [field, String(i)]);
-      return exists(await versionCited(ctx, cited), nameOf('SupplementaryRule'), [field, String(i)]);
+      return exists(await versionCited(ctx, citedRule(text, [field, i])), nameOf('SupplementaryRule'), [field, String(i)]);
     }),
   );
 }

@@ -77,6 +77,8 @@ describe('第35条: a rule is cited as 第35条に基づく定め第N号(第M版
   it('text that cites no rule is no citation', () => {
     for (const text of ['', '第0号', '第3条', 'abc', '第3号(第0版)']) expect(parseCitation(text)).toBeUndefined();
     expect(refusal(() => citedRule('第3条'))).toMatchObject({ code: 'INVALID_VALUE', article: '第35条', field: ['citation'] });
+    // One entry of the citations a record gives as its basis: quoted, naming that entry.
+    expect(refusal(() => citedRule('内規', ['citedRules', 1]))).toMatchObject({ code: 'INVALID_VALUE', article: '第35条', field: ['citedRules', '1'], message: expect.stringContaining('「内規」は第35条に基づく定めの引用の形ではありません') });
   });
 });
 
