@@ -59,6 +59,14 @@ export function isAttachable(kind: string): kind is AttachableKind {
   return (ATTACHABLE_KINDS as readonly string[]).includes(kind);
 }
 
+/** The kind of the record an input names to attach to (`field`), or NOT_FOUND: no record of another kind takes files. */
+export function attachableKind(kind: string | undefined, field: string): AttachableKind {
+  if (kind === undefined || !isAttachable(kind)) {
+    refuse('NOT_FOUND', [`${field} は添付先にできる記録 (行政システム、協議、様式第6号、様式第8号、外部委託契約、ウィルス事案) のIDではありません。`, `${field} is not the id of a record that takes attachments.`], undefined, [field]);
+  }
+  return kind;
+}
+
 export interface Attachment {
   id: string;
   /** The kind of the object it belongs to, and that object's id. */

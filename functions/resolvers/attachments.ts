@@ -3,8 +3,8 @@
  * the attachments of each record that takes them, with a signed download URL for whoever reads them.
  */
 import { Arg, Args, ClassType, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { ATTACHABLE_KINDS, AttachableKind, Attachment as AttachmentRecord, assertMayAttach, attachment, isAttachable } from '../domain/attachments';
-import { allows, refuse } from '../domain/refusal';
+import { ATTACHABLE_KINDS, AttachableKind, Attachment as AttachmentRecord, assertMayAttach, attachableKind, attachment } from '../domain/attachments';
+import { allows, exists } from '../domain/refusal';
 import { listAttachmentsOf } from '../store/attachments';
 import { filesFromEnv } from '../store/files';
 import { getObject } from '../store/kinds';
@@ -29,7 +29,7 @@ import { VirusIncident } from '../../graphql/virusIncidents';
 import { Context } from './context';
 import { computed, personField } from './fields';
 import { readable } from './reading';
-import { INPUT, read, connection } from './support';
+import { INPUT, nameOf, read, connection } from './support';
 import { given } from './systems';
 import { change, create, load } from './write';
 
@@ -40,13 +40,9 @@ const payload = (a: AttachmentRecord) => ({ attachment: a });
  * may not read does not exist for them).
  */
 async function recordAttachedTo(ctx: Context, objectId: string): Promise<{ type: AttachableKind; object: { id: string } }> {
-  const decoded = fromGlobalId(objectId);
-  if (!decoded || !isAttachable(decoded.type)) {
-    refuse('NOT_FOUND', ['objectId は添付先にできる記録 (行政システム、協議、様式第6号、様式第8号、外部委託契約、ウィルス事案) のIDではありません。', 'objectId is not the id of a record that takes attachments.'], undefined, ['objectId']);
-  }
-  const object = await load(ctx, decoded.type, objectId, 'objectId');
-  if (!(await readable(ctx, decoded.type, object))) refuse('NOT_FOUND', ['指定されたIDの記録は見つかりません。', 'No record has that id.'], undefined, ['objectId']);
-  return { type: decoded.type, object };
+  const type = attachableKind(fromGlobalId(objectId)?.type, 'objectId');
+  const object = await load(ctx, type, objectId, 'objectId');
+  return { type, object: exists((await readable(ctx, type, object)) ? object : undefined, nameOf(type), ['objectId']) };
 }
 
 async function recordOf(ctx: Context, a: AttachmentRecord): Promise<object> {
@@ -76,7 +72,7 @@ export class AttachmentResolver {
     const target = { kind: 'Attachment' as const, id: input.attachmentId, field: 'attachmentId' };
     return change(ctx, target, async (a, now) => {
       // One the viewer may not read does not exist for them.
-      if (!(await readable(ctx, 'Attachment', a))) refuse('NOT_FOUND', ['指定されたIDの添付ファイルは見つかりません。', 'No attachment has that id.'], undefined, ['attachmentId']);
+      exists((await readable(ctx, 'Attachment', a)) ? a : undefined, nameOf('Attachment'), ['attachmentId']);
       return attachment.complete(ctx.viewer, a, await recordOf(ctx, a), await filesFromEnv().head(a.id), now);
     }, payload);
   }

@@ -1,5 +1,5 @@
 /** 添付ファイル: who attaches to what, the limits of a file, and completion only with the file declared. */
-import { ATTACHABLE_KINDS, MAX_ATTACHMENT_BYTES, attachment, requestAttachment } from '../../functions/domain/attachments';
+import { ATTACHABLE_KINDS, MAX_ATTACHMENT_BYTES, attachableKind, attachment, requestAttachment } from '../../functions/domain/attachments';
 import { KINDS } from '../../functions/domain/kinds';
 import { mayReadObject } from '../../functions/domain/reading';
 import { NOW, administrator, generalManager, kenkouManager, refusal, shiminManager, shiminStaff, system } from '../support/domain';
@@ -16,6 +16,13 @@ describe('添付ファイル', () => {
     expect(requestAttachment(shiminManager, 'System', system(), file, 'a1', NOW).attachment).toMatchObject({ status: 'PENDING', objectType: 'System', objectId: 'juumin', uploadedBy: 'shimin-manager' });
     expect(refusal(() => requestAttachment(kenkouManager, 'System', system(), file, 'a1', NOW))).toMatchObject({ code: 'WRONG_DEPARTMENT', article: '第8条' });
     for (const actor of [shiminStaff, administrator, generalManager]) expect(refusal(() => requestAttachment(actor, 'System', system(), file, 'a1', NOW))).toMatchObject({ code: 'FORBIDDEN', article: '第8条' });
+  });
+
+  it('only a record of a kind that takes attachments is named as where a file goes; another is not found, naming the field', () => {
+    for (const kind of ATTACHABLE_KINDS) expect(attachableKind(kind, 'objectId')).toBe(kind);
+    for (const kind of ['Person', 'Department', undefined]) {
+      expect(refusal(() => attachableKind(kind, 'objectId'))).toMatchObject({ code: 'NOT_FOUND', field: ['objectId'], message: expect.stringContaining('添付先にできる記録') });
+    }
   });
 
   it('limits: 20 MB, the types listed, the name ending as its type', () => {
