@@ -65,9 +65,8 @@ export function parseCitation(text: string): { number: number; revision?: number
 export function citedRule(text: string, entry?: [field: string, index: number]): { number: number; revision?: number } {
   const cited = parseCitation(text.slice(0, 200));
   if (!cited) {
-    const how = 'Cite a rule by its number and version (3.2: rule 3, version 2), or by its number alone.';
-    if (entry) refuse('INVALID_VALUE', [`「${text.slice(0, 50)}」は第35条に基づく定めの引用の形ではありません(例: 第35条に基づく定め第3号(第2版)、第3号)。`, how], ARTICLE, [entry[0], String(entry[1])]);
-    refuse('INVALID_VALUE', ['引用は「第35条に基づく定め第3号(第2版)」又は「第3号」の形で指定してください。', how], ARTICLE, ['citation']);
+    if (entry) refuse('INVALID_VALUE', [`「${text.slice(0, 50)}」は第35条に基づく定めの引用の形ではありません(例: 第35条に基づく定め第3号(第2版)、第3号)。`, 'Cite a rule by its number and version (3.2: rule 3, version 2), or by its number alone.'], ARTICLE, [entry[0], String(entry[1])]);
+    refuse('INVALID_VALUE', ['引用は「第35条に基づく定め第3号(第2版)」又は「第3号」の形で指定してください。', 'Cite a rule by its number and version (3.2: rule 3, version 2), or by its number alone.'], ARTICLE, ['citation']);
   }
   return cited;
 }
