@@ -13,10 +13,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { configFromEnv } from '../store/client';
 import { INDEXED_KINDS, entriesOf } from '../store/kinds';
 import { entryItem } from '../store/registerIndex';
+import { HEAD_LISTS, completeHead } from '../store/heads';
 import { Store, fromItem } from '../store/store';
 
-/** The shape of the entries this code writes: raised whenever a kind gains entries or its entries change. */
-export const INDEX_VERSION = 2;
+/** The shape of the entries and heads this code writes: raised whenever a kind gains entries or heads, or they change. */
+export const INDEX_VERSION = 3;
 const MARKER = { pk: 'CONFIG#INDEX_VERSION', sk: 'CONFIG' };
 
 /** The index version the table's entries were last written at (0: never). */
@@ -30,8 +31,11 @@ export async function markIndexed(store: Store): Promise<void> {
   await store.table.transact([{ item: { ...MARKER, entity: 'IndexVersion', version: INDEX_VERSION }, derived: true }]);
 }
 
-/** Puts the entries of every object of every indexed kind, page after page (a transaction of at most 100 puts each), then the version. */
-export async function reindex(store: Store, onProgress?: (done: number) => void): Promise<{ objects: number; entries: number }> {
+/**
+ * Puts the entries of every object of every indexed kind, page after page (a transaction of at most 100 puts each),
+ * completes the heads of nested lists (store/heads.ts) of every parent that has none or an incomplete one, then the version.
+ */
+export async function reindex(store: Store, onProgress?: (done: number) => void): Promise<{ objects: number; entries: number; heads: number }> {
   let objects = 0;
   let entries = 0;
   for (const kind of INDEXED_KINDS) {
@@ -46,16 +50,27 @@ export async function reindex(store: Store, onProgress?: (done: number) => void)
       after = page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
     } while (after);
   }
+  let heads = 0;
+  for (const { kind, parent } of HEAD_LISTS) {
+    let after: string | undefined;
+    do {
+      const page = await store.table.query({ index: 'byKind', partition: parent, first: 50, after });
+      for (const p of page.items) if (await completeHead(store, kind, p.pk)) heads++;
+      after = page.hasNextPage ? page.cursors[page.cursors.length - 1] : undefined;
+    } while (after);
+  }
   await markIndexed(store);
-  return { objects, entries };
+  return { objects, entries, heads };
 }
 
 async function main(): Promise<void> {
   const store = new Store(configFromEnv());
   const at = Date.now();
-  const { objects, entries } = await reindex(store, (n) => process.stderr.write(`\r${n} 件 / objects`));
+  const { objects, entries, heads } = await reindex(store, (n) => process.stderr.write(`\r${n} 件 / objects`));
   process.stderr.write('\n');
-  console.log(`索引を書き直しました: ${objects} 件の記録、${entries} 件の索引項目 (${Date.now() - at} ms)。 / Re-indexed ${objects} records, ${entries} entries.`);
+  console.log(
+    `索引を書き直しました: ${objects} 件の記録、${entries} 件の索引項目、${heads} 件の一覧の先頭 (${Date.now() - at} ms)。 / Re-indexed ${objects} records, ${entries} entries, ${heads} list heads.`,
+  );
 }
 
 if (require.main === module) {

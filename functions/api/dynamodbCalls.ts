@@ -13,13 +13,15 @@
  *
  * Assumptions (the only places the bound rests on the data rather than the code): a list stored on an object (ids of
  * related objects, members, attendees) holds at most LIST_BOUND entries; the few reads that page through a whole
- * key condition (noted beside them) stay within the pages declared; BatchGetItem's retries of UnprocessedKeys
+ * key condition (noted beside them) stay within the pages declared; every parent of a list with a head has its head
+ * (written with the parent, and by `npm run reindex` for one written before; store/heads.ts); BatchGetItem's retries of UnprocessedKeys
  * (throttling only) are not counted.
  */
 import type { Context } from '../resolvers/context';
 import { MAX_LIST, MAX_PAGE } from '../../graphql/common';
 import { SystemSearch, systemPartitions } from '../store/systems';
 import { applicationPartitions } from '../store/applications';
+import { headServes } from '../store/heads';
 
 export interface FieldCalls {
   /** Calls each parent object makes on its own (not batched): Queries, GetItems, pages. */
@@ -59,6 +61,11 @@ const LOAD_LIST: FieldCalls = { loads: 1, keys: 'list' };
 const LOAD_NODE: FieldCalls = { loads: 2 };
 /** One Query per parent object: a connection, or a list read for each parent. */
 const QUERY: FieldCalls = { queries: 1 };
+/**
+ * A nested list with a head (functions/store/heads.ts): its first page is the heads of every parent of the page in
+ * one wave, then their items in a second; a later page, or one larger than the head, one Query per parent.
+ */
+const HEAD_PAGE: FieldCalls = { loads: 2, keys: 'first', queries: (args) => (headServes(args) ? 0 : 1) };
 /**
  * A signed link (functions/api/signedLinks.ts): its key is read once per container, and made on first use — a read
  * through the DataLoader, a conditional put, a read of the winner's key — whatever the number of links in a page.
@@ -451,9 +458,9 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'SupplementaryRule.viewerCanRevise': LOAD,
 
   'System.connectedSystems': LOAD_LIST,
-  'System.consultations': QUERY,
+  'System.consultations': HEAD_PAGE,
   'System.costBearing': FREE,
-  'System.datasets': QUERY,
+  'System.datasets': HEAD_PAGE,
   'System.investigations': QUERY,
   'System.lacksRecoveryProcedure': FREE,
   'System.lacksVirusMeasures': FREE,
@@ -461,7 +468,7 @@ export const FIELD_CALLS: Record<string, FieldCalls> = {
   'System.operatingHours': FREE,
   'System.operatorReports': QUERY,
   'System.operators': QUERY,
-  'System.outsourcingContracts': QUERY,
+  'System.outsourcingContracts': HEAD_PAGE,
   'System.owningDepartment': LOAD,
   'System.processingDepartments': LOAD_LIST,
   'System.serviceInterruptions': QUERY,

@@ -12,6 +12,7 @@ import { addDays } from '../domain/period';
 import { Store, compact, fromItem, listPage } from './store';
 import { Item, PageRequest, pageOf } from './table';
 import { inboxPartition } from './consultations';
+import { pageFromHead } from './heads';
 
 export const datasetKey = (id: string) => ({ pk: `DATASET#${id}`, sk: 'DATASET' });
 export const dataUseKey = (id: string) => ({ pk: `DATAUSE#${id}`, sk: 'DATAUSE' });
@@ -117,8 +118,10 @@ export async function getDatasets(store: Store, ids: string[]): Promise<(Dataset
   return (await store.loadMany(ids.map(datasetKey))).map((i) => i && fromItem<Dataset>(i));
 }
 
+/** A system's datasets in order of registration: the first page from the system's head (heads.ts), a later one by Query. */
 export async function listDatasetsOfSystem(store: Store, systemId: string, request: PageRequest) {
-  return listPage<Dataset>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'DATASET#', ...request }), store);
+  const partition = `SYSTEM#${systemId}`;
+  return listPage<Dataset>((await pageFromHead('Dataset', partition, request, store)) ?? (await store.table.query({ index: 'bySubject', partition, prefix: 'DATASET#', ...request })), store);
 }
 
 export async function listDatasetsOfDepartment(store: Store, departmentId: string, request: PageRequest) {
@@ -168,8 +171,13 @@ export async function listProvisionIncidents(store: Store, provisionId: string, 
   return listPage<IncidentReport>(await store.table.query({ partition: provisionKey(provisionId).pk, prefix: 'INCIDENT#', ...request }), store);
 }
 
+/** A system's outsourcing contracts in order of registration: the first page from the system's head, a later one by Query. */
 export async function listContractsOfSystem(store: Store, systemId: string, request: PageRequest) {
-  return listPage<OutsourcingContract>(await store.table.query({ index: 'bySubject', partition: `SYSTEM#${systemId}`, prefix: 'CONTRACT#', ...request }), store);
+  const partition = `SYSTEM#${systemId}`;
+  return listPage<OutsourcingContract>(
+    (await pageFromHead('OutsourcingContract', partition, request, store)) ?? (await store.table.query({ index: 'bySubject', partition, prefix: 'CONTRACT#', ...request })),
+    store,
+  );
 }
 
 /** The state 様式第6号's rules read (dataUseForm): the dataset applied for. */

@@ -10,6 +10,7 @@ import { CostMeter, StoreConfig, createDocumentClient } from './client';
 import { Item, ListPage, Page, Removal, Table, Write, WriteConflict, pageOf } from './table';
 export type { Removal } from './table';
 import { GLOBAL_INDEXES } from './tableSchema';
+import { headChanges } from './heads';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 const KEY_ATTRIBUTES = new Set<string>([
@@ -168,8 +169,10 @@ export class Store {
    * it was read at, plus `records` that must not exist yet (the idempotency record of the request). Throws
    * `WriteConflict` when any condition fails: then nothing was written.
    */
-  async commit(changes: Change[], events: AuditEvent[], records: Item[] = []): Promise<void> {
+  async commit(given: Change[], events: AuditEvent[], records: Item[] = []): Promise<void> {
     if (events.length === 0) throw new Error('a change without its audit event is not written');
+    // The heads of nested lists the changes start or grow (heads.ts), each at the version read.
+    const changes = [...given, ...(await headChanges(given, (pk, sk) => this.load(pk, sk)))];
     const writes: (Write | Removal)[] = [
       ...changes.map((c) => ('remove' in c ? c : { item: c.item, expectedVersion: c.expectedVersion, derived: c.derived })),
       ...events.map((e) => ({ item: auditItem(e) })),

@@ -149,6 +149,17 @@ export class WriteConflict extends Error {
   }
 }
 
+/** The key attributes a cursor of a list read from this index (the table without one) holds. */
+function cursorAttributes(index?: IndexName): string[] {
+  const { partition, sort } = keyAttributes(index);
+  return [...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, partition, sort])];
+}
+
+/** An item's cursor in a list read from this index: the item's key attributes for it, as `query` gives it. */
+export function cursorOf(item: Item, index?: IndexName): string {
+  return encodeCursor(Object.fromEntries(cursorAttributes(index).map((a) => [a, String(item[a])])));
+}
+
 function keyAttributes(index?: IndexName): { partition: string; sort: string } {
   if (!index) return { partition: TABLE_KEYS.partitionKey, sort: TABLE_KEYS.sortKey };
   const def = GLOBAL_INDEXES.find((i) => i.indexName === index);
@@ -254,7 +265,7 @@ export class Table {
   async query(req: QueryRequest): Promise<Page> {
     const backward = isBackward(req);
     const { partition, sort } = keyAttributes(req.index);
-    const attributes = [...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, partition, sort])];
+    const attributes = cursorAttributes(req.index);
     const cursor = (backward ? req.before : req.after) ?? undefined;
     const startKey: Key | undefined = cursor
       ? decodeCursor(cursor, { attributes, partitionAttribute: partition, partitionValue: req.partition, sortAttribute: sort, prefix: req.prefix }, backward ? 'before' : 'after')
@@ -282,7 +293,7 @@ export class Table {
     const more = out.LastEvaluatedKey !== undefined && items.length > 0;
     return {
       items,
-      cursors: items.map((item) => encodeCursor(Object.fromEntries(attributes.map((a) => [a, String(item[a])])))),
+      cursors: items.map((item) => cursorOf(item, req.index)),
       hasNextPage: backward ? req.before != null : more,
       hasPreviousPage: backward ? more : req.after != null,
     };

@@ -458,7 +458,7 @@ describe('the estimate of DynamoDB calls is an upper bound, and a request over t
   });
 
   it('a connection nested in a page of 100: refused with a message that names the costly field', async () => {
-    const q = '{ systems(first: 100) { nodes { consultations(first: 2) { nodes { id } } } } }';
+    const q = '{ systems(first: 100) { nodes { auditTrail(first: 2) { nodes { action } } } } }';
     const res = await api.gql('shimin-manager', q);
     expect(res.status).toBe(400);
     const [error] = res.body.errors;
@@ -469,12 +469,29 @@ describe('the estimate of DynamoDB calls is an upper bound, and a request over t
   });
 
   it('the same with first: 10 runs, and makes no more calls than estimated', async () => {
-    const q = '{ systems(first: 10) { nodes { consultations(first: 2) { nodes { id } } } } }';
+    const q = '{ systems(first: 10) { nodes { auditTrail(first: 2) { nodes { action } } } } }';
     const { data, cost } = await measured('shimin-manager', q);
     expect(data.systems.nodes).toHaveLength(10);
-    // The viewer, the page, one Query of consultations per system.
+    // The viewer, the page, one Query of its audit trail per system.
     expect(cost.estimatedCalls).toBe(12);
     expect(cost.dynamodbCalls).toBeLessThanOrEqual(cost.estimatedCalls as number);
+  });
+
+  it('the first page of a list with a head (a system\'s consultations, datasets, contracts) costs the same calls for a page of 10 and of 100', async () => {
+    const q = (n: number) => `{ systems(first: ${n}) { nodes { consultations(first: 2) { nodes { id } } } } }`;
+    const ten = await measured('shimin-manager', q(10));
+    const hundred = await measured('shimin-manager', q(100));
+    expect(hundred.data.systems.nodes).toHaveLength(100);
+    // The viewer, the page, every head in one BatchGetItem, every consultation they name in another.
+    expect(ten.cost.calls).toEqual({ BatchGetItem: 3, Query: 1 });
+    expect(hundred.cost.calls).toEqual(ten.cost.calls);
+    expect(hundred.cost.dynamodbCalls).toBeLessThanOrEqual(hundred.cost.estimatedCalls as number);
+    // Three lists under each system share the same two waves.
+    const three = await measured('shimin-manager', '{ systems(first: 10) { nodes { consultations(first: 2) { nodes { id } } datasets(first: 2) { nodes { id } } outsourcingContracts(first: 2) { nodes { id } } } } }');
+    expect(three.cost.calls).toEqual({ BatchGetItem: 3, Query: 1 });
+    // A page larger than a head holds is a Query for each system.
+    const larger = await measured('shimin-manager', '{ systems(first: 10) { nodes { consultations(first: 21) { nodes { id } } } } }');
+    expect(larger.cost.calls.Query).toBe(11);
   });
 
   it('a related object on each item of a page stays cheap: one batch, whatever the page size', async () => {
@@ -487,7 +504,7 @@ describe('the estimate of DynamoDB calls is an upper bound, and a request over t
 
   it('fragments, inline fragments and variables are read as execution reads them', async () => {
     const q = `query($n: Int!, $deep: Boolean!) { ...page }
-      fragment page on Query { systems(first: $n) { nodes { ... on System { consultations(first: 1) @include(if: $deep) { nodes { id } } } } } }`;
+      fragment page on Query { systems(first: $n) { nodes { ... on System { auditTrail(first: 1) @include(if: $deep) { nodes { action } } } } } }`;
     const shallow = await measured('shimin-manager', q, { n: 20, deep: false });
     const deep = await measured('shimin-manager', q, { n: 20, deep: true });
     expect(shallow.cost.estimatedCalls).toBe(2);
@@ -498,7 +515,7 @@ describe('the estimate of DynamoDB calls is an upper bound, and a request over t
   it('the budget is configurable (MAX_DYNAMODB_CALLS)', async () => {
     process.env.MAX_DYNAMODB_CALLS = '5';
     try {
-      const res = await api.gql('shimin-manager', '{ systems(first: 10) { nodes { consultations(first: 2) { nodes { id } } } } }');
+      const res = await api.gql('shimin-manager', '{ systems(first: 10) { nodes { auditTrail(first: 2) { nodes { action } } } } }');
       expect(res.status).toBe(400);
       expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', estimatedCalls: 12, budget: 5 });
     } finally {

@@ -27,6 +27,7 @@ import { DEMO_DEPARTMENTS, DEMO_PEOPLE, demoEmailOf, seedDemoCity } from '../../
 import { newId } from '../../functions/resolvers/support';
 import { StoreConfig } from '../../functions/store/client';
 import { consultationItem } from '../../functions/store/consultations';
+import { HEAD_LISTS, HEAD_SIZE, headItemOf } from '../../functions/store/heads';
 import { ensureTable } from '../../functions/store/createTable';
 import { Store, auditItem, documentClient } from '../../functions/store/store';
 import { systemEntries, systemItem } from '../../functions/store/systems';
@@ -298,6 +299,9 @@ function generate(spec: SizeSpec, nowMs: number, fixtureCount: number): { items:
     readConsultationId: '',
   };
 
+  /** The newest consultations of each system, for its head. */
+  const consultationsOf = new Map<string, string[]>();
+  const listed = (c: Consultation) => consultationsOf.set(c.systemId, [...(consultationsOf.get(c.systemId) ?? []), c.id].sort().slice(-HEAD_SIZE - 1));
   function* items(): Generator<[string, Item]> {
     yield* cityItems(iso(historyStart));
     for (const s of [...systems, ...draftSystems, ...decideSystems]) {
@@ -316,10 +320,16 @@ function generate(spec: SizeSpec, nowMs: number, fixtureCount: number): { items:
       if (!readConsultationId && status === 'APPROVED' && i >= spec.consultations / 2) readConsultationId = consultation.id;
       yield ['consultation', consultationItem(consultation)];
       for (const e of events) yield ['audit event', auditItem(e)];
+      listed(consultation);
     }
     for (const { consultation, events } of [...drafts, ...toApprove]) {
       yield ['consultation (fixture)', consultationItem(consultation)];
       for (const e of events) yield ['audit event', auditItem(e)];
+      listed(consultation);
+    }
+    // Each system's heads (functions/store/heads.ts), as the write path leaves them: its consultations, no dataset or contract.
+    for (const s of [...systems, ...draftSystems, ...decideSystems]) {
+      for (const { kind } of HEAD_LISTS) yield ['list head', headItemOf(kind, `SYSTEM#${s.id}`, kind === 'Consultation' ? consultationsOf.get(s.id) ?? [] : [])];
     }
     fixtures.readConsultationId = readConsultationId;
   }
