@@ -74,7 +74,8 @@ export function applicationKindOf(id: string, field: string, kind: string | unde
 export async function stepOf(ctx: Context, now: string, w: OnWorkflow, r: ApplicationRecord, submitting: boolean): Promise<Step> {
   const step: Step = { actor: ctx.viewer, now, newId: () => newId(now), cite: toGlobalId };
   if (!submitting) return step;
-  return { ...step, roleHolders: await listAllRoleHolders(ctx.store, [w.form.decider(r).role, 'SYSTEM_ADMINISTRATOR']) };
+  // The deciding role, and the system administrator who designates one when nobody can decide (one Query when they are the same role).
+  return { ...step, roleHolders: await listAllRoleHolders(ctx.store, [...new Set([w.form.decider(r).role, 'SYSTEM_ADMINISTRATOR'])]) };
 }
 
 async function stateFor(ctx: Context, w: OnWorkflow, r: ApplicationRecord, step: StateStep | undefined): Promise<unknown> {

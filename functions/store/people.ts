@@ -28,7 +28,8 @@ export function personItem(p: Person, roles: RoleAssignment[]): Item {
   };
 }
 
-function personFromItem(item: Item): { person: Person; roles: RoleAssignment[] } {
+/** A person's item as the viewer it is when they sign in: the person, and the copy of their role assignments. */
+export function personFromItem(item: Item): { person: Person; roles: RoleAssignment[] } {
   const { roleAssignments, ...person } = fromItem<Person & { roleAssignments?: RoleAssignment[] }>(item);
   return { person, roles: roleAssignments ?? [] };
 }

@@ -13,15 +13,18 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BatchGetCommandOutput, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { diff, AuditEvent } from '../../functions/domain/audit';
-import { Consultation } from '../../functions/domain/consultations';
+import { diff, eventOf, AuditEvent } from '../../functions/domain/audit';
+import { Consultation, consultationForm } from '../../functions/domain/consultations';
+import { submitted } from '../../functions/domain/forms';
+import { RoleAssignment } from '../../functions/domain/people';
+import { changesOf } from '../../functions/store/kinds';
 import { Finding, Investigation } from '../../functions/domain/oversight';
 import { SystemRecord } from '../../functions/domain/systems';
 import { newId } from '../../functions/resolvers/support';
 import { CostMeter, CostReport, configFromEnv } from '../../functions/store/client';
 import { consultationItem, consultationKey, inboxPartition } from '../../functions/store/consultations';
 import { findingItem, investigationItem, investigationKey } from '../../functions/store/oversight';
-import { personKey, departmentKey } from '../../functions/store/people';
+import { personFromItem, personKey, departmentKey } from '../../functions/store/people';
 import { auditItem, documentClient, fromItem } from '../../functions/store/store';
 import { systemEntries, systemItem, systemKey, systemPartitions } from '../../functions/store/systems';
 import { entryChanges, foldText } from '../../functions/store/registerIndex';
@@ -343,16 +346,18 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
       floor: (round) => {
         const f = fixtures.drafts[perSide + round];
         return timed(async (m) => {
-          await batchGet(m, [personKey(f.applicantId)]);
+          const [viewer] = await batchGet(m, [personKey(f.applicantId)]);
           const [item] = await batchGet(m, [consultationKey(f.id)]);
           const before = fromItem<Consultation>(item);
-          await batchGet(m, [systemKey(before.systemId)]);
+          const [system] = await batchGet(m, [systemKey(before.systemId)]);
+          // Who holds the deciding role, the system administrator's (functions/resolvers/applications.ts stepOf).
+          const holders = await query(m, { index: 'byKind', partitionAttribute: 'kindPk', partition: 'Role#SYSTEM_ADMINISTRATOR', limit: 200 });
           const now = new Date().toISOString();
-          const after: Consultation = { ...before, status: 'SUBMITTED', submittedAt: now, decision: undefined, version: before.version + 1, updatedAt: now };
-          await transact(m, [
-            { item: consultationItem(after), expectedVersion: before.version },
-            { item: auditItem(event(f.applicantId, now, 'Consultation', after.id, 'consultation.submitted', before, after, { article: '第7条' })) },
-          ]);
+          // The handler's transaction, made by the same pure functions: the consultation, its index entries, the notice to
+          // each decider, and an audit event of each (functions/resolvers/write.ts outcomeOf).
+          const step = { actor: personFromItem(viewer), now, newId: () => newId(now), cite: toGlobalId, roleHolders: holders.map((h) => fromItem<RoleAssignment>(h)) };
+          const t = submitted(consultationForm, step, before, before.version, { system: fromItem<SystemRecord>(system) });
+          await transact(m, [...changesOf(t), ...t.changes.map((c) => ({ item: auditItem(eventOf(c, f.applicantId, now, newId(now))) }))]);
         });
       },
     },
