@@ -41,7 +41,7 @@ let schema: GraphQLSchema | undefined;
 
 export function getSchema(): GraphQLSchema {
   // Every field that can yield a kind the regulation restricts asks its read rule (functions/domain/reading.ts).
-  schema ??= describeRoots(guardReads(buildSchemaSync({
+  schema ??= assumeValid(describeRoots(guardReads(buildSchemaSync({
     resolvers: [
       ...nodeResolvers,
       ...peopleResolvers,
@@ -80,10 +80,20 @@ export function getSchema(): GraphQLSchema {
     // Inputs are checked by class-validator; errors never echo the submitted values back.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     // type-graphql's own check (a full introspection query, about half the schema build) runs in the tests instead
-    // (test/api/schema.test.ts), not at every cold start; graphql-js still validates the schema on the first request.
+    // (test/api/schema.test.ts), not at every cold start; so does graphql-js's validation (assumeValid).
     skipCheck: true,
-  })));
+  }))));
   return schema;
+}
+
+/**
+ * The schema marked valid, as graphql-js's `assumeValid` marks one: graphql-js would otherwise validate all ~3,000
+ * fields before the first request runs. The tests validate it instead (test/api/schema.test.ts), from its config
+ * rebuilt without the mark.
+ */
+function assumeValid(s: GraphQLSchema): GraphQLSchema {
+  s.__validationErrors = [];
+  return s;
 }
 
 /** The root types, described like every other (type-graphql gives them none). */

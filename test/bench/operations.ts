@@ -13,21 +13,22 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BatchGetCommandOutput, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { diff, eventOf, AuditEvent } from '../../functions/domain/audit';
+import { eventOf } from '../../functions/domain/audit';
 import { Consultation, consultationForm } from '../../functions/domain/consultations';
-import { submitted } from '../../functions/domain/forms';
+import { decided, submitted } from '../../functions/domain/forms';
+import { Transition } from '../../functions/domain/change';
 import { RoleAssignment } from '../../functions/domain/people';
 import { changesOf } from '../../functions/store/kinds';
 import { Finding, Investigation } from '../../functions/domain/oversight';
 import { SystemRecord } from '../../functions/domain/systems';
 import { newId } from '../../functions/resolvers/support';
 import { CostMeter, CostReport, configFromEnv } from '../../functions/store/client';
-import { consultationItem, consultationKey, inboxPartition } from '../../functions/store/consultations';
+import { consultationKey, inboxPartition } from '../../functions/store/consultations';
 import { findingItem, investigationItem, investigationKey } from '../../functions/store/oversight';
 import { personFromItem, personKey, departmentKey } from '../../functions/store/people';
 import { auditItem, documentClient, fromItem } from '../../functions/store/store';
-import { systemEntries, systemItem, systemKey, systemPartitions } from '../../functions/store/systems';
-import { entryChanges, foldText } from '../../functions/store/registerIndex';
+import { systemKey, systemPartitions } from '../../functions/store/systems';
+import { foldText } from '../../functions/store/registerIndex';
 import { Item } from '../../functions/store/table';
 import { fromGlobalId, toGlobalId } from '../../graphql/globalId';
 import { v2Event } from '../support/api';
@@ -227,8 +228,12 @@ async function transact(meter: CostMeter, writes: ({ item: Item; expectedVersion
 
 const unique = (keys: { pk: string; sk: string }[]) => [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
 
-function event(actorId: string, now: string, objectType: AuditEvent['objectType'], objectId: string, action: string, before: object, after: object, extra: object): AuditEvent {
-  return { id: newId(now), objectType, objectId, action, actorId, at: now, ...diff(before, after), ...extra };
+/**
+ * A floor's write: the handler's one transaction (functions/resolvers/write.ts outcomeOf, store/kinds.ts changesOf), from
+ * the transition the same pure domain function returns: every changed item and index entry, and an audit event of each.
+ */
+function commitFloor(meter: CostMeter, t: Transition, actorId: string, now: string): Promise<void> {
+  return transact(meter, [...changesOf(t), ...t.changes.map((c) => ({ item: auditItem(eventOf(c, actorId, now, newId(now))) }))]);
 }
 
 // ---- the operations ------------------------------------------------------------------------------------------------
@@ -356,8 +361,7 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
           // The handler's transaction, made by the same pure functions: the consultation, its index entries, the notice to
           // each decider, and an audit event of each (functions/resolvers/write.ts outcomeOf).
           const step = { actor: personFromItem(viewer), now, newId: () => newId(now), cite: toGlobalId, roleHolders: holders.map((h) => fromItem<RoleAssignment>(h)) };
-          const t = submitted(consultationForm, step, before, before.version, { system: fromItem<SystemRecord>(system) });
-          await transact(m, [...changesOf(t), ...t.changes.map((c) => ({ item: auditItem(eventOf(c, f.applicantId, now, newId(now))) }))]);
+          await commitFloor(m, submitted(consultationForm, step, before, before.version, { system: fromItem<SystemRecord>(system) }), f.applicantId, now);
         });
       },
     },
@@ -371,29 +375,15 @@ function operations(fixtures: Fixtures, perSide: number): Operation[] {
       floor: (round) => {
         const f = fixtures.submitted[perSide + round];
         return timed(async (m) => {
-          await batchGet(m, [viewerKey]);
+          const [viewer] = await batchGet(m, [viewerKey]);
           const [item] = await batchGet(m, [consultationKey(f.id)]);
           const before = fromItem<Consultation>(item);
-          const [systemItemRead] = await batchGet(m, [systemKey(before.systemId)]);
-          const system = fromItem<SystemRecord>(systemItemRead);
+          const [system] = await batchGet(m, [systemKey(before.systemId)]);
           const now = new Date().toISOString();
-          const after: Consultation = {
-            ...before,
-            status: 'APPROVED',
-            decision: { outcome: 'APPROVED', decidedBy: ADMINISTRATOR, decidedAt: now, conditions: [] },
-            version: before.version + 1,
-            updatedAt: now,
-          };
-          const decided: SystemRecord = { ...system, status: 'DECIDED', decidedAt: now, version: system.version + 1, updatedAt: now };
-          await transact(m, [
-            // In the order Store.commit writes them: the changes, then their audit events.
-            { item: consultationItem(after), expectedVersion: before.version },
-            { item: systemItem(decided), expectedVersion: system.version },
-            { item: auditItem(event(ADMINISTRATOR, now, 'Consultation', after.id, 'consultation.approved', before, after, { article: '第7条' })) },
-            { item: auditItem(event(ADMINISTRATOR, now, 'System', system.id, 'system.decideApproved', system, decided, { article: '第7条' })) },
-            // The system's index entries of its old status taken away, those of the new put (store/registerIndex.ts).
-            ...entryChanges('System', system.id, systemEntries(system), systemEntries(decided)),
-          ]);
+          const step = { actor: personFromItem(viewer), now, newId: () => newId(now), cite: toGlobalId };
+          const decision = { outcome: 'APPROVED', conditions: [], expectedVersion: before.version } as unknown as Parameters<typeof decided>[3];
+          // The consultation approved, its system decided with its index entries moved, the applicant told.
+          await commitFloor(m, decided(consultationForm, step, before, decision, { system: fromItem<SystemRecord>(system) }), ADMINISTRATOR, now);
         });
       },
     },
