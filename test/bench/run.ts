@@ -662,7 +662,7 @@ function goalsOf(r: {
     nested
       ? {
           goal: 'DynamoDB calls, a page of 10 vs 100 systems with a nested connection (consultations(first: 2))',
-          target: 'equal, but for BatchGetItem’s 100 keys a call',
+          target: 'equal, but for BatchGetItem\'s 100 keys a call',
           measured: callsCell(nested) + (nested.large.refused ? ` (first: 100 refused as deployed: estimate ${nested.large.refused.estimatedCalls} > ${nested.large.refused.budget})` : ''),
           met: flat(nested),
         }
