@@ -4,7 +4,7 @@ import { getSystem } from './systems';
 import { Store, compact as strip, fromItem } from './store';
 import { Item, ListPage, PageRequest, isBackward, pageOf } from './table';
 import { decodePlace, encodeCursor } from './cursor';
-import { pageFromHead } from './heads';
+import { headedPage } from './heads';
 
 export const consultationKey = (id: string) => ({ pk: `CONSULT#${id}`, sk: 'CONSULTATION' });
 
@@ -49,11 +49,7 @@ export async function listApplicationsOf(store: Store, personId: string, request
 
 /** A system's consultations, newest first: the first page from the system's head (heads.ts), a later one by Query. */
 export async function listConsultationsOfSystem(store: Store, systemId: string, request: PageRequest) {
-  const partition = `SYSTEM#${systemId}`;
-  const page =
-    (await pageFromHead('Consultation', partition, request, store)) ??
-    (await store.table.query({ index: 'bySubject', partition, prefix: 'CONSULT#', ...request, descending: true }));
-  return pageOf(page, (i) => fromItem<Consultation>(i));
+  return pageOf(await headedPage(store, 'Consultation', `SYSTEM#${systemId}`, request), (i) => fromItem<Consultation>(i));
 }
 
 /**

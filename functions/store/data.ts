@@ -12,7 +12,7 @@ import { addDays } from '../domain/period';
 import { Store, compact, fromItem, listPage } from './store';
 import { Item, PageRequest, pageOf } from './table';
 import { inboxPartition } from './consultations';
-import { pageFromHead } from './heads';
+import { headedPage } from './heads';
 
 export const datasetKey = (id: string) => ({ pk: `DATASET#${id}`, sk: 'DATASET' });
 export const dataUseKey = (id: string) => ({ pk: `DATAUSE#${id}`, sk: 'DATAUSE' });
@@ -120,8 +120,7 @@ export async function getDatasets(store: Store, ids: string[]): Promise<(Dataset
 
 /** A system's datasets in order of registration: the first page from the system's head (heads.ts), a later one by Query. */
 export async function listDatasetsOfSystem(store: Store, systemId: string, request: PageRequest) {
-  const partition = `SYSTEM#${systemId}`;
-  return listPage<Dataset>((await pageFromHead('Dataset', partition, request, store)) ?? (await store.table.query({ index: 'bySubject', partition, prefix: 'DATASET#', ...request })), store);
+  return listPage<Dataset>(await headedPage(store, 'Dataset', `SYSTEM#${systemId}`, request), store);
 }
 
 export async function listDatasetsOfDepartment(store: Store, departmentId: string, request: PageRequest) {
@@ -173,11 +172,7 @@ export async function listProvisionIncidents(store: Store, provisionId: string, 
 
 /** A system's outsourcing contracts in order of registration: the first page from the system's head, a later one by Query. */
 export async function listContractsOfSystem(store: Store, systemId: string, request: PageRequest) {
-  const partition = `SYSTEM#${systemId}`;
-  return listPage<OutsourcingContract>(
-    (await pageFromHead('OutsourcingContract', partition, request, store)) ?? (await store.table.query({ index: 'bySubject', partition, prefix: 'CONTRACT#', ...request })),
-    store,
-  );
+  return listPage<OutsourcingContract>(await headedPage(store, 'OutsourcingContract', `SYSTEM#${systemId}`, request), store);
 }
 
 /** The state 様式第6号's rules read (dataUseForm): the dataset applied for. */

@@ -74,28 +74,38 @@ function headItem(pk: string, list: HeadList, ids: string[], complete: boolean, 
  */
 export async function headChanges(changes: readonly object[], read: (pk: string, sk: string) => Promise<Item | undefined>): Promise<Put[]> {
   const created = changes.filter((c): c is Put => 'item' in c && !(c as Put).derived && (c as Put).expectedVersion === undefined).map((c) => c.item);
-  const lists = Object.values(HEADS);
-  const empty = created.flatMap((item) => lists.filter((l) => l.parent === item.entity).map((l) => headItem(item.pk, l, [], true, undefined)));
-  const added = new Map<string, { pk: string; list: HeadList; ids: string[] }>();
+  // Each head the transaction touches: whether its parent is new in it, and the children it gains.
+  const touched = new Map<string, { pk: string; list: HeadList; newParent: boolean; ids: string[] }>();
+  const at = (pk: string, list: HeadList) => {
+    const key = `${pk}\u0000${list.sk}`;
+    if (!touched.has(key)) touched.set(key, { pk, list, newParent: false, ids: [] });
+    return touched.get(key)!;
+  };
   for (const item of created) {
+    for (const list of Object.values(HEADS)) if (list.parent === item.entity) at(item.pk, list).newParent = true;
     const list = HEADS[item.entity as Kind];
-    if (!list) continue;
-    const pk = list.parentPk(item);
-    const at = added.get(`${pk}\u0000${list.sk}`) ?? { pk, list, ids: [] };
-    at.ids.push(String(item.id));
-    added.set(`${pk}\u0000${list.sk}`, at);
+    if (list) at(list.parentPk(item), list).ids.push(String(item.id));
   }
-  const grown = await Promise.all(
-    [...added.values()].map(async ({ pk, list, ids }) => {
-      const fresh = empty.find((e) => e.item.pk === pk && e.item.sk === list.sk);
-      const before = fresh ? undefined : ((await read(pk, list.sk)) as Head | undefined);
-      const had = fresh ? [] : (before?.ids ?? []);
-      const next = firstIds(list, [...had, ...ids]);
-      if (before && next.join() === had.join()) return undefined; // a full head of the oldest first: a newer child leaves it as it was
-      return headItem(pk, list, next, fresh ? true : (before?.complete ?? false), before);
+  const puts = await Promise.all(
+    [...touched.values()].map(async ({ pk, list, newParent, ids }) => {
+      const before = newParent ? undefined : ((await read(pk, list.sk)) as Head | undefined);
+      const next = firstIds(list, [...(before?.ids ?? []), ...ids]);
+      // A full head of the oldest first: a newer child leaves it as it was.
+      if (before && next.join() === before.ids.join()) return undefined;
+      return headItem(pk, list, next, newParent || (before?.complete ?? false), before);
     }),
   );
-  return [...empty.filter((e) => !grown.some((g) => g?.item.pk === e.item.pk && g.item.sk === e.item.sk)), ...grown.filter((g): g is Put => g !== undefined)];
+  return puts.filter((p): p is Put => p !== undefined);
+}
+
+/** A page of a parent's list by the Query of its index (the list's order, from the request's cursor). */
+function queryList(store: Pick<Store, 'table'>, list: HeadList, parentPk: string, request: PageRequest): Promise<Page> {
+  return store.table.query({ index: list.index, partition: parentPk, prefix: list.prefix, ...request, descending: list.newestFirst });
+}
+
+/** A page of a parent's list with a head: the first page from the head when it can serve it, any other by Query. */
+export async function headedPage(store: Pick<Store, 'loadMany' | 'table'>, kind: Kind, parentPk: string, request: PageRequest): Promise<Page> {
+  return (await pageFromHead(kind, parentPk, request, store)) ?? queryList(store, HEADS[kind]!, parentPk, request);
 }
 
 /** Whether a page is served from a head: the first page of the list, within HEAD_SIZE. */
@@ -108,7 +118,7 @@ export function headServes(request: PageRequest): boolean {
  * page) and its children (likewise), each with the cursor a Query of the list would give it; `undefined` when the
  * head cannot serve it (a later page, more than HEAD_SIZE, or no complete head): then the caller queries.
  */
-export async function pageFromHead(
+async function pageFromHead(
   kind: Kind,
   parentPk: string,
   request: PageRequest,
@@ -133,7 +143,7 @@ export async function completeHead(store: Store, kind: Kind, parentPk: string): 
   for (let attempt = 1; ; attempt++) {
     const before = (await store.table.get(parentPk, list.sk)) as Head | undefined;
     if (before?.complete) return false;
-    const page = await store.table.query({ index: list.index, partition: parentPk, prefix: list.prefix, first: HEAD_SIZE + 1, descending: list.newestFirst });
+    const page = await queryList(store, list, parentPk, { first: HEAD_SIZE + 1 });
     const listed = page.items.map((i) => String(i.id));
     try {
       await store.table.transact([headItem(parentPk, list, firstIds(list, [...listed, ...(before?.ids ?? [])]), true, before)]);
